@@ -1,0 +1,85 @@
+package io.wellbase.platform;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the platform module ({@code wellbase.platform.*}); docs/operations.md lists each.
+ */
+@Validated
+@ConfigurationProperties("wellbase.platform")
+public record PlatformProperties(
+        @Valid @DefaultValue Db db,
+        @Valid @DefaultValue RateLimits rateLimits,
+        @Valid @DefaultValue Http http,
+        @Valid @DefaultValue Mail mail,
+        @DefaultValue Demo demo,
+        @DefaultValue Redis redis,
+        @Valid @DefaultValue Events events) {
+
+    /** The database: external when {@code url} is set, embedded PostgreSQL otherwise. */
+    public record Db(
+            String url,
+            String user,
+            String password,
+            @DefaultValue(".wellbase/pgdata") String embeddedDataDir,
+            @DefaultValue("0") int embeddedPort,
+            @DefaultValue("20") @Min(1) int maxPoolSize) {
+
+        public boolean embedded() {
+            return url == null || url.isBlank();
+        }
+    }
+
+    /** Requests per period for each endpoint class; the defaults are those of API.md. */
+    public record RateLimits(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("100") @Min(1) long anonymousPerMinute,
+            @DefaultValue("1000") @Min(1) long authenticatedPerMinute,
+            @DefaultValue("10") @Min(1) long uploadsPerMinute,
+            @DefaultValue("5") @Min(1) long failedLoginsPerAccount,
+            @DefaultValue("15m") @NotNull Duration failedLoginWindow) {
+    }
+
+    /** HTTP concerns: body size, CORS. */
+    public record Http(
+            @DefaultValue("1048576") @Min(1024) long maxJsonBodyBytes,
+            @DefaultValue List<String> corsAllowedOrigins) {
+    }
+
+    /** Outgoing mail: the sender address and how the outbox job retries. */
+    public record Mail(
+            @DefaultValue("Wellbase <no-reply@wellbase.local>") String from,
+            @DefaultValue("10") @Min(1) int maxAttempts,
+            @DefaultValue("50") @Min(1) int batchSize,
+            @DefaultValue("5s") Duration pollInterval) {
+    }
+
+    /** Demo data: on by default with the embedded database, off with an external one. */
+    public record Demo(Boolean enabled) {
+
+        public boolean enabledFor(Db db) {
+            return enabled == null ? db.embedded() : enabled;
+        }
+    }
+
+    /** Retries of event listeners that failed: how old a publication must be, how often to look. */
+    public record Events(
+            @DefaultValue("1m") @NotNull Duration retryAfter,
+            @DefaultValue("30s") @NotNull Duration retryInterval) {
+    }
+
+    /** Redis, used for shared rate limits when {@code url} is set. */
+    public record Redis(String url) {
+
+        public boolean configured() {
+            return url != null && !url.isBlank();
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.wellbase.platform.internal.mail;
+
+import io.wellbase.platform.mail.EmailMessage;
+
+/**
+ * Delivers one email or throws; the outbox job retries failures with back-off.
+ */
+interface MailTransport {
+
+    void send(EmailMessage message) throws Exception;
+}

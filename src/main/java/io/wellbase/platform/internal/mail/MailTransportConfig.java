@@ -1,0 +1,42 @@
+package io.wellbase.platform.internal.mail;
+
+import io.wellbase.platform.PlatformProperties;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/**
+ * SMTP through Spring Mail when {@code spring.mail.host} is set; otherwise mail is only logged
+ * (it stays in the outbox table as well).
+ */
+@Configuration(proxyBeanMethods = false)
+class MailTransportConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(MailTransportConfig.class);
+
+    @Bean
+    MailTransport mailTransport(ObjectProvider<JavaMailSender> sender, PlatformProperties properties) {
+        JavaMailSender smtp = sender.getIfAvailable();
+        if (smtp == null) {
+            return message -> log.info("Email ({}) to {}: {}\n{}", message.kind(), message.to(), message.subject(),
+                    message.body());
+        }
+        String from = properties.mail().from();
+        return message -> {
+            MimeMessage mime = smtp.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
+            helper.setFrom(new InternetAddress(from));
+            helper.setTo(message.to());
+            helper.setSubject(message.subject());
+            helper.setText(message.body(), false);
+            smtp.send(mime);
+        };
+    }
+}

@@ -1,0 +1,77 @@
+package io.wellbase.platform.internal.security;
+
+import io.wellbase.platform.PlatformProperties;
+import io.wellbase.platform.internal.ratelimit.RateLimitFilter;
+import io.wellbase.platform.internal.web.ProblemWriter;
+import io.wellbase.platform.ratelimit.RateLimiter;
+import io.wellbase.platform.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * The one filter chain: stateless bearer JWTs, problem details for 401 and 403, security headers,
+ * and the rate limit applied once the caller is known.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    /** Endpoints under /api/v1/auth that a signed-in caller must use. */
+    private static final String[] SIGNED_IN_AUTH_ENDPOINTS = {
+        "/api/v1/auth/me", "/api/v1/auth/logout-all", "/api/v1/auth/switch-organization",
+        "/api/v1/auth/email-verification"
+    };
+
+    private static final String[] PUBLIC_ENDPOINTS = {
+        "/api/v1/auth/**", "/.well-known/**", "/actuator/health", "/actuator/health/**",
+        "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/docs", "/docs/**", "/swagger-ui/**",
+        "/error", "/bench/bare"
+    };
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, ProblemWriter problemWriter,
+            RateLimiter rateLimiter, PlatformProperties properties) throws Exception {
+        AuthenticationEntryPoint entryPoint = (request, response, ex) -> problemWriter.write(response,
+                Problems.of(HttpStatus.UNAUTHORIZED, "auth.unauthenticated",
+                        "A valid bearer token is required"));
+        AccessDeniedHandler deniedHandler = (request, response, ex) -> problemWriter.write(response,
+                Problems.of(HttpStatus.FORBIDDEN, "auth.forbidden", "You may not do this"));
+
+        http.csrf(AbstractHttpConfigurer::disable)
+                .cors(Customizer.withDefaults())
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                        + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(f -> f.deny()))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(SIGNED_IN_AUTH_ENDPOINTS).authenticated()
+                        .requestMatchers(PUBLIC_ENDPOINTS).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o
+                        .jwt(j -> j.decoder(jwtDecoder).jwtAuthenticationConverter(new CallerJwtConverter()))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(deniedHandler))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
+                .addFilterAfter(new RateLimitFilter(rateLimiter, properties.rateLimits(), problemWriter),
+                        BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Cross-cutting web and data plumbing: problem details, pagination, request ids, rate limiting,
+ * the security filter chain, background jobs, outgoing mail, demo data and id generation.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Platform")
+package io.wellbase.platform;

@@ -1,0 +1,42 @@
+package io.wellbase.platform.security;
+
+import static io.wellbase.platform.security.Role.ADMIN;
+import static io.wellbase.platform.security.Role.FRONT_DESK;
+import static io.wellbase.platform.security.Role.MANAGER;
+import static io.wellbase.platform.security.Role.OWNER;
+import static io.wellbase.platform.security.Role.STAFF;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The one permission matrix: what each role may do inside its organization. Endpoints name the
+ * permission they need with {@link RequiresPermission}; {@code docs/permissions.md} is generated
+ * from this enum by a test, so the documentation cannot drift from the code.
+ */
+public enum Permission {
+    ORGANIZATION_READ("See the organization's profile and settings", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
+    ORGANIZATION_UPDATE("Change the organization's profile and settings", OWNER, ADMIN),
+    LOCATION_READ("See locations and rooms", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
+    LOCATION_WRITE("Create, change and delete locations and rooms", OWNER, ADMIN, MANAGER),
+    MEMBER_READ("See the staff list and roles", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
+    MEMBER_INVITE("Invite staff and revoke invitations", OWNER, ADMIN),
+    MEMBER_MANAGE("Change a member's role or remove a member (only owners grant or take the owner role)", OWNER, ADMIN),
+    AUDIT_READ("Read and export the audit trail", OWNER, ADMIN);
+
+    private final String description;
+    private final Set<Role> roles;
+
+    Permission(String description, Role first, Role... rest) {
+        this.description = description;
+        this.roles = EnumSet.of(first, rest);
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean grantedTo(Role role) {
+        return role != null && roles.contains(role);
+    }
+}

@@ -1,0 +1,9 @@
+package io.wellbase.platform.web;
+
+import java.util.List;
+
+/**
+ * A page of a long, growing list read by cursor: {@code nextCursor} is absent on the last page.
+ */
+public record CursorPage<T>(List<T> data, String nextCursor) {
+}
