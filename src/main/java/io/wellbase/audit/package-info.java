@@ -1,0 +1,5 @@
+/**
+ * The audit trail of every change: who, what, when, from where, and the fields before and after.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+package io.wellbase.audit;

@@ -1,0 +1,35 @@
+package io.wellbase.identity;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the identity module ({@code wellbase.identity.*}).
+ */
+@Validated
+@ConfigurationProperties("wellbase.identity")
+public record IdentityProperties(
+        @DefaultValue("15m") Duration accessTokenTtl,
+        @DefaultValue("30d") Duration refreshTokenTtl,
+        @DefaultValue("1h") Duration passwordResetTtl,
+        @DefaultValue("48h") Duration emailVerificationTtl,
+        @DefaultValue("30d") Duration signingKeyRotation,
+        @DefaultValue("wellbase") String issuer,
+        @DefaultValue("http://localhost:8080") String publicUrl,
+        @Valid @DefaultValue Argon2 argon2,
+        @DefaultValue("16384") @Min(1024) int maxPreferencesBytes) {
+
+    /**
+     * Argon2id cost. The default (19 MiB, 2 passes, 1 lane) is OWASP's minimum recommendation;
+     * raise it where logins are rare and the machine is fast.
+     */
+    public record Argon2(
+            @DefaultValue("19456") @Min(1024) int memoryKib,
+            @DefaultValue("2") @Min(1) int iterations,
+            @DefaultValue("1") @Min(1) int parallelism) {
+    }
+}

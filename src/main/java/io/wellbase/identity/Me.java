@@ -1,0 +1,10 @@
+package io.wellbase.identity;
+
+import java.util.UUID;
+
+/**
+ * The signed-in user with the organization and role of the current token.
+ */
+public record Me(UUID id, String email, String firstName, String lastName, boolean emailVerified,
+        UUID organizationId, String role) {
+}

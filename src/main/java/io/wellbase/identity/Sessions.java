@@ -1,0 +1,12 @@
+package io.wellbase.identity;
+
+import java.util.UUID;
+
+/**
+ * Starts signed-in sessions for other modules (for example after a new user accepts an invitation).
+ */
+public interface Sessions {
+
+    /** Issues tokens for the user scoped to the organization (which must have them as a member). */
+    AuthTokens start(UUID userId, UUID organizationId);
+}

@@ -1,0 +1,29 @@
+package io.wellbase.identity;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * User accounts as other modules see them.
+ */
+public interface UserAccounts {
+
+    Optional<UserSummary> findByEmail(String email);
+
+    Map<UUID, UserSummary> summaries(Collection<UUID> ids);
+
+    /**
+     * Creates an account whose email is already proven (an invitation link reached it); 409 when the
+     * email is taken, 400 when the password breaks the policy.
+     */
+    UserSummary createVerified(NewUser user);
+
+    /** Creates the account unless one with that email exists; for demo data. */
+    UserSummary ensureExists(NewUser user);
+
+    /** A new account's fields. */
+    record NewUser(String email, String password, String firstName, String lastName, String phone) {
+    }
+}

@@ -1,0 +1,150 @@
+package io.wellbase.identity.internal;
+
+import io.wellbase.audit.AuditChange;
+import io.wellbase.audit.AuditRecord;
+import io.wellbase.audit.AuditTrail;
+import io.wellbase.identity.AuthTokens;
+import io.wellbase.identity.IdentityProperties;
+import io.wellbase.identity.Me;
+import io.wellbase.identity.OrganizationDirectory;
+import io.wellbase.identity.UserRegistered;
+import io.wellbase.platform.PlatformProperties;
+import io.wellbase.platform.ratelimit.RateLimiter;
+import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.web.ApiException;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registration, sign-in, token refresh with reuse detection, sign-out and switching organization.
+ */
+@Service
+class SignIn {
+
+    private final UserStore users;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+    private final TokenService tokens;
+    private final RefreshTokenStore refreshTokens;
+    private final OrganizationDirectory organizations;
+    private final RateLimiter rateLimiter;
+    private final RateLimiter.Limit failedLoginLimit;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final EmailVerifications verifications;
+
+    SignIn(UserStore users, PasswordHasher hasher, PasswordPolicy policy, TokenService tokens,
+            RefreshTokenStore refreshTokens, OrganizationDirectory organizations, RateLimiter rateLimiter,
+            PlatformProperties platform, AuditTrail audit, ApplicationEventPublisher events,
+            EmailVerifications verifications, IdentityProperties properties) {
+        this.users = users;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.tokens = tokens;
+        this.refreshTokens = refreshTokens;
+        this.organizations = organizations;
+        this.rateLimiter = rateLimiter;
+        this.failedLoginLimit = new RateLimiter.Limit(platform.rateLimits().failedLoginsPerAccount(),
+                platform.rateLimits().failedLoginWindow());
+        this.audit = audit;
+        this.events = events;
+        this.verifications = verifications;
+    }
+
+    /** A new account's fields as the client sends them. */
+    record Registration(String email, String password, String firstName, String lastName, String phone) {
+    }
+
+    @Transactional
+    public AuthTokens register(Registration r) {
+        policy.check("password", r.password(), r.email());
+        if (users.emailTaken(r.email())) {
+            throw ApiException.conflict("auth.email_taken", "An account with this email already exists");
+        }
+        UUID id = users.insert(r.email(), hasher.hash(r.password()), r.firstName(), r.lastName(), r.phone(), false);
+        audit.record(AuditRecord.of(null, "user.registered", "user", id, AuditChange.created(Map.of(
+                "email", r.email().trim(), "firstName", r.firstName(), "lastName", r.lastName()))).byActor(id));
+        events.publishEvent(new UserRegistered(id, r.email().trim()));
+        verifications.send(id);
+        return tokens.startDefault(id);
+    }
+
+    @Transactional(noRollbackFor = ApiException.class)
+    public AuthTokens login(String email, String password) {
+        String key = "login-failures:" + UserStore.normalize(email);
+        if (!rateLimiter.hasCapacity(key, failedLoginLimit)) {
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "auth.too_many_failures",
+                    "Too many failed sign-ins for this account; try again later");
+        }
+        var user = users.findByEmail(email);
+        boolean ok;
+        if (user.isPresent()) {
+            ok = hasher.matches(password, user.get().passwordHash());
+        } else {
+            hasher.burn(password);
+            ok = false;
+        }
+        if (!ok) {
+            rateLimiter.tryConsume(key, failedLoginLimit);
+            throw ApiException.unauthorized("auth.invalid_credentials", "The email or password is wrong");
+        }
+        UUID id = user.get().id();
+        audit.record(AuditRecord.of(null, "user.signed_in", "user", id, Map.of()).byActor(id));
+        return tokens.startDefault(id);
+    }
+
+    @Transactional(noRollbackFor = ApiException.class)
+    public AuthTokens refresh(String refreshToken) {
+        RefreshTokenStore.TokenRow row = refreshTokens.findForUpdate(refreshToken == null ? "" : refreshToken)
+                .orElseThrow(SignIn::invalidRefresh);
+        if (row.spentAt() != null) {
+            refreshTokens.revokeFamily(row.familyId());
+            audit.record(AuditRecord.of(null, "refresh_token.reused", "user", row.userId(), Map.of())
+                    .byActor(row.userId()));
+            throw ApiException.unauthorized("auth.refresh_token_reused",
+                    "This refresh token was already used; every session of this sign-in has been ended");
+        }
+        if (row.revokedAt() != null || row.expiresAt().toInstant().isBefore(java.time.Instant.now())) {
+            throw invalidRefresh();
+        }
+        refreshTokens.spend(row.id());
+        return tokens.issue(row.userId(), row.orgId(), row.familyId());
+    }
+
+    @Transactional
+    public void logout(String refreshToken) {
+        refreshTokens.findForUpdate(refreshToken == null ? "" : refreshToken)
+                .ifPresent(row -> refreshTokens.revokeFamily(row.familyId()));
+    }
+
+    @Transactional
+    public int logoutAll(Caller caller) {
+        int revoked = refreshTokens.revokeAll(caller.userId());
+        audit.record(AuditRecord.of(caller.organizationId(), "user.signed_out_everywhere", "user", caller.userId(),
+                Map.of()));
+        return revoked;
+    }
+
+    @Transactional
+    public AuthTokens switchOrganization(Caller caller, UUID organizationId) {
+        if (organizations.roleOf(caller.userId(), organizationId).isEmpty()) {
+            throw ApiException.notFound("Organization");
+        }
+        return tokens.start(caller.userId(), organizationId);
+    }
+
+    @Transactional(readOnly = true)
+    public Me me(Caller caller) {
+        UserStore.UserRow user = users.findById(caller.userId())
+                .orElseThrow(() -> ApiException.unauthorized("auth.invalid_token", "The account no longer exists"));
+        return TokenService.me(user, caller.organizationId(), caller.role());
+    }
+
+    private static ApiException invalidRefresh() {
+        return ApiException.unauthorized("auth.invalid_refresh_token", "The refresh token is invalid or expired");
+    }
+}

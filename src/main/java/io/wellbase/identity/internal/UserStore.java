@@ -1,0 +1,125 @@
+package io.wellbase.identity.internal;
+
+import io.wellbase.identity.UserSummary;
+import io.wellbase.platform.data.Ids;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * SQL for the users table. Emails are unique regardless of case through {@code email_normalized}.
+ */
+@Component
+class UserStore {
+
+    private final JdbcClient jdbc;
+
+    UserStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A user row. */
+    record UserRow(UUID id, String email, String passwordHash, String firstName, String lastName, String phone,
+            UUID avatarFileId, LocalDate birthDate, String gender, String timezone, String language,
+            OffsetDateTime emailVerifiedAt, OffsetDateTime erasedAt, long version) {
+
+        UserSummary summary() {
+            return new UserSummary(id, email, firstName, lastName, emailVerifiedAt != null);
+        }
+    }
+
+    static String normalize(String email) {
+        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    UUID insert(String email, String passwordHash, String firstName, String lastName, String phone,
+            boolean emailVerified) {
+        UUID id = Ids.newId();
+        jdbc.sql("""
+                INSERT INTO users (id, email, email_normalized, password_hash, first_name, last_name, phone,
+                                   email_verified_at)
+                VALUES (:id, :email, :normalized, :hash, :first, :last, :phone,
+                        CASE WHEN :verified THEN now() END)
+                """)
+                .param("id", id)
+                .param("email", email.trim())
+                .param("normalized", normalize(email))
+                .param("hash", passwordHash)
+                .param("first", firstName)
+                .param("last", lastName)
+                .param("phone", phone)
+                .param("verified", emailVerified)
+                .update();
+        return id;
+    }
+
+    boolean emailTaken(String email) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM users WHERE email_normalized = :e)")
+                .param("e", normalize(email)).query(Boolean.class).single();
+    }
+
+    Optional<UserRow> findByEmail(String email) {
+        return jdbc.sql("SELECT * FROM users WHERE email_normalized = :e AND erased_at IS NULL")
+                .param("e", normalize(email)).query(UserRow.class).optional();
+    }
+
+    Optional<UserRow> findById(UUID id) {
+        return jdbc.sql("SELECT * FROM users WHERE id = :id AND erased_at IS NULL")
+                .param("id", id).query(UserRow.class).optional();
+    }
+
+    List<UserRow> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM users WHERE id IN (:ids)").param("ids", ids).query(UserRow.class).list();
+    }
+
+    void updatePassword(UUID id, String hash) {
+        jdbc.sql("UPDATE users SET password_hash = :h, updated_at = now(), version = version + 1 WHERE id = :id")
+                .param("h", hash).param("id", id).update();
+    }
+
+    void markEmailVerified(UUID id) {
+        jdbc.sql("UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = :id")
+                .param("id", id).update();
+    }
+
+    void updateProfile(UserRow row) {
+        jdbc.sql("""
+                UPDATE users SET first_name = :first, last_name = :last, phone = :phone, avatar_file_id = :avatar,
+                                 birth_date = :birth, gender = :gender, timezone = :tz, language = :lang,
+                                 updated_at = now(), version = version + 1
+                WHERE id = :id
+                """)
+                .param("first", row.firstName())
+                .param("last", row.lastName())
+                .param("phone", row.phone())
+                .param("avatar", row.avatarFileId())
+                .param("birth", row.birthDate())
+                .param("gender", row.gender())
+                .param("tz", row.timezone())
+                .param("lang", row.language())
+                .param("id", row.id())
+                .update();
+    }
+
+    /** Replaces personal data with placeholders; the id stays so audit entries still resolve. */
+    void anonymise(UUID id) {
+        jdbc.sql("""
+                UPDATE users SET email = NULL, email_normalized = NULL, password_hash = NULL,
+                                 first_name = 'Deleted', last_name = 'user', phone = NULL, avatar_file_id = NULL,
+                                 birth_date = NULL, gender = NULL, timezone = NULL, language = NULL,
+                                 erased_at = now(), updated_at = now(), version = version + 1
+                WHERE id = :id
+                """).param("id", id).update();
+        jdbc.sql("DELETE FROM user_preferences WHERE user_id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM one_time_tokens WHERE user_id = :id").param("id", id).update();
+    }
+}
