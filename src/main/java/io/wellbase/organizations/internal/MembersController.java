@@ -1,0 +1,70 @@
+package io.wellbase.organizations.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.Permission;
+import io.wellbase.platform.security.RequiresPermission;
+import io.wellbase.platform.security.Role;
+import io.wellbase.platform.web.ApiException;
+import io.wellbase.platform.web.PageQuery;
+import io.wellbase.platform.web.PageResult;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Staff members of the caller's organization.
+ */
+@RestController
+@RequestMapping("/api/v1/members")
+@Tag(name = "Members")
+class MembersController {
+
+    private final MemberService members;
+
+    MembersController(MemberService members) {
+        this.members = members;
+    }
+
+    record ChangeRoleRequest(@NotBlank String role) {
+    }
+
+    @GetMapping
+    @RequiresPermission(Permission.MEMBER_READ)
+    @Operation(summary = "List members; filter by role, sort by name, email, role or joinedAt")
+    PageResult<MemberService.Member> list(
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(name = "page_size", required = false) Integer pageSize,
+            @RequestParam(required = false) String sort) {
+        return members.list(Caller.current().requireOrganization(), role,
+                PageQuery.of(page, pageSize, sort, MemberService.SORT));
+    }
+
+    @PatchMapping("/{id}")
+    @RequiresPermission(Permission.MEMBER_MANAGE)
+    @Operation(summary = "Change a member's role")
+    MemberService.Member changeRole(@PathVariable UUID id, @Valid @RequestBody ChangeRoleRequest request) {
+        Role role = Role.parse(request.role()).orElseThrow(() -> ApiException.invalidField("role",
+                "must be one of owner, admin, manager, staff, front_desk"));
+        return members.changeRole(Caller.current(), id, role);
+    }
+
+    @DeleteMapping("/{id}")
+    @RequiresPermission(Permission.MEMBER_MANAGE)
+    @Operation(summary = "Remove a member from the organization")
+    ResponseEntity<Void> remove(@PathVariable UUID id) {
+        members.remove(Caller.current(), id);
+        return ResponseEntity.noContent().build();
+    }
+}

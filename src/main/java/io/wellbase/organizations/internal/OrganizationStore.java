@@ -1,0 +1,103 @@
+package io.wellbase.organizations.internal;
+
+import io.wellbase.platform.security.Role;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * SQL for organizations and memberships.
+ */
+@Component
+class OrganizationStore {
+
+    private final JdbcClient jdbc;
+
+    OrganizationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An organization with the caller's role in it. */
+    record OrganizationRow(UUID id, String name, String timezone, String currency, String country,
+            OffsetDateTime createdAt, OffsetDateTime updatedAt, String role) {
+    }
+
+    void insert(UUID id, String name, String timezone, String currency, String country) {
+        jdbc.sql("""
+                INSERT INTO organizations (id, name, timezone, currency, country)
+                VALUES (:id, :name, :tz, :currency, :country)
+                """)
+                .param("id", id).param("name", name).param("tz", timezone).param("currency", currency)
+                .param("country", country)
+                .update();
+    }
+
+    void addMember(UUID orgId, UUID userId, Role role) {
+        jdbc.sql("""
+                INSERT INTO org_members (org_id, user_id, role) VALUES (:org, :user, :role)
+                ON CONFLICT (org_id, user_id) DO NOTHING
+                """)
+                .param("org", orgId).param("user", userId).param("role", role.value()).update();
+    }
+
+    Optional<OrganizationRow> findForMember(UUID orgId, UUID userId) {
+        return jdbc.sql("""
+                SELECT o.id, o.name, o.timezone, o.currency, o.country, o.created_at, o.updated_at, m.role
+                FROM organizations o JOIN org_members m ON m.org_id = o.id
+                WHERE o.id = :org AND m.user_id = :user
+                """)
+                .param("org", orgId).param("user", userId).query(OrganizationRow.class).optional();
+    }
+
+    List<OrganizationRow> findAllForMember(UUID userId, int limit, long offset) {
+        return jdbc.sql("""
+                SELECT o.id, o.name, o.timezone, o.currency, o.country, o.created_at, o.updated_at, m.role
+                FROM organizations o JOIN org_members m ON m.org_id = o.id
+                WHERE m.user_id = :user
+                ORDER BY o.name, o.id
+                LIMIT :limit OFFSET :offset
+                """)
+                .param("user", userId).param("limit", limit).param("offset", offset)
+                .query(OrganizationRow.class).list();
+    }
+
+    long countForMember(UUID userId) {
+        return jdbc.sql("SELECT count(*) FROM org_members WHERE user_id = :user").param("user", userId)
+                .query(Long.class).single();
+    }
+
+    void update(UUID id, String name, String timezone, String currency, String country) {
+        jdbc.sql("""
+                UPDATE organizations SET name = :name, timezone = :tz, currency = :currency, country = :country,
+                                         updated_at = now(), version = version + 1
+                WHERE id = :id
+                """)
+                .param("id", id).param("name", name).param("tz", timezone).param("currency", currency)
+                .param("country", country)
+                .update();
+    }
+
+    Optional<Role> roleOf(UUID userId, UUID orgId) {
+        return jdbc.sql("SELECT role FROM org_members WHERE org_id = :org AND user_id = :user")
+                .param("org", orgId).param("user", userId).query(String.class).optional().flatMap(Role::parse);
+    }
+
+    List<UUID> organizationsOf(UUID userId) {
+        return jdbc.sql("SELECT org_id FROM org_members WHERE user_id = :user ORDER BY created_at LIMIT 2")
+                .param("user", userId).query(UUID.class).list();
+    }
+
+    /** Serialises membership changes of one organization (the last-owner rule). */
+    void lock(UUID orgId) {
+        jdbc.sql("SELECT id FROM organizations WHERE id = :org FOR UPDATE").param("org", orgId).query(UUID.class)
+                .optional();
+    }
+
+    long countOwners(UUID orgId) {
+        return jdbc.sql("SELECT count(*) FROM org_members WHERE org_id = :org AND role = 'owner'")
+                .param("org", orgId).query(Long.class).single();
+    }
+}

@@ -1,0 +1,19 @@
+package io.wellbase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wellbase.support.Api;
+import io.wellbase.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+class SmokeIntegrationTests extends IntegrationTest {
+
+    @Test
+    void healthDocsAndJwksAreUp() {
+        assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+        Api.Response docs = api.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.field("openapi")).startsWith("3.1");
+        assertThat(api.get("/.well-known/jwks.json", null).json().path("keys").size()).isGreaterThan(0);
+    }
+}

@@ -1,0 +1,100 @@
+package io.wellbase.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A small HTTP client for tests: real requests against the running server, JSON in and out.
+ */
+public final class Api {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String baseUrl;
+
+    public Api(int port) {
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    /** An answer: status, headers and the body as JSON (or raw text when it is not JSON). */
+    public record Response(int status, java.net.http.HttpHeaders headers, String text) {
+
+        public JsonNode json() {
+            return JSON.readTree(text.isEmpty() ? "null" : text);
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        public String field(String path) {
+            JsonNode node = json();
+            for (String part : path.split("\\.")) {
+                node = node.path(part);
+            }
+            return node.isMissingNode() || node.isNull() ? null : node.asString();
+        }
+
+        public UUID id() {
+            return UUID.fromString(field("id"));
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + text;
+        }
+    }
+
+    public Response get(String path, String token) {
+        return send("GET", path, null, token, Map.of());
+    }
+
+    public Response post(String path, Object body, String token) {
+        return send("POST", path, body, token, Map.of());
+    }
+
+    public Response patch(String path, Object body, String token) {
+        return send("PATCH", path, body, token, Map.of());
+    }
+
+    public Response put(String path, Object body, String token) {
+        return send("PUT", path, body, token, Map.of());
+    }
+
+    public Response delete(String path, String token) {
+        return send("DELETE", path, null, token, Map.of());
+    }
+
+    public Response send(String method, String path, Object body, String token, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+        request.method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(payload));
+        if (payload != null && !headers.containsKey("Content-Type")) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

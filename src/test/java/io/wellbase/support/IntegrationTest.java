@@ -1,0 +1,102 @@
+package io.wellbase.support;
+
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: the whole application on a random port against real PostgreSQL,
+ * one shared context (so keep its configuration identical across subclasses), and helpers that
+ * sign people up through the API itself.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "wellbase.platform.demo.enabled=false",
+    "wellbase.platform.rate-limits.anonymous-per-minute=100000",
+    "wellbase.platform.rate-limits.authenticated-per-minute=100000",
+    "wellbase.platform.mail.poll-interval=200ms",
+    "wellbase.platform.events.retry-after=1s",
+    "wellbase.platform.events.retry-interval=1s",
+    "wellbase.identity.argon2.memory-kib=1024",
+    "wellbase.identity.argon2.iterations=1",
+    "db-scheduler.polling-interval=200ms",
+    "logging.level.io.wellbase=WARN"
+})
+public abstract class IntegrationTest {
+
+    public static final String PASSWORD = "correct-horse-battery-staple";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("wellbase.platform.db.url", TestDatabase::url);
+        registry.add("wellbase.platform.db.user", TestDatabase::user);
+        registry.add("wellbase.platform.db.password", TestDatabase::password);
+    }
+
+    @BeforeEach
+    void setUpApi() {
+        api = new Api(port);
+    }
+
+    /** A signed-up user with tokens. */
+    public record Account(UUID userId, String email, String accessToken, String refreshToken) {
+    }
+
+    protected static String uniqueEmail(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+    }
+
+    protected Account register(String prefix) {
+        String email = uniqueEmail(prefix);
+        Api.Response r = api.post("/api/v1/auth/register", Map.of("email", email, "password", PASSWORD,
+                "firstName", "Test", "lastName", prefix), null);
+        if (r.status() != 201) {
+            throw new AssertionError("register failed: " + r);
+        }
+        return new Account(UUID.fromString(r.field("user.id")), email, r.field("accessToken"), r.field("refreshToken"));
+    }
+
+    /** A new user who owns a new organization, with a token scoped to it. */
+    protected Owner ownerWithOrganization(String name) {
+        Account account = register("owner");
+        Api.Response org = api.post("/api/v1/organizations", Map.of("name", name, "timezone", "Europe/Berlin",
+                "currency", "EUR", "country", "DE"), account.accessToken());
+        if (org.status() != 201) {
+            throw new AssertionError("create organization failed: " + org);
+        }
+        UUID orgId = org.id();
+        Api.Response switched = api.post("/api/v1/auth/switch-organization", Map.of("organizationId", orgId),
+                account.accessToken());
+        return new Owner(account.userId(), account.email(), orgId, switched.field("accessToken"),
+                switched.field("refreshToken"));
+    }
+
+    /** An owner with a token scoped to their organization. */
+    public record Owner(UUID userId, String email, UUID orgId, String token, String refreshToken) {
+    }
+
+    /** The newest email in the outbox to an address. */
+    protected String lastEmailBody(String to, String kind) {
+        return jdbc.sql("""
+                SELECT body FROM email_outbox WHERE lower(to_address) = lower(:to) AND kind = :kind
+                ORDER BY created_at DESC, id DESC LIMIT 1
+                """).param("to", to).param("kind", kind).query(String.class).single();
+    }
+
+    protected static String tokenIn(String body) {
+        return body.lines().filter(l -> l.startsWith("Token: ")).findFirst().orElseThrow().substring(7).trim();
+    }
+}
