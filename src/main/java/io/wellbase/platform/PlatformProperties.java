@@ -30,7 +30,8 @@ public record PlatformProperties(
             String password,
             @DefaultValue(".wellbase/pgdata") String embeddedDataDir,
             @DefaultValue("0") int embeddedPort,
-            @DefaultValue("20") @Min(1) int maxPoolSize) {
+            @DefaultValue("20") @Min(1) int maxPoolSize,
+            @DefaultValue("2") @Min(0) int minIdle) {
 
         public boolean embedded() {
             return url == null || url.isBlank();
@@ -76,7 +77,7 @@ public record PlatformProperties(
     }
 
     /** Redis, used for shared rate limits when {@code url} is set. */
-    public record Redis(String url) {
+    public record Redis(String url, @DefaultValue("wellbase") String keyPrefix) {
 
         public boolean configured() {
             return url != null && !url.isBlank();

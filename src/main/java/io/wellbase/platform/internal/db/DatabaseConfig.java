@@ -28,6 +28,7 @@ class DatabaseConfig {
         HikariConfig config = new HikariConfig();
         config.setPoolName("wellbase");
         config.setMaximumPoolSize(db.maxPoolSize());
+        config.setMinimumIdle(Math.min(db.maxPoolSize(), db.minIdle()));
         config.setConnectionTimeout(5_000);
         if (!db.embedded()) {
             config.setJdbcUrl(db.url());

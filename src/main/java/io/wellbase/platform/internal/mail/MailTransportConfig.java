@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
@@ -24,7 +25,8 @@ class MailTransportConfig {
     @Bean
     MailTransport mailTransport(ObjectProvider<JavaMailSender> sender, PlatformProperties properties) {
         JavaMailSender smtp = sender.getIfAvailable();
-        if (smtp == null) {
+        boolean noHost = smtp instanceof JavaMailSenderImpl impl && (impl.getHost() == null || impl.getHost().isBlank());
+        if (smtp == null || noHost) {
             return message -> log.info("Email ({}) to {}: {}\n{}", message.kind(), message.to(), message.subject(),
                     message.body());
         }

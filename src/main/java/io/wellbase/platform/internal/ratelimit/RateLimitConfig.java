@@ -19,7 +19,7 @@ class RateLimitConfig {
     RateLimiter rateLimiter(PlatformProperties properties) {
         if (properties.redis().configured()) {
             log.info("Rate limits are shared through Redis");
-            return new RedisRateLimiter(properties.redis().url());
+            return new RedisRateLimiter(properties.redis().url(), properties.redis().keyPrefix());
         }
         return new InMemoryRateLimiter();
     }

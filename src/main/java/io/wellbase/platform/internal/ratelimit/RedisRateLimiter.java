@@ -15,8 +15,10 @@ class RedisRateLimiter extends BucketRateLimiter implements AutoCloseable {
 
     private final RedisClient client;
     private final ProxyManager<byte[]> buckets;
+    private final String keyPrefix;
 
-    RedisRateLimiter(String redisUrl) {
+    RedisRateLimiter(String redisUrl, String keyPrefix) {
+        this.keyPrefix = keyPrefix;
         this.client = RedisClient.create(redisUrl);
         this.buckets = Bucket4jLettuce.casBasedBuilder(client)
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
@@ -26,7 +28,7 @@ class RedisRateLimiter extends BucketRateLimiter implements AutoCloseable {
 
     @Override
     protected Bucket bucket(String key, Limit limit) {
-        byte[] redisKey = ("wellbase:" + key + "|" + limit.capacity() + "/" + limit.period())
+        byte[] redisKey = (keyPrefix + ":" + key + "|" + limit.capacity() + "/" + limit.period())
                 .getBytes(StandardCharsets.UTF_8);
         return buckets.builder().build(redisKey, () -> configuration(limit));
     }
