@@ -14,6 +14,9 @@ class SmokeIntegrationTests extends IntegrationTest {
         Api.Response docs = api.get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.field("openapi")).startsWith("3.1");
+        assertThat(docs.json().path("components").path("securitySchemes").path("bearer").path("scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(api.get("/docs", null).status()).isIn(200, 302);
         assertThat(api.get("/.well-known/jwks.json", null).json().path("keys").size()).isGreaterThan(0);
     }
 }
