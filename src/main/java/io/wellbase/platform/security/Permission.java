@@ -22,7 +22,10 @@ public enum Permission {
     MEMBER_READ("See the staff list and roles", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
     MEMBER_INVITE("Invite staff and revoke invitations", OWNER, ADMIN),
     MEMBER_MANAGE("Change a member's role or remove a member (only owners grant or take the owner role)", OWNER, ADMIN),
-    AUDIT_READ("Read and export the audit trail", OWNER, ADMIN);
+    AUDIT_READ("Read and export the audit trail", OWNER, ADMIN),
+    CLIENT_READ("See client records, notes and alerts", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
+    CLIENT_WRITE("Create and change clients, their tags, notes and alerts", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
+    CLIENT_MANAGE("Merge, export and erase clients; define custom client fields", OWNER, ADMIN, MANAGER);
 
     private final String description;
     private final Set<Role> roles;

@@ -1,0 +1,78 @@
+package io.wellbase.clients.internal;
+
+import io.wellbase.platform.web.ApiException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+/**
+ * The filters of the client list and its facets, turned into one parameterised WHERE clause over
+ * the {@code c} alias. Filters on memberships and visits join in when those modules exist.
+ */
+record ClientFilter(UUID orgId, List<String> statuses, List<String> tags, List<String> sources, LocalDate joinedFrom,
+        LocalDate joinedTo, Integer birthdayMonth, String q) {
+
+    static final Set<String> STATUSES = Set.of("lead", "active", "inactive", "suspended", "churned");
+
+    ClientFilter {
+        statuses = statuses == null ? List.of() : List.copyOf(statuses);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        for (String status : statuses) {
+            if (!STATUSES.contains(status)) {
+                throw ApiException.invalidField("status", "must be one of " + String.join(", ", STATUSES.stream().sorted().toList()));
+            }
+        }
+        if (birthdayMonth != null && (birthdayMonth < 1 || birthdayMonth > 12)) {
+            throw ApiException.invalidField("birthdayMonth", "must be between 1 and 12");
+        }
+        if (q != null && q.length() > 100) {
+            throw ApiException.invalidField("q", "must be at most 100 characters");
+        }
+        q = q == null || q.isBlank() ? null : q.trim();
+    }
+
+    /** This filter without one dimension, so a facet counts the alternatives of that dimension. */
+    ClientFilter without(String dimension) {
+        return new ClientFilter(orgId, "status".equals(dimension) ? List.of() : statuses,
+                "tag".equals(dimension) ? List.of() : tags, "source".equals(dimension) ? List.of() : sources,
+                joinedFrom, joinedTo, birthdayMonth, q);
+    }
+
+    String where(MapSqlParameterSource params) {
+        StringBuilder sql = new StringBuilder(" WHERE c.org_id = :orgId AND c.merged_into_id IS NULL AND c.erased_at IS NULL");
+        params.addValue("orgId", orgId);
+        if (!statuses.isEmpty()) {
+            sql.append(" AND c.status IN (:statuses)");
+            params.addValue("statuses", statuses);
+        }
+        if (!sources.isEmpty()) {
+            sql.append(" AND c.source IN (:sources)");
+            params.addValue("sources", sources);
+        }
+        if (!tags.isEmpty()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM client_tags t")
+                    .append(" WHERE t.org_id = c.org_id AND t.client_id = c.id AND t.tag IN (:tags))");
+            params.addValue("tags", tags);
+        }
+        if (joinedFrom != null) {
+            sql.append(" AND c.created_at >= CAST(:joinedFrom AS date)");
+            params.addValue("joinedFrom", joinedFrom);
+        }
+        if (joinedTo != null) {
+            sql.append(" AND c.created_at < CAST(:joinedTo AS date) + 1");
+            params.addValue("joinedTo", joinedTo);
+        }
+        if (birthdayMonth != null) {
+            sql.append(" AND extract(month FROM c.birth_date)::int = :birthdayMonth");
+            params.addValue("birthdayMonth", birthdayMonth);
+        }
+        if (q != null) {
+            sql.append(" AND c.search_text LIKE '%' || immutable_unaccent(lower(:q)) || '%'");
+            params.addValue("q", q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+        }
+        return sql.toString();
+    }
+}

@@ -1,0 +1,150 @@
+package io.wellbase.clients.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.Permission;
+import io.wellbase.platform.security.RequiresPermission;
+import io.wellbase.platform.web.ApiException;
+import io.wellbase.platform.web.PageQuery;
+import io.wellbase.platform.web.PageResult;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Client records: list with filters and facets, create, read, change, merge, export and erase.
+ */
+@RestController
+@RequestMapping("/api/v1/clients")
+@Tag(name = "Clients")
+class ClientsController {
+
+    private final ClientService clients;
+    private final ClientQueries queries;
+    private final ClientMerge merge;
+    private final ClientNotes notes;
+
+    ClientsController(ClientService clients, ClientQueries queries, ClientMerge merge, ClientNotes notes) {
+        this.clients = clients;
+        this.queries = queries;
+        this.merge = merge;
+        this.notes = notes;
+    }
+
+    private static ClientFilter filter(List<String> status, List<String> tag, List<String> source, LocalDate joinedFrom,
+            LocalDate joinedTo, Integer birthdayMonth, String q) {
+        return new ClientFilter(Caller.current().requireOrganization(), status, tag, source, joinedFrom, joinedTo,
+                birthdayMonth, q);
+    }
+
+    @GetMapping
+    @RequiresPermission(Permission.CLIENT_READ)
+    @Operation(summary = "List clients; filters combine, q searches name, email and phone (accent-insensitive)")
+    PageResult<ClientView> list(
+            @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) List<String> tag,
+            @RequestParam(required = false) List<String> source,
+            @RequestParam(required = false) LocalDate joinedFrom,
+            @RequestParam(required = false) LocalDate joinedTo,
+            @RequestParam(required = false) Integer birthdayMonth,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(name = "page_size", required = false) Integer pageSize,
+            @RequestParam(required = false) String sort) {
+        return queries.list(filter(status, tag, source, joinedFrom, joinedTo, birthdayMonth, q),
+                PageQuery.of(page, pageSize, sort, ClientQueries.SORT));
+    }
+
+    @GetMapping("/facets")
+    @RequiresPermission(Permission.CLIENT_READ)
+    @Operation(summary = "Counts per status, tag and source under the current filter")
+    Map<String, Object> facets(
+            @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) List<String> tag,
+            @RequestParam(required = false) List<String> source,
+            @RequestParam(required = false) LocalDate joinedFrom,
+            @RequestParam(required = false) LocalDate joinedTo,
+            @RequestParam(required = false) Integer birthdayMonth,
+            @RequestParam(required = false) String q) {
+        return queries.facets(filter(status, tag, source, joinedFrom, joinedTo, birthdayMonth, q));
+    }
+
+    @GetMapping("/duplicates")
+    @RequiresPermission(Permission.CLIENT_READ)
+    @Operation(summary = "Likely duplicates: same email, same phone, or same name and birth date")
+    Map<String, Object> duplicates(@RequestParam(name = "page_size", defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw ApiException.invalidField("page_size", "must be between 1 and 500");
+        }
+        return Map.of("data", queries.duplicates(Caller.current().requireOrganization(), limit));
+    }
+
+    @PostMapping
+    @RequiresPermission(Permission.CLIENT_WRITE)
+    @Operation(summary = "Create a client")
+    ResponseEntity<ClientView> create(@Valid @RequestBody ClientRequests.ClientRequest request) {
+        if (request.firstName() == null || request.firstName().isBlank()) {
+            throw ApiException.invalidField("firstName", "must not be blank");
+        }
+        if (request.lastName() == null || request.lastName().isBlank()) {
+            throw ApiException.invalidField("lastName", "must not be blank");
+        }
+        ClientView created = clients.create(Caller.current().requireOrganization(), request.toFields(), request.tags());
+        return ResponseEntity.created(URI.create("/api/v1/clients/" + created.id())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    @RequiresPermission(Permission.CLIENT_READ)
+    @Operation(summary = "One client with tags and open alerts")
+    ClientView get(@PathVariable UUID id) {
+        return clients.get(Caller.current().requireOrganization(), id);
+    }
+
+    @PatchMapping("/{id}")
+    @RequiresPermission(Permission.CLIENT_WRITE)
+    @Operation(summary = "Change some fields; tags, when given, replace the list; a custom field set to null is removed")
+    ClientView update(@PathVariable UUID id, @Valid @RequestBody ClientRequests.ClientRequest request) {
+        return clients.update(Caller.current().requireOrganization(), id, request.toFields(), request.tags());
+    }
+
+    @PostMapping("/{id}/merge")
+    @RequiresPermission(Permission.CLIENT_MANAGE)
+    @Operation(summary = "Merge another client into this one")
+    ClientView merge(@PathVariable UUID id, @Valid @RequestBody ClientRequests.MergeRequest request) {
+        return merge.merge(Caller.current().requireOrganization(), id, request.otherId());
+    }
+
+    @GetMapping("/{id}/export")
+    @RequiresPermission(Permission.CLIENT_MANAGE)
+    @Operation(summary = "Everything stored about a client, as JSON (data subject access)")
+    Map<String, Object> export(@PathVariable UUID id) {
+        UUID orgId = Caller.current().requireOrganization();
+        Map<String, Object> export = new LinkedHashMap<>();
+        export.put("client", clients.get(orgId, id));
+        export.put("notes", notes.notes(orgId, id));
+        return export;
+    }
+
+    @DeleteMapping("/{id}")
+    @RequiresPermission(Permission.CLIENT_MANAGE)
+    @Operation(summary = "Erase a client: personal data anonymised, aggregates kept")
+    ResponseEntity<Void> erase(@PathVariable UUID id) {
+        clients.erase(Caller.current().requireOrganization(), id);
+        return ResponseEntity.noContent().build();
+    }
+}
