@@ -25,7 +25,10 @@ public enum Permission {
     AUDIT_READ("Read and export the audit trail", OWNER, ADMIN),
     CLIENT_READ("See client records, notes and alerts", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
     CLIENT_WRITE("Create and change clients, their tags, notes and alerts", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
-    CLIENT_MANAGE("Merge, export and erase clients; define custom client fields", OWNER, ADMIN, MANAGER);
+    CLIENT_MANAGE("Merge, export and erase clients; define custom client fields", OWNER, ADMIN, MANAGER),
+    MEMBERSHIP_READ("See plans, memberships, credit balances and sales", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
+    MEMBERSHIP_SELL("Sell, freeze, cancel and renew memberships", OWNER, ADMIN, MANAGER, FRONT_DESK),
+    MEMBERSHIP_MANAGE("Define plans, adjust credits and refund sales", OWNER, ADMIN, MANAGER);
 
     private final String description;
     private final Set<Role> roles;

@@ -1,0 +1,132 @@
+package io.wellbase.memberships.internal;
+
+import io.wellbase.memberships.Entitlements;
+import io.wellbase.platform.web.ApiException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Chooses the membership that pays for a booking and records the use in the credit ledger.
+ */
+@Service
+class EntitlementService implements Entitlements {
+
+    private final JdbcClient jdbc;
+    private final CreditLedger ledger;
+
+    EntitlementService(JdbcClient jdbc, CreditLedger ledger) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+    }
+
+    private record Candidate(UUID id, String kind, Integer credits, Integer weeklyLimit, LocalDate endsOn) {
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Entitlement reserve(UUID orgId, UUID clientId, UUID bookingId, Coverage coverage, OffsetDateTime startsAt) {
+        LocalDate day = startsAt.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+        List<Candidate> candidates = candidates(orgId, clientId, coverage, day);
+        if (candidates.isEmpty()) {
+            throw ApiException.unprocessable("membership.none_valid",
+                    "The client has no membership that covers this class on that day");
+        }
+        boolean limited = false;
+        for (Candidate c : candidates) {
+            ledger.lock(orgId, c.id());
+            if (c.credits() == null) {
+                if (c.weeklyLimit() != null && usesInWeek(orgId, c.id(), day) >= c.weeklyLimit()) {
+                    limited = true;
+                    continue;
+                }
+                ledger.append(orgId, clientId, c.id(), 0, "use", bookingId, startsAt, null, null);
+                return new Entitlement(c.id(), false);
+            }
+            if (ledger.balance(orgId, c.id()) > 0) {
+                ledger.append(orgId, clientId, c.id(), -1, "use", bookingId, startsAt, null, null);
+                return new Entitlement(c.id(), true);
+            }
+        }
+        throw limited
+                ? ApiException.unprocessable("membership.weekly_limit_reached", "The weekly booking limit of the membership is reached")
+                : ApiException.unprocessable("membership.no_credits", "No credits left on the client's class packs");
+    }
+
+    /** Unlimited plans first (no credit needed), then packs that end soonest. */
+    private List<Candidate> candidates(UUID orgId, UUID clientId, Coverage coverage, LocalDate day) {
+        return jdbc.sql("""
+                SELECT m.id, p.kind, p.credits, p.weekly_booking_limit, m.ends_on
+                FROM client_memberships m
+                JOIN membership_plans p ON p.org_id = m.org_id AND p.id = m.plan_id
+                WHERE m.org_id = :org AND m.client_id = :client
+                  AND m.status IN ('active', 'pending', 'frozen')
+                  AND :day BETWEEN m.starts_on AND m.ends_on
+                  AND NOT EXISTS (SELECT 1 FROM membership_freezes f
+                                  WHERE f.org_id = m.org_id AND f.membership_id = m.id AND :day BETWEEN f.starts_on AND f.ends_on)
+                  AND (CAST(:classType AS uuid) IS NULL OR cardinality(p.class_type_ids) = 0
+                       OR CAST(:classType AS uuid) = ANY (p.class_type_ids))
+                  AND (CAST(:service AS uuid) IS NULL OR cardinality(p.service_ids) = 0
+                       OR CAST(:service AS uuid) = ANY (p.service_ids))
+                  AND (CAST(:location AS uuid) IS NULL OR cardinality(p.location_ids) = 0
+                       OR CAST(:location AS uuid) = ANY (p.location_ids))
+                ORDER BY (p.credits IS NOT NULL), m.ends_on, m.id
+                """)
+                .param("org", orgId).param("client", clientId).param("day", day)
+                .param("classType", coverage.classTypeId()).param("service", coverage.serviceId())
+                .param("location", coverage.locationId())
+                .query(Candidate.class).list();
+    }
+
+    private int usesInWeek(UUID orgId, UUID membershipId, LocalDate day) {
+        LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return jdbc.sql("""
+                SELECT count(*) FROM credit_ledger u
+                WHERE u.org_id = :org AND u.membership_id = :m AND u.reason = 'use'
+                  AND u.used_for >= CAST(:from AS date) AND u.used_for < CAST(:from AS date) + 7
+                  AND NOT EXISTS (SELECT 1 FROM credit_ledger r WHERE r.org_id = u.org_id AND r.booking_id = u.booking_id
+                                  AND r.reason = 'refund')
+                """).param("org", orgId).param("m", membershipId).param("from", monday).query(Integer.class).single();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void release(UUID orgId, UUID bookingId) {
+        use(orgId, bookingId).ifPresent(use -> {
+            ledger.lock(orgId, use.membershipId());
+            boolean alreadySettled = jdbc.sql("""
+                    SELECT EXISTS (SELECT 1 FROM credit_ledger WHERE org_id = :org AND booking_id = :b AND reason IN ('refund', 'forfeit'))
+                    """).param("org", orgId).param("b", bookingId).query(Boolean.class).single();
+            if (!alreadySettled) {
+                ledger.append(orgId, use.clientId(), use.membershipId(), -use.delta(), "refund", bookingId, null,
+                        "Cancelled in time", null);
+            }
+        });
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void forfeit(UUID orgId, UUID bookingId) {
+        use(orgId, bookingId).ifPresent(use -> ledger.append(orgId, use.clientId(), use.membershipId(), 0, "forfeit",
+                bookingId, null, "Late cancel or no-show", null));
+    }
+
+    private record Use(UUID clientId, UUID membershipId, int delta) {
+    }
+
+    private Optional<Use> use(UUID orgId, UUID bookingId) {
+        return jdbc.sql("""
+                SELECT client_id, membership_id, delta FROM credit_ledger
+                WHERE org_id = :org AND booking_id = :b AND reason = 'use' ORDER BY created_at DESC LIMIT 1
+                """).param("org", orgId).param("b", bookingId).query(Use.class).optional();
+    }
+}
