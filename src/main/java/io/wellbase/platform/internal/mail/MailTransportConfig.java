@@ -10,11 +10,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
- * SMTP through Spring Mail when {@code spring.mail.host} is set; otherwise mail is only logged
- * (it stays in the outbox table as well).
+ * SMTP through Spring Mail when {@code spring.mail.host} is set and not blank; otherwise mail is only
+ * logged, without its body (which stays in the outbox table).
  */
 @Configuration(proxyBeanMethods = false)
 class MailTransportConfig {
@@ -23,10 +24,14 @@ class MailTransportConfig {
 
     @Bean
     MailTransport mailTransport(ObjectProvider<JavaMailSender> sender, PlatformProperties properties) {
-        JavaMailSender smtp = sender.getIfAvailable();
+        JavaMailSender configured = sender.getIfAvailable();
+        // An empty WELLBASE_SMTP_HOST still defines spring.mail.host, and Spring Boot then builds a
+        // sender aimed at localhost:587; a blank host means no SMTP.
+        JavaMailSender smtp = configured instanceof JavaMailSenderImpl impl
+                && (impl.getHost() == null || impl.getHost().isBlank()) ? null : configured;
         if (smtp == null) {
-            return message -> log.info("Email ({}) to {}: {}\n{}", message.kind(), message.to(), message.subject(),
-                    message.body());
+            // The body may carry a secret (a reset token): only the kind, address and subject are logged.
+            return message -> log.info("Email ({}) to {}: {}", message.kind(), message.to(), message.subject());
         }
         String from = properties.mail().from();
         return message -> {

@@ -101,6 +101,17 @@ class SmtpMailTransportTests {
     }
 
     @Test
+    void aSenderWithABlankHostCountsAsNoSmtp() throws Exception {
+        JavaMailSenderImpl blank = new JavaMailSenderImpl();
+        blank.setHost("");
+        blank.setPort(1);
+
+        transportFor(blank).send(new EmailMessage("ada@example.test", "S", "B", "test"));
+
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
     void withoutSmtpTheMailIsLoggedWithoutItsBody() throws Exception {
         Logger logger = (Logger) LoggerFactory.getLogger(MailTransportConfig.class);
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
