@@ -54,12 +54,17 @@ public record PlatformProperties(
             @DefaultValue List<String> corsAllowedOrigins) {
     }
 
-    /** Outgoing mail: the sender address and how the outbox job retries. */
+    /**
+     * Outgoing mail: the sender address and how the outbox job retries. {@code logBodies} writes
+     * whole bodies (with their reset and invitation tokens) to the log when no SMTP server is set:
+     * for development only; {@code ./mvnw spring-boot:run} turns it on.
+     */
     public record Mail(
             @DefaultValue("Wellbase <no-reply@wellbase.local>") String from,
             @DefaultValue("10") @Min(1) int maxAttempts,
             @DefaultValue("50") @Min(1) int batchSize,
-            @DefaultValue("5s") Duration pollInterval) {
+            @DefaultValue("5s") Duration pollInterval,
+            @DefaultValue("false") boolean logBodies) {
     }
 
     /** Demo data: on by default with the embedded database, off with an external one. */

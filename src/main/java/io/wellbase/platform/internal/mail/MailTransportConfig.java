@@ -14,8 +14,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
- * SMTP through Spring Mail when {@code spring.mail.host} is set; otherwise mail is only logged
- * (it stays in the outbox table as well).
+ * SMTP through Spring Mail when {@code spring.mail.host} is set and not blank; otherwise mail is only
+ * logged, without its body (which stays in the outbox table).
  */
 @Configuration(proxyBeanMethods = false)
 class MailTransportConfig {
@@ -24,11 +24,18 @@ class MailTransportConfig {
 
     @Bean
     MailTransport mailTransport(ObjectProvider<JavaMailSender> sender, PlatformProperties properties) {
-        JavaMailSender smtp = sender.getIfAvailable();
-        boolean noHost = smtp instanceof JavaMailSenderImpl impl && (impl.getHost() == null || impl.getHost().isBlank());
-        if (smtp == null || noHost) {
-            return message -> log.info("Email ({}) to {}: {}\n{}", message.kind(), message.to(), message.subject(),
-                    message.body());
+        JavaMailSender configured = sender.getIfAvailable();
+        // An empty WELLBASE_SMTP_HOST still defines spring.mail.host, and Spring Boot then builds a
+        // sender aimed at localhost:587; a blank host means no SMTP.
+        JavaMailSender smtp = configured instanceof JavaMailSenderImpl impl
+                && (impl.getHost() == null || impl.getHost().isBlank()) ? null : configured;
+        if (smtp == null) {
+            // The body may carry a secret (a reset token): only the kind, address and subject are logged.
+            if (properties.mail().logBodies()) {
+                return message -> log.info("Email ({}) to {}: {}\n{}", message.kind(), message.to(), message.subject(),
+                        message.body());
+            }
+            return message -> log.info("Email ({}) to {}: {}", message.kind(), message.to(), message.subject());
         }
         String from = properties.mail().from();
         return message -> {
