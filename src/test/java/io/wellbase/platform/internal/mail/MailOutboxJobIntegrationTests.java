@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MailOutboxJobIntegrationTests extends IntegrationTest {
 
     private static final PlatformProperties.Mail MAIL = new PlatformProperties.Mail("Wellbase <no-reply@test>", 3, 50,
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5), false);
 
     @Autowired
     private TransactionTemplate tx;
