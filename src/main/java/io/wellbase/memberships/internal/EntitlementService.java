@@ -65,7 +65,7 @@ class EntitlementService implements Entitlements {
     /** Unlimited plans first (no credit needed), then packs that end soonest. */
     private List<Candidate> candidates(UUID orgId, UUID clientId, Coverage coverage, LocalDate day) {
         return jdbc.sql("""
-                SELECT m.id, p.kind, p.credits, p.weekly_booking_limit, m.ends_on
+                SELECT m.id, p.kind, p.credits, p.weekly_booking_limit AS weekly_limit, m.ends_on
                 FROM client_memberships m
                 JOIN membership_plans p ON p.org_id = m.org_id AND p.id = m.plan_id
                 WHERE m.org_id = :org AND m.client_id = :client
