@@ -168,4 +168,32 @@ class MembershipsIntegrationTests extends IntegrationTest {
                 .status()).isEqualTo(404);
         assertThat(List.of(api.get("/api/v1/memberships/" + id + "/ledger", b.token()).status())).containsOnly(404);
     }
+
+    @Test
+    void clientListFiltersAndFacetsByMembership() {
+        Owner owner = ownerWithOrganization("Member filters");
+        UUID withPack = client(owner);
+        UUID withUnlimited = client(owner);
+        UUID without = client(owner);
+        UUID pack = plan(owner, "class_pack", 10, "month", 1);
+        UUID unlimited = plan(owner, "unlimited", null, "month", 1);
+        sell(owner, withPack, pack);
+        UUID cancelled = sell(owner, withUnlimited, unlimited).id();
+        sell(owner, withUnlimited, unlimited);
+        api.post("/api/v1/memberships/" + cancelled + "/cancel", Map.of("atPeriodEnd", false), owner.token());
+
+        var byPlan = api.get("/api/v1/clients?plan=" + pack, owner.token());
+        assertThat(byPlan.json().path("data").findValuesAsString("id")).containsExactly(withPack.toString());
+        var none = api.get("/api/v1/clients?membershipState=none", owner.token());
+        assertThat(none.json().path("data").findValuesAsString("id")).containsExactly(without.toString());
+        var cancelledState = api.get("/api/v1/clients?membershipState=cancelled", owner.token());
+        assertThat(cancelledState.json().path("data").findValuesAsString("id")).containsExactly(withUnlimited.toString());
+        assertThat(api.get("/api/v1/clients?membershipState=gold", owner.token()).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/clients?plan=not-an-id", owner.token()).status()).isEqualTo(400);
+
+        var facets = api.get("/api/v1/clients/facets?plan=" + pack, owner.token());
+        assertThat(facets.json().path("total").asInt()).isEqualTo(1);
+        assertThat(facets.json().path("plan").size()).as("the plan facet ignores its own filter: " + facets.text()).isEqualTo(2);
+        assertThat(facets.json().path("plan").toString()).contains("\"label\":\"class_pack plan\"");
+    }
 }

@@ -2,7 +2,9 @@ package io.wellbase.clients.internal;
 
 import io.wellbase.platform.web.ApiException;
 import java.time.LocalDate;
+import io.wellbase.clients.ClientFilterExtension;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -12,7 +14,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * the {@code c} alias. Filters on memberships and visits join in when those modules exist.
  */
 record ClientFilter(UUID orgId, List<String> statuses, List<String> tags, List<String> sources, LocalDate joinedFrom,
-        LocalDate joinedTo, Integer birthdayMonth, String q) {
+        LocalDate joinedTo, Integer birthdayMonth, String q, Map<String, List<String>> extra,
+        List<ClientFilterExtension> extensions) {
 
     static final Set<String> STATUSES = Set.of("lead", "active", "inactive", "suspended", "churned");
 
@@ -32,13 +35,17 @@ record ClientFilter(UUID orgId, List<String> statuses, List<String> tags, List<S
             throw ApiException.invalidField("q", "must be at most 100 characters");
         }
         q = q == null || q.isBlank() ? null : q.trim();
+        extra = extra == null ? Map.of() : Map.copyOf(extra);
+        extensions = extensions == null ? List.of() : List.copyOf(extensions);
     }
 
     /** This filter without one dimension, so a facet counts the alternatives of that dimension. */
     ClientFilter without(String dimension) {
+        Map<String, List<String>> otherExtra = new java.util.HashMap<>(extra);
+        otherExtra.remove(dimension);
         return new ClientFilter(orgId, "status".equals(dimension) ? List.of() : statuses,
                 "tag".equals(dimension) ? List.of() : tags, "source".equals(dimension) ? List.of() : sources,
-                joinedFrom, joinedTo, birthdayMonth, q);
+                joinedFrom, joinedTo, birthdayMonth, q, otherExtra, extensions);
     }
 
     String where(MapSqlParameterSource params) {
@@ -72,6 +79,18 @@ record ClientFilter(UUID orgId, List<String> statuses, List<String> tags, List<S
         if (q != null) {
             sql.append(" AND c.search_text LIKE '%' || immutable_unaccent(lower(:q)) || '%'");
             params.addValue("q", q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+        }
+        for (ClientFilterExtension extension : extensions) {
+            Map<String, List<String>> mine = new java.util.HashMap<>();
+            extension.parameters().forEach(name -> {
+                List<String> values = extra.get(name);
+                if (values != null && !values.isEmpty()) {
+                    mine.put(name, values);
+                }
+            });
+            if (!mine.isEmpty()) {
+                extension.predicate(mine, params).ifPresent(predicate -> sql.append(" AND (").append(predicate).append(')'));
+            }
         }
         return sql.toString();
     }

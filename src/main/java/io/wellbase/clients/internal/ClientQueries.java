@@ -1,5 +1,7 @@
 package io.wellbase.clients.internal;
 
+import io.wellbase.clients.ClientFilterExtension;
+import io.wellbase.clients.ClientFilterExtension;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
 import io.wellbase.platform.web.SortSpec;
@@ -58,13 +60,24 @@ class ClientQueries {
                 SELECT t.tag AS value, count(*) AS n FROM clients c
                 JOIN client_tags t ON t.org_id = c.org_id AND t.client_id = c.id%s
                 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 100""", filter.without("tag")));
+        for (ClientFilterExtension extension : filter.extensions()) {
+            extension.facets().forEach((name, sql) ->
+                    facets.put(name, counts(sql, filter.without(extension.facetParameter(name)))));
+        }
         return facets;
     }
 
     private List<Map<String, Object>> counts(String sqlTemplate, ClientFilter filter) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        return jdbc.query(sqlTemplate.formatted(filter.where(params)), params,
-                (rs, n) -> Map.<String, Object>of("value", rs.getString("value"), "count", rs.getLong("n")));
+        return jdbc.query(sqlTemplate.formatted(filter.where(params)), params, (rs, n) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("value", rs.getString("value"));
+            if (rs.getMetaData().getColumnCount() > 2) {
+                row.put("label", rs.getString("label"));
+            }
+            row.put("count", rs.getLong("n"));
+            return row;
+        });
     }
 
     /** A pair of clients that are probably one person, and why. */

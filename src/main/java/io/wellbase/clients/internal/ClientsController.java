@@ -2,6 +2,7 @@ package io.wellbase.clients.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wellbase.clients.ClientFilterExtension;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -38,23 +40,33 @@ class ClientsController {
     private final ClientQueries queries;
     private final ClientMerge merge;
     private final ClientNotes notes;
+    private final List<ClientFilterExtension> extensions;
 
-    ClientsController(ClientService clients, ClientQueries queries, ClientMerge merge, ClientNotes notes) {
+    ClientsController(ClientService clients, ClientQueries queries, ClientMerge merge, ClientNotes notes,
+            List<ClientFilterExtension> extensions) {
         this.clients = clients;
         this.queries = queries;
         this.merge = merge;
         this.notes = notes;
+        this.extensions = extensions;
     }
 
-    private static ClientFilter filter(List<String> status, List<String> tag, List<String> source, LocalDate joinedFrom,
-            LocalDate joinedTo, Integer birthdayMonth, String q) {
+    private ClientFilter filter(List<String> status, List<String> tag, List<String> source, LocalDate joinedFrom,
+            LocalDate joinedTo, Integer birthdayMonth, String q, MultiValueMap<String, String> all) {
+        Map<String, List<String>> extra = new LinkedHashMap<>();
+        extensions.forEach(e -> e.parameters().forEach(name -> {
+            if (all.containsKey(name)) {
+                extra.put(name, all.get(name));
+            }
+        }));
         return new ClientFilter(Caller.current().requireOrganization(), status, tag, source, joinedFrom, joinedTo,
-                birthdayMonth, q);
+                birthdayMonth, q, extra, extensions);
     }
 
     @GetMapping
     @RequiresPermission(Permission.CLIENT_READ)
-    @Operation(summary = "List clients; filters combine, q searches name, email and phone (accent-insensitive)")
+    @Operation(summary = "List clients; filters combine, q searches name, email and phone (accent-insensitive); "
+            + "plan and membershipState (active, frozen, pending, expired, cancelled, none) filter by membership")
     PageResult<ClientView> list(
             @RequestParam(required = false) List<String> status,
             @RequestParam(required = false) List<String> tag,
@@ -65,8 +77,9 @@ class ClientsController {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize,
-            @RequestParam(required = false) String sort) {
-        return queries.list(filter(status, tag, source, joinedFrom, joinedTo, birthdayMonth, q),
+            @RequestParam(required = false) String sort,
+            @RequestParam MultiValueMap<String, String> all) {
+        return queries.list(filter(status, tag, source, joinedFrom, joinedTo, birthdayMonth, q, all),
                 PageQuery.of(page, pageSize, sort, ClientQueries.SORT));
     }
 
@@ -80,8 +93,9 @@ class ClientsController {
             @RequestParam(required = false) LocalDate joinedFrom,
             @RequestParam(required = false) LocalDate joinedTo,
             @RequestParam(required = false) Integer birthdayMonth,
-            @RequestParam(required = false) String q) {
-        return queries.facets(filter(status, tag, source, joinedFrom, joinedTo, birthdayMonth, q));
+            @RequestParam(required = false) String q,
+            @RequestParam MultiValueMap<String, String> all) {
+        return queries.facets(filter(status, tag, source, joinedFrom, joinedTo, birthdayMonth, q, all));
     }
 
     @GetMapping("/duplicates")
