@@ -20,6 +20,12 @@ public interface UserAccounts {
      */
     UserSummary createVerified(NewUser user);
 
+    /**
+     * Registers a new account whose email is not yet proven: checks the password policy, answers 409
+     * when the email is taken, and sends the verification email.
+     */
+    UserSummary register(NewUser user);
+
     /** Creates the account unless one with that email exists; for demo data. */
     UserSummary ensureExists(NewUser user);
 

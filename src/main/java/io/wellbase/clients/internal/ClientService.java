@@ -28,8 +28,11 @@ class ClientService implements ClientDirectory {
     private final CustomFields customFields;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final Onboarding onboarding;
 
-    ClientService(ClientStore store, CustomFields customFields, AuditTrail audit, ApplicationEventPublisher events) {
+    ClientService(ClientStore store, CustomFields customFields, AuditTrail audit, ApplicationEventPublisher events,
+            Onboarding onboarding) {
+        this.onboarding = onboarding;
         this.store = store;
         this.customFields = customFields;
         this.audit = audit;
@@ -58,7 +61,7 @@ class ClientService implements ClientDirectory {
     ClientView get(UUID orgId, UUID id) {
         ClientView client = store.find(orgId, id).orElseThrow(() -> ApiException.notFound("Client"));
         return client.withTagsAndAlerts(store.tags(orgId, List.of(id)).getOrDefault(id, List.of()),
-                store.openAlerts(orgId, id));
+                store.openAlerts(orgId, id)).withOnboarding(onboarding.progress(orgId, id));
     }
 
     @Transactional

@@ -114,7 +114,7 @@ class ClientStore {
                 rs.getString("status"), rs.getString("source"), rs.getObject("referred_by_id", UUID.class),
                 rs.getBoolean("marketing_consent"), rs.getObject("waiver_signed_on", LocalDate.class), List.of(),
                 readMap(rs.getString("custom_fields")), readMap(rs.getString("external_ids")), List.of(),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class), null);
     }
 
     @SuppressWarnings("unchecked")

@@ -13,7 +13,15 @@ record ClientView(UUID id, String firstName, String lastName, String email, Stri
         LocalDate birthDate, String gender, Address address, EmergencyContact emergencyContact, String status,
         String source, UUID referredById, boolean marketingConsent, LocalDate waiverSignedOn, List<String> tags,
         Map<String, Object> customFields, Map<String, Object> externalIds, List<AlertView> alerts,
-        OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        OffsetDateTime createdAt, OffsetDateTime updatedAt, OnboardingView onboarding) {
+
+    /** Onboarding progress, on a single client's record (not in lists). */
+    record OnboardingView(int completed, int total, List<OnboardingStep> steps) {
+    }
+
+    /** One step of the organization's checklist and whether this client has done it. */
+    record OnboardingStep(UUID id, String key, String label, boolean required, OffsetDateTime completedAt) {
+    }
 
     /** A postal address. */
     record Address(String line1, String line2, String city, String postalCode, String region, String country) {
@@ -30,6 +38,12 @@ record ClientView(UUID id, String firstName, String lastName, String email, Stri
     ClientView withTagsAndAlerts(List<String> newTags, List<AlertView> newAlerts) {
         return new ClientView(id, firstName, lastName, email, phone, mobilePhone, birthDate, gender, address,
                 emergencyContact, status, source, referredById, marketingConsent, waiverSignedOn, newTags,
-                customFields, externalIds, newAlerts, createdAt, updatedAt);
+                customFields, externalIds, newAlerts, createdAt, updatedAt, onboarding);
+    }
+
+    ClientView withOnboarding(OnboardingView progress) {
+        return new ClientView(id, firstName, lastName, email, phone, mobilePhone, birthDate, gender, address,
+                emergencyContact, status, source, referredById, marketingConsent, waiverSignedOn, tags, customFields,
+                externalIds, alerts, createdAt, updatedAt, progress);
     }
 }

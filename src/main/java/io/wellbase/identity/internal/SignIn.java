@@ -1,20 +1,18 @@
 package io.wellbase.identity.internal;
 
-import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.identity.AuthTokens;
-import io.wellbase.identity.IdentityProperties;
 import io.wellbase.identity.Me;
 import io.wellbase.identity.OrganizationDirectory;
-import io.wellbase.identity.UserRegistered;
+import io.wellbase.identity.UserAccounts;
+import io.wellbase.identity.UserSummary;
 import io.wellbase.platform.PlatformProperties;
 import io.wellbase.platform.ratelimit.RateLimiter;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.web.ApiException;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,23 +25,19 @@ class SignIn {
 
     private final UserStore users;
     private final PasswordHasher hasher;
-    private final PasswordPolicy policy;
     private final TokenService tokens;
     private final RefreshTokenStore refreshTokens;
     private final OrganizationDirectory organizations;
     private final RateLimiter rateLimiter;
     private final RateLimiter.Limit failedLoginLimit;
     private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
-    private final EmailVerifications verifications;
+    private final UserAccounts accounts;
 
-    SignIn(UserStore users, PasswordHasher hasher, PasswordPolicy policy, TokenService tokens,
+    SignIn(UserStore users, PasswordHasher hasher, TokenService tokens,
             RefreshTokenStore refreshTokens, OrganizationDirectory organizations, RateLimiter rateLimiter,
-            PlatformProperties platform, AuditTrail audit, ApplicationEventPublisher events,
-            EmailVerifications verifications, IdentityProperties properties) {
+            PlatformProperties platform, AuditTrail audit, UserAccounts accounts) {
         this.users = users;
         this.hasher = hasher;
-        this.policy = policy;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
         this.organizations = organizations;
@@ -51,8 +45,7 @@ class SignIn {
         this.failedLoginLimit = new RateLimiter.Limit(platform.rateLimits().failedLoginsPerAccount(),
                 platform.rateLimits().failedLoginWindow());
         this.audit = audit;
-        this.events = events;
-        this.verifications = verifications;
+        this.accounts = accounts;
     }
 
     /** A new account's fields as the client sends them. */
@@ -61,16 +54,9 @@ class SignIn {
 
     @Transactional
     public AuthTokens register(Registration r) {
-        policy.check("password", r.password(), r.email());
-        if (users.emailTaken(r.email())) {
-            throw ApiException.conflict("auth.email_taken", "An account with this email already exists");
-        }
-        UUID id = users.insert(r.email(), hasher.hash(r.password()), r.firstName(), r.lastName(), r.phone(), false);
-        audit.record(AuditRecord.of(null, "user.registered", "user", id, AuditChange.created(Map.of(
-                "email", r.email().trim(), "firstName", r.firstName(), "lastName", r.lastName()))).byActor(id));
-        events.publishEvent(new UserRegistered(id, r.email().trim()));
-        verifications.send(id);
-        return tokens.startDefault(id);
+        UserSummary user = accounts.register(new UserAccounts.NewUser(r.email(), r.password(), r.firstName(),
+                r.lastName(), r.phone()));
+        return tokens.startDefault(user.id());
     }
 
     @Transactional(noRollbackFor = ApiException.class)

@@ -4,6 +4,7 @@ import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.identity.UserAccounts;
+import io.wellbase.identity.UserRegistered;
 import io.wellbase.identity.UserSummary;
 import io.wellbase.platform.web.ApiException;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,12 +27,26 @@ class UserAccountsService implements UserAccounts {
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final EmailVerifications verifications;
 
-    UserAccountsService(UserStore users, PasswordHasher hasher, PasswordPolicy policy, AuditTrail audit) {
+    UserAccountsService(UserStore users, PasswordHasher hasher, PasswordPolicy policy, AuditTrail audit,
+            ApplicationEventPublisher events, EmailVerifications verifications) {
         this.users = users;
         this.hasher = hasher;
         this.policy = policy;
         this.audit = audit;
+        this.events = events;
+        this.verifications = verifications;
+    }
+
+    @Override
+    @Transactional
+    public UserSummary register(NewUser user) {
+        UUID id = insert(user, false);
+        events.publishEvent(new UserRegistered(id, user.email().trim()));
+        verifications.send(id);
+        return users.findById(id).orElseThrow().summary();
     }
 
     @Override
@@ -49,16 +65,20 @@ class UserAccountsService implements UserAccounts {
     @Override
     @Transactional
     public UserSummary createVerified(NewUser user) {
+        return users.findById(insert(user, true)).orElseThrow().summary();
+    }
+
+    private UUID insert(NewUser user, boolean emailVerified) {
         policy.check("password", user.password(), user.email());
         if (users.emailTaken(user.email())) {
             throw ApiException.conflict("auth.email_taken", "An account with this email already exists; sign in instead");
         }
         UUID id = users.insert(user.email(), hasher.hash(user.password()), user.firstName(), user.lastName(),
-                user.phone(), true);
+                user.phone(), emailVerified);
         audit.record(AuditRecord.of(null, "user.registered", "user", id, AuditChange.created(Map.of(
                 "email", user.email().trim(), "firstName", user.firstName(), "lastName", user.lastName())))
                 .byActor(id));
-        return users.findById(id).orElseThrow().summary();
+        return id;
     }
 
     @Override

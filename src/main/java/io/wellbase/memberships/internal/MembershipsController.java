@@ -2,6 +2,7 @@ package io.wellbase.memberships.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wellbase.clients.ClientAccounts;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
@@ -34,10 +35,19 @@ class MembershipsController {
 
     private final MembershipService memberships;
     private final CreditLedger ledger;
+    private final ClientAccounts clientAccounts;
 
-    MembershipsController(MembershipService memberships, CreditLedger ledger) {
+    MembershipsController(MembershipService memberships, CreditLedger ledger, ClientAccounts clientAccounts) {
         this.memberships = memberships;
         this.ledger = ledger;
+        this.clientAccounts = clientAccounts;
+    }
+
+    @GetMapping("/api/v1/portal/memberships")
+    @Operation(summary = "The signed-in client's own memberships and credit balances")
+    Map<String, List<MembershipView>> own() {
+        Caller caller = Caller.current();
+        return Map.of("data", memberships.forClient(caller.requireOrganization(), clientAccounts.requireSelf(caller)));
     }
 
     record SellRequest(@NotNull UUID planId, LocalDate startsOn, @NotBlank String paymentMethod,

@@ -1,5 +1,6 @@
 package io.wellbase.organizations.internal;
 
+import io.wellbase.clients.ClientAccounts;
 import io.wellbase.identity.OrganizationDirectory;
 import io.wellbase.platform.security.Role;
 import io.wellbase.platform.web.ApiException;
@@ -16,22 +17,27 @@ import org.springframework.stereotype.Component;
 class MembershipDirectory implements OrganizationDirectory {
 
     private final OrganizationStore organizations;
+    private final ClientAccounts clientAccounts;
     private final JdbcClient jdbc;
 
-    MembershipDirectory(OrganizationStore organizations, JdbcClient jdbc) {
+    MembershipDirectory(OrganizationStore organizations, ClientAccounts clientAccounts, JdbcClient jdbc) {
         this.organizations = organizations;
+        this.clientAccounts = clientAccounts;
         this.jdbc = jdbc;
     }
 
+    /** Staff role when the user is a member, otherwise {@code client} when linked to a client record. */
     @Override
     public Optional<Role> roleOf(UUID userId, UUID organizationId) {
-        return organizations.roleOf(userId, organizationId);
+        return organizations.roleOf(userId, organizationId)
+                .or(() -> clientAccounts.clientOf(userId, organizationId).map(c -> Role.CLIENT));
     }
 
     @Override
     public Optional<UUID> defaultOrganization(UUID userId) {
-        List<UUID> orgs = organizations.organizationsOf(userId);
-        return orgs.size() == 1 ? Optional.of(orgs.getFirst()) : Optional.empty();
+        java.util.Set<UUID> orgs = new java.util.LinkedHashSet<>(organizations.organizationsOf(userId));
+        orgs.addAll(clientAccounts.organizationsOf(userId, 2));
+        return orgs.size() == 1 ? Optional.of(orgs.iterator().next()) : Optional.empty();
     }
 
     @Override

@@ -1,0 +1,37 @@
+package io.wellbase.clients;
+
+import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.Role;
+import io.wellbase.platform.web.ApiException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Client portal accounts: which user is which client of an organization. A linked user signs in
+ * with role {@code client} and sees only their own records.
+ */
+public interface ClientAccounts {
+
+    /** The client record the user is linked to in the organization. */
+    Optional<UUID> clientOf(UUID userId, UUID organizationId);
+
+    /** Organizations where the user is a client (at most {@code limit}). */
+    List<UUID> organizationsOf(UUID userId, int limit);
+
+    /**
+     * Makes the user a client of the organization: links the client record with the user's email,
+     * or creates one (status lead, source {@code portal}); answers the client id.
+     */
+    UUID enroll(UUID organizationId, UUID userId, String email, String firstName, String lastName, String phone);
+
+    /** The signed-in client's own client id; 403 for anyone who is not a client of the active organization. */
+    default UUID requireSelf(Caller caller) {
+        UUID orgId = caller.requireOrganization();
+        if (caller.role() != Role.CLIENT) {
+            throw ApiException.forbidden("portal.clients_only", "This endpoint is for a business's clients");
+        }
+        return clientOf(caller.userId(), orgId)
+                .orElseThrow(() -> ApiException.forbidden("portal.not_linked", "Your account is not linked to a client record"));
+    }
+}

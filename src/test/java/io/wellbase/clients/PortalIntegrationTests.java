@@ -1,0 +1,103 @@
+package io.wellbase.clients;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wellbase.support.Api;
+import io.wellbase.support.IntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class PortalIntegrationTests extends IntegrationTest {
+
+    private static String claim(String jwt, String name) {
+        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+        var m = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(payload);
+        return m.find() ? m.group(1) : null;
+    }
+
+    @Test
+    void anInvitedClientSeesAndEditsOnlyTheirOwnRecord() {
+        Owner owner = ownerWithOrganization("Portal studio");
+        String email = uniqueEmail("client");
+        UUID clientId = api.post("/api/v1/clients", Map.of("firstName", "Pia", "lastName", "Portal", "email", email),
+                owner.token()).id();
+        UUID otherClient = api.post("/api/v1/clients", Map.of("firstName", "Other", "lastName", "Person"), owner.token()).id();
+        UUID plan = api.post("/api/v1/membership-plans", Map.of("name", "Pack", "kind", "class_pack", "credits", 5,
+                "price", Map.of("amount", 5000, "currency", "EUR"), "periodUnit", "month", "periodCount", 1), owner.token()).id();
+        api.post("/api/v1/clients/" + clientId + "/memberships", Map.of("planId", plan, "paymentMethod", "cash"), owner.token());
+
+        assertThat(api.post("/api/v1/clients/" + clientId + "/portal-invitations", Map.of(), owner.token()).status()).isEqualTo(202);
+        String token = tokenIn(lastEmailBody(email, "client_invitation"));
+        Api.Response accepted = api.post("/api/v1/auth/client-invitations/accept", Map.of("token", token, "password", PASSWORD), null);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        String clientToken = accepted.field("accessToken");
+        assertThat(claim(clientToken, "role")).isEqualTo("client");
+        assertThat(claim(clientToken, "org")).isEqualTo(owner.orgId().toString());
+        assertThat(api.post("/api/v1/auth/client-invitations/accept", Map.of("token", token, "password", PASSWORD), null)
+                .status()).as("single use").isEqualTo(400);
+
+        Api.Response profile = api.get("/api/v1/portal/profile", clientToken);
+        assertThat(profile.field("id")).isEqualTo(clientId.toString());
+        Api.Response patched = api.patch("/api/v1/portal/profile", Map.of("mobilePhone", "+49 171 000"), clientToken);
+        assertThat(patched.field("mobilePhone")).isEqualTo("+49 171 000");
+        assertThat(api.get("/api/v1/portal/memberships", clientToken).json().path("data").size()).isEqualTo(1);
+
+        assertThat(api.get("/api/v1/clients", clientToken).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/clients/" + otherClient, clientToken).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/sales", clientToken).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/members", clientToken).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/portal/profile", owner.token()).status()).as("staff are not clients").isEqualTo(403);
+
+        Api.Response login = api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null);
+        assertThat(login.field("user.role")).as("a client with one studio gets it at sign-in").isEqualTo("client");
+    }
+
+    @Test
+    void joinLinkSignsUpNewClientsAndCanBeRotated() {
+        Owner owner = ownerWithOrganization("Join studio");
+        Api.Response link = api.get("/api/v1/join-link", owner.token());
+        String code = link.field("joinCode");
+        assertThat(link.field("joinUrl")).endsWith("/join/" + code);
+        assertThat(api.get("/api/v1/auth/join/" + code, null).field("organizationName")).isEqualTo("Join studio");
+
+        String email = uniqueEmail("joiner");
+        Api.Response joined = api.post("/api/v1/auth/join/" + code, Map.of("email", email, "password", PASSWORD,
+                "firstName", "Jo", "lastName", "Iner"), null);
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
+        assertThat(joined.field("user.role")).isEqualTo("client");
+        Api.Response listed = api.get("/api/v1/clients?q=" + email.substring(0, 10), owner.token());
+        assertThat(listed.json().path("data").get(0).path("source").asString()).isEqualTo("portal");
+        assertThat(listed.json().path("data").get(0).path("status").asString()).isEqualTo("lead");
+
+        Account staffElsewhere = register("elsewhere");
+        Api.Response existing = api.post("/api/v1/join/" + code, Map.of(), staffElsewhere.accessToken());
+        assertThat(existing.field("user.role")).isEqualTo("client");
+
+        Api.Response rotated = api.send("PATCH", "/api/v1/join-link", Map.of("rotate", true), owner.token(), Map.of());
+        assertThat(rotated.field("joinCode")).isNotEqualTo(code);
+        assertThat(api.get("/api/v1/auth/join/" + code, null).status()).isEqualTo(404);
+        api.send("PATCH", "/api/v1/join-link", Map.of("enabled", false), owner.token(), Map.of());
+        assertThat(api.get("/api/v1/auth/join/" + rotated.field("joinCode"), null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void onboardingProgressShowsOnTheRecord() {
+        Owner owner = ownerWithOrganization("Onboarding studio");
+        UUID waiver = api.post("/api/v1/onboarding-steps", Map.of("key", "waiver", "label", "Sign the waiver"), owner.token()).id();
+        api.post("/api/v1/onboarding-steps", Map.of("key", "first_class", "label", "First class"), owner.token());
+        assertThat(api.post("/api/v1/onboarding-steps", Map.of("key", "Bad Key", "label", "x"), owner.token()).status())
+                .isEqualTo(400);
+        UUID client = api.post("/api/v1/clients", Map.of("firstName", "On", "lastName", "Board"), owner.token()).id();
+        assertThat(api.get("/api/v1/clients/" + client, owner.token()).field("onboarding.total")).isEqualTo("2");
+        Api.Response ticked = api.put("/api/v1/clients/" + client + "/onboarding/" + waiver, null, owner.token());
+        assertThat(ticked.field("completed")).isEqualTo("1");
+        assertThat(api.get("/api/v1/clients/" + client, owner.token()).field("onboarding.completed")).isEqualTo("1");
+        Api.Response unticked = api.delete("/api/v1/clients/" + client + "/onboarding/" + waiver, owner.token());
+        assertThat(unticked.field("completed")).isEqualTo("0");
+        Owner other = ownerWithOrganization("Other onboarding");
+        assertThat(api.put("/api/v1/clients/" + client + "/onboarding/" + waiver, null, other.token()).status()).isEqualTo(404);
+    }
+}
