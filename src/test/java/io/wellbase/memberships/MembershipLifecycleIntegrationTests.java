@@ -49,6 +49,9 @@ class MembershipLifecycleIntegrationTests extends IntegrationTest {
         Integer periods = jdbc.sql("SELECT count(DISTINCT period_start) FROM membership_charges WHERE membership_id = :m")
                 .param("m", subMembership).query(Integer.class).single();
         assertThat(charges).isPositive().isEqualTo(periods);
+        assertThat(api.get("/api/v1/clients?openBalance=true", owner.token()).json().path("data").findValuesAsString("id"))
+                .containsExactly(client.toString());
+        assertThat(api.get("/api/v1/clients?openBalance=maybe", owner.token()).status()).isEqualTo(400);
     }
 
     private void runLifecycle() {

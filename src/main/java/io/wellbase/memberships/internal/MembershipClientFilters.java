@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Client list filters and facets by membership: {@code plan} (clients holding a current membership
  * of one of the plans) and {@code membershipState} (clients with a membership in that state, or
- * {@code none} for clients who never had one).
+ * {@code none} for clients who never had one), and {@code openBalance} (clients with renewal charges due).
  */
 @Component
 class MembershipClientFilters implements ClientFilterExtension {
@@ -23,7 +23,7 @@ class MembershipClientFilters implements ClientFilterExtension {
 
     @Override
     public Set<String> parameters() {
-        return Set.of("plan", "membershipState");
+        return Set.of("plan", "membershipState", "openBalance");
     }
 
     @Override
@@ -56,6 +56,17 @@ class MembershipClientFilters implements ClientFilterExtension {
                 alternatives.add("NOT EXISTS (SELECT 1 FROM client_memberships fn WHERE fn.org_id = c.org_id AND fn.client_id = c.id)");
             }
             predicates.add("(" + String.join(" OR ", alternatives) + ")");
+        }
+        List<String> openBalance = values.get("openBalance");
+        if (openBalance != null) {
+            String value = openBalance.getFirst();
+            if (!value.equals("true") && !value.equals("false")) {
+                throw ApiException.invalidField("openBalance", "must be true or false");
+            }
+            predicates.add((value.equals("true") ? "" : "NOT ") + """
+                    EXISTS (SELECT 1 FROM client_memberships bm JOIN membership_charges bc
+                            ON bc.org_id = bm.org_id AND bc.membership_id = bm.id AND bc.status = 'due'
+                            WHERE bm.org_id = c.org_id AND bm.client_id = c.id)""");
         }
         return predicates.isEmpty() ? Optional.empty() : Optional.of(String.join(" AND ", predicates));
     }
