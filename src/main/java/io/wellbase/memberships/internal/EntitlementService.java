@@ -32,8 +32,9 @@ class EntitlementService implements Entitlements {
     private record Candidate(UUID id, String kind, Integer credits, Integer weeklyLimit, LocalDate endsOn) {
     }
 
+    /** Fails before it writes anything, so a caller may catch the refusal and go on (no rollback-only). */
     @Override
-    @Transactional(propagation = Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ApiException.class)
     public Entitlement reserve(UUID orgId, UUID clientId, UUID bookingId, Coverage coverage, OffsetDateTime startsAt) {
         LocalDate day = startsAt.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
         List<Candidate> candidates = candidates(orgId, clientId, coverage, day);

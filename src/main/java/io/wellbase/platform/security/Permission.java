@@ -28,7 +28,10 @@ public enum Permission {
     CLIENT_MANAGE("Merge, export and erase clients; define custom client fields", OWNER, ADMIN, MANAGER),
     MEMBERSHIP_READ("See plans, memberships, credit balances and sales", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
     MEMBERSHIP_SELL("Sell, freeze, cancel and renew memberships", OWNER, ADMIN, MANAGER, FRONT_DESK),
-    MEMBERSHIP_MANAGE("Define plans, adjust credits and refund sales", OWNER, ADMIN, MANAGER);
+    MEMBERSHIP_MANAGE("Define plans, adjust credits and refund sales", OWNER, ADMIN, MANAGER),
+    SCHEDULE_READ("See class types, schedules, sessions and rosters", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
+    SCHEDULE_MANAGE("Define class types and schedules; create, change and cancel sessions; booking rules", OWNER, ADMIN, MANAGER),
+    BOOKING_MANAGE("Book, cancel and check in clients", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK);
 
     private final String description;
     private final Set<Role> roles;

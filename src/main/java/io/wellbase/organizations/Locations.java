@@ -1,0 +1,29 @@
+package io.wellbase.organizations;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Locations and staff as other modules see them (scheduling needs a location's time zone and rooms,
+ * and whether an instructor works here).
+ */
+public interface Locations {
+
+    Optional<LocationInfo> find(UUID organizationId, UUID locationId);
+
+    /** Whether the user is a staff member (any staff role) of the organization. */
+    boolean isStaff(UUID organizationId, UUID userId);
+
+    /** A location with its time zone and rooms. */
+    record LocationInfo(UUID id, String name, String timezone, List<RoomInfo> rooms) {
+
+        public Optional<RoomInfo> room(UUID roomId) {
+            return rooms.stream().filter(r -> r.id().equals(roomId)).findFirst();
+        }
+    }
+
+    /** A room and its capacity. */
+    record RoomInfo(UUID id, String name, int capacity) {
+    }
+}

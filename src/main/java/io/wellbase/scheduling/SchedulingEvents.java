@@ -1,0 +1,35 @@
+package io.wellbase.scheduling;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Events scheduling publishes through the event publication registry; memberships and
+ * notifications listen to them.
+ */
+public final class SchedulingEvents {
+
+    private SchedulingEvents() {
+    }
+
+    /** A seat was confirmed for a client. */
+    public record BookingConfirmed(UUID organizationId, UUID bookingId, UUID sessionId, UUID clientId,
+            OffsetDateTime startsAt) {
+    }
+
+    /** A booking was cancelled; {@code late} when inside the late-cancel window. */
+    public record BookingCancelled(UUID organizationId, UUID bookingId, UUID sessionId, UUID clientId, boolean late) {
+    }
+
+    /** A waitlisted client got the freed seat. */
+    public record WaitlistPromoted(UUID organizationId, UUID bookingId, UUID sessionId, UUID clientId) {
+    }
+
+    /** A session was cancelled, with all its bookings. */
+    public record SessionCancelled(UUID organizationId, UUID sessionId, String reason, OffsetDateTime startsAt) {
+    }
+
+    /** A client was checked in to a session. */
+    public record ClientCheckedIn(UUID organizationId, UUID bookingId, UUID sessionId, UUID clientId) {
+    }
+}

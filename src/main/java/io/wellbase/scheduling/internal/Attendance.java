@@ -1,0 +1,119 @@
+package io.wellbase.scheduling.internal;
+
+import io.wellbase.audit.AuditChange;
+import io.wellbase.audit.AuditRecord;
+import io.wellbase.audit.AuditTrail;
+import io.wellbase.platform.web.ApiException;
+import io.wellbase.platform.web.CursorPage;
+import io.wellbase.scheduling.SchedulingEvents;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Check-in, the roster of a session, and a client's attendance history.
+ */
+@Service
+class Attendance {
+
+    private final JdbcClient jdbc;
+    private final Bookings bookings;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+
+    Attendance(JdbcClient jdbc, Bookings bookings, AuditTrail audit, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.bookings = bookings;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** One line of a roster. */
+    record RosterEntry(UUID bookingId, UUID clientId, String firstName, String lastName, String status,
+            Long waitlistPosition, OffsetDateTime checkedInAt) {
+    }
+
+    /** One visit of a client. */
+    record Visit(UUID bookingId, UUID sessionId, String classTypeName, UUID locationId, OffsetDateTime startsAt,
+            String status, OffsetDateTime checkedInAt) {
+    }
+
+    @Transactional(readOnly = true)
+    List<RosterEntry> roster(UUID orgId, UUID sessionId) {
+        jdbc.sql("SELECT id FROM class_sessions WHERE org_id = :org AND id = :id").param("org", orgId).param("id", sessionId)
+                .query(UUID.class).optional().orElseThrow(() -> ApiException.notFound("Session"));
+        return jdbc.sql("""
+                SELECT b.id AS booking_id, b.client_id, c.first_name, c.last_name, b.status, b.waitlist_position,
+                       b.checked_in_at
+                FROM bookings b JOIN clients c ON c.org_id = b.org_id AND c.id = b.client_id
+                WHERE b.org_id = :org AND b.session_id = :session
+                ORDER BY CASE b.status WHEN 'attended' THEN 0 WHEN 'confirmed' THEN 1 WHEN 'waitlisted' THEN 2 ELSE 3 END,
+                         b.waitlist_position NULLS FIRST, c.last_name, c.first_name
+                """).param("org", orgId).param("session", sessionId).query(RosterEntry.class).list();
+    }
+
+    /** Checks in a booked client, or a walk-in (booked on the spot while there is space). */
+    @Transactional
+    Bookings.Booking checkIn(UUID orgId, UUID sessionId, UUID bookingId, UUID clientId, UUID by) {
+        UUID id = bookingId;
+        if (id == null) {
+            if (clientId == null) {
+                throw ApiException.invalidField("clientId", "give a clientId or a bookingId");
+            }
+            id = jdbc.sql("""
+                    SELECT id FROM bookings WHERE org_id = :org AND session_id = :session AND client_id = :client
+                      AND status IN ('confirmed', 'attended')
+                    """).param("org", orgId).param("session", sessionId).param("client", clientId)
+                    .query(UUID.class).optional()
+                    .orElseGet(() -> bookings.walkIn(orgId, sessionId, clientId, by).id());
+        }
+        Bookings.Booking booking = bookings.get(orgId, id);
+        if (!booking.sessionId().equals(sessionId)) {
+            throw ApiException.notFound("Booking");
+        }
+        if (booking.status().equals("attended")) {
+            return booking;
+        }
+        if (!booking.status().equals("confirmed")) {
+            throw ApiException.conflict("booking.not_confirmed", "Only a confirmed booking can be checked in");
+        }
+        jdbc.sql("UPDATE bookings SET status = 'attended', checked_in_at = now() WHERE id = :id").param("id", id).update();
+        audit.record(AuditRecord.of(orgId, "booking.checked_in", "booking", id,
+                Map.of("status", new AuditChange("confirmed", "attended"))));
+        events.publishEvent(new SchedulingEvents.ClientCheckedIn(orgId, id, sessionId, booking.clientId()));
+        return bookings.get(orgId, id);
+    }
+
+    @Transactional(readOnly = true)
+    CursorPage<Visit> visits(UUID orgId, UUID clientId, String cursor, int limit) {
+        OffsetDateTime before = cursor == null ? null : parseCursor(cursor);
+        List<Visit> rows = jdbc.sql("""
+                SELECT b.id AS booking_id, s.id AS session_id, t.name AS class_type_name, s.location_id, s.starts_at,
+                       b.status, b.checked_in_at
+                FROM bookings b
+                JOIN class_sessions s ON s.org_id = b.org_id AND s.id = b.session_id
+                JOIN class_types t ON t.org_id = s.org_id AND t.id = s.class_type_id
+                WHERE b.org_id = :org AND b.client_id = :client
+                  AND (CAST(:before AS timestamptz) IS NULL OR s.starts_at < :before)
+                ORDER BY s.starts_at DESC, b.id DESC
+                LIMIT :limit
+                """).param("org", orgId).param("client", clientId).param("before", before).param("limit", limit + 1)
+                .query(Visit.class).list();
+        boolean more = rows.size() > limit;
+        List<Visit> page = more ? rows.subList(0, limit) : rows;
+        return new CursorPage<>(List.copyOf(page), more ? page.getLast().startsAt().toString() : null);
+    }
+
+    private static OffsetDateTime parseCursor(String cursor) {
+        try {
+            return OffsetDateTime.parse(cursor);
+        } catch (RuntimeException e) {
+            throw ApiException.invalidField("cursor", "is not a cursor this endpoint returned");
+        }
+    }
+}

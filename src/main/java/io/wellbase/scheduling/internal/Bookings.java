@@ -1,0 +1,260 @@
+package io.wellbase.scheduling.internal;
+
+import io.wellbase.audit.AuditChange;
+import io.wellbase.audit.AuditRecord;
+import io.wellbase.audit.AuditTrail;
+import io.wellbase.clients.ClientDirectory;
+import io.wellbase.memberships.Entitlements;
+import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.web.ApiException;
+import io.wellbase.scheduling.SchedulingEvents;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Booking a seat, joining the waitlist, cancelling, and promoting from the waitlist. A seat is taken
+ * by one conditional update ({@code confirmed_count < capacity}), so capacity holds under any
+ * concurrency; the membership entitlement is reserved in the same transaction, so a booking that
+ * cannot be paid for frees its seat again.
+ */
+@Service
+class Bookings {
+
+    private final JdbcClient jdbc;
+    private final ClientDirectory clients;
+    private final Entitlements entitlements;
+    private final SchedulingSettings settings;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+
+    Bookings(JdbcClient jdbc, ClientDirectory clients, Entitlements entitlements, SchedulingSettings settings,
+            AuditTrail audit, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clients = clients;
+        this.entitlements = entitlements;
+        this.settings = settings;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** A booking as the API shows it. */
+    record Booking(UUID id, UUID sessionId, UUID clientId, String status, Long waitlistPosition, UUID membershipId,
+            OffsetDateTime createdAt, OffsetDateTime cancelledAt, OffsetDateTime checkedInAt) {
+    }
+
+    private record SessionRow(UUID id, UUID classTypeId, UUID locationId, OffsetDateTime startsAt, String status,
+            int capacity, int confirmedCount) {
+    }
+
+    static final String SELECT = """
+            SELECT b.id, b.session_id, b.client_id, b.status,
+                   CASE WHEN b.status = 'waitlisted' THEN (SELECT count(*) FROM bookings w WHERE w.org_id = b.org_id
+                        AND w.session_id = b.session_id AND w.status = 'waitlisted'
+                        AND w.waitlist_position <= b.waitlist_position) END AS waitlist_position,
+                   b.membership_id, b.created_at, b.cancelled_at, b.checked_in_at
+            FROM bookings b
+            """;
+
+    @Transactional
+    Booking book(UUID orgId, UUID sessionId, UUID clientId, boolean joinWaitlist, boolean staffOverride, UUID by) {
+        clients.find(orgId, clientId).orElseThrow(() -> ApiException.invalidField("clientId", "must be a client of this organization"));
+        SessionRow session = session(orgId, sessionId);
+        checkRules(orgId, session, clientId, staffOverride);
+        UUID id = Ids.newId();
+        int taken = jdbc.sql("""
+                UPDATE class_sessions SET confirmed_count = confirmed_count + 1
+                WHERE org_id = :org AND id = :id AND status = 'scheduled' AND confirmed_count < capacity
+                """).param("org", orgId).param("id", sessionId).update();
+        if (taken == 1) {
+            insert(orgId, id, sessionId, clientId, "confirmed", null, by);
+            UUID membershipId = reserve(orgId, clientId, id, session, staffOverride);
+            jdbc.sql("UPDATE bookings SET membership_id = :m, confirmed_at = now() WHERE id = :id")
+                    .param("m", membershipId).param("id", id).update();
+            audit.record(AuditRecord.of(orgId, "booking.confirmed", "booking", id, AuditChange.created(Map.of(
+                    "sessionId", sessionId, "clientId", clientId))));
+            events.publishEvent(new SchedulingEvents.BookingConfirmed(orgId, id, sessionId, clientId, session.startsAt()));
+            return get(orgId, id);
+        }
+        if (!joinWaitlist) {
+            throw ApiException.conflict("booking.session_full", "The session is full; ask to join the waitlist");
+        }
+        long position = jdbc.sql("""
+                UPDATE class_sessions SET waitlist_seq = waitlist_seq + 1 WHERE org_id = :org AND id = :id
+                RETURNING waitlist_seq
+                """).param("org", orgId).param("id", sessionId).query(Long.class).single();
+        insert(orgId, id, sessionId, clientId, "waitlisted", position, by);
+        audit.record(AuditRecord.of(orgId, "booking.waitlisted", "booking", id, AuditChange.created(Map.of(
+                "sessionId", sessionId, "clientId", clientId))));
+        return get(orgId, id);
+    }
+
+    private UUID reserve(UUID orgId, UUID clientId, UUID bookingId, SessionRow session, boolean staffOverride) {
+        try {
+            return entitlements.reserve(orgId, clientId, bookingId,
+                    new Entitlements.Coverage(session.classTypeId(), null, session.locationId()), session.startsAt())
+                    .membershipId();
+        } catch (ApiException e) {
+            if (staffOverride) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private void insert(UUID orgId, UUID id, UUID sessionId, UUID clientId, String status, Long position, UUID by) {
+        try {
+            jdbc.sql("""
+                    INSERT INTO bookings (id, org_id, session_id, client_id, status, waitlist_position, booked_by)
+                    VALUES (:id, :org, :session, :client, :status, :position, :by)
+                    """).param("id", id).param("org", orgId).param("session", sessionId).param("client", clientId)
+                    .param("status", status).param("position", position).param("by", by).update();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw ApiException.conflict("booking.already_booked", "The client is already booked or waitlisted for this session");
+        }
+    }
+
+    private void checkRules(UUID orgId, SessionRow session, UUID clientId, boolean staffOverride) {
+        if (!session.status().equals("scheduled")) {
+            throw ApiException.unprocessable("booking.session_cancelled", "The session is cancelled");
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        if (!session.startsAt().isAfter(now)) {
+            throw ApiException.unprocessable("booking.session_started", "The session has already started");
+        }
+        if (staffOverride) {
+            return;
+        }
+        SchedulingSettings.Rules rules = settings.rules(orgId);
+        if (session.startsAt().isAfter(now.plusDays(rules.bookingWindowDays()))) {
+            throw ApiException.unprocessable("booking.too_far_ahead",
+                    "Bookings open " + rules.bookingWindowDays() + " days before a session");
+        }
+        if (session.startsAt().isBefore(now.plusMinutes(rules.minNoticeMinutes()))) {
+            throw ApiException.unprocessable("booking.too_late", "Bookings close " + rules.minNoticeMinutes()
+                    + " minutes before a session");
+        }
+        if (rules.maxBookingsPerDay() != null) {
+            int sameDay = jdbc.sql("""
+                    SELECT count(*) FROM bookings b JOIN class_sessions s ON s.org_id = b.org_id AND s.id = b.session_id
+                    WHERE b.org_id = :org AND b.client_id = :client AND b.status IN ('confirmed', 'attended')
+                      AND s.local_date = (SELECT local_date FROM class_sessions WHERE id = :session)
+                    """).param("org", orgId).param("client", clientId).param("session", session.id())
+                    .query(Integer.class).single();
+            if (sameDay >= rules.maxBookingsPerDay()) {
+                throw ApiException.unprocessable("booking.daily_limit", "At most " + rules.maxBookingsPerDay()
+                        + " bookings per day");
+            }
+        }
+    }
+
+    @Transactional
+    Booking cancel(UUID orgId, UUID bookingId, Optional<UUID> onlyForClient) {
+        Booking booking = jdbc.sql(SELECT + " WHERE b.org_id = :org AND b.id = :id FOR UPDATE OF b")
+                .param("org", orgId).param("id", bookingId).query(Booking.class).optional()
+                .filter(b -> onlyForClient.isEmpty() || onlyForClient.get().equals(b.clientId()))
+                .orElseThrow(() -> ApiException.notFound("Booking"));
+        if (!booking.status().equals("confirmed") && !booking.status().equals("waitlisted")) {
+            throw ApiException.conflict("booking.not_active", "The booking is already " + booking.status());
+        }
+        SessionRow session = session(orgId, booking.sessionId());
+        boolean late = booking.status().equals("confirmed") && OffsetDateTime.now()
+                .isAfter(session.startsAt().minusHours(settings.rules(orgId).lateCancelHours()));
+        jdbc.sql("UPDATE bookings SET status = :status, cancelled_at = now() WHERE id = :id")
+                .param("status", late ? "late_cancelled" : "cancelled").param("id", bookingId).update();
+        if (booking.status().equals("confirmed")) {
+            if (late) {
+                entitlements.forfeit(orgId, bookingId);
+            } else {
+                entitlements.release(orgId, bookingId);
+            }
+            jdbc.sql("UPDATE class_sessions SET confirmed_count = confirmed_count - 1 WHERE org_id = :org AND id = :id")
+                    .param("org", orgId).param("id", booking.sessionId()).update();
+            promote(orgId, session);
+        }
+        audit.record(AuditRecord.of(orgId, "booking.cancelled", "booking", bookingId,
+                Map.of("status", new AuditChange(booking.status(), late ? "late_cancelled" : "cancelled"))));
+        events.publishEvent(new SchedulingEvents.BookingCancelled(orgId, bookingId, booking.sessionId(), booking.clientId(), late));
+        return get(orgId, bookingId);
+    }
+
+    /**
+     * Gives a freed seat to the first waitlisted client who is covered by a membership, while the
+     * policy is auto-promote and the cutoff before the start has not passed.
+     */
+    private void promote(UUID orgId, SessionRow session) {
+        SchedulingSettings.Rules rules = settings.rules(orgId);
+        if (!rules.waitlistPolicy().equals("auto_promote") || OffsetDateTime.now()
+                .isAfter(session.startsAt().minus(Duration.ofMinutes(rules.promotionCutoffMinutes())))) {
+            return;
+        }
+        var waiting = jdbc.sql("""
+                SELECT id, client_id FROM bookings WHERE org_id = :org AND session_id = :session AND status = 'waitlisted'
+                ORDER BY waitlist_position FOR UPDATE
+                """).param("org", orgId).param("session", session.id()).query().listOfRows();
+        for (Map<String, Object> candidate : waiting) {
+            UUID bookingId = (UUID) candidate.get("id");
+            UUID clientId = (UUID) candidate.get("client_id");
+            try {
+                UUID membershipId = entitlements.reserve(orgId, clientId, bookingId,
+                        new Entitlements.Coverage(session.classTypeId(), null, session.locationId()), session.startsAt())
+                        .membershipId();
+                jdbc.sql("""
+                        UPDATE bookings SET status = 'confirmed', membership_id = :m,
+                            confirmed_at = now() WHERE id = :id
+                        """).param("m", membershipId).param("id", bookingId).update();
+                jdbc.sql("UPDATE class_sessions SET confirmed_count = confirmed_count + 1 WHERE org_id = :org AND id = :id")
+                        .param("org", orgId).param("id", session.id()).update();
+                audit.record(AuditRecord.of(orgId, "booking.promoted", "booking", bookingId,
+                        Map.of("status", new AuditChange("waitlisted", "confirmed"))));
+                events.publishEvent(new SchedulingEvents.WaitlistPromoted(orgId, bookingId, session.id(), clientId));
+                return;
+            } catch (ApiException notCovered) {
+                // this client has no valid membership now; the next one in line gets the seat
+            }
+        }
+    }
+
+    /** A walk-in: a booking made at check-in while there is space; the usual entitlement applies. */
+    Booking walkIn(UUID orgId, UUID sessionId, UUID clientId, UUID by) {
+        clients.find(orgId, clientId).orElseThrow(() -> ApiException.invalidField("clientId", "must be a client of this organization"));
+        SessionRow session = session(orgId, sessionId);
+        if (!session.status().equals("scheduled")) {
+            throw ApiException.unprocessable("booking.session_cancelled", "The session is cancelled");
+        }
+        int taken = jdbc.sql("""
+                UPDATE class_sessions SET confirmed_count = confirmed_count + 1
+                WHERE org_id = :org AND id = :id AND confirmed_count < capacity
+                """).param("org", orgId).param("id", sessionId).update();
+        if (taken == 0) {
+            throw ApiException.conflict("booking.session_full", "The session is full");
+        }
+        UUID id = Ids.newId();
+        insert(orgId, id, sessionId, clientId, "confirmed", null, by);
+        UUID membershipId = reserve(orgId, clientId, id, session, false);
+        jdbc.sql("UPDATE bookings SET membership_id = :m, confirmed_at = now() WHERE id = :id")
+                .param("m", membershipId).param("id", id).update();
+        events.publishEvent(new SchedulingEvents.BookingConfirmed(orgId, id, sessionId, clientId, session.startsAt()));
+        return get(orgId, id);
+    }
+
+    @Transactional(readOnly = true)
+    Booking get(UUID orgId, UUID id) {
+        return jdbc.sql(SELECT + " WHERE b.org_id = :org AND b.id = :id").param("org", orgId).param("id", id)
+                .query(Booking.class).optional().orElseThrow(() -> ApiException.notFound("Booking"));
+    }
+
+    private SessionRow session(UUID orgId, UUID sessionId) {
+        return jdbc.sql("""
+                SELECT id, class_type_id, location_id, starts_at, status, capacity, confirmed_count FROM class_sessions
+                WHERE org_id = :org AND id = :id
+                """).param("org", orgId).param("id", sessionId).query(SessionRow.class).optional()
+                .orElseThrow(() -> ApiException.notFound("Session"));
+    }
+}

@@ -1,0 +1,125 @@
+package io.wellbase.scheduling.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.Permission;
+import io.wellbase.platform.security.RequiresPermission;
+import io.wellbase.platform.web.PageQuery;
+import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.SortSpec;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Class types and the organization's booking rules.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Scheduling")
+class ClassTypesController {
+
+    private static final SortSpec SORT = SortSpec.of(Map.of("name", "name"), "name", "id");
+
+    private final ClassTypes classTypes;
+    private final SchedulingSettings settings;
+
+    ClassTypesController(ClassTypes classTypes, SchedulingSettings settings) {
+        this.classTypes = classTypes;
+        this.settings = settings;
+    }
+
+    record ClassTypeRequest(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
+            @Size(max = 100) String category, @NotNull @Min(5) @Max(1440) Integer durationMinutes,
+            @NotNull @Min(1) @Max(10000) Integer defaultCapacity, @Pattern(regexp = "#[0-9a-fA-F]{6}") String color,
+            @Size(max = 50) String level) {
+    }
+
+    record ClassTypePatch(@Size(min = 1, max = 200) String name, @Size(max = 2000) String description,
+            @Size(max = 100) String category, @Min(5) @Max(1440) Integer durationMinutes,
+            @Min(1) @Max(10000) Integer defaultCapacity, @Pattern(regexp = "#[0-9a-fA-F]{6}") String color,
+            @Size(max = 50) String level) {
+    }
+
+    record RulesRequest(@NotNull @Min(0) @Max(168) Integer lateCancelHours,
+            @NotNull @Min(1) @Max(365) Integer bookingWindowDays, @NotNull @Min(0) @Max(10080) Integer minNoticeMinutes,
+            @Min(1) @Max(50) Integer maxBookingsPerDay,
+            @NotNull @Pattern(regexp = "auto_promote|notify_all") String waitlistPolicy,
+            @NotNull @Min(0) @Max(10080) Integer promotionCutoffMinutes) {
+    }
+
+    @PostMapping("/class-types")
+    @RequiresPermission(Permission.SCHEDULE_MANAGE)
+    @Operation(summary = "Define a class type")
+    ResponseEntity<ClassTypes.ClassType> create(@Valid @RequestBody ClassTypeRequest r) {
+        var created = classTypes.create(Caller.current().requireOrganization(), new ClassTypes.ClassType(null, r.name(),
+                r.description(), r.category(), r.durationMinutes(), r.defaultCapacity(), r.color(), r.level()));
+        return ResponseEntity.created(URI.create("/api/v1/class-types/" + created.id())).body(created);
+    }
+
+    @GetMapping("/class-types")
+    @RequiresPermission(Permission.SCHEDULE_READ)
+    @Operation(summary = "Class types")
+    PageResult<ClassTypes.ClassType> list(@RequestParam(required = false) Integer page,
+            @RequestParam(name = "page_size", required = false) Integer pageSize) {
+        return classTypes.list(Caller.current().requireOrganization(), PageQuery.of(page, pageSize, null, SORT));
+    }
+
+    @GetMapping("/class-types/{id}")
+    @RequiresPermission(Permission.SCHEDULE_READ)
+    @Operation(summary = "One class type")
+    ClassTypes.ClassType get(@PathVariable UUID id) {
+        return classTypes.get(Caller.current().requireOrganization(), id);
+    }
+
+    @PatchMapping("/class-types/{id}")
+    @RequiresPermission(Permission.SCHEDULE_MANAGE)
+    @Operation(summary = "Change a class type (sessions already created keep their times and capacity)")
+    ClassTypes.ClassType update(@PathVariable UUID id, @Valid @RequestBody ClassTypePatch r) {
+        return classTypes.update(Caller.current().requireOrganization(), id, new ClassTypes.ClassType(null, r.name(),
+                r.description(), r.category(), r.durationMinutes(), r.defaultCapacity(), r.color(), r.level()));
+    }
+
+    @DeleteMapping("/class-types/{id}")
+    @RequiresPermission(Permission.SCHEDULE_MANAGE)
+    @Operation(summary = "Archive a class type")
+    ResponseEntity<Void> archive(@PathVariable UUID id) {
+        classTypes.archive(Caller.current().requireOrganization(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/scheduling/settings")
+    @RequiresPermission(Permission.SCHEDULE_READ)
+    @Operation(summary = "Booking rules: late-cancel window, booking window, minimum notice, daily limit, waitlist policy")
+    SchedulingSettings.Rules rules() {
+        return settings.rules(Caller.current().requireOrganization());
+    }
+
+    @PutMapping("/scheduling/settings")
+    @RequiresPermission(Permission.SCHEDULE_MANAGE)
+    @Operation(summary = "Replace the booking rules")
+    SchedulingSettings.Rules replaceRules(@Valid @RequestBody RulesRequest r) {
+        return settings.replace(Caller.current().requireOrganization(), new SchedulingSettings.Rules(r.lateCancelHours(),
+                r.bookingWindowDays(), r.minNoticeMinutes(), r.maxBookingsPerDay(), r.waitlistPolicy(),
+                r.promotionCutoffMinutes()));
+    }
+}

@@ -1,0 +1,72 @@
+package io.wellbase.scheduling.internal;
+
+import io.wellbase.audit.AuditChange;
+import io.wellbase.audit.AuditRecord;
+import io.wellbase.audit.AuditTrail;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An organization's booking rules, with defaults until it sets its own.
+ */
+@Service
+class SchedulingSettings {
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+
+    SchedulingSettings(JdbcClient jdbc, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /** The rules; {@code maxBookingsPerDay} null means no limit. */
+    record Rules(int lateCancelHours, int bookingWindowDays, int minNoticeMinutes, Integer maxBookingsPerDay,
+            String waitlistPolicy, int promotionCutoffMinutes) {
+
+        Map<String, Object> asMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("lateCancelHours", lateCancelHours);
+            map.put("bookingWindowDays", bookingWindowDays);
+            map.put("minNoticeMinutes", minNoticeMinutes);
+            map.put("maxBookingsPerDay", maxBookingsPerDay);
+            map.put("waitlistPolicy", waitlistPolicy);
+            map.put("promotionCutoffMinutes", promotionCutoffMinutes);
+            return map;
+        }
+    }
+
+    static final Rules DEFAULTS = new Rules(12, 30, 0, null, "auto_promote", 60);
+
+    @Transactional(readOnly = true)
+    Rules rules(UUID orgId) {
+        return jdbc.sql("""
+                SELECT late_cancel_hours, booking_window_days, min_notice_minutes, max_bookings_per_day,
+                       waitlist_policy, promotion_cutoff_minutes
+                FROM scheduling_settings WHERE org_id = :org
+                """).param("org", orgId).query(Rules.class).optional().orElse(DEFAULTS);
+    }
+
+    @Transactional
+    Rules replace(UUID orgId, Rules rules) {
+        Rules before = rules(orgId);
+        jdbc.sql("""
+                INSERT INTO scheduling_settings (org_id, late_cancel_hours, booking_window_days, min_notice_minutes,
+                    max_bookings_per_day, waitlist_policy, promotion_cutoff_minutes)
+                VALUES (:org, :late, :window, :notice, :perDay, :policy, :cutoff)
+                ON CONFLICT (org_id) DO UPDATE SET late_cancel_hours = excluded.late_cancel_hours,
+                    booking_window_days = excluded.booking_window_days, min_notice_minutes = excluded.min_notice_minutes,
+                    max_bookings_per_day = excluded.max_bookings_per_day, waitlist_policy = excluded.waitlist_policy,
+                    promotion_cutoff_minutes = excluded.promotion_cutoff_minutes, updated_at = now()
+                """).param("org", orgId).param("late", rules.lateCancelHours()).param("window", rules.bookingWindowDays())
+                .param("notice", rules.minNoticeMinutes()).param("perDay", rules.maxBookingsPerDay())
+                .param("policy", rules.waitlistPolicy()).param("cutoff", rules.promotionCutoffMinutes()).update();
+        audit.record(AuditRecord.of(orgId, "scheduling_settings.replaced", "scheduling_settings", orgId,
+                AuditChange.diff(before.asMap(), rules.asMap())));
+        return rules(orgId);
+    }
+}

@@ -1,0 +1,215 @@
+package io.wellbase.scheduling.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wellbase.clients.ClientAccounts;
+import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.Permission;
+import io.wellbase.platform.security.RequiresPermission;
+import io.wellbase.platform.security.Role;
+import io.wellbase.platform.web.ApiException;
+import io.wellbase.platform.web.PageQuery;
+import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.SortSpec;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Sessions, their bookings, roster and check-ins; a client's visits.
+ */
+@RestController
+@Tag(name = "Scheduling")
+class SessionsController {
+
+    private static final SortSpec SORT = SortSpec.of(Map.of("startsAt", "s.starts_at"), "startsAt", "s.id");
+
+    private final Sessions sessions;
+    private final Bookings bookings;
+    private final Attendance attendance;
+    private final ClientAccounts clientAccounts;
+
+    SessionsController(Sessions sessions, Bookings bookings, Attendance attendance, ClientAccounts clientAccounts) {
+        this.sessions = sessions;
+        this.bookings = bookings;
+        this.attendance = attendance;
+        this.clientAccounts = clientAccounts;
+    }
+
+    record SessionRequest(@NotNull UUID classTypeId, @NotNull UUID locationId, UUID roomId, @NotNull OffsetDateTime startsAt,
+            @Min(5) @Max(1440) Integer durationMinutes, @Min(1) @Max(10000) Integer capacity, UUID instructorId,
+            @Size(max = 500) String meetingUrl) {
+    }
+
+    record SessionPatch(UUID roomId, OffsetDateTime startsAt, @Min(5) @Max(1440) Integer durationMinutes,
+            @Min(1) @Max(10000) Integer capacity, UUID instructorId, UUID substituteInstructorId,
+            @Size(max = 500) String meetingUrl) {
+    }
+
+    record CancelRequest(@Size(max = 500) String reason) {
+    }
+
+    record BookRequest(@NotNull UUID clientId, Boolean joinWaitlist, Boolean override) {
+    }
+
+    record CheckInRequest(UUID clientId, UUID bookingId) {
+    }
+
+    @GetMapping("/api/v1/sessions")
+    @Operation(summary = "Sessions in a time range, with spots left; clients see the timetable too")
+    PageResult<SessionView> list(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
+            @RequestParam(required = false) UUID locationId, @RequestParam(required = false) UUID instructorId,
+            @RequestParam(required = false) UUID classTypeId, @RequestParam(required = false) String status,
+            @RequestParam(required = false) Boolean hasSpace, @RequestParam(required = false) Integer page,
+            @RequestParam(name = "page_size", required = false) Integer pageSize) {
+        UUID orgId = readableBy(Caller.current());
+        return sessions.list(orgId, new Sessions.Filter(from, to, locationId, instructorId, classTypeId, status, hasSpace),
+                PageQuery.of(page, pageSize, null, SORT));
+    }
+
+    @GetMapping("/api/v1/sessions/{id}")
+    @Operation(summary = "One session")
+    SessionView get(@PathVariable UUID id) {
+        return sessions.get(readableBy(Caller.current()), id);
+    }
+
+    @PostMapping("/api/v1/sessions")
+    @RequiresPermission(Permission.SCHEDULE_MANAGE)
+    @Operation(summary = "Create a one-off session")
+    ResponseEntity<SessionView> create(@Valid @RequestBody SessionRequest r) {
+        var created = sessions.create(Caller.current().requireOrganization(), new Sessions.SessionFields(r.classTypeId(),
+                r.locationId(), r.roomId(), r.startsAt(), r.durationMinutes(), r.capacity(), r.instructorId(), null,
+                r.meetingUrl()));
+        return ResponseEntity.created(URI.create("/api/v1/sessions/" + created.id())).body(created);
+    }
+
+    @PatchMapping("/api/v1/sessions/{id}")
+    @RequiresPermission(Permission.SCHEDULE_MANAGE)
+    @Operation(summary = "Change a session: time, capacity (never below confirmed bookings), instructor or substitute, room, link")
+    SessionView update(@PathVariable UUID id, @Valid @RequestBody SessionPatch r) {
+        return sessions.update(Caller.current().requireOrganization(), id, new Sessions.SessionFields(null, null,
+                r.roomId(), r.startsAt(), r.durationMinutes(), r.capacity(), r.instructorId(), r.substituteInstructorId(),
+                r.meetingUrl()));
+    }
+
+    @PostMapping("/api/v1/sessions/{id}/cancel")
+    @RequiresPermission(Permission.SCHEDULE_MANAGE)
+    @Operation(summary = "Cancel a session: its bookings are cancelled and their credits given back")
+    SessionView cancel(@PathVariable UUID id, @Valid @RequestBody CancelRequest r) {
+        return sessions.cancel(Caller.current().requireOrganization(), id, r.reason());
+    }
+
+    @DeleteMapping("/api/v1/sessions/{id}")
+    @RequiresPermission(Permission.SCHEDULE_MANAGE)
+    @Operation(summary = "Cancel a session (without a reason)")
+    SessionView delete(@PathVariable UUID id) {
+        return sessions.cancel(Caller.current().requireOrganization(), id, null);
+    }
+
+    @PostMapping("/api/v1/sessions/{id}/bookings")
+    @Operation(summary = "Book a client (staff) or yourself (client); when full: 409, or a waitlist entry with joinWaitlist")
+    ResponseEntity<Bookings.Booking> book(@PathVariable UUID id, @Valid @RequestBody BookRequest r) {
+        Caller caller = Caller.current();
+        UUID orgId = caller.requireOrganization();
+        boolean override = false;
+        if (caller.role() == Role.CLIENT) {
+            if (!clientAccounts.requireSelf(caller).equals(r.clientId())) {
+                throw ApiException.forbidden("portal.own_records_only", "Clients book only for themselves");
+            }
+        } else {
+            caller.require(Permission.BOOKING_MANAGE);
+            override = Boolean.TRUE.equals(r.override());
+        }
+        var booking = bookings.book(orgId, id, r.clientId(), Boolean.TRUE.equals(r.joinWaitlist()), override, caller.userId());
+        return ResponseEntity.created(URI.create("/api/v1/bookings/" + booking.id())).body(booking);
+    }
+
+    @GetMapping("/api/v1/bookings/{id}")
+    @Operation(summary = "One booking (clients: only their own)")
+    Bookings.Booking booking(@PathVariable UUID id) {
+        Caller caller = Caller.current();
+        Bookings.Booking booking = bookings.get(caller.requireOrganization(), id);
+        ownerOrStaff(caller).ifPresent(self -> {
+            if (!self.equals(booking.clientId())) {
+                throw ApiException.notFound("Booking");
+            }
+        });
+        return booking;
+    }
+
+    @PostMapping("/api/v1/bookings/{id}/cancel")
+    @Operation(summary = "Cancel a booking; inside the late-cancel window it becomes late_cancelled and the credit is forfeited")
+    Bookings.Booking cancelBooking(@PathVariable UUID id) {
+        Caller caller = Caller.current();
+        return bookings.cancel(caller.requireOrganization(), id, ownerOrStaff(caller));
+    }
+
+    @GetMapping("/api/v1/sessions/{id}/roster")
+    @RequiresPermission(Permission.SCHEDULE_READ)
+    @Operation(summary = "Who is booked, waitlisted and checked in")
+    Map<String, List<Attendance.RosterEntry>> roster(@PathVariable UUID id) {
+        return Map.of("data", attendance.roster(Caller.current().requireOrganization(), id));
+    }
+
+    @PostMapping("/api/v1/sessions/{id}/check-ins")
+    @RequiresPermission(Permission.BOOKING_MANAGE)
+    @Operation(summary = "Check in a booked client, or a walk-in while there is space")
+    Bookings.Booking checkIn(@PathVariable UUID id, @Valid @RequestBody CheckInRequest r) {
+        Caller caller = Caller.current();
+        return attendance.checkIn(caller.requireOrganization(), id, r.bookingId(), r.clientId(), caller.userId());
+    }
+
+    @GetMapping("/api/v1/clients/{id}/visits")
+    @Operation(summary = "A client's attendance history, newest first, by cursor (clients: their own)")
+    Object visits(@PathVariable UUID id, @RequestParam(required = false) String cursor,
+            @RequestParam(name = "page_size", defaultValue = "50") int pageSize) {
+        Caller caller = Caller.current();
+        ownerOrStaff(caller).ifPresent(self -> {
+            if (!self.equals(id)) {
+                throw ApiException.notFound("Client");
+            }
+        });
+        if (pageSize < 1 || pageSize > 200) {
+            throw ApiException.invalidField("page_size", "must be between 1 and 200");
+        }
+        return attendance.visits(caller.requireOrganization(), id, cursor, pageSize);
+    }
+
+    /** Empty for staff with the booking permission; the client's own id for a client. */
+    private Optional<UUID> ownerOrStaff(Caller caller) {
+        if (caller.role() == Role.CLIENT) {
+            return Optional.of(clientAccounts.requireSelf(caller));
+        }
+        caller.require(Permission.BOOKING_MANAGE);
+        return Optional.empty();
+    }
+
+    private UUID readableBy(Caller caller) {
+        if (caller.role() == Role.CLIENT) {
+            clientAccounts.requireSelf(caller);
+            return caller.requireOrganization();
+        }
+        caller.require(Permission.SCHEDULE_READ);
+        return caller.requireOrganization();
+    }
+}

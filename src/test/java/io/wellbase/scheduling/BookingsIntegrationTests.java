@@ -1,0 +1,167 @@
+package io.wellbase.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wellbase.support.Api;
+import io.wellbase.support.IntegrationTest;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+
+class BookingsIntegrationTests extends IntegrationTest {
+
+    private static final List<Object> EVENTS = new CopyOnWriteArrayList<>();
+
+    @Autowired
+    void listen(ConfigurableApplicationContext context) {
+        if (EVENTS.isEmpty()) {
+            context.addApplicationListener((ApplicationEvent e) -> {
+                if (e instanceof PayloadApplicationEvent<?> payload) {
+                    EVENTS.add(payload.getPayload());
+                }
+            });
+            EVENTS.add("listening");
+        }
+    }
+
+    private static <T> java.util.stream.Stream<T> published(Class<T> type) {
+        return EVENTS.stream().filter(type::isInstance).map(type::cast);
+    }
+
+    @Test
+    void bookingUsesACreditAndCancellingInTimeGivesItBack() {
+        Owner owner = ownerWithOrganization("Bookings");
+        var f = SchedulingFixture.create(api, owner.token());
+        UUID session = f.session(5);
+        UUID client = f.member("Ana");
+        Api.Response booked = f.book(session, client, false);
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        assertThat(booked.field("status")).isEqualTo("confirmed");
+        assertThat(f.credits(client)).isEqualTo(9);
+        assertThat(api.get("/api/v1/sessions/" + session, owner.token()).field("spotsLeft")).isEqualTo("4");
+        assertThat(f.book(session, client, false).field("code")).isEqualTo("booking.already_booked");
+
+        Api.Response cancelled = api.post("/api/v1/bookings/" + booked.id() + "/cancel", Map.of(), owner.token());
+        assertThat(cancelled.field("status")).isEqualTo("cancelled");
+        assertThat(f.credits(client)).isEqualTo(10);
+        assertThat(api.get("/api/v1/sessions/" + session, owner.token()).field("spotsLeft")).isEqualTo("5");
+        assertThat(api.post("/api/v1/bookings/" + booked.id() + "/cancel", Map.of(), owner.token()).status()).isEqualTo(409);
+    }
+
+    @Test
+    void lateCancelForfeitsTheCredit() {
+        Owner owner = ownerWithOrganization("Late");
+        var f = SchedulingFixture.create(api, owner.token());
+        UUID session = f.session(5, OffsetDateTime.now().plusHours(3));
+        UUID client = f.member("Lou");
+        UUID booking = f.book(session, client, false).id();
+        Api.Response cancelled = api.post("/api/v1/bookings/" + booking + "/cancel", Map.of(), owner.token());
+        assertThat(cancelled.field("status")).isEqualTo("late_cancelled");
+        assertThat(f.credits(client)).isEqualTo(9);
+    }
+
+    @Test
+    void withoutAMembershipItIs422UnlessStaffOverride() {
+        Owner owner = ownerWithOrganization("No plan");
+        var f = SchedulingFixture.create(api, owner.token());
+        UUID session = f.session(5);
+        UUID client = api.post("/api/v1/clients", Map.of("firstName", "No", "lastName", "Plan"), owner.token()).id();
+        Api.Response refused = f.book(session, client, false);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.field("code")).isEqualTo("membership.none_valid");
+        assertThat(api.get("/api/v1/sessions/" + session, owner.token()).field("spotsLeft"))
+                .as("the seat is freed again").isEqualTo("5");
+        Api.Response overridden = api.post("/api/v1/sessions/" + session + "/bookings",
+                Map.of("clientId", client, "override", true), owner.token());
+        assertThat(overridden.status()).isEqualTo(201);
+    }
+
+    @Test
+    void fullSessionsWaitlistAndPromoteInOrder() {
+        Owner owner = ownerWithOrganization("Waitlist");
+        var f = SchedulingFixture.create(api, owner.token());
+        UUID session = f.session(1);
+        UUID first = f.member("First");
+        UUID second = f.member("Second");
+        UUID third = f.member("Third");
+        UUID seat = f.book(session, first, false).id();
+        assertThat(f.book(session, second, false).field("code")).isEqualTo("booking.session_full");
+        Api.Response w1 = f.book(session, second, true);
+        Api.Response w2 = f.book(session, third, true);
+        assertThat(w1.field("status")).isEqualTo("waitlisted");
+        assertThat(w1.field("waitlistPosition")).isEqualTo("1");
+        assertThat(w2.field("waitlistPosition")).isEqualTo("2");
+        assertThat(f.credits(second)).as("no credit while waitlisted").isEqualTo(10);
+
+        api.post("/api/v1/bookings/" + seat + "/cancel", Map.of(), owner.token());
+        assertThat(api.get("/api/v1/bookings/" + w1.id(), owner.token()).field("status")).isEqualTo("confirmed");
+        assertThat(api.get("/api/v1/bookings/" + w2.id(), owner.token()).field("waitlistPosition")).isEqualTo("1");
+        assertThat(f.credits(second)).isEqualTo(9);
+        assertThat(published(SchedulingEvents.WaitlistPromoted.class)
+                .filter(e -> e.bookingId().equals(w1.id()))).hasSize(1);
+        assertThat(published(SchedulingEvents.BookingCancelled.class)
+                .filter(e -> e.bookingId().equals(seat))).hasSize(1);
+    }
+
+    @Test
+    void cancellingASessionCancelsBookingsAndReturnsCredits() {
+        Owner owner = ownerWithOrganization("Cancel session");
+        var f = SchedulingFixture.create(api, owner.token());
+        UUID session = f.session(3);
+        UUID a = f.member("A");
+        UUID b = f.member("B");
+        f.book(session, a, false);
+        f.book(session, b, false);
+        Api.Response cancelled = api.post("/api/v1/sessions/" + session + "/cancel", Map.of("reason", "Teacher ill"), owner.token());
+        assertThat(cancelled.field("status")).isEqualTo("cancelled");
+        assertThat(f.credits(a)).isEqualTo(10);
+        assertThat(f.credits(b)).isEqualTo(10);
+        assertThat(f.book(session, a, false).field("code")).isEqualTo("booking.session_cancelled");
+    }
+
+    @Test
+    void checkInRosterAndVisits() {
+        Owner owner = ownerWithOrganization("Check-in");
+        var f = SchedulingFixture.create(api, owner.token());
+        UUID session = f.session(2);
+        UUID booked = f.member("Booked");
+        UUID walkIn = f.member("Walkin");
+        UUID bookingId = f.book(session, booked, false).id();
+        assertThat(api.post("/api/v1/sessions/" + session + "/check-ins", Map.of("bookingId", bookingId), owner.token())
+                .field("status")).isEqualTo("attended");
+        assertThat(api.post("/api/v1/sessions/" + session + "/check-ins", Map.of("clientId", walkIn), owner.token())
+                .field("status")).isEqualTo("attended");
+        UUID third = f.member("Third");
+        assertThat(api.post("/api/v1/sessions/" + session + "/check-ins", Map.of("clientId", third), owner.token())
+                .field("code")).isEqualTo("booking.session_full");
+        var roster = api.get("/api/v1/sessions/" + session + "/roster", owner.token()).json().path("data");
+        assertThat(roster.size()).isEqualTo(2);
+        assertThat(roster.findValuesAsString("status")).containsOnly("attended");
+        var visits = api.get("/api/v1/clients/" + booked + "/visits", owner.token()).json().path("data");
+        assertThat(visits.get(0).path("classTypeName").asString()).isEqualTo("Vinyasa");
+    }
+
+    @Test
+    void capacityCannotDropBelowBookingsAndOtherOrganizationsSeeNothing() {
+        Owner owner = ownerWithOrganization("Capacity");
+        var f = SchedulingFixture.create(api, owner.token());
+        UUID session = f.session(3);
+        f.book(session, f.member("One"), false);
+        f.book(session, f.member("Two"), false);
+        assertThat(api.patch("/api/v1/sessions/" + session, Map.of("capacity", 1), owner.token()).field("code"))
+                .isEqualTo("session.capacity_below_bookings");
+        Owner other = ownerWithOrganization("Capacity other");
+        assertThat(api.get("/api/v1/sessions/" + session, other.token()).status()).isEqualTo(404);
+        UUID otherClient = api.post("/api/v1/clients", Map.of("firstName", "X", "lastName", "Y"), other.token()).id();
+        assertThat(api.post("/api/v1/sessions/" + session + "/bookings", Map.of("clientId", otherClient), other.token())
+                .status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/sessions/" + session + "/roster", other.token()).status()).isEqualTo(404);
+    }
+}
