@@ -15,8 +15,7 @@ import java.util.Set;
  * from this enum by a test, so the documentation cannot drift from the code.
  */
 public enum Permission {
-    ORGANIZATION_READ("See the organization's profile and settings", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
-    ORGANIZATION_UPDATE("Change the organization's profile and settings", OWNER, ADMIN),
+    ORGANIZATION_UPDATE("Change the organization's profile, settings and public join link (every member may read the profile)", OWNER, ADMIN),
     LOCATION_READ("See locations and rooms", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
     LOCATION_WRITE("Create, change and delete locations and rooms", OWNER, ADMIN, MANAGER),
     MEMBER_READ("See the staff list and roles", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),

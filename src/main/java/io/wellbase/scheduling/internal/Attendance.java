@@ -3,6 +3,7 @@ package io.wellbase.scheduling.internal;
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
+import io.wellbase.clients.ClientDirectory;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.CursorPage;
 import io.wellbase.scheduling.SchedulingEvents;
@@ -25,8 +26,11 @@ class Attendance {
     private final Bookings bookings;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final ClientDirectory clients;
 
-    Attendance(JdbcClient jdbc, Bookings bookings, AuditTrail audit, ApplicationEventPublisher events) {
+    Attendance(JdbcClient jdbc, Bookings bookings, AuditTrail audit, ApplicationEventPublisher events,
+            ClientDirectory clients) {
+        this.clients = clients;
         this.jdbc = jdbc;
         this.bookings = bookings;
         this.audit = audit;
@@ -91,6 +95,7 @@ class Attendance {
 
     @Transactional(readOnly = true)
     CursorPage<Visit> visits(UUID orgId, UUID clientId, String cursor, int limit) {
+        clients.find(orgId, clientId).orElseThrow(() -> ApiException.notFound("Client"));
         OffsetDateTime before = cursor == null ? null : parseCursor(cursor);
         List<Visit> rows = jdbc.sql("""
                 SELECT b.id AS booking_id, s.id AS session_id, t.name AS class_type_name, s.location_id, s.starts_at,

@@ -1,0 +1,131 @@
+package io.wellbase.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wellbase.support.Api;
+import io.wellbase.support.IntegrationTest;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Walks every tenant endpoint of the running application (found from the handler mappings, so new
+ * endpoints join by themselves) with a second organization's token and the first organization's
+ * ids: every answer is 400, 403 or 404, no answer carries the first organization's ids or names,
+ * and the first organization's data is unchanged afterwards.
+ */
+class TenantIsolationIntegrationTests extends IntegrationTest {
+
+    private static final Pattern UUIDS = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final String SECRET_NAME = "Zephyrine Quillfeather";
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private final Set<String> ids = new LinkedHashSet<>();
+
+    private Api.Response collect(Api.Response r) {
+        assertThat(r.status()).as(r.toString()).isLessThan(300);
+        Matcher m = UUIDS.matcher(r.text());
+        while (m.find()) {
+            ids.add(m.group());
+        }
+        return r;
+    }
+
+    private Owner seedOrganizationA() {
+        Owner a = ownerWithOrganization("Tenant A");
+        String t = a.token();
+        UUID location = collect(api.post("/api/v1/locations", Map.of("name", "A-Location", "timezone", "Europe/Berlin",
+                "rooms", List.of(Map.of("name", "A-Room", "capacity", 10))), t)).id();
+        UUID type = collect(api.post("/api/v1/class-types", Map.of("name", "A-Yoga", "durationMinutes", 60,
+                "defaultCapacity", 10), t)).id();
+        UUID session = collect(api.post("/api/v1/sessions", Map.of("classTypeId", type, "locationId", location,
+                "startsAt", OffsetDateTime.now().plusDays(1).truncatedTo(ChronoUnit.HOURS).toString()), t)).id();
+        UUID client = collect(api.post("/api/v1/clients", Map.of("firstName", SECRET_NAME.split(" ")[0],
+                "lastName", SECRET_NAME.split(" ")[1], "email", "zephyrine@tenant-a.test"), t)).id();
+        collect(api.post("/api/v1/clients/" + client + "/notes", Map.of("body", "A private note"), t));
+        collect(api.post("/api/v1/clients/" + client + "/alerts", Map.of("level", "red", "message", "A alert"), t));
+        UUID plan = collect(api.post("/api/v1/membership-plans", Map.of("name", "A-Pack", "kind", "class_pack",
+                "credits", 5, "price", Map.of("amount", 5000, "currency", "EUR"), "periodUnit", "month", "periodCount", 1), t)).id();
+        collect(api.post("/api/v1/clients/" + client + "/memberships", Map.of("planId", plan, "paymentMethod", "cash"), t));
+        collect(api.post("/api/v1/sessions/" + session + "/bookings", Map.of("clientId", client), t));
+        collect(api.post("/api/v1/invitations", Map.of("email", uniqueEmail("a-staff"), "role", "staff"), t));
+        collect(api.post("/api/v1/client-fields", Map.of("key", "a_field", "label", "A", "type", "text"), t));
+        collect(api.post("/api/v1/onboarding-steps", Map.of("key", "a_step", "label", "A step"), t));
+        collect(api.get("/api/v1/sales", t));
+        collect(api.get("/api/v1/audit-logs?page_size=200", t));
+        ids.add(a.orgId().toString());
+        ids.add(a.userId().toString());
+        return a;
+    }
+
+    @Test
+    void anotherOrganizationGetsNothingFromAnyEndpoint() {
+        Owner a = seedOrganizationA();
+        Owner b = ownerWithOrganization("Tenant B");
+        List<String> probedWithIds = new ArrayList<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            for (String pattern : patterns(info)) {
+                if (!pattern.startsWith("/api/v1/") || pattern.startsWith("/api/v1/auth/")) {
+                    continue;
+                }
+                for (RequestMethod method : methods(info)) {
+                    if (pattern.contains("{")) {
+                        probedWithIds.add(method + " " + pattern);
+                        for (String id : ids) {
+                            String path = pattern.replaceAll("\\{[^}]+}", id);
+                            Object body = method == RequestMethod.GET || method == RequestMethod.DELETE ? null : Map.of();
+                            Api.Response r = api.send(method.name(), path, body, b.token(), Map.of());
+                            assertThat(r.status()).as(method + " " + path + " → " + r).isIn(400, 403, 404);
+                            assertNoLeak(r, method + " " + path);
+                        }
+                    } else if (method == RequestMethod.GET) {
+                        Api.Response r = api.get(pattern, b.token());
+                        assertThat(r.status()).as("GET " + pattern + " → " + r).isLessThan(500);
+                        assertNoLeak(r, "GET " + pattern);
+                    }
+                }
+            }
+        });
+        assertThat(probedWithIds).as("endpoints with ids were walked").hasSizeGreaterThan(20);
+
+        Api.Response stillThere = api.get("/api/v1/clients?q=zephyrine", a.token());
+        assertThat(stillThere.json().path("data").size()).as("A's data unchanged").isEqualTo(1);
+        assertThat(api.get("/api/v1/locations", a.token()).json().path("pagination").path("total").asInt()).isEqualTo(1);
+    }
+
+    /** The problem's {@code instance} echoes the path the caller sent; everything else must be free of A's data. */
+    private void assertNoLeak(Api.Response r, String what) {
+        String text = r.text().replaceAll("\"instance\":\"[^\"]*\"", "");
+        for (String id : ids) {
+            assertThat(text).as(what + " leaks " + id).doesNotContain(id);
+        }
+        assertThat(text).as(what).doesNotContain("Zephyrine").doesNotContain("A private note")
+                .doesNotContain("zephyrine@tenant-a.test");
+    }
+
+    private static Set<String> patterns(RequestMappingInfo info) {
+        return info.getPathPatternsCondition() != null ? info.getPathPatternsCondition().getPatternValues()
+                : info.getPatternValues();
+    }
+
+    private static Set<RequestMethod> methods(RequestMappingInfo info) {
+        Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+        return methods.isEmpty() ? Set.of(RequestMethod.GET) : methods;
+    }
+}
