@@ -71,8 +71,9 @@ class AccessTokens {
         processor.setJWTClaimsSetVerifier((claims, context) -> {
         });
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
-                new JwtIssuerValidator(properties.issuer())));
-        return decoder;
+        var validator = new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+                new JwtIssuerValidator(properties.issuer()));
+        decoder.setJwtValidator(validator);
+        return new CachingJwtDecoder(decoder, validator, properties.accessTokenTtl());
     }
 }

@@ -123,7 +123,7 @@ class SignIn {
         return tokens.start(caller.userId(), organizationId);
     }
 
-    @Transactional(readOnly = true)
+    /** One indexed read; no transaction, so no read-only round trips on the hot path. */
     public Me me(Caller caller) {
         UserStore.UserRow user = users.findById(caller.userId())
                 .orElseThrow(() -> ApiException.unauthorized("auth.invalid_token", "The account no longer exists"));
