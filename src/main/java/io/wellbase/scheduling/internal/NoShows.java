@@ -1,0 +1,35 @@
+package io.wellbase.scheduling.internal;
+
+import io.wellbase.memberships.Entitlements;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns confirmed bookings of sessions that have ended into no-shows, and forfeits their credits.
+ */
+@Component
+class NoShows {
+
+    private final JdbcClient jdbc;
+    private final Entitlements entitlements;
+
+    NoShows(JdbcClient jdbc, Entitlements entitlements) {
+        this.jdbc = jdbc;
+        this.entitlements = entitlements;
+    }
+
+    @Transactional
+    int markEnded() {
+        var missed = jdbc.sql("""
+                UPDATE bookings b SET status = 'no_show'
+                FROM class_sessions s
+                WHERE s.org_id = b.org_id AND s.id = b.session_id AND b.status = 'confirmed'
+                  AND s.status = 'scheduled' AND s.ends_at < now()
+                RETURNING b.org_id, b.id
+                """).query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).list();
+        missed.forEach(b -> entitlements.forfeit(b[0], b[1]));
+        return missed.size();
+    }
+}
