@@ -1,6 +1,7 @@
 package io.wellbase.platform.internal.security;
 
 import io.wellbase.platform.PlatformProperties;
+import io.wellbase.platform.internal.idempotency.IdempotencyFilter;
 import io.wellbase.platform.internal.ratelimit.RateLimitFilter;
 import io.wellbase.platform.internal.web.ProblemWriter;
 import io.wellbase.platform.ratelimit.RateLimiter;
@@ -8,6 +9,7 @@ import io.wellbase.platform.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -39,7 +41,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, ProblemWriter problemWriter,
-            RateLimiter rateLimiter, PlatformProperties properties) throws Exception {
+            RateLimiter rateLimiter, PlatformProperties properties, JdbcClient jdbc) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, ex) -> problemWriter.write(response,
                 Problems.of(HttpStatus.UNAUTHORIZED, "auth.unauthenticated",
                         "A valid bearer token is required"));
@@ -71,7 +73,8 @@ class SecurityConfig {
                         .accessDeniedHandler(deniedHandler))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
                 .addFilterAfter(new RateLimitFilter(rateLimiter, properties.rateLimits(), problemWriter),
-                        BearerTokenAuthenticationFilter.class);
+                        BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new IdempotencyFilter(jdbc, problemWriter), RateLimitFilter.class);
         return http.build();
     }
 }

@@ -1,0 +1,81 @@
+package io.wellbase.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wellbase.support.Api;
+import io.wellbase.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same Idempotency-Key twice, also concurrently: one effect, the same answer.
+ */
+class IdempotencyIntegrationTests extends IntegrationTest {
+
+    private Api.Response createClient(Owner owner, String key, String name) {
+        return api.send("POST", "/api/v1/clients", Map.of("firstName", name, "lastName", "Idem"), owner.token(),
+                Map.of("Idempotency-Key", key));
+    }
+
+    @Test
+    void aRepeatReturnsTheFirstAnswerAndDoesNothingTwice() {
+        Owner owner = ownerWithOrganization("Idempotent");
+        String key = UUID.randomUUID().toString();
+        Api.Response first = createClient(owner, key, "Once");
+        Api.Response second = createClient(owner, key, "Once");
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.field("id")).isEqualTo(first.field("id"));
+        assertThat(second.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(second.header("Idempotency-Replayed")).isEqualTo("true");
+        assertThat(api.get("/api/v1/clients?q=once", owner.token()).json().path("pagination").path("total").asInt()).isEqualTo(1);
+
+        Api.Response reused = api.send("POST", "/api/v1/class-types", Map.of("name", "X", "durationMinutes", 60,
+                "defaultCapacity", 5), owner.token(), Map.of("Idempotency-Key", key));
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.field("code")).isEqualTo("idempotency.key_reused");
+    }
+
+    @Test
+    void failedRequestsReleaseTheirKeyAndBadInputIsReplayedAsItWas() {
+        Owner owner = ownerWithOrganization("Idempotent errors");
+        String key = UUID.randomUUID().toString();
+        Api.Response invalid = api.send("POST", "/api/v1/clients", Map.of("firstName", "NoLast"), owner.token(),
+                Map.of("Idempotency-Key", key));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(api.send("POST", "/api/v1/clients", Map.of("firstName", "NoLast"), owner.token(),
+                Map.of("Idempotency-Key", key)).header("Idempotency-Replayed")).isEqualTo("true");
+    }
+
+    @Test
+    void concurrentRepeatsBookOnce() throws Exception {
+        Owner owner = ownerWithOrganization("Idempotent race");
+        String key = UUID.randomUUID().toString();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Api.Response>> futures = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return createClient(owner, key, "Racer");
+                }));
+            }
+            go.countDown();
+        }
+        List<String> ids = new ArrayList<>();
+        for (Future<Api.Response> f : futures) {
+            Api.Response r = f.get();
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            ids.add(r.field("id"));
+        }
+        assertThat(ids).containsOnly(ids.getFirst());
+        assertThat(api.get("/api/v1/clients?q=racer", owner.token()).json().path("pagination").path("total").asInt()).isEqualTo(1);
+    }
+}
