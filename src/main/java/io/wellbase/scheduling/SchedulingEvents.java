@@ -32,4 +32,18 @@ public final class SchedulingEvents {
     /** A client was checked in to a session. */
     public record ClientCheckedIn(UUID organizationId, UUID bookingId, UUID sessionId, UUID clientId) {
     }
+
+    /** A 1:1 appointment was booked. */
+    public record AppointmentBooked(UUID organizationId, UUID appointmentId, UUID clientId, UUID staffId,
+            OffsetDateTime startsAt) {
+    }
+
+    /** An appointment moved to a new time. */
+    public record AppointmentRescheduled(UUID organizationId, UUID appointmentId, OffsetDateTime oldStart,
+            OffsetDateTime newStart) {
+    }
+
+    /** An appointment was cancelled. */
+    public record AppointmentCancelled(UUID organizationId, UUID appointmentId, UUID clientId) {
+    }
 }
