@@ -70,7 +70,7 @@ class LocationStore {
         return jdbc.sql("""
                 SELECT * FROM locations
                 WHERE org_id = :org AND archived_at IS NULL
-                  AND (CAST(:q AS text) IS NULL OR name ILIKE '%' || CAST(:q AS text) || '%')
+                  AND (CAST(:q AS text) IS NULL OR name ILIKE '%%' || CAST(:q AS text) || '%%')
                 ORDER BY %s
                 LIMIT :limit OFFSET :offset
                 """.formatted(orderBy))
