@@ -60,7 +60,7 @@ class Availability {
             for (UUID location : locationsOf(orgId, member, service, locationId)) {
                 ZoneId zone = ZoneId.of(locations.find(orgId, location).orElseThrow().timezone());
                 List<SlotFinder.Shift> shifts = jdbc.sql("""
-                        SELECT weekday, start_time, end_time FROM staff_working_hours
+                        SELECT weekday, start_time AS start, end_time AS "end" FROM staff_working_hours
                         WHERE org_id = :org AND staff_id = :staff AND location_id = :location
                         """).param("org", orgId).param("staff", member).param("location", location)
                         .query(SlotFinder.Shift.class).list();

@@ -1,0 +1,242 @@
+package io.wellbase.scheduling.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wellbase.clients.ClientAccounts;
+import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.Permission;
+import io.wellbase.platform.security.RequiresPermission;
+import io.wellbase.platform.security.Role;
+import io.wellbase.platform.web.ApiException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Services, staff hours, availability and appointments.
+ */
+@RestController
+@Tag(name = "Appointments")
+class AppointmentsController {
+
+    private final ServiceCatalog services;
+    private final StaffHours staffHours;
+    private final Availability availability;
+    private final Appointments appointments;
+    private final ClientAccounts clientAccounts;
+
+    AppointmentsController(ServiceCatalog services, StaffHours staffHours, Availability availability,
+            Appointments appointments, ClientAccounts clientAccounts) {
+        this.services = services;
+        this.staffHours = staffHours;
+        this.availability = availability;
+        this.appointments = appointments;
+        this.clientAccounts = clientAccounts;
+    }
+
+    record ServiceRequest(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
+            @NotNull @Min(5) @Max(1440) Integer durationMinutes, @Min(0) @Max(240) Integer bufferBeforeMinutes,
+            @Min(0) @Max(240) Integer bufferAfterMinutes, @Min(0) Long priceAmount,
+            @NotBlank @Size(min = 3, max = 3) String currency, Boolean needsConfirmation,
+            @Size(max = 100) List<UUID> staffIds, @Size(max = 100) List<UUID> locationIds) {
+    }
+
+    record HoursBlock(@NotNull UUID locationId, @NotNull @Min(1) @Max(7) Integer weekday, @NotNull LocalTime startTime,
+            @NotNull LocalTime endTime) {
+    }
+
+    record HoursRequest(@NotNull @Size(max = 50) List<@Valid HoursBlock> hours) {
+    }
+
+    record TimeOffRequest(@NotNull OffsetDateTime startsAt, @NotNull OffsetDateTime endsAt, @Size(max = 200) String reason) {
+    }
+
+    record AppointmentRequest(@NotNull UUID serviceId, UUID staffId, @NotNull UUID clientId,
+            @NotNull OffsetDateTime start, @Size(max = 2000) String notes) {
+    }
+
+    record AppointmentPatch(String status, @Size(max = 2000) String notes) {
+    }
+
+    record RescheduleRequest(@NotNull OffsetDateTime newStart) {
+    }
+
+    record CancelRequest(@Size(max = 500) String reason) {
+    }
+
+    @PostMapping("/api/v1/services")
+    @RequiresPermission(Permission.SCHEDULE_MANAGE)
+    @Operation(summary = "Define a service (1:1 appointment type)")
+    ResponseEntity<ServiceCatalog.ServiceType> createService(@Valid @RequestBody ServiceRequest r) {
+        var created = services.create(Caller.current().requireOrganization(), new ServiceCatalog.ServiceType(null,
+                r.name(), r.description(), r.durationMinutes(), r.bufferBeforeMinutes() == null ? 0 : r.bufferBeforeMinutes(),
+                r.bufferAfterMinutes() == null ? 0 : r.bufferAfterMinutes(), r.priceAmount() == null ? 0 : r.priceAmount(),
+                r.currency(), Boolean.TRUE.equals(r.needsConfirmation()), r.staffIds() == null ? List.of() : r.staffIds(),
+                r.locationIds() == null ? List.of() : r.locationIds()));
+        return ResponseEntity.created(URI.create("/api/v1/services/" + created.id())).body(created);
+    }
+
+    @GetMapping("/api/v1/services")
+    @Operation(summary = "Services (clients see them too, to book)")
+    Map<String, List<ServiceCatalog.ServiceType>> listServices() {
+        return Map.of("data", services.list(readable(Caller.current())));
+    }
+
+    @GetMapping("/api/v1/services/{id}")
+    @Operation(summary = "One service")
+    ServiceCatalog.ServiceType getService(@PathVariable UUID id) {
+        return services.get(readable(Caller.current()), id);
+    }
+
+    @DeleteMapping("/api/v1/services/{id}")
+    @RequiresPermission(Permission.SCHEDULE_MANAGE)
+    @Operation(summary = "Archive a service")
+    ResponseEntity<Void> archiveService(@PathVariable UUID id) {
+        services.archive(Caller.current().requireOrganization(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/v1/staff/{id}/working-hours")
+    @RequiresPermission(Permission.SCHEDULE_READ)
+    @Operation(summary = "A staff member's weekly working hours")
+    Map<String, List<StaffHours.Block>> hours(@PathVariable UUID id) {
+        return Map.of("data", staffHours.hours(Caller.current().requireOrganization(), id));
+    }
+
+    @PutMapping("/api/v1/staff/{id}/working-hours")
+    @RequiresPermission(Permission.SCHEDULE_MANAGE)
+    @Operation(summary = "Replace a staff member's weekly working hours (local time of each location)")
+    Map<String, List<StaffHours.Block>> replaceHours(@PathVariable UUID id, @Valid @RequestBody HoursRequest r) {
+        return Map.of("data", staffHours.replaceHours(Caller.current().requireOrganization(), id, r.hours().stream()
+                .map(b -> new StaffHours.Block(b.locationId(), b.weekday(), b.startTime(), b.endTime())).toList()));
+    }
+
+    @GetMapping("/api/v1/staff/{id}/time-off")
+    @RequiresPermission(Permission.SCHEDULE_READ)
+    @Operation(summary = "A staff member's time off")
+    Map<String, List<StaffHours.TimeOff>> timeOff(@PathVariable UUID id) {
+        return Map.of("data", staffHours.timeOff(Caller.current().requireOrganization(), id));
+    }
+
+    @PostMapping("/api/v1/staff/{id}/time-off")
+    @RequiresPermission(Permission.SCHEDULE_MANAGE)
+    @Operation(summary = "Add time off (may span days)")
+    StaffHours.TimeOff addTimeOff(@PathVariable UUID id, @Valid @RequestBody TimeOffRequest r) {
+        return staffHours.addTimeOff(Caller.current().requireOrganization(), id, r.startsAt(), r.endsAt(), r.reason());
+    }
+
+    @DeleteMapping("/api/v1/staff/{id}/time-off/{timeOffId}")
+    @RequiresPermission(Permission.SCHEDULE_MANAGE)
+    @Operation(summary = "Remove time off")
+    ResponseEntity<Void> removeTimeOff(@PathVariable UUID id, @PathVariable UUID timeOffId) {
+        staffHours.removeTimeOff(Caller.current().requireOrganization(), id, timeOffId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/v1/availability")
+    @Operation(summary = "Free slots for a service between two dates (at most 31 days), per staff member")
+    Map<String, List<Availability.Slot>> availability(@RequestParam UUID serviceId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) UUID staffId, @RequestParam(required = false) UUID locationId) {
+        return Map.of("data", availability.slots(readable(Caller.current()), serviceId, from, to, staffId, locationId));
+    }
+
+    @PostMapping("/api/v1/appointments")
+    @Operation(summary = "Book an appointment (staff for any client, a client for themself); without staffId any free staff member")
+    ResponseEntity<Appointments.Appointment> book(@Valid @RequestBody AppointmentRequest r) {
+        Caller caller = Caller.current();
+        boolean byStaff = self(caller).map(self -> {
+            if (!self.equals(r.clientId())) {
+                throw ApiException.forbidden("portal.own_records_only", "Clients book only for themselves");
+            }
+            return false;
+        }).orElse(true);
+        var booked = appointments.book(caller.requireOrganization(), r.serviceId(), r.staffId(), r.clientId(), r.start(),
+                r.notes(), byStaff, caller.userId());
+        return ResponseEntity.created(URI.create("/api/v1/appointments/" + booked.id())).body(booked);
+    }
+
+    @GetMapping("/api/v1/appointments")
+    @Operation(summary = "Appointments in a range; clients see only their own")
+    Map<String, List<Appointments.Appointment>> list(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
+            @RequestParam(required = false) UUID staffId, @RequestParam(required = false) UUID clientId) {
+        Caller caller = Caller.current();
+        UUID client = self(caller).orElse(clientId);
+        return Map.of("data", appointments.list(caller.requireOrganization(), from, to, staffId, client));
+    }
+
+    @GetMapping("/api/v1/appointments/{id}")
+    @Operation(summary = "One appointment")
+    Appointments.Appointment get(@PathVariable UUID id) {
+        Caller caller = Caller.current();
+        var appointment = appointments.get(caller.requireOrganization(), id);
+        self(caller).filter(self -> !self.equals(appointment.clientId())).ifPresent(x -> {
+            throw ApiException.notFound("Appointment");
+        });
+        return appointment;
+    }
+
+    @PatchMapping("/api/v1/appointments/{id}")
+    @RequiresPermission(Permission.BOOKING_MANAGE)
+    @Operation(summary = "Confirm, complete or mark a no-show; change notes")
+    Appointments.Appointment update(@PathVariable UUID id, @Valid @RequestBody AppointmentPatch r) {
+        return appointments.setStatus(Caller.current().requireOrganization(), id, r.status(), r.notes());
+    }
+
+    @PostMapping("/api/v1/appointments/{id}/reschedule")
+    @Operation(summary = "Move an appointment to another free time")
+    Appointments.Appointment reschedule(@PathVariable UUID id, @Valid @RequestBody RescheduleRequest r) {
+        Caller caller = Caller.current();
+        return appointments.reschedule(caller.requireOrganization(), id, r.newStart(), self(caller));
+    }
+
+    @PostMapping("/api/v1/appointments/{id}/cancel")
+    @Operation(summary = "Cancel an appointment")
+    Appointments.Appointment cancel(@PathVariable UUID id, @Valid @RequestBody CancelRequest r) {
+        Caller caller = Caller.current();
+        return appointments.cancel(caller.requireOrganization(), id, r.reason(), self(caller));
+    }
+
+    /** A client's own id, or empty for staff with the booking permission. */
+    private Optional<UUID> self(Caller caller) {
+        if (caller.role() == Role.CLIENT) {
+            return Optional.of(clientAccounts.requireSelf(caller));
+        }
+        caller.require(Permission.BOOKING_MANAGE);
+        return Optional.empty();
+    }
+
+    private UUID readable(Caller caller) {
+        if (caller.role() == Role.CLIENT) {
+            clientAccounts.requireSelf(caller);
+        } else {
+            caller.require(Permission.SCHEDULE_READ);
+        }
+        return caller.requireOrganization();
+    }
+}
