@@ -164,4 +164,24 @@ class BookingsIntegrationTests extends IntegrationTest {
                 .status()).isEqualTo(404);
         assertThat(api.get("/api/v1/sessions/" + session + "/roster", other.token()).status()).isEqualTo(404);
     }
+
+    @Test
+    void onlineSessionsHandTheLinkToParticipantsInsideTheWindow() {
+        Owner owner = ownerWithOrganization("Online");
+        var f = SchedulingFixture.create(api, owner.token());
+        UUID soon = api.post("/api/v1/sessions", Map.of("classTypeId", f.classTypeId(), "locationId", f.locationId(),
+                "startsAt", OffsetDateTime.now().plusMinutes(10).toString(), "capacity", 5,
+                "meetingUrl", "https://meet.example.test/abc"), owner.token()).id();
+        UUID later = api.post("/api/v1/sessions", Map.of("classTypeId", f.classTypeId(), "locationId", f.locationId(),
+                "startsAt", OffsetDateTime.now().plusDays(1).toString(), "capacity", 5,
+                "meetingUrl", "https://meet.example.test/def"), owner.token()).id();
+        assertThat(api.get("/api/v1/sessions/" + soon, owner.token()).text()).doesNotContain("meet.example.test");
+        assertThat(api.post("/api/v1/sessions/" + soon + "/join", Map.of(), owner.token()).field("meetingUrl"))
+                .isEqualTo("https://meet.example.test/abc");
+        assertThat(api.post("/api/v1/sessions/" + later + "/join", Map.of(), owner.token()).field("code"))
+                .isEqualTo("session.join_window_closed");
+        UUID offline = f.session(5);
+        assertThat(api.post("/api/v1/sessions/" + offline + "/join", Map.of(), owner.token()).field("code"))
+                .isEqualTo("session.not_online");
+    }
 }

@@ -202,6 +202,11 @@ class Sessions {
         return get(orgId, id);
     }
 
+    java.util.Optional<String> meetingUrl(UUID orgId, UUID id) {
+        return jdbc.sql("SELECT meeting_url FROM class_sessions WHERE org_id = :org AND id = :id AND meeting_url IS NOT NULL")
+                .param("org", orgId).param("id", id).query(String.class).optional();
+    }
+
     void lock(UUID orgId, UUID id) {
         jdbc.sql("SELECT id FROM class_sessions WHERE org_id = :org AND id = :id FOR UPDATE").param("org", orgId)
                 .param("id", id).query(UUID.class).optional().orElseThrow(() -> ApiException.notFound("Session"));

@@ -164,6 +164,38 @@ class SessionsController {
         return bookings.cancel(caller.requireOrganization(), id, ownerOrStaff(caller));
     }
 
+    /** The meeting link of an online session, for its booked clients and its instructors only. */
+    record JoinLink(String meetingUrl, OffsetDateTime startsAt, OffsetDateTime endsAt) {
+    }
+
+    @PostMapping("/api/v1/sessions/{id}/join")
+    @Operation(summary = "The meeting link of an online session: for a booked client or the instructor, from 15 minutes before the start to the end")
+    JoinLink join(@PathVariable UUID id) {
+        Caller caller = Caller.current();
+        UUID orgId = caller.requireOrganization();
+        SessionView session = sessions.get(orgId, id);
+        boolean allowed;
+        if (caller.role() == Role.CLIENT) {
+            UUID self = clientAccounts.requireSelf(caller);
+            allowed = attendance.roster(orgId, id).stream().anyMatch(r -> r.clientId().equals(self)
+                    && (r.status().equals("confirmed") || r.status().equals("attended")));
+        } else {
+            allowed = caller.userId().equals(session.instructorId()) || caller.userId().equals(session.substituteInstructorId())
+                    || caller.can(Permission.SCHEDULE_MANAGE);
+        }
+        if (!allowed) {
+            throw ApiException.forbidden("session.not_participant", "Only booked clients and the instructor may join");
+        }
+        String url = sessions.meetingUrl(orgId, id).orElseThrow(() -> ApiException.unprocessable("session.not_online",
+                "This session has no meeting link"));
+        OffsetDateTime now = OffsetDateTime.now();
+        if (now.isBefore(session.startsAt().minusMinutes(15)) || now.isAfter(session.endsAt())) {
+            throw ApiException.unprocessable("session.join_window_closed",
+                    "The link opens 15 minutes before the start and closes at the end");
+        }
+        return new JoinLink(url, session.startsAt(), session.endsAt());
+    }
+
     @GetMapping("/api/v1/sessions/{id}/roster")
     @RequiresPermission(Permission.SCHEDULE_READ)
     @Operation(summary = "Who is booked, waitlisted and checked in")
