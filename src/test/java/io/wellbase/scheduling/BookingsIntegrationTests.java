@@ -184,4 +184,30 @@ class BookingsIntegrationTests extends IntegrationTest {
         assertThat(api.post("/api/v1/sessions/" + offline + "/join", Map.of(), owner.token()).field("code"))
                 .isEqualTo("session.not_online");
     }
+
+    @Test
+    void calendarFeedsNeedNoLoginAndStopWhenRevoked() {
+        Owner owner = ownerWithOrganization("Feeds");
+        var f = SchedulingFixture.create(api, owner.token());
+        UUID session = api.post("/api/v1/sessions", Map.of("classTypeId", f.classTypeId(), "locationId", f.locationId(),
+                "startsAt", OffsetDateTime.now().plusDays(3).toString(), "instructorId", owner.userId()), owner.token()).id();
+        UUID client = f.member("Feed");
+        f.book(session, client, false);
+
+        Api.Response staffFeed = api.post("/api/v1/calendar-feeds", Map.of(), owner.token());
+        assertThat(staffFeed.status()).isEqualTo(201);
+        String staffPath = staffFeed.field("url").replaceFirst("^https?://[^/]+", "");
+        Api.Response ics = api.get(staffPath, null);
+        assertThat(ics.status()).isEqualTo(200);
+        assertThat(ics.header("Content-Type")).startsWith("text/calendar");
+        assertThat(ics.text()).contains("UID:session-" + session).contains("SUMMARY:Vinyasa").contains("TZID:Europe/Berlin");
+
+        Api.Response clientFeed = api.post("/api/v1/calendar-feeds", Map.of("clientId", client), owner.token());
+        String clientPath = clientFeed.field("url").replaceFirst("^https?://[^/]+", "");
+        assertThat(api.get(clientPath, null).text()).contains("SUMMARY:Vinyasa").contains("UID:booking-");
+
+        assertThat(api.delete("/api/v1/calendar-feeds/" + clientFeed.id(), owner.token()).status()).isEqualTo(204);
+        assertThat(api.get(clientPath, null).status()).isEqualTo(404);
+        assertThat(api.get("/calendar/not-a-token.ics", null).status()).isEqualTo(404);
+    }
 }
