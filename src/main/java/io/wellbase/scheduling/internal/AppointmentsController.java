@@ -2,11 +2,9 @@ package io.wellbase.scheduling.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wellbase.clients.ClientAccounts;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
-import io.wellbase.platform.security.Role;
 import io.wellbase.platform.web.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -20,7 +18,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -45,15 +42,15 @@ class AppointmentsController {
     private final StaffHours staffHours;
     private final Availability availability;
     private final Appointments appointments;
-    private final ClientAccounts clientAccounts;
+    private final PortalAccess access;
 
     AppointmentsController(ServiceCatalog services, StaffHours staffHours, Availability availability,
-            Appointments appointments, ClientAccounts clientAccounts) {
+            Appointments appointments, PortalAccess access) {
         this.services = services;
         this.staffHours = staffHours;
         this.availability = availability;
         this.appointments = appointments;
-        this.clientAccounts = clientAccounts;
+        this.access = access;
     }
 
     record ServiceRequest(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
@@ -101,13 +98,13 @@ class AppointmentsController {
     @GetMapping("/api/v1/services")
     @Operation(summary = "Services (clients see them too, to book)")
     Map<String, List<ServiceCatalog.ServiceType>> listServices() {
-        return Map.of("data", services.list(readable(Caller.current())));
+        return Map.of("data", services.list(access.timetableOf(Caller.current())));
     }
 
     @GetMapping("/api/v1/services/{id}")
     @Operation(summary = "One service")
     ServiceCatalog.ServiceType getService(@PathVariable UUID id) {
-        return services.get(readable(Caller.current()), id);
+        return services.get(access.timetableOf(Caller.current()), id);
     }
 
     @DeleteMapping("/api/v1/services/{id}")
@@ -161,14 +158,14 @@ class AppointmentsController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) UUID staffId, @RequestParam(required = false) UUID locationId) {
-        return Map.of("data", availability.slots(readable(Caller.current()), serviceId, from, to, staffId, locationId));
+        return Map.of("data", availability.slots(access.timetableOf(Caller.current()), serviceId, from, to, staffId, locationId));
     }
 
     @PostMapping("/api/v1/appointments")
     @Operation(summary = "Book an appointment (staff for any client, a client for themself); without staffId any free staff member")
     ResponseEntity<Appointments.Appointment> book(@Valid @RequestBody AppointmentRequest r) {
         Caller caller = Caller.current();
-        boolean byStaff = self(caller).map(self -> {
+        boolean byStaff = access.selfOrBookingStaff(caller).map(self -> {
             if (!self.equals(r.clientId())) {
                 throw ApiException.forbidden("portal.own_records_only", "Clients book only for themselves");
             }
@@ -186,7 +183,7 @@ class AppointmentsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
             @RequestParam(required = false) UUID staffId, @RequestParam(required = false) UUID clientId) {
         Caller caller = Caller.current();
-        UUID client = self(caller).orElse(clientId);
+        UUID client = access.selfOrBookingStaff(caller).orElse(clientId);
         return Map.of("data", appointments.list(caller.requireOrganization(), from, to, staffId, client));
     }
 
@@ -195,7 +192,7 @@ class AppointmentsController {
     Appointments.Appointment get(@PathVariable UUID id) {
         Caller caller = Caller.current();
         var appointment = appointments.get(caller.requireOrganization(), id);
-        self(caller).filter(self -> !self.equals(appointment.clientId())).ifPresent(x -> {
+        access.selfOrBookingStaff(caller).filter(self -> !self.equals(appointment.clientId())).ifPresent(x -> {
             throw ApiException.notFound("Appointment");
         });
         return appointment;
@@ -212,31 +209,14 @@ class AppointmentsController {
     @Operation(summary = "Move an appointment to another free time")
     Appointments.Appointment reschedule(@PathVariable UUID id, @Valid @RequestBody RescheduleRequest r) {
         Caller caller = Caller.current();
-        return appointments.reschedule(caller.requireOrganization(), id, r.newStart(), self(caller));
+        return appointments.reschedule(caller.requireOrganization(), id, r.newStart(), access.selfOrBookingStaff(caller));
     }
 
     @PostMapping("/api/v1/appointments/{id}/cancel")
     @Operation(summary = "Cancel an appointment")
     Appointments.Appointment cancel(@PathVariable UUID id, @Valid @RequestBody CancelRequest r) {
         Caller caller = Caller.current();
-        return appointments.cancel(caller.requireOrganization(), id, r.reason(), self(caller));
+        return appointments.cancel(caller.requireOrganization(), id, r.reason(), access.selfOrBookingStaff(caller));
     }
 
-    /** A client's own id, or empty for staff with the booking permission. */
-    private Optional<UUID> self(Caller caller) {
-        if (caller.role() == Role.CLIENT) {
-            return Optional.of(clientAccounts.requireSelf(caller));
-        }
-        caller.require(Permission.BOOKING_MANAGE);
-        return Optional.empty();
-    }
-
-    private UUID readable(Caller caller) {
-        if (caller.role() == Role.CLIENT) {
-            clientAccounts.requireSelf(caller);
-        } else {
-            caller.require(Permission.SCHEDULE_READ);
-        }
-        return caller.requireOrganization();
-    }
 }

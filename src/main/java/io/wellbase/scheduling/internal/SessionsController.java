@@ -2,7 +2,6 @@ package io.wellbase.scheduling.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wellbase.clients.ClientAccounts;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
@@ -20,7 +19,6 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -45,13 +43,13 @@ class SessionsController {
     private final Sessions sessions;
     private final Bookings bookings;
     private final Attendance attendance;
-    private final ClientAccounts clientAccounts;
+    private final PortalAccess access;
 
-    SessionsController(Sessions sessions, Bookings bookings, Attendance attendance, ClientAccounts clientAccounts) {
+    SessionsController(Sessions sessions, Bookings bookings, Attendance attendance, PortalAccess access) {
         this.sessions = sessions;
         this.bookings = bookings;
         this.attendance = attendance;
-        this.clientAccounts = clientAccounts;
+        this.access = access;
     }
 
     record SessionRequest(@NotNull UUID classTypeId, @NotNull UUID locationId, UUID roomId, @NotNull OffsetDateTime startsAt,
@@ -82,7 +80,7 @@ class SessionsController {
             @RequestParam(required = false) UUID classTypeId, @RequestParam(required = false) String status,
             @RequestParam(required = false) Boolean hasSpace, @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        UUID orgId = readableBy(Caller.current());
+        UUID orgId = access.timetableOf(Caller.current());
         return sessions.list(orgId, new Sessions.Filter(from, to, locationId, instructorId, classTypeId, status, hasSpace),
                 PageQuery.of(page, pageSize, null, SORT));
     }
@@ -90,7 +88,7 @@ class SessionsController {
     @GetMapping("/api/v1/sessions/{id}")
     @Operation(summary = "One session")
     SessionView get(@PathVariable UUID id) {
-        return sessions.get(readableBy(Caller.current()), id);
+        return sessions.get(access.timetableOf(Caller.current()), id);
     }
 
     @PostMapping("/api/v1/sessions")
@@ -133,7 +131,7 @@ class SessionsController {
         UUID orgId = caller.requireOrganization();
         boolean override = false;
         if (caller.role() == Role.CLIENT) {
-            if (!clientAccounts.requireSelf(caller).equals(r.clientId())) {
+            if (!access.requireSelf(caller).equals(r.clientId())) {
                 throw ApiException.forbidden("portal.own_records_only", "Clients book only for themselves");
             }
         } else {
@@ -149,7 +147,7 @@ class SessionsController {
     Bookings.Booking booking(@PathVariable UUID id) {
         Caller caller = Caller.current();
         Bookings.Booking booking = bookings.get(caller.requireOrganization(), id);
-        ownerOrStaff(caller).ifPresent(self -> {
+        access.selfOrBookingStaff(caller).ifPresent(self -> {
             if (!self.equals(booking.clientId())) {
                 throw ApiException.notFound("Booking");
             }
@@ -161,7 +159,7 @@ class SessionsController {
     @Operation(summary = "Cancel a booking; inside the late-cancel window it becomes late_cancelled and the credit is forfeited")
     Bookings.Booking cancelBooking(@PathVariable UUID id) {
         Caller caller = Caller.current();
-        return bookings.cancel(caller.requireOrganization(), id, ownerOrStaff(caller));
+        return bookings.cancel(caller.requireOrganization(), id, access.selfOrBookingStaff(caller));
     }
 
     /** The meeting link of an online session, for its booked clients and its instructors only. */
@@ -176,7 +174,7 @@ class SessionsController {
         SessionView session = sessions.get(orgId, id);
         boolean allowed;
         if (caller.role() == Role.CLIENT) {
-            UUID self = clientAccounts.requireSelf(caller);
+            UUID self = access.requireSelf(caller);
             allowed = attendance.roster(orgId, id).stream().anyMatch(r -> r.clientId().equals(self)
                     && (r.status().equals("confirmed") || r.status().equals("attended")));
         } else {
@@ -216,7 +214,7 @@ class SessionsController {
     Object visits(@PathVariable UUID id, @RequestParam(required = false) String cursor,
             @RequestParam(name = "page_size", defaultValue = "50") int pageSize) {
         Caller caller = Caller.current();
-        ownerOrStaff(caller).ifPresent(self -> {
+        access.selfOrBookingStaff(caller).ifPresent(self -> {
             if (!self.equals(id)) {
                 throw ApiException.notFound("Client");
             }
@@ -227,21 +225,4 @@ class SessionsController {
         return attendance.visits(caller.requireOrganization(), id, cursor, pageSize);
     }
 
-    /** Empty for staff with the booking permission; the client's own id for a client. */
-    private Optional<UUID> ownerOrStaff(Caller caller) {
-        if (caller.role() == Role.CLIENT) {
-            return Optional.of(clientAccounts.requireSelf(caller));
-        }
-        caller.require(Permission.BOOKING_MANAGE);
-        return Optional.empty();
-    }
-
-    private UUID readableBy(Caller caller) {
-        if (caller.role() == Role.CLIENT) {
-            clientAccounts.requireSelf(caller);
-            return caller.requireOrganization();
-        }
-        caller.require(Permission.SCHEDULE_READ);
-        return caller.requireOrganization();
-    }
 }
