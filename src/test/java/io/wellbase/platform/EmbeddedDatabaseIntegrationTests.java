@@ -6,15 +6,19 @@ import io.wellbase.Wellbase;
 import io.wellbase.support.Api;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * With no external database configured the server runs on embedded PostgreSQL, keeps its data in
- * the data directory across restarts, and seeds the demo studio, whose owner can sign in.
+ * the data directory across restarts, and seeds the demo studio, whose owner can sign in and finds
+ * its clients, plans, memberships and sales; a restart adds nothing twice.
  */
 class EmbeddedDatabaseIntegrationTests {
 
@@ -39,6 +43,7 @@ class EmbeddedDatabaseIntegrationTests {
 
     @Test
     void dataSurvivesARestartAndTheDemoOwnerSignsIn() {
+        List<Integer> demoCounts;
         String email = "restart-" + System.nanoTime() + "@example.test";
         try (ConfigurableApplicationContext first = start()) {
             Api api = new Api(port(first));
@@ -46,8 +51,10 @@ class EmbeddedDatabaseIntegrationTests {
                     "{\"email\":\"owner@demo.wellbase.dev\",\"password\":\"Demo-Studio-2026!\"}", null);
             assertThat(demo.status()).as(demo.toString()).isEqualTo(200);
             assertThat(demo.field("user.role")).isEqualTo("owner");
-            Api.Response locations = api.get("/api/v1/locations", demo.field("accessToken"));
+            String token = demo.field("accessToken");
+            Api.Response locations = api.get("/api/v1/locations", token);
             assertThat(locations.json().path("pagination").path("total").asInt()).isEqualTo(2);
+            demoCounts = demoData(api, token);
             assertThat(api.post("/api/v1/auth/register", "{\"email\":\"" + email
                     + "\",\"password\":\"correct-horse-battery\",\"firstName\":\"A\",\"lastName\":\"B\"}", null)
                     .status()).isEqualTo(201);
@@ -63,6 +70,61 @@ class EmbeddedDatabaseIntegrationTests {
             Api.Response orgs = api.get("/api/v1/organizations", demo.field("accessToken"));
             assertThat(orgs.json().path("pagination").path("total").asInt())
                     .as("demo data is not duplicated on restart").isEqualTo(1);
+            assertThat(counts(api, demo.field("accessToken")))
+                    .as("demo clients, plans and sales are not duplicated on restart").isEqualTo(demoCounts);
         }
+    }
+
+    /** Checks the demo clients and memberships through the API; answers the counts. */
+    private static List<Integer> demoData(Api api, String token) {
+        List<Integer> counts = counts(api, token);
+        assertThat(counts.get(0)).as("clients").isBetween(250, 400);
+        assertThat(counts.get(1)).as("membership plans").isEqualTo(6);
+        assertThat(counts.get(2)).as("sales").isGreaterThan(counts.get(0));
+        JsonNode facets = api.get("/api/v1/clients/facets", token).json();
+        for (String facet : List.of("status", "source", "tag", "plan")) {
+            assertThat(facets.path(facet).size()).as(facet + " facet").isGreaterThan(1);
+        }
+        assertThat(api.get("/api/v1/clients/duplicates", token).json().path("data").size())
+                .as("likely duplicates").isGreaterThanOrEqualTo(4);
+        JsonNode cancelled = api.get("/api/v1/clients?membershipState=cancelled", token).json();
+        assertThat(cancelled.path("pagination").path("total").asInt()).as("cancelled memberships").isPositive();
+
+        LocalDate today = LocalDate.now();
+        int memberships = 0;
+        for (JsonNode client : api.get("/api/v1/clients?page_size=200", token).json().path("data")) {
+            for (JsonNode m : api.get("/api/v1/clients/" + client.path("id").asString() + "/memberships", token)
+                    .json().path("data")) {
+                memberships++;
+                String status = m.path("status").asString();
+                LocalDate starts = LocalDate.parse(m.path("startsOn").asString());
+                LocalDate ends = LocalDate.parse(m.path("endsOn").asString());
+                String what = client.path("lastName").asString() + ": " + m;
+                assertThat(ends).as(what).isAfterOrEqualTo(starts);
+                if (List.of("active", "frozen").contains(status)) {
+                    assertThat(ends).as("a current membership has not ended: " + what).isAfterOrEqualTo(today);
+                    assertThat(starts).as(what).isBeforeOrEqualTo(today);
+                } else if (status.equals("expired")) {
+                    assertThat(ends).as("an expired membership has ended: " + what).isBefore(today);
+                } else {
+                    assertThat(status).as(what).isEqualTo("cancelled");
+                }
+                if (!m.path("creditsRemaining").isNull()) {
+                    assertThat(m.path("creditsRemaining").asInt()).as(what).isNotNegative();
+                    if (!status.equals("active")) {
+                        assertThat(m.path("creditsRemaining").asInt()).as("ended packs keep no credits: " + what).isZero();
+                    }
+                }
+            }
+        }
+        assertThat(memberships).as("memberships of the first 200 clients").isGreaterThan(300);
+        return counts;
+    }
+
+    private static List<Integer> counts(Api api, String token) {
+        return List.of(
+                api.get("/api/v1/clients", token).json().path("pagination").path("total").asInt(),
+                api.get("/api/v1/membership-plans", token).json().path("pagination").path("total").asInt(),
+                api.get("/api/v1/sales", token).json().path("pagination").path("total").asInt());
     }
 }
