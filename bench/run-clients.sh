@@ -17,6 +17,7 @@ DURATION="${DURATION:-20}"      # seconds per throughput phase
 LAT_DURATION="${LAT_DURATION:-10}"  # seconds per single-connection latency phase
 WARMUP="${WARMUP:-5}"           # seconds of HTTP warm-up per query before measuring
 ONLY="${ONLY:-}"                # run only the queries whose name contains this
+EXPLAIN_ONLY="${EXPLAIN_ONLY:-}" # 1: load, write EXPLAIN (ANALYZE, BUFFERS) of every statement, no load phases
 
 for tool in wrk pgbench psql curl jq; do
     command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y wrk postgresql-client curl jq)" >&2; exit 1; }
@@ -122,6 +123,11 @@ for entry in "${QUERIES[@]}"; do
     sed -e "s/@ORG@/$ORG/g" -e "s/@IDS@/$ids/g" "$ROOT/bench/clients/queries/$sqlfile" >"$RUN_DIR/$name.sql"
     summary=$(jq -c 'if has("data") then {rows: (.data | length), total: .pagination.total} else {total, facets: (keys | length)} end' "$RUN_DIR/$name.json")
     echo "== $name  $path  -> $summary"
+    # The plan of every statement, as run here, for the record (and for EXPLAIN_ONLY=1).
+    grep -v -e '^--' -e '^BEGIN' -e '^COMMIT' "$RUN_DIR/$name.sql" | sed 's/^/EXPLAIN (ANALYZE, BUFFERS) /' \
+        | psql -X -q >"$RUN_DIR/$name.explain.txt" 2>&1
+    awk '/Execution Time/ { printf "   statement %d: %s ms\n", ++n, $3 }' "$RUN_DIR/$name.explain.txt"
+    [[ -z "$EXPLAIN_ONLY" ]] || continue
 
     wrk -t1 -c1 -d"${WARMUP}s" -H "Authorization: Bearer $TOKEN" "$url" >/dev/null
     for conc in 1 "$CONC"; do

@@ -67,15 +67,17 @@ SELECT gen_random_uuid(), c.org_id, c.id,
        ('00000000-0000-0000-0000-00000000b00' || (1 + c.g / 5 % 3)::text)::uuid,
        CASE WHEN c.g / 5 % 20 < 12 THEN 'active' WHEN c.g / 5 % 20 < 17 THEN 'expired' WHEN c.g / 5 % 20 = 17 THEN 'frozen'
             WHEN c.g / 5 % 20 = 18 THEN 'pending' ELSE 'cancelled' END,
-       DATE '2025-01-01' + (c.g % 300), DATE '2025-01-01' + (c.g % 300) + 180, c.g % 3 = 0
+       DATE '2025-01-01' + (c.g % 300)::int, DATE '2025-01-01' + (c.g % 300)::int + 180, c.g % 3 = 0
 FROM (SELECT id, org_id, row_number() OVER (ORDER BY id) AS g FROM clients WHERE org_id = :'org') c
 WHERE c.g % 5 < 2;
 
 COMMIT;
-ANALYZE clients;
-ANALYZE client_tags;
-ANALYZE membership_plans;
-ANALYZE client_memberships;
+-- VACUUM as autovacuum would after a bulk load: sets hint bits and the visibility map, which
+-- index-only scans need; ANALYZE for the planner.
+VACUUM ANALYZE clients;
+VACUUM ANALYZE client_tags;
+VACUUM ANALYZE membership_plans;
+VACUUM ANALYZE client_memberships;
 SELECT (SELECT count(*) FROM clients WHERE org_id = :'org') AS clients,
        (SELECT count(*) FROM client_tags WHERE org_id = :'org') AS tags,
        (SELECT count(*) FROM client_memberships WHERE org_id = :'org') AS memberships;
