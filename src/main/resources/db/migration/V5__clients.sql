@@ -44,10 +44,15 @@ CREATE TABLE clients (
     version                 BIGINT      NOT NULL DEFAULT 0
 );
 CREATE UNIQUE INDEX clients_org_id_key ON clients (org_id, id);
-CREATE INDEX clients_org_status_idx ON clients (org_id, status) WHERE merged_into_id IS NULL;
+-- The list and its facets always read live clients (not merged, not erased): these partial indexes
+-- carry that whole predicate so counts can run as index-only scans and sorted pages need no heap
+-- filter. The status index leads with status, then the default name order, so the common
+-- "status = x, sorted by name" page walks it in order.
+CREATE INDEX clients_org_status_idx ON clients (org_id, status, immutable_unaccent(lower(last_name)),
+    immutable_unaccent(lower(first_name)), id) WHERE merged_into_id IS NULL AND erased_at IS NULL;
 CREATE INDEX clients_org_name_idx ON clients (org_id, immutable_unaccent(lower(last_name)),
-    immutable_unaccent(lower(first_name)), id) WHERE merged_into_id IS NULL;
-CREATE INDEX clients_org_created_idx ON clients (org_id, created_at, id) WHERE merged_into_id IS NULL;
+    immutable_unaccent(lower(first_name)), id) WHERE merged_into_id IS NULL AND erased_at IS NULL;
+CREATE INDEX clients_org_created_idx ON clients (org_id, created_at, id) WHERE merged_into_id IS NULL AND erased_at IS NULL;
 CREATE INDEX clients_org_email_idx ON clients (org_id, email_normalized) WHERE merged_into_id IS NULL;
 CREATE INDEX clients_org_phone_idx ON clients (org_id, phone_digits) WHERE merged_into_id IS NULL;
 CREATE INDEX clients_org_birth_month_idx ON clients (org_id, (extract(month FROM birth_date)::int));
