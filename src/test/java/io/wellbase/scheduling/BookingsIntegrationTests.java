@@ -210,4 +210,22 @@ class BookingsIntegrationTests extends IntegrationTest {
         assertThat(api.get(clientPath, null).status()).isEqualTo(404);
         assertThat(api.get("/calendar/not-a-token.ics", null).status()).isEqualTo(404);
     }
+
+    @Test
+    void mergingClientsMovesTheirBookingsWithoutDoublingASeat() {
+        Owner owner = ownerWithOrganization("Merge bookings");
+        var f = SchedulingFixture.create(api, owner.token());
+        UUID shared = f.session(5);
+        UUID onlyDuplicate = f.session(5);
+        UUID keep = f.member("Keep");
+        UUID dupe = f.member("Dupe");
+        f.book(shared, keep, false);
+        f.book(shared, dupe, false);
+        f.book(onlyDuplicate, dupe, false);
+        assertThat(api.post("/api/v1/clients/" + keep + "/merge", Map.of("otherId", dupe), owner.token()).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/sessions/" + shared, owner.token()).field("spotsLeft")).isEqualTo("4");
+        var roster = api.get("/api/v1/sessions/" + onlyDuplicate + "/roster", owner.token()).json().path("data");
+        assertThat(roster.get(0).path("clientId").asString()).isEqualTo(keep.toString());
+        assertThat(api.get("/api/v1/clients/" + keep + "/visits", owner.token()).json().path("data").size()).isEqualTo(3);
+    }
 }
