@@ -228,4 +228,26 @@ class BookingsIntegrationTests extends IntegrationTest {
         assertThat(roster.get(0).path("clientId").asString()).isEqualTo(keep.toString());
         assertThat(api.get("/api/v1/clients/" + keep + "/visits", owner.token()).json().path("data").size()).isEqualTo(3);
     }
+
+    @Test
+    void theClientListFiltersByAttendance() {
+        Owner owner = ownerWithOrganization("Attendance filters");
+        var f = SchedulingFixture.create(api, owner.token());
+        UUID session = api.post("/api/v1/sessions", Map.of("classTypeId", f.classTypeId(), "locationId", f.locationId(),
+                "startsAt", OffsetDateTime.now().plusDays(1).toString(), "instructorId", owner.userId()), owner.token()).id();
+        UUID came = f.member("Came");
+        UUID stayed = f.member("Stayed");
+        UUID booking = f.book(session, came, false).id();
+        api.post("/api/v1/sessions/" + session + "/check-ins", Map.of("bookingId", booking), owner.token());
+        String tomorrowPlus = java.time.LocalDate.now().plusDays(5).toString();
+        assertThat(api.get("/api/v1/clients?instructorSeen=" + owner.userId(), owner.token()).json().path("data")
+                .findValuesAsString("id")).containsExactly(came.toString());
+        assertThat(api.get("/api/v1/clients?location=" + f.locationId(), owner.token()).json().path("data")
+                .findValuesAsString("id")).containsExactly(came.toString());
+        assertThat(api.get("/api/v1/clients?lastVisitBefore=" + tomorrowPlus, owner.token()).json().path("data")
+                .findValuesAsString("id")).as("clients who never came match neither").containsExactly(came.toString());
+        assertThat(api.get("/api/v1/clients?lastVisitAfter=" + java.time.LocalDate.now(), owner.token()).json().path("data")
+                .findValuesAsString("id")).containsExactly(came.toString());
+        assertThat(api.get("/api/v1/clients?lastVisitAfter=soon", owner.token()).status()).isEqualTo(400);
+    }
 }
