@@ -21,6 +21,9 @@ CREATE TABLE scheduling_settings (
     max_bookings_per_day        INT     CHECK (max_bookings_per_day IS NULL OR max_bookings_per_day > 0),
     waitlist_policy             TEXT    NOT NULL DEFAULT 'auto_promote' CHECK (waitlist_policy IN ('auto_promote', 'notify_all')),
     promotion_cutoff_minutes    INT     NOT NULL DEFAULT 60 CHECK (promotion_cutoff_minutes BETWEEN 0 AND 10080),
+    late_cancel_forfeits        BOOLEAN NOT NULL DEFAULT true,
+    no_show_forfeits            BOOLEAN NOT NULL DEFAULT true,
+    penalty_credits             INT     NOT NULL DEFAULT 0 CHECK (penalty_credits BETWEEN 0 AND 10),
     updated_at                  TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 

@@ -20,8 +20,11 @@ public interface Entitlements {
     /** Gives back the credit of a booking cancelled in time; does nothing when it used none. */
     void release(UUID organizationId, UUID bookingId);
 
-    /** Marks the booking's use as forfeited (late cancel, no-show): the credit stays used. */
-    void forfeit(UUID organizationId, UUID bookingId);
+    /**
+     * Marks the booking's use as forfeited (late cancel, no-show): the credit stays used, and up to
+     * {@code penaltyCredits} more are taken from the same membership, never below zero.
+     */
+    void forfeit(UUID organizationId, UUID bookingId, int penaltyCredits);
 
     /** What is being booked. */
     record Coverage(UUID classTypeId, UUID serviceId, UUID locationId) {

@@ -250,4 +250,26 @@ class BookingsIntegrationTests extends IntegrationTest {
                 .findValuesAsString("id")).containsExactly(came.toString());
         assertThat(api.get("/api/v1/clients?lastVisitAfter=soon", owner.token()).status()).isEqualTo(400);
     }
+
+    @Test
+    void lateCancelRulesCanWaiveOrPenalize() {
+        Owner owner = ownerWithOrganization("Late rules");
+        var f = SchedulingFixture.create(api, owner.token());
+        var rules = new java.util.HashMap<String, Object>(Map.of("lateCancelHours", 12, "bookingWindowDays", 30,
+                "minNoticeMinutes", 0, "waitlistPolicy", "auto_promote", "promotionCutoffMinutes", 60, "penaltyCredits", 1));
+        assertThat(api.put("/api/v1/scheduling/settings", rules, owner.token()).field("penaltyCredits")).isEqualTo("1");
+        UUID client = f.member("Penalized");
+        UUID soon = f.session(5, OffsetDateTime.now().plusHours(2));
+        api.post("/api/v1/bookings/" + f.book(soon, client, false).id() + "/cancel", Map.of(), owner.token());
+        assertThat(f.credits(client)).as("the class credit and one penalty credit").isEqualTo(8);
+
+        rules.put("lateCancelForfeits", false);
+        rules.put("penaltyCredits", 0);
+        api.put("/api/v1/scheduling/settings", rules, owner.token());
+        UUID alsoSoon = f.session(5, OffsetDateTime.now().plusHours(3));
+        Api.Response cancelled = api.post("/api/v1/bookings/" + f.book(alsoSoon, client, false).id() + "/cancel", Map.of(),
+                owner.token());
+        assertThat(cancelled.field("status")).isEqualTo("late_cancelled");
+        assertThat(f.credits(client)).as("waived: the credit comes back").isEqualTo(8);
+    }
 }

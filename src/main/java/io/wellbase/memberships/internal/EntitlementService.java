@@ -116,9 +116,13 @@ class EntitlementService implements Entitlements {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void forfeit(UUID orgId, UUID bookingId) {
-        use(orgId, bookingId).ifPresent(use -> ledger.append(orgId, use.clientId(), use.membershipId(), 0, "forfeit",
-                bookingId, null, "Late cancel or no-show", null));
+    public void forfeit(UUID orgId, UUID bookingId, int penaltyCredits) {
+        use(orgId, bookingId).ifPresent(use -> {
+            ledger.lock(orgId, use.membershipId());
+            int penalty = use.delta() < 0 ? Math.min(penaltyCredits, ledger.balance(orgId, use.membershipId())) : 0;
+            ledger.append(orgId, use.clientId(), use.membershipId(), -penalty, "forfeit", bookingId, null,
+                    penalty > 0 ? "Late cancel or no-show, penalty " + penalty : "Late cancel or no-show", null);
+        });
     }
 
     private record Use(UUID clientId, UUID membershipId, int delta) {

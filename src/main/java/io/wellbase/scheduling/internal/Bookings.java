@@ -169,8 +169,9 @@ class Bookings {
         jdbc.sql("UPDATE bookings SET status = :status, cancelled_at = now() WHERE id = :id")
                 .param("status", late ? "late_cancelled" : "cancelled").param("id", bookingId).update();
         if (booking.status().equals("confirmed")) {
-            if (late) {
-                entitlements.forfeit(orgId, bookingId);
+            SchedulingSettings.Rules rules = settings.rules(orgId);
+            if (late && rules.lateCancelForfeits()) {
+                entitlements.forfeit(orgId, bookingId, rules.penaltyCredits());
             } else {
                 entitlements.release(orgId, bookingId);
             }

@@ -64,7 +64,8 @@ class ClassTypesController {
             @NotNull @Min(1) @Max(365) Integer bookingWindowDays, @NotNull @Min(0) @Max(10080) Integer minNoticeMinutes,
             @Min(1) @Max(50) Integer maxBookingsPerDay,
             @NotNull @Pattern(regexp = "auto_promote|notify_all") String waitlistPolicy,
-            @NotNull @Min(0) @Max(10080) Integer promotionCutoffMinutes) {
+            @NotNull @Min(0) @Max(10080) Integer promotionCutoffMinutes, Boolean lateCancelForfeits,
+            Boolean noShowForfeits, @Min(0) @Max(10) Integer penaltyCredits) {
     }
 
     @PostMapping("/class-types")
@@ -109,7 +110,8 @@ class ClassTypesController {
 
     @GetMapping("/scheduling/settings")
     @RequiresPermission(Permission.SCHEDULE_READ)
-    @Operation(summary = "Booking rules: late-cancel window, booking window, minimum notice, daily limit, waitlist policy")
+    @Operation(summary = "Booking rules: late-cancel window, booking window, minimum notice, daily limit, waitlist policy, "
+            + "whether late cancels and no-shows forfeit the credit, and penalty credits")
     SchedulingSettings.Rules rules() {
         return settings.rules(Caller.current().requireOrganization());
     }
@@ -120,6 +122,7 @@ class ClassTypesController {
     SchedulingSettings.Rules replaceRules(@Valid @RequestBody RulesRequest r) {
         return settings.replace(Caller.current().requireOrganization(), new SchedulingSettings.Rules(r.lateCancelHours(),
                 r.bookingWindowDays(), r.minNoticeMinutes(), r.maxBookingsPerDay(), r.waitlistPolicy(),
-                r.promotionCutoffMinutes()));
+                r.promotionCutoffMinutes(), !Boolean.FALSE.equals(r.lateCancelForfeits()),
+                !Boolean.FALSE.equals(r.noShowForfeits()), r.penaltyCredits() == null ? 0 : r.penaltyCredits()));
     }
 }

@@ -7,17 +7,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Turns confirmed bookings of sessions that have ended into no-shows, and forfeits their credits.
+ * Turns confirmed bookings of sessions that have ended into no-shows; their credits are forfeited
+ * (with the penalty) or given back, as the organization's rules say.
  */
 @Component
 class NoShows {
 
     private final JdbcClient jdbc;
     private final Entitlements entitlements;
+    private final SchedulingSettings settings;
 
-    NoShows(JdbcClient jdbc, Entitlements entitlements) {
+    NoShows(JdbcClient jdbc, Entitlements entitlements, SchedulingSettings settings) {
         this.jdbc = jdbc;
         this.entitlements = entitlements;
+        this.settings = settings;
     }
 
     @Transactional
@@ -29,7 +32,14 @@ class NoShows {
                   AND s.status = 'scheduled' AND s.ends_at < now()
                 RETURNING b.org_id, b.id
                 """).query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).list();
-        missed.forEach(b -> entitlements.forfeit(b[0], b[1]));
+        for (UUID[] b : missed) {
+            SchedulingSettings.Rules rules = settings.rules(b[0]);
+            if (rules.noShowForfeits()) {
+                entitlements.forfeit(b[0], b[1], rules.penaltyCredits());
+            } else {
+                entitlements.release(b[0], b[1]);
+            }
+        }
         return missed.size();
     }
 }

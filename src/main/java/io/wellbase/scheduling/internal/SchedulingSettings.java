@@ -26,7 +26,8 @@ class SchedulingSettings {
 
     /** The rules; {@code maxBookingsPerDay} null means no limit. */
     record Rules(int lateCancelHours, int bookingWindowDays, int minNoticeMinutes, Integer maxBookingsPerDay,
-            String waitlistPolicy, int promotionCutoffMinutes) {
+            String waitlistPolicy, int promotionCutoffMinutes, boolean lateCancelForfeits, boolean noShowForfeits,
+            int penaltyCredits) {
 
         Map<String, Object> asMap() {
             Map<String, Object> map = new LinkedHashMap<>();
@@ -36,17 +37,20 @@ class SchedulingSettings {
             map.put("maxBookingsPerDay", maxBookingsPerDay);
             map.put("waitlistPolicy", waitlistPolicy);
             map.put("promotionCutoffMinutes", promotionCutoffMinutes);
+            map.put("lateCancelForfeits", lateCancelForfeits);
+            map.put("noShowForfeits", noShowForfeits);
+            map.put("penaltyCredits", penaltyCredits);
             return map;
         }
     }
 
-    static final Rules DEFAULTS = new Rules(12, 30, 0, null, "auto_promote", 60);
+    static final Rules DEFAULTS = new Rules(12, 30, 0, null, "auto_promote", 60, true, true, 0);
 
     @Transactional(readOnly = true)
     Rules rules(UUID orgId) {
         return jdbc.sql("""
                 SELECT late_cancel_hours, booking_window_days, min_notice_minutes, max_bookings_per_day,
-                       waitlist_policy, promotion_cutoff_minutes
+                       waitlist_policy, promotion_cutoff_minutes, late_cancel_forfeits, no_show_forfeits, penalty_credits
                 FROM scheduling_settings WHERE org_id = :org
                 """).param("org", orgId).query(Rules.class).optional().orElse(DEFAULTS);
     }
@@ -56,15 +60,20 @@ class SchedulingSettings {
         Rules before = rules(orgId);
         jdbc.sql("""
                 INSERT INTO scheduling_settings (org_id, late_cancel_hours, booking_window_days, min_notice_minutes,
-                    max_bookings_per_day, waitlist_policy, promotion_cutoff_minutes)
-                VALUES (:org, :late, :window, :notice, :perDay, :policy, :cutoff)
+                    max_bookings_per_day, waitlist_policy, promotion_cutoff_minutes, late_cancel_forfeits, no_show_forfeits,
+                    penalty_credits)
+                VALUES (:org, :late, :window, :notice, :perDay, :policy, :cutoff, :lateForfeits, :noShowForfeits, :penalty)
                 ON CONFLICT (org_id) DO UPDATE SET late_cancel_hours = excluded.late_cancel_hours,
                     booking_window_days = excluded.booking_window_days, min_notice_minutes = excluded.min_notice_minutes,
                     max_bookings_per_day = excluded.max_bookings_per_day, waitlist_policy = excluded.waitlist_policy,
-                    promotion_cutoff_minutes = excluded.promotion_cutoff_minutes, updated_at = now()
+                    promotion_cutoff_minutes = excluded.promotion_cutoff_minutes,
+                    late_cancel_forfeits = excluded.late_cancel_forfeits, no_show_forfeits = excluded.no_show_forfeits,
+                    penalty_credits = excluded.penalty_credits, updated_at = now()
                 """).param("org", orgId).param("late", rules.lateCancelHours()).param("window", rules.bookingWindowDays())
                 .param("notice", rules.minNoticeMinutes()).param("perDay", rules.maxBookingsPerDay())
-                .param("policy", rules.waitlistPolicy()).param("cutoff", rules.promotionCutoffMinutes()).update();
+                .param("policy", rules.waitlistPolicy()).param("cutoff", rules.promotionCutoffMinutes())
+                .param("lateForfeits", rules.lateCancelForfeits()).param("noShowForfeits", rules.noShowForfeits())
+                .param("penalty", rules.penaltyCredits()).update();
         audit.record(AuditRecord.of(orgId, "scheduling_settings.replaced", "scheduling_settings", orgId,
                 AuditChange.diff(before.asMap(), rules.asMap())));
         return rules(orgId);
