@@ -118,6 +118,18 @@ class EmbeddedDatabaseIntegrationTests {
             }
         }
         assertThat(memberships).as("memberships of the first 200 clients").isGreaterThan(300);
+
+        JsonNode upcoming = api.get("/api/v1/sessions?from=" + java.time.OffsetDateTime.now().toString().replace("+", "%2B")
+                + "&page_size=200", token).json();
+        assertThat(upcoming.path("pagination").path("total").asInt()).as("a timetable generated ahead").isGreaterThan(100);
+        JsonNode past = api.get("/api/v1/sessions?to=" + java.time.OffsetDateTime.now().toString().replace("+", "%2B")
+                + "&page_size=1", token).json();
+        assertThat(past.path("pagination").path("total").asInt()).as("a year of past classes").isGreaterThan(400);
+        String regular = api.get("/api/v1/clients?lastVisitAfter=" + today.minusDays(30) + "&page_size=1", token).json()
+                .path("data").get(0).path("id").asString();
+        JsonNode visits = api.get("/api/v1/clients/" + regular + "/visits?page_size=200", token).json().path("data");
+        assertThat(visits.findValuesAsString("status")).contains("attended");
+        assertThat(api.get("/api/v1/services", token).json().path("data").size()).isEqualTo(2);
         return counts;
     }
 
