@@ -44,6 +44,13 @@ class Bookings {
         this.events = events;
     }
 
+    /** Another request took the last seat between the look and the update; the transaction rolls back. */
+    static final class SeatTakenMeanwhile extends ApiException {
+        SeatTakenMeanwhile() {
+            super(org.springframework.http.HttpStatus.CONFLICT, "booking.session_full", "The session is full");
+        }
+    }
+
     /** A booking as the API shows it. */
     record Booking(UUID id, UUID sessionId, UUID clientId, String status, Long waitlistPosition, UUID membershipId,
             OffsetDateTime createdAt, OffsetDateTime cancelledAt, OffsetDateTime checkedInAt) {
@@ -68,11 +75,9 @@ class Bookings {
         SessionRow session = session(orgId, sessionId);
         checkRules(orgId, session, clientId, staffOverride);
         UUID id = Ids.newId();
-        int taken = jdbc.sql("""
-                UPDATE class_sessions SET confirmed_count = confirmed_count + 1
-                WHERE org_id = :org AND id = :id AND status = 'scheduled' AND confirmed_count < capacity
-                """).param("org", orgId).param("id", sessionId).update();
-        if (taken == 1) {
+        if (session.confirmedCount() < session.capacity()) {
+            // Everything else first, the seat last: the session row is locked only for the final statement
+            // of the transaction, so bookings of one class do not queue behind each other's round trips.
             insert(orgId, id, sessionId, clientId, "confirmed", null, by);
             UUID membershipId = reserve(orgId, clientId, id, session, staffOverride);
             jdbc.sql("UPDATE bookings SET membership_id = :m, confirmed_at = now() WHERE id = :id")
@@ -80,7 +85,15 @@ class Bookings {
             audit.record(AuditRecord.of(orgId, "booking.confirmed", "booking", id, AuditChange.created(Map.of(
                     "sessionId", sessionId, "clientId", clientId))));
             events.publishEvent(new SchedulingEvents.BookingConfirmed(orgId, id, sessionId, clientId, session.startsAt()));
-            return get(orgId, id);
+            int taken = jdbc.sql("""
+                    UPDATE class_sessions SET confirmed_count = confirmed_count + 1
+                    WHERE org_id = :org AND id = :id AND status = 'scheduled' AND confirmed_count < capacity
+                    """).param("org", orgId).param("id", sessionId).update();
+            if (taken == 1) {
+                OffsetDateTime now = OffsetDateTime.now();
+                return new Booking(id, sessionId, clientId, "confirmed", null, membershipId, now, null, null);
+            }
+            throw new SeatTakenMeanwhile();
         }
         if (!joinWaitlist) {
             throw ApiException.conflict("booking.session_full", "The session is full; ask to join the waitlist");

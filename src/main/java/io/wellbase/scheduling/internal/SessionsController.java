@@ -138,7 +138,14 @@ class SessionsController {
             caller.require(Permission.BOOKING_MANAGE);
             override = Boolean.TRUE.equals(r.override());
         }
-        var booking = bookings.book(orgId, id, r.clientId(), Boolean.TRUE.equals(r.joinWaitlist()), override, caller.userId());
+        boolean waitlist = Boolean.TRUE.equals(r.joinWaitlist());
+        Bookings.Booking booking;
+        try {
+            booking = bookings.book(orgId, id, r.clientId(), waitlist, override, caller.userId());
+        } catch (Bookings.SeatTakenMeanwhile lost) {
+            // the last seat went to a concurrent request: look again, now the session is full (or waitlist)
+            booking = bookings.book(orgId, id, r.clientId(), waitlist, override, caller.userId());
+        }
         return ResponseEntity.created(URI.create("/api/v1/bookings/" + booking.id())).body(booking);
     }
 
