@@ -33,6 +33,20 @@ CREATE TABLE staff_working_hours (
 );
 CREATE INDEX staff_working_hours_org_staff_idx ON staff_working_hours (org_id, staff_id, weekday);
 
+-- One-off extra working time on a date (a Saturday workshop, covering a colleague).
+CREATE TABLE staff_extra_hours (
+    id          UUID    PRIMARY KEY,
+    org_id      UUID    NOT NULL,
+    staff_id    UUID    NOT NULL,
+    location_id UUID    NOT NULL,
+    on_date     DATE    NOT NULL,
+    start_time  TIME    NOT NULL,
+    end_time    TIME    NOT NULL,
+    CHECK (end_time > start_time),
+    FOREIGN KEY (org_id, location_id) REFERENCES locations (org_id, id) ON DELETE CASCADE
+);
+CREATE INDEX staff_extra_hours_org_staff_idx ON staff_extra_hours (org_id, staff_id, on_date);
+
 CREATE TABLE staff_time_off (
     id         UUID        PRIMARY KEY,
     org_id     UUID        NOT NULL,

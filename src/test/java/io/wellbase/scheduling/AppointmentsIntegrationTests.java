@@ -122,4 +122,16 @@ class AppointmentsIntegrationTests extends IntegrationTest {
                 .hasMessageContaining("appointments_staff_no_overlap");
         assertThat(staff).isNotBlank();
     }
+
+    @Test
+    void oneOffExtraHoursOpenSlotsOnAnOtherwiseFreeDay() {
+        Setup s = setup("Extra hours");
+        LocalDate saturday = s.day().with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
+        Api.Response added = api.post("/api/v1/staff/" + s.owner().userId() + "/extra-hours", Map.of("locationId", s.location(),
+                "onDate", saturday.toString(), "startTime", "10:00", "endTime", "11:15"), s.owner().token());
+        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        var slots = api.get("/api/v1/availability?serviceId=" + s.service() + "&from=" + saturday + "&to=" + saturday,
+                s.owner().token()).json().path("data").findValuesAsString("start");
+        assertThat(slots).extracting(t -> t.substring(11, 16)).containsExactly("10:00");
+    }
 }

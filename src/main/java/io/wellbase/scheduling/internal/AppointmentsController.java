@@ -130,6 +130,33 @@ class AppointmentsController {
                 .map(b -> new StaffHours.Block(b.locationId(), b.weekday(), b.startTime(), b.endTime())).toList()));
     }
 
+    record ExtraHoursRequest(@NotNull UUID locationId, @NotNull LocalDate onDate, @NotNull LocalTime startTime,
+            @NotNull LocalTime endTime) {
+    }
+
+    @GetMapping("/api/v1/staff/{id}/extra-hours")
+    @RequiresPermission(Permission.SCHEDULE_READ)
+    @Operation(summary = "One-off extra working hours (from 30 days ago)")
+    Map<String, List<StaffHours.ExtraHours>> extraHours(@PathVariable UUID id) {
+        return Map.of("data", staffHours.extraHours(Caller.current().requireOrganization(), id));
+    }
+
+    @PostMapping("/api/v1/staff/{id}/extra-hours")
+    @RequiresPermission(Permission.SCHEDULE_MANAGE)
+    @Operation(summary = "Add one-off working hours on a date (local time of the location)")
+    StaffHours.ExtraHours addExtraHours(@PathVariable UUID id, @Valid @RequestBody ExtraHoursRequest r) {
+        return staffHours.addExtraHours(Caller.current().requireOrganization(), id, new StaffHours.ExtraHours(null,
+                r.locationId(), r.onDate(), r.startTime(), r.endTime()));
+    }
+
+    @DeleteMapping("/api/v1/staff/{id}/extra-hours/{extraId}")
+    @RequiresPermission(Permission.SCHEDULE_MANAGE)
+    @Operation(summary = "Remove one-off working hours")
+    ResponseEntity<Void> removeExtraHours(@PathVariable UUID id, @PathVariable UUID extraId) {
+        staffHours.removeExtraHours(Caller.current().requireOrganization(), id, extraId);
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/api/v1/staff/{id}/time-off")
     @RequiresPermission(Permission.SCHEDULE_READ)
     @Operation(summary = "A staff member's time off")

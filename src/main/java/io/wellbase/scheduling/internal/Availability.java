@@ -60,10 +60,17 @@ class Availability {
             for (UUID location : locationsOf(orgId, member, service, locationId)) {
                 ZoneId zone = ZoneId.of(locations.find(orgId, location).orElseThrow().timezone());
                 List<SlotFinder.Shift> shifts = jdbc.sql("""
-                        SELECT weekday, start_time AS start, end_time AS "end" FROM staff_working_hours
+                        SELECT weekday, NULL::date AS date, start_time AS start, end_time AS "end" FROM staff_working_hours
                         WHERE org_id = :org AND staff_id = :staff AND location_id = :location
+                        UNION ALL
+                        SELECT 0, on_date, start_time, end_time FROM staff_extra_hours
+                        WHERE org_id = :org AND staff_id = :staff AND location_id = :location
+                          AND on_date BETWEEN CAST(:from AS date) - 1 AND CAST(:to AS date)
                         """).param("org", orgId).param("staff", member).param("location", location)
-                        .query(SlotFinder.Shift.class).list();
+                        .param("from", from).param("to", to)
+                        .query((rs, n) -> new SlotFinder.Shift(rs.getInt(1), rs.getObject(2, LocalDate.class),
+                                rs.getObject(3, java.time.LocalTime.class), rs.getObject(4, java.time.LocalTime.class)))
+                        .list();
                 Instant windowFrom = from.minusDays(1).atStartOfDay(zone).toInstant();
                 Instant windowTo = to.plusDays(2).atStartOfDay(zone).toInstant();
                 List<SlotFinder.Interval> busy = busy(orgId, member, windowFrom, windowTo);
@@ -80,7 +87,10 @@ class Availability {
     }
 
     private List<UUID> locationsOf(UUID orgId, UUID staff, ServiceCatalog.ServiceType service, UUID only) {
-        List<UUID> worked = jdbc.sql("SELECT DISTINCT location_id FROM staff_working_hours WHERE org_id = :org AND staff_id = :staff")
+        List<UUID> worked = jdbc.sql("""
+                SELECT location_id FROM staff_working_hours WHERE org_id = :org AND staff_id = :staff
+                UNION SELECT location_id FROM staff_extra_hours WHERE org_id = :org AND staff_id = :staff
+                """)
                 .param("org", orgId).param("staff", staff).query(UUID.class).list();
         return worked.stream().filter(l -> only == null || l.equals(only))
                 .filter(l -> service.locationIds().isEmpty() || service.locationIds().contains(l)).toList();

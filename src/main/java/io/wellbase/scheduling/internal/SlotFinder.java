@@ -28,8 +28,19 @@ final class SlotFinder {
         }
     }
 
-    /** Local working hours on one weekday; an end before the start means the shift ends the next day. */
-    record Shift(int weekday, LocalTime start, LocalTime end) {
+    /**
+     * Local working hours on one weekday, or on one date when {@code date} is set (a one-off
+     * exception); an end before the start means the shift ends the next day.
+     */
+    record Shift(int weekday, LocalDate date, LocalTime start, LocalTime end) {
+
+        Shift(int weekday, LocalTime start, LocalTime end) {
+            this(weekday, null, start, end);
+        }
+
+        boolean appliesTo(LocalDate day) {
+            return date != null ? date.equals(day) : weekday == day.getDayOfWeek().getValue();
+        }
     }
 
     static List<Instant> slots(List<Shift> shifts, ZoneId zone, LocalDate fromDay, LocalDate toDay, List<Interval> busy,
@@ -38,7 +49,7 @@ final class SlotFinder {
         List<Instant> slots = new ArrayList<>();
         for (LocalDate day = fromDay.minusDays(1); !day.isAfter(toDay); day = day.plusDays(1)) {
             for (Shift shift : shifts) {
-                if (shift.weekday() != day.getDayOfWeek().getValue()) {
+                if (!shift.appliesTo(day)) {
                     continue;
                 }
                 Instant open = ZonedDateTime.ofLocal(day.atTime(shift.start()), zone, null).toInstant();

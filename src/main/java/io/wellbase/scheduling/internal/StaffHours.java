@@ -74,6 +74,47 @@ class StaffHours {
         return hours(orgId, staffId);
     }
 
+    /** One-off extra hours on a date. */
+    record ExtraHours(UUID id, UUID locationId, java.time.LocalDate onDate, LocalTime startTime, LocalTime endTime) {
+    }
+
+    @Transactional(readOnly = true)
+    List<ExtraHours> extraHours(UUID orgId, UUID staffId) {
+        requireStaff(orgId, staffId);
+        return jdbc.sql("""
+                SELECT id, location_id, on_date, start_time, end_time FROM staff_extra_hours
+                WHERE org_id = :org AND staff_id = :staff AND on_date >= current_date - 30 ORDER BY on_date, start_time
+                """).param("org", orgId).param("staff", staffId).query(ExtraHours.class).list();
+    }
+
+    @Transactional
+    ExtraHours addExtraHours(UUID orgId, UUID staffId, ExtraHours e) {
+        requireStaff(orgId, staffId);
+        if (!e.endTime().isAfter(e.startTime())) {
+            throw ApiException.invalidField("endTime", "must be after startTime");
+        }
+        locations.find(orgId, e.locationId()).orElseThrow(() -> ApiException.invalidField("locationId",
+                "must be a location of this organization"));
+        UUID id = Ids.newId();
+        jdbc.sql("""
+                INSERT INTO staff_extra_hours (id, org_id, staff_id, location_id, on_date, start_time, end_time)
+                VALUES (:id, :org, :staff, :location, :date, :start, :end)
+                """).param("id", id).param("org", orgId).param("staff", staffId).param("location", e.locationId())
+                .param("date", e.onDate()).param("start", e.startTime()).param("end", e.endTime()).update();
+        audit.record(AuditRecord.of(orgId, "staff.extra_hours_added", "staff", staffId,
+                Map.of("extraHours", new AuditChange(null, e.onDate() + " " + e.startTime() + "-" + e.endTime()))));
+        return new ExtraHours(id, e.locationId(), e.onDate(), e.startTime(), e.endTime());
+    }
+
+    @Transactional
+    void removeExtraHours(UUID orgId, UUID staffId, UUID id) {
+        if (jdbc.sql("DELETE FROM staff_extra_hours WHERE org_id = :org AND staff_id = :staff AND id = :id")
+                .param("org", orgId).param("staff", staffId).param("id", id).update() == 0) {
+            throw ApiException.notFound("Extra hours");
+        }
+        audit.record(AuditRecord.of(orgId, "staff.extra_hours_removed", "staff", staffId, Map.of()));
+    }
+
     @Transactional(readOnly = true)
     List<TimeOff> timeOff(UUID orgId, UUID staffId) {
         requireStaff(orgId, staffId);

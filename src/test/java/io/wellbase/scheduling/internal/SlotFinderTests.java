@@ -87,4 +87,12 @@ class SlotFinderTests {
                 at("2026-06-01T10:00"));
         assertThat(localTimes(slots)).containsExactly("2026-06-01T10:00");
     }
+
+    @Test
+    void oneOffExtraHoursApplyOnlyOnTheirDate() {
+        var extra = new SlotFinder.Shift(0, LocalDate.parse("2026-06-06"), LocalTime.of(10, 0), LocalTime.of(11, 0));
+        var slots = SlotFinder.slots(List.of(extra), BERLIN, LocalDate.parse("2026-05-30"), LocalDate.parse("2026-06-13"),
+                List.of(), Duration.ofMinutes(60), Duration.ZERO, Duration.ZERO, Duration.ofMinutes(15), PAST, FUTURE);
+        assertThat(localTimes(slots)).containsExactly("2026-06-06T10:00");
+    }
 }
