@@ -130,6 +130,7 @@ class EmbeddedDatabaseIntegrationTests {
         JsonNode visits = api.get("/api/v1/clients/" + regular + "/visits?page_size=200", token).json().path("data");
         assertThat(visits.findValuesAsString("status")).contains("attended");
         assertThat(api.get("/api/v1/services", token).json().path("data").size()).isEqualTo(2);
+        assertThat(api.get("/api/v1/appointments", token).json().path("data").size()).as("upcoming appointments").isEqualTo(6);
         return counts;
     }
 

@@ -34,9 +34,11 @@ class DemoTimetable implements DemoDataContributor {
     private final ClassTypes classTypes;
     private final Schedules schedules;
     private final ServiceCatalog services;
+    private final Appointments appointments;
 
     DemoTimetable(JdbcClient jdbc, JdbcTemplate batch, ClassTypes classTypes, Schedules schedules,
-            ServiceCatalog services) {
+            ServiceCatalog services, Appointments appointments) {
+        this.appointments = appointments;
         this.jdbc = jdbc;
         this.batch = batch;
         this.classTypes = classTypes;
@@ -132,8 +134,8 @@ class DemoTimetable implements DemoDataContributor {
                 INSERT INTO bookings (id, org_id, session_id, client_id, status, created_at, checked_in_at, cancelled_at)
                 VALUES (?, ?, ?, ?, ?, CAST(? AS timestamptz) - interval '3 days', CAST(? AS timestamptz), CAST(? AS timestamptz))
                 """, bookings);
-        services.create(orgId, new ServiceCatalog.ServiceType(null, "Sports massage", "Deep tissue, 60 minutes", 60, 0, 15,
-                8500, "EUR", false, List.of(staff.getFirst()), List.of(locations.getFirst())));
+        UUID massage = services.create(orgId, new ServiceCatalog.ServiceType(null, "Sports massage", "Deep tissue, 60 minutes",
+                60, 0, 15, 8500, "EUR", false, List.of(staff.getFirst()), List.of(locations.getFirst()))).id();
         services.create(orgId, new ServiceCatalog.ServiceType(null, "Private Pilates", "One-to-one on the reformer", 55, 5,
                 10, 9500, "EUR", true, staff.subList(0, Math.min(2, staff.size())), List.of()));
         for (UUID member : staff) {
@@ -144,6 +146,16 @@ class DemoTimetable implements DemoDataContributor {
                         """).param("id", Ids.newId()).param("org", orgId).param("staff", member)
                         .param("location", locations.getFirst()).param("weekday", weekday).update();
             }
+        }
+        LocalDate day = today.plusDays(1);
+        for (int i = 0; i < 6 && !clients.isEmpty(); day = day.plusDays(1)) {
+            if (day.getDayOfWeek().getValue() > 5) {
+                continue;
+            }
+            var start = day.atTime(14, 0).atZone(zone).toOffsetDateTime();
+            appointments.book(orgId, massage, staff.getFirst(), clients.get(i * 7 % clients.size()), start,
+                    "Demo appointment", true, null);
+            i++;
         }
     }
 }
