@@ -25,6 +25,13 @@ public final class SchedulingEvents {
     public record WaitlistPromoted(UUID organizationId, UUID bookingId, UUID sessionId, UUID clientId) {
     }
 
+    /**
+     * A seat came free and is not promoted automatically (policy notify_all, or past the promotion
+     * cutoff): everyone waiting may take it, first come first served.
+     */
+    public record WaitlistSeatAvailable(UUID organizationId, UUID sessionId, java.util.List<UUID> waitingClientIds) {
+    }
+
     /** A session was cancelled, with all its bookings. */
     public record SessionCancelled(UUID organizationId, UUID sessionId, String reason, OffsetDateTime startsAt) {
     }

@@ -272,4 +272,27 @@ class BookingsIntegrationTests extends IntegrationTest {
         assertThat(cancelled.field("status")).isEqualTo("late_cancelled");
         assertThat(f.credits(client)).as("waived: the credit comes back").isEqualTo(8);
     }
+
+    @Test
+    void notifyAllPolicyLetsTheFastestWaitingClientTakeTheSeat() {
+        Owner owner = ownerWithOrganization("Notify all");
+        var f = SchedulingFixture.create(api, owner.token());
+        api.put("/api/v1/scheduling/settings", Map.of("lateCancelHours", 12, "bookingWindowDays", 30, "minNoticeMinutes", 0,
+                "waitlistPolicy", "notify_all", "promotionCutoffMinutes", 60), owner.token());
+        UUID session = f.session(1);
+        UUID seat = f.book(session, f.member("Seated"), false).id();
+        UUID slow = f.member("Slow");
+        UUID fast = f.member("Fast");
+        UUID slowEntry = f.book(session, slow, true).id();
+        f.book(session, fast, true);
+        api.post("/api/v1/bookings/" + seat + "/cancel", Map.of(), owner.token());
+        assertThat(api.get("/api/v1/bookings/" + slowEntry, owner.token()).field("status")).isEqualTo("waitlisted");
+        assertThat(published(SchedulingEvents.WaitlistSeatAvailable.class)
+                .filter(e -> e.sessionId().equals(session)).findFirst().orElseThrow().waitingClientIds())
+                .containsExactly(slow, fast);
+        assertThat(f.book(session, fast, false).field("status")).isEqualTo("confirmed");
+        Api.Response late = f.book(session, slow, false);
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.field("code")).isEqualTo("booking.already_waitlisted");
+    }
 }

@@ -10,6 +10,7 @@ import io.wellbase.platform.web.ApiException;
 import io.wellbase.scheduling.SchedulingEvents;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -74,6 +75,13 @@ class Bookings {
         clients.find(orgId, clientId).orElseThrow(() -> ApiException.invalidField("clientId", "must be a client of this organization"));
         SessionRow session = session(orgId, sessionId);
         checkRules(orgId, session, clientId, staffOverride);
+        Optional<UUID> waitlisted = jdbc.sql("""
+                SELECT id FROM bookings WHERE org_id = :org AND session_id = :session AND client_id = :client
+                  AND status = 'waitlisted' FOR UPDATE
+                """).param("org", orgId).param("session", sessionId).param("client", clientId).query(UUID.class).optional();
+        if (waitlisted.isPresent()) {
+            return claimFreedSeat(orgId, session, waitlisted.get(), clientId, staffOverride);
+        }
         UUID id = Ids.newId();
         if (session.confirmedCount() < session.capacity()) {
             // Everything else first, the seat last: the session row is locked only for the final statement
@@ -206,6 +214,13 @@ class Bookings {
         SchedulingSettings.Rules rules = settings.rules(orgId);
         if (!rules.waitlistPolicy().equals("auto_promote") || OffsetDateTime.now()
                 .isAfter(session.startsAt().minus(Duration.ofMinutes(rules.promotionCutoffMinutes())))) {
+            List<UUID> waiting = jdbc.sql("""
+                    SELECT client_id FROM bookings WHERE org_id = :org AND session_id = :session AND status = 'waitlisted'
+                    ORDER BY waitlist_position
+                    """).param("org", orgId).param("session", session.id()).query(UUID.class).list();
+            if (!waiting.isEmpty()) {
+                events.publishEvent(new SchedulingEvents.WaitlistSeatAvailable(orgId, session.id(), waiting));
+            }
             return;
         }
         var waiting = jdbc.sql("""
@@ -233,6 +248,27 @@ class Bookings {
                 // this client has no valid membership now; the next one in line gets the seat
             }
         }
+    }
+
+    /** A waitlisted client books again when a seat is free (first come, first served): the entry becomes the seat. */
+    private Booking claimFreedSeat(UUID orgId, SessionRow session, UUID bookingId, UUID clientId, boolean staffOverride) {
+        if (session.confirmedCount() >= session.capacity()) {
+            throw ApiException.conflict("booking.already_waitlisted", "The client is on the waitlist; no seat is free yet");
+        }
+        UUID membershipId = reserve(orgId, clientId, bookingId, session, staffOverride);
+        jdbc.sql("UPDATE bookings SET status = 'confirmed', membership_id = :m, confirmed_at = now() WHERE id = :id")
+                .param("m", membershipId).param("id", bookingId).update();
+        audit.record(AuditRecord.of(orgId, "booking.promoted", "booking", bookingId,
+                Map.of("status", new AuditChange("waitlisted", "confirmed"))));
+        events.publishEvent(new SchedulingEvents.BookingConfirmed(orgId, bookingId, session.id(), clientId, session.startsAt()));
+        int taken = jdbc.sql("""
+                UPDATE class_sessions SET confirmed_count = confirmed_count + 1
+                WHERE org_id = :org AND id = :id AND status = 'scheduled' AND confirmed_count < capacity
+                """).param("org", orgId).param("id", session.id()).update();
+        if (taken == 0) {
+            throw new SeatTakenMeanwhile();
+        }
+        return get(orgId, bookingId);
     }
 
     /** A walk-in: a booking made at check-in while there is space; the usual entitlement applies. */
