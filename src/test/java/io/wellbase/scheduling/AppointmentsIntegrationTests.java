@@ -134,4 +134,30 @@ class AppointmentsIntegrationTests extends IntegrationTest {
                 s.owner().token()).json().path("data").findValuesAsString("start");
         assertThat(slots).extracting(t -> t.substring(11, 16)).containsExactly("10:00");
     }
+
+    @Test
+    void twoStaffCannotUseOneRoomAtOnce() {
+        Setup s = setup("Rooms");
+        String email = uniqueEmail("therapist");
+        api.post("/api/v1/invitations", Map.of("email", email, "role", "staff"), s.owner().token());
+        Api.Response joined = api.post("/api/v1/auth/invitations/accept", Map.of("token",
+                tokenIn(lastEmailBody(email, "invitation")), "firstName", "T", "lastName", "Two", "password", PASSWORD), null);
+        UUID second = UUID.fromString(joined.field("user.id"));
+        api.put("/api/v1/staff/" + second + "/working-hours", Map.of("hours", List.of(Map.of("locationId", s.location(),
+                "weekday", 2, "startTime", "09:00", "endTime", "12:00"))), s.owner().token());
+        UUID service = api.post("/api/v1/services", Map.of("name", "Facial", "durationMinutes", 60, "currency", "EUR",
+                "staffIds", List.of(s.owner().userId(), second)), s.owner().token()).id();
+        UUID room = api.post("/api/v1/locations/" + s.location() + "/rooms", Map.of("name", "Treatment", "capacity", 1),
+                s.owner().token()).id();
+        Api.Response first = api.post("/api/v1/appointments", Map.of("serviceId", service, "staffId", s.owner().userId(),
+                "roomId", room, "clientId", s.client(), "start", at(s, "10:00")), s.owner().token());
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        Api.Response clash = api.post("/api/v1/appointments", Map.of("serviceId", service, "staffId", second,
+                "roomId", room, "clientId", s.client(), "start", at(s, "10:30")), s.owner().token());
+        assertThat(clash.status()).isEqualTo(409);
+        assertThat(clash.field("code")).isEqualTo("appointment.room_overlap");
+        assertThat(api.post("/api/v1/appointments", Map.of("serviceId", service, "staffId", second,
+                "clientId", s.client(), "start", at(s, "10:30")), s.owner().token()).status())
+                .as("the same time without the room is fine").isEqualTo(201);
+    }
 }

@@ -4,6 +4,7 @@ import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.clients.ClientDirectory;
+import io.wellbase.organizations.Locations;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.scheduling.SchedulingEvents;
@@ -33,9 +34,11 @@ class Appointments {
     private final ClientDirectory clients;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final Locations locations;
 
     Appointments(JdbcClient jdbc, ServiceCatalog services, Availability availability, ClientDirectory clients,
-            AuditTrail audit, ApplicationEventPublisher events) {
+            AuditTrail audit, ApplicationEventPublisher events, Locations locations) {
+        this.locations = locations;
         this.jdbc = jdbc;
         this.services = services;
         this.availability = availability;
@@ -57,21 +60,31 @@ class Appointments {
     @Transactional
     Appointment book(UUID orgId, UUID serviceId, UUID staffId, UUID clientId, OffsetDateTime start, String notes,
             boolean byStaff, UUID by) {
+        return book(orgId, serviceId, staffId, null, clientId, start, notes, byStaff, by);
+    }
+
+    @Transactional
+    Appointment book(UUID orgId, UUID serviceId, UUID staffId, UUID roomId, UUID clientId, OffsetDateTime start,
+            String notes, boolean byStaff, UUID by) {
         clients.find(orgId, clientId).orElseThrow(() -> ApiException.invalidField("clientId", "must be a client of this organization"));
         var service = services.get(orgId, serviceId);
         var slot = findSlot(orgId, serviceId, staffId, start).orElseThrow(() -> ApiException.conflict(
                 "appointment.slot_unavailable", "That time is not free for " + (staffId == null ? "any staff member" : "this staff member")
                         + "; ask /availability for free slots"));
+        if (roomId != null && locations.find(orgId, slot.locationId()).flatMap(l -> l.room(roomId)).isEmpty()) {
+            throw ApiException.invalidField("roomId", "must be a room of the appointment's location");
+        }
         String status = service.needsConfirmation() && !byStaff ? "pending" : "confirmed";
         UUID id = Ids.newId();
         try {
             jdbc.sql("""
-                    INSERT INTO appointments (id, org_id, service_id, staff_id, client_id, location_id, starts_at, ends_at,
-                        blocked_from, blocked_to, status, notes, booked_by)
-                    VALUES (:id, :org, :service, :staff, :client, :location, :start, :end,
+                    INSERT INTO appointments (id, org_id, service_id, staff_id, client_id, location_id, room_id, starts_at,
+                        ends_at, blocked_from, blocked_to, status, notes, booked_by)
+                    VALUES (:id, :org, :service, :staff, :client, :location, :room, :start, :end,
                         :start - make_interval(mins => :before), :end + make_interval(mins => :after), :status, :notes, :by)
                     """).param("id", id).param("org", orgId).param("service", serviceId).param("staff", slot.staffId())
-                    .param("client", clientId).param("location", slot.locationId()).param("start", slot.start())
+                    .param("client", clientId).param("location", slot.locationId()).param("room", roomId)
+                    .param("start", slot.start())
                     .param("end", slot.end()).param("before", service.bufferBeforeMinutes())
                     .param("after", service.bufferAfterMinutes()).param("status", status).param("notes", notes)
                     .param("by", by).update();

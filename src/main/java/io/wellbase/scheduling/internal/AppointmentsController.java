@@ -70,7 +70,7 @@ class AppointmentsController {
     record TimeOffRequest(@NotNull OffsetDateTime startsAt, @NotNull OffsetDateTime endsAt, @Size(max = 200) String reason) {
     }
 
-    record AppointmentRequest(@NotNull UUID serviceId, UUID staffId, @NotNull UUID clientId,
+    record AppointmentRequest(@NotNull UUID serviceId, UUID staffId, UUID roomId, @NotNull UUID clientId,
             @NotNull OffsetDateTime start, @Size(max = 2000) String notes) {
     }
 
@@ -198,8 +198,8 @@ class AppointmentsController {
             }
             return false;
         }).orElse(true);
-        var booked = appointments.book(caller.requireOrganization(), r.serviceId(), r.staffId(), r.clientId(), r.start(),
-                r.notes(), byStaff, caller.userId());
+        var booked = appointments.book(caller.requireOrganization(), r.serviceId(), r.staffId(), r.roomId(), r.clientId(),
+                r.start(), r.notes(), byStaff, caller.userId());
         return ResponseEntity.created(URI.create("/api/v1/appointments/" + booked.id())).body(booked);
     }
 
