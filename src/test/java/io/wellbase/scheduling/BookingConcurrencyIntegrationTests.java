@@ -90,14 +90,14 @@ class BookingConcurrencyIntegrationTests extends IntegrationTest {
         assertThat(confirmed).isLessThanOrEqualTo(capacity).isEqualTo(counter);
         assertThat(confirmed == capacity || waitlisted == 0).as("a free seat never stays free while people wait").isTrue();
         Long lastPromoted = jdbc.sql("""
-                SELECT max(waitlist_position) FROM bookings
+                SELECT coalesce(max(waitlist_position), 0) FROM bookings
                 WHERE session_id = :s AND status = 'confirmed' AND waitlist_position IS NOT NULL
                 """).param("s", session).query(Long.class).single();
-        Long firstWaiting = jdbc.sql("SELECT min(waitlist_position) FROM bookings WHERE session_id = :s AND status = 'waitlisted'")
-                .param("s", session).query(Long.class).single();
-        if (lastPromoted != null && firstWaiting != null) {
-            assertThat(lastPromoted).as("promotions follow the waitlist order").isLessThan(firstWaiting);
-        }
+        Long firstWaiting = jdbc.sql("""
+                SELECT coalesce(min(waitlist_position), 9223372036854775807) FROM bookings
+                WHERE session_id = :s AND status = 'waitlisted'
+                """).param("s", session).query(Long.class).single();
+        assertThat(lastPromoted).as("promotions follow the waitlist order").isLessThan(firstWaiting);
         int creditsUsed = jdbc.sql("""
                 SELECT -coalesce(sum(l.delta), 0) FROM credit_ledger l JOIN bookings b ON b.id = l.booking_id
                 WHERE b.session_id = :s

@@ -45,7 +45,11 @@ class Bookings {
         this.events = events;
     }
 
-    /** Another request took the last seat between the look and the update; the transaction rolls back. */
+    /**
+     * The seats changed between the look and the locked update (the last seat went to another
+     * request, or one came free while joining the waitlist); the transaction rolls back and the
+     * endpoint looks once more.
+     */
     static final class SeatTakenMeanwhile extends ApiException {
         SeatTakenMeanwhile() {
             super(org.springframework.http.HttpStatus.CONFLICT, "booking.session_full", "The session is full");
@@ -106,10 +110,15 @@ class Bookings {
         if (!joinWaitlist) {
             throw ApiException.conflict("booking.session_full", "The session is full; ask to join the waitlist");
         }
-        long position = jdbc.sql("""
+        // under the session row's lock: a seat freed since the look above goes to this request, not the waitlist
+        Map<String, Object> seq = jdbc.sql("""
                 UPDATE class_sessions SET waitlist_seq = waitlist_seq + 1 WHERE org_id = :org AND id = :id
-                RETURNING waitlist_seq
-                """).param("org", orgId).param("id", sessionId).query(Long.class).single();
+                RETURNING waitlist_seq, capacity - confirmed_count AS free
+                """).param("org", orgId).param("id", sessionId).query().singleRow();
+        if (((Number) seq.get("free")).intValue() > 0) {
+            throw new SeatTakenMeanwhile();
+        }
+        long position = ((Number) seq.get("waitlist_seq")).longValue();
         insert(orgId, id, sessionId, clientId, "waitlisted", position, by);
         audit.record(AuditRecord.of(orgId, "booking.waitlisted", "booking", id, AuditChange.created(Map.of(
                 "sessionId", sessionId, "clientId", clientId))));
