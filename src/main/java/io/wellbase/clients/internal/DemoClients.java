@@ -5,6 +5,7 @@ import static io.wellbase.clients.internal.DemoNames.weighted;
 
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.demo.DemoDataContributor;
+import io.wellbase.platform.demo.DemoStudio;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -33,7 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class DemoClients implements DemoDataContributor {
 
-    static final String DEMO_ORGANIZATION = "Lotus & Oak Studio";
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final int CLIENTS = 294;
     private static final List<String> POSTAL_CODES = List.of("10115", "10119", "10178", "10243", "10245", "10405",
@@ -56,8 +56,7 @@ class DemoClients implements DemoDataContributor {
     @Override
     @Transactional
     public void contribute() {
-        Optional<UUID> found = jdbc.sql("SELECT id FROM organizations WHERE name = :name ORDER BY created_at, id LIMIT 1")
-                .param("name", DEMO_ORGANIZATION).query(UUID.class).optional();
+        Optional<UUID> found = DemoStudio.find(jdbc);
         if (found.isEmpty()) {
             return;
         }

@@ -4,6 +4,7 @@ import io.wellbase.memberships.internal.DemoMembershipHistory.DemoClient;
 import io.wellbase.memberships.internal.DemoMembershipHistory.DemoPlan;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.demo.DemoDataContributor;
+import io.wellbase.platform.demo.DemoStudio;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -27,7 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class DemoMemberships implements DemoDataContributor {
 
-    static final String DEMO_ORGANIZATION = "Lotus & Oak Studio";
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final Logger log = LoggerFactory.getLogger(DemoMemberships.class);
 
@@ -47,8 +47,7 @@ class DemoMemberships implements DemoDataContributor {
     @Override
     @Transactional
     public void contribute() {
-        Optional<UUID> found = jdbc.sql("SELECT id FROM organizations WHERE name = :name ORDER BY created_at, id LIMIT 1")
-                .param("name", DEMO_ORGANIZATION).query(UUID.class).optional();
+        Optional<UUID> found = DemoStudio.find(jdbc);
         if (found.isEmpty()) {
             return;
         }

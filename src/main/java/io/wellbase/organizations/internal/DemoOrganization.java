@@ -5,6 +5,7 @@ import io.wellbase.identity.UserSummary;
 import io.wellbase.organizations.OrganizationsProperties;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.demo.DemoDataContributor;
+import io.wellbase.platform.demo.DemoStudio;
 import io.wellbase.platform.security.Role;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class DemoOrganization implements DemoDataContributor {
 
-    static final String DEMO_NAME = "Lotus & Oak Studio";
+    static final String DEMO_NAME = DemoStudio.NAME;
     private static final Logger log = LoggerFactory.getLogger(DemoOrganization.class);
 
     private final UserAccounts users;

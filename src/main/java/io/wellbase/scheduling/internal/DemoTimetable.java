@@ -2,6 +2,7 @@ package io.wellbase.scheduling.internal;
 
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.demo.DemoDataContributor;
+import io.wellbase.platform.demo.DemoStudio;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -26,8 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class DemoTimetable implements DemoDataContributor {
-
-    private static final String DEMO_ORGANIZATION = "Lotus & Oak Studio";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -67,8 +66,7 @@ class DemoTimetable implements DemoDataContributor {
     @Override
     @Transactional
     public void contribute() {
-        UUID orgId = jdbc.sql("SELECT id FROM organizations WHERE name = :name ORDER BY created_at LIMIT 1")
-                .param("name", DEMO_ORGANIZATION).query(UUID.class).optional().orElse(null);
+        UUID orgId = DemoStudio.find(jdbc).orElse(null);
         if (orgId == null || jdbc.sql("SELECT EXISTS (SELECT 1 FROM class_types WHERE org_id = :org)").param("org", orgId)
                 .query(Boolean.class).single()) {
             return;
