@@ -56,15 +56,11 @@ class DemoClients implements DemoDataContributor {
     @Override
     @Transactional
     public void contribute() {
-        Optional<UUID> found = DemoStudio.find(jdbc);
+        Optional<UUID> found = DemoStudio.withoutRowsIn(jdbc, "clients");
         if (found.isEmpty()) {
             return;
         }
         UUID orgId = found.get();
-        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM clients WHERE org_id = :org)").param("org", orgId)
-                .query(Boolean.class).single()) {
-            return;
-        }
         UUID author = jdbc.sql("SELECT user_id FROM org_members WHERE org_id = :org AND role = 'owner' ORDER BY created_at LIMIT 1")
                 .param("org", orgId).query(UUID.class).single();
         Random random = new Random(20_260_301L);

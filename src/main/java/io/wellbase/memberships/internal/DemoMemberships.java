@@ -47,15 +47,11 @@ class DemoMemberships implements DemoDataContributor {
     @Override
     @Transactional
     public void contribute() {
-        Optional<UUID> found = DemoStudio.find(jdbc);
+        Optional<UUID> found = DemoStudio.withoutRowsIn(jdbc, "membership_plans");
         if (found.isEmpty()) {
             return;
         }
         UUID orgId = found.get();
-        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM membership_plans WHERE org_id = :org)").param("org", orgId)
-                .query(Boolean.class).single()) {
-            return;
-        }
         OffsetDateTime now = OffsetDateTime.now(BERLIN);
         Map<String, DemoPlan> plans = plans(orgId, now);
         List<UUID> staff = jdbc.sql("""

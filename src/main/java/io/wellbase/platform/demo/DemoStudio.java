@@ -20,4 +20,13 @@ public final class DemoStudio {
         return jdbc.sql("SELECT id FROM organizations WHERE name = :name ORDER BY created_at, id LIMIT 1")
                 .param("name", NAME).query(UUID.class).optional();
     }
+
+    /**
+     * The demo studio's id when it exists and {@code table} holds none of its rows yet: the one
+     * check that makes each module's demo data run once. {@code table} is a constant of the caller.
+     */
+    public static Optional<UUID> withoutRowsIn(JdbcClient jdbc, String table) {
+        return find(jdbc).filter(orgId -> !jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE org_id = :org)")
+                .param("org", orgId).query(Boolean.class).single());
+    }
 }
