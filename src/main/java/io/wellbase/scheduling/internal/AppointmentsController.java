@@ -14,7 +14,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,15 +37,13 @@ import org.springframework.web.bind.annotation.RestController;
 class AppointmentsController {
 
     private final ServiceCatalog services;
-    private final StaffHours staffHours;
     private final Availability availability;
     private final Appointments appointments;
     private final PortalAccess access;
 
-    AppointmentsController(ServiceCatalog services, StaffHours staffHours, Availability availability,
+    AppointmentsController(ServiceCatalog services, Availability availability,
             Appointments appointments, PortalAccess access) {
         this.services = services;
-        this.staffHours = staffHours;
         this.availability = availability;
         this.appointments = appointments;
         this.access = access;
@@ -58,16 +54,6 @@ class AppointmentsController {
             @Min(0) @Max(240) Integer bufferAfterMinutes, @Min(0) Long priceAmount,
             @NotBlank @Size(min = 3, max = 3) String currency, Boolean needsConfirmation,
             @Size(max = 100) List<UUID> staffIds, @Size(max = 100) List<UUID> locationIds) {
-    }
-
-    record HoursBlock(@NotNull UUID locationId, @NotNull @Min(1) @Max(7) Integer weekday, @NotNull LocalTime startTime,
-            @NotNull LocalTime endTime) {
-    }
-
-    record HoursRequest(@NotNull @Size(max = 50) List<@Valid HoursBlock> hours) {
-    }
-
-    record TimeOffRequest(@NotNull OffsetDateTime startsAt, @NotNull OffsetDateTime endsAt, @Size(max = 200) String reason) {
     }
 
     record AppointmentRequest(@NotNull UUID serviceId, UUID staffId, UUID roomId, @NotNull UUID clientId,
@@ -112,70 +98,6 @@ class AppointmentsController {
     @Operation(summary = "Archive a service")
     ResponseEntity<Void> archiveService(@PathVariable UUID id) {
         services.archive(Caller.current().requireOrganization(), id);
-        return ResponseEntity.noContent().build();
-    }
-
-    @GetMapping("/api/v1/staff/{id}/working-hours")
-    @RequiresPermission(Permission.SCHEDULE_READ)
-    @Operation(summary = "A staff member's weekly working hours")
-    Map<String, List<StaffHours.Block>> hours(@PathVariable UUID id) {
-        return Map.of("data", staffHours.hours(Caller.current().requireOrganization(), id));
-    }
-
-    @PutMapping("/api/v1/staff/{id}/working-hours")
-    @RequiresPermission(Permission.SCHEDULE_MANAGE)
-    @Operation(summary = "Replace a staff member's weekly working hours (local time of each location)")
-    Map<String, List<StaffHours.Block>> replaceHours(@PathVariable UUID id, @Valid @RequestBody HoursRequest r) {
-        return Map.of("data", staffHours.replaceHours(Caller.current().requireOrganization(), id, r.hours().stream()
-                .map(b -> new StaffHours.Block(b.locationId(), b.weekday(), b.startTime(), b.endTime())).toList()));
-    }
-
-    record ExtraHoursRequest(@NotNull UUID locationId, @NotNull LocalDate onDate, @NotNull LocalTime startTime,
-            @NotNull LocalTime endTime) {
-    }
-
-    @GetMapping("/api/v1/staff/{id}/extra-hours")
-    @RequiresPermission(Permission.SCHEDULE_READ)
-    @Operation(summary = "One-off extra working hours (from 30 days ago)")
-    Map<String, List<StaffHours.ExtraHours>> extraHours(@PathVariable UUID id) {
-        return Map.of("data", staffHours.extraHours(Caller.current().requireOrganization(), id));
-    }
-
-    @PostMapping("/api/v1/staff/{id}/extra-hours")
-    @RequiresPermission(Permission.SCHEDULE_MANAGE)
-    @Operation(summary = "Add one-off working hours on a date (local time of the location)")
-    StaffHours.ExtraHours addExtraHours(@PathVariable UUID id, @Valid @RequestBody ExtraHoursRequest r) {
-        return staffHours.addExtraHours(Caller.current().requireOrganization(), id, new StaffHours.ExtraHours(null,
-                r.locationId(), r.onDate(), r.startTime(), r.endTime()));
-    }
-
-    @DeleteMapping("/api/v1/staff/{id}/extra-hours/{extraId}")
-    @RequiresPermission(Permission.SCHEDULE_MANAGE)
-    @Operation(summary = "Remove one-off working hours")
-    ResponseEntity<Void> removeExtraHours(@PathVariable UUID id, @PathVariable UUID extraId) {
-        staffHours.removeExtraHours(Caller.current().requireOrganization(), id, extraId);
-        return ResponseEntity.noContent().build();
-    }
-
-    @GetMapping("/api/v1/staff/{id}/time-off")
-    @RequiresPermission(Permission.SCHEDULE_READ)
-    @Operation(summary = "A staff member's time off")
-    Map<String, List<StaffHours.TimeOff>> timeOff(@PathVariable UUID id) {
-        return Map.of("data", staffHours.timeOff(Caller.current().requireOrganization(), id));
-    }
-
-    @PostMapping("/api/v1/staff/{id}/time-off")
-    @RequiresPermission(Permission.SCHEDULE_MANAGE)
-    @Operation(summary = "Add time off (may span days)")
-    StaffHours.TimeOff addTimeOff(@PathVariable UUID id, @Valid @RequestBody TimeOffRequest r) {
-        return staffHours.addTimeOff(Caller.current().requireOrganization(), id, r.startsAt(), r.endsAt(), r.reason());
-    }
-
-    @DeleteMapping("/api/v1/staff/{id}/time-off/{timeOffId}")
-    @RequiresPermission(Permission.SCHEDULE_MANAGE)
-    @Operation(summary = "Remove time off")
-    ResponseEntity<Void> removeTimeOff(@PathVariable UUID id, @PathVariable UUID timeOffId) {
-        staffHours.removeTimeOff(Caller.current().requireOrganization(), id, timeOffId);
         return ResponseEntity.noContent().build();
     }
 
