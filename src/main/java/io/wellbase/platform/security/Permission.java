@@ -30,7 +30,11 @@ public enum Permission {
     MEMBERSHIP_MANAGE("Define plans, adjust credits and refund sales", OWNER, ADMIN, MANAGER),
     SCHEDULE_READ("See class types, schedules, sessions and rosters", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
     SCHEDULE_MANAGE("Define class types and schedules; create, change and cancel sessions; booking rules", OWNER, ADMIN, MANAGER),
-    BOOKING_MANAGE("Book, cancel and check in clients", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK);
+    BOOKING_MANAGE("Book, cancel and check in clients", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
+    FILE_UPLOAD("Upload files, see their details and delete them", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
+    DATA_IMPORT("Import clients, staff, classes, visits, sales and memberships from other systems", OWNER, ADMIN),
+    DATA_EXPORT("Export clients, visits, sales, memberships and bookings", OWNER, ADMIN, MANAGER),
+    REPORT_RUN("Run reports and download them", OWNER, ADMIN, MANAGER);
 
     private final String description;
     private final Set<Role> roles;

@@ -1,0 +1,9 @@
+package io.wellbase.files;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A kept file's metadata; the bytes stay in storage and are read with {@link StoredFiles#open}. */
+public record StoredFile(UUID id, UUID organizationId, FilePurpose purpose, String filename, String contentType,
+        long size, String sha256, UUID createdBy, Instant createdAt) {
+}

@@ -1,0 +1,6 @@
+/**
+ * Uploaded and generated files: size and content-type checks per purpose, storage in a local
+ * folder or S3-compatible storage, and short-lived signed download URLs.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Files")
+package io.wellbase.files;
