@@ -28,8 +28,9 @@ public final class ExchangeColumns {
     public static final List<String> MEMBERSHIPS = List.of("Membership ID", "Client ID", "Pricing Option",
             "Start Date", "Expiration Date", "Remaining", "Status");
 
-    public static final List<String> PRICING_OPTIONS = List.of("Pricing Option ID", "Pricing Option", "Type",
-            "Price", "Currency", "Sessions", "Duration", "Duration Unit");
+    /** A client's class pack: how many classes it held, how many remain and until when. */
+    public static final List<String> PRICING_OPTIONS = List.of("Pricing Option ID", "Client ID", "Pricing Option",
+            "Active Date", "Expiration Date", "Count", "Remaining");
 
     public static final List<String> BOOKINGS = List.of("Booking ID", "Client ID", "First Name", "Last Name",
             "Class Name", "Class Date", "Class Time", "Staff", "Location", "Status", "Booked At");
