@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "wellbase.identity.argon2.memory-kib=1024",
     "wellbase.identity.argon2.iterations=1",
     "db-scheduler.polling-interval=200ms",
+    "wellbase.files.local.root=target/test-files",
     "logging.level.io.wellbase=WARN"
 })
 public abstract class IntegrationTest {
