@@ -41,6 +41,7 @@ class PermissionMatrixIntegrationTests extends IntegrationTest {
         probes.put(Permission.SCHEDULE_MANAGE, new Probe("POST", "/api/v1/class-types", Map.of()));
         probes.put(Permission.BOOKING_MANAGE, new Probe("POST", "/api/v1/sessions/" + random + "/check-ins",
                 Map.of("clientId", random)));
+        probes.put(Permission.FILE_UPLOAD, new Probe("GET", "/api/v1/uploads", null));
         return probes;
     }
 

@@ -67,6 +67,8 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
         collect(api.post("/api/v1/invitations", Map.of("email", uniqueEmail("a-staff"), "role", "staff"), t));
         collect(api.post("/api/v1/client-fields", Map.of("key", "a_field", "label", "A", "type", "text"), t));
         collect(api.post("/api/v1/onboarding-steps", Map.of("key", "a_step", "label", "A step"), t));
+        collect(api.upload("/api/v1/uploads", Map.of("purpose", "client_document"), "a-notes.txt",
+                "A private note in a file".getBytes(java.nio.charset.StandardCharsets.UTF_8), t));
         collect(api.get("/api/v1/sales", t));
         collect(api.get("/api/v1/audit-logs?page_size=200", t));
         ids.add(a.orgId().toString());

@@ -36,7 +36,7 @@ class SecurityConfig {
     private static final String[] PUBLIC_ENDPOINTS = {
         "/api/v1/auth/**", "/.well-known/**", "/actuator/health", "/actuator/health/**",
         "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/docs", "/docs/**", "/swagger-ui/**",
-        "/error", "/bench/bare", "/calendar/**"
+        "/error", "/bench/bare", "/calendar/**", "/files/**"
     };
 
     @Bean

@@ -1,0 +1,125 @@
+package io.wellbase.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wellbase.support.Api;
+import io.wellbase.support.IntegrationTest;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+class FilesIntegrationTests extends IntegrationTest {
+
+    static byte[] png() throws IOException {
+        BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(1, 1, 0xff8800);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void anUploadIsKeptAndDownloadsBySignedLinkOnly() throws IOException {
+        Owner owner = ownerWithOrganization("Files");
+        byte[] png = png();
+        Api.Response created = api.upload("/api/v1/uploads", Map.of("purpose", "avatar"), "me.png", png, owner.token());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.header("Location")).isEqualTo("/api/v1/uploads/" + created.id());
+        assertThat(created.field("contentType")).isEqualTo("image/png");
+        assertThat(created.field("size")).isEqualTo(String.valueOf(png.length));
+        assertThat(created.field("purpose")).isEqualTo("avatar");
+
+        Api.Response metadata = api.get("/api/v1/uploads/" + created.id(), owner.token());
+        assertThat(metadata.status()).isEqualTo(200);
+        String url = metadata.field("downloadUrl");
+        HttpResponse<byte[]> download = Api.download(url);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(png);
+        assertThat(download.headers().firstValue("Content-Type")).contains("image/png");
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains("me.png");
+
+        String tampered = url.replaceFirst("signature=.", "signature=" + (url.contains("signature=0") ? "1" : "0"));
+        assertThat(Api.download(tampered).statusCode()).isEqualTo(403);
+        long expires = Long.parseLong(url.replaceAll(".*expires=(\\d+).*", "$1"));
+        String stretched = url.replace("expires=" + expires, "expires=" + (expires + 3600));
+        assertThat(Api.download(stretched).statusCode()).isEqualTo(403);
+        String expired = url.replace("expires=" + expires, "expires=" + (System.currentTimeMillis() / 1000 - 10));
+        assertThat(Api.download(expired).statusCode()).isEqualTo(403);
+        assertThat(Api.download(url.substring(0, url.indexOf('?'))).statusCode()).isEqualTo(403);
+
+        Api.Response list = api.get("/api/v1/uploads?purpose=avatar", owner.token());
+        assertThat(list.json().path("data")).hasSize(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'file.created' AND entity_id = :id")
+                .param("id", created.id().toString()).query(Long.class).single()).isEqualTo(1);
+
+        assertThat(api.delete("/api/v1/uploads/" + created.id(), owner.token()).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/uploads/" + created.id(), owner.token()).status()).isEqualTo(404);
+        assertThat(Api.download(url).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theTypeComesFromTheContentNotTheName() throws IOException {
+        Owner owner = ownerWithOrganization("Types");
+        byte[] executable = Arrays.copyOf("MZ\u0090\u0000\u0003\u0000\u0000\u0000".getBytes(StandardCharsets.ISO_8859_1), 512);
+        Api.Response disguised = api.upload("/api/v1/uploads", Map.of("purpose", "avatar"), "cat.png", executable,
+                owner.token());
+        assertThat(disguised.status()).as(disguised.toString()).isEqualTo(415);
+        assertThat(disguised.field("code")).isEqualTo("file.unsupported_type");
+
+        byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(api.upload("/api/v1/uploads", Map.of("purpose", "avatar"), "a.png", svg, owner.token()).status())
+                .isEqualTo(415);
+
+        Api.Response pngAsCsv = api.upload("/api/v1/uploads", Map.of("purpose", "import"), "clients.csv", png(),
+                owner.token());
+        assertThat(pngAsCsv.status()).isEqualTo(415);
+
+        byte[] csv = "First Name,Last Name\nAnna,Berg\n".getBytes(StandardCharsets.UTF_8);
+        Api.Response table = api.upload("/api/v1/uploads", Map.of("purpose", "import"), "clients.csv", csv, owner.token());
+        assertThat(table.status()).as(table.toString()).isEqualTo(201);
+        assertThat(table.field("contentType")).isEqualTo("text/csv");
+        assertThat(jdbc.sql("SELECT count(*) FROM files WHERE org_id = :org").param("org", owner.orgId())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void sizeLimitsArePerPurposeAndBadRequestsAreExplained() throws IOException {
+        Owner owner = ownerWithOrganization("Limits");
+        byte[] big = Arrays.copyOf(png(), 5 * 1024 * 1024 + 1);
+        Api.Response tooBig = api.upload("/api/v1/uploads", Map.of("purpose", "avatar"), "big.png", big, owner.token());
+        assertThat(tooBig.status()).as(tooBig.toString()).isEqualTo(413);
+        assertThat(tooBig.field("code")).isEqualTo("file.too_large");
+        Api.Response sameAsDocument = api.upload("/api/v1/uploads", Map.of("purpose", "client_document"), "big.png",
+                big, owner.token());
+        assertThat(sameAsDocument.status()).as(sameAsDocument.toString()).isEqualTo(201);
+
+        Api.Response unknown = api.upload("/api/v1/uploads", Map.of("purpose", "report"), "a.png", png(), owner.token());
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().path("errors").get(0).path("field").asString()).isEqualTo("purpose");
+        Api.Response noFile = api.upload("/api/v1/uploads", Map.of("purpose", "avatar"), null, null, owner.token());
+        assertThat(noFile.status()).isEqualTo(400);
+        Api.Response empty = api.upload("/api/v1/uploads", Map.of("purpose", "avatar"), "e.png", new byte[0],
+                owner.token());
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT count(*) FROM files WHERE org_id = :org").param("org", owner.orgId())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anotherOrganizationsFileIsNotFound() throws IOException {
+        Owner a = ownerWithOrganization("A");
+        Owner b = ownerWithOrganization("B");
+        Api.Response created = api.upload("/api/v1/uploads", Map.of("purpose", "attachment"), "x.png", png(), a.token());
+        assertThat(api.get("/api/v1/uploads/" + created.id(), b.token()).status()).isEqualTo(404);
+        assertThat(api.delete("/api/v1/uploads/" + created.id(), b.token()).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/uploads", b.token()).json().path("data")).isEmpty();
+        assertThat(api.get("/api/v1/uploads/" + created.id(), a.token()).status()).isEqualTo(200);
+    }
+}
