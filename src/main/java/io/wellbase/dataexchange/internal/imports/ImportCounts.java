@@ -1,0 +1,13 @@
+package io.wellbase.dataexchange.internal.imports;
+
+/** What an import did, or would do in a dry run, row by row. */
+record ImportCounts(long created, long updated, long skipped, long failed, long warnings) {
+
+    ImportCounts plusFailed(long more) {
+        return new ImportCounts(created, updated, skipped, failed + more, warnings);
+    }
+
+    ImportCounts withWarnings(long count) {
+        return new ImportCounts(created, updated, skipped, failed, count);
+    }
+}

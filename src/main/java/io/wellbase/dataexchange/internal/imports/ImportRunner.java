@@ -1,0 +1,278 @@
+package io.wellbase.dataexchange.internal.imports;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.wellbase.audit.AuditChange;
+import io.wellbase.audit.AuditRecord;
+import io.wellbase.audit.AuditTrail;
+import io.wellbase.files.StoredFiles;
+import io.wellbase.platform.data.Ids;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one import: reads the file once to count rows and settle the date order, streams it a
+ * second time through COPY into a temporary staging table, merges with set-based SQL and commits
+ * (or rolls back, for a dry run, a cancel or a failure) in one transaction. A crash at any point
+ * leaves nothing half-imported; the job then runs again from the start.
+ */
+@Component
+class ImportRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+    static final int PROGRESS_EVERY = 10_000;
+
+    private final ImportJobs jobs;
+    private final ImportErrors errors;
+    private final StoredFiles files;
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Map<ImportKind, KindImport> kinds;
+
+    ImportRunner(ImportJobs jobs, ImportErrors errors, StoredFiles files, DataSource dataSource, JdbcClient jdbc,
+            AuditTrail audit, List<KindImport> kinds) {
+        this.jobs = jobs;
+        this.errors = errors;
+        this.files = files;
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.kinds = kinds.stream().collect(Collectors.toMap(KindImport::kind, Function.identity()));
+    }
+
+    /** Thrown between batches when the caller asked to stop. */
+    static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("cancelled", null, false, false);
+        }
+    }
+
+    void run(UUID importId) {
+        ImportJobs.Request request = jobs.request(importId).orElse(null);
+        if (request == null || !(request.status().equals("queued") || request.status().equals("processing"))) {
+            return;
+        }
+        jobs.start(importId);
+        try (ImportErrors.Writer problems = errors.writer(importId, request.orgId())) {
+            ImportCounts counts = importFile(request, problems);
+            problems.flush();
+            jobs.finish(importId, "completed", counts.withWarnings(problems.warnings()), null);
+            if (!request.dryRun()) {
+                audit.record(new AuditRecord(request.orgId(), request.userId(), "import.completed", "import",
+                        importId.toString(), Map.of("kind", new AuditChange(null, request.kind().value()),
+                                "created", new AuditChange(null, counts.created()),
+                                "updated", new AuditChange(null, counts.updated()))));
+            }
+        } catch (Cancelled e) {
+            jobs.finish(importId, "cancelled", new ImportCounts(0, 0, 0, 0, 0), "Cancelled on request; nothing was imported");
+        } catch (RuntimeException | SQLException | IOException e) {
+            log.warn("Import {} failed", importId, e);
+            jobs.finish(importId, "failed", new ImportCounts(0, 0, 0, 0, 0),
+                    "The import stopped and nothing was imported: " + reason(e));
+        }
+    }
+
+    private ImportCounts importFile(ImportJobs.Request request, ImportErrors.Writer problems)
+            throws IOException, SQLException {
+        CsvLayout layout;
+        try (InputStream in = files.open(request.orgId(), request.fileId())) {
+            layout = CsvSniffer.sniff(in);
+        }
+        ColumnMapping mapping = ColumnMapping.resolve(request.kind(), layout.headers(), request.mapping());
+        FirstPass first = firstPass(request, layout, mapping);
+        layout = first.layout();
+        DateOrder.Decision dates = first.evidence().decide(request.dateOrder());
+        Map<String, Object> detected = new LinkedHashMap<>();
+        detected.put("encoding", layout.charset().name() + (layout.bom() ? " with BOM" : ""));
+        detected.put("delimiter", switch (layout.separator()) {
+            case '\t' -> "tab";
+            case ';' -> "semicolon";
+            default -> "comma";
+        });
+        detected.put("dateOrder", dates.order().name());
+        detected.put("dates", dates.note());
+        jobs.describe(request.id(), first.rows(), mapping, detected, dates.order());
+
+        Organization org = organization(request.orgId());
+        ImportContext context = new ImportContext(request.id(), request.orgId(), request.userId(), request.kind(),
+                mapping, dates.order(), org.currency(), org.fractionDigits(), org.zone());
+        return stageAndMerge(request, layout, context, problems);
+    }
+
+    private record FirstPass(CsvLayout layout, long rows, DateOrder.Evidence evidence) {
+    }
+
+    /** Counts the rows and gathers date evidence; falls back to Windows-1252 when UTF-8 fails. */
+    private FirstPass firstPass(ImportJobs.Request request, CsvLayout layout, ColumnMapping mapping) throws IOException {
+        List<Integer> dateColumns = request.kind().fields().stream()
+                .filter(f -> f.type() == FieldType.DATE || f.type() == FieldType.DATE_TIME)
+                .map(f -> mapping.columns().get(f.name())).filter(java.util.Objects::nonNull).toList();
+        try (InputStream in = files.open(request.orgId(), request.fileId());
+             CsvReader<CsvRecord> reader = layout.strictRecords(in)) {
+            DateOrder.Evidence evidence = new DateOrder.Evidence();
+            long rows = 0;
+            boolean header = true;
+            for (CsvRecord record : reader) {
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                rows++;
+                for (int column : dateColumns) {
+                    if (column < record.getFieldCount()) {
+                        evidence.see(record.getField(column));
+                    }
+                }
+            }
+            return new FirstPass(layout, rows, evidence);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException && layout.charset().equals(StandardCharsets.UTF_8)
+                    && !layout.bom()) {
+                return firstPass(request, layout.withCharset(CsvLayout.WINDOWS_1252), mapping);
+            }
+            throw e;
+        } catch (CsvParseException e) {
+            return new FirstPass(layout, 0, new DateOrder.Evidence());
+        }
+    }
+
+    private ImportCounts stageAndMerge(ImportJobs.Request request, CsvLayout layout, ImportContext context,
+            ImportErrors.Writer problems) throws IOException, SQLException {
+        KindImport kind = kinds.get(request.kind());
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                JdbcClient tx = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+                tx.sql("CREATE TEMP TABLE import_stage (row_no bigint NOT NULL, new_id uuid NOT NULL, "
+                        + kind.stagingColumns() + ") ON COMMIT DROP").update();
+                tx.sql("""
+                        CREATE TEMP TABLE import_problems (row_no bigint NOT NULL, column_name text, value text,
+                                                           message text NOT NULL, severity text NOT NULL)
+                        ON COMMIT DROP
+                        """).update();
+                long staged = stage(request, layout, context, kind, connection, problems);
+                jobs.progress(request.id(), staged + problems.errors(), "merging");
+                tx.sql("ANALYZE import_stage").update();
+                ImportCounts counts = kind.merge(new MergeSql(tx, context));
+                moveProblems(tx, context, problems);
+                counts = counts.plusFailed(problems.errors());
+                if (request.dryRun() || jobs.request(request.id()).map(ImportJobs.Request::cancelRequested).orElse(false)) {
+                    connection.rollback();
+                    if (!request.dryRun()) {
+                        throw new Cancelled();
+                    }
+                } else {
+                    connection.commit();
+                }
+                return counts;
+            } catch (RuntimeException | SQLException | IOException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** The second pass: every row becomes staged values or a reported problem. */
+    private long stage(ImportJobs.Request request, CsvLayout layout, ImportContext context, KindImport kind,
+            Connection connection, ImportErrors.Writer problems) throws IOException, SQLException {
+        String columns = "row_no, new_id, " + columnNames(kind.stagingColumns());
+        try (InputStream in = files.open(request.orgId(), request.fileId());
+             CsvReader<CsvRecord> reader = layout.records(in);
+             StagingCopy copy = new StagingCopy(connection, "import_stage", columns)) {
+            long read = 0;
+            boolean header = true;
+            try {
+                for (CsvRecord record : reader) {
+                    if (header) {
+                        header = false;
+                        continue;
+                    }
+                    read++;
+                    long rowNumber = record.getStartingLineNumber();
+                    if (record.getFields().stream().allMatch(String::isBlank)) {
+                        continue;
+                    }
+                    try {
+                        Object[] values = kind.stage(new ImportRow(rowNumber, record.getFields(), context));
+                        Object[] row = new Object[values.length + 2];
+                        row[0] = rowNumber;
+                        row[1] = Ids.newId();
+                        System.arraycopy(values, 0, row, 2, values.length);
+                        copy.row(row);
+                    } catch (RowProblem p) {
+                        problems.add(new ImportErrors.ImportError(rowNumber, context.header(p.field()), p.value(),
+                                p.getMessage(), "error"));
+                    }
+                    if (read % PROGRESS_EVERY == 0 && jobs.progress(request.id(), read, "staging")) {
+                        throw new Cancelled();
+                    }
+                }
+            } catch (CsvParseException e) {
+                problems.add(new ImportErrors.ImportError(read + 2, null, null,
+                        "The rest of the file cannot be read as CSV (" + e.getMessage()
+                                + "); usually a quote that is never closed", "error"));
+            }
+            copy.finish();
+            return copy.rows();
+        }
+    }
+
+    /** Copies what the merge reported into the import's report. */
+    private void moveProblems(JdbcClient tx, ImportContext context, ImportErrors.Writer problems) {
+        tx.sql("SELECT row_no, column_name, value, message, severity FROM import_problems ORDER BY row_no")
+                .query(rs -> {
+                    String severity = rs.getString(5);
+                    String column = rs.getString(2);
+                    problems.add(new ImportErrors.ImportError(rs.getLong(1),
+                            column == null ? null : context.header(column), rs.getString(3), rs.getString(4), severity));
+                });
+    }
+
+    private record Organization(String currency, int fractionDigits, ZoneId zone) {
+    }
+
+    private Organization organization(UUID orgId) {
+        return jdbc.sql("SELECT currency, timezone FROM organizations WHERE id = :id").param("id", orgId)
+                .query((rs, n) -> {
+                    String currency = rs.getString("currency");
+                    int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+                    return new Organization(currency, digits, ZoneId.of(rs.getString("timezone")));
+                }).single();
+    }
+
+    static String columnNames(String definitions) {
+        return java.util.Arrays.stream(definitions.split(","))
+                .map(d -> d.strip().split("\\s+")[0]).collect(Collectors.joining(", "));
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof io.wellbase.platform.web.ApiException api) {
+            return api.getMessage();
+        }
+        return e instanceof SQLException ? "a database error (" + ((SQLException) e).getSQLState() + ")"
+                : e.getClass().getSimpleName();
+    }
+}
