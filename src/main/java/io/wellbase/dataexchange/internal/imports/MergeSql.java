@@ -40,32 +40,44 @@ final class MergeSql {
 
     /** Keeps the first row of each key and reports the later ones as duplicates of it. */
     void rejectDuplicates(String keyColumn, String what) {
-        update("""
-                WITH ranked AS (
-                    SELECT row_no, %1$s AS key, min(row_no) OVER (PARTITION BY %1$s) AS first_row
-                    FROM import_stage WHERE %1$s IS NOT NULL
-                ), dropped AS (
-                    DELETE FROM import_stage s USING ranked r
-                    WHERE s.row_no = r.row_no AND r.row_no <> r.first_row
-                    RETURNING r.row_no, r.key, r.first_row
-                )
-                INSERT INTO import_problems (row_no, column_name, value, message, severity)
-                SELECT row_no, '%2$s', key, 'duplicate of row ' || first_row || ' in this file; only the first is imported', 'error'
-                FROM dropped
-                """.formatted(keyColumn, what));
+        rejectDuplicates("import_stage", keyColumn, keyColumn, what, "duplicate of row %s in this file; only the first is imported");
     }
 
-    /** Reports the rows a query selects ({@code row_no, value}) and removes them from the stage. */
-    void reject(String whereClause, String column, String valueExpression, String message) {
+    /**
+     * Keeps the first row (lowest {@code row_no}) of each key in a table and reports the later ones,
+     * with {@code message} formatted with the first row's number.
+     */
+    void rejectDuplicates(String table, String keyExpression, String valueExpression, String column, String message) {
         update("""
-                WITH dropped AS (
-                    DELETE FROM import_stage WHERE %s
-                    RETURNING row_no, (%s)::text AS value
+                WITH ranked AS (
+                    SELECT row_no, (%2$s)::text AS value, min(row_no) OVER (PARTITION BY %1$s) AS first_row
+                    FROM %3$s WHERE (%1$s) IS NOT NULL
+                ), dropped AS (
+                    DELETE FROM %3$s s USING ranked r
+                    WHERE s.row_no = r.row_no AND r.row_no <> r.first_row
+                    RETURNING r.row_no, r.value, r.first_row
                 )
                 INSERT INTO import_problems (row_no, column_name, value, message, severity)
-                SELECT row_no, :column, value, :message, 'error' FROM dropped
-                """.formatted(whereClause, valueExpression).replace(":column", quote(column))
-                .replace(":message", quote(message)));
+                SELECT row_no, %4$s, value, replace(%5$s, '%%s', first_row::text), 'error'
+                FROM dropped
+                """.formatted(keyExpression, valueExpression, table, quote(column), quote(message)));
+    }
+
+    /** Reports the staged rows a condition selects and removes them from the stage. */
+    void reject(String whereClause, String column, String valueExpression, String message) {
+        reject("import_stage", whereClause, column, valueExpression, quote(message));
+    }
+
+    /** Like {@link #reject(String, String, String, String)} on any table, with a message expression. */
+    void reject(String table, String whereClause, String column, String valueExpression, String messageExpression) {
+        update("""
+                WITH dropped AS (
+                    DELETE FROM %s WHERE %s
+                    RETURNING row_no, (%s)::text AS value, %s AS message
+                )
+                INSERT INTO import_problems (row_no, column_name, value, message, severity)
+                SELECT row_no, %s, value, message, 'error' FROM dropped
+                """.formatted(table, whereClause, valueExpression, messageExpression, quote(column)));
     }
 
     /** Reports the rows a query selects ({@code row_no, value, message}) as warnings; they are still imported. */

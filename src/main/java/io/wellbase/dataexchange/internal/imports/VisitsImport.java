@@ -1,0 +1,144 @@
+package io.wellbase.dataexchange.internal.imports;
+
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Visits (attendance history). Each row is a client in a class at a time: the class session is
+ * found or created (class types and locations by name, created when missing), and the visit
+ * becomes a booking that was attended, late-cancelled or a no-show. History does not use credits
+ * and sends no messages. A row updates the visit it was imported as (Visit ID, or client, time and
+ * class when the file has no visit ids).
+ */
+@Component
+class VisitsImport implements KindImport {
+
+    @Override
+    public ImportKind kind() {
+        return ImportKind.VISITS;
+    }
+
+    @Override
+    public String stagingColumns() {
+        return "ext_id text, client_ext text, visit_at timestamp, class_name text, staff_name text, "
+                + "location_name text, late_cancel boolean, no_show boolean";
+    }
+
+    @Override
+    public Object[] stage(ImportRow row) throws RowProblem {
+        String client = row.limited("clientId", 100);
+        if (client == null) {
+            throw row.problem("clientId", null, "is empty");
+        }
+        LocalDateTime at = row.dateTime("visitDate");
+        if (at == null) {
+            throw row.problem("visitDate", null, "is empty");
+        }
+        LocalTime time = row.time("visitTime");
+        if (time != null) {
+            at = at.toLocalDate().atTime(time);
+        }
+        String className = row.limited("className", 200);
+        if (className == null) {
+            throw row.problem("className", null, "is empty");
+        }
+        boolean lateCancel = row.flag("lateCancel");
+        boolean noShow = row.flag("noShow");
+        if (lateCancel && noShow) {
+            throw row.problem("noShow", row.text("noShow"), "a visit cannot be both a late cancel and a no-show");
+        }
+        String visitId = row.limited("externalId", 100);
+        String key = visitId != null ? visitId : (client + "|" + at + "|" + className).toLowerCase(Locale.ROOT);
+        return new Object[] {key, client, at, className, row.limited("staff", 200), row.limited("location", 200),
+            lateCancel, noShow};
+    }
+
+    @Override
+    public ImportCounts merge(MergeSql sql) {
+        sql.rejectDuplicates("ext_id", "externalId");
+        ReferenceData.clients(sql, "client_ext");
+        sql.reject("import_stage s", "NOT EXISTS (SELECT 1 FROM client_map m WHERE m.ext = s.client_ext AND m.client_id IS NOT NULL)",
+                "clientId", "client_ext", "'no client has this Client ID; import clients first'");
+        sql.reject("import_stage s", "EXISTS (SELECT 1 FROM client_map m WHERE m.ext = s.client_ext AND m.erased)",
+                "clientId", "client_ext", "'this client was erased on request; their visits are not imported'");
+        ReferenceData.locations(sql, "location_name");
+        ReferenceData.classTypes(sql, "class_name", "NULL::int", "NULL::int");
+        ReferenceData.staff(sql);
+        ReferenceData.warnUnknownStaff(sql, "staff_name");
+        sql.update("""
+                CREATE TEMP TABLE visit_rows ON COMMIT DROP AS
+                SELECT s.row_no, s.new_id, s.ext_id, s.client_ext, m.client_id, t.id AS class_type_id,
+                       t.duration_minutes, t.default_capacity, l.id AS location_id, st.user_id AS instructor_id,
+                       s.visit_at AT TIME ZONE l.timezone AS starts_at, s.visit_at::date AS local_date,
+                       CASE WHEN s.no_show THEN 'no_show' WHEN s.late_cancel THEN 'late_cancelled'
+                            WHEN s.visit_at AT TIME ZONE l.timezone > now() THEN 'confirmed' ELSE 'attended' END AS status,
+                       NULL::uuid AS session_id, NULL::uuid AS target_id
+                FROM import_stage s
+                JOIN client_map m ON m.ext = s.client_ext
+                JOIN class_type_map t ON t.name_key = lower(s.class_name)
+                JOIN location_map l ON l.name_key = lower(coalesce(s.location_name, ''))
+                LEFT JOIN staff_map st ON st.name_key = lower(s.staff_name)
+                """);
+        sql.update("""
+                INSERT INTO class_sessions (id, org_id, class_type_id, location_id, starts_at, ends_at, local_date,
+                                            capacity, confirmed_count, instructor_id)
+                SELECT gen_random_uuid(), :org, g.class_type_id, g.location_id, g.starts_at,
+                       g.starts_at + make_interval(mins => g.duration_minutes), g.local_date,
+                       greatest(g.default_capacity, g.visits), 0, g.instructor_id
+                FROM (SELECT class_type_id, location_id, starts_at, min(local_date) AS local_date,
+                             min(duration_minutes) AS duration_minutes, min(default_capacity) AS default_capacity,
+                             count(*)::int AS visits, (array_agg(instructor_id) FILTER (WHERE instructor_id IS NOT NULL))[1] AS instructor_id
+                      FROM visit_rows GROUP BY class_type_id, location_id, starts_at) g
+                WHERE NOT EXISTS (SELECT 1 FROM class_sessions cs WHERE cs.org_id = :org
+                                  AND cs.class_type_id = g.class_type_id AND cs.starts_at = g.starts_at
+                                  AND cs.location_id = g.location_id)
+                """);
+        sql.update("""
+                UPDATE visit_rows v SET session_id = cs.id
+                FROM class_sessions cs
+                WHERE cs.org_id = :org AND cs.class_type_id = v.class_type_id AND cs.starts_at = v.starts_at
+                  AND cs.location_id = v.location_id
+                """);
+        sql.rejectDuplicates("visit_rows", "client_id::text || session_id::text", "client_ext", "clientId",
+                "the same client is already in this class in row %s; only the first is imported");
+        sql.update("""
+                UPDATE visit_rows v SET target_id = coalesce(
+                    (SELECT k.entity_id FROM import_keys k
+                     WHERE k.org_id = :org AND k.entity_type = 'visit' AND k.external_id = v.ext_id),
+                    (SELECT b.id FROM bookings b WHERE b.org_id = :org AND b.session_id = v.session_id
+                     AND b.client_id = v.client_id ORDER BY b.created_at DESC LIMIT 1))
+                """);
+        long created = sql.update("""
+                INSERT INTO bookings (id, org_id, session_id, client_id, status, booked_by, created_at, confirmed_at,
+                                      cancelled_at, checked_in_at)
+                SELECT new_id, :org, session_id, client_id, status, :user, starts_at, starts_at,
+                       CASE WHEN status = 'late_cancelled' THEN starts_at END,
+                       CASE WHEN status = 'attended' THEN starts_at END
+                FROM visit_rows WHERE target_id IS NULL
+                """);
+        sql.update("""
+                INSERT INTO import_keys (org_id, entity_type, external_id, entity_id)
+                SELECT :org, 'visit', ext_id, coalesce(target_id, new_id) FROM visit_rows
+                ON CONFLICT (org_id, entity_type, external_id) DO UPDATE SET entity_id = EXCLUDED.entity_id
+                """);
+        long updated = sql.update("""
+                UPDATE bookings b SET status = v.status, session_id = v.session_id,
+                       cancelled_at = CASE WHEN v.status = 'late_cancelled' THEN v.starts_at END,
+                       checked_in_at = CASE WHEN v.status = 'attended' THEN v.starts_at END
+                FROM visit_rows v
+                WHERE v.target_id = b.id AND b.org_id = :org
+                  AND (b.status, b.session_id) IS DISTINCT FROM (v.status, v.session_id)
+                """);
+        sql.update("""
+                UPDATE class_sessions cs SET confirmed_count = c.seats, capacity = greatest(cs.capacity, c.seats)
+                FROM (SELECT b.session_id, count(*) FILTER (WHERE b.status IN ('confirmed', 'attended', 'no_show'))::int AS seats
+                      FROM bookings b WHERE b.org_id = :org AND b.session_id IN (SELECT DISTINCT session_id FROM visit_rows)
+                      GROUP BY b.session_id) c
+                WHERE cs.org_id = :org AND cs.id = c.session_id AND cs.confirmed_count <> c.seats
+                """);
+        long matched = sql.count("SELECT count(*) FROM visit_rows WHERE target_id IS NOT NULL");
+        return new ImportCounts(created, updated, matched - updated, 0, 0);
+    }
+}
