@@ -53,3 +53,7 @@ CREATE TABLE import_keys (
     entity_id   UUID NOT NULL,
     PRIMARY KEY (org_id, entity_type, external_id)
 );
+
+-- The id an imported visit had in the system it came from; a second import of it updates it.
+ALTER TABLE bookings ADD COLUMN import_ref TEXT;
+CREATE UNIQUE INDEX bookings_org_import_ref_key ON bookings (org_id, import_ref) WHERE import_ref IS NOT NULL;

@@ -100,7 +100,10 @@ class ImportRunner {
             layout = CsvSniffer.sniff(in);
         }
         ColumnMapping mapping = ColumnMapping.resolve(request.kind(), layout.headers(), request.mapping());
+        long started = System.nanoTime();
         FirstPass first = firstPass(request, layout, mapping);
+        log.info("import {}: first pass over {} rows in {} ms", request.id(), first.rows(),
+                (System.nanoTime() - started) / 1_000_000);
         layout = first.layout();
         DateOrder.Decision dates = first.evidence().decide(request.dateOrder());
         Map<String, Object> detected = new LinkedHashMap<>();
@@ -171,10 +174,14 @@ class ImportRunner {
                                                            message text NOT NULL, severity text NOT NULL)
                         ON COMMIT DROP
                         """).update();
+                long started = System.nanoTime();
                 long staged = stage(request, layout, context, kind, connection, problems);
+                log.info("import {}: {} rows staged in {} ms", request.id(), staged, (System.nanoTime() - started) / 1_000_000);
+                started = System.nanoTime();
                 jobs.progress(request.id(), staged + problems.errors(), "merging");
                 tx.sql("ANALYZE import_stage").update();
                 ImportCounts counts = kind.merge(new MergeSql(tx, context));
+                log.info("import {}: merged in {} ms", request.id(), (System.nanoTime() - started) / 1_000_000);
                 moveProblems(tx, context, problems);
                 counts = counts.plusFailed(problems.errors());
                 if (request.dryRun() || jobs.request(request.id()).map(ImportJobs.Request::cancelRequested).orElse(false)) {
@@ -183,7 +190,10 @@ class ImportRunner {
                         throw new Cancelled();
                     }
                 } else {
+                    started = System.nanoTime();
                     connection.commit();
+                    log.info("import {}: committed in {} ms", request.id(), (System.nanoTime() - started) / 1_000_000);
+                    kind.afterCommit(context);
                 }
                 return counts;
             } catch (RuntimeException | SQLException | IOException e) {

@@ -19,4 +19,8 @@ interface KindImport {
      * rows it cannot take into {@code import_problems}.
      */
     ImportCounts merge(MergeSql sql);
+
+    /** Work that needs the merged rows committed (generating sessions for new schedules). */
+    default void afterCommit(ImportContext context) {
+    }
 }

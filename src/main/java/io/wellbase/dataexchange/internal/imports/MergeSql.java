@@ -11,6 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class MergeSql {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MergeSql.class);
+    private static final long SLOW_MILLIS = 250;
+
     private final JdbcClient jdbc;
     private final ImportContext context;
     private final Map<String, Object> params = new HashMap<>();
@@ -24,6 +27,7 @@ final class MergeSql {
         params.put("zone", context.zone().getId());
         params.put("currency", context.currency());
         params.put("today", LocalDate.now(context.zone()));
+        jdbc.sql("SET LOCAL work_mem = '128MB'").update();
     }
 
     ImportContext context() {
@@ -31,7 +35,14 @@ final class MergeSql {
     }
 
     int update(String sql) {
-        return jdbc.sql(sql).params(params).update();
+        long start = System.nanoTime();
+        int rows = jdbc.sql(sql).params(params).update();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (millis > SLOW_MILLIS) {
+            log.info("import {}: {} rows in {} ms: {}", context.importId(), rows, millis,
+                    sql.strip().replaceAll("\\s+", " ").substring(0, Math.min(90, sql.strip().length())));
+        }
+        return rows;
     }
 
     long count(String sql) {

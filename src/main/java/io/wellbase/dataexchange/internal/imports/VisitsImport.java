@@ -68,68 +68,71 @@ class VisitsImport implements KindImport {
         ReferenceData.staff(sql);
         ReferenceData.warnUnknownStaff(sql, "staff_name");
         sql.update("""
-                CREATE TEMP TABLE visit_rows ON COMMIT DROP AS
-                SELECT s.row_no, s.new_id, s.ext_id, s.client_ext, m.client_id, t.id AS class_type_id,
-                       t.duration_minutes, t.default_capacity, l.id AS location_id, st.user_id AS instructor_id,
-                       s.visit_at AT TIME ZONE l.timezone AS starts_at, s.visit_at::date AS local_date,
-                       CASE WHEN s.no_show THEN 'no_show' WHEN s.late_cancel THEN 'late_cancelled'
-                            WHEN s.visit_at AT TIME ZONE l.timezone > now() THEN 'confirmed' ELSE 'attended' END AS status,
-                       NULL::uuid AS session_id, NULL::uuid AS target_id
+                CREATE TEMP TABLE visit_times ON COMMIT DROP AS
+                SELECT t.id AS class_type_id, t.duration_minutes, t.default_capacity, l.id AS location_id, l.timezone,
+                       s.visit_at, s.visit_at AT TIME ZONE l.timezone AS starts_at, count(*)::int AS visits,
+                       (array_agg(st.user_id) FILTER (WHERE st.user_id IS NOT NULL))[1] AS instructor_id
                 FROM import_stage s
-                JOIN client_map m ON m.ext = s.client_ext
                 JOIN class_type_map t ON t.name_key = lower(s.class_name)
                 JOIN location_map l ON l.name_key = lower(coalesce(s.location_name, ''))
                 LEFT JOIN staff_map st ON st.name_key = lower(s.staff_name)
+                GROUP BY t.id, t.duration_minutes, t.default_capacity, l.id, l.timezone, s.visit_at
                 """);
         sql.update("""
                 INSERT INTO class_sessions (id, org_id, class_type_id, location_id, starts_at, ends_at, local_date,
                                             capacity, confirmed_count, instructor_id)
                 SELECT gen_random_uuid(), :org, g.class_type_id, g.location_id, g.starts_at,
-                       g.starts_at + make_interval(mins => g.duration_minutes), g.local_date,
+                       g.starts_at + make_interval(mins => g.duration_minutes), g.visit_at::date,
                        greatest(g.default_capacity, g.visits), 0, g.instructor_id
-                FROM (SELECT class_type_id, location_id, starts_at, min(local_date) AS local_date,
-                             min(duration_minutes) AS duration_minutes, min(default_capacity) AS default_capacity,
-                             count(*)::int AS visits, (array_agg(instructor_id) FILTER (WHERE instructor_id IS NOT NULL))[1] AS instructor_id
-                      FROM visit_rows GROUP BY class_type_id, location_id, starts_at) g
+                FROM visit_times g
                 WHERE NOT EXISTS (SELECT 1 FROM class_sessions cs WHERE cs.org_id = :org
                                   AND cs.class_type_id = g.class_type_id AND cs.starts_at = g.starts_at
                                   AND cs.location_id = g.location_id)
                 """);
         sql.update("""
-                UPDATE visit_rows v SET session_id = cs.id
-                FROM class_sessions cs
-                WHERE cs.org_id = :org AND cs.class_type_id = v.class_type_id AND cs.starts_at = v.starts_at
-                  AND cs.location_id = v.location_id
+                CREATE TEMP TABLE visit_rows ON COMMIT DROP AS
+                SELECT s.row_no, s.new_id, s.ext_id, s.client_ext, m.client_id, cs.id AS session_id, cs.starts_at,
+                       CASE WHEN s.no_show THEN 'no_show' WHEN s.late_cancel THEN 'late_cancelled'
+                            WHEN cs.starts_at > now() THEN 'confirmed' ELSE 'attended' END AS status,
+                       coalesce(imported.id, native.id) AS target_id
+                FROM import_stage s
+                JOIN client_map m ON m.ext = s.client_ext
+                JOIN class_type_map t ON t.name_key = lower(s.class_name)
+                JOIN location_map l ON l.name_key = lower(coalesce(s.location_name, ''))
+                JOIN class_sessions cs ON cs.org_id = :org AND cs.class_type_id = t.id AND cs.location_id = l.id
+                                      AND cs.starts_at = s.visit_at AT TIME ZONE l.timezone
+                LEFT JOIN bookings imported ON imported.org_id = :org AND imported.import_ref = s.ext_id
+                LEFT JOIN (SELECT DISTINCT ON (session_id, client_id) id, session_id, client_id FROM bookings
+                           WHERE org_id = :org AND import_ref IS NULL
+                             AND session_id IN (SELECT cs2.id FROM class_sessions cs2 JOIN visit_times g
+                                                  ON cs2.org_id = :org AND cs2.class_type_id = g.class_type_id
+                                                 AND cs2.location_id = g.location_id AND cs2.starts_at = g.starts_at)
+                           ORDER BY session_id, client_id, created_at DESC) native
+                       ON imported.id IS NULL AND native.session_id = cs.id AND native.client_id = m.client_id
                 """);
-        sql.rejectDuplicates("visit_rows", "client_id::text || session_id::text", "client_ext", "clientId",
-                "the same client is already in this class in row %s; only the first is imported");
-        sql.update("""
-                UPDATE visit_rows v SET target_id = coalesce(
-                    (SELECT k.entity_id FROM import_keys k
-                     WHERE k.org_id = :org AND k.entity_type = 'visit' AND k.external_id = v.ext_id),
-                    (SELECT b.id FROM bookings b WHERE b.org_id = :org AND b.session_id = v.session_id
-                     AND b.client_id = v.client_id ORDER BY b.created_at DESC LIMIT 1))
-                """);
+        sql.rejectDuplicates("visit_rows", "CASE WHEN status IN ('confirmed', 'attended') THEN client_id::text || session_id::text END",
+                "client_ext", "clientId", "the same client is already in this class in row %s; only the first is imported");
+        sql.reject("visit_rows v", """
+                v.target_id IS NULL AND v.status IN ('confirmed', 'attended')
+                AND EXISTS (SELECT 1 FROM bookings b WHERE b.session_id = v.session_id AND b.client_id = v.client_id
+                            AND b.status IN ('confirmed', 'waitlisted', 'attended'))
+                """, "clientId", "client_ext", "'the client already has a booking in this class under another visit id'");
         long created = sql.update("""
                 INSERT INTO bookings (id, org_id, session_id, client_id, status, booked_by, created_at, confirmed_at,
-                                      cancelled_at, checked_in_at)
+                                      cancelled_at, checked_in_at, import_ref)
                 SELECT new_id, :org, session_id, client_id, status, :user, starts_at, starts_at,
                        CASE WHEN status = 'late_cancelled' THEN starts_at END,
-                       CASE WHEN status = 'attended' THEN starts_at END
+                       CASE WHEN status = 'attended' THEN starts_at END, ext_id
                 FROM visit_rows WHERE target_id IS NULL
-                """);
-        sql.update("""
-                INSERT INTO import_keys (org_id, entity_type, external_id, entity_id)
-                SELECT :org, 'visit', ext_id, coalesce(target_id, new_id) FROM visit_rows
-                ON CONFLICT (org_id, entity_type, external_id) DO UPDATE SET entity_id = EXCLUDED.entity_id
+                ORDER BY session_id, client_id
                 """);
         long updated = sql.update("""
-                UPDATE bookings b SET status = v.status, session_id = v.session_id,
+                UPDATE bookings b SET status = v.status, session_id = v.session_id, import_ref = v.ext_id,
                        cancelled_at = CASE WHEN v.status = 'late_cancelled' THEN v.starts_at END,
                        checked_in_at = CASE WHEN v.status = 'attended' THEN v.starts_at END
                 FROM visit_rows v
                 WHERE v.target_id = b.id AND b.org_id = :org
-                  AND (b.status, b.session_id) IS DISTINCT FROM (v.status, v.session_id)
+                  AND (b.status, b.session_id, b.import_ref) IS DISTINCT FROM (v.status, v.session_id, v.ext_id)
                 """);
         sql.update("""
                 UPDATE class_sessions cs SET confirmed_count = c.seats, capacity = greatest(cs.capacity, c.seats)
