@@ -108,13 +108,12 @@ abstract class PlanHoldingsImport implements KindImport {
                        'Imported: used before the import', :user
                 FROM holding_rows WHERE target_id IS NULL AND remaining < credits
                 """);
-        long changedHeader = sql.update("""
+        sql.update("""
                 UPDATE client_memberships c SET plan_id = r.plan_id, status = r.status, starts_on = r.starts_on,
                        ends_on = r.ends_on, updated_at = now(), version = c.version + 1
                 FROM holding_rows r
                 WHERE r.target_id = c.id AND c.org_id = :org
                   AND (c.plan_id, c.status, c.starts_on, c.ends_on) IS DISTINCT FROM (r.plan_id, r.status, r.starts_on, r.ends_on)
-                RETURNING c.id
                 """);
         sql.update("""
                 CREATE TEMP TABLE balance_changes ON COMMIT DROP AS
@@ -133,9 +132,9 @@ abstract class PlanHoldingsImport implements KindImport {
         long updated = sql.count("""
                 SELECT count(*) FROM holding_rows r
                 WHERE r.target_id IN (SELECT target_id FROM balance_changes)
-                   OR EXISTS (SELECT 1 FROM client_memberships c WHERE c.id = r.target_id AND c.updated_at = now())
+                   OR EXISTS (SELECT 1 FROM client_memberships c WHERE c.id = r.target_id AND c.updated_at = now()) -- now() is when this transaction began
                 """);
         long matched = sql.count("SELECT count(*) FROM holding_rows WHERE target_id IS NOT NULL");
-        return new ImportCounts(created, Math.max(updated, changedHeader), matched - Math.max(updated, changedHeader), 0, 0);
+        return new ImportCounts(created, updated, matched - updated, 0, 0);
     }
 }
