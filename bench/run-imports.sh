@@ -50,9 +50,9 @@ import() { # kind, file → seconds from submit to completed
 heap_sampler() { # the largest used heap (MiB) seen while the import runs
   local max=0 used
   while kill -0 $SERVER 2>/dev/null && [ ! -f "$DATA/stop-sampling" ]; do
-    used=$("$JDK/bin/jcmd" $SERVER GC.heap_info 2>/dev/null | awk '/garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="used") {gsub("K,?","",$(i+1)); print int($(i+1)/1024)}}')
+    used=$(curl -sf "localhost:$PORT/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {sum += $NF} END {print int(sum / 1048576)}')
     [ -n "$used" ] && [ "$used" -gt "$max" ] && max=$used
-    sleep 0.5
+    sleep 1
   done
   echo $max > "$DATA/heap-max"
 }

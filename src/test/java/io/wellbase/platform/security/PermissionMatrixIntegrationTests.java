@@ -42,6 +42,7 @@ class PermissionMatrixIntegrationTests extends IntegrationTest {
         probes.put(Permission.BOOKING_MANAGE, new Probe("POST", "/api/v1/sessions/" + random + "/check-ins",
                 Map.of("clientId", random)));
         probes.put(Permission.FILE_UPLOAD, new Probe("GET", "/api/v1/uploads", null));
+        probes.put(Permission.DATA_IMPORT, new Probe("GET", "/api/v1/imports", null));
         return probes;
     }
 

@@ -69,11 +69,30 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
         collect(api.post("/api/v1/onboarding-steps", Map.of("key", "a_step", "label", "A step"), t));
         collect(api.upload("/api/v1/uploads", Map.of("purpose", "client_document"), "a-notes.txt",
                 "A private note in a file".getBytes(java.nio.charset.StandardCharsets.UTF_8), t));
+        Api.Response imported = collect(api.upload("/api/v1/imports", Map.of("kind", "clients"), "a-clients.csv",
+                "Client ID,First Name,Last Name\nA-77,Quillon,Secret\nA-78,,\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), t));
+        waitForImport(imported.id(), t);
         collect(api.get("/api/v1/sales", t));
         collect(api.get("/api/v1/audit-logs?page_size=200", t));
         ids.add(a.orgId().toString());
         ids.add(a.userId().toString());
         return a;
+    }
+
+    private void waitForImport(UUID id, String token) {
+        for (int i = 0; i < 300; i++) {
+            String status = api.get("/api/v1/imports/" + id, token).field("status");
+            if (!status.equals("queued") && !status.equals("processing")) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("import " + id + " did not finish");
     }
 
     @Test

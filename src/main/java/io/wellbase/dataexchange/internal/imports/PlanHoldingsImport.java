@@ -91,6 +91,7 @@ abstract class PlanHoldingsImport implements KindImport {
                               AND lower(p.name) = lower(s.plan_name) ORDER BY created_at, id LIMIT 1) p ON true
                 LEFT JOIN import_keys k ON k.org_id = :org AND k.entity_type = '%s' AND k.external_id = s.ext_id
                 """.formatted(YEARS_WITHOUT_EXPIRY, YEARS_WITHOUT_EXPIRY, entityType()));
+        sql.update("ANALYZE holding_rows");
         long created = sql.update("""
                 INSERT INTO client_memberships (id, org_id, client_id, plan_id, status, starts_on, ends_on)
                 SELECT new_id, :org, client_id, plan_id, status, starts_on, ends_on FROM holding_rows WHERE target_id IS NULL
@@ -124,6 +125,7 @@ abstract class PlanHoldingsImport implements KindImport {
                            GROUP BY membership_id) b ON b.membership_id = r.target_id
                 WHERE r.target_id IS NOT NULL AND r.remaining IS NOT NULL AND r.remaining <> coalesce(b.balance, 0)
                 """);
+        sql.update("ANALYZE balance_changes");
         sql.update("""
                 INSERT INTO credit_ledger (id, org_id, client_id, membership_id, delta, reason, note, created_by)
                 SELECT gen_random_uuid(), :org, client_id, target_id, delta, 'adjustment', 'Imported balance', :user

@@ -34,6 +34,7 @@ final class ReferenceData {
                     LIMIT 1
                 ) c ON true
                 """.formatted(column));
+        sql.update("ANALYZE client_map");
         sql.update("CREATE UNIQUE INDEX ON client_map (ext)");
     }
 
@@ -61,6 +62,7 @@ final class ReferenceData {
                 FROM locations WHERE org_id = :org AND archived_at IS NULL
                 ORDER BY lower(name), created_at, id
                 """);
+        sql.update("ANALYZE location_map");
         sql.update("""
                 INSERT INTO location_map (name_key, id, timezone)
                 SELECT '', id, timezone FROM locations WHERE org_id = :org AND archived_at IS NULL
@@ -84,6 +86,7 @@ final class ReferenceData {
                 FROM class_types WHERE org_id = :org AND archived_at IS NULL
                 ORDER BY lower(name), created_at, id
                 """);
+        sql.update("ANALYZE class_type_map");
     }
 
     /** {@code staff_map(name_key, user_id)}: the organization's members by "First Last" or "Last, First". */
@@ -100,6 +103,7 @@ final class ReferenceData {
                       WHERE m.org_id = :org AND u.erased_at IS NULL) names
                 ORDER BY name_key, created_at
                 """);
+        sql.update("ANALYZE staff_map");
     }
 
     /** Warns once per staff name that is not a member (the rows are imported without instructor). */

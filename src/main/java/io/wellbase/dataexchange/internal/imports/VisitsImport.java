@@ -78,6 +78,8 @@ class VisitsImport implements KindImport {
                 LEFT JOIN staff_map st ON st.name_key = lower(s.staff_name)
                 GROUP BY t.id, t.duration_minutes, t.default_capacity, l.id, l.timezone, s.visit_at
                 """);
+        sql.update("ALTER TABLE visit_times ADD COLUMN session_id uuid");
+        sql.update("ANALYZE visit_times");
         sql.update("""
                 INSERT INTO class_sessions (id, org_id, class_type_id, location_id, starts_at, ends_at, local_date,
                                             capacity, confirmed_count, instructor_id)
@@ -90,26 +92,31 @@ class VisitsImport implements KindImport {
                                   AND cs.location_id = g.location_id)
                 """);
         sql.update("""
+                UPDATE visit_times g SET session_id = cs.id
+                FROM class_sessions cs
+                WHERE cs.org_id = :org AND cs.class_type_id = g.class_type_id AND cs.starts_at = g.starts_at
+                  AND cs.location_id = g.location_id
+                """);
+        sql.update("ANALYZE visit_times");
+        sql.update("""
                 CREATE TEMP TABLE visit_rows ON COMMIT DROP AS
-                SELECT s.row_no, s.new_id, s.ext_id, s.client_ext, m.client_id, cs.id AS session_id, cs.starts_at,
+                SELECT s.row_no, s.new_id, s.ext_id, s.client_ext, m.client_id, g.session_id, g.starts_at,
                        CASE WHEN s.no_show THEN 'no_show' WHEN s.late_cancel THEN 'late_cancelled'
-                            WHEN cs.starts_at > now() THEN 'confirmed' ELSE 'attended' END AS status,
+                            WHEN g.starts_at > now() THEN 'confirmed' ELSE 'attended' END AS status,
                        coalesce(imported.id, native.id) AS target_id
                 FROM import_stage s
                 JOIN client_map m ON m.ext = s.client_ext
                 JOIN class_type_map t ON t.name_key = lower(s.class_name)
                 JOIN location_map l ON l.name_key = lower(coalesce(s.location_name, ''))
-                JOIN class_sessions cs ON cs.org_id = :org AND cs.class_type_id = t.id AND cs.location_id = l.id
-                                      AND cs.starts_at = s.visit_at AT TIME ZONE l.timezone
+                JOIN visit_times g ON g.class_type_id = t.id AND g.location_id = l.id AND g.visit_at = s.visit_at
                 LEFT JOIN bookings imported ON imported.org_id = :org AND imported.import_ref = s.ext_id
                 LEFT JOIN (SELECT DISTINCT ON (session_id, client_id) id, session_id, client_id FROM bookings
                            WHERE org_id = :org AND import_ref IS NULL
-                             AND session_id IN (SELECT cs2.id FROM class_sessions cs2 JOIN visit_times g
-                                                  ON cs2.org_id = :org AND cs2.class_type_id = g.class_type_id
-                                                 AND cs2.location_id = g.location_id AND cs2.starts_at = g.starts_at)
+                             AND session_id IN (SELECT session_id FROM visit_times)
                            ORDER BY session_id, client_id, created_at DESC) native
-                       ON imported.id IS NULL AND native.session_id = cs.id AND native.client_id = m.client_id
+                       ON imported.id IS NULL AND native.session_id = g.session_id AND native.client_id = m.client_id
                 """);
+        sql.update("ANALYZE visit_rows");
         sql.rejectDuplicates("visit_rows", "CASE WHEN status IN ('confirmed', 'attended') THEN client_id::text || session_id::text END",
                 "client_ext", "clientId", "the same client is already in this class in row %s; only the first is imported");
         sql.reject("visit_rows v", """
@@ -137,7 +144,7 @@ class VisitsImport implements KindImport {
         sql.update("""
                 UPDATE class_sessions cs SET confirmed_count = c.seats, capacity = greatest(cs.capacity, c.seats)
                 FROM (SELECT b.session_id, count(*) FILTER (WHERE b.status IN ('confirmed', 'attended', 'no_show'))::int AS seats
-                      FROM bookings b WHERE b.org_id = :org AND b.session_id IN (SELECT DISTINCT session_id FROM visit_rows)
+                      FROM bookings b WHERE b.org_id = :org AND b.session_id IN (SELECT session_id FROM visit_times)
                       GROUP BY b.session_id) c
                 WHERE cs.org_id = :org AND cs.id = c.session_id AND cs.confirmed_count <> c.seats
                 """);

@@ -1,0 +1,102 @@
+package io.wellbase.dataexchange.internal.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wellbase.support.Api;
+import io.wellbase.support.IntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A job that fails half-way keeps nothing; a job whose node died runs again from the start. */
+class ImportFailureIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    ImportRunner runner;
+
+    private static final String CSV = "Client ID,First Name,Last Name\nF-1,Anna,Berg\nF-2,Explode,Now\nF-3,Cara,Diaz\n";
+
+    private String waitFor(String token, UUID id) {
+        for (int i = 0; i < 600; i++) {
+            String status = api.get("/api/v1/imports/" + id, token).field("status");
+            if (!status.equals("queued") && !status.equals("processing")) {
+                return status;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("import did not end");
+    }
+
+    private long clients(Owner owner) {
+        return jdbc.sql("SELECT count(*) FROM clients WHERE org_id = :org").param("org", owner.orgId()).query(Long.class).single();
+    }
+
+    @Test
+    void aDatabaseFailureMidMergeLeavesNoHalfImport() {
+        Owner owner = ownerWithOrganization("Failing Import");
+        jdbc.sql("""
+                CREATE OR REPLACE FUNCTION test_explode() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN IF NEW.first_name = 'Explode' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$
+                """).update();
+        jdbc.sql("CREATE TRIGGER test_explode BEFORE INSERT ON clients FOR EACH ROW EXECUTE FUNCTION test_explode()").update();
+        try {
+            Api.Response submitted = api.upload("/api/v1/imports", Map.of("kind", "clients"), "c.csv",
+                    CSV.getBytes(StandardCharsets.UTF_8), owner.token());
+            assertThat(waitFor(owner.token(), submitted.id())).isEqualTo("failed");
+            Api.Response job = api.get("/api/v1/imports/" + submitted.id(), owner.token());
+            assertThat(job.field("error")).startsWith("The import stopped and nothing was imported");
+            assertThat(clients(owner)).isZero();
+            assertThat(jdbc.sql("SELECT count(*) FROM import_keys WHERE org_id = :org").param("org", owner.orgId())
+                    .query(Long.class).single()).isZero();
+        } finally {
+            jdbc.sql("DROP TRIGGER test_explode ON clients").update();
+            jdbc.sql("DROP FUNCTION test_explode()").update();
+        }
+    }
+
+    @Test
+    void aJobLeftRunningByADeadNodeRunsAgainFromTheStart() {
+        Owner owner = ownerWithOrganization("Resumed Import");
+        Api.Response submitted = api.upload("/api/v1/imports", Map.of("kind", "clients"), "c.csv",
+                CSV.getBytes(StandardCharsets.UTF_8), owner.token());
+        assertThat(waitFor(owner.token(), submitted.id())).isEqualTo("completed");
+        jdbc.sql("UPDATE imports SET status = 'processing', created = 0, completed_at = NULL WHERE id = :id")
+                .param("id", submitted.id()).update();
+        jdbc.sql("INSERT INTO import_errors (import_id, org_id, row_number, message) VALUES (:id, :org, 99, 'stale')")
+                .param("id", submitted.id()).param("org", owner.orgId()).update();
+
+        runner.run(submitted.id());
+
+        Api.Response job = api.get("/api/v1/imports/" + submitted.id(), owner.token());
+        assertThat(job.field("status")).isEqualTo("completed");
+        assertThat(job.field("counts.skipped")).isEqualTo("3");
+        assertThat(clients(owner)).isEqualTo(3);
+        assertThat(api.get("/api/v1/imports/" + submitted.id() + "/errors", owner.token()).text()).doesNotContain("stale");
+        assertThat(jdbc.sql("SELECT attempts FROM imports WHERE id = :id").param("id", submitted.id())
+                .query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aCancelledJobKeepsNothing() {
+        Owner owner = ownerWithOrganization("Cancelled Import");
+        UUID id = UUID.randomUUID();
+        Api.Response file = api.upload("/api/v1/uploads", Map.of("purpose", "import"), "c.csv",
+                CSV.getBytes(StandardCharsets.UTF_8), owner.token());
+        jdbc.sql("""
+                INSERT INTO imports (id, org_id, kind, file_id, status, requested_by)
+                VALUES (:id, :org, 'clients', :file, 'queued', :user)
+                """).param("id", id).param("org", owner.orgId()).param("file", file.id()).param("user", owner.userId())
+                .update();
+        assertThat(api.post("/api/v1/imports/" + id + "/cancel", Map.of(), owner.token()).field("status"))
+                .isEqualTo("cancelled");
+        runner.run(id);
+        assertThat(clients(owner)).isZero();
+        assertThat(api.post("/api/v1/imports/" + id + "/cancel", Map.of(), owner.token()).status()).isEqualTo(409);
+    }
+}
