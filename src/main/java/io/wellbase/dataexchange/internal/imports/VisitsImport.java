@@ -117,7 +117,7 @@ class VisitsImport implements KindImport {
                        ON imported.id IS NULL AND native.session_id = g.session_id AND native.client_id = m.client_id
                 """);
         sql.update("ANALYZE visit_rows");
-        sql.rejectDuplicates("visit_rows", "CASE WHEN status IN ('confirmed', 'attended') THEN client_id::text || session_id::text END",
+        sql.rejectDuplicates("visit_rows", "CASE WHEN status IN ('confirmed', 'attended') THEN client_id END, session_id",
                 "client_ext", "clientId", "the same client is already in this class in row %s; only the first is imported");
         sql.reject("visit_rows v", """
                 v.target_id IS NULL AND v.status IN ('confirmed', 'attended')
