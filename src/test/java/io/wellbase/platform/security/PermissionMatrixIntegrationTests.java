@@ -43,6 +43,7 @@ class PermissionMatrixIntegrationTests extends IntegrationTest {
                 Map.of("clientId", random)));
         probes.put(Permission.FILE_UPLOAD, new Probe("GET", "/api/v1/uploads", null));
         probes.put(Permission.DATA_IMPORT, new Probe("GET", "/api/v1/imports", null));
+        probes.put(Permission.DATA_EXPORT, new Probe("GET", "/api/v1/exports/jobs", null));
         return probes;
     }
 

@@ -31,6 +31,9 @@ final class ImportRow {
             return null;
         }
         String value = cells.get(index).strip().replace("\r\n", "\n");
+        if (value.length() > 1 && value.charAt(0) == '\'' && "=+-@".indexOf(value.charAt(1)) >= 0) {
+            value = value.substring(1); // a formula defused by an export
+        }
         return value.isEmpty() ? null : value;
     }
 

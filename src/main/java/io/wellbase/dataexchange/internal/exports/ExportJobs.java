@@ -1,0 +1,110 @@
+package io.wellbase.dataexchange.internal.exports;
+
+import io.wellbase.files.DownloadLink;
+import io.wellbase.files.StoredFiles;
+import io.wellbase.platform.web.PageQuery;
+import io.wellbase.platform.web.PageResult;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/** The {@code exports} table of export jobs. */
+@Repository
+class ExportJobs {
+
+    private static final String SELECT = """
+            SELECT id, org_id, type, format, filters, status, row_count, file_id, error, requested_by, created_at,
+                   completed_at
+            FROM exports
+            """;
+
+    /** What the job runner needs. */
+    record Request(UUID id, UUID orgId, UUID userId, ExportType type, String format, ExportFilter filter,
+            String status) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final StoredFiles files;
+
+    ExportJobs(JdbcClient jdbc, ObjectMapper json, StoredFiles files) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.files = files;
+    }
+
+    void create(Request request) {
+        jdbc.sql("""
+                INSERT INTO exports (id, org_id, type, format, filters, requested_by)
+                VALUES (:id, :org, :type, :format, :filters::jsonb, :by)
+                """).param("id", request.id()).param("org", request.orgId()).param("type", request.type().value())
+                .param("format", request.format()).param("filters", json.writeValueAsString(request.filter().asMap()))
+                .param("by", request.userId()).update();
+    }
+
+    Optional<Request> request(UUID id) {
+        return jdbc.sql("SELECT id, org_id, requested_by, type, format, filters, status FROM exports WHERE id = :id")
+                .param("id", id).query((rs, n) -> new Request(rs.getObject("id", UUID.class),
+                        rs.getObject("org_id", UUID.class), rs.getObject("requested_by", UUID.class),
+                        ExportType.of(rs.getString("type")).orElseThrow(), rs.getString("format"),
+                        ExportFilter.fromMap(filters(rs.getString("filters"))), rs.getString("status")))
+                .optional();
+    }
+
+    void start(UUID id) {
+        jdbc.sql("UPDATE exports SET status = 'processing', error = NULL WHERE id = :id").param("id", id).update();
+    }
+
+    void complete(UUID id, long rows, UUID fileId) {
+        jdbc.sql("UPDATE exports SET status = 'completed', row_count = :rows, file_id = :file, completed_at = now() WHERE id = :id")
+                .param("id", id).param("rows", rows).param("file", fileId).update();
+    }
+
+    void fail(UUID id, String error) {
+        jdbc.sql("UPDATE exports SET status = 'failed', error = :error, completed_at = now() WHERE id = :id")
+                .param("id", id).param("error", error).update();
+    }
+
+    Optional<ExportJob> find(UUID orgId, UUID id) {
+        return jdbc.sql(SELECT + " WHERE org_id = :org AND id = :id").param("org", orgId).param("id", id)
+                .query(this::job).optional();
+    }
+
+    PageResult<ExportJob> list(UUID orgId, PageQuery page) {
+        long total = jdbc.sql("SELECT count(*) FROM exports WHERE org_id = :org").param("org", orgId)
+                .query(Long.class).single();
+        List<ExportJob> data = jdbc.sql(SELECT + " WHERE org_id = :org ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .param("org", orgId).param("limit", page.pageSize()).param("offset", page.offset())
+                .query(this::job).list();
+        return PageResult.of(data, page, total);
+    }
+
+    private ExportJob job(ResultSet rs, int n) throws SQLException {
+        UUID fileId = rs.getObject("file_id", UUID.class);
+        UUID orgId = rs.getObject("org_id", UUID.class);
+        DownloadLink link = fileId == null ? null
+                : files.find(orgId, fileId).map(f -> files.downloadLink(orgId, fileId)).orElse(null);
+        return new ExportJob(rs.getObject("id", UUID.class), rs.getString("type"), rs.getString("format"),
+                filters(rs.getString("filters")), rs.getString("status"), rs.getObject("row_count", Long.class),
+                link == null ? null : link.url(), link == null ? null : link.expiresAt(), rs.getString("error"),
+                rs.getObject("requested_by", UUID.class), instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("completed_at")));
+    }
+
+    private Map<String, Object> filters(String text) {
+        return json.readValue(text, new TypeReference<Map<String, Object>>() { });
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

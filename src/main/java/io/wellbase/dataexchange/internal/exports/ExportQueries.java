@@ -1,0 +1,114 @@
+package io.wellbase.dataexchange.internal.exports;
+
+import java.util.Map;
+
+/**
+ * The SQL behind each export: one row per line of the file, every value already text in the
+ * format the importer reads (dates {@code YYYY-MM-DD}, times {@code HH24:MI} in the location's
+ * zone, amounts in major units, flags Yes/No). Every query is limited to {@code :org}.
+ */
+final class ExportQueries {
+
+    private static final String DIGITS = """
+            (CASE WHEN %1$s IN ('JPY', 'KRW', 'CLP', 'VND', 'ISK', 'UGX', 'XAF', 'XOF', 'PYG', 'RWF') THEN 0
+                  WHEN %1$s IN ('BHD', 'KWD', 'OMR', 'TND', 'JOD', 'IQD', 'LYD') THEN 3 ELSE 2 END)""";
+
+    private static final String CLIENTS = """
+            SELECT coalesce(c.external_ids->>'mindbody', c.id::text), c.first_name, c.last_name, c.email, c.mobile_phone,
+                   c.phone, c.birth_date::text, c.gender, c.line1, c.city, c.region, c.postal_code, c.country, c.status,
+                   c.source, to_char(c.created_at AT TIME ZONE o.timezone, 'YYYY-MM-DD HH24:MI')
+            FROM clients c JOIN organizations o ON o.id = c.org_id
+            WHERE c.org_id = :org AND c.merged_into_id IS NULL AND c.erased_at IS NULL
+              AND (CAST(:from AS date) IS NULL OR c.created_at >= CAST(:from AS date) AT TIME ZONE o.timezone)
+              AND (CAST(:to AS date) IS NULL OR c.created_at < (CAST(:to AS date) + 1) AT TIME ZONE o.timezone)
+              AND (CAST(:status AS text) IS NULL OR c.status = :status)
+            ORDER BY c.created_at, c.id
+            """;
+
+    private static final String SESSION_JOINS = """
+            FROM bookings b
+            JOIN class_sessions s ON s.org_id = b.org_id AND s.id = b.session_id
+            JOIN class_types t ON t.id = s.class_type_id
+            JOIN locations l ON l.id = s.location_id
+            JOIN clients c ON c.org_id = b.org_id AND c.id = b.client_id
+            LEFT JOIN users u ON u.id = coalesce(s.substitute_instructor_id, s.instructor_id)
+            WHERE b.org_id = :org
+              AND (CAST(:from AS date) IS NULL OR s.local_date >= CAST(:from AS date))
+              AND (CAST(:to AS date) IS NULL OR s.local_date <= CAST(:to AS date))
+              AND (CAST(:location AS uuid) IS NULL OR s.location_id = CAST(:location AS uuid))
+            """;
+
+    private static final String VISITS = """
+            SELECT coalesce(b.import_ref, b.id::text), coalesce(c.external_ids->>'mindbody', c.id::text), c.first_name,
+                   c.last_name, c.email, s.local_date::text, to_char(s.starts_at AT TIME ZONE l.timezone, 'HH24:MI'),
+                   t.name, u.first_name || ' ' || u.last_name, l.name,
+                   CASE WHEN b.status = 'late_cancelled' THEN 'Yes' ELSE 'No' END,
+                   CASE WHEN b.status = 'no_show' THEN 'Yes' ELSE 'No' END
+            """ + SESSION_JOINS + """
+              AND b.status IN ('attended', 'late_cancelled', 'no_show')
+            ORDER BY s.starts_at, b.id
+            """;
+
+    private static final String BOOKINGS = """
+            SELECT b.id::text, coalesce(c.external_ids->>'mindbody', c.id::text), c.first_name, c.last_name, t.name,
+                   s.local_date::text, to_char(s.starts_at AT TIME ZONE l.timezone, 'HH24:MI'),
+                   u.first_name || ' ' || u.last_name, l.name, b.status,
+                   to_char(b.created_at AT TIME ZONE l.timezone, 'YYYY-MM-DD HH24:MI')
+            """ + SESSION_JOINS + """
+              AND (CAST(:status AS text) IS NULL OR b.status = :status)
+            ORDER BY s.starts_at, b.id
+            """;
+
+    private static final String SALES = """
+            SELECT coalesce(k.external_id, x.id::text), to_char(x.sold_at AT TIME ZONE o.timezone, 'YYYY-MM-DD HH24:MI'),
+                   coalesce(c.external_ids->>'mindbody', c.id::text), i.description, i.quantity::text,
+                   to_char(i.total::numeric / power(10, %1$s), 'FM999999999999990' || CASE WHEN %1$s > 0 THEN '.' || repeat('0', %1$s) ELSE '' END),
+                   x.currency, x.payment_method
+            FROM sales x
+            JOIN organizations o ON o.id = x.org_id
+            JOIN sale_items i ON i.org_id = x.org_id AND i.sale_id = x.id
+            JOIN clients c ON c.org_id = x.org_id AND c.id = x.client_id
+            LEFT JOIN import_keys k ON k.org_id = x.org_id AND k.entity_type = 'sale' AND k.entity_id = x.id
+            WHERE x.org_id = :org
+              AND (CAST(:from AS date) IS NULL OR x.sold_at >= CAST(:from AS date) AT TIME ZONE o.timezone)
+              AND (CAST(:to AS date) IS NULL OR x.sold_at < (CAST(:to AS date) + 1) AT TIME ZONE o.timezone)
+            ORDER BY x.sold_at, x.id, i.id
+            """.formatted(DIGITS.formatted("x.currency"));
+
+    private static final String MEMBERSHIPS = """
+            SELECT coalesce(k.external_id, m.id::text), coalesce(c.external_ids->>'mindbody', c.id::text), p.name,
+                   m.starts_on::text, m.ends_on::text,
+                   CASE WHEN p.kind IN ('class_pack', 'drop_in', 'intro_offer')
+                        THEN (SELECT coalesce(sum(l.delta), 0) FROM credit_ledger l
+                              WHERE l.org_id = m.org_id AND l.membership_id = m.id)::text END,
+                   m.status
+            FROM client_memberships m
+            JOIN membership_plans p ON p.id = m.plan_id
+            JOIN clients c ON c.org_id = m.org_id AND c.id = m.client_id
+            LEFT JOIN import_keys k ON k.org_id = m.org_id AND k.entity_type IN ('membership', 'pricing_option')
+                                   AND k.entity_id = m.id
+            WHERE m.org_id = :org
+              AND (CAST(:from AS date) IS NULL OR m.starts_on >= CAST(:from AS date))
+              AND (CAST(:to AS date) IS NULL OR m.starts_on <= CAST(:to AS date))
+              AND (CAST(:status AS text) IS NULL OR m.status = :status)
+            ORDER BY m.starts_on, m.id
+            """;
+
+    private static final Map<ExportType, String> SQL = Map.of(ExportType.CLIENTS, CLIENTS, ExportType.VISITS, VISITS,
+            ExportType.SALES, SALES, ExportType.MEMBERSHIPS, MEMBERSHIPS, ExportType.BOOKINGS, BOOKINGS);
+
+    private ExportQueries() {
+    }
+
+    static String rows(ExportType type) {
+        return SQL.get(type);
+    }
+
+    /** The same rows counted, to choose between answering at once and running a job. */
+    static String count(ExportType type) {
+        String sql = SQL.get(type);
+        int from = sql.indexOf("\nFROM ");
+        int order = sql.lastIndexOf("ORDER BY");
+        return "SELECT count(*) " + sql.substring(from, order);
+    }
+}
