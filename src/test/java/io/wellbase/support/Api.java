@@ -98,6 +98,11 @@ public final class Api {
         return exchange(request);
     }
 
+    /** Bytes of a JSON document, parsed. */
+    public JsonNode json(byte[] bytes) {
+        return JSON.readTree(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** The raw bytes behind an absolute URL (signed download links), without a token. */
     public static HttpResponse<byte[]> download(String url) {
         try {

@@ -1,0 +1,106 @@
+package io.wellbase.dataexchange.internal.reports;
+
+import io.wellbase.files.DownloadLink;
+import io.wellbase.files.StoredFiles;
+import io.wellbase.platform.web.PageQuery;
+import io.wellbase.platform.web.PageResult;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/** The {@code reports} table. */
+@Repository
+class ReportJobs {
+
+    private static final String SELECT = """
+            SELECT id, org_id, report_type, format, filters, status, file_id, error, duration_ms, requested_by,
+                   created_at, completed_at
+            FROM reports
+            """;
+
+    /** What the runner needs to build a report. */
+    record Request(UUID id, UUID orgId, UUID userId, ReportType type, String format, Map<String, Object> filters,
+            String status) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final StoredFiles files;
+
+    ReportJobs(JdbcClient jdbc, ObjectMapper json, StoredFiles files) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.files = files;
+    }
+
+    void create(Request request) {
+        jdbc.sql("""
+                INSERT INTO reports (id, org_id, report_type, format, filters, requested_by)
+                VALUES (:id, :org, :type, :format, :filters::jsonb, :by)
+                """).param("id", request.id()).param("org", request.orgId()).param("type", request.type().value())
+                .param("format", request.format()).param("filters", json.writeValueAsString(request.filters()))
+                .param("by", request.userId()).update();
+    }
+
+    Optional<Request> request(UUID id) {
+        return jdbc.sql("SELECT id, org_id, requested_by, report_type, format, filters, status FROM reports WHERE id = :id")
+                .param("id", id).query((rs, n) -> new Request(rs.getObject("id", UUID.class),
+                        rs.getObject("org_id", UUID.class), rs.getObject("requested_by", UUID.class),
+                        ReportType.of(rs.getString("report_type")).orElseThrow(), rs.getString("format"),
+                        filters(rs.getString("filters")), rs.getString("status")))
+                .optional();
+    }
+
+    void complete(UUID id, UUID fileId, long millis) {
+        jdbc.sql("UPDATE reports SET status = 'completed', file_id = :file, duration_ms = :ms, completed_at = now() WHERE id = :id")
+                .param("id", id).param("file", fileId).param("ms", millis).update();
+    }
+
+    void fail(UUID id, String error) {
+        jdbc.sql("UPDATE reports SET status = 'failed', error = :error, completed_at = now() WHERE id = :id")
+                .param("id", id).param("error", error).update();
+    }
+
+    Optional<ReportJob> find(UUID orgId, UUID id) {
+        return jdbc.sql(SELECT + " WHERE org_id = :org AND id = :id").param("org", orgId).param("id", id)
+                .query(this::job).optional();
+    }
+
+    PageResult<ReportJob> list(UUID orgId, PageQuery page) {
+        long total = jdbc.sql("SELECT count(*) FROM reports WHERE org_id = :org").param("org", orgId)
+                .query(Long.class).single();
+        List<ReportJob> data = jdbc.sql(SELECT + " WHERE org_id = :org ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .param("org", orgId).param("limit", page.pageSize()).param("offset", page.offset())
+                .query(this::job).list();
+        return PageResult.of(data, page, total);
+    }
+
+    private ReportJob job(ResultSet rs, int n) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        UUID orgId = rs.getObject("org_id", UUID.class);
+        UUID fileId = rs.getObject("file_id", UUID.class);
+        DownloadLink link = fileId == null ? null
+                : files.find(orgId, fileId).map(f -> files.downloadLink(orgId, fileId)).orElse(null);
+        return new ReportJob(id, id, rs.getString("report_type"), rs.getString("format"), filters(rs.getString("filters")),
+                rs.getString("status"), link == null ? null : link.url(), link == null ? null : link.expiresAt(),
+                rs.getString("error"), rs.getObject("duration_ms", Long.class), rs.getObject("requested_by", UUID.class),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("completed_at")));
+    }
+
+    private Map<String, Object> filters(String text) {
+        return json.readValue(text, new TypeReference<Map<String, Object>>() { });
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}
