@@ -44,6 +44,7 @@ class PermissionMatrixIntegrationTests extends IntegrationTest {
         probes.put(Permission.FILE_UPLOAD, new Probe("GET", "/api/v1/uploads", null));
         probes.put(Permission.DATA_IMPORT, new Probe("GET", "/api/v1/imports", null));
         probes.put(Permission.DATA_EXPORT, new Probe("GET", "/api/v1/exports/jobs", null));
+        probes.put(Permission.REPORT_RUN, new Probe("GET", "/api/v1/reports", null));
         return probes;
     }
 

@@ -73,6 +73,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                 "Client ID,First Name,Last Name\nA-77,Quillon,Secret\nA-78,,\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), t));
         waitForImport(imported.id(), t);
         collect(api.get("/api/v1/exports?type=clients&async=true", t));
+        collect(api.post("/api/v1/reports", Map.of("reportType", "client_roster", "format", "json"), t));
         collect(api.get("/api/v1/sales", t));
         collect(api.get("/api/v1/audit-logs?page_size=200", t));
         ids.add(a.orgId().toString());
