@@ -46,7 +46,7 @@ final class ExportQueries {
                    CASE WHEN b.status = 'no_show' THEN 'Yes' ELSE 'No' END
             """ + SESSION_JOINS + """
               AND b.status IN ('attended', 'late_cancelled', 'no_show')
-            ORDER BY s.starts_at, b.id
+            ORDER BY s.starts_at, c.last_name, c.first_name, b.id
             """;
 
     private static final String BOOKINGS = """
@@ -56,7 +56,7 @@ final class ExportQueries {
                    to_char(b.created_at AT TIME ZONE l.timezone, 'YYYY-MM-DD HH24:MI')
             """ + SESSION_JOINS + """
               AND (CAST(:status AS text) IS NULL OR b.status = :status)
-            ORDER BY s.starts_at, b.id
+            ORDER BY s.starts_at, c.last_name, c.first_name, b.id
             """;
 
     private static final String SALES = """

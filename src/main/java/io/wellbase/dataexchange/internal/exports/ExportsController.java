@@ -1,6 +1,5 @@
 package io.wellbase.dataexchange.internal.exports;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,6 +8,7 @@ import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.organizations.Locations;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.jobs.BackgroundJobs;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
@@ -19,7 +19,6 @@ import io.wellbase.platform.web.SortSpec;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -48,13 +47,13 @@ class ExportsController {
     private final ExportRows rows;
     private final ExportJobs jobs;
     private final Locations locations;
-    private final SchedulerClient scheduler;
+    private final BackgroundJobs scheduler;
     private final OneTimeTask<Void> task;
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final ExportsProperties properties;
 
-    ExportsController(ExportRows rows, ExportJobs jobs, Locations locations, SchedulerClient scheduler,
+    ExportsController(ExportRows rows, ExportJobs jobs, Locations locations, BackgroundJobs scheduler,
             OneTimeTask<Void> dataExportTask, AuditTrail audit, ObjectMapper json, ExportsProperties properties) {
         this.rows = rows;
         this.jobs = jobs;
@@ -95,7 +94,7 @@ class ExportsController {
         if (Boolean.TRUE.equals(async) || count > properties.syncRowLimit()) {
             UUID id = Ids.newId();
             jobs.create(new ExportJobs.Request(id, org, caller.userId(), kind, fmt, filter, "queued"));
-            scheduler.scheduleIfNotExists(task.instance(id.toString()), Instant.now());
+            scheduler.runSoon(task, id);
             return ResponseEntity.accepted().location(URI.create("/api/v1/exports/" + id))
                     .body(jobs.find(org, id).orElseThrow());
         }

@@ -1,6 +1,5 @@
 package io.wellbase.dataexchange.internal.imports;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
@@ -8,10 +7,10 @@ import io.wellbase.audit.AuditTrail;
 import io.wellbase.files.StoredFile;
 import io.wellbase.files.StoredFiles;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.jobs.BackgroundJobs;
 import io.wellbase.platform.web.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -26,11 +25,11 @@ class ImportRequests {
 
     private final StoredFiles files;
     private final ImportJobs jobs;
-    private final SchedulerClient scheduler;
+    private final BackgroundJobs scheduler;
     private final OneTimeTask<Void> task;
     private final AuditTrail audit;
 
-    ImportRequests(StoredFiles files, ImportJobs jobs, SchedulerClient scheduler, OneTimeTask<Void> dataImportTask,
+    ImportRequests(StoredFiles files, ImportJobs jobs, BackgroundJobs scheduler, OneTimeTask<Void> dataImportTask,
             AuditTrail audit) {
         this.files = files;
         this.jobs = jobs;
@@ -76,7 +75,7 @@ class ImportRequests {
         audit.record(new AuditRecord(orgId, userId, "import.requested", "import", id.toString(), Map.of(
                 "kind", new AuditChange(null, kind.value()), "dryRun", new AuditChange(null, dryRun),
                 "fileId", new AuditChange(null, fileId.toString()))));
-        scheduler.scheduleIfNotExists(task.instance(id.toString()), Instant.now());
+        scheduler.runSoon(task, id);
         return jobs.find(orgId, id).orElseThrow();
     }
 

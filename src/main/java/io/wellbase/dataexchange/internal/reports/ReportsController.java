@@ -1,6 +1,5 @@
 package io.wellbase.dataexchange.internal.reports;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,6 +8,7 @@ import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.organizations.Locations;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.jobs.BackgroundJobs;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
@@ -17,7 +17,6 @@ import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
 import io.wellbase.platform.web.SortSpec;
 import java.net.URI;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -56,12 +55,12 @@ class ReportsController {
 
     private final ReportJobs jobs;
     private final Locations locations;
-    private final SchedulerClient scheduler;
+    private final BackgroundJobs scheduler;
     private final OneTimeTask<Void> task;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
 
-    ReportsController(ReportJobs jobs, Locations locations, SchedulerClient scheduler, OneTimeTask<Void> reportRunTask,
+    ReportsController(ReportJobs jobs, Locations locations, BackgroundJobs scheduler, OneTimeTask<Void> reportRunTask,
             AuditTrail audit, JdbcClient jdbc) {
         this.jobs = jobs;
         this.locations = locations;
@@ -92,7 +91,7 @@ class ReportsController {
         audit.record(new AuditRecord(org, caller.userId(), "report.requested", "report", id.toString(), Map.of(
                 "reportType", new AuditChange(null, type.value()), "format", new AuditChange(null, format),
                 "filters", new AuditChange(null, filters))));
-        scheduler.scheduleIfNotExists(task.instance(id.toString()), Instant.now());
+        scheduler.runSoon(task, id);
         return ResponseEntity.accepted().location(URI.create("/api/v1/reports/" + id)).body(jobs.find(org, id).orElseThrow());
     }
 
