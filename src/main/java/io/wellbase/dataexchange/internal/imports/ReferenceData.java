@@ -40,18 +40,19 @@ final class ReferenceData {
 
     /**
      * {@code location_map(name_key, id, timezone)}: each distinct location name of {@code column},
-     * created when missing (in the organization's zone); an empty name maps to the first location,
+     * created when missing (in the organization's zone); an empty name maps to the oldest location,
      * created as "Main" when the organization has none.
      */
     static void locations(MergeSql sql, String column) {
         sql.update("""
-                INSERT INTO locations (id, org_id, name, timezone)
-                SELECT gen_random_uuid(), :org, 'Main', :zone
+                INSERT INTO locations (id, org_id, name, timezone, created_at)
+                SELECT gen_random_uuid(), :org, 'Main', :zone, clock_timestamp()
                 WHERE NOT EXISTS (SELECT 1 FROM locations WHERE org_id = :org AND archived_at IS NULL)
-                """);
+                  AND EXISTS (SELECT 1 FROM import_stage WHERE %s IS NULL)
+                """.formatted(column));
         sql.update("""
-                INSERT INTO locations (id, org_id, name, timezone)
-                SELECT gen_random_uuid(), :org, n.name, :zone
+                INSERT INTO locations (id, org_id, name, timezone, created_at)
+                SELECT gen_random_uuid(), :org, n.name, :zone, clock_timestamp()
                 FROM (SELECT min(%1$s) AS name FROM import_stage WHERE %1$s IS NOT NULL GROUP BY lower(%1$s)) n
                 WHERE NOT EXISTS (SELECT 1 FROM locations l WHERE l.org_id = :org AND l.archived_at IS NULL
                                   AND lower(l.name) = lower(n.name))
