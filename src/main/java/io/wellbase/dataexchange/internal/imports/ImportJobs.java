@@ -1,11 +1,10 @@
 package io.wellbase.dataexchange.internal.imports;
 
+import io.wellbase.dataexchange.internal.JobRows;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,12 +119,7 @@ class ImportJobs {
     }
 
     PageResult<ImportJob> list(UUID orgId, PageQuery page) {
-        long total = jdbc.sql("SELECT count(*) FROM imports WHERE org_id = :org").param("org", orgId)
-                .query(Long.class).single();
-        List<ImportJob> data = jdbc.sql(SELECT + " WHERE org_id = :org ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
-                .param("org", orgId).param("limit", page.pageSize()).param("offset", page.offset())
-                .query(this::job).list();
-        return PageResult.of(data, page, total);
+        return JobRows.newestFirst(jdbc, "imports", SELECT, orgId, page, this::job);
     }
 
     private ImportJob job(ResultSet rs, int n) throws SQLException {
@@ -147,11 +141,8 @@ class ImportJobs {
                 new ImportJob.Counts(total, read, rs.getLong("created"), rs.getLong("updated"), rs.getLong("skipped"),
                         rs.getLong("failed"), rs.getLong("warnings")),
                 columns, ignored, detected, rs.getString("date_order"), rs.getString("error"),
-                rs.getObject("requested_by", UUID.class), instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("completed_at")));
+                rs.getObject("requested_by", UUID.class), JobRows.instant(rs.getTimestamp("created_at")),
+                JobRows.instant(rs.getTimestamp("started_at")), JobRows.instant(rs.getTimestamp("completed_at")));
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

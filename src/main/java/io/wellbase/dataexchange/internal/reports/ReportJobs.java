@@ -1,14 +1,12 @@
 package io.wellbase.dataexchange.internal.reports;
 
+import io.wellbase.dataexchange.internal.JobRows;
 import io.wellbase.files.DownloadLink;
 import io.wellbase.files.StoredFiles;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,31 +74,22 @@ class ReportJobs {
     }
 
     PageResult<ReportJob> list(UUID orgId, PageQuery page) {
-        long total = jdbc.sql("SELECT count(*) FROM reports WHERE org_id = :org").param("org", orgId)
-                .query(Long.class).single();
-        List<ReportJob> data = jdbc.sql(SELECT + " WHERE org_id = :org ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
-                .param("org", orgId).param("limit", page.pageSize()).param("offset", page.offset())
-                .query(this::job).list();
-        return PageResult.of(data, page, total);
+        return JobRows.newestFirst(jdbc, "reports", SELECT, orgId, page, this::job);
     }
 
     private ReportJob job(ResultSet rs, int n) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         UUID orgId = rs.getObject("org_id", UUID.class);
         UUID fileId = rs.getObject("file_id", UUID.class);
-        DownloadLink link = fileId == null ? null
-                : files.find(orgId, fileId).map(f -> files.downloadLink(orgId, fileId)).orElse(null);
+        DownloadLink link = JobRows.link(files, orgId, fileId);
         return new ReportJob(id, id, rs.getString("report_type"), rs.getString("format"), filters(rs.getString("filters")),
                 rs.getString("status"), link == null ? null : link.url(), link == null ? null : link.expiresAt(),
                 rs.getString("error"), rs.getObject("duration_ms", Long.class), rs.getObject("requested_by", UUID.class),
-                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("completed_at")));
+                JobRows.instant(rs.getTimestamp("created_at")), JobRows.instant(rs.getTimestamp("completed_at")));
     }
 
     private Map<String, Object> filters(String text) {
         return json.readValue(text, new TypeReference<Map<String, Object>>() { });
     }
 
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
 }
