@@ -10,14 +10,10 @@ import io.wellbase.files.StoredFiles;
 import io.wellbase.platform.data.Ids;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -95,27 +91,14 @@ class ImportRunner {
 
     private ImportCounts importFile(ImportJobs.Request request, ImportErrors.Writer problems)
             throws IOException, SQLException {
-        CsvLayout layout;
-        try (InputStream in = files.open(request.orgId(), request.fileId())) {
-            layout = CsvSniffer.sniff(in);
-        }
-        ColumnMapping mapping = ColumnMapping.resolve(request.kind(), layout.headers(), request.mapping());
         long started = System.nanoTime();
-        FirstPass first = firstPass(request, layout, mapping);
-        log.info("import {}: first pass over {} rows in {} ms", request.id(), first.rows(),
+        FileSurvey.Survey survey = survey(request);
+        log.info("import {}: first pass over {} rows in {} ms", request.id(), survey.rows(),
                 (System.nanoTime() - started) / 1_000_000);
-        layout = first.layout();
-        DateOrder.Decision dates = first.evidence().decide(request.dateOrder());
-        Map<String, Object> detected = new LinkedHashMap<>();
-        detected.put("encoding", layout.charset().name() + (layout.bom() ? " with BOM" : ""));
-        detected.put("delimiter", switch (layout.separator()) {
-            case '\t' -> "tab";
-            case ';' -> "semicolon";
-            default -> "comma";
-        });
-        detected.put("dateOrder", dates.order().name());
-        detected.put("dates", dates.note());
-        jobs.describe(request.id(), first.rows(), mapping, detected, dates.order());
+        DateOrder.Decision dates = survey.dates();
+        ColumnMapping mapping = survey.mapping();
+        CsvLayout layout = survey.layout();
+        jobs.describe(request.id(), survey.rows(), mapping, survey.detected(), dates.order());
 
         Organization org = organization(request.orgId());
         ImportContext context = new ImportContext(request.id(), request.orgId(), request.userId(), request.kind(),
@@ -123,41 +106,9 @@ class ImportRunner {
         return stageAndMerge(request, layout, context, problems);
     }
 
-    private record FirstPass(CsvLayout layout, long rows, DateOrder.Evidence evidence) {
-    }
-
-    /** Counts the rows and gathers date evidence; falls back to Windows-1252 when UTF-8 fails. */
-    private FirstPass firstPass(ImportJobs.Request request, CsvLayout layout, ColumnMapping mapping) throws IOException {
-        List<Integer> dateColumns = request.kind().fields().stream()
-                .filter(f -> f.type() == FieldType.DATE || f.type() == FieldType.DATE_TIME)
-                .map(f -> mapping.columns().get(f.name())).filter(java.util.Objects::nonNull).toList();
-        try (InputStream in = files.open(request.orgId(), request.fileId());
-             CsvReader<CsvRecord> reader = layout.strictRecords(in)) {
-            DateOrder.Evidence evidence = new DateOrder.Evidence();
-            long rows = 0;
-            boolean header = true;
-            for (CsvRecord record : reader) {
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                rows++;
-                for (int column : dateColumns) {
-                    if (column < record.getFieldCount()) {
-                        evidence.see(record.getField(column));
-                    }
-                }
-            }
-            return new FirstPass(layout, rows, evidence);
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException && layout.charset().equals(StandardCharsets.UTF_8)
-                    && !layout.bom()) {
-                return firstPass(request, layout.withCharset(CsvLayout.WINDOWS_1252), mapping);
-            }
-            throw e;
-        } catch (CsvParseException e) {
-            return new FirstPass(layout, 0, new DateOrder.Evidence());
-        }
+    private FileSurvey.Survey survey(ImportJobs.Request request) throws IOException {
+        return FileSurvey.survey(() -> files.open(request.orgId(), request.fileId()), request.kind(),
+                request.mapping(), request.dateOrder());
     }
 
     private ImportCounts stageAndMerge(ImportJobs.Request request, CsvLayout layout, ImportContext context,

@@ -128,6 +128,10 @@ final class Values {
         }
         String integer = decimalAt < 0 ? digits : digits.substring(0, decimalAt);
         String fraction = decimalAt < 0 ? "" : digits.substring(decimalAt + 1);
+        if (!integer.isEmpty() && !integer.matches("\\d+|\\d{1,3}(,\\d{3})+|\\d{1,3}(\\.\\d{3})+")
+                || decimalAt >= 0 && integer.indexOf(digits.charAt(decimalAt)) >= 0) {
+            return null; // separators in places no number format puts them
+        }
         integer = integer.replaceAll("[.,]", "");
         if (fraction.contains(".") || fraction.contains(",") || integer.isEmpty() && fraction.isEmpty()) {
             return null;
