@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,17 +40,17 @@ class ImportRunner {
     private final ImportJobs jobs;
     private final ImportErrors errors;
     private final StoredFiles files;
-    private final DataSource dataSource;
+    private final ImportConnections connections;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Map<ImportKind, KindImport> kinds;
 
-    ImportRunner(ImportJobs jobs, ImportErrors errors, StoredFiles files, DataSource dataSource, JdbcClient jdbc,
+    ImportRunner(ImportJobs jobs, ImportErrors errors, StoredFiles files, ImportConnections connections, JdbcClient jdbc,
             AuditTrail audit, List<KindImport> kinds) {
         this.jobs = jobs;
         this.errors = errors;
         this.files = files;
-        this.dataSource = dataSource;
+        this.connections = connections;
         this.jdbc = jdbc;
         this.audit = audit;
         this.kinds = kinds.stream().collect(Collectors.toMap(KindImport::kind, Function.identity()));
@@ -114,7 +113,7 @@ class ImportRunner {
     private ImportCounts stageAndMerge(ImportJobs.Request request, CsvLayout layout, ImportContext context,
             ImportErrors.Writer problems) throws IOException, SQLException {
         KindImport kind = kinds.get(request.kind());
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = connections.open()) {
             connection.setAutoCommit(false);
             try {
                 JdbcClient tx = JdbcClient.create(new SingleConnectionDataSource(connection, true));
@@ -150,8 +149,6 @@ class ImportRunner {
             } catch (RuntimeException | SQLException | IOException e) {
                 connection.rollback();
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         }
     }

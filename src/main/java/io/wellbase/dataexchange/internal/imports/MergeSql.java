@@ -27,7 +27,6 @@ final class MergeSql {
         params.put("zone", context.zone().getId());
         params.put("currency", context.currency());
         params.put("today", LocalDate.now(context.zone()));
-        jdbc.sql("SET LOCAL work_mem = '128MB'").update();
     }
 
     ImportContext context() {
