@@ -112,6 +112,33 @@ class FilesIntegrationTests extends IntegrationTest {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    StoredFiles storedFiles;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.wellbase.files.internal.GeneratedFilesCleanup cleanup;
+
+    @Test
+    void oldExportsAndReportsAreDeletedButUploadsStay() throws IOException {
+        Owner owner = ownerWithOrganization("Cleanup");
+        java.nio.file.Path temp = java.nio.file.Files.createTempFile("report", ".csv");
+        java.nio.file.Files.writeString(temp, "a,b\n1,2\n");
+        StoredFile old = storedFiles.saveGenerated(owner.orgId(), owner.userId(), FilePurpose.REPORT, "old.csv", "text/csv", temp);
+        StoredFile fresh = storedFiles.saveGenerated(owner.orgId(), owner.userId(), FilePurpose.EXPORT, "new.csv", "text/csv", temp);
+        Api.Response upload = api.upload("/api/v1/uploads", Map.of("purpose", "avatar"), "me.png", png(), owner.token());
+        jdbc.sql("UPDATE files SET created_at = now() - interval '31 days' WHERE id IN (:old, :upload)")
+                .param("old", old.id()).param("upload", upload.id()).update();
+        String link = api.get("/api/v1/uploads/" + old.id(), owner.token()).field("downloadUrl");
+
+        assertThat(cleanup.deleteExpired()).isGreaterThanOrEqualTo(1);
+
+        assertThat(storedFiles.find(owner.orgId(), old.id())).isEmpty();
+        assertThat(Api.download(link).statusCode()).isEqualTo(404);
+        assertThat(storedFiles.find(owner.orgId(), fresh.id())).isPresent();
+        assertThat(api.get("/api/v1/uploads/" + upload.id(), owner.token()).status()).isEqualTo(200);
+        java.nio.file.Files.delete(temp);
+    }
+
     @Test
     void anotherOrganizationsFileIsNotFound() throws IOException {
         Owner a = ownerWithOrganization("A");
