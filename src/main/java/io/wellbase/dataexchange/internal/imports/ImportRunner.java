@@ -143,7 +143,12 @@ class ImportRunner {
                     started = System.nanoTime();
                     connection.commit();
                     log.info("import {}: committed in {} ms", request.id(), (System.nanoTime() - started) / 1_000_000);
-                    kind.afterCommit(context);
+                    try {
+                        kind.afterCommit(context);
+                    } catch (RuntimeException e) {
+                        log.warn("import {}: committed, but the follow-up work failed (a job repeats it later)",
+                                request.id(), e);
+                    }
                 }
                 return counts;
             } catch (RuntimeException | SQLException | IOException e) {
