@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Members per month: active on the first day, new (started in the month), churned (their
  * membership ended in the month, was not renewed within 7 days, and the end has passed), and the
  * month's retention (1 − churned ÷ active on the first day). The retention curve follows the
- * memberships that started in the period: the share still running N months after their start.
+ * memberships that started in the period: the share still running N months after their start, for
+ * as many months as some of them are old.
  */
 @Component
 class MembershipRetention implements ReportBuilder {
@@ -95,6 +96,9 @@ class MembershipRetention implements ReportBuilder {
         for (int k = 0; k <= CURVE_MONTHS; k++) {
             int months = k;
             long reached = cohort.stream().filter(h -> !h.start().plusMonths(months).isAfter(today)).count();
+            if (reached == 0) {
+                break; // no membership of the period is that old yet
+            }
             long running = cohort.stream().filter(h -> !h.start().plusMonths(months).isAfter(today)
                     && !h.end().isBefore(h.start().plusMonths(months))).count();
             curveRows.add(List.of((long) k, reached, running, ReportData.percent(running, reached)));
