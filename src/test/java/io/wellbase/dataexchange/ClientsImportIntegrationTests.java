@@ -125,6 +125,21 @@ class ClientsImportIntegrationTests extends ImportTest {
         assertThat(api.get("/api/v1/imports", owner.token()).json().path("data")).isEmpty();
     }
 
+    @Test
+    void aRepeatedRequestWithTheSameIdempotencyKeyImportsOnce() {
+        Owner owner = ownerWithOrganization("Idempotent Import");
+        byte[] file = "Client ID,First Name,Last Name\nI-1,Ida,Ince\n".getBytes(StandardCharsets.UTF_8);
+        Map<String, String> key = Map.of("Idempotency-Key", "import-" + owner.orgId());
+        Api.Response first = api.upload("/api/v1/imports", Map.of("kind", "clients"), "c.csv", file, owner.token(), key);
+        Api.Response second = api.upload("/api/v1/imports", Map.of("kind", "clients"), "c.csv", file, owner.token(), key);
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(second.status()).isEqualTo(202);
+        assertThat(second.id()).isEqualTo(first.id());
+        waitFor(owner.token(), first.id());
+        assertThat(api.get("/api/v1/imports", owner.token()).json().path("data")).hasSize(1);
+        assertThat(clients(owner)).isEqualTo(1);
+    }
+
     private long clients(Owner owner) {
         return jdbc.sql("SELECT count(*) FROM clients WHERE org_id = :org").param("org", owner.orgId()).query(Long.class).single();
     }

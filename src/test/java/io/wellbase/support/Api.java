@@ -77,6 +77,12 @@ public final class Api {
 
     /** A multipart POST: plain form fields plus one file part named {@code file} (when bytes is not null). */
     public Response upload(String path, Map<String, String> fields, String filename, byte[] bytes, String token) {
+        return upload(path, fields, filename, bytes, token, Map.of());
+    }
+
+    /** A multipart POST with extra headers (an Idempotency-Key, say). */
+    public Response upload(String path, Map<String, String> fields, String filename, byte[] bytes, String token,
+            Map<String, String> headers) {
         String boundary = "----wellbase" + UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
@@ -95,6 +101,7 @@ public final class Api {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         return exchange(request);
     }
 
