@@ -58,6 +58,11 @@ final class MergeSql {
      * with {@code message} formatted with the first row's number.
      */
     void rejectDuplicates(String table, String keyExpression, String valueExpression, String column, String message) {
+        boolean any = jdbc.sql("SELECT EXISTS (SELECT 1 FROM %1$s WHERE (%2$s) IS NOT NULL GROUP BY %2$s HAVING count(*) > 1)"
+                .formatted(table, keyExpression)).params(params).query(Boolean.class).single();
+        if (!any) {
+            return; // the usual case: no sort of the whole file needed
+        }
         update("""
                 WITH ranked AS (
                     SELECT row_no, (%2$s)::text AS value, min(row_no) OVER (PARTITION BY %1$s) AS first_row
