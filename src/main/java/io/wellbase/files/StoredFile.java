@@ -3,7 +3,10 @@ package io.wellbase.files;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A kept file's metadata; the bytes stay in storage and are read with {@link StoredFiles#open}. */
+/**
+ * A kept file's metadata; the bytes stay in storage and are read with {@link StoredFiles#open}.
+ * {@code clientId} is set for files that belong to a client (deleted when the client is erased).
+ */
 public record StoredFile(UUID id, UUID organizationId, FilePurpose purpose, String filename, String contentType,
-        long size, String sha256, UUID createdBy, Instant createdAt) {
+        long size, String sha256, UUID createdBy, Instant createdAt, UUID clientId) {
 }

@@ -41,11 +41,17 @@ public class StoredFiles {
     /** Checks size and detected content type for the purpose (413 / 415), stores, records metadata. */
     public StoredFile upload(UUID organizationId, UUID userId, FilePurpose purpose, String filename,
             InputStream content) {
+        return upload(organizationId, userId, null, purpose, filename, content);
+    }
+
+    /** Like {@link #upload(UUID, UUID, FilePurpose, String, InputStream)}, for a file that belongs to a client. */
+    public StoredFile upload(UUID organizationId, UUID userId, UUID clientId, FilePurpose purpose, String filename,
+            InputStream content) {
         if (!purpose.uploadable()) {
             throw ApiException.invalidField("purpose", purpose.value() + " files are written by Wellbase, not uploaded");
         }
         PurposePolicy.Rule rule = PurposePolicy.of(purpose);
-        return keeper.keepUpload(organizationId, userId, purpose, filename, content, rule, detector);
+        return keeper.keepUpload(organizationId, userId, clientId, purpose, filename, content, rule, detector);
     }
 
     /** Keeps a file Wellbase wrote itself (an export or a report) from a local temporary file. */

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -137,6 +138,32 @@ class FilesIntegrationTests extends IntegrationTest {
         assertThat(storedFiles.find(owner.orgId(), fresh.id())).isPresent();
         assertThat(api.get("/api/v1/uploads/" + upload.id(), owner.token()).status()).isEqualTo(200);
         java.nio.file.Files.delete(temp);
+    }
+
+    @Test
+    void aClientsFilesAreListedWithTheClientAndDeletedWhenTheClientIsErased() throws IOException, InterruptedException {
+        Owner owner = ownerWithOrganization("Client Files");
+        Owner other = ownerWithOrganization("Other Files");
+        UUID client = api.post("/api/v1/clients", Map.of("firstName", "Ada", "lastName", "Skin"), owner.token()).id();
+        UUID stranger = api.post("/api/v1/clients", Map.of("firstName", "Bo", "lastName", "Else"), other.token()).id();
+        Api.Response photo = api.upload("/api/v1/uploads", Map.of("purpose", "skin_image", "clientId", client.toString()),
+                "cheek.png", png(), owner.token());
+        assertThat(photo.status()).as(photo.toString()).isEqualTo(201);
+        assertThat(photo.field("clientId")).isEqualTo(client.toString());
+        api.upload("/api/v1/uploads", Map.of("purpose", "attachment"), "other.png", png(), owner.token());
+        assertThat(api.get("/api/v1/uploads?clientId=" + client, owner.token()).json().path("data")).hasSize(1);
+        assertThat(api.upload("/api/v1/uploads", Map.of("purpose", "skin_image", "clientId", stranger.toString()),
+                "x.png", png(), owner.token()).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/uploads?clientId=" + stranger, owner.token()).status()).isEqualTo(404);
+        String link = api.get("/api/v1/uploads/" + photo.id(), owner.token()).field("downloadUrl");
+
+        assertThat(api.delete("/api/v1/clients/" + client, owner.token()).status()).isEqualTo(204);
+        for (int i = 0; i < 100 && api.get("/api/v1/uploads/" + photo.id(), owner.token()).status() == 200; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(api.get("/api/v1/uploads/" + photo.id(), owner.token()).status()).isEqualTo(404);
+        assertThat(Api.download(link).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/uploads", owner.token()).json().path("data")).hasSize(1);
     }
 
     @Test

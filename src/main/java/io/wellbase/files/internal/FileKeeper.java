@@ -43,8 +43,8 @@ public class FileKeeper {
         this.transactions = transactions;
     }
 
-    public StoredFile keepUpload(UUID orgId, UUID userId, FilePurpose purpose, String filename, InputStream content,
-            PurposePolicy.Rule rule, ContentTypeDetector detector) {
+    public StoredFile keepUpload(UUID orgId, UUID userId, UUID clientId, FilePurpose purpose, String filename,
+            InputStream content, PurposePolicy.Rule rule, ContentTypeDetector detector) {
         String name = FileNames.clean(filename);
         TempFiles.Copy copy = null;
         try {
@@ -58,7 +58,7 @@ public class FileKeeper {
                         "A " + purpose.value() + " file may not be " + type + "; allowed: "
                                 + String.join(", ", rule.contentTypes().stream().sorted().toList()));
             }
-            return keep(orgId, userId, purpose, name, type, copy);
+            return keep(orgId, userId, clientId, purpose, name, type, copy);
         } catch (IOException e) {
             throw unavailable(e);
         } finally {
@@ -69,7 +69,7 @@ public class FileKeeper {
     public StoredFile keepGenerated(UUID orgId, UUID userId, FilePurpose purpose, String filename,
             String contentType, Path content) {
         try {
-            return keep(orgId, userId, purpose, FileNames.clean(filename), contentType, TempFiles.describe(content));
+            return keep(orgId, userId, null, purpose, FileNames.clean(filename), contentType, TempFiles.describe(content));
         } catch (IOException e) {
             throw unavailable(e);
         }
@@ -89,12 +89,12 @@ public class FileKeeper {
         }
     }
 
-    private StoredFile keep(UUID orgId, UUID userId, FilePurpose purpose, String name, String type,
+    private StoredFile keep(UUID orgId, UUID userId, UUID clientId, FilePurpose purpose, String name, String type,
             TempFiles.Copy copy) throws IOException {
         UUID id = Ids.newId();
         String key = orgId + "/" + id;
         StoredFile file = new StoredFile(id, orgId, purpose, name, type, copy.size(), copy.sha256(), userId,
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
+                Instant.now().truncatedTo(ChronoUnit.MICROS), clientId);
         storage.put(key, copy.path(), type);
         try {
             transactions.executeWithoutResult(status -> {

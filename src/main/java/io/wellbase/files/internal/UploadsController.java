@@ -2,6 +2,7 @@ package io.wellbase.files.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wellbase.clients.ClientDirectory;
 import io.wellbase.files.DownloadLink;
 import io.wellbase.files.FilePurpose;
 import io.wellbase.files.StoredFile;
@@ -41,36 +42,40 @@ class UploadsController {
 
     /** A file's metadata with a fresh signed link. */
     record UploadView(UUID id, String purpose, String filename, String contentType, long size, String sha256,
-            UUID createdBy, Instant createdAt, String downloadUrl, Instant downloadUrlExpiresAt) {
+            UUID clientId, UUID createdBy, Instant createdAt, String downloadUrl, Instant downloadUrlExpiresAt) {
 
         static UploadView of(StoredFile file, DownloadLink link) {
             return new UploadView(file.id(), file.purpose().value(), file.filename(), file.contentType(), file.size(),
-                    file.sha256(), file.createdBy(), file.createdAt(), link.url(), link.expiresAt());
+                    file.sha256(), file.clientId(), file.createdBy(), file.createdAt(), link.url(), link.expiresAt());
         }
     }
 
     private final StoredFiles files;
     private final FileRecords records;
+    private final ClientDirectory clients;
 
-    UploadsController(StoredFiles files, FileRecords records) {
+    UploadsController(StoredFiles files, FileRecords records, ClientDirectory clients) {
         this.files = files;
         this.records = records;
+        this.clients = clients;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @RequiresPermission(Permission.FILE_UPLOAD)
     @Operation(summary = "Upload a file for a purpose; its type is detected from the content")
     ResponseEntity<UploadView> upload(@RequestPart(name = "file", required = false) MultipartFile file,
-            @RequestParam(name = "purpose", required = false) String purpose) throws IOException {
+            @RequestParam(name = "purpose", required = false) String purpose,
+            @RequestParam(name = "clientId", required = false) UUID clientId) throws IOException {
         if (file == null) {
             throw ApiException.invalidField("file", "a multipart part named file is required");
         }
         FilePurpose kind = purpose(purpose);
         Caller caller = Caller.current();
         UUID org = caller.requireOrganization();
+        requireClient(org, clientId);
         StoredFile stored;
         try (InputStream in = file.getInputStream()) {
-            stored = files.upload(org, caller.userId(), kind, file.getOriginalFilename(), in);
+            stored = files.upload(org, caller.userId(), clientId, kind, file.getOriginalFilename(), in);
         }
         return ResponseEntity.created(URI.create("/api/v1/uploads/" + stored.id()))
                 .body(UploadView.of(stored, files.downloadLink(org, stored.id())));
@@ -80,10 +85,18 @@ class UploadsController {
     @RequiresPermission(Permission.FILE_UPLOAD)
     @Operation(summary = "List the organization's files, newest first")
     PageResult<StoredFile> list(@RequestParam(required = false) String purpose,
-            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) UUID clientId, @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return records.list(Caller.current().requireOrganization(), purpose == null ? null : purpose(purpose),
+        UUID org = Caller.current().requireOrganization();
+        requireClient(org, clientId);
+        return records.list(org, purpose == null ? null : purpose(purpose), clientId,
                 PageQuery.of(page, pageSize, null, SORT));
+    }
+
+    private void requireClient(UUID org, UUID clientId) {
+        if (clientId != null && clients.find(org, clientId).isEmpty()) {
+            throw ApiException.notFound("Client");
+        }
     }
 
     @GetMapping("/{id}")
