@@ -19,4 +19,12 @@ class SmokeIntegrationTests extends IntegrationTest {
         assertThat(api.get("/docs", null).status()).isIn(200, 302);
         assertThat(api.get("/.well-known/jwks.json", null).json().path("keys").size()).isGreaterThan(0);
     }
+
+    @Test
+    void metricsAreNotPublicWithoutScrapeCredentials() {
+        Api.Response metrics = api.get("/actuator/prometheus", null);
+        assertThat(metrics.status()).isEqualTo(401);
+        assertThat(metrics.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(metrics.text()).doesNotContain("hikaricp");
+    }
 }

@@ -1,5 +1,6 @@
 package io.wellbase.clients;
 
+import io.wellbase.identity.UserSummary;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Role;
 import io.wellbase.platform.web.ApiException;
@@ -20,10 +21,12 @@ public interface ClientAccounts {
     List<UUID> organizationsOf(UUID userId, int limit);
 
     /**
-     * Makes the user a client of the organization: links the client record with the user's email,
-     * or creates one (status lead, source {@code portal}); answers the client id.
+     * Makes the user a client of the organization and answers the client id. An existing client record
+     * with the user's email is linked only when {@code emailVerified}: an unproven address never inherits
+     * somebody's profile, memberships or bookings. Otherwise a new record is created (status lead, source
+     * {@code portal}), which staff may later merge with the existing one.
      */
-    UUID enroll(UUID organizationId, UUID userId, String email, String firstName, String lastName, String phone);
+    UUID enroll(UUID organizationId, UserSummary user, String firstName, String lastName, String phone);
 
     /** The signed-in client's own client id; 403 for anyone who is not a client of the active organization. */
     default UUID requireSelf(Caller caller) {

@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the identity module ({@code wellbase.identity.*}).
+ * Settings of the identity module ({@code wellbase.identity.*}). {@code sessionCheckInterval} is how
+ * long a node may trust what it last read of a session (signed out? which role?): the longest time a
+ * change made on another node takes to reach this one. {@code clockSkew} is the leeway on token times.
  */
 @Validated
 @ConfigurationProperties("wellbase.identity")
@@ -19,9 +21,10 @@ public record IdentityProperties(
         @DefaultValue("48h") Duration emailVerificationTtl,
         @DefaultValue("30d") Duration signingKeyRotation,
         @DefaultValue("wellbase") String issuer,
-        @DefaultValue("http://localhost:8080") String publicUrl,
         @Valid @DefaultValue Argon2 argon2,
-        @DefaultValue("16384") @Min(1024) int maxPreferencesBytes) {
+        @DefaultValue("16384") @Min(1024) int maxPreferencesBytes,
+        @DefaultValue("3s") Duration sessionCheckInterval,
+        @DefaultValue("5s") Duration clockSkew) {
 
     /**
      * Argon2id cost. The default (19 MiB, 2 passes, 1 lane) is OWASP's minimum recommendation;

@@ -11,17 +11,24 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the platform module ({@code wellbase.platform.*}); docs/operations.md lists each.
+ * {@code publicUrl} is where clients reach this server ({@code WELLBASE_PUBLIC_URL}): every absolute
+ * link the server writes (mails, download links, calendar feeds, join links) starts with it, never
+ * with a request's {@code Host} header. Unset, it is {@code http://localhost:<the port in use>}.
+ * {@code appUrl} is the front end that links in mails and join links lead to (the API's URL when unset).
  */
 @Validated
 @ConfigurationProperties("wellbase.platform")
 public record PlatformProperties(
+        String publicUrl,
+        String appUrl,
         @Valid @DefaultValue Db db,
         @Valid @DefaultValue RateLimits rateLimits,
         @Valid @DefaultValue Http http,
         @Valid @DefaultValue Mail mail,
         @DefaultValue Demo demo,
         @DefaultValue Redis redis,
-        @Valid @DefaultValue Events events) {
+        @Valid @DefaultValue Events events,
+        @DefaultValue Metrics metrics) {
 
     /** The database: external when {@code url} is set, embedded PostgreSQL otherwise. */
     public record Db(
@@ -79,6 +86,14 @@ public record PlatformProperties(
     public record Events(
             @DefaultValue("1m") @NotNull Duration retryAfter,
             @DefaultValue("30s") @NotNull Duration retryInterval) {
+    }
+
+    /** Credentials a Prometheus scraper sends (HTTP Basic); without a password nobody reads the metrics. */
+    public record Metrics(@DefaultValue("prometheus") String username, String password) {
+
+        public boolean configured() {
+            return password != null && !password.isBlank();
+        }
     }
 
     /** Redis, used for shared rate limits when {@code url} is set. */

@@ -84,6 +84,47 @@ class PortalIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anUnverifiedSignUpThroughTheJoinLinkNeverInheritsAnExistingClientRecord() {
+        Owner owner = ownerWithOrganization("Takeover studio");
+        String email = uniqueEmail("victim");
+        UUID victim = api.post("/api/v1/clients", Map.of("firstName", "Vera", "lastName", "Victim", "email", email,
+                "birthDate", "1980-02-03"), owner.token()).id();
+        UUID plan = api.post("/api/v1/membership-plans", Map.of("name", "Pack", "kind", "class_pack", "credits", 5,
+                "price", Map.of("amount", 5000, "currency", "EUR"), "periodUnit", "month", "periodCount", 1), owner.token()).id();
+        api.post("/api/v1/clients/" + victim + "/memberships", Map.of("planId", plan, "paymentMethod", "cash"), owner.token());
+        String code = api.get("/api/v1/join-link", owner.token()).field("joinCode");
+
+        Api.Response joined = api.post("/api/v1/auth/join/" + code, Map.of("email", email, "password", PASSWORD,
+                "firstName", "Mallory", "lastName", "Attacker"), null);
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
+        String attacker = joined.field("accessToken");
+        Api.Response profile = api.get("/api/v1/portal/profile", attacker);
+        assertThat(profile.field("id")).as("a new lead record, not the victim's").isNotEqualTo(victim.toString());
+        assertThat(profile.field("birthDate")).isNull();
+        assertThat(profile.field("firstName")).isEqualTo("Mallory");
+        assertThat(api.get("/api/v1/portal/memberships", attacker).json().path("data").size()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM client_accounts WHERE client_id = :c").param("c", victim)
+                .query(Integer.class).single()).isZero();
+
+        Account plain = register("plain");
+        UUID second = api.post("/api/v1/clients", Map.of("firstName", "Sam", "lastName", "Second", "email", plain.email()),
+                owner.token()).id();
+        Api.Response unverifiedJoin = api.post("/api/v1/join/" + code, Map.of(), plain.accessToken());
+        assertThat(api.get("/api/v1/portal/profile", unverifiedJoin.field("accessToken")).field("id"))
+                .as("joining after a plain registration links nothing either").isNotEqualTo(second.toString());
+
+        Account verified = register("verified");
+        UUID third = api.post("/api/v1/clients", Map.of("firstName", "Val", "lastName", "Verified", "email", verified.email()),
+                owner.token()).id();
+        String verification = tokenIn(lastEmailBody(verified.email(), "email_verification"));
+        assertThat(api.post("/api/v1/auth/email-verification/confirm", Map.of("token", verification), null).status())
+                .isBetween(200, 204);
+        Api.Response verifiedJoin = api.post("/api/v1/join/" + code, Map.of(), verified.accessToken());
+        assertThat(api.get("/api/v1/portal/profile", verifiedJoin.field("accessToken")).field("id"))
+                .as("a verified email links the existing record").isEqualTo(third.toString());
+    }
+
+    @Test
     void onboardingProgressShowsOnTheRecord() {
         Owner owner = ownerWithOrganization("Onboarding studio");
         UUID waiver = api.post("/api/v1/onboarding-steps", Map.of("key", "waiver", "label", "Sign the waiver"), owner.token()).id();

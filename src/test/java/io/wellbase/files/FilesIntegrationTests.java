@@ -65,6 +65,17 @@ class FilesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void downloadLinksUseTheConfiguredAddressNotTheRequestsHost() throws IOException {
+        Owner owner = ownerWithOrganization("Host header");
+        UUID id = api.upload("/api/v1/uploads", Map.of("purpose", "avatar"), "me.png", png(), owner.token()).id();
+        String answer = api.raw("GET /api/v1/uploads/" + id + " HTTP/1.1\r\nHost: evil.example\r\n"
+                + "Authorization: Bearer " + owner.token() + "\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 200");
+        assertThat(answer).contains("\"downloadUrl\":\"http://localhost:" + port + "/files/" + id);
+        assertThat(answer).doesNotContain("evil.example");
+    }
+
+    @Test
     void theTypeComesFromTheContentNotTheName() throws IOException {
         Owner owner = ownerWithOrganization("Types");
         byte[] executable = Arrays.copyOf("MZ\u0090\u0000\u0003\u0000\u0000\u0000".getBytes(StandardCharsets.ISO_8859_1), 512);

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wellbase.support.Api;
 import io.wellbase.support.IntegrationTest;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class LoginIntegrationTests extends IntegrationTest {
@@ -83,5 +87,49 @@ class LoginIntegrationTests extends IntegrationTest {
         assertThat(r.field("code")).isEqualTo("validation_failed");
         assertThat(r.json().path("errors").valueStream().map(e -> e.path("field").asString()))
                 .containsExactly("password");
+    }
+
+    @Test
+    void concurrentWrongPasswordsGetExactlyTheLimitOfPasswordChecks() throws Exception {
+        Account account = register("burst");
+        List<Callable<Api.Response>> attempts = java.util.stream.IntStream.range(0, 30)
+                .mapToObj(i -> (Callable<Api.Response>) () -> login(account.email(), "wrong-" + i)).toList();
+        List<Integer> statuses;
+        try (var pool = Executors.newFixedThreadPool(30)) {
+            statuses = pool.invokeAll(attempts).stream().map(LoginIntegrationTests::status).toList();
+        }
+        assertThat(statuses.stream().filter(s -> s == 401).count()).as(statuses.toString()).isEqualTo(5);
+        assertThat(statuses.stream().filter(s -> s == 429).count()).isEqualTo(25);
+        assertThat(jdbc.sql("SELECT count(*) FROM login_failures WHERE email_normalized = lower(:e)")
+                .param("e", account.email()).query(Integer.class).single()).isEqualTo(5);
+
+        Api.Response locked = login(account.email(), PASSWORD);
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(Integer.parseInt(locked.header("Retry-After"))).isBetween(14 * 60, 15 * 60);
+        assertThat(locked.header("RateLimit-Limit")).isEqualTo("5");
+        assertThat(locked.header("RateLimit-Remaining")).isEqualTo("0");
+    }
+
+    @Test
+    void theWindowSlides() {
+        Account account = register("window");
+        for (int i = 0; i < 4; i++) {
+            assertThat(login(account.email(), "wrong").status()).isEqualTo(401);
+        }
+        // the four failures happened sixteen minutes ago: they no longer count
+        jdbc.sql("UPDATE login_failures SET failed_at = failed_at - interval '16 minutes' WHERE email_normalized = lower(:e)")
+                .param("e", account.email()).update();
+        for (int i = 0; i < 5; i++) {
+            assertThat(login(account.email(), "wrong").status()).as("attempt " + i).isEqualTo(401);
+        }
+        assertThat(login(account.email(), "wrong").status()).isEqualTo(429);
+    }
+
+    private static int status(Future<Api.Response> f) {
+        try {
+            return f.get().status();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

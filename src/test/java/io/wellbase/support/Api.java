@@ -149,4 +149,18 @@ public final class Api {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * A request written byte for byte on a plain socket, for what the JDK client refuses to send (a
+     * forged {@code Host}, malformed lines); answers the raw response text, headers included.
+     */
+    public String raw(String request) throws IOException {
+        int port = Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1));
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }

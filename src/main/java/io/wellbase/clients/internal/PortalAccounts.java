@@ -4,6 +4,7 @@ import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.clients.ClientAccounts;
+import io.wellbase.identity.UserSummary;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.web.ApiException;
 import java.util.List;
@@ -44,18 +45,15 @@ class PortalAccounts implements ClientAccounts {
 
     @Override
     @Transactional
-    public UUID enroll(UUID orgId, UUID userId, String email, String firstName, String lastName, String phone) {
+    public UUID enroll(UUID orgId, UserSummary user, String firstName, String lastName, String phone) {
+        UUID userId = user.id();
+        String email = user.email();
         Optional<UUID> existing = clientOf(userId, orgId);
         if (existing.isPresent()) {
             return existing.get();
         }
-        UUID clientId = jdbc.sql("""
-                SELECT c.id FROM clients c
-                WHERE c.org_id = :org AND c.email_normalized = lower(trim(:email)) AND c.merged_into_id IS NULL
-                  AND c.erased_at IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM client_accounts a WHERE a.org_id = c.org_id AND a.client_id = c.id)
-                ORDER BY c.created_at LIMIT 1
-                """).param("org", orgId).param("email", email).query(UUID.class).optional().orElseGet(() -> {
+        Optional<UUID> match = user.emailVerified() ? unlinkedClientWithEmail(orgId, email) : Optional.empty();
+        UUID clientId = match.orElseGet(() -> {
                     UUID id = Ids.newId();
                     clients.insert(orgId, id, new ClientFields(firstName, lastName, email, null, phone, null, null,
                             null, null, "lead", "portal", null, false, null, Map.of(), Map.of()));
@@ -66,6 +64,16 @@ class PortalAccounts implements ClientAccounts {
                 });
         link(orgId, clientId, userId);
         return clientId;
+    }
+
+    private Optional<UUID> unlinkedClientWithEmail(UUID orgId, String email) {
+        return jdbc.sql("""
+                SELECT c.id FROM clients c
+                WHERE c.org_id = :org AND c.email_normalized = lower(trim(:email)) AND c.merged_into_id IS NULL
+                  AND c.erased_at IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM client_accounts a WHERE a.org_id = c.org_id AND a.client_id = c.id)
+                ORDER BY c.created_at LIMIT 1
+                """).param("org", orgId).param("email", email).query(UUID.class).optional();
     }
 
     void link(UUID orgId, UUID clientId, UUID userId) {

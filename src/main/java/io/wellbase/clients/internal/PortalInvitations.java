@@ -1,9 +1,9 @@
 package io.wellbase.clients.internal;
 
+import io.wellbase.platform.web.PublicUrl;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.identity.AuthTokens;
-import io.wellbase.identity.IdentityProperties;
 import io.wellbase.identity.Sessions;
 import io.wellbase.identity.UserAccounts;
 import io.wellbase.identity.UserSummary;
@@ -35,18 +35,18 @@ class PortalInvitations {
     private final UserAccounts users;
     private final Sessions sessions;
     private final OutboundMail mail;
-    private final IdentityProperties identity;
+    private final PublicUrl publicUrl;
     private final AuditTrail audit;
 
     PortalInvitations(JdbcClient jdbc, ClientStore clients, PortalAccounts accounts, UserAccounts users,
-            Sessions sessions, OutboundMail mail, IdentityProperties identity, AuditTrail audit) {
+            Sessions sessions, OutboundMail mail, PublicUrl publicUrl, AuditTrail audit) {
         this.jdbc = jdbc;
         this.clients = clients;
         this.accounts = accounts;
         this.users = users;
         this.sessions = sessions;
         this.mail = mail;
-        this.identity = identity;
+        this.publicUrl = publicUrl;
         this.audit = audit;
     }
 
@@ -76,7 +76,7 @@ class PortalInvitations {
                 %s/client-invitation?token=%s
 
                 Token: %s
-                """.formatted(client.firstName(), identity.publicUrl(), token, token), "client_invitation"));
+                """.formatted(client.firstName(), publicUrl.app(), token, token), "client_invitation"));
         audit.record(AuditRecord.of(orgId, "client.portal_invited", "client", clientId, Map.of()));
     }
 

@@ -16,8 +16,6 @@ import org.springframework.validation.annotation.Validated;
  * @param storage   {@code local} (a folder, the default) or {@code s3}
  * @param linkTtl   lifetime of a signed download URL
  * @param generatedRetention how long exports and reports are kept (they can be made again)
- * @param publicUrl base of local download URLs when no request is at hand (jobs); inside a request
- *                  the request's own host is used
  */
 @Validated
 @ConfigurationProperties("wellbase.files")
@@ -25,7 +23,6 @@ public record FilesProperties(
         @DefaultValue("local") @Pattern(regexp = "local|s3") String storage,
         @DefaultValue("5m") @NotNull Duration linkTtl,
         @DefaultValue("30d") @NotNull Duration generatedRetention,
-        @DefaultValue("http://localhost:8080") @NotBlank String publicUrl,
         @Valid @DefaultValue Local local,
         @Valid @DefaultValue S3 s3) {
 

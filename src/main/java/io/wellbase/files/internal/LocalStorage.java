@@ -7,8 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import io.wellbase.platform.web.PublicUrl;
 
 /**
  * Files in a local folder, one per object, written to a temporary name first and moved into place,
@@ -19,12 +18,12 @@ class LocalStorage implements ObjectStorage {
 
     private final Path root;
     private final LinkSigner signer;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
-    LocalStorage(Path root, LinkSigner signer, String publicUrl) throws IOException {
+    LocalStorage(Path root, LinkSigner signer, PublicUrl publicUrl) throws IOException {
         this.root = Files.createDirectories(root.toAbsolutePath().normalize());
         this.signer = signer;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -66,10 +65,7 @@ class LocalStorage implements ObjectStorage {
     }
 
     private String base() {
-        if (RequestContextHolder.getRequestAttributes() != null) {
-            return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-        }
-        return publicUrl;
+        return publicUrl.base();
     }
 
     private Path resolve(String key) {

@@ -1,5 +1,6 @@
 package io.wellbase.files.internal;
 
+import io.wellbase.platform.web.PublicUrl;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,11 +22,11 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 class StorageConfig {
 
     @Bean
-    ObjectStorage objectStorage(FilesProperties properties, LinkSigner signer) throws IOException {
+    ObjectStorage objectStorage(FilesProperties properties, LinkSigner signer, PublicUrl publicUrl) throws IOException {
         if ("s3".equals(properties.storage())) {
             return s3(properties.s3());
         }
-        return new LocalStorage(Path.of(properties.local().root()), signer, properties.publicUrl());
+        return new LocalStorage(Path.of(properties.local().root()), signer, publicUrl);
     }
 
     static S3Storage s3(FilesProperties.S3 s3) {

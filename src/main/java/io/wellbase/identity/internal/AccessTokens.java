@@ -24,32 +24,38 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * Issues signed access tokens (RS256) with the claims sub, org, role, exp, iat and jti, and
+ * Issues signed access tokens (RS256) with the claims sub, sid, org, role, exp, iat and jti, and
  * provides the decoder the security filter chain verifies them with.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessTokens {
 
+    /** The claim naming the sign-in (refresh-token family) a token belongs to. */
+    static final String SESSION_CLAIM = "sid";
+
     private final JwtKeyRing keyRing;
     private final IdentityProperties properties;
+    private final SessionRights rights;
 
-    AccessTokens(JwtKeyRing keyRing, IdentityProperties properties) {
+    AccessTokens(JwtKeyRing keyRing, IdentityProperties properties, SessionRights rights) {
         this.keyRing = keyRing;
         this.properties = properties;
+        this.rights = rights;
     }
 
     /** A signed token and its lifetime in seconds. */
     record Issued(String token, long expiresIn) {
     }
 
-    Issued issue(UUID userId, UUID organizationId, Role role) {
+    Issued issue(UUID userId, UUID sessionId, UUID organizationId, Role role) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(properties.issuer())
                 .subject(userId.toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(properties.accessTokenTtl())))
-                .jwtID(UUID.randomUUID().toString());
+                .jwtID(UUID.randomUUID().toString())
+                .claim(SESSION_CLAIM, sessionId.toString());
         if (organizationId != null && role != null) {
             claims.claim("org", organizationId.toString()).claim("role", role.value());
         }
@@ -71,9 +77,9 @@ class AccessTokens {
         processor.setJWTClaimsSetVerifier((claims, context) -> {
         });
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        var validator = new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+        var validator = new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(properties.clockSkew()),
                 new JwtIssuerValidator(properties.issuer()));
         decoder.setJwtValidator(validator);
-        return new CachingJwtDecoder(decoder, validator, properties.accessTokenTtl());
+        return new CachingJwtDecoder(decoder, validator, rights, properties.accessTokenTtl());
     }
 }

@@ -1,5 +1,6 @@
 package io.wellbase.identity.internal;
 
+import io.wellbase.platform.web.PublicUrl;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.identity.IdentityProperties;
@@ -21,14 +22,16 @@ class EmailVerifications {
     private final OneTimeTokenStore tokens;
     private final OutboundMail mail;
     private final IdentityProperties properties;
+    private final PublicUrl publicUrl;
     private final AuditTrail audit;
 
-    EmailVerifications(UserStore users, OneTimeTokenStore tokens, OutboundMail mail, IdentityProperties properties,
+    EmailVerifications(UserStore users, OneTimeTokenStore tokens, OutboundMail mail, IdentityProperties properties, PublicUrl publicUrl,
             AuditTrail audit) {
         this.users = users;
         this.tokens = tokens;
         this.mail = mail;
         this.properties = properties;
+        this.publicUrl = publicUrl;
         this.audit = audit;
     }
 
@@ -45,7 +48,7 @@ class EmailVerifications {
                     %s/verify-email?token=%s
 
                     Token: %s
-                    """.formatted(user.firstName(), properties.publicUrl(), token, token), "email_verification"));
+                    """.formatted(user.firstName(), publicUrl.app(), token, token), "email_verification"));
         });
     }
 

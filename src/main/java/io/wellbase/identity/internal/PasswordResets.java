@@ -1,5 +1,6 @@
 package io.wellbase.identity.internal;
 
+import io.wellbase.platform.web.PublicUrl;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.identity.IdentityProperties;
@@ -25,10 +26,11 @@ class PasswordResets {
     private final PasswordPolicy policy;
     private final OutboundMail mail;
     private final IdentityProperties properties;
+    private final PublicUrl publicUrl;
     private final AuditTrail audit;
 
     PasswordResets(UserStore users, OneTimeTokenStore tokens, RefreshTokenStore refreshTokens, PasswordHasher hasher,
-            PasswordPolicy policy, OutboundMail mail, IdentityProperties properties, AuditTrail audit) {
+            PasswordPolicy policy, OutboundMail mail, IdentityProperties properties, PublicUrl publicUrl, AuditTrail audit) {
         this.users = users;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
@@ -36,6 +38,7 @@ class PasswordResets {
         this.policy = policy;
         this.mail = mail;
         this.properties = properties;
+        this.publicUrl = publicUrl;
         this.audit = audit;
     }
 
@@ -52,7 +55,7 @@ class PasswordResets {
                     Token: %s
 
                     The link works once, for one hour. If it was not you, ignore this email.
-                    """.formatted(user.firstName(), properties.publicUrl(), token, token), "password_reset"));
+                    """.formatted(user.firstName(), publicUrl.app(), token, token), "password_reset"));
         });
     }
 

@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 class RefreshTokenStore {
 
     private final JdbcClient jdbc;
+    private final SessionRights rights;
 
-    RefreshTokenStore(JdbcClient jdbc) {
+    RefreshTokenStore(JdbcClient jdbc, SessionRights rights) {
         this.jdbc = jdbc;
+        this.rights = rights;
     }
 
     /** A refresh token row, locked for update when read for rotation. */
@@ -54,13 +56,18 @@ class RefreshTokenStore {
         jdbc.sql("UPDATE refresh_tokens SET spent_at = now() WHERE id = :id").param("id", id).update();
     }
 
+    /** Ends one sign-in: its refresh tokens, and (within seconds) its access tokens. */
     void revokeFamily(UUID familyId) {
         jdbc.sql("UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = :f AND revoked_at IS NULL")
                 .param("f", familyId).update();
+        rights.sessionEnded(familyId);
     }
 
+    /** Ends every sign-in of a user. */
     int revokeAll(UUID userId) {
-        return jdbc.sql("UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = :u AND revoked_at IS NULL")
+        int revoked = jdbc.sql("UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = :u AND revoked_at IS NULL")
                 .param("u", userId).update();
+        rights.userChanged(userId);
+        return revoked;
     }
 }

@@ -7,13 +7,10 @@ import io.wellbase.identity.Me;
 import io.wellbase.identity.OrganizationDirectory;
 import io.wellbase.identity.UserAccounts;
 import io.wellbase.identity.UserSummary;
-import io.wellbase.platform.PlatformProperties;
-import io.wellbase.platform.ratelimit.RateLimiter;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.web.ApiException;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,22 +25,19 @@ class SignIn {
     private final TokenService tokens;
     private final RefreshTokenStore refreshTokens;
     private final OrganizationDirectory organizations;
-    private final RateLimiter rateLimiter;
-    private final RateLimiter.Limit failedLoginLimit;
+    private final FailedLogins failedLogins;
     private final AuditTrail audit;
     private final UserAccounts accounts;
 
     SignIn(UserStore users, PasswordHasher hasher, TokenService tokens,
-            RefreshTokenStore refreshTokens, OrganizationDirectory organizations, RateLimiter rateLimiter,
-            PlatformProperties platform, AuditTrail audit, UserAccounts accounts) {
+            RefreshTokenStore refreshTokens, OrganizationDirectory organizations, FailedLogins failedLogins,
+            AuditTrail audit, UserAccounts accounts) {
         this.users = users;
         this.hasher = hasher;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
         this.organizations = organizations;
-        this.rateLimiter = rateLimiter;
-        this.failedLoginLimit = new RateLimiter.Limit(platform.rateLimits().failedLoginsPerAccount(),
-                platform.rateLimits().failedLoginWindow());
+        this.failedLogins = failedLogins;
         this.audit = audit;
         this.accounts = accounts;
     }
@@ -61,11 +55,12 @@ class SignIn {
 
     @Transactional(noRollbackFor = ApiException.class)
     public AuthTokens login(String email, String password) {
-        String key = "login-failures:" + UserStore.normalize(email);
-        if (!rateLimiter.hasCapacity(key, failedLoginLimit)) {
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "auth.too_many_failures",
-                    "Too many failed sign-ins for this account; try again later");
-        }
+        String account = UserStore.normalize(email);
+        failedLogins.admit(account).ifPresent(locked -> {
+            throw ApiException.tooManyRequests("auth.too_many_failures",
+                    "Too many failed sign-ins for this account; try again in " + minutes(locked), failedLogins.limit(),
+                    locked);
+        });
         var user = users.findByEmail(email);
         boolean ok;
         if (user.isPresent()) {
@@ -75,7 +70,7 @@ class SignIn {
             ok = false;
         }
         if (!ok) {
-            rateLimiter.tryConsume(key, failedLoginLimit);
+            failedLogins.record(account);
             throw ApiException.unauthorized("auth.invalid_credentials", "The email or password is wrong");
         }
         UUID id = user.get().id();
@@ -128,6 +123,11 @@ class SignIn {
         UserStore.UserRow user = users.findById(caller.userId())
                 .orElseThrow(() -> ApiException.unauthorized("auth.invalid_token", "The account no longer exists"));
         return TokenService.me(user, caller.organizationId(), caller.role());
+    }
+
+    private static String minutes(java.time.Duration locked) {
+        long minutes = Math.max(1, (locked.toSeconds() + 59) / 60);
+        return minutes == 1 ? "a minute" : minutes + " minutes";
     }
 
     private static ApiException invalidRefresh() {

@@ -24,9 +24,11 @@ class TokenService implements Sessions {
     private final UserStore users;
     private final OrganizationDirectory organizations;
     private final IdentityProperties properties;
+    private final SessionRights rights;
 
     TokenService(AccessTokens accessTokens, RefreshTokenStore refreshTokens, UserStore users,
-            OrganizationDirectory organizations, IdentityProperties properties) {
+            OrganizationDirectory organizations, IdentityProperties properties, SessionRights rights) {
+        this.rights = rights;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.users = users;
@@ -38,6 +40,11 @@ class TokenService implements Sessions {
     @Transactional
     public AuthTokens start(UUID userId, UUID organizationId) {
         return issue(userId, organizationId, Ids.newId());
+    }
+
+    @Override
+    public void rightsChanged(UUID userId) {
+        rights.userChanged(userId);
     }
 
     /** Tokens for a new sign-in, scoped to the user's only organization when they have one. */
@@ -55,7 +62,7 @@ class TokenService implements Sessions {
                 organizationId = null;
             }
         }
-        AccessTokens.Issued access = accessTokens.issue(userId, organizationId, role);
+        AccessTokens.Issued access = accessTokens.issue(userId, familyId, organizationId, role);
         String refresh = refreshTokens.issue(userId, familyId, organizationId, properties.refreshTokenTtl());
         return new AuthTokens(me(user, organizationId, role), access.token(), refresh, access.expiresIn());
     }

@@ -1,10 +1,10 @@
 package io.wellbase.organizations.internal;
 
+import io.wellbase.platform.web.PublicUrl;
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.identity.AuthTokens;
-import io.wellbase.identity.IdentityProperties;
 import io.wellbase.identity.Sessions;
 import io.wellbase.identity.UserAccounts;
 import io.wellbase.identity.UserSummary;
@@ -41,10 +41,10 @@ class InvitationService {
     private final OutboundMail mail;
     private final AuditTrail audit;
     private final OrganizationsProperties properties;
-    private final IdentityProperties identity;
+    private final PublicUrl publicUrl;
 
     InvitationService(JdbcClient jdbc, OrganizationStore organizations, UserAccounts users, Sessions sessions,
-            OutboundMail mail, AuditTrail audit, OrganizationsProperties properties, IdentityProperties identity) {
+            OutboundMail mail, AuditTrail audit, OrganizationsProperties properties, PublicUrl publicUrl) {
         this.jdbc = jdbc;
         this.organizations = organizations;
         this.users = users;
@@ -52,7 +52,7 @@ class InvitationService {
         this.mail = mail;
         this.audit = audit;
         this.properties = properties;
-        this.identity = identity;
+        this.publicUrl = publicUrl;
     }
 
     /** An invitation as the API shows it; the token itself only travels by email. */
@@ -97,7 +97,7 @@ class InvitationService {
                 Token: %s
 
                 The invitation is valid for %d days.
-                """.formatted(orgName, role.value(), identity.publicUrl(), token, token,
+                """.formatted(orgName, role.value(), publicUrl.app(), token, token,
                 properties.invitationTtl().toDays()), "invitation"));
         audit.record(AuditRecord.of(orgId, "invitation.created", "invitation", id, AuditChange.created(
                 Map.of("email", normalized, "role", role.value()))));

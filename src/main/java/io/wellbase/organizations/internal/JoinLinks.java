@@ -1,11 +1,11 @@
 package io.wellbase.organizations.internal;
 
+import io.wellbase.platform.web.PublicUrl;
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.clients.ClientAccounts;
 import io.wellbase.identity.AuthTokens;
-import io.wellbase.identity.IdentityProperties;
 import io.wellbase.identity.Sessions;
 import io.wellbase.identity.UserAccounts;
 import io.wellbase.identity.UserSummary;
@@ -31,16 +31,16 @@ class JoinLinks {
     private final ClientAccounts clients;
     private final Sessions sessions;
     private final AuditTrail audit;
-    private final IdentityProperties identity;
+    private final PublicUrl publicUrl;
 
     JoinLinks(JdbcClient jdbc, UserAccounts users, ClientAccounts clients, Sessions sessions, AuditTrail audit,
-            IdentityProperties identity) {
+            PublicUrl publicUrl) {
         this.jdbc = jdbc;
         this.users = users;
         this.clients = clients;
         this.sessions = sessions;
         this.audit = audit;
-        this.identity = identity;
+        this.publicUrl = publicUrl;
     }
 
     /** The join link as staff see it. */
@@ -65,7 +65,7 @@ class JoinLinks {
                 ON CONFLICT (org_id) DO NOTHING
                 """).param("org", orgId).param("code", Secrets.newToken().substring(0, 12)).update();
         return jdbc.sql("SELECT join_code, enabled FROM client_portal_settings WHERE org_id = :org").param("org", orgId)
-                .query((rs, n) -> new JoinLink(rs.getString(1), identity.publicUrl() + "/join/" + rs.getString(1),
+                .query((rs, n) -> new JoinLink(rs.getString(1), publicUrl.app() + "/join/" + rs.getString(1),
                         rs.getBoolean(2)))
                 .single();
     }
@@ -95,7 +95,7 @@ class JoinLinks {
         Target target = target(code);
         UserSummary user = users.register(new UserAccounts.NewUser(c.email(), c.password(), c.firstName(), c.lastName(),
                 c.phone()));
-        clients.enroll(target.orgId(), user.id(), user.email(), c.firstName(), c.lastName(), c.phone());
+        clients.enroll(target.orgId(), user, c.firstName(), c.lastName(), c.phone());
         return sessions.start(user.id(), target.orgId());
     }
 
@@ -106,7 +106,7 @@ class JoinLinks {
         if (user == null) {
             throw ApiException.unauthorized("auth.invalid_token", "The account no longer exists");
         }
-        clients.enroll(target.orgId(), user.id(), user.email(), user.firstName(), user.lastName(), null);
+        clients.enroll(target.orgId(), user, user.firstName(), user.lastName(), null);
         return sessions.start(user.id(), target.orgId());
     }
 

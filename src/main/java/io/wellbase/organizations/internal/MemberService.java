@@ -3,6 +3,7 @@ package io.wellbase.organizations.internal;
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
+import io.wellbase.identity.Sessions;
 import io.wellbase.identity.UserAccounts;
 import io.wellbase.identity.UserSummary;
 import io.wellbase.platform.security.Caller;
@@ -34,8 +35,11 @@ class MemberService {
     private final OrganizationStore organizations;
     private final UserAccounts users;
     private final AuditTrail audit;
+    private final Sessions sessions;
 
-    MemberService(JdbcClient jdbc, OrganizationStore organizations, UserAccounts users, AuditTrail audit) {
+    MemberService(JdbcClient jdbc, OrganizationStore organizations, UserAccounts users, AuditTrail audit,
+            Sessions sessions) {
+        this.sessions = sessions;
         this.jdbc = jdbc;
         this.organizations = organizations;
         this.users = users;
@@ -87,6 +91,7 @@ class MemberService {
         }
         jdbc.sql("UPDATE org_members SET role = :role, updated_at = now() WHERE org_id = :org AND user_id = :user")
                 .param("role", newRole.value()).param("org", orgId).param("user", userId).update();
+        sessions.rightsChanged(userId);
         audit.record(AuditRecord.of(orgId, "member.role_changed", "member", userId,
                 Map.of("role", new AuditChange(current.value(), newRole.value()))));
         return get(orgId, userId);
@@ -105,6 +110,7 @@ class MemberService {
         }
         jdbc.sql("DELETE FROM org_members WHERE org_id = :org AND user_id = :user")
                 .param("org", orgId).param("user", userId).update();
+        sessions.rightsChanged(userId);
         audit.record(AuditRecord.of(orgId, "member.removed", "member", userId,
                 Map.of("role", new AuditChange(current.value(), null))));
     }

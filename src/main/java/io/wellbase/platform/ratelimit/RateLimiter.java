@@ -11,9 +11,6 @@ public interface RateLimiter {
     /** Takes one token from the bucket {@code key} of the given limit. */
     Decision tryConsume(String key, Limit limit);
 
-    /** Whether the bucket still has a token, without taking one. */
-    boolean hasCapacity(String key, Limit limit);
-
     /** A bucket size and the period over which it refills completely. */
     record Limit(long capacity, Duration period) {
     }

@@ -1,6 +1,8 @@
 package io.wellbase.platform.web;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -12,6 +14,8 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final List<FieldError> errors;
+    private Duration retryAfter;
+    private long limit;
 
     public ApiException(HttpStatus status, String code, String detail) {
         this(status, code, detail, List.of());
@@ -34,6 +38,29 @@ public class ApiException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** When the client may try again (sent as {@code Retry-After}), if the failure says so. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** The size of the limit a 429 reports in {@code RateLimit-Limit}; 0 when none. */
+    public long limit() {
+        return limit;
+    }
+
+    /** This failure, telling the client when to try again. */
+    public ApiException withRetryAfter(Duration after) {
+        this.retryAfter = after;
+        return this;
+    }
+
+    /** A 429 for a limit of {@code limit} attempts, exhausted for {@code retryAfter}. */
+    public static ApiException tooManyRequests(String code, String detail, long limit, Duration retryAfter) {
+        ApiException ex = new ApiException(HttpStatus.TOO_MANY_REQUESTS, code, detail).withRetryAfter(retryAfter);
+        ex.limit = limit;
+        return ex;
     }
 
     public static ApiException notFound(String what) {

@@ -1,9 +1,9 @@
 package io.wellbase.scheduling.internal;
 
+import io.wellbase.platform.web.PublicUrl;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.clients.ClientDirectory;
-import io.wellbase.identity.IdentityProperties;
 import io.wellbase.organizations.Locations;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.data.Secrets;
@@ -32,15 +32,15 @@ class CalendarFeeds {
     private final JdbcClient jdbc;
     private final Locations locations;
     private final ClientDirectory clients;
-    private final IdentityProperties identity;
+    private final PublicUrl publicUrl;
     private final AuditTrail audit;
 
-    CalendarFeeds(JdbcClient jdbc, Locations locations, ClientDirectory clients, IdentityProperties identity,
+    CalendarFeeds(JdbcClient jdbc, Locations locations, ClientDirectory clients, PublicUrl publicUrl,
             AuditTrail audit) {
         this.jdbc = jdbc;
         this.locations = locations;
         this.clients = clients;
-        this.identity = identity;
+        this.publicUrl = publicUrl;
         this.audit = audit;
     }
 
@@ -66,7 +66,7 @@ class CalendarFeeds {
                 """).param("id", id).param("org", orgId).param("type", ownerType).param("owner", ownerId)
                 .param("hash", Secrets.sha256(token)).param("by", by).update();
         audit.record(AuditRecord.of(orgId, "calendar_feed.created", "calendar_feed", id, Map.of()));
-        return new Feed(id, ownerType, ownerId, OffsetDateTime.now(), identity.publicUrl() + "/calendar/" + token + ".ics");
+        return new Feed(id, ownerType, ownerId, OffsetDateTime.now(), publicUrl.base() + "/calendar/" + token + ".ics");
     }
 
     @Transactional(readOnly = true)

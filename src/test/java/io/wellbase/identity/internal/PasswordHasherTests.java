@@ -10,8 +10,8 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 class PasswordHasherTests {
 
     private static final IdentityProperties PROPERTIES = new IdentityProperties(Duration.ofMinutes(15), Duration.ofDays(30),
-            Duration.ofHours(1), Duration.ofHours(48), Duration.ofDays(30), "wellbase", "http://localhost",
-            new IdentityProperties.Argon2(4096, 2, 1), 16384);
+            Duration.ofHours(1), Duration.ofHours(48), Duration.ofDays(30), "wellbase",
+            new IdentityProperties.Argon2(4096, 2, 1), 16384, Duration.ofSeconds(3), Duration.ofSeconds(5));
 
     private final PasswordHasher hasher = new PasswordHasher(PROPERTIES);
 

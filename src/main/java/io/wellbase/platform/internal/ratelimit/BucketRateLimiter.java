@@ -20,10 +20,6 @@ abstract class BucketRateLimiter implements RateLimiter {
         return new Decision(probe.isConsumed(), limit.capacity(), probe.getRemainingTokens(), ceilSeconds(reset));
     }
 
-    @Override
-    public boolean hasCapacity(String key, Limit limit) {
-        return bucket(key, limit).getAvailableTokens() > 0;
-    }
 
     static BucketConfiguration configuration(Limit limit) {
         return BucketConfiguration.builder()

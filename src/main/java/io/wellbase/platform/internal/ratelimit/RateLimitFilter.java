@@ -57,7 +57,17 @@ public class RateLimitFilter extends OncePerRequestFilter {
             endpointClass = "anonymous";
             limit = new RateLimiter.Limit(limits.anonymousPerMinute(), MINUTE);
         }
-        RateLimiter.Decision decision = rateLimiter.tryConsume("rl:" + endpointClass + ":" + caller, limit);
+        if (admit("rl:" + endpointClass + ":" + caller, limit, response)) {
+            chain.doFilter(request, response);
+        }
+    }
+
+    /**
+     * Takes a token from the bucket and writes the {@code RateLimit-*} headers; when the bucket is empty,
+     * writes the 429 problem with {@code Retry-After} and answers false.
+     */
+    public boolean admit(String key, RateLimiter.Limit limit, HttpServletResponse response) throws IOException {
+        RateLimiter.Decision decision = rateLimiter.tryConsume(key, limit);
         response.setHeader("RateLimit-Limit", Long.toString(decision.limit()));
         response.setHeader("RateLimit-Remaining", Long.toString(decision.remaining()));
         response.setHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
@@ -66,8 +76,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
             ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
                     "Too many requests; retry after " + Math.max(1, decision.resetSeconds()) + " seconds");
             problemWriter.write(response, problem);
-            return;
+            return false;
         }
-        chain.doFilter(request, response);
+        return true;
     }
 }

@@ -8,6 +8,12 @@ import io.wellbase.platform.ratelimit.RateLimiter;
 import io.wellbase.platform.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
@@ -35,16 +41,51 @@ class SecurityConfig {
 
     private static final String[] PUBLIC_ENDPOINTS = {
         "/api/v1/auth/**", "/.well-known/**", "/actuator/health", "/actuator/health/**",
-        "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/docs", "/docs/**", "/swagger-ui/**",
+        "/v3/api-docs", "/v3/api-docs/**", "/docs", "/docs/**", "/swagger-ui/**",
         "/error", "/bench/bare", "/calendar/**", "/files/**"
     };
 
+    /**
+     * The Prometheus endpoint shows per-endpoint traffic, exception names and pool state: it answers only
+     * to HTTP Basic credentials from {@code wellbase.platform.metrics.*}, and to nobody when no password
+     * is configured. It may also be moved to a management port ({@code WELLBASE_MANAGEMENT_PORT}).
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain metricsSecurity(HttpSecurity http, PlatformProperties properties, ProblemWriter problemWriter)
+            throws Exception {
+        PlatformProperties.Metrics metrics = properties.metrics();
+        AuthenticationEntryPoint basic = (request, response, ex) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"metrics\"");
+            problemWriter.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "auth.unauthenticated",
+                    "Metrics need the scrape credentials (wellbase.platform.metrics.*)"));
+        };
+        http.securityMatcher("/actuator/prometheus", "/actuator/prometheus/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.authenticationEntryPoint(basic))
+                .exceptionHandling(e -> e.authenticationEntryPoint(basic))
+                .authorizeHttpRequests(a -> {
+                    if (metrics.configured()) {
+                        a.anyRequest().hasRole("METRICS");
+                    } else {
+                        a.anyRequest().denyAll();
+                    }
+                });
+        if (metrics.configured()) {
+            PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+            http.userDetailsService(new InMemoryUserDetailsManager(User.withUsername(metrics.username())
+                    .password(encoder.encode(metrics.password())).roles("METRICS").build()));
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, ProblemWriter problemWriter,
             RateLimiter rateLimiter, PlatformProperties properties, JdbcClient jdbc) throws Exception {
-        AuthenticationEntryPoint entryPoint = (request, response, ex) -> problemWriter.write(response,
-                Problems.of(HttpStatus.UNAUTHORIZED, "auth.unauthenticated",
-                        "A valid bearer token is required"));
+        AuthenticationEntryPoint entryPoint = new BearerEntryPoint(problemWriter, rateLimiter, properties.rateLimits());
         AccessDeniedHandler deniedHandler = (request, response, ex) -> problemWriter.write(response,
                 Problems.of(HttpStatus.FORBIDDEN, "auth.forbidden", "You may not do this"));
 

@@ -1,5 +1,6 @@
 package io.wellbase.platform.internal.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.Problems;
 import java.util.ArrayList;
@@ -44,7 +45,17 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(GlobalProblemHandler.class);
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<Object> api(ApiException ex) {
+    ResponseEntity<Object> api(ApiException ex, HttpServletResponse servletResponse) {
+        ex.retryAfter().ifPresent(after -> {
+            String seconds = Long.toString(Math.max(1, after.toSeconds() + (after.toNanosPart() > 0 ? 1 : 0)));
+            // set on the response itself: they replace what the request-rate filter wrote for another bucket
+            servletResponse.setHeader(HttpHeaders.RETRY_AFTER, seconds);
+            if (ex.limit() > 0) {
+                servletResponse.setHeader("RateLimit-Limit", Long.toString(ex.limit()));
+                servletResponse.setHeader("RateLimit-Remaining", "0");
+                servletResponse.setHeader("RateLimit-Reset", seconds);
+            }
+        });
         return problem(ex.status(), Problems.withErrors(Problems.of(ex.status(), ex.code(), ex.getMessage()), ex.errors()));
     }
 

@@ -36,8 +36,8 @@ class SmtpMailTransportTests {
     private static final String FROM = "Wellbase <no-reply@wellbase.test>";
 
     private static PlatformProperties properties() {
-        return new PlatformProperties(null, null, null, new PlatformProperties.Mail(FROM, 10, 50, Duration.ofSeconds(5), false),
-                null, null, null);
+        return new PlatformProperties(null, null, null, null, null,
+                new PlatformProperties.Mail(FROM, 10, 50, Duration.ofSeconds(5), false), null, null, null, null);
     }
 
     private static MailTransport transportFor(JavaMailSender sender) {
