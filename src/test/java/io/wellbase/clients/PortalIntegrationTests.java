@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class PortalIntegrationTests extends IntegrationTest {
 
@@ -53,6 +54,83 @@ class PortalIntegrationTests extends IntegrationTest {
 
         Api.Response login = api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null);
         assertThat(login.field("user.role")).as("a client with one studio gets it at sign-in").isEqualTo("client");
+    }
+
+    /** Invites the client to the portal and accepts as a new user; answers the client's access token. */
+    private String portalToken(Owner owner, UUID clientId, String email) {
+        assertThat(api.post("/api/v1/clients/" + clientId + "/portal-invitations", Map.of(), owner.token()).status()).isEqualTo(202);
+        Api.Response accepted = api.post("/api/v1/auth/client-invitations/accept",
+                Map.of("token", tokenIn(lastEmailBody(email, "client_invitation")), "password", PASSWORD), null);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        return accepted.field("accessToken");
+    }
+
+    @Test
+    void aClientUploadsListsAndDownloadsOwnFilesAndSeesOwnPurchasesOnly() {
+        Owner owner = ownerWithOrganization("Portal files studio");
+        String email = uniqueEmail("filer");
+        UUID clientId = api.post("/api/v1/clients", Map.of("firstName", "Fay", "lastName", "Filer", "email", email),
+                owner.token()).id();
+        UUID otherClient = api.post("/api/v1/clients", Map.of("firstName", "Olga", "lastName", "Other"), owner.token()).id();
+        UUID plan = api.post("/api/v1/membership-plans", Map.of("name", "Pack", "kind", "class_pack", "credits", 5,
+                "price", Map.of("amount", 5000, "currency", "EUR"), "periodUnit", "month", "periodCount", 1), owner.token()).id();
+        api.post("/api/v1/clients/" + clientId + "/memberships", Map.of("planId", plan, "paymentMethod", "cash",
+                "note", "Staff only: paid with a voucher"), owner.token());
+        api.post("/api/v1/clients/" + otherClient + "/memberships", Map.of("planId", plan, "paymentMethod", "cash"), owner.token());
+        UUID otherSale = UUID.fromString(api.get("/api/v1/sales?clientId=" + otherClient, owner.token())
+                .json().path("data").get(0).path("id").asString());
+        UUID otherFile = api.upload("/api/v1/uploads", Map.of("purpose", "client_document", "clientId", otherClient.toString()),
+                "olga.txt", "Olga's document".getBytes(StandardCharsets.UTF_8), owner.token()).id();
+        UUID staffDocument = api.upload("/api/v1/uploads", Map.of("purpose", "client_document", "clientId", clientId.toString()),
+                "consent.txt", "Signed consent".getBytes(StandardCharsets.UTF_8), owner.token()).id();
+        UUID staffAttachment = api.upload("/api/v1/uploads", Map.of("purpose", "attachment", "clientId", clientId.toString()),
+                "internal.txt", "Staff attachment".getBytes(StandardCharsets.UTF_8), owner.token()).id();
+        String clientToken = portalToken(owner, clientId, email);
+
+        byte[] document = "My own medical letter".getBytes(StandardCharsets.UTF_8);
+        Api.Response uploaded = api.upload("/api/v1/portal/files", Map.of("purpose", "client_document"), "letter.txt",
+                document, clientToken);
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        assertThat(uploaded.header("Location")).isEqualTo("/api/v1/portal/files/" + uploaded.id());
+        assertThat(uploaded.json().has("createdBy")).isFalse();
+        assertThat(Api.download(uploaded.field("downloadUrl")).body()).isEqualTo(document);
+        Api.Response staffView = api.get("/api/v1/uploads/" + uploaded.id(), owner.token());
+        assertThat(staffView.field("clientId")).as("the file is the client's").isEqualTo(clientId.toString());
+
+        assertThat(api.upload("/api/v1/portal/files", Map.of("purpose", "import"), "x.csv",
+                "a,b\n".getBytes(StandardCharsets.UTF_8), clientToken).status()).as("staff purposes").isEqualTo(400);
+        assertThat(api.upload("/api/v1/portal/files", Map.of("purpose", "client_document", "clientId", otherClient.toString()),
+                "x.txt", "x".getBytes(StandardCharsets.UTF_8), clientToken).status()).isEqualTo(201);
+        assertThat(api.get("/api/v1/uploads?clientId=" + otherClient, owner.token()).json().path("data").size())
+                .as("a clientId sent by a client is ignored: the file is their own").isEqualTo(1);
+
+        Api.Response files = api.get("/api/v1/portal/files", clientToken);
+        assertThat(files.status()).as(files.toString()).isEqualTo(200);
+        assertThat(files.json().path("data").findValuesAsString("filename"))
+                .containsExactlyInAnyOrder("letter.txt", "x.txt", "consent.txt");
+        assertThat(files.text()).doesNotContain("olga.txt").doesNotContain(staffAttachment.toString())
+                .doesNotContain(owner.userId().toString());
+        Api.Response one = api.get("/api/v1/portal/files/" + staffDocument, clientToken);
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(Api.download(one.field("downloadUrl")).body()).isEqualTo("Signed consent".getBytes(StandardCharsets.UTF_8));
+        assertThat(api.get("/api/v1/portal/files/" + otherFile, clientToken).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/portal/files/" + staffAttachment, clientToken).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/uploads/" + otherFile, clientToken).status()).isEqualTo(403);
+
+        Api.Response purchases = api.get("/api/v1/portal/sales", clientToken);
+        assertThat(purchases.status()).as(purchases.toString()).isEqualTo(200);
+        assertThat(purchases.json().path("data").size()).isEqualTo(1);
+        JsonNode purchase = purchases.json().path("data").get(0);
+        assertThat(purchase.path("total").asLong()).isEqualTo(5000);
+        assertThat(purchase.path("items").get(0).path("description").asString()).isEqualTo("Pack");
+        assertThat(purchases.text()).doesNotContain("Staff only").doesNotContain(otherSale.toString());
+        assertThat(api.get("/api/v1/portal/sales/" + purchase.path("id").asString(), clientToken).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/portal/sales/" + otherSale, clientToken).status()).isEqualTo(404);
+
+        assertThat(api.get("/api/v1/portal/sales", owner.token()).status()).as("staff are not clients").isEqualTo(403);
+        assertThat(api.get("/api/v1/portal/files", owner.token()).status()).isEqualTo(403);
+        Owner stranger = ownerWithOrganization("Stranger studio");
+        assertThat(api.get("/api/v1/portal/files/" + uploaded.id(), stranger.token()).status()).isEqualTo(403);
     }
 
     @Test

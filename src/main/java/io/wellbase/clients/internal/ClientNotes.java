@@ -42,6 +42,19 @@ class ClientNotes {
                 """).param("org", orgId).param("client", clientId).query(Note.class).list();
     }
 
+    /** Every alert of the client, resolved ones included (for the data-subject export). */
+    record AlertEntry(UUID id, String level, String message, OffsetDateTime createdAt, OffsetDateTime resolvedAt) {
+    }
+
+    @Transactional(readOnly = true)
+    List<AlertEntry> alertHistory(UUID orgId, UUID clientId) {
+        requireClient(orgId, clientId);
+        return jdbc.sql("""
+                SELECT id, level, message, created_at, resolved_at FROM client_alerts
+                WHERE org_id = :org AND client_id = :client ORDER BY created_at DESC, id DESC
+                """).param("org", orgId).param("client", clientId).query(AlertEntry.class).list();
+    }
+
     @Transactional
     Note addNote(UUID orgId, UUID clientId, UUID authorId, String body, boolean pinned) {
         requireClient(orgId, clientId);

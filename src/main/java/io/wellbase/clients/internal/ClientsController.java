@@ -39,15 +39,15 @@ class ClientsController {
     private final ClientService clients;
     private final ClientQueries queries;
     private final ClientMerge merge;
-    private final ClientNotes notes;
+    private final ClientExport export;
     private final List<ClientFilterExtension> extensions;
 
-    ClientsController(ClientService clients, ClientQueries queries, ClientMerge merge, ClientNotes notes,
+    ClientsController(ClientService clients, ClientQueries queries, ClientMerge merge, ClientExport export,
             List<ClientFilterExtension> extensions) {
         this.clients = clients;
         this.queries = queries;
         this.merge = merge;
-        this.notes = notes;
+        this.export = export;
         this.extensions = extensions;
     }
 
@@ -145,13 +145,11 @@ class ClientsController {
 
     @GetMapping("/{id}/export")
     @RequiresPermission(Permission.CLIENT_MANAGE)
-    @Operation(summary = "Everything stored about a client, as JSON (data subject access)")
+    @Operation(summary = "Everything stored about a client, as JSON (data-subject access and portability): the record, "
+            + "alerts and notes, then each module's sections (memberships, credits, sales, refunds, bookings, visits, "
+            + "appointments, files with signed download links)")
     Map<String, Object> export(@PathVariable UUID id) {
-        UUID orgId = Caller.current().requireOrganization();
-        Map<String, Object> export = new LinkedHashMap<>();
-        export.put("client", clients.get(orgId, id));
-        export.put("notes", notes.notes(orgId, id));
-        return export;
+        return export.export(Caller.current().requireOrganization(), id);
     }
 
     @DeleteMapping("/{id}")

@@ -85,6 +85,24 @@ public class FileRecords {
         return PageResult.of(data, page, total);
     }
 
+    /** One client's files of the given purposes, newest first. */
+    PageResult<StoredFile> ofClient(UUID orgId, UUID clientId, java.util.Collection<FilePurpose> purposes,
+            PageQuery page) {
+        List<String> kinds = purposes.stream().map(FilePurpose::value).sorted().toList();
+        String where = """
+                 WHERE org_id = :org
+                   AND client_id = :client
+                   AND purpose IN (:purposes)
+                """;
+        long total = jdbc.sql("SELECT count(*) FROM files" + where).param("org", orgId).param("client", clientId)
+                .param("purposes", kinds).query(Long.class).single();
+        List<StoredFile> data = jdbc.sql(SELECT + where + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .param("org", orgId).param("client", clientId).param("purposes", kinds)
+                .param("limit", page.pageSize()).param("offset", page.offset())
+                .query((rs, n) -> row(rs, n).file()).list();
+        return PageResult.of(data, page, total);
+    }
+
     private static Row row(ResultSet rs, int n) throws SQLException {
         StoredFile file = new StoredFile(rs.getObject("id", UUID.class), rs.getObject("org_id", UUID.class),
                 FilePurpose.of(rs.getString("purpose")).orElseThrow(), rs.getString("filename"),

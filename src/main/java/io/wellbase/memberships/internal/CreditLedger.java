@@ -27,6 +27,11 @@ class CreditLedger {
             UUID createdBy, OffsetDateTime createdAt) {
     }
 
+    /** A ledger row of one of a client's memberships, for the data-subject export. */
+    record ClientEntry(UUID id, UUID membershipId, int delta, String reason, UUID bookingId, OffsetDateTime usedFor,
+            String note, OffsetDateTime createdAt) {
+    }
+
     void lock(UUID orgId, UUID membershipId) {
         jdbc.sql("SELECT id FROM client_memberships WHERE org_id = :org AND id = :id FOR UPDATE")
                 .param("org", orgId).param("id", membershipId).query(UUID.class).optional()
@@ -71,5 +76,12 @@ class CreditLedger {
                 SELECT id, delta, reason, booking_id, used_for, note, created_by, created_at FROM credit_ledger
                 WHERE org_id = :org AND membership_id = :id ORDER BY created_at, id
                 """).param("org", orgId).param("id", membershipId).query(Entry.class).list();
+    }
+
+    List<ClientEntry> ofClient(UUID orgId, UUID clientId) {
+        return jdbc.sql("""
+                SELECT id, membership_id, delta, reason, booking_id, used_for, note, created_at FROM credit_ledger
+                WHERE org_id = :org AND client_id = :client ORDER BY created_at, id
+                """).param("org", orgId).param("client", clientId).query(ClientEntry.class).list();
     }
 }

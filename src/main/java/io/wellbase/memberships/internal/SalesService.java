@@ -47,6 +47,10 @@ class SalesService {
             long discount, long tax, String paymentMethod, String note, UUID createdBy) {
     }
 
+    /** A refund of a sale. */
+    record Refund(UUID id, UUID saleId, long amount, String reason, OffsetDateTime createdAt) {
+    }
+
     UUID record(UUID orgId, NewSale s) {
         if (!PAYMENT_METHODS.contains(s.paymentMethod())) {
             throw ApiException.invalidField("paymentMethod", "must be one of " + String.join(", ", PAYMENT_METHODS.stream().sorted().toList()));
@@ -107,6 +111,29 @@ class SalesService {
         long total = jdbc.sql("SELECT count(*) FROM sales WHERE org_id = :org AND (CAST(:client AS uuid) IS NULL OR client_id = :client)")
                 .param("org", orgId).param("client", clientId).query(Long.class).single();
         return PageResult.of(ids.stream().map(id -> get(orgId, id)).toList(), page, total);
+    }
+
+    /** Every sale of a client, newest first, with its items. */
+    @Transactional(readOnly = true)
+    List<Sale> ofClient(UUID orgId, UUID clientId) {
+        return jdbc.sql("""
+                SELECT id FROM sales
+                WHERE org_id = :org AND client_id = :client
+                ORDER BY sold_at DESC, id DESC
+                """).param("org", orgId).param("client", clientId).query(UUID.class).list()
+                .stream().map(id -> get(orgId, id)).toList();
+    }
+
+    /** Every refund of a client's sales, oldest first. */
+    @Transactional(readOnly = true)
+    List<Refund> refundsOfClient(UUID orgId, UUID clientId) {
+        return jdbc.sql("""
+                SELECT r.id, r.sale_id, r.amount, r.reason, r.created_at
+                FROM sale_refunds r
+                JOIN sales s ON s.org_id = r.org_id AND s.id = r.sale_id
+                WHERE r.org_id = :org AND s.client_id = :client
+                ORDER BY r.created_at, r.id
+                """).param("org", orgId).param("client", clientId).query(Refund.class).list();
     }
 
     @Transactional

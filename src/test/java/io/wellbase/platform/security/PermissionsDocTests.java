@@ -25,9 +25,11 @@ class PermissionsDocTests {
                 tests, and commit the regenerated file.
 
                 The `client` role (a business's own customer, signed in to the client portal) has none of
-                these permissions: clients reach only the portal endpoints (`/api/v1/portal/*`), book and
-                cancel their own bookings, and see their own visits. Only owners grant or take the owner
-                role, and an organization always keeps at least one owner.
+                these permissions: clients reach only the portal endpoints (`/api/v1/portal/*`: their
+                profile, memberships, purchases and files, where they upload an avatar or a document for
+                themselves), book and cancel their own bookings and appointments, and see their own visits.
+                Another client's record answers 404. Only owners grant or take the owner role, and an
+                organization always keeps at least one owner.
 
                 """);
         md.append("| permission | what it allows |");

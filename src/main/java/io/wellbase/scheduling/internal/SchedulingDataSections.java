@@ -1,0 +1,49 @@
+package io.wellbase.scheduling.internal;
+
+import io.wellbase.clients.ClientDataContributor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The scheduling module's part of a client's data-subject export: every booking, the attendance
+ * history (visits, with the class and its time) and every appointment, whatever their status.
+ */
+@Component
+class SchedulingDataSections implements ClientDataContributor {
+
+    private final JdbcClient jdbc;
+
+    SchedulingDataSections(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<String, Object> exportFor(UUID organizationId, UUID clientId) {
+        Map<String, Object> sections = new LinkedHashMap<>();
+        sections.put("bookings", jdbc.sql(Bookings.SELECT + """
+                WHERE b.org_id = :org AND b.client_id = :client
+                ORDER BY b.created_at, b.id
+                """).param("org", organizationId).param("client", clientId).query(Bookings.Booking.class).list());
+        sections.put("visits", jdbc.sql("""
+                SELECT b.id AS booking_id, s.id AS session_id, t.name AS class_type_name, s.location_id, s.starts_at,
+                       b.status, b.checked_in_at
+                FROM bookings b
+                JOIN class_sessions s ON s.org_id = b.org_id AND s.id = b.session_id
+                JOIN class_types t ON t.org_id = s.org_id AND t.id = s.class_type_id
+                WHERE b.org_id = :org AND b.client_id = :client
+                ORDER BY s.starts_at DESC, b.id DESC
+                """).param("org", organizationId).param("client", clientId).query(Attendance.Visit.class).list());
+        sections.put("appointments", jdbc.sql("""
+                SELECT id, service_id, staff_id, client_id, location_id, room_id, starts_at, ends_at, status, notes,
+                       created_at
+                FROM appointments
+                WHERE org_id = :org AND client_id = :client
+                ORDER BY starts_at DESC, id DESC
+                """).param("org", organizationId).param("client", clientId).query(Appointments.Appointment.class)
+                .list());
+        return sections;
+    }
+}
