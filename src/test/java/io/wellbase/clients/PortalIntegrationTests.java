@@ -203,6 +203,34 @@ class PortalIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void staffOnlyFieldsStayOutOfTheClientsOwnView() {
+        Owner owner = ownerWithOrganization("Private notes studio");
+        String email = uniqueEmail("private");
+        UUID clientId = api.post("/api/v1/clients", Map.of("firstName", "Pri", "lastName", "Vate", "email", email,
+                "tags", java.util.List.of("difficult-payer")), owner.token()).id();
+        api.post("/api/v1/clients/" + clientId + "/alerts", Map.of("level", "red", "message", "Owes 3 months"), owner.token());
+        api.post("/api/v1/clients/" + clientId + "/alerts", Map.of("level", "yellow", "message", "Bring your mat",
+                "visibleToClient", true), owner.token());
+        api.post("/api/v1/clients/" + clientId + "/portal-invitations", Map.of(), owner.token());
+        String token = api.post("/api/v1/auth/client-invitations/accept", Map.of("token",
+                tokenIn(lastEmailBody(email, "client_invitation")), "password", PASSWORD), null).field("accessToken");
+
+        Api.Response own = api.get("/api/v1/portal/profile", token);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.text()).doesNotContain("Owes 3 months").doesNotContain("difficult-payer");
+        assertThat(own.json().has("tags")).isFalse();
+        assertThat(own.json().has("alerts")).isFalse();
+        assertThat(own.json().has("status")).isFalse();
+        assertThat(own.json().path("notices").size()).isEqualTo(1);
+        assertThat(own.json().path("notices").get(0).path("message").asString()).isEqualTo("Bring your mat");
+        Api.Response patched = api.patch("/api/v1/portal/profile", Map.of("phone", "+49 30 1"), token);
+        assertThat(patched.text()).doesNotContain("Owes 3 months").doesNotContain("difficult-payer");
+
+        Api.Response staffView = api.get("/api/v1/clients/" + clientId, owner.token());
+        assertThat(staffView.json().path("alerts").size()).isEqualTo(2);
+    }
+
+    @Test
     void onboardingProgressShowsOnTheRecord() {
         Owner owner = ownerWithOrganization("Onboarding studio");
         UUID waiver = api.post("/api/v1/onboarding-steps", Map.of("key", "waiver", "label", "Sign the waiver"), owner.token()).id();

@@ -95,16 +95,17 @@ class ClientNotes {
     }
 
     @Transactional
-    ClientView.AlertView addAlert(UUID orgId, UUID clientId, UUID authorId, String level, String message) {
+    ClientView.AlertView addAlert(UUID orgId, UUID clientId, UUID authorId, String level, String message,
+            boolean visibleToClient) {
         requireClient(orgId, clientId);
         UUID id = Ids.newId();
         jdbc.sql("""
-                INSERT INTO client_alerts (id, org_id, client_id, level, message, created_by)
-                VALUES (:id, :org, :client, :level, :message, :by)
+                INSERT INTO client_alerts (id, org_id, client_id, level, message, visible_to_client, created_by)
+                VALUES (:id, :org, :client, :level, :message, :visible, :by)
                 """).param("id", id).param("org", orgId).param("client", clientId).param("level", level)
-                .param("message", message).param("by", authorId).update();
+                .param("message", message).param("visible", visibleToClient).param("by", authorId).update();
         audit.record(AuditRecord.of(orgId, "client_alert.created", "client", clientId, AuditChange.created(
-                Map.of("alertId", id, "level", level, "message", message))));
+                Map.of("alertId", id, "level", level, "message", message, "visibleToClient", visibleToClient))));
         return clients.openAlerts(orgId, clientId).stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
     }
 

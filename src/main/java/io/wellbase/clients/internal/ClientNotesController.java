@@ -72,7 +72,8 @@ class ClientNotesController {
     @Operation(summary = "Raise a yellow or red alert on the record")
     ResponseEntity<ClientView.AlertView> alert(@PathVariable UUID id, @Valid @RequestBody ClientRequests.AlertRequest request) {
         Caller caller = Caller.current();
-        var alert = notes.addAlert(caller.requireOrganization(), id, caller.userId(), request.level(), request.message());
+        var alert = notes.addAlert(caller.requireOrganization(), id, caller.userId(), request.level(), request.message(),
+                request.shownToClient());
         return ResponseEntity.created(URI.create("/api/v1/clients/" + id + "/alerts/" + alert.id())).body(alert);
     }
 

@@ -73,7 +73,12 @@ final class ClientRequests {
     record NotePatchRequest(@Size(min = 1, max = 10000) String body, Boolean pinned) {
     }
 
-    record AlertRequest(@NotBlank @Pattern(regexp = "yellow|red") String level, @NotBlank @Size(max = 500) String message) {
+    record AlertRequest(@NotBlank @Pattern(regexp = "yellow|red") String level, @NotBlank @Size(max = 500) String message,
+            Boolean visibleToClient) {
+
+        boolean shownToClient() {
+            return Boolean.TRUE.equals(visibleToClient);
+        }
     }
 
     record FieldDefinitionRequest(@NotBlank String key, @NotBlank @Size(max = 100) String label,

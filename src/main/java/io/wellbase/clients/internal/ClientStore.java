@@ -144,7 +144,7 @@ class ClientStore {
 
     List<ClientView.AlertView> openAlerts(UUID orgId, UUID clientId) {
         return jdbc.sql("""
-                SELECT id, level, message, created_at FROM client_alerts
+                SELECT id, level, message, visible_to_client, created_at FROM client_alerts
                 WHERE org_id = :org AND client_id = :id AND resolved_at IS NULL
                 ORDER BY level DESC, created_at DESC
                 """).param("org", orgId).param("id", clientId).query(ClientView.AlertView.class).list();

@@ -31,8 +31,8 @@ record ClientView(UUID id, String firstName, String lastName, String email, Stri
     record EmergencyContact(String name, String phone, String relationship) {
     }
 
-    /** An open alert shown on the client's record. */
-    record AlertView(UUID id, String level, String message, OffsetDateTime createdAt) {
+    /** An open alert shown on the client's record; staff-only unless {@code visibleToClient}. */
+    record AlertView(UUID id, String level, String message, boolean visibleToClient, OffsetDateTime createdAt) {
     }
 
     ClientView withTagsAndAlerts(List<String> newTags, List<AlertView> newAlerts) {

@@ -76,20 +76,20 @@ class PortalController {
 
     @GetMapping("/api/v1/portal/profile")
     @Operation(summary = "The signed-in client's own record")
-    ClientView ownProfile() {
+    OwnProfile ownProfile() {
         Caller caller = Caller.current();
-        return clients.get(caller.requireOrganization(), accounts.requireSelf(caller));
+        return OwnProfile.of(clients.get(caller.requireOrganization(), accounts.requireSelf(caller)));
     }
 
     @PatchMapping("/api/v1/portal/profile")
     @Operation(summary = "Change the signed-in client's own contact details")
-    ClientView updateOwnProfile(@Valid @RequestBody OwnProfilePatch p) {
+    OwnProfile updateOwnProfile(@Valid @RequestBody OwnProfilePatch p) {
         Caller caller = Caller.current();
         UUID clientId = accounts.requireSelf(caller);
-        return clients.update(caller.requireOrganization(), clientId, new ClientFields(p.firstName(), p.lastName(),
+        return OwnProfile.of(clients.update(caller.requireOrganization(), clientId, new ClientFields(p.firstName(), p.lastName(),
                 p.email(), p.phone(), p.mobilePhone(), p.birthDate(), null,
                 p.address() == null ? null : p.address().toAddress(),
                 p.emergencyContact() == null ? null : p.emergencyContact().toContact(), null, null, null,
-                p.marketingConsent(), null, null, null), null);
+                p.marketingConsent(), null, null, null), null));
     }
 }
