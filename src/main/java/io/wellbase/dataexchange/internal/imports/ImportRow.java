@@ -22,7 +22,7 @@ final class ImportRow {
     private final long number;
     private final List<String> cells;
     private final ImportContext context;
-    private final List<Warning> warnings = new ArrayList<>(0);
+    private List<Warning> warnings = List.of();
 
     ImportRow(long number, List<String> cells, ImportContext context) {
         this.number = number;
@@ -175,6 +175,9 @@ final class ImportRow {
     }
 
     void warn(String field, String value, String message) {
+        if (warnings.isEmpty()) {
+            warnings = new ArrayList<>(2);
+        }
         warnings.add(new Warning(field, value, message));
     }
 

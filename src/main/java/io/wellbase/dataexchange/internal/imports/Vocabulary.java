@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The words other systems (Mindbody first) write in a status or payment column, and the Wellbase
@@ -16,6 +17,8 @@ import java.util.Optional;
  * @param terms   normalized word to Wellbase value
  */
 record Vocabulary(String what, List<String> values, Map<String, String> terms) {
+
+    private static final Pattern PUNCTUATION = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     static final Vocabulary CLIENT_STATUS = of("client status", Map.of(
             "active", List.of("Active", "Member", "Current", "Non-Member", "Non Member", "Nonmember", "Not a Member",
@@ -83,7 +86,7 @@ record Vocabulary(String what, List<String> values, Map<String, String> terms) {
 
     /** Lower case, letters and digits only. */
     static String key(String word) {
-        return word.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+        return PUNCTUATION.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 
     /** The Wellbase value a word means, if this vocabulary knows it. */
