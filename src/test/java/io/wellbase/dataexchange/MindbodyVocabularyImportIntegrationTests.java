@@ -112,12 +112,13 @@ class MindbodyVocabularyImportIntegrationTests extends ImportTest {
                 "V9,M-3,3/4/2026 6:30 PM,Vinyasa Flow,Teleported,",
                 "V10,M-1,3/5/2026 6:30 PM,Vinyasa Flow,Early Cancel,",
                 "V11,M-2,3/5/2026 6:30 PM,Vinyasa Flow,Signed In,Yes",
+                "V12,M-3,3/5/2026 6:30 PM,Vinyasa Flow,Waitlisted,",
                 "");
         JsonNode job = importAndWait(owner.token(), "visits", "visits.csv", visits.getBytes(StandardCharsets.UTF_8), Map.of());
         assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("completed");
         assertThat(job.path("mapping").path("Status").asString()).isEqualTo("status");
         assertThat(count(job, "created")).isEqualTo(9);
-        assertThat(count(job, "failed")).isEqualTo(2);
+        assertThat(count(job, "failed")).isEqualTo(3);
         assertThat(count(job, "warnings")).isEqualTo(1);
         assertThat(jdbc.sql("""
                 SELECT b.import_ref || ' ' || b.status FROM bookings b WHERE b.org_id = :org
@@ -128,7 +129,8 @@ class MindbodyVocabularyImportIntegrationTests extends ImportTest {
         JsonNode errors = errors(owner.token(), job);
         assertThat(ClientsImportIntegrationTests.messages(errors)).containsExactly(
                 "11 Status Early Cancel: is an early cancellation: the client gave the place back, so there is no visit to import",
-                "12 Status Signed In: disagrees with Late Cancel Yes; a visit has one outcome, so the row is not imported");
+                "12 Status Signed In: disagrees with Late Cancel Yes; a visit has one outcome, so the row is not imported",
+                "13 Status Waitlisted: is a place on the waiting list, not a visit; waiting lists are not imported");
         assertThat(warnings(errors)).containsExactly("10 Status Teleported");
     }
 

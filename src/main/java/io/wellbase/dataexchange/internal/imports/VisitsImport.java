@@ -57,6 +57,10 @@ class VisitsImport implements KindImport {
                 throw row.problem("status", row.text("status"),
                         "is an early cancellation: the client gave the place back, so there is no visit to import");
             }
+            if (status.equals("waitlisted")) {
+                throw row.problem("status", row.text("status"),
+                        "is a place on the waiting list, not a visit; waiting lists are not imported");
+            }
             boolean statusLate = status.equals("late_cancelled");
             boolean statusNoShow = status.equals("no_show");
             if (lateCancel && !statusLate || noShow && !statusNoShow) {

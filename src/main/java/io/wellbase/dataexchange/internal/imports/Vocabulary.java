@@ -42,7 +42,8 @@ record Vocabulary(String what, List<String> values, Map<String, String> terms) {
                     "Late Cxl"),
             "no_show", List.of("No Show", "No-Show", "Noshow", "Absent", "Missed", "Did Not Attend", "DNA"),
             "cancelled", List.of("Cancelled", "Canceled", "Early Cancel", "Early Cancelled", "Early Canceled",
-                    "Cancellation", "Removed")));
+                    "Cancellation", "Removed"),
+            "waitlisted", List.of("Waitlisted", "Waitlist", "Wait List", "On Waitlist", "On the Waiting List")));
 
     static final Vocabulary MEMBERSHIP_STATUS = of("membership status", Map.of(
             "active", List.of("Active", "Current", "OK", "Declined", "Autopay Declined", "Activated"),

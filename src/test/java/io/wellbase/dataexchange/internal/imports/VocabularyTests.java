@@ -27,7 +27,7 @@ class VocabularyTests {
         "Signed in|attended", "Signed-In|attended", "SIGNEDIN|attended", "Completed|attended", "Unpaid|attended",
         "Late Cancel|late_cancelled", "Late Cancelled|late_cancelled", "late-canceled|late_cancelled",
         "late_cancelled|late_cancelled", "No Show|no_show", "no-show|no_show", "NoShow|no_show", "Absent|no_show",
-        "Booked|booked", "Early Cancel|cancelled"})
+        "Booked|booked", "Early Cancel|cancelled", "Wait-list|waitlisted"})
     void mindbodyVisitStatuses(String word, String status) {
         assertThat(Vocabulary.VISIT_STATUS.lookup(word)).contains(status);
     }
