@@ -55,19 +55,10 @@ class ClientsImport implements KindImport {
         return code;
     }
 
-    private static String status(ImportRow row) throws RowProblem {
-        String value = row.text("status");
-        if (value == null) {
-            return null;
-        }
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "active", "yes", "true", "member", "current" -> "active";
-            case "inactive", "no", "false", "former", "expired" -> "inactive";
-            case "lead", "prospect", "new" -> "lead";
-            case "suspended", "on hold", "frozen" -> "suspended";
-            case "churned", "terminated", "cancelled", "canceled", "lost" -> "churned";
-            default -> throw row.problem("status", value, "is not a client status (active, inactive, lead, suspended, churned)");
-        };
+    /** Mindbody's words and the usual ones; an unknown word keeps what is known, or active for a new client. */
+    private static String status(ImportRow row) {
+        return row.term("status", Vocabulary.CLIENT_STATUS,
+                "imported as active (a client that already exists keeps its status)").orElse(null);
     }
 
     @Override

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * How a file is written: its character set (UTF-8, with or without byte order mark, else
- * Windows-1252), its field separator (comma, semicolon or tab) and its header row.
+ * Windows-1252; UTF-16 when a byte order mark says so, as Excel's "Unicode Text" does), its field
+ * separator (comma, semicolon or tab) and its header row.
  */
 record CsvLayout(Charset charset, boolean bom, char separator, List<String> headers) {
 
@@ -49,7 +50,7 @@ record CsvLayout(Charset charset, boolean bom, char separator, List<String> head
     static Reader open(InputStream in, Charset charset, boolean bom, boolean strict) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
         if (bom) {
-            buffered.skipNBytes(UTF8_BOM.length);
+            buffered.skipNBytes(bomLength(charset));
         }
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(strict ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE)
@@ -59,6 +60,25 @@ record CsvLayout(Charset charset, boolean bom, char separator, List<String> head
 
     static boolean startsWithBom(byte[] head) {
         return head.length >= 3 && head[0] == UTF8_BOM[0] && head[1] == UTF8_BOM[1] && head[2] == UTF8_BOM[2];
+    }
+
+    /** The charset a byte order mark at the start names (UTF-8, UTF-16LE or UTF-16BE), or null. */
+    static Charset bomCharset(byte[] head) {
+        if (startsWithBom(head)) {
+            return StandardCharsets.UTF_8;
+        }
+        if (head.length >= 2 && head[0] == (byte) 0xFF && head[1] == (byte) 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (head.length >= 2 && head[0] == (byte) 0xFE && head[1] == (byte) 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
+    }
+
+    /** How many bytes the byte order mark of a charset takes. */
+    static int bomLength(Charset charset) {
+        return charset.equals(StandardCharsets.UTF_16LE) || charset.equals(StandardCharsets.UTF_16BE) ? 2 : UTF8_BOM.length;
     }
 
     static Charset guessCharset(byte[] head, int length, boolean bom) {

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 
@@ -27,14 +28,20 @@ final class CsvSniffer {
         if (head.length == 0) {
             throw notCsv("The file is empty");
         }
-        for (byte b : head) {
-            if (b == 0) {
-                throw notCsv("The file is binary, not CSV text");
+        Charset bomCharset = CsvLayout.bomCharset(head);
+        boolean bom = bomCharset != null;
+        if (bomCharset == null || bomCharset.equals(StandardCharsets.UTF_8)) {
+            for (byte b : head) {
+                if (b == 0) {
+                    throw notCsv("The file is binary, not CSV text");
+                }
             }
+        } else if (containsNulCharacter(head)) {
+            throw notCsv("The file is binary, not CSV text");
         }
-        boolean bom = CsvLayout.startsWithBom(head);
-        Charset charset = CsvLayout.guessCharset(head, head.length, bom);
-        String text = new String(head, bom ? 3 : 0, head.length - (bom ? 3 : 0), charset);
+        Charset charset = bom ? bomCharset : CsvLayout.guessCharset(head, head.length, false);
+        int skip = bom ? CsvLayout.bomLength(charset) : 0;
+        String text = new String(head, skip, head.length - skip, charset);
         String firstLine = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
         char separator = separator(firstLine);
         CsvLayout probe = new CsvLayout(charset, bom, separator, List.of());
@@ -56,6 +63,16 @@ final class CsvSniffer {
             throw notCsv("The first row does not look like column names");
         }
         return new CsvLayout(charset, bom, separator, headers);
+    }
+
+    /** A UTF-16 NUL character (two zero bytes at an even offset): binary behind a byte order mark. */
+    private static boolean containsNulCharacter(byte[] head) {
+        for (int i = 2; i + 1 < head.length; i += 2) {
+            if (head[i] == 0 && head[i + 1] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The most frequent of comma, semicolon and tab outside quotes in the header line. */

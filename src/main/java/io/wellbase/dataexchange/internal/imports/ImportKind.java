@@ -74,7 +74,8 @@ enum ImportKind {
             optional("staff", TEXT, "Staff", "Teacher", "Instructor", "Staff Name"),
             optional("location", TEXT, "Location", "Studio", "Site"),
             optional("lateCancel", FLAG, "Late Cancel", "Late Cancelled", "Late Cancellation"),
-            optional("noShow", FLAG, "No Show", "Noshow", "Missed"))),
+            optional("noShow", FLAG, "No Show", "Noshow", "Missed"),
+            optional("status", TEXT, "Status", "Visit Status", "Attendance", "Attendance Status", "Booking Status"))),
 
     SALES("sales", List.of(
             optional("externalId", TEXT, "Sale ID", "Sale Number", "Receipt", "Receipt Number", "Invoice Number"),

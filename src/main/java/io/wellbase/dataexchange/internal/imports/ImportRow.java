@@ -4,15 +4,25 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-/** One data row of a file, read through the column mapping; every reader names the cell it blames. */
+/**
+ * One data row of a file, read through the column mapping; every reader names the cell it blames.
+ * A cell that is read with a default instead of failing the row leaves a warning for the report.
+ */
 final class ImportRow {
+
+    /** A cell read with a default: the row is imported, and the report says so. */
+    record Warning(String field, String value, String message) {
+    }
 
     private final long number;
     private final List<String> cells;
     private final ImportContext context;
+    private List<Warning> warnings = List.of();
 
     ImportRow(long number, List<String> cells, ImportContext context) {
         this.number = number;
@@ -140,6 +150,39 @@ final class ImportRow {
             throw problem(field, value, "is not a day of the week (Monday, Mon, Tue/Thu, 1-7)");
         }
         return days;
+    }
+
+    /**
+     * The Wellbase value a cell's word means, or empty (with a warning naming {@code fallback}, what
+     * the row is imported with instead) when the vocabulary does not know it. Empty for an empty cell.
+     */
+    Optional<String> term(String field, Vocabulary vocabulary, String fallback) {
+        String value = text(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        Optional<String> term = vocabulary.lookup(value);
+        if (term.isEmpty()) {
+            warn(field, value, "is not a " + vocabulary.what() + " Wellbase knows (" + String.join(", ", vocabulary.values())
+                    + "); " + fallback);
+        }
+        return term;
+    }
+
+    /** The file's header of a field, for messages. */
+    String header(String field) {
+        return context.header(field);
+    }
+
+    void warn(String field, String value, String message) {
+        if (warnings.isEmpty()) {
+            warnings = new ArrayList<>(2);
+        }
+        warnings.add(new Warning(field, value, message));
+    }
+
+    List<Warning> warnings() {
+        return warnings;
     }
 
     RowProblem problem(String field, String value, String message) {

@@ -179,12 +179,17 @@ class ImportRunner {
                         continue;
                     }
                     try {
-                        Object[] values = kind.stage(new ImportRow(rowNumber, record.getFields(), context));
+                        ImportRow importRow = new ImportRow(rowNumber, record.getFields(), context);
+                        Object[] values = kind.stage(importRow);
                         Object[] row = new Object[values.length + 2];
                         row[0] = rowNumber;
                         row[1] = Ids.newId();
                         System.arraycopy(values, 0, row, 2, values.length);
                         copy.row(row);
+                        for (ImportRow.Warning w : importRow.warnings()) {
+                            problems.add(new ImportErrors.ImportError(rowNumber, context.header(w.field()), w.value(),
+                                    w.message(), "warning"));
+                        }
                     } catch (RowProblem p) {
                         problems.add(new ImportErrors.ImportError(rowNumber, context.header(p.field()), p.value(),
                                 p.getMessage(), "error"));

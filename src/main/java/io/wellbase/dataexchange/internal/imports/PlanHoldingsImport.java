@@ -49,19 +49,11 @@ abstract class PlanHoldingsImport implements KindImport {
         return new Object[] {key, client, plan, start, end, count, remaining, status(row)};
     }
 
-    private static String status(ImportRow row) throws RowProblem {
-        String value = row.text("status");
-        if (value == null) {
-            return null;
-        }
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "active", "current", "ok" -> "active";
-            case "expired", "ended", "completed" -> "expired";
-            case "cancelled", "canceled", "terminated", "inactive" -> "cancelled";
-            case "frozen", "suspended", "on hold", "paused" -> "frozen";
-            case "pending", "future", "not started" -> "pending";
-            default -> throw row.problem("status", value, "is not a membership status (active, expired, cancelled, frozen, pending)");
-        };
+    /** Mindbody's words and the usual ones; an unknown word leaves the status to the dates. */
+    private static String status(ImportRow row) {
+        return row.term("status", Vocabulary.MEMBERSHIP_STATUS,
+                "the status follows the dates instead (pending before the start, expired after the end, else active)")
+                .orElse(null);
     }
 
     @Override

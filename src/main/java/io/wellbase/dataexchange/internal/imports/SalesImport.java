@@ -1,7 +1,11 @@
 package io.wellbase.dataexchange.internal.imports;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +16,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SalesImport implements KindImport {
+
+    /** Words that name a method inside a longer name, tried in this order. */
+    private static final List<Map.Entry<String, Pattern>> CONTAINS = List.of(
+            Map.entry("cash", Pattern.compile("\\bcash\\b")),
+            Map.entry("complimentary", Pattern.compile("\\b(comp|comped|complimentary|free|gift|voucher)\\b")),
+            Map.entry("other", Pattern.compile("\\b(account|store credit|paypal|venmo|zelle)\\b")),
+            Map.entry("bank_transfer", Pattern.compile("\\b(bank|transfer|ach|eft|sepa|check|cheque|wire)\\b")),
+            Map.entry("card_terminal", Pattern.compile(
+                    "\\b(card|visa|master ?card|mc|amex|american express|discover|debit|credit|maestro|girocard|ec|terminal)\\b")));
 
     @Override
     public ImportKind kind() {
@@ -52,27 +65,37 @@ class SalesImport implements KindImport {
         String saleId = row.limited("externalId", 100);
         return new Object[] {saleId != null ? saleId : rowKey, rowKey, soldAt, client, item,
             quantity == null ? 1 : quantity, amount, currency == null ? null : currency.toUpperCase(Locale.ROOT),
-            paymentMethod(label), label};
+            paymentMethod(row, label), label};
     }
 
-    static String paymentMethod(String label) {
+    /** The Wellbase payment method of a row; an unknown name is imported as other, with a warning. */
+    private static String paymentMethod(ImportRow row, String label) {
         if (label == null) {
             return "other";
         }
-        String l = label.toLowerCase(Locale.ROOT);
-        if (l.contains("cash")) {
-            return "cash";
+        return paymentMethod(label).orElseGet(() -> {
+            row.warn("paymentMethod", label, "is not a payment method Wellbase knows (cash, card, bank transfer or "
+                    + "check, complimentary); imported as other, with the name kept in the sale's note");
+            return "other";
+        });
+    }
+
+    /**
+     * A name from the vocabulary, or one that contains a known word ("Visa ending 4242", "Cash USD");
+     * gift cards, vouchers and comps are complimentary, a client's account is other.
+     */
+    static Optional<String> paymentMethod(String label) {
+        Optional<String> known = Vocabulary.PAYMENT_METHOD.lookup(label);
+        if (known.isPresent()) {
+            return known;
         }
-        if (l.matches(".*(card|visa|master|amex|american express|discover|debit|credit|terminal|ec|girocard).*")) {
-            return "card_terminal";
+        String words = label.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ");
+        for (Map.Entry<String, Pattern> method : CONTAINS) {
+            if (method.getValue().matcher(words).find()) {
+                return Optional.of(method.getKey());
+            }
         }
-        if (l.matches(".*(bank|transfer|ach|eft|sepa|direct debit|check|cheque|wire).*")) {
-            return "bank_transfer";
-        }
-        if (l.matches(".*(comp|free|gift|voucher|account credit).*")) {
-            return "complimentary";
-        }
-        return "other";
+        return Optional.empty();
     }
 
     @Override

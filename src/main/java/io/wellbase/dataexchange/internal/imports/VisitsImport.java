@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * Visits (attendance history). Each row is a client in a class at a time: the class session is
  * found or created (class types and locations by name, created when missing), and the visit
- * becomes a booking that was attended, late-cancelled or a no-show. History does not use credits
+ * becomes a booking that was attended, late-cancelled or a no-show (from the flag columns or a
+ * status in Mindbody's words, see {@link Vocabulary#VISIT_STATUS}). History does not use credits
  * and sends no messages. A row updates the visit it was imported as (Visit ID, or client, time and
  * class when the file has no visit ids).
  */
@@ -48,6 +49,27 @@ class VisitsImport implements KindImport {
         boolean noShow = row.flag("noShow");
         if (lateCancel && noShow) {
             throw row.problem("noShow", row.text("noShow"), "a visit cannot be both a late cancel and a no-show");
+        }
+        String status = row.term("status", Vocabulary.VISIT_STATUS,
+                "imported as attended (confirmed when it is ahead) unless Late Cancel or No Show says otherwise").orElse(null);
+        if (status != null) {
+            if (status.equals("cancelled")) {
+                throw row.problem("status", row.text("status"),
+                        "is an early cancellation: the client gave the place back, so there is no visit to import");
+            }
+            if (status.equals("waitlisted")) {
+                throw row.problem("status", row.text("status"),
+                        "is a place on the waiting list, not a visit; waiting lists are not imported");
+            }
+            boolean statusLate = status.equals("late_cancelled");
+            boolean statusNoShow = status.equals("no_show");
+            if (lateCancel && !statusLate || noShow && !statusNoShow) {
+                String flag = lateCancel ? "lateCancel" : "noShow";
+                throw row.problem("status", row.text("status"), "disagrees with " + row.header(flag) + " "
+                        + row.text(flag) + "; a visit has one outcome, so the row is not imported");
+            }
+            lateCancel = statusLate;
+            noShow = statusNoShow;
         }
         String visitId = row.limited("externalId", 100);
         String key = visitId != null ? visitId : (client + "|" + at + "|" + className).toLowerCase(Locale.ROOT);
