@@ -36,33 +36,17 @@ class DatabaseConfig {
             config.setPassword(db.password());
             return new HikariDataSource(config);
         }
-        EmbeddedPostgres postgres = startEmbedded(db);
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
-        return new EmbeddedBackedDataSource(config, postgres);
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(db);
+        config.setJdbcUrl(embedded.jdbcUrl());
+        config.setUsername(EmbeddedDatabase.USER);
+        config.setPassword(embedded.password());
+        return new EmbeddedBackedDataSource(config, embedded.server());
     }
 
-    private static EmbeddedPostgres startEmbedded(PlatformProperties.Db db) {
-        Path dataDir = Path.of(db.embeddedDataDir()).toAbsolutePath();
-        try {
-            Files.createDirectories(dataDir);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("timezone", "UTC");
-            if (db.embeddedPort() > 0) {
-                builder.setPort(db.embeddedPort());
-            }
-            EmbeddedPostgres postgres = builder.start();
-            log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDir);
-            return postgres;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dataDir, e);
-        }
-    }
-
-    /** A pool that stops its embedded server when it is closed. */
+    /**
+     * A pool that stops its embedded server when it is closed: the context closes it after every bean that
+     * uses the database (scheduler, event registry, web server) has stopped, so the database goes last.
+     */
     static final class EmbeddedBackedDataSource extends HikariDataSource {
 
         private final transient EmbeddedPostgres postgres;
