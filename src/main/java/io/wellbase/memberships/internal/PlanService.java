@@ -3,6 +3,8 @@ package io.wellbase.memberships.internal;
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
+import io.wellbase.memberships.PlanScope;
+import io.wellbase.organizations.Locations;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
@@ -34,10 +36,14 @@ class PlanService {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final PlanScope scope;
+    private final Locations locations;
 
-    PlanService(JdbcClient jdbc, AuditTrail audit) {
+    PlanService(JdbcClient jdbc, AuditTrail audit, PlanScope scope, Locations locations) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.scope = scope;
+        this.locations = locations;
     }
 
     /** A plan as the API shows it; {@code price} in minor units. */
@@ -57,6 +63,7 @@ class PlanService {
     @Transactional
     Plan create(UUID orgId, Plan p) {
         validate(p);
+        validateScope(orgId, p);
         UUID id = Ids.newId();
         jdbc.sql("""
                 INSERT INTO membership_plans (id, org_id, name, description, kind, price_amount, currency, credits,
@@ -149,6 +156,22 @@ class PlanService {
         }
         if (p.kind().equals("subscription") && !Set.of("month", "year").contains(p.periodUnit())) {
             throw ApiException.invalidField("periodUnit", "a subscription renews monthly or yearly");
+        }
+    }
+
+    private void validateScope(UUID orgId, Plan p) {
+        List<UUID> classTypes = p.classTypeIds() == null ? List.of() : p.classTypeIds();
+        if (!scope.ownClassTypes(orgId, classTypes).containsAll(classTypes)) {
+            throw ApiException.invalidField("classTypeIds", "must be class types of this organization");
+        }
+        List<UUID> services = p.serviceIds() == null ? List.of() : p.serviceIds();
+        if (!scope.ownServices(orgId, services).containsAll(services)) {
+            throw ApiException.invalidField("serviceIds", "must be services of this organization");
+        }
+        for (UUID location : p.locationIds() == null ? List.<UUID>of() : p.locationIds()) {
+            if (locations.find(orgId, location).isEmpty()) {
+                throw ApiException.invalidField("locationIds", "must be locations of this organization");
+            }
         }
     }
 

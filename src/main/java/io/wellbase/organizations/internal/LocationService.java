@@ -3,6 +3,7 @@ package io.wellbase.organizations.internal;
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
+import io.wellbase.organizations.LocationUsage;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,10 +29,21 @@ class LocationService {
 
     private final LocationStore store;
     private final AuditTrail audit;
+    private final List<LocationUsage> usages;
 
-    LocationService(LocationStore store, AuditTrail audit) {
+    LocationService(LocationStore store, AuditTrail audit, List<LocationUsage> usages) {
         this.store = store;
         this.audit = audit;
+        this.usages = usages;
+    }
+
+    /** Archiving a location that schedules or services still use would strand them. */
+    static final class LocationInUse extends ApiException {
+
+        LocationInUse(List<String> uses) {
+            super(HttpStatus.CONFLICT, "location.in_use", "The location still has " + String.join(" and ", uses)
+                    + "; end or archive them, or move them to another location, first");
+        }
     }
 
     /** A location as the API shows it. */
@@ -94,6 +107,10 @@ class LocationService {
     @Transactional
     public void archive(UUID orgId, UUID id) {
         Location current = get(orgId, id);
+        List<String> uses = usages.stream().flatMap(u -> u.liveUses(orgId, id).stream()).toList();
+        if (!uses.isEmpty()) {
+            throw new LocationInUse(uses);
+        }
         store.archive(orgId, id);
         audit.record(AuditRecord.of(orgId, "location.deleted", "location", id,
                 AuditChange.diff(snapshot(current), Map.of())));

@@ -104,7 +104,8 @@ class LocationsController {
 
     @DeleteMapping("/{id}")
     @RequiresPermission(Permission.LOCATION_WRITE)
-    @Operation(summary = "Delete (archive) a location")
+    @Operation(summary = "Delete (archive) a location; 409 location.in_use while schedules that have not ended or services"
+            + " are there")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         locations.archive(Caller.current().requireOrganization(), id);
         return ResponseEntity.noContent().build();

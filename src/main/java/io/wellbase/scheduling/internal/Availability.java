@@ -58,7 +58,11 @@ class Availability {
         List<Slot> slots = new ArrayList<>();
         for (UUID member : staff) {
             for (UUID location : locationsOf(orgId, member, service, locationId)) {
-                ZoneId zone = ZoneId.of(locations.find(orgId, location).orElseThrow().timezone());
+                var open = locations.find(orgId, location);
+                if (open.isEmpty()) {
+                    continue; // working hours at an archived location offer nothing
+                }
+                ZoneId zone = ZoneId.of(open.get().timezone());
                 List<SlotFinder.Shift> shifts = jdbc.sql("""
                         SELECT weekday, NULL::date AS date, start_time AS start, end_time AS "end" FROM staff_working_hours
                         WHERE org_id = :org AND staff_id = :staff AND location_id = :location

@@ -95,7 +95,8 @@ class Schedules {
                 patch.capacity() != null ? patch.capacity() : current.capacity(),
                 patch.instructorIds() != null ? patch.instructorIds() : current.instructorIds(), current.firstDate(),
                 patch.lastDate() != null ? patch.lastDate() : current.lastDate(), current.timezone());
-        validate(orgId, next, locations.find(orgId, current.locationId()).orElseThrow());
+        validate(orgId, next, locations.find(orgId, current.locationId()).orElseThrow(() -> ApiException.conflict(
+                "schedule.location_archived", "The schedule's location is archived; the schedule can only be archived")));
         jdbc.sql("""
                 UPDATE class_schedules SET room_id = :room, weekdays = :weekdays, start_time = :start,
                     duration_minutes = :duration, capacity = :capacity, instructor_ids = :instructors, last_date = :last,

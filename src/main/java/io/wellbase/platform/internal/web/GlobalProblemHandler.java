@@ -31,9 +31,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The one place where exceptions become RFC 9457 problems with a stable {@code code} and the
@@ -84,6 +87,13 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
                 .body(response.getBody());
     }
 
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> malformedMultipart(MultipartException ex) {
+        log.info("Malformed multipart request: {}", ex.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "request.malformed_multipart",
+                "The multipart request body could not be read (boundary, part headers or a truncated body)"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
         log.error("Unexpected error", ex);
@@ -123,13 +133,21 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
                         Problems.of(HttpStatus.CONTENT_TOO_LARGE, "request.too_large", tooLarge.getMessage()));
             }
             if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-                return validation(List.of(new ApiException.FieldError(jsonPath(databind),
-                        "has the wrong type or format")));
+                return validation(List.of(new ApiException.FieldError(jsonPath(databind), messageFor(databind))));
             }
             cause = cause.getCause();
         }
         return problem(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "request.malformed",
                 "The request body is missing or is not valid JSON"));
+    }
+
+    private static String messageFor(DatabindException ex) {
+        return switch (ex) {
+            case UnrecognizedPropertyException e -> "is not a field of this request";
+            case InvalidNullException e -> "must not be null";
+            case ControlCharacters.InJsonException e -> ControlCharacters.MESSAGE;
+            default -> "has the wrong type or format";
+        };
     }
 
     private static String jsonPath(DatabindException ex) {
