@@ -24,7 +24,8 @@ public record IdentityProperties(
         @Valid @DefaultValue Argon2 argon2,
         @DefaultValue("16384") @Min(1024) int maxPreferencesBytes,
         @DefaultValue("3s") Duration sessionCheckInterval,
-        @DefaultValue("5s") Duration clockSkew) {
+        @DefaultValue("5s") Duration clockSkew,
+        String keyEncryptionKey) {
 
     /**
      * Argon2id cost. The default (19 MiB, 2 passes, 1 lane) is OWASP's minimum recommendation;

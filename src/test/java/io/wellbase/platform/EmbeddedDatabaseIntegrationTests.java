@@ -1,11 +1,15 @@
 package io.wellbase.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wellbase.Wellbase;
 import io.wellbase.support.Api;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -72,6 +77,28 @@ class EmbeddedDatabaseIntegrationTests {
                     .as("demo data is not duplicated on restart").isEqualTo(1);
             assertThat(counts(api, demo.field("accessToken")))
                     .as("demo clients, plans and sales are not duplicated on restart").isEqualTo(demoCounts);
+        }
+    }
+
+    @Test
+    void theEmbeddedDatabaseIsDurableAndPasswordProtected() throws Exception {
+        try (ConfigurableApplicationContext context = start()) {
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
+            assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
+            assertThat(jdbc.sql("SHOW full_page_writes").query(String.class).single()).isEqualTo("on");
+            int pgPort = jdbc.sql("SELECT inet_server_port()").query(Integer.class).single();
+            String url = "jdbc:postgresql://localhost:" + pgPort + "/postgres";
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "").close())
+                    .as("no password, no connection").isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "guess").close())
+                    .isInstanceOf(SQLException.class);
+            Path secret = dataDir.resolve("secrets").resolve("db-password");
+            String password = Files.readString(secret).strip();
+            DriverManager.getConnection(url, "postgres", password).close();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
+            assertThat(Files.readString(dataDir.resolve("pgdata").resolve("pg_hba.conf")))
+                    .doesNotContainPattern("(?m)^[^#]*\\btrust\\s*$");
         }
     }
 

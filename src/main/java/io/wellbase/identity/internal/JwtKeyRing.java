@@ -21,6 +21,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,11 +39,30 @@ class JwtKeyRing implements JWKSource<SecurityContext> {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final SigningKeyCipher cipher;
     private volatile Loaded loaded = new Loaded(List.of(), Instant.EPOCH);
 
-    JwtKeyRing(JdbcClient jdbc, TransactionTemplate tx) {
+    JwtKeyRing(JdbcClient jdbc, TransactionTemplate tx, SigningKeyCipher cipher) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.cipher = cipher;
+    }
+
+    /** Encrypts the private keys an earlier version stored in the clear. */
+    @EventListener(ApplicationReadyEvent.class)
+    void sealPlainKeys() {
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('jwt_signing_keys'))").query().singleRow();
+            jdbc.sql("SELECT kid, private_key FROM jwt_signing_keys").query((rs, n) -> {
+                byte[] stored = rs.getBytes("private_key");
+                if (!SigningKeyCipher.sealed(stored)) {
+                    String kid = rs.getString("kid");
+                    jdbc.sql("UPDATE jwt_signing_keys SET private_key = :key WHERE kid = :kid")
+                            .param("key", cipher.seal(kid, stored)).param("kid", kid).update();
+                }
+                return 1;
+            }).list();
+        });
     }
 
     private record Loaded(List<RSAKey> keys, Instant at) {
@@ -110,9 +131,10 @@ class JwtKeyRing implements JWKSource<SecurityContext> {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
+            String kid = UUID.randomUUID().toString();
             jdbc.sql("INSERT INTO jwt_signing_keys (kid, private_key, public_key) VALUES (:kid, :priv, :pub)")
-                    .param("kid", UUID.randomUUID().toString())
-                    .param("priv", pair.getPrivate().getEncoded())
+                    .param("kid", kid)
+                    .param("priv", cipher.seal(kid, pair.getPrivate().getEncoded()))
                     .param("pub", pair.getPublic().getEncoded())
                     .update();
         } catch (GeneralSecurityException e) {
@@ -134,7 +156,8 @@ class JwtKeyRing implements JWKSource<SecurityContext> {
                 SELECT kid, private_key, public_key FROM jwt_signing_keys
                 WHERE retired_at IS NULL ORDER BY created_at DESC
                 """)
-                .query((rs, n) -> toJwk(rs.getString("kid"), rs.getBytes("private_key"), rs.getBytes("public_key")))
+                .query((rs, n) -> toJwk(rs.getString("kid"), cipher.open(rs.getString("kid"), rs.getBytes("private_key")),
+                        rs.getBytes("public_key")))
                 .list();
     }
 

@@ -11,7 +11,7 @@ class PasswordHasherTests {
 
     private static final IdentityProperties PROPERTIES = new IdentityProperties(Duration.ofMinutes(15), Duration.ofDays(30),
             Duration.ofHours(1), Duration.ofHours(48), Duration.ofDays(30), "wellbase",
-            new IdentityProperties.Argon2(4096, 2, 1), 16384, Duration.ofSeconds(3), Duration.ofSeconds(5));
+            new IdentityProperties.Argon2(4096, 2, 1), 16384, Duration.ofSeconds(3), Duration.ofSeconds(5), null);
 
     private final PasswordHasher hasher = new PasswordHasher(PROPERTIES);
 
