@@ -57,25 +57,36 @@ class ReportsPdfIntegrationTests extends ImportTest {
     }
 
     @Test
-    void theRosterShowsEveryNameEmailAndPhoneWholeAndSearchable() throws IOException {
+    void aClientWhoJoinedAfterThePeriodIsNotOnTheRoster() {
         JsonNode roster = json("client_roster", Q1);
         List<String> names = new ArrayList<>();
         roster.path("tables").path("clients").forEach(r -> names.add(r.path("name").asString()));
         assertThat(names).containsExactlyInAnyOrder("Łucja Żółć", "Ирина Петрова", "Σοφία Παπαδοπούλου",
                 "Nguyễn Thị Hà", "Anna Hoffmann", "Tom Griffin");
-        assertThat(roster.path("kpis").path("clients").asLong()).as("the client who joined in May").isEqualTo(6);
+        assertThat(roster.path("kpis").path("clients").asLong()).isEqualTo(6);
+    }
+
+    @Test
+    void theRosterPdfShowsNamesInAnyScriptAndEveryEmailAndPhoneWhole() throws IOException {
+        JsonNode roster = json("client_roster", Q1);
         try (PDDocument document = pdf("client_roster", Q1)) {
             String text = new PDFTextStripper().getText(document);
-            String glyphs = glyphs(document);
             for (JsonNode row : roster.path("tables").path("clients")) {
                 assertThat(text).contains(row.path("name").asString(), row.path("email").asString());
-                assertThat(glyphs).contains(row.path("name").asString(), row.path("email").asString());
                 if (!row.path("phone").isNull()) {
                     assertThat(text).contains(row.path("phone").asString());
                 }
             }
-            assertThat(text).contains(LONG_EMAIL).doesNotContain("Late Joiner", "…", "?");
-            assertThat(glyphs).as("no ligature glyphs").contains("Hoffmann", "Griffin")
+            assertThat(text).contains("Łucja Żółć", "Ирина Петрова", "Σοφία Παπαδοπούλου", "Nguyễn Thị Hà",
+                    "Atelier Žižkov", LONG_EMAIL, "+44 20 7946 0958").doesNotContain("…", "?");
+        }
+    }
+
+    @Test
+    void thePdfTextCanBeSearchedWithoutLigatureGlyphs() throws IOException {
+        try (PDDocument document = pdf("client_roster", Q1)) {
+            String glyphs = glyphs(document);
+            assertThat(glyphs).contains("Hoffmann", "Griffin", "Σοφία Παπαδοπούλου", "Nguyễn Thị Hà")
                     .doesNotContainPattern("[\\uFB00-\\uFB06]");
         }
     }

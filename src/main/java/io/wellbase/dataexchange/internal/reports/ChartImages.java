@@ -12,6 +12,7 @@ import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -52,6 +53,9 @@ final class ChartImages {
         plot.getDomainAxis().setTickLabelFont(small);
         plot.getRangeAxis().setTickLabelFont(small);
         plot.getRangeAxis().setLabelFont(DEJAVU.deriveFont(12f));
+        if (plot.getRangeAxis() instanceof NumberAxis numbers) {
+            numbers.setAutoRangeMinimumSize(1); // an all-zero series gets an axis of 0 to 1, not of ±5E-9
+        }
         if (jfree.getLegend() != null) {
             jfree.getLegend().setItemFont(small);
         }
