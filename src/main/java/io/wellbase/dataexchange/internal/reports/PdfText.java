@@ -14,8 +14,9 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * Text in a PDF in DejaVu Sans, shipped in the jar so that Latin, Greek and Cyrillic names print on
- * any host. Glyph substitution (GSUB) is switched off: a PDF's text must be searchable and copyable, and a viewer
- * reads the "ff" ligature as U+FB00, not as "ff"; the scripts DejaVu covers need no substitution. A character DejaVu lacks becomes "?" rather than failing.
+ * any host. Glyph substitution (GSUB) is off: a PDF's text must be searchable and copyable, and a
+ * viewer reads the "ff" ligature as U+FB00, not as "ff"; the scripts DejaVu covers need no
+ * substitution. A character DejaVu lacks becomes "?" rather than failing.
  */
 record PdfText(PDFont regular, PDFont bold) {
 
