@@ -41,9 +41,9 @@ class ReportsIntegrationTests extends ImportTest {
     void seed() {
         setUpApiOnce();
         owner = ownerWithOrganization("Report Studio");
-        StringBuilder clients = new StringBuilder("Client ID,First Name,Last Name,Email\n");
+        StringBuilder clients = new StringBuilder("Client ID,First Name,Last Name,Email,Join Date\n");
         for (int i = 1; i <= 12; i++) {
-            clients.append("C-").append(i).append(",Client").append(i).append(",Test,c").append(i).append("@example.test\n");
+            clients.append("C-").append(i).append(",Client").append(i).append(",Test,c").append(i).append("@example.test,2025-09-01\n");
         }
         load("clients", clients.toString());
         load("staff", "First Name,Last Name,Role\nMaya,Lind,Teacher\nOmar,Reed,Teacher\n");

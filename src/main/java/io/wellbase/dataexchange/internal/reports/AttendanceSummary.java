@@ -69,9 +69,13 @@ class AttendanceSummary implements ReportBuilder {
                 table("byClassType", "By class type", "classType", "Class type", byType),
                 table("byInstructor", "By instructor", "instructor", "Instructor", group(rows, SessionStats.Row::instructor)),
                 table("byLocation", "By location", "location", "Location", group(rows, SessionStats.Row::location)));
+        Map<java.time.LocalDate, Long> visitsPerDay = new TreeMap<>();
+        rows.forEach(r -> visitsPerDay.merge(r.day(), r.visits(), Long::sum));
+        TimeSeries overTime = TimeSeries.of(scope.from(), scope.to(), visitsPerDay);
+        String perStep = "Visits per " + overTime.step().word;
         List<Chart> charts = List.of(
-                new Chart("visitsPerDay", "Visits per day", ReportData.Kind.LINE, "Visits", List.copyOf(byDay.keySet()),
-                        Map.of("Visits", byDay.values().stream().map(t -> (Number) t.visits).toList())),
+                new Chart("visitsOverTime", perStep, ReportData.Kind.LINE, "Visits", overTime.categories(),
+                        Map.of(perStep, overTime.numbers())),
                 new Chart("visitsByClassType", "Visits by class type", ReportData.Kind.BAR, "Visits",
                         List.copyOf(byType.keySet()),
                         Map.of("Visits", byType.values().stream().map(t -> (Number) t.visits).toList())));

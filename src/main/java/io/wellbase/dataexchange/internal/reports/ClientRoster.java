@@ -1,5 +1,6 @@
 package io.wellbase.dataexchange.internal.reports;
 
+import static io.wellbase.dataexchange.internal.reports.ReportData.Column.code;
 import static io.wellbase.dataexchange.internal.reports.ReportData.Column.of;
 import static io.wellbase.dataexchange.internal.reports.ReportData.Column.text;
 import static io.wellbase.dataexchange.internal.reports.ReportData.Unit.COUNT;
@@ -18,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Every client (not merged or erased) with status, join date, last visit, visits in the period
+ * Every client who had joined by the end of the period (not merged or erased) with status, join date, last visit, visits in the period
  * (at the location, when one is chosen) and the plans they hold today.
  */
 @Component
@@ -58,6 +59,7 @@ class ClientRoster implements ReportBuilder {
                         WHERE m.org_id = c.org_id AND m.client_id = c.id AND m.status IN ('active', 'frozen')) AS plans
                 FROM clients c
                 WHERE c.org_id = :org AND c.merged_into_id IS NULL AND c.erased_at IS NULL
+                  AND (c.created_at AT TIME ZONE :zone)::date <= :to
                 ORDER BY c.last_name, c.first_name, c.id
                 """).param("org", scope.orgId()).param("zone", scope.zone().getId()).param("from", scope.from())
                 .param("to", scope.to()).param("location", scope.locationId())
@@ -86,11 +88,11 @@ class ClientRoster implements ReportBuilder {
                 new Kpi("newInPeriod", "New in the period", totals[0], COUNT),
                 new Kpi("withMembership", "Holding a membership", totals[2], COUNT));
         Table table = new Table("clients", "Clients", List.of(text("name", "Name"), text("email", "Email"),
-                text("phone", "Phone"), text("status", "Status"), text("joined", "Joined"), text("lastVisit", "Last visit"),
+                text("phone", "Phone"), code("status", "Status"), text("joined", "Joined"), text("lastVisit", "Last visit"),
                 of("visits", "Visits in period", COUNT), text("plans", "Plans")), rows);
         List<Chart> charts = List.of(
                 new Chart("clientsByStatus", "Clients by status", ReportData.Kind.BAR, "Clients",
-                        List.copyOf(byStatus.keySet()), Map.of("Clients", List.copyOf(byStatus.values()))),
+                        List.copyOf(byStatus.keySet()), Map.of("Clients", List.copyOf(byStatus.values())), true),
                 new Chart("newClientsPerMonth", "New clients per month", ReportData.Kind.LINE, "Clients",
                         List.copyOf(newPerMonth.keySet()), Map.of("New clients", List.copyOf(newPerMonth.values()))));
         return new ReportData(type(), scope, kpis, List.of(table), charts);

@@ -11,6 +11,7 @@ import io.wellbase.dataexchange.internal.reports.ReportData.Table;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * Members per month: active on the first day, new (started in the month), churned (their
  * membership ended in the month, was not renewed within 7 days, and the end has passed), and the
- * month's retention (1 − churned ÷ active on the first day). The retention curve follows the
+ * month's retention (1 − churned ÷ active on the first day; none for a month that began without members). The retention curve follows the
  * memberships that started in the period: the share still running N months after their start, for
  * as many months as some of them are old.
  */
@@ -81,8 +82,8 @@ class MembershipRetention implements ReportBuilder {
             }
             totalNew += started;
             totalChurned += churned;
-            rows.add(List.of(month.toString(), active, started, churned,
-                    ReportData.percent(Math.max(0, active - churned), active)));
+            rows.add(Arrays.asList(month.toString(), active, started, churned,
+                    ReportData.rate(Math.max(0, active - churned), active)));
             newSeries.put(month.toString(), started);
             churnSeries.put(month.toString(), churned);
         }
@@ -110,7 +111,7 @@ class MembershipRetention implements ReportBuilder {
                 new Kpi("activeAtEnd", "Members at end", activeAtEnd, COUNT),
                 new Kpi("new", "New memberships", totalNew, COUNT),
                 new Kpi("churned", "Churned members", totalChurned, COUNT),
-                new Kpi("retention", "Retention", ReportData.percent(Math.max(0, activeAtStart + totalNew - totalChurned),
+                new Kpi("retention", "Retention", ReportData.rate(Math.max(0, activeAtStart + totalNew - totalChurned),
                         activeAtStart + totalNew), PERCENT));
         List<Table> tables = List.of(
                 new Table("byMonth", "Members per month", List.of(text("month", "Month"),

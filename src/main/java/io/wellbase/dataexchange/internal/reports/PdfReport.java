@@ -1,50 +1,45 @@
 package io.wellbase.dataexchange.internal.reports;
 
 import java.awt.Color;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * A report as a paginated A4 PDF: a title band (report, organization, period), KPI tiles, the
- * charts, then the tables (headers repeated on every page) and page numbers in the footer.
- * Text uses DejaVu Sans when the system has it (all of Unicode), else Helvetica.
+ * charts, then the tables (headers repeated on every page) and page numbers in the footer. A table
+ * too wide for the page continues on landscape pages, and its columns are sized to their text.
  */
 final class PdfReport {
 
     private static final float MARGIN = 40;
-    private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
     private static final float ROW = 15;
+    private static final PDRectangle LANDSCAPE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
     private static final Color ACCENT = new Color(0x2F6F62);
     private static final Color MUTED = new Color(0x6B7280);
     private static final Color TINT = new Color(0xF1F5F4);
-    private static final String[] FONT_DIRS = {"/usr/share/fonts/truetype/dejavu/", "/usr/share/fonts/dejavu/",
-        "/usr/share/fonts/TTF/"};
 
     private final PDDocument document = new PDDocument();
     private final ReportData report;
     private final PdfText text;
     private PDPageContentStream content;
+    private PDRectangle size = PDRectangle.A4;
     private float y;
 
     private PdfReport(ReportData report) throws IOException {
         this.report = report;
-        this.text = new PdfText(font("DejaVuSans.ttf", Standard14Fonts.FontName.HELVETICA),
-                font("DejaVuSans-Bold.ttf", Standard14Fonts.FontName.HELVETICA_BOLD));
+        this.text = PdfText.load(document);
     }
 
     static void write(ReportData report, OutputStream out) throws IOException {
@@ -53,16 +48,6 @@ final class PdfReport {
             pdf.render();
             document.save(out);
         }
-    }
-
-    private PDFont font(String file, Standard14Fonts.FontName fallback) throws IOException {
-        for (String dir : FONT_DIRS) {
-            File f = new File(dir, file);
-            if (f.canRead()) {
-                return PDType0Font.load(document, f);
-            }
-        }
-        return new PDType1Font(fallback);
     }
 
     private void render() throws IOException {
@@ -83,10 +68,14 @@ final class PdfReport {
         if (content != null) {
             content.close();
         }
-        PDPage page = new PDPage(PDRectangle.A4);
+        PDPage page = new PDPage(size);
         document.addPage(page);
         content = new PDPageContentStream(document, page);
-        y = PDRectangle.A4.getHeight() - MARGIN;
+        y = size.getHeight() - MARGIN;
+    }
+
+    private float width() {
+        return size.getWidth() - 2 * MARGIN;
     }
 
     private void ensure(float height) throws IOException {
@@ -98,7 +87,7 @@ final class PdfReport {
     private void header() throws IOException {
         float top = y;
         content.setNonStrokingColor(ACCENT);
-        content.addRect(MARGIN, top - 70, WIDTH, 70);
+        content.addRect(MARGIN, top - 70, width(), 70);
         content.fill();
         text.write(content, text.bold(), 20, Color.WHITE, MARGIN + 14, top - 28, report.type().title());
         ReportScope scope = report.scope();
@@ -112,7 +101,7 @@ final class PdfReport {
     private void kpis() throws IOException {
         int perRow = 3;
         float gap = 10;
-        float w = (WIDTH - gap * (perRow - 1)) / perRow;
+        float w = (width() - gap * (perRow - 1)) / perRow;
         float h = 50;
         List<ReportData.Kpi> kpis = report.kpis();
         for (int i = 0; i < kpis.size(); i++) {
@@ -141,58 +130,81 @@ final class PdfReport {
         ensure(h + 24);
         text.write(content, text.bold(), 12, Color.BLACK, MARGIN, y - 12, chart.title());
         PDImageXObject image = LosslessFactory.createFromImage(document, ChartImages.render(chart, 1030, 420));
-        content.drawImage(image, MARGIN, y - 18 - h, WIDTH, h);
+        content.drawImage(image, MARGIN, y - 18 - h, width(), h);
         y -= h + 34;
     }
 
     private void table(ReportData.Table table) throws IOException {
         List<ReportData.Column> columns = table.columns();
-        float first = Math.min(WIDTH * 0.34f, WIDTH / columns.size() * 2);
-        float rest = columns.size() == 1 ? 0 : (WIDTH - first) / (columns.size() - 1);
+        List<String> header = columns.stream().map(ReportData.Column::label).toList();
+        List<List<String>> cells = new ArrayList<>(table.rows().size());
+        for (List<Object> row : table.rows()) {
+            List<String> line = new ArrayList<>(columns.size());
+            for (int c = 0; c < columns.size(); c++) {
+                line.add(format(row.get(c), columns.get(c).unit()));
+            }
+            cells.add(line);
+        }
+        TableLayout layout = new TableLayout(text, header, cells);
+        if (layout.naturalWidth() > width() && size != LANDSCAPE) {
+            size = LANDSCAPE;
+            newPage();
+        }
+        TableLayout.Fit fit = layout.fit(width());
         ensure(ROW * 3 + 16);
         text.write(content, text.bold(), 12, Color.BLACK, MARGIN, y - 12, table.title());
         y -= 20;
-        tableHeader(columns, first, rest);
+        row(columns, header, fit, true);
         boolean shade = false;
-        for (List<Object> row : table.rows()) {
-            if (y - ROW < MARGIN + 20) {
+        for (List<String> line : cells) {
+            float h = height(line, fit, false);
+            if (y - h < MARGIN + 20) {
                 newPage();
                 text.write(content, text.bold(), 10, MUTED, MARGIN, y - 10, table.title() + " (continued)");
                 y -= 16;
-                tableHeader(columns, first, rest);
+                row(columns, header, fit, true);
             }
             if (shade) {
                 content.setNonStrokingColor(TINT);
-                content.addRect(MARGIN, y - ROW, WIDTH, ROW);
+                content.addRect(MARGIN, y - h, width(), h);
                 content.fill();
             }
             shade = !shade;
-            for (int c = 0; c < columns.size(); c++) {
-                cell(format(row.get(c), columns.get(c).unit()), c, first, rest, columns.get(c).unit() != null, false);
-            }
-            y -= ROW;
+            row(columns, line, fit, false);
         }
         y -= 18;
     }
 
-    private void tableHeader(List<ReportData.Column> columns, float first, float rest) throws IOException {
-        content.setNonStrokingColor(ACCENT);
-        content.addRect(MARGIN, y - ROW - 2, WIDTH, ROW + 2);
-        content.fill();
-        for (int c = 0; c < columns.size(); c++) {
-            cell(columns.get(c).label(), c, first, rest, columns.get(c).unit() != null, true);
+    private float height(List<String> values, TableLayout.Fit fit, boolean head) throws IOException {
+        int lines = 1;
+        for (int c = 0; c < values.size(); c++) {
+            lines = Math.max(lines, fit.lines(text, head ? text.bold() : text.regular(), values.get(c), c).size());
         }
-        y -= ROW + 2;
+        return lines * fit.lineHeight() + (head ? 7 : 5);
     }
 
-    private void cell(String value, int c, float first, float rest, boolean right, boolean head) throws IOException {
-        float x = c == 0 ? MARGIN : MARGIN + first + (c - 1) * rest;
-        float w = c == 0 ? first : rest;
+    private void row(List<ReportData.Column> columns, List<String> values, TableLayout.Fit fit, boolean head)
+            throws IOException {
+        float h = height(values, fit, head);
+        if (head) {
+            content.setNonStrokingColor(ACCENT);
+            content.addRect(MARGIN, y - h, width(), h);
+            content.fill();
+        }
         PDFont font = head ? text.bold() : text.regular();
-        float size = 8;
-        String fitted = text.fit(font, size, value, w - 8);
-        float tx = right ? x + w - 4 - text.width(font, size, fitted) : x + 4;
-        text.write(content, font, size, head ? Color.WHITE : Color.BLACK, tx, y - ROW + 4.5f, fitted);
+        float x = MARGIN;
+        for (int c = 0; c < values.size(); c++) {
+            float w = fit.widths()[c];
+            List<String> lines = fit.lines(text, font, values.get(c), c);
+            for (int i = 0; i < lines.size(); i++) {
+                float tx = columns.get(c).numeric()
+                        ? x + w - TableLayout.PAD - text.width(font, fit.size(), lines.get(i)) : x + TableLayout.PAD;
+                text.write(content, font, fit.size(), head ? Color.WHITE : Color.BLACK, tx,
+                        y - 3 - fit.size() * 0.95f - i * fit.lineHeight(), lines.get(i));
+            }
+            x += w;
+        }
+        y -= h;
     }
 
     private void footers() throws IOException {
@@ -203,15 +215,18 @@ final class PdfReport {
                 String left = report.scope().organization() + " · " + report.type().title();
                 String right = "Page " + (i + 1) + " of " + pages;
                 text.write(footer, text.regular(), 8, MUTED, MARGIN, MARGIN - 14, left);
-                text.write(footer, text.regular(), 8, MUTED,
-                        MARGIN + WIDTH - text.width(text.regular(), 8, right), MARGIN - 14, right);
+                float edge = document.getPage(i).getMediaBox().getWidth() - MARGIN;
+                text.write(footer, text.regular(), 8, MUTED, edge - text.width(text.regular(), 8, right), MARGIN - 14, right);
             }
         }
     }
 
     private String format(Object value, ReportData.Unit unit) {
         if (value == null) {
-            return "";
+            return unit == null ? "" : "\u2013"; // no figure, such as the rate of nothing
+        }
+        if (unit == ReportData.Unit.CODE) {
+            return ReportData.label(value.toString());
         }
         if (unit == null || !(value instanceof Number number)) {
             return value.toString();
@@ -222,6 +237,7 @@ final class PdfReport {
                     (BigDecimal) (value instanceof BigDecimal d ? d : BigDecimal.valueOf(number.doubleValue())));
             case PERCENT -> String.format("%.1f%%", number.doubleValue());
             case HOURS -> String.format("%,.1f h", number.doubleValue());
+            case CODE -> value.toString();
         };
     }
 }

@@ -2,11 +2,50 @@ package io.wellbase.dataexchange.internal.reports;
 
 import java.awt.Color;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
-/** Text in a PDF that never fails on a character the font cannot show (it becomes "?"). */
+/**
+ * Text in a PDF in DejaVu Sans, shipped in the jar so that Latin, Greek and Cyrillic names print on
+ * any host. Glyph substitution (GSUB) is off: a PDF's text must be searchable and copyable, and a
+ * viewer reads the "ff" ligature as U+FB00, not as "ff"; the scripts DejaVu covers need no
+ * substitution. A character DejaVu lacks becomes "?" rather than failing.
+ */
 record PdfText(PDFont regular, PDFont bold) {
+
+    static final String REGULAR = "/fonts/dejavu/DejaVuSans.ttf";
+    static final String BOLD = "/fonts/dejavu/DejaVuSans-Bold.ttf";
+    private static final byte[] REGULAR_BYTES = bytes(REGULAR);
+    private static final byte[] BOLD_BYTES = bytes(BOLD);
+
+    static PdfText load(PDDocument document) throws IOException {
+        return new PdfText(font(document, REGULAR_BYTES), font(document, BOLD_BYTES));
+    }
+
+    private static PDFont font(PDDocument document, byte[] file) throws IOException {
+        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(file));
+        document.registerTrueTypeFontForClosing(ttf);
+        ttf.setEnableGsub(false); // disabling single features (liga) does not reach PDFBox's Latin worker
+        return PDType0Font.load(document, ttf, true);
+    }
+
+    static byte[] bytes(String resource) {
+        try (InputStream in = PdfText.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Font " + resource + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     void write(PDPageContentStream content, PDFont font, float size, Color color, float x, float y, String value)
             throws IOException {
@@ -20,18 +59,6 @@ record PdfText(PDFont regular, PDFont bold) {
 
     float width(PDFont font, float size, String value) throws IOException {
         return font.getStringWidth(safe(font, value)) / 1000 * size;
-    }
-
-    /** The value, shortened with an ellipsis until it fits the width. */
-    String fit(PDFont font, float size, String value, float maxWidth) throws IOException {
-        String v = safe(font, value);
-        if (width(font, size, v) <= maxWidth) {
-            return v;
-        }
-        while (v.length() > 1 && width(font, size, v + "…") > maxWidth) {
-            v = v.substring(0, v.length() - 1);
-        }
-        return v + "…";
     }
 
     static String safe(PDFont font, String value) {

@@ -15,8 +15,9 @@ record ReportData(ReportType type, ReportScope scope, List<Kpi> kpis, List<Table
     record Kpi(String key, String label, Object value, Unit unit) {
     }
 
+    /** How a value is shown; {@code CODE} is a stable code (card_terminal) that the PDF shows as a label. */
     enum Unit {
-        COUNT, MONEY, PERCENT, HOURS
+        COUNT, MONEY, PERCENT, HOURS, CODE
     }
 
     /** A table; each row has one value per column, numbers as numbers. */
@@ -32,11 +33,24 @@ record ReportData(ReportType type, ReportScope scope, List<Kpi> kpis, List<Table
         static Column of(String key, String label, Unit unit) {
             return new Column(key, label, unit);
         }
+
+        static Column code(String key, String label) {
+            return new Column(key, label, Unit.CODE);
+        }
+
+        boolean numeric() {
+            return unit != null && unit != Unit.CODE;
+        }
     }
 
-    /** A line or bar chart: one label per category, one series of values per name. */
+    /** A line or bar chart: one label per category, one series of values per name; categories may be codes. */
     record Chart(String key, String title, Kind kind, String valueAxis, List<String> categories,
-            Map<String, List<Number>> series) {
+            Map<String, List<Number>> series, boolean codes) {
+
+        Chart(String key, String title, Kind kind, String valueAxis, List<String> categories,
+                Map<String, List<Number>> series) {
+            this(key, title, kind, valueAxis, categories, series, false);
+        }
     }
 
     enum Kind {
@@ -49,6 +63,20 @@ record ReportData(ReportType type, ReportScope scope, List<Kpi> kpis, List<Table
             return BigDecimal.ZERO.setScale(1);
         }
         return BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+    }
+
+    /** A rate as a percentage with one decimal, or null when there is nothing to measure it on. */
+    static BigDecimal rate(long part, long whole) {
+        return whole == 0 ? null : percent(part, whole);
+    }
+
+    /** A code for people: card_terminal becomes "Card terminal". */
+    static String label(String code) {
+        if (code == null || code.isEmpty()) {
+            return "";
+        }
+        String words = code.replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** Minor units as a decimal amount in major units. */

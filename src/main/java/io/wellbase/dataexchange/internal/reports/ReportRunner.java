@@ -1,5 +1,6 @@
 package io.wellbase.dataexchange.internal.reports;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.wellbase.files.FilePurpose;
 import io.wellbase.files.StoredFile;
 import io.wellbase.files.StoredFiles;
@@ -41,7 +42,9 @@ class ReportRunner {
         this.files = files;
         this.locations = locations;
         this.jdbc = jdbc;
-        this.json = json;
+        // every column in every row, null where there is no figure (a rate of nothing, no last visit)
+        this.json = json.rebuild().changeDefaultPropertyInclusion(inclusion -> inclusion
+                .withValueInclusion(JsonInclude.Include.ALWAYS).withContentInclusion(JsonInclude.Include.ALWAYS)).build();
     }
 
     void run(UUID id) {

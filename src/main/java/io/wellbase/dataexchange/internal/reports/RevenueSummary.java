@@ -1,5 +1,6 @@
 package io.wellbase.dataexchange.internal.reports;
 
+import static io.wellbase.dataexchange.internal.reports.ReportData.Column.code;
 import static io.wellbase.dataexchange.internal.reports.ReportData.Column.of;
 import static io.wellbase.dataexchange.internal.reports.ReportData.Column.text;
 import static io.wellbase.dataexchange.internal.reports.ReportData.Unit.COUNT;
@@ -8,6 +9,7 @@ import static io.wellbase.dataexchange.internal.reports.ReportData.Unit.MONEY;
 import io.wellbase.dataexchange.internal.reports.ReportData.Chart;
 import io.wellbase.dataexchange.internal.reports.ReportData.Kpi;
 import io.wellbase.dataexchange.internal.reports.ReportData.Table;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,14 +87,18 @@ class RevenueSummary implements ReportBuilder {
                 table("byMonth", "Revenue per month", "month", "Month", byMonth, digits),
                 table("byPlan", "By plan", "plan", "Plan", group(items, Item::plan), digits),
                 table("byItem", "By item", "item", "Item", group(items, Item::item), digits),
-                table("byPaymentMethod", "By payment method", "paymentMethod", "Payment method", byMethod, digits));
+                table("byPaymentMethod", "By payment method", code("paymentMethod", "Payment method"), byMethod, digits));
+        Map<LocalDate, BigDecimal> revenuePerDay = new TreeMap<>();
+        items.forEach(i -> revenuePerDay.merge(i.day(), ReportData.money(i.total(), digits), BigDecimal::add));
+        TimeSeries overTime = TimeSeries.of(scope.from(), scope.to(), revenuePerDay);
+        String perStep = "Revenue per " + overTime.step().word;
         List<Chart> charts = List.of(
-                new Chart("revenuePerDay", "Revenue per day (" + scope.currency() + ")", ReportData.Kind.LINE,
-                        scope.currency(), List.copyOf(byDay.keySet()),
-                        Map.of("Revenue", byDay.values().stream().map(s -> (Number) ReportData.money(s.amount, digits)).toList())),
+                new Chart("revenueOverTime", perStep + " (" + scope.currency() + ")", ReportData.Kind.LINE,
+                        scope.currency(), overTime.categories(), Map.of(perStep, overTime.numbers())),
                 new Chart("revenueByPaymentMethod", "Revenue by payment method (" + scope.currency() + ")",
                         ReportData.Kind.BAR, scope.currency(), List.copyOf(byMethod.keySet()),
-                        Map.of("Revenue", byMethod.values().stream().map(s -> (Number) ReportData.money(s.amount, digits)).toList())));
+                        Map.of("Revenue", byMethod.values().stream().map(s -> (Number) ReportData.money(s.amount, digits)).toList()),
+                        true));
         return new ReportData(type(), scope, kpis, tables, charts);
     }
 
@@ -108,9 +114,14 @@ class RevenueSummary implements ReportBuilder {
 
     private static Table table(String key, String title, String dimension, String label, Map<String, Sum> groups,
             int digits) {
+        return table(key, title, text(dimension, label), groups, digits);
+    }
+
+    private static Table table(String key, String title, ReportData.Column dimension, Map<String, Sum> groups,
+            int digits) {
         List<List<Object>> rows = new ArrayList<>();
         groups.forEach((name, s) -> rows.add(List.of(name, s.count, ReportData.money(s.amount, digits))));
-        return new Table(key, title, List.of(text(dimension, label), of("items", "Items sold", COUNT),
+        return new Table(key, title, List.of(dimension, of("items", "Items sold", COUNT),
                 of("revenue", "Revenue", MONEY)), rows);
     }
 }
