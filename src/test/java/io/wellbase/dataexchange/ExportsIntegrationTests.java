@@ -186,6 +186,33 @@ class ExportsIntegrationTests extends ImportTest {
     }
 
     @Test
+    void aClassesExportImportsIntoTheSameStudioWithoutChange() {
+        Owner owner = ownerWithOrganization("Native Timetable");
+        Api.Response location = api.post("/api/v1/locations", Map.of("name", "Studio One", "timezone", "Europe/Berlin"),
+                owner.token());
+        assertThat(location.status()).as(location.toString()).isEqualTo(201);
+        Api.Response type = api.post("/api/v1/class-types", Map.of("name", "Native Flow", "durationMinutes", 50,
+                "defaultCapacity", 12), owner.token());
+        assertThat(type.status()).as(type.toString()).isEqualTo(201);
+        Api.Response schedule = api.post("/api/v1/schedules", Map.of("classTypeId", type.id(), "locationId",
+                location.id(), "weekdays", List.of(2, 4), "startTime", "06:45", "firstDate", "2026-01-06"), owner.token());
+        assertThat(schedule.status()).as(schedule.toString()).isEqualTo(201);
+
+        String classes = api.get("/api/v1/exports?type=classes", owner.token()).text();
+        String id = jdbc.sql("SELECT id::text FROM class_schedules WHERE org_id = :org").param("org", owner.orgId())
+                .query(String.class).single();
+        assertThat(classes).endsWith("\r\n" + id + ",Native Flow,,,Studio One,,\"Tuesday, Thursday\",06:45,50,12,"
+                + "2026-01-06,\r\n");
+        JsonNode again = importAndWait(owner.token(), "classes", "classes.csv", classes.getBytes(StandardCharsets.UTF_8),
+                Map.of());
+        assertThat(count(again, "skipped")).as(again.toString()).isEqualTo(1);
+        assertThat(count(again, "created") + count(again, "updated") + count(again, "failed")).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM class_schedules WHERE org_id = :org").param("org", owner.orgId())
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(api.get("/api/v1/exports?type=classes", owner.token()).text()).isEqualTo(classes);
+    }
+
+    @Test
     void aLargeExportRunsAsAJobEndingWithTheSameFile() {
         Owner owner = studio("Async Export");
         String direct = api.get("/api/v1/exports?type=clients&format=csv", owner.token()).text();
