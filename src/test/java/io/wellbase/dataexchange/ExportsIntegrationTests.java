@@ -237,6 +237,8 @@ class ExportsIntegrationTests extends ImportTest {
     @Test
     void badRequestsAndOtherTenantsGetNothing() {
         Owner a = studio("Tenant A Export");
+        importAndWait(a.token(), "staff", "s.csv", STAFF.getBytes(StandardCharsets.UTF_8), Map.of());
+        importAndWait(a.token(), "classes", "c.csv", CLASSES.getBytes(StandardCharsets.UTF_8), Map.of());
         Owner b = ownerWithOrganization("Tenant B Export");
         assertThat(api.get("/api/v1/exports?type=invoices", a.token()).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/exports?type=clients&format=xml", a.token()).status()).isEqualTo(400);
@@ -249,6 +251,9 @@ class ExportsIntegrationTests extends ImportTest {
             Api.Response r = api.get("/api/v1/exports?type=" + type + "&format=json", b.token());
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.json()).as(type).isEmpty();
+        }
+        for (String type : List.of("clients", "visits", "bookings", "staff", "classes")) {
+            assertThat(api.get("/api/v1/exports?type=" + type + "&format=json", a.token()).json()).as(type).isNotEmpty();
         }
     }
 
