@@ -10,6 +10,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
@@ -61,7 +62,7 @@ public final class CsvOutput implements Closeable, Flushable {
 
     /** Writes one line; a null cell is written empty. */
     public CsvOutput row(String... cells) {
-        return row(java.util.Arrays.asList(cells));
+        return row(Arrays.asList(cells));
     }
 
     /** Writes an empty line (between the sections of a report). */
