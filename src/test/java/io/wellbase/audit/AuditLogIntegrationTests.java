@@ -130,7 +130,8 @@ class AuditLogIntegrationTests extends OrganizationTest {
         Api.Response csv = api.get("/api/v1/audit-logs/export?format=csv", owner.token());
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
-        List<String> lines = csv.text().lines().toList();
+        assertThat(csv.text()).startsWith("\ufeffid,").contains("\r\n");
+        List<String> lines = csv.text().replace("\ufeff", "").lines().toList();
         assertThat(lines.getFirst())
                 .isEqualTo("id,occurred_at,actor_id,action,entity_type,entity_id,changes,ip,user_agent,request_id");
         assertThat(lines).hasSize(3);
@@ -140,6 +141,25 @@ class AuditLogIntegrationTests extends OrganizationTest {
         Api.Response filtered = api.get("/api/v1/audit-logs/export?format=csv&entityType=organization", owner.token());
         assertThat(filtered.text().lines()).hasSize(2);
         assertThat(api.get("/api/v1/audit-logs/export?format=xml", owner.token()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void exportDefusesFormulasInEveryCell() {
+        Owner owner = ownerWithOrganization("Formula trail");
+        for (String agent : List.of("=HYPERLINK(\"http://evil.test\",\"open\")", "=1+1", "@SUM(A1)", "+49 30 1234")) {
+            Api.Response created = api.send("POST", "/api/v1/locations", Map.of("name", "Place " + agent,
+                    "timezone", "Europe/Berlin"), owner.token(), Map.of("User-Agent", agent));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        }
+        String csv = api.get("/api/v1/audit-logs/export?format=csv&action=location.created", owner.token()).text();
+        assertThat(csv).contains(",\"'=HYPERLINK(\"\"http://evil.test\"\",\"\"open\"\")\",")
+                .contains(",'=1+1,").contains(",'@SUM(A1),").contains(",'+49 30 1234,");
+        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(csv.replace("\ufeff", ""))) {
+            reader.forEach(row -> row.getFields().forEach(cell -> assertThat(cell).doesNotStartWith("=")
+                    .doesNotStartWith("+").doesNotStartWith("@")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -74,13 +74,40 @@ class ClientsImportIntegrationTests extends ImportTest {
         Api.Response csv = api.get("/api/v1/imports/" + real.path("id").asString() + "/errors?format=csv", owner.token());
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
-        assertThat(csv.text()).startsWith("Row,Column,Value,Message,Severity").contains("6,Email,not-an-email,is not an email address,error");
+        assertThat(csv.text()).startsWith("\ufeffRow,Column,Value,Message,Severity\r\n")
+                .contains("6,Email,not-an-email,is not an email address,error\r\n");
 
         JsonNode again = importAndWait(owner.token(), "clients", "clients.csv", file, Map.of());
         assertThat(count(again, "created")).isZero();
         assertThat(count(again, "updated")).isZero();
         assertThat(count(again, "skipped")).isEqualTo(4);
         assertThat(clients(owner)).isEqualTo(4);
+    }
+
+    @Test
+    void theErrorReportCsvNeverCarriesALiveFormula() throws java.io.IOException {
+        Owner owner = ownerWithOrganization("Formula Errors");
+        String file = "Client ID,First Name,Last Name,Email,Birth Date\n"
+                + "F-1,Eve,One,\"=HYPERLINK(\"\"http://evil.test\"\",\"\"click\"\")\",\n"
+                + "F-2,Eve,Two,,=1+1\n"
+                + "F-3,Eve,Three,\"=HYPERLINK(\"\"http://evil.test\"\")\nsecond line\",\n"
+                + "F-4,Eve,Four,@SUM(A1),\n";
+        JsonNode job = importAndWait(owner.token(), "clients", "formulas.csv", file.getBytes(StandardCharsets.UTF_8),
+                Map.of());
+        assertThat(count(job, "failed")).as(job.toString()).isEqualTo(4);
+
+        Api.Response csv = api.get("/api/v1/imports/" + job.path("id").asString() + "/errors?format=csv", owner.token());
+        assertThat(csv.status()).isEqualTo(200);
+        String text = csv.text();
+        assertThat(text).startsWith("\ufeffRow,Column,Value,Message,Severity\r\n")
+                .contains("2,Email,\"'=HYPERLINK(\"\"http://evil.test\"\",\"\"click\"\")\",is not an email address,error\r\n")
+                .contains("\r\n3,Birth Date,'=1+1,")
+                .contains("4,Email,\"'=HYPERLINK(\"\"http://evil.test\"\")\nsecond line\",is not an email address,error\r\n")
+                .contains("6,Email,'@SUM(A1),is not an email address,error\r\n");
+        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(text.replace("\ufeff", ""))) {
+            reader.forEach(row -> row.getFields().forEach(cell -> assertThat(cell).doesNotStartWith("=")
+                    .doesNotStartWith("@")));
+        }
     }
 
     @Test

@@ -22,6 +22,17 @@ class ExportsIntegrationTests extends ImportTest {
             + "V-2,E-2,2026-03-02,18:30,Vinyasa Flow,Downtown,Yes,No\n"
             + "V-3,E-3,2026-03-03,07:00,Pilates,Uptown,No,Yes\n";
 
+    static final String STAFF = "Staff ID,First Name,Last Name,Role\n"
+            + "S-1,Maya,Lind,Teacher\n"
+            + "S-2,Omar,\"Reed, Jr.\",Front Desk\n"
+            + "S-3,=Eve,Hacker,Manager\n";
+
+    static final String CLASSES = "Class ID,Class Name,Description,Category,Location,Staff,Day of Week,Start Time,"
+            + "Duration,Capacity,Start Date,End Date\n"
+            + "C-1,Morning Flow,\"Gentle, slow\nand long\",Yoga,Downtown,Maya Lind,\"Mon, Wed\",7:00 AM,60,15,2026-01-05,\n"
+            + "C-2,Power Hour,,,Uptown,,Friday,18:30,45,,2026-01-09,2026-12-18\n"
+            + "C-3,Zoë's Flow,,,Downtown,\"Omar Reed, Jr.\",Sa/Su,09:15,75,8,2026-02-01,\n";
+
     private Owner studio(String name) {
         Owner owner = ownerWithOrganization(name);
         importAndWait(owner.token(), "clients", "c.csv", CLIENTS.getBytes(StandardCharsets.UTF_8), Map.of());
@@ -88,6 +99,120 @@ class ExportsIntegrationTests extends ImportTest {
     }
 
     @Test
+    void visitsAndBookingsNameTheSessionsInstructor() {
+        Owner owner = ownerWithOrganization("Instructor Export");
+        importAndWait(owner.token(), "staff", "s.csv", "First Name,Last Name\nMaya,Lind\n".getBytes(StandardCharsets.UTF_8),
+                Map.of());
+        importAndWait(owner.token(), "clients", "c.csv", CLIENTS.getBytes(StandardCharsets.UTF_8), Map.of());
+        JsonNode visits = importAndWait(owner.token(), "visits", "v.csv", ("Visit ID,Client ID,Visit Date,Visit Time,"
+                + "Class Name,Staff,Location\n"
+                + "V-1,E-1,2026-03-02,18:30,Vinyasa Flow,Maya Lind,Downtown\n"
+                + "V-2,E-2,2026-03-03,07:00,Pilates,\"Lind, Maya\",Downtown\n").getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(count(visits, "created")).as(visits.toString()).isEqualTo(2);
+
+        String csv = api.get("/api/v1/exports?type=visits", owner.token()).text();
+        assertThat(csv).contains(",2026-03-02,18:30,Vinyasa Flow,Maya Lind,Downtown,No,No\r\n")
+                .contains(",2026-03-03,07:00,Pilates,Maya Lind,Downtown,No,No\r\n");
+        JsonNode json = api.get("/api/v1/exports?type=visits&format=json", owner.token()).json();
+        assertThat(json.valueStream().map(v -> v.path("Staff").asString()).toList()).containsExactly("Maya Lind", "Maya Lind");
+        JsonNode bookings = api.get("/api/v1/exports?type=bookings&format=json", owner.token()).json();
+        assertThat(bookings.valueStream().map(v -> v.path("Staff").asString()).toList())
+                .containsExactly("Maya Lind", "Maya Lind");
+
+        Owner target = ownerWithOrganization("Instructor Target");
+        importAndWait(target.token(), "staff", "s.csv", "First Name,Last Name\nMaya,Lind\n".getBytes(StandardCharsets.UTF_8),
+                Map.of());
+        importAndWait(target.token(), "clients", "c.csv",
+                api.get("/api/v1/exports?type=clients", owner.token()).text().getBytes(StandardCharsets.UTF_8), Map.of());
+        JsonNode again = importAndWait(target.token(), "visits", "v.csv", csv.getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(count(again, "warnings")).as(again.toString()).isZero();
+        assertThat(api.get("/api/v1/exports?type=visits", target.token()).text()).isEqualTo(csv);
+    }
+
+    @Test
+    void staffAndClassesExportedFromOneStudioImportIntoAnotherAndExportTheSame() {
+        Owner source = ownerWithOrganization("Timetable Source");
+        JsonNode staffImport = importAndWait(source.token(), "staff", "staff.csv", STAFF.getBytes(StandardCharsets.UTF_8),
+                Map.of());
+        assertThat(count(staffImport, "created")).as(staffImport.toString()).isEqualTo(3);
+        JsonNode classesImport = importAndWait(source.token(), "classes", "classes.csv",
+                CLASSES.getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(count(classesImport, "created")).as(classesImport.toString()).isEqualTo(3);
+
+        Api.Response staffCsv = api.get("/api/v1/exports?type=staff&format=csv", source.token());
+        assertThat(staffCsv.status()).as(staffCsv.toString()).isEqualTo(200);
+        assertThat(staffCsv.header("Content-Disposition")).contains("staff-").contains(".csv");
+        assertThat(staffCsv.header("X-Total-Count")).isEqualTo("3");
+        String staff = staffCsv.text();
+        assertThat(staff).isEqualTo("\ufeff" + String.join(",", io.wellbase.dataexchange.internal.ExchangeColumns.STAFF)
+                + "\r\n"
+                + "S-3,'=Eve,Hacker,,manager\r\n"
+                + "S-1,Maya,Lind,,staff\r\n"
+                + "S-2,Omar,\"Reed, Jr.\",,front_desk\r\n");
+        String classes = api.get("/api/v1/exports?type=classes&format=csv", source.token()).text();
+        assertThat(classes).isEqualTo("\ufeff" + String.join(",", io.wellbase.dataexchange.internal.ExchangeColumns.CLASSES)
+                + "\r\n"
+                + "C-1,Morning Flow,\"Gentle, slow\nand long\",Yoga,Downtown,Maya Lind,\"Monday, Wednesday\",07:00,60,15,"
+                + "2026-01-05,\r\n"
+                + "C-2,Power Hour,,,Uptown,,Friday,18:30,45,20,2026-01-09,2026-12-18\r\n"
+                + "C-3,Zoë's Flow,,,Downtown,\"Omar Reed, Jr.\",\"Saturday, Sunday\",09:15,75,8,2026-02-01,\r\n");
+        JsonNode json = api.get("/api/v1/exports?type=classes&format=json", source.token()).json();
+        assertThat(json).hasSize(3);
+        assertThat(json.get(0).path("Staff").asString()).isEqualTo("Maya Lind");
+        assertThat(json.get(0).path("Day of Week").asString()).isEqualTo("Monday, Wednesday");
+        assertThat(api.get("/api/v1/exports?type=staff&format=json", source.token()).json().get(0).path("First Name")
+                .asString()).isEqualTo("=Eve");
+        UUID uptown = jdbc.sql("SELECT id FROM locations WHERE org_id = :org AND name = 'Uptown'")
+                .param("org", source.orgId()).query(UUID.class).single();
+        assertThat(api.get("/api/v1/exports?type=classes&format=json&locationId=" + uptown, source.token()).json())
+                .hasSize(1);
+
+        Owner target = ownerWithOrganization("Timetable Target");
+        JsonNode staffJob = importAndWait(target.token(), "staff", "staff.csv", staff.getBytes(StandardCharsets.UTF_8),
+                Map.of());
+        assertThat(count(staffJob, "created")).as(staffJob.toString()).isEqualTo(3);
+        assertThat(count(staffJob, "failed") + count(staffJob, "warnings")).isZero();
+        JsonNode classJob = importAndWait(target.token(), "classes", "classes.csv", classes.getBytes(StandardCharsets.UTF_8),
+                Map.of());
+        assertThat(count(classJob, "created")).as(classJob.toString()).isEqualTo(3);
+        assertThat(count(classJob, "failed") + count(classJob, "warnings")).isZero();
+        assertThat(api.get("/api/v1/exports?type=staff", target.token()).text()).isEqualTo(staff);
+        assertThat(api.get("/api/v1/exports?type=classes", target.token()).text()).isEqualTo(classes);
+
+        JsonNode again = importAndWait(target.token(), "classes", "classes.csv", classes.getBytes(StandardCharsets.UTF_8),
+                Map.of());
+        assertThat(count(again, "skipped")).as(again.toString()).isEqualTo(3);
+        assertThat(count(again, "created") + count(again, "updated")).isZero();
+    }
+
+    @Test
+    void aClassesExportImportsIntoTheSameStudioWithoutChange() {
+        Owner owner = ownerWithOrganization("Native Timetable");
+        Api.Response location = api.post("/api/v1/locations", Map.of("name", "Studio One", "timezone", "Europe/Berlin"),
+                owner.token());
+        assertThat(location.status()).as(location.toString()).isEqualTo(201);
+        Api.Response type = api.post("/api/v1/class-types", Map.of("name", "Native Flow", "durationMinutes", 50,
+                "defaultCapacity", 12), owner.token());
+        assertThat(type.status()).as(type.toString()).isEqualTo(201);
+        Api.Response schedule = api.post("/api/v1/schedules", Map.of("classTypeId", type.id(), "locationId",
+                location.id(), "weekdays", List.of(2, 4), "startTime", "06:45", "firstDate", "2026-01-06"), owner.token());
+        assertThat(schedule.status()).as(schedule.toString()).isEqualTo(201);
+
+        String classes = api.get("/api/v1/exports?type=classes", owner.token()).text();
+        String id = jdbc.sql("SELECT id::text FROM class_schedules WHERE org_id = :org").param("org", owner.orgId())
+                .query(String.class).single();
+        assertThat(classes).endsWith("\r\n" + id + ",Native Flow,,,Studio One,,\"Tuesday, Thursday\",06:45,50,12,"
+                + "2026-01-06,\r\n");
+        JsonNode again = importAndWait(owner.token(), "classes", "classes.csv", classes.getBytes(StandardCharsets.UTF_8),
+                Map.of());
+        assertThat(count(again, "skipped")).as(again.toString()).isEqualTo(1);
+        assertThat(count(again, "created") + count(again, "updated") + count(again, "failed")).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM class_schedules WHERE org_id = :org").param("org", owner.orgId())
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(api.get("/api/v1/exports?type=classes", owner.token()).text()).isEqualTo(classes);
+    }
+
+    @Test
     void aLargeExportRunsAsAJobEndingWithTheSameFile() {
         Owner owner = studio("Async Export");
         String direct = api.get("/api/v1/exports?type=clients&format=csv", owner.token()).text();
@@ -112,6 +237,8 @@ class ExportsIntegrationTests extends ImportTest {
     @Test
     void badRequestsAndOtherTenantsGetNothing() {
         Owner a = studio("Tenant A Export");
+        importAndWait(a.token(), "staff", "s.csv", STAFF.getBytes(StandardCharsets.UTF_8), Map.of());
+        importAndWait(a.token(), "classes", "c.csv", CLASSES.getBytes(StandardCharsets.UTF_8), Map.of());
         Owner b = ownerWithOrganization("Tenant B Export");
         assertThat(api.get("/api/v1/exports?type=invoices", a.token()).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/exports?type=clients&format=xml", a.token()).status()).isEqualTo(400);
@@ -120,10 +247,13 @@ class ExportsIntegrationTests extends ImportTest {
         UUID aLocation = jdbc.sql("SELECT id FROM locations WHERE org_id = :org LIMIT 1").param("org", a.orgId())
                 .query(UUID.class).single();
         assertThat(api.get("/api/v1/exports?type=visits&locationId=" + aLocation, b.token()).status()).isEqualTo(404);
-        for (String type : List.of("clients", "visits", "sales", "memberships", "bookings")) {
+        for (String type : List.of("clients", "visits", "sales", "memberships", "bookings", "staff", "classes")) {
             Api.Response r = api.get("/api/v1/exports?type=" + type + "&format=json", b.token());
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.json()).as(type).isEmpty();
+        }
+        for (String type : List.of("clients", "visits", "bookings", "staff", "classes")) {
+            assertThat(api.get("/api/v1/exports?type=" + type + "&format=json", a.token()).json()).as(type).isNotEmpty();
         }
     }
 

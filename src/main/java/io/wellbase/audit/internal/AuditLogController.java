@@ -2,6 +2,7 @@ package io.wellbase.audit.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wellbase.platform.csv.CsvOutput;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
@@ -68,8 +69,8 @@ class AuditLogController {
         }
         var filter = new AuditLogQueries.Filter(Caller.current().requireOrganization(), actorId, entityType, entityId,
                 action, from, to);
-        response.setContentType("text/csv;charset=UTF-8");
+        response.setContentType(CsvOutput.CONTENT_TYPE);
         response.setHeader("Content-Disposition", "attachment; filename=\"audit-log.csv\"");
-        queries.exportCsv(filter, response.getWriter());
+        queries.exportCsv(filter, response.getOutputStream());
     }
 }

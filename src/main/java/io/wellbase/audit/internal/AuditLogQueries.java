@@ -1,13 +1,14 @@
 package io.wellbase.audit.internal;
 
+import io.wellbase.platform.csv.CsvOutput;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.CursorPage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +30,9 @@ class AuditLogQueries {
                    request_id, occurred_at
             FROM audit_log
             """;
+
+    private static final List<String> CSV_COLUMNS = List.of("id", "occurred_at", "actor_id", "action", "entity_type",
+            "entity_id", "changes", "ip", "user_agent", "request_id");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
@@ -65,26 +69,19 @@ class AuditLogQueries {
     }
 
     @Transactional(readOnly = true)
-    void exportCsv(Filter filter, Writer out) {
+    void exportCsv(Filter filter, OutputStream out) throws IOException {
         JdbcTemplate template = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
         template.setFetchSize(1000);
         NamedParameterJdbcTemplate streaming = new NamedParameterJdbcTemplate(template);
-        try {
-            out.write("id,occurred_at,actor_id,action,entity_type,entity_id,changes,ip,user_agent,request_id\n");
+        try (CsvOutput csv = CsvOutput.to(out)) {
+            csv.row(CSV_COLUMNS);
             streaming.query(COLUMNS + where(filter) + " ORDER BY id DESC", params(filter), rs -> {
-                try {
-                    out.write(String.join(",", csv(rs.getString("id")), csv(rs.getString("occurred_at")),
-                            csv(rs.getString("actor_id")), csv(rs.getString("action")), csv(rs.getString("entity_type")),
-                            csv(rs.getString("entity_id")), csv(rs.getString("changes")), csv(rs.getString("ip")),
-                            csv(rs.getString("user_agent")), csv(rs.getString("request_id"))));
-                    out.write('\n');
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                List<String> cells = new ArrayList<>(CSV_COLUMNS.size());
+                for (String column : CSV_COLUMNS) {
+                    cells.add(rs.getString(column));
                 }
+                csv.row(cells);
             });
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -135,19 +132,5 @@ class AuditLogQueries {
                 rs.getString("entity_type"), rs.getString("entity_id"), objectMapper.readTree(rs.getString("changes")),
                 rs.getString("ip"), rs.getString("user_agent"), rs.getString("request_id"),
                 rs.getObject("occurred_at", OffsetDateTime.class));
-    }
-
-    static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = value;
-        if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
-            safe = "'" + safe;
-        }
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return '"' + safe.replace("\"", "\"\"") + '"';
-        }
-        return safe;
     }
 }

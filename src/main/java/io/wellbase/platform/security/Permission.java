@@ -33,7 +33,7 @@ public enum Permission {
     BOOKING_MANAGE("Book, cancel and check in clients", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
     FILE_UPLOAD("Upload files, see their details and delete them", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
     DATA_IMPORT("Import clients, staff, classes, visits, sales and memberships from other systems", OWNER, ADMIN),
-    DATA_EXPORT("Export clients, visits, sales, memberships and bookings", OWNER, ADMIN, MANAGER),
+    DATA_EXPORT("Export clients, visits, sales, memberships, bookings, staff and classes", OWNER, ADMIN, MANAGER),
     REPORT_RUN("Run reports and download them", OWNER, ADMIN, MANAGER);
 
     private final String description;

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * The filters of one export: a date range on the type's own date (created, visit, sale, start or
- * class date), a location for visits and bookings, a status for clients, memberships and bookings.
+ * class date), a location for visits, bookings and classes, a status for clients, memberships and bookings.
  */
 record ExportFilter(LocalDate from, LocalDate to, UUID locationId, String status) {
 

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * The SQL behind each export: one row per line of the file, every value already text in the
  * format the importer reads (dates {@code YYYY-MM-DD}, times {@code HH24:MI} in the location's
- * zone, amounts in major units, flags Yes/No). Every query is limited to {@code :org}.
+ * zone, amounts in major units, flags Yes/No, weekdays by name). Every query is limited to {@code :org}.
  */
 final class ExportQueries {
 
@@ -94,8 +94,41 @@ final class ExportQueries {
             ORDER BY m.starts_on, m.id
             """;
 
+    /** The organization's people other than its owners (an import never creates or changes owners). */
+    private static final String STAFF = """
+            SELECT coalesce((SELECT min(k.external_id) FROM import_keys k
+                             WHERE k.org_id = m.org_id AND k.entity_type = 'staff' AND k.entity_id = m.user_id),
+                            u.id::text),
+                   u.first_name, u.last_name, u.email, m.role
+            FROM org_members m
+            JOIN users u ON u.id = m.user_id
+            WHERE m.org_id = :org AND m.role <> 'owner' AND u.erased_at IS NULL
+            ORDER BY u.last_name, u.first_name, u.id
+            """;
+
+    /** One row per weekly schedule: the class type's name, description and category, the first instructor. */
+    private static final String CLASSES = """
+            SELECT coalesce((SELECT min(k.external_id) FROM import_keys k
+                             WHERE k.org_id = c.org_id AND k.entity_type = 'class_schedule' AND k.entity_id = c.id),
+                            c.id::text),
+                   t.name, t.description, t.category, l.name,
+                   (SELECT u.first_name || ' ' || u.last_name FROM users u WHERE u.id = c.instructor_ids[1]),
+                   array_to_string(ARRAY(SELECT (ARRAY['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday',
+                                                       'Sunday'])[d]
+                                         FROM unnest(c.weekdays) d ORDER BY d), ', '),
+                   to_char(c.start_time, 'HH24:MI'), c.duration_minutes::text, c.capacity::text, c.first_date::text,
+                   c.last_date::text
+            FROM class_schedules c
+            JOIN class_types t ON t.org_id = c.org_id AND t.id = c.class_type_id
+            JOIN locations l ON l.org_id = c.org_id AND l.id = c.location_id
+            WHERE c.org_id = :org AND c.archived_at IS NULL
+              AND (CAST(:location AS uuid) IS NULL OR c.location_id = CAST(:location AS uuid))
+            ORDER BY t.name, c.start_time, c.weekdays, c.id
+            """;
+
     private static final Map<ExportType, String> SQL = Map.of(ExportType.CLIENTS, CLIENTS, ExportType.VISITS, VISITS,
-            ExportType.SALES, SALES, ExportType.MEMBERSHIPS, MEMBERSHIPS, ExportType.BOOKINGS, BOOKINGS);
+            ExportType.SALES, SALES, ExportType.MEMBERSHIPS, MEMBERSHIPS, ExportType.BOOKINGS, BOOKINGS,
+            ExportType.STAFF, STAFF, ExportType.CLASSES, CLASSES);
 
     private ExportQueries() {
     }

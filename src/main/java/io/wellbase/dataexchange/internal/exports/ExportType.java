@@ -11,7 +11,9 @@ enum ExportType {
     VISITS("visits", ExchangeColumns.VISITS),
     SALES("sales", ExchangeColumns.SALES),
     MEMBERSHIPS("memberships", ExchangeColumns.MEMBERSHIPS),
-    BOOKINGS("bookings", ExchangeColumns.BOOKINGS);
+    BOOKINGS("bookings", ExchangeColumns.BOOKINGS),
+    STAFF("staff", ExchangeColumns.STAFF),
+    CLASSES("classes", ExchangeColumns.CLASSES);
 
     private final String value;
     private final List<String> columns;

@@ -42,6 +42,7 @@ import tools.jackson.databind.ObjectMapper;
 @Tag(name = "Exports")
 class ExportsController {
 
+    private static final String TYPES = "clients, visits, sales, memberships, bookings, staff or classes";
     private static final SortSpec SORT = SortSpec.of(Map.of("createdAt", "created_at"), "-createdAt", "id");
 
     private final ExportRows rows;
@@ -67,7 +68,7 @@ class ExportsController {
 
     @GetMapping
     @RequiresPermission(Permission.DATA_EXPORT)
-    @Operation(summary = "Export clients, visits, sales, memberships or bookings as CSV or JSON")
+    @Operation(summary = "Export clients, visits, sales, memberships, bookings, staff or classes as CSV or JSON")
     ResponseEntity<ExportJob> export(@RequestParam(required = false) String type,
             @RequestParam(required = false) String format, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) UUID locationId,
@@ -125,10 +126,10 @@ class ExportsController {
 
     private static ExportType type(String value) {
         if (value == null) {
-            throw ApiException.invalidField("type", "is required: clients, visits, sales, memberships or bookings");
+            throw ApiException.invalidField("type", "is required: " + TYPES);
         }
         return ExportType.of(value).orElseThrow(() -> ApiException.invalidField("type",
-                "must be clients, visits, sales, memberships or bookings"));
+                "must be " + TYPES));
     }
 
     private static LocalDate date(String field, String value) {

@@ -1,10 +1,8 @@
 package io.wellbase.dataexchange.internal.exports;
 
+import io.wellbase.platform.csv.CsvOutput;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
@@ -17,53 +15,31 @@ abstract class RowWriter implements AutoCloseable {
     @Override
     public abstract void close() throws IOException;
 
-    static RowWriter of(String format, List<String> headers, OutputStream out, ObjectMapper json) throws IOException {
+    static RowWriter of(String format, List<String> headers, OutputStream out, ObjectMapper json) {
         return format.equals("json") ? new JsonRows(headers, out, json) : new CsvRows(headers, out);
     }
 
     static String contentType(String format) {
-        return format.equals("json") ? "application/json" : "text/csv;charset=UTF-8";
+        return format.equals("json") ? "application/json" : CsvOutput.CONTENT_TYPE;
     }
 
-    /**
-     * RFC 4180 CSV with CRLF line ends and a UTF-8 byte order mark (so Excel reads accents). A cell
-     * starting with = + - @ (a formula to a spreadsheet) gets a leading apostrophe; the importer
-     * removes it again.
-     */
+    /** The rows through the platform's one CSV writer (formulas defused, byte order mark, CRLF). */
     static final class CsvRows extends RowWriter {
-        private final Writer writer;
+        private final CsvOutput csv;
 
-        CsvRows(List<String> headers, OutputStream out) throws IOException {
-            this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write('\ufeff');
-            row(headers);
+        CsvRows(List<String> headers, OutputStream out) {
+            this.csv = CsvOutput.to(out);
+            csv.row(headers);
         }
 
         @Override
-        void row(List<String> values) throws IOException {
-            for (int i = 0; i < values.size(); i++) {
-                if (i > 0) {
-                    writer.write(',');
-                }
-                writer.write(cell(values.get(i)));
-            }
-            writer.write("\r\n");
-        }
-
-        static String cell(String value) {
-            if (value == null || value.isEmpty()) {
-                return "";
-            }
-            String v = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !value.matches("-?\\d+(\\.\\d+)?") ? "'" + value : value;
-            if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-                return '"' + v.replace("\"", "\"\"") + '"';
-            }
-            return v;
+        void row(List<String> values) {
+            csv.row(values);
         }
 
         @Override
         public void close() throws IOException {
-            writer.flush();
+            csv.close();
         }
     }
 

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Classes and schedules: each row is a weekly class (name, days, time, location, teacher). Class
- * types are found by name or created, and a weekly schedule is created or updated; its upcoming
- * sessions are generated once the import has committed.
+ * types are found by name or created, and a weekly schedule is created or updated (found by the
+ * Class ID it was imported with, or by its Wellbase id as the classes export writes it); its
+ * upcoming sessions are generated once the import has committed.
  */
 @Component
 class ClassesImport implements KindImport {
@@ -82,12 +83,15 @@ class ClassesImport implements KindImport {
                        coalesce(s.capacity, t.default_capacity) AS capacity,
                        CASE WHEN st.user_id IS NULL THEN '{}'::uuid[] ELSE ARRAY[st.user_id] END AS instructor_ids,
                        coalesce(s.start_date, :today) AS first_date, s.end_date AS last_date,
-                       k.entity_id AS target_id
+                       coalesce(k.entity_id, own.id) AS target_id
                 FROM import_stage s
                 JOIN class_type_map t ON t.name_key = lower(s.class_name)
                 JOIN location_map l ON l.name_key = lower(coalesce(s.location_name, ''))
                 LEFT JOIN staff_map st ON st.name_key = lower(s.staff_name)
                 LEFT JOIN import_keys k ON k.org_id = :org AND k.entity_type = 'class_schedule' AND k.external_id = s.ext_id
+                LEFT JOIN class_schedules own ON k.entity_id IS NULL AND own.org_id = :org AND own.archived_at IS NULL
+                      AND own.id = CASE WHEN s.ext_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                                        THEN s.ext_id::uuid END
                 """);
         sql.update("ANALYZE schedule_rows");
         long created = sql.update("""

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.files.FilePurpose;
 import io.wellbase.files.StoredFile;
 import io.wellbase.files.StoredFiles;
+import io.wellbase.platform.csv.CsvOutput;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
@@ -14,10 +15,7 @@ import io.wellbase.platform.web.PageResult;
 import io.wellbase.platform.web.SortSpec;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -140,31 +138,13 @@ class ImportsController {
     void errorsCsv(@PathVariable UUID id, HttpServletResponse response) throws IOException {
         UUID org = Caller.current().requireOrganization();
         jobs.find(org, id).orElseThrow(() -> ApiException.notFound("Import"));
-        response.setContentType("text/csv;charset=UTF-8");
+        response.setContentType(CsvOutput.CONTENT_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-errors.csv\"");
-        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        writer.write("Row,Column,Value,Message,Severity\r\n");
-        errors.each(org, id, e -> {
-            try {
-                writer.write(e.rowNumber() + "," + cell(e.column()) + "," + cell(e.value()) + ","
-                        + cell(e.message()) + "," + e.severity() + "\r\n");
-            } catch (IOException io) {
-                throw new java.io.UncheckedIOException(io);
-            }
-        });
-        writer.flush();
-    }
-
-    /** A CSV cell, quoted when needed, with formulas defused (a leading = + - @ gets an apostrophe). */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
+        try (CsvOutput csv = CsvOutput.to(response.getOutputStream())) {
+            csv.row("Row", "Column", "Value", "Message", "Severity");
+            errors.each(org, id, e -> csv.row(String.valueOf(e.rowNumber()), e.column(), e.value(), e.message(),
+                    e.severity()));
         }
-        String v = value.matches("^[=+\\-@\t\r].*") ? "'" + value : value;
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
     }
 
     private Map<String, String> mapping(String text) {

@@ -1,11 +1,9 @@
 package io.wellbase.dataexchange.internal.reports;
 
+import io.wellbase.platform.csv.CsvOutput;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,29 +18,28 @@ final class TabularReport {
     }
 
     static void csv(ReportData report, OutputStream out) throws IOException {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        w.write('\ufeff');
-        line(w, List.of("Report", report.type().title()));
-        line(w, List.of("Organization", report.scope().organization()));
-        line(w, List.of("Period", report.scope().from().toString(), report.scope().to().toString()));
-        line(w, List.of("Location", report.scope().locationName() == null ? "All locations" : report.scope().locationName()));
-        line(w, List.of("Currency", report.scope().currency()));
-        w.write("\r\n");
-        line(w, List.of("Figure", "Value"));
-        for (ReportData.Kpi kpi : report.kpis()) {
-            line(w, List.of(kpi.label(), plain(kpi.value())));
-        }
-        for (ReportData.Table table : report.tables()) {
-            w.write("\r\n");
-            line(w, List.of(table.title()));
-            line(w, table.columns().stream().map(ReportData.Column::label).toList());
-            for (List<Object> row : table.rows()) {
-                List<String> cells = new ArrayList<>(row.size());
-                row.forEach(v -> cells.add(plain(v)));
-                line(w, cells);
+        try (CsvOutput csv = CsvOutput.to(out)) {
+            csv.row("Report", report.type().title());
+            csv.row("Organization", report.scope().organization());
+            csv.row("Period", report.scope().from().toString(), report.scope().to().toString());
+            csv.row("Location", report.scope().locationName() == null ? "All locations" : report.scope().locationName());
+            csv.row("Currency", report.scope().currency());
+            csv.blankLine();
+            csv.row("Figure", "Value");
+            for (ReportData.Kpi kpi : report.kpis()) {
+                csv.row(kpi.label(), plain(kpi.value()));
+            }
+            for (ReportData.Table table : report.tables()) {
+                csv.blankLine();
+                csv.row(table.title());
+                csv.row(table.columns().stream().map(ReportData.Column::label).toList());
+                for (List<Object> row : table.rows()) {
+                    List<String> cells = new ArrayList<>(row.size());
+                    row.forEach(v -> cells.add(plain(v)));
+                    csv.row(cells);
+                }
             }
         }
-        w.flush();
     }
 
     static void json(ReportData report, OutputStream out, ObjectMapper json) {
@@ -82,23 +79,5 @@ final class TabularReport {
             return "";
         }
         return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
-    }
-
-    private static void line(Writer w, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            w.write(cell(cells.get(i)));
-        }
-        w.write("\r\n");
-    }
-
-    private static String cell(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        String v = "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?[\\d.]+") ? "'" + value : value;
-        return v.contains(",") || v.contains("\"") || v.contains("\n") ? '"' + v.replace("\"", "\"\"") + '"' : v;
     }
 }
