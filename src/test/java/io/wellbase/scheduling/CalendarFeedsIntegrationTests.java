@@ -37,11 +37,14 @@ class CalendarFeedsIntegrationTests extends IntegrationTest {
     void sydneyFallingBackAndNewYorkSpringingForwardAreRightInTheFeed() {
         clock.fixAt(Instant.parse("2027-02-22T12:00:00Z"));
         Map<String, Map<String, String>> events = feedWithSundayClasses("Autumn", "02:30", "02:30");
-        // Sydney, 4 April: 03:00 AEDT becomes 02:00 AEST; the class starts at the first 02:30 and ends at the second.
-        assertThat(on(events, SYDNEY, "20270404")).containsEntry("DTSTART;TZID=Australia/Sydney", "20270404T023000")
+        // Sydney, 4 April: 03:00 AEDT becomes 02:00 AEST; the class starts at the first 02:30 and ends at the
+        // second, both in UTC since readers disagree on which 02:30 a wall time means.
+        assertThat(on(events, SYDNEY, "2027-04-04")).containsEntry("DTSTART", "20270403T153000Z")
                 .containsEntry("DTEND", "20270403T163000Z");
+        assertThat(on(events, SYDNEY, "2027-04-11")).containsEntry("DTSTART;TZID=Australia/Sydney", "20270411T023000")
+                .containsEntry("DTEND;TZID=Australia/Sydney", "20270411T033000");
         // New York, 14 March: 02:00 EST becomes 03:00 EDT; a 02:30 class starts once the clocks are at 03:30.
-        assertThat(on(events, NEW_YORK, "20270314")).containsEntry("DTSTART;TZID=America/New_York", "20270314T033000")
+        assertThat(on(events, NEW_YORK, "2027-03-14")).containsEntry("DTSTART;TZID=America/New_York", "20270314T033000")
                 .containsEntry("DTEND;TZID=America/New_York", "20270314T043000");
     }
 
@@ -50,10 +53,10 @@ class CalendarFeedsIntegrationTests extends IntegrationTest {
         clock.fixAt(Instant.parse("2027-09-20T12:00:00Z"));
         Map<String, Map<String, String>> events = feedWithSundayClasses("Spring", "02:30", "01:30");
         // Sydney, 3 October: 02:00 AEST becomes 03:00 AEDT.
-        assertThat(on(events, SYDNEY, "20271003")).containsEntry("DTSTART;TZID=Australia/Sydney", "20271003T033000")
+        assertThat(on(events, SYDNEY, "2027-10-03")).containsEntry("DTSTART;TZID=Australia/Sydney", "20271003T033000")
                 .containsEntry("DTEND;TZID=Australia/Sydney", "20271003T043000");
         // New York, 7 November: 02:00 EDT becomes 01:00 EST; 01:30 EDT to 01:30 EST.
-        assertThat(on(events, NEW_YORK, "20271107")).containsEntry("DTSTART;TZID=America/New_York", "20271107T013000")
+        assertThat(on(events, NEW_YORK, "2027-11-07")).containsEntry("DTSTART", "20271107T053000Z")
                 .containsEntry("DTEND", "20271107T063000Z");
     }
 
@@ -111,7 +114,7 @@ class CalendarFeedsIntegrationTests extends IntegrationTest {
         assertThat(events.keySet()).containsExactlyInAnyOrderElementsOf(sessions.keySet());
         events.forEach((uid, e) -> {
             ZoneId zone = sessionZones.get(uid);
-            assertThat(e.get("DTSTART;TZID=" + zone.getId())).as(uid + " starts in its location's zone").isNotNull();
+            assertThat(e.get("LOCATION")).isEqualTo(zone.getId());
             Instant start = read(e, "DTSTART", zone);
             Instant end = read(e, "DTEND", zone);
             assertThat(start).as(uid).isEqualTo(sessions.get(uid)[0]);
@@ -161,26 +164,31 @@ class CalendarFeedsIntegrationTests extends IntegrationTest {
         return offset;
     }
 
-    /** A DATE-TIME as RFC 5545 readers take it: UTC as is, a wall time in its TZID at its first occurrence. */
+    /**
+     * A DATE-TIME in the event's zone: a wall time with its TZID that names one instant, or UTC for a time
+     * in the repeated hour (whose wall time readers resolve differently), and nothing else.
+     */
     private static Instant read(Map<String, String> event, String property, ZoneId zone) {
         String utc = event.get(property);
         if (utc != null) {
             assertThat(utc).endsWith("Z");
-            return LocalDateTime.parse(utc.substring(0, 15), LOCAL).toInstant(ZoneOffset.UTC);
+            Instant at = LocalDateTime.parse(utc.substring(0, 15), LOCAL).toInstant(ZoneOffset.UTC);
+            assertThat(zone.getRules().getValidOffsets(LocalDateTime.ofInstant(at, zone)))
+                    .as(property + " in UTC only in the repeated hour: " + event).hasSize(2);
+            return at;
         }
         String wall = event.get(property + ";TZID=" + zone.getId());
-        assertThat(wall).as(property + " in UTC or in " + zone).isNotNull();
-        return ZonedDateTime.ofLocal(LocalDateTime.parse(wall, LOCAL), zone, null).toInstant();
+        assertThat(wall).as(property + " in " + zone + ": " + event).isNotNull();
+        LocalDateTime local = LocalDateTime.parse(wall, LOCAL);
+        assertThat(zone.getRules().getValidOffsets(local)).as(property + " names one instant").hasSize(1);
+        return ZonedDateTime.ofLocal(local, zone, null).toInstant();
     }
 
-    /** The event on a local date in a zone. */
+    /** The event at a location (named after its zone) on a local date. */
     private static Map<String, String> on(Map<String, Map<String, String>> events, ZoneId zone, String date) {
-        return events.values().stream().filter(e -> date.equals(dateOf(e.get("DTSTART;TZID=" + zone.getId()))))
+        return events.values().stream().filter(e -> zone.getId().equals(e.get("LOCATION"))
+                && read(e, "DTSTART", zone).atZone(zone).toLocalDate().toString().equals(date))
                 .findFirst().orElseThrow(() -> new AssertionError("no event on " + date + " in " + zone));
-    }
-
-    private static String dateOf(String wall) {
-        return wall == null ? null : wall.substring(0, 8);
     }
 
     /** Unfolds the lines and answers each component's properties (name with parameters, then value), flat. */

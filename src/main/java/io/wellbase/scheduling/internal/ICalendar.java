@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
@@ -16,10 +15,9 @@ import java.util.Map;
 
 /**
  * Writes RFC 5545 calendars. Each event is written in its own location's time zone (TZID), and each
- * zone used gets one VTIMEZONE built from its real transitions over the span the events cover. A wall
- * time that a reader would take for another instant (the second pass through the hour repeated when
- * clocks go back, which RFC 5545 reads as the first) is written in UTC instead. Lines are folded at
- * 75 octets and text is escaped.
+ * zone used gets one VTIMEZONE built from its real transitions over the span the events cover. A time in
+ * the hour repeated when clocks go back is written in UTC instead, since readers disagree on which of
+ * its two instants such a wall time means. Lines are folded at 75 octets and text is escaped.
  */
 final class ICalendar {
 
@@ -79,14 +77,15 @@ final class ICalendar {
     }
 
     /**
-     * A DATE-TIME property: the wall time in the zone with its TZID when a reader gets the same instant
-     * back from it, else UTC. Readers take an ambiguous wall time for its first occurrence (RFC 5545
-     * 3.3.5), so an instant in the second pass through a repeated hour can only be written in UTC.
+     * A DATE-TIME property: the wall time in the zone with its TZID when that wall time names one
+     * instant, else UTC. In the hour repeated when clocks go back, RFC 5545 (3.3.5) means the first
+     * occurrence and python-icalendar reads it so, but libical and ical.js read the second (standard
+     * time): only UTC means the same instant to all of them.
      */
     static String dateTime(String property, Instant at, ZoneId zone) {
         Instant seconds = at.truncatedTo(ChronoUnit.SECONDS);
         LocalDateTime wall = LocalDateTime.ofInstant(seconds, zone);
-        if (!ZonedDateTime.ofLocal(wall, zone, null).toInstant().equals(seconds)) {
+        if (zone.getRules().getValidOffsets(wall).size() != 1) {
             return property + ":" + UTC.format(seconds);
         }
         return property + ";TZID=" + zone.getId() + ":" + LOCAL.format(wall);

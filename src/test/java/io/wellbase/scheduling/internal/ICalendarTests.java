@@ -74,11 +74,14 @@ class ICalendarTests {
         var first = ZonedDateTime.ofLocal(LocalDateTime.of(2027, 4, 4, 2, 30), SYDNEY, null);
         var second = first.withLaterOffsetAtOverlap();
         assertThat(first.toInstant()).isEqualTo(Instant.parse("2027-04-03T15:30:00Z"));
-        String ics = render(event("first", first, Duration.ofHours(1)), event("second", second, Duration.ofHours(1)));
+        String ics = render(event("first", first, Duration.ofHours(1)), event("second", second, Duration.ofHours(1)),
+                event("before", first.minusHours(1), Duration.ofMinutes(90)));
         assertThat(ics).contains("UID:first\r\nDTSTAMP:20270115T100000Z\r\n"
-                + "DTSTART;TZID=Australia/Sydney:20270404T023000\r\nDTEND:20270403T163000Z\r\n");
+                + "DTSTART:20270403T153000Z\r\nDTEND:20270403T163000Z\r\n");
         assertThat(ics).contains("UID:second\r\nDTSTAMP:20270115T100000Z\r\n"
                 + "DTSTART:20270403T163000Z\r\nDTEND;TZID=Australia/Sydney:20270404T033000\r\n");
+        assertThat(ics).contains("UID:before\r\nDTSTAMP:20270115T100000Z\r\n"
+                + "DTSTART;TZID=Australia/Sydney:20270404T013000\r\nDTEND:20270403T160000Z\r\n");
     }
 
     @Test
@@ -106,7 +109,7 @@ class ICalendarTests {
         }
     }
 
-    /** How RFC 5545 readers take a DATE-TIME: UTC as is, a TZID's wall time at its first occurrence. */
+    /** A DATE-TIME as every reader takes it: UTC as is, a TZID's wall time at its only offset. */
     static Instant readBack(String property) {
         String value = property.substring(property.indexOf(':') + 1);
         if (value.endsWith("Z")) {
@@ -114,6 +117,7 @@ class ICalendarTests {
         }
         ZoneId zone = ZoneId.of(property.substring(property.indexOf("TZID=") + 5, property.indexOf(':')));
         var wall = LocalDateTime.parse(value, DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
+        assertThat(zone.getRules().getValidOffsets(wall)).as(property + " names one instant").hasSize(1);
         return ZonedDateTime.ofLocal(wall, zone, null).toInstant();
     }
 
