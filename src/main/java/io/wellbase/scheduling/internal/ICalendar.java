@@ -79,8 +79,8 @@ final class ICalendar {
     /**
      * A DATE-TIME property: the wall time in the zone with its TZID when that wall time names one
      * instant, else UTC. In the hour repeated when clocks go back, RFC 5545 (3.3.5) means the first
-     * occurrence and python-icalendar reads it so, but libical and ical.js read the second (standard
-     * time): only UTC means the same instant to all of them.
+     * occurrence, but ical.js and python-icalendar 4 (pytz) read the second (standard time): only UTC
+     * means the same instant to all readers.
      */
     static String dateTime(String property, Instant at, ZoneId zone) {
         Instant seconds = at.truncatedTo(ChronoUnit.SECONDS);
