@@ -1,7 +1,10 @@
 package io.wellbase.support;
 
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -9,11 +12,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
 
 /**
  * Base of the integration tests: the whole application on a random port against real PostgreSQL,
  * one shared context (so keep its configuration identical across subclasses), and helpers that
- * sign people up through the API itself.
+ * sign people up through the API itself. The application's clock is {@link #clock}: the system's
+ * unless a test fixes it, reset after every test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "wellbase.platform.demo.enabled=false",
@@ -40,6 +45,16 @@ public abstract class IntegrationTest {
 
     protected Api api;
 
+    /** The application's clock; one instance for the one shared context. */
+    protected static final TestClock clock = new TestClock(ZoneId.systemDefault());
+
+    @TestBean(name = "clock", methodName = "applicationClock")
+    Clock applicationClock;
+
+    static Clock applicationClock() {
+        return clock;
+    }
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("wellbase.platform.db.url", TestDatabase::url);
@@ -50,6 +65,11 @@ public abstract class IntegrationTest {
     @BeforeEach
     void setUpApi() {
         api = new Api(port);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     /** A signed-up user with tokens. */

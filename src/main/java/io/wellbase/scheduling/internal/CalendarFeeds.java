@@ -8,6 +8,7 @@ import io.wellbase.organizations.Locations;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.data.Secrets;
 import io.wellbase.platform.web.ApiException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,14 +35,16 @@ class CalendarFeeds {
     private final ClientDirectory clients;
     private final PublicUrl publicUrl;
     private final AuditTrail audit;
+    private final Clock clock;
 
     CalendarFeeds(JdbcClient jdbc, Locations locations, ClientDirectory clients, PublicUrl publicUrl,
-            AuditTrail audit) {
+            AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.locations = locations;
         this.clients = clients;
         this.publicUrl = publicUrl;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** A feed as its owner sees it; the URL (with the token) only in the answer that creates it. */
@@ -66,7 +69,7 @@ class CalendarFeeds {
                 """).param("id", id).param("org", orgId).param("type", ownerType).param("owner", ownerId)
                 .param("hash", Secrets.sha256(token)).param("by", by).update();
         audit.record(AuditRecord.of(orgId, "calendar_feed.created", "calendar_feed", id, Map.of()));
-        return new Feed(id, ownerType, ownerId, OffsetDateTime.now(), publicUrl.base() + "/calendar/" + token + ".ics");
+        return new Feed(id, ownerType, ownerId, OffsetDateTime.now(clock), publicUrl.base() + "/calendar/" + token + ".ics");
     }
 
     @Transactional(readOnly = true)
@@ -96,17 +99,17 @@ class CalendarFeeds {
                 SELECT org_id, owner_type, owner_id FROM calendar_feeds WHERE token_hash = :hash AND revoked_at IS NULL
                 """).param("hash", Secrets.sha256(token)).query(Owner.class).optional()
                 .orElseThrow(() -> ApiException.notFound("Calendar feed"));
-        Instant from = Instant.now().minus(Duration.ofDays(30));
-        Instant to = Instant.now().plus(Duration.ofDays(180));
+        Instant now = clock.instant();
+        Instant from = now.minus(Duration.ofDays(30));
+        Instant to = now.plus(Duration.ofDays(180));
         List<Map<String, Object>> rows = owner.ownerType().equals("staff") ? staffRows(owner, from, to) : clientRows(owner, from, to);
-        ZoneId zone = rows.isEmpty() ? ZoneOffset.UTC : ZoneId.of((String) rows.getFirst().get("tz"));
         List<ICalendar.Event> events = new ArrayList<>();
         for (Map<String, Object> r : rows) {
             events.add(new ICalendar.Event(r.get("uid") + "@wellbase", (String) r.get("summary"), (String) r.get("place"),
-                    null, instant(r.get("starts_at")).atZone(zone), instant(r.get("ends_at")).atZone(zone),
+                    null, instant(r.get("starts_at")), instant(r.get("ends_at")), ZoneId.of((String) r.get("tz")),
                     Boolean.TRUE.equals(r.get("cancelled"))));
         }
-        return ICalendar.render("Wellbase", zone, from, to, events);
+        return ICalendar.render("Wellbase", from, to, now, events);
     }
 
     private static Instant instant(Object value) {

@@ -20,7 +20,7 @@ class ScheduleHorizon implements SessionHorizon {
 
     @Override
     public int extend(UUID organizationId) {
-        LocalDate until = LocalDate.now().plusWeeks(Schedules.HORIZON_WEEKS);
+        LocalDate until = schedules.horizon();
         return jdbc.sql("""
                 SELECT id FROM class_schedules WHERE org_id = :org AND archived_at IS NULL
                   AND (last_date IS NULL OR last_date >= current_date)

@@ -4,7 +4,6 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +23,7 @@ class ScheduleJobs {
                         SELECT org_id, id FROM class_schedules WHERE archived_at IS NULL
                           AND (last_date IS NULL OR last_date >= current_date)
                         """).query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)})
-                        .list().forEach(s -> schedules.generate(s[0], s[1], LocalDate.now().plusWeeks(Schedules.HORIZON_WEEKS))));
+                        .list().forEach(s -> schedules.generate(s[0], s[1], schedules.horizon())));
     }
 
     @Bean

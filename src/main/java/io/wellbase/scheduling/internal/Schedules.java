@@ -9,6 +9,7 @@ import io.wellbase.platform.web.ApiException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -39,12 +40,14 @@ class Schedules {
     private final ClassTypes classTypes;
     private final Locations locations;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    Schedules(JdbcClient jdbc, ClassTypes classTypes, Locations locations, AuditTrail audit) {
+    Schedules(JdbcClient jdbc, ClassTypes classTypes, Locations locations, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.classTypes = classTypes;
         this.locations = locations;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** A schedule as the API shows it (and as a request carries it). */
@@ -77,7 +80,7 @@ class Schedules {
                 .param("instructors", (s.instructorIds() == null ? List.<UUID>of() : s.instructorIds()).toArray(UUID[]::new))
                 .param("first", s.firstDate()).param("last", s.lastDate()).param("tz", location.timezone())
                 .update();
-        int generated = generate(orgId, id, LocalDate.now().plusWeeks(HORIZON_WEEKS));
+        int generated = generate(orgId, id, horizon());
         Schedule created = get(orgId, id);
         audit.record(AuditRecord.of(orgId, "schedule.created", "schedule", id, AuditChange.created(Map.of(
                 "weekdays", created.weekdays(), "startTime", created.startTime().toString(), "sessions", generated))));
@@ -118,7 +121,7 @@ class Schedules {
                 WHERE s.org_id = :org AND s.schedule_id = :id AND s.starts_at > now() AND s.status = 'scheduled'
                   AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.org_id = s.org_id AND b.session_id = s.id)
                 """).param("org", orgId).param("id", id).update();
-        int generated = generate(orgId, id, LocalDate.now().plusWeeks(HORIZON_WEEKS));
+        int generated = generate(orgId, id, horizon());
         audit.record(AuditRecord.of(orgId, "schedule.updated", "schedule", id, AuditChange.diff(snapshot(current), snapshot(next))));
         return new Change(get(orgId, id), Math.max(removed, generated), kept);
     }
@@ -153,17 +156,22 @@ class Schedules {
                 .param("org", orgId).query((rs, n) -> schedule(rs)).list();
     }
 
+    /** The last date sessions are generated for: {@value #HORIZON_WEEKS} weeks from today. */
+    LocalDate horizon() {
+        return LocalDate.now(clock).plusWeeks(HORIZON_WEEKS);
+    }
+
     /** Creates the missing sessions of one schedule up to {@code until}; existing dates are left alone. */
     int generate(UUID orgId, UUID scheduleId, LocalDate until) {
         Schedule s = get(orgId, scheduleId);
         Set<DayOfWeek> days = s.weekdays().stream().map(DayOfWeek::of)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
         ZoneId zone = ZoneId.of(s.timezone());
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         int created = 0;
         for (Recurrence.Occurrence o : Recurrence.expand(days, s.startTime(), s.durationMinutes(), zone, s.firstDate(),
                 s.lastDate(), today, until)) {
-            if (o.startsAt().toInstant().isBefore(java.time.Instant.now())) {
+            if (o.startsAt().toInstant().isBefore(clock.instant())) {
                 continue;
             }
             created += jdbc.sql("""
