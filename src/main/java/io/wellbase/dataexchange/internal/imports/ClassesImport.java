@@ -89,6 +89,7 @@ class ClassesImport implements KindImport {
                 LEFT JOIN staff_map st ON st.name_key = lower(s.staff_name)
                 LEFT JOIN import_keys k ON k.org_id = :org AND k.entity_type = 'class_schedule' AND k.external_id = s.ext_id
                 """);
+        sql.update("CREATE INDEX ON schedule_rows (target_id)");
         sql.update("ANALYZE schedule_rows");
         long created = sql.update("""
                 INSERT INTO class_schedules (id, org_id, class_type_id, location_id, weekdays, start_time,
