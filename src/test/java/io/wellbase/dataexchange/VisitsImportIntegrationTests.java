@@ -91,7 +91,9 @@ class VisitsImportIntegrationTests extends ImportTest {
         assertThat(jdbc.sql("SELECT b.status FROM bookings b JOIN clients c ON c.id = b.client_id JOIN class_types t ON t.id = (SELECT class_type_id FROM class_sessions WHERE id = b.session_id) WHERE b.org_id = :org AND c.first_name = 'Anna' AND t.name = 'Vinyasa Flow'")
                 .param("org", owner.orgId()).query(String.class).single()).isEqualTo("no_show");
 
-        String moved = changed.replace("V4\tM-1\tAnna\tBerg\t3/14/2026 9:00 AM", "V4\tM-1\tAnna\tBerg\t3/21/2026 9:00 AM");
+        // the visit leaves a session that no other row of the file names any more
+        String moved = changed.replace("V4\tM-1\tAnna\tBerg\t3/14/2026 9:00 AM", "V4\tM-1\tAnna\tBerg\t3/21/2026 9:00 AM")
+                .replace("V7\tM-1\tAnna\tBerg\t3/14/2026 9:00 AM\tPilates Mat\t\t\tNo\tNo\n", "");
         JsonNode move = importAndWait(owner.token(), "visits", "visits.tsv", moved.getBytes(StandardCharsets.UTF_8), Map.of());
         assertThat(count(move, "updated")).as(move.toString()).isEqualTo(1);
         assertThat(sessions(owner)).isEqualTo(3);
