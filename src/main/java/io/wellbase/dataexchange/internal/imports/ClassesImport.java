@@ -93,6 +93,7 @@ class ClassesImport implements KindImport {
                       AND own.id = CASE WHEN s.ext_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
                                         THEN s.ext_id::uuid END
                 """);
+        sql.update("CREATE INDEX ON schedule_rows (target_id)");
         sql.update("ANALYZE schedule_rows");
         long created = sql.update("""
                 INSERT INTO class_schedules (id, org_id, class_type_id, location_id, weekdays, start_time,

@@ -71,16 +71,17 @@ class ClientsImport implements KindImport {
                 WHERE k.org_id = :org AND k.entity_type = 'client' AND k.external_id = s.ext_id
                 """);
         sql.update("""
-                UPDATE import_stage s SET target_id = coalesce(c.merged_into_id, c.id), erased = c.erased_at IS NOT NULL
-                FROM clients c
+                UPDATE import_stage s SET (target_id, erased) = (
+                    SELECT coalesce(c.merged_into_id, c.id), c.erased_at IS NOT NULL FROM clients c
+                    WHERE c.org_id = :org AND c.id = s.source_id::uuid)
                 WHERE s.target_id IS NULL AND s.source_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-                  AND c.org_id = :org AND c.id = s.source_id::uuid
                 """);
+        sql.update("CREATE INDEX ON import_stage (source_id)");
         sql.update("""
                 UPDATE import_stage s SET target_id = coalesce(c.merged_into_id, c.id), erased = c.erased_at IS NOT NULL
                 FROM clients c
                 WHERE s.target_id IS NULL AND s.source_id IS NOT NULL
-                  AND c.org_id = :org AND c.external_ids @> jsonb_build_object('mindbody', s.source_id)
+                  AND c.org_id = :org AND c.external_ids ->> 'mindbody' = s.source_id
                 """);
         sql.reject("erased", "externalId", "ext_id", "this client was erased on request and is not imported again");
         sql.warn("""
@@ -92,12 +93,15 @@ class ClientsImport implements KindImport {
                 """, "email");
         sql.warn("""
                 SELECT s.row_no, s.email AS value,
-                       'shares its email with client ' || min(c.id::text) || '; imported as a separate client, not merged' AS message
-                FROM import_stage s JOIN clients c
-                  ON c.org_id = :org AND c.email_normalized = lower(trim(s.email)) AND c.merged_into_id IS NULL
-                 AND c.id IS DISTINCT FROM s.target_id
-                GROUP BY s.row_no, s.email
+                       'shares its email with client ' || c.id || '; imported as a separate client, not merged' AS message
+                FROM import_stage s
+                CROSS JOIN LATERAL (SELECT min(c.id::text) AS id FROM clients c
+                                    WHERE c.org_id = :org AND c.email_normalized = lower(trim(s.email))
+                                      AND c.merged_into_id IS NULL AND c.id IS DISTINCT FROM s.target_id) c
+                WHERE s.email IS NOT NULL AND c.id IS NOT NULL
                 """, "email");
+        sql.update("CREATE INDEX ON import_stage (target_id)");
+        sql.update("ANALYZE import_stage");
         long created = sql.update("""
                 INSERT INTO clients (id, org_id, first_name, last_name, email, mobile_phone, phone, birth_date, gender,
                                      line1, city, region, postal_code, country, status, source, external_ids, created_at)

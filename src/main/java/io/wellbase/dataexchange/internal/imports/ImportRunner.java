@@ -44,9 +44,10 @@ class ImportRunner {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Map<ImportKind, KindImport> kinds;
+    private final ImportsProperties properties;
 
     ImportRunner(ImportJobs jobs, ImportErrors errors, StoredFiles files, ImportConnections connections, JdbcClient jdbc,
-            AuditTrail audit, List<KindImport> kinds) {
+            AuditTrail audit, List<KindImport> kinds, ImportsProperties properties) {
         this.jobs = jobs;
         this.errors = errors;
         this.files = files;
@@ -54,6 +55,7 @@ class ImportRunner {
         this.jdbc = jdbc;
         this.audit = audit;
         this.kinds = kinds.stream().collect(Collectors.toMap(KindImport::kind, Function.identity()));
+        this.properties = properties;
     }
 
     /** Thrown between batches when the caller asked to stop. */
@@ -81,6 +83,10 @@ class ImportRunner {
             }
         } catch (Cancelled e) {
             jobs.finish(importId, "cancelled", new ImportCounts(0, 0, 0, 0, 0), "Cancelled on request; nothing was imported");
+        } catch (MergeSql.StepTimedOut e) {
+            log.warn("Import {} failed: {}", importId, e.getMessage());
+            jobs.finish(importId, "failed", new ImportCounts(0, 0, 0, 0, 0),
+                    "The import stopped and nothing was imported: " + e.getMessage());
         } catch (RuntimeException | SQLException | IOException e) {
             log.warn("Import {} failed", importId, e);
             jobs.finish(importId, "failed", new ImportCounts(0, 0, 0, 0, 0),
@@ -129,8 +135,11 @@ class ImportRunner {
                 log.info("import {}: {} rows staged in {} ms", request.id(), staged, (System.nanoTime() - started) / 1_000_000);
                 started = System.nanoTime();
                 jobs.progress(request.id(), staged + problems.errors(), "merging");
-                tx.sql("ANALYZE import_stage").update();
-                ImportCounts counts = kind.merge(new MergeSql(tx, context));
+                MergeSql sql = new MergeSql(tx, context, properties.mergeStepTimeout());
+                // temporary tables are never analyzed by autovacuum; without statistics every plan guesses
+                sql.update("CREATE INDEX ON import_stage (ext_id)");
+                sql.update("ANALYZE import_stage");
+                ImportCounts counts = kind.merge(sql);
                 log.info("import {}: merged in {} ms", request.id(), (System.nanoTime() - started) / 1_000_000);
                 moveProblems(tx, context, problems);
                 counts = counts.plusFailed(problems.errors());

@@ -83,6 +83,7 @@ abstract class PlanHoldingsImport implements KindImport {
                               AND lower(p.name) = lower(s.plan_name) ORDER BY created_at, id LIMIT 1) p ON true
                 LEFT JOIN import_keys k ON k.org_id = :org AND k.entity_type = '%s' AND k.external_id = s.ext_id
                 """.formatted(YEARS_WITHOUT_EXPIRY, YEARS_WITHOUT_EXPIRY, entityType()));
+        sql.update("CREATE INDEX ON holding_rows (target_id)");
         sql.update("ANALYZE holding_rows");
         long created = sql.update("""
                 INSERT INTO client_memberships (id, org_id, client_id, plan_id, status, starts_on, ends_on)
@@ -112,9 +113,8 @@ abstract class PlanHoldingsImport implements KindImport {
                 CREATE TEMP TABLE balance_changes ON COMMIT DROP AS
                 SELECT r.target_id, r.client_id, r.remaining - coalesce(b.balance, 0) AS delta
                 FROM holding_rows r
-                LEFT JOIN (SELECT membership_id, sum(delta) AS balance FROM credit_ledger
-                           WHERE org_id = :org AND membership_id IN (SELECT target_id FROM holding_rows)
-                           GROUP BY membership_id) b ON b.membership_id = r.target_id
+                CROSS JOIN LATERAL (SELECT sum(l.delta) AS balance FROM credit_ledger l
+                                    WHERE l.org_id = :org AND l.membership_id = r.target_id) b
                 WHERE r.target_id IS NOT NULL AND r.remaining IS NOT NULL AND r.remaining <> coalesce(b.balance, 0)
                 """);
         sql.update("ANALYZE balance_changes");

@@ -121,6 +121,8 @@ class SalesImport implements KindImport {
                 LEFT JOIN import_keys k ON k.org_id = :org AND k.entity_type = 'sale' AND k.external_id = s.ext_id
                 GROUP BY s.ext_id, k.entity_id
                 """);
+        sql.update("CREATE INDEX ON sale_rows (target_id)");
+        sql.update("CREATE INDEX ON sale_rows (ext_id)");
         sql.update("ANALYZE sale_rows");
         sql.update("""
                 ALTER TABLE sale_rows ADD COLUMN changed boolean NOT NULL DEFAULT false

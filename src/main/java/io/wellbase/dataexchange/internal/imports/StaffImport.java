@@ -77,6 +77,8 @@ class StaffImport implements KindImport {
                 WHERE s.target_id IS NULL AND s.email IS NOT NULL AND u.email_normalized = lower(trim(s.email))
                   AND u.erased_at IS NULL
                 """);
+        sql.update("CREATE INDEX ON import_stage (target_id)");
+        sql.update("ANALYZE import_stage");
         sql.update("""
                 UPDATE import_stage s SET member_role = m.role
                 FROM org_members m WHERE m.org_id = :org AND m.user_id = s.target_id

@@ -2,11 +2,19 @@ package io.wellbase.dataexchange.internal.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wellbase.audit.AuditTrail;
+import io.wellbase.files.StoredFiles;
 import io.wellbase.support.Api;
 import io.wellbase.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -15,6 +23,27 @@ class ImportFailureIntegrationTests extends IntegrationTest {
 
     @Autowired
     ImportRunner runner;
+
+    @Autowired
+    ImportJobs jobs;
+
+    @Autowired
+    ImportErrors errors;
+
+    @Autowired
+    StoredFiles files;
+
+    @Autowired
+    ImportConnections connections;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    List<KindImport> kinds;
+
+    @Autowired
+    DataSource dataSource;
 
     private static final String CSV = "Client ID,First Name,Last Name\nF-1,Anna,Berg\nF-2,Explode,Now\nF-3,Cara,Diaz\n";
 
@@ -98,5 +127,44 @@ class ImportFailureIntegrationTests extends IntegrationTest {
         runner.run(id);
         assertThat(clients(owner)).isZero();
         assertThat(api.post("/api/v1/imports/" + id + "/cancel", Map.of(), owner.token()).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aMergeStepThatRunsPastTheTimeoutFailsTheJobAndNamesTheStep() throws SQLException {
+        Owner owner = ownerWithOrganization("Slow Import");
+        Api.Response first = api.upload("/api/v1/imports", Map.of("kind", "clients"), "c.csv",
+                CSV.getBytes(StandardCharsets.UTF_8), owner.token());
+        assertThat(waitFor(owner.token(), first.id())).isEqualTo("completed");
+        UUID id = UUID.randomUUID();
+        Api.Response file = api.upload("/api/v1/uploads", Map.of("purpose", "import"), "c.csv",
+                CSV.replace("Anna", "Anne").getBytes(StandardCharsets.UTF_8), owner.token());
+        jdbc.sql("""
+                INSERT INTO imports (id, org_id, kind, file_id, status, requested_by)
+                VALUES (:id, :org, 'clients', :file, 'queued', :user)
+                """).param("id", id).param("org", owner.orgId()).param("file", file.id()).param("user", owner.userId())
+                .update();
+        ImportRunner impatient = new ImportRunner(jobs, errors, files, connections, jdbc, audit, kinds,
+                new ImportsProperties(Duration.ofSeconds(1)));
+
+        // another transaction holds the clients, so the step that updates them waits past the timeout
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement("SELECT id FROM clients WHERE org_id = ? FOR UPDATE")) {
+                lock.setObject(1, owner.orgId());
+                lock.executeQuery().close();
+                impatient.run(id);
+            } finally {
+                other.rollback();
+            }
+        }
+
+        Api.Response job = api.get("/api/v1/imports/" + id, owner.token());
+        assertThat(job.field("status")).isEqualTo("failed");
+        assertThat(job.field("error")).isEqualTo("The import stopped and nothing was imported: the clients merge step "
+                + "\"updating clients\" took longer than 1 second and was stopped (wellbase.dataexchange.imports.merge-step-timeout)");
+        assertThat(jdbc.sql("SELECT count(*) FROM clients WHERE org_id = :org AND first_name = 'Anna'")
+                .param("org", owner.orgId()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM import_keys WHERE org_id = :org").param("org", owner.orgId())
+                .query(Long.class).single()).isEqualTo(3);
     }
 }
