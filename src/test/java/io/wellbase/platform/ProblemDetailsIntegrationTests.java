@@ -66,7 +66,7 @@ class ProblemDetailsIntegrationTests extends IntegrationTest {
     @Test
     void unauthenticatedAndBadTokensAre401() {
         assertProblem(api.get("/api/v1/locations", null), 401, "auth.unauthenticated");
-        assertProblem(api.get("/api/v1/locations", "not.a.jwt"), 401, "auth.unauthenticated");
+        assertProblem(api.get("/api/v1/locations", "not.a.jwt"), 401, "auth.invalid_token");
     }
 
     @Test

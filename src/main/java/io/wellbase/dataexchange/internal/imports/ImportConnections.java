@@ -26,7 +26,12 @@ class ImportConnections {
         this.dataSource = dataSource;
     }
 
-    Connection open() throws SQLException {
+    /** The session name an import's connection carries, so that a cancel can find and stop its statement. */
+    static String applicationName(java.util.UUID importId) {
+        return "wellbase-import:" + importId;
+    }
+
+    Connection open(java.util.UUID importId) throws SQLException {
         Connection connection;
         if (dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null) {
             Properties properties = new Properties();
@@ -36,7 +41,7 @@ class ImportConnections {
             if (hikari.getPassword() != null) {
                 properties.setProperty("password", hikari.getPassword());
             }
-            properties.setProperty("ApplicationName", "wellbase-import");
+            properties.setProperty("ApplicationName", applicationName(importId));
             connection = DriverManager.getConnection(hikari.getJdbcUrl(), properties);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET temp_buffers = '" + TEMP_BUFFERS + "'");

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
@@ -103,14 +105,38 @@ class ImportJobs {
                 .param("warnings", counts.warnings()).param("error", error).update();
     }
 
-    /** True when the job was still queued or running and will now stop. */
+    /**
+     * True when the job was still queued or running and will now stop. A running import's statement is
+     * stopped once this commits (the import's own session is found by its name), so a long merge step
+     * does not run on after the cancel; the runner then rolls everything back.
+     */
     boolean requestCancel(UUID orgId, UUID id) {
-        return jdbc.sql("""
+        boolean stopping = jdbc.sql("""
                 UPDATE imports SET cancel_requested = true,
                        status = CASE WHEN status = 'queued' THEN 'cancelled' ELSE status END,
                        completed_at = CASE WHEN status = 'queued' THEN now() ELSE completed_at END
                 WHERE org_id = :org AND id = :id AND status IN ('queued', 'processing')
                 """).param("org", orgId).param("id", id).update() == 1;
+        if (stopping) {
+            afterCommit(() -> jdbc.sql("""
+                    SELECT pg_cancel_backend(pid) FROM pg_stat_activity
+                    WHERE application_name = :name AND state = 'active'
+                    """).param("name", ImportConnections.applicationName(id)).query((rs, n) -> 1).list());
+        }
+        return stopping;
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     Optional<ImportJob> find(UUID orgId, UUID id) {

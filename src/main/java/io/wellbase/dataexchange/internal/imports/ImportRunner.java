@@ -88,6 +88,12 @@ class ImportRunner {
             jobs.finish(importId, "failed", new ImportCounts(0, 0, 0, 0, 0),
                     "The import stopped and nothing was imported: " + e.getMessage());
         } catch (RuntimeException | SQLException | IOException e) {
+            if (jobs.request(importId).map(ImportJobs.Request::cancelRequested).orElse(false)) {
+                // the cancel stopped the running statement (ImportJobs.requestCancel); it rolled back
+                jobs.finish(importId, "cancelled", new ImportCounts(0, 0, 0, 0, 0),
+                        "Cancelled on request; nothing was imported");
+                return;
+            }
             log.warn("Import {} failed", importId, e);
             jobs.finish(importId, "failed", new ImportCounts(0, 0, 0, 0, 0),
                     "The import stopped and nothing was imported: " + reason(e));
@@ -119,7 +125,7 @@ class ImportRunner {
     private ImportCounts stageAndMerge(ImportJobs.Request request, CsvLayout layout, ImportContext context,
             ImportErrors.Writer problems) throws IOException, SQLException {
         KindImport kind = kinds.get(request.kind());
-        try (Connection connection = connections.open()) {
+        try (Connection connection = connections.open(request.id())) {
             connection.setAutoCommit(false);
             try {
                 JdbcClient tx = JdbcClient.create(new SingleConnectionDataSource(connection, true));

@@ -167,4 +167,49 @@ class ImportFailureIntegrationTests extends IntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM import_keys WHERE org_id = :org").param("org", owner.orgId())
                 .query(Long.class).single()).isEqualTo(3);
     }
+
+    @Test
+    void cancellingStopsAMergeStepThatIsRunning() throws Exception {
+        Owner owner = ownerWithOrganization("Cancelled Import");
+        Api.Response first = api.upload("/api/v1/imports", Map.of("kind", "clients"), "c.csv",
+                CSV.getBytes(StandardCharsets.UTF_8), owner.token());
+        assertThat(waitFor(owner.token(), first.id())).isEqualTo("completed");
+        UUID id = UUID.randomUUID();
+        Api.Response file = api.upload("/api/v1/uploads", Map.of("purpose", "import"), "c.csv",
+                CSV.replace("Anna", "Anne").getBytes(StandardCharsets.UTF_8), owner.token());
+        jdbc.sql("""
+                INSERT INTO imports (id, org_id, kind, file_id, status, requested_by)
+                VALUES (:id, :org, 'clients', :file, 'queued', :user)
+                """).param("id", id).param("org", owner.orgId()).param("file", file.id()).param("user", owner.userId())
+                .update();
+        ImportRunner patient = new ImportRunner(jobs, errors, files, connections, jdbc, audit, kinds,
+                new ImportsProperties(Duration.ofMinutes(5)));
+
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement("SELECT id FROM clients WHERE org_id = ? FOR UPDATE")) {
+                lock.setObject(1, owner.orgId());
+                lock.executeQuery().close();
+                Thread runner = Thread.ofVirtual().start(() -> patient.run(id));
+                long deadline = System.currentTimeMillis() + 20_000;
+                while (System.currentTimeMillis() < deadline && jdbc.sql("""
+                        SELECT count(*) FROM pg_stat_activity WHERE application_name = :name AND wait_event_type = 'Lock'
+                        """).param("name", ImportConnections.applicationName(id)).query(Long.class).single() == 0) {
+                    Thread.sleep(50);
+                }
+                long cancelledAt = System.nanoTime();
+                assertThat(api.post("/api/v1/imports/" + id + "/cancel", Map.of(), owner.token()).status())
+                        .isBetween(200, 202);
+                runner.join(Duration.ofSeconds(15));
+                assertThat(runner.isAlive()).as("the waiting merge step was stopped").isFalse();
+                assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(10));
+            } finally {
+                other.rollback();
+            }
+        }
+        Api.Response job = api.get("/api/v1/imports/" + id, owner.token());
+        assertThat(job.field("status")).isEqualTo("cancelled");
+        assertThat(jdbc.sql("SELECT count(*) FROM clients WHERE org_id = :org AND first_name = 'Anne'")
+                .param("org", owner.orgId()).query(Long.class).single()).isZero();
+    }
 }
