@@ -37,10 +37,36 @@ class IdempotencyIntegrationTests extends IntegrationTest {
         assertThat(second.header("Idempotency-Replayed")).isEqualTo("true");
         assertThat(api.get("/api/v1/clients?q=once", owner.token()).json().path("pagination").path("total").asInt()).isEqualTo(1);
 
-        Api.Response reused = api.send("POST", "/api/v1/class-types", Map.of("name", "X", "durationMinutes", 60,
+        Api.Response otherBody = createClient(owner, key, "Twice");
+        assertThat(otherBody.status()).as("the same key with another body").isEqualTo(422);
+        assertThat(otherBody.field("code")).isEqualTo("idempotency.key_reused");
+        assertThat(api.get("/api/v1/clients?q=twice", owner.token()).json().path("pagination").path("total").asInt()).isZero();
+
+        Api.Response otherPath = api.send("POST", "/api/v1/class-types", Map.of("name", "X", "durationMinutes", 60,
                 "defaultCapacity", 5), owner.token(), Map.of("Idempotency-Key", key));
-        assertThat(reused.status()).isEqualTo(422);
-        assertThat(reused.field("code")).isEqualTo("idempotency.key_reused");
+        assertThat(otherPath.status()).as("a key belongs to one method and path").isEqualTo(201);
+        assertThat(otherPath.header("Idempotency-Replayed")).isNull();
+    }
+
+    @Test
+    void aKeyBelongsToOneOrganization() {
+        Account account = register("two-orgs");
+        String key = UUID.randomUUID().toString();
+        String[] tokens = new String[2];
+        for (int i = 0; i < 2; i++) {
+            UUID org = api.post("/api/v1/organizations", Map.of("name", "Org " + i, "timezone", "Europe/Berlin",
+                    "currency", "EUR", "country", "DE"), account.accessToken()).id();
+            tokens[i] = api.post("/api/v1/auth/switch-organization", Map.of("organizationId", org), account.accessToken())
+                    .field("accessToken");
+        }
+        Map<String, String> body = Map.of("firstName", "Same", "lastName", "Body");
+        Api.Response inFirst = api.send("POST", "/api/v1/clients", body, tokens[0], Map.of("Idempotency-Key", key));
+        Api.Response inSecond = api.send("POST", "/api/v1/clients", body, tokens[1], Map.of("Idempotency-Key", key));
+        assertThat(inFirst.status()).isEqualTo(201);
+        assertThat(inSecond.status()).isEqualTo(201);
+        assertThat(inSecond.header("Idempotency-Replayed")).isNull();
+        assertThat(inSecond.field("id")).as("not the first organization's client").isNotEqualTo(inFirst.field("id"));
+        assertThat(api.get("/api/v1/clients/" + inSecond.field("id"), tokens[1]).status()).isEqualTo(200);
     }
 
     @Test

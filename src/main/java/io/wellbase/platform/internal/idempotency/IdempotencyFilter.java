@@ -20,9 +20,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * {@code Idempotency-Key} on POST: the first request with a key claims it and its answer is stored;
- * a repeat by the same caller gets that answer again (with {@code Idempotency-Replayed: true}) and
- * does nothing twice. A repeat that arrives while the first is still running waits for its answer.
- * A 5xx answer releases the key so that the client can retry.
+ * a repeat gets that answer again (with {@code Idempotency-Replayed: true}) and does nothing twice.
+ * A key belongs to one caller, one organization, one method and path: the same key elsewhere is
+ * another request. A repeat must carry the same query and body (compared by digest), or it is a 422.
+ * A repeat that arrives while the first is still running waits for its answer. A 5xx answer releases
+ * the key so that the client can retry.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -31,13 +33,19 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private final JdbcClient jdbc;
     private final ProblemWriter problems;
+    private final long maxBodyBytes;
 
-    public IdempotencyFilter(JdbcClient jdbc, ProblemWriter problems) {
+    public IdempotencyFilter(JdbcClient jdbc, ProblemWriter problems, long maxBodyBytes) {
         this.jdbc = jdbc;
         this.problems = problems;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
-    private record Stored(String methodPath, Integer status, byte[] body, String contentType, String location) {
+    /** Whose key it is: the caller, the organization they act in, the request line. */
+    private record Scope(UUID user, String org, String methodPath, String key) {
+    }
+
+    private record Stored(String requestHash, Integer status, byte[] body, String contentType, String location) {
     }
 
     @Override
@@ -55,21 +63,32 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     "Idempotency-Key must have 1 to 200 characters"));
             return;
         }
-        UUID user = Caller.current().userId();
-        String methodPath = request.getMethod() + " " + request.getRequestURI();
+        Caller caller = Caller.current();
+        Scope scope = new Scope(caller.userId(), caller.organizationId() == null ? "-" : caller.organizationId().toString(),
+                request.getMethod() + " " + request.getRequestURI(), key);
+        RequestDigest digest;
+        try {
+            digest = RequestDigest.of(request, maxBodyBytes);
+        } catch (RequestDigest.BodyTooLarge e) {
+            problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "request.too_large",
+                    "The request body is larger than " + maxBodyBytes + " bytes"));
+            return;
+        }
         boolean claimed = jdbc.sql("""
-                INSERT INTO idempotency_keys (user_id, key, method_path) VALUES (:user, :key, :mp)
+                INSERT INTO idempotency_keys (user_id, scope, method_path, key, request_hash)
+                VALUES (:user, :scope, :mp, :key, :hash)
                 ON CONFLICT DO NOTHING
-                """).param("user", user).param("key", key).param("mp", methodPath).update() == 1;
+                """).param("user", scope.user()).param("scope", scope.org()).param("mp", scope.methodPath())
+                .param("key", key).param("hash", digest.hash()).update() == 1;
         if (claimed) {
-            runAndStore(request, response, chain, user, key);
+            runAndStore(digest.request(), response, chain, scope);
         } else {
-            replay(response, user, key, methodPath);
+            replay(response, scope, digest.hash());
         }
     }
 
-    private void runAndStore(HttpServletRequest request, HttpServletResponse response, FilterChain chain, UUID user,
-            String key) throws IOException, ServletException {
+    private void runAndStore(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Scope scope)
+            throws IOException, ServletException {
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         boolean stored = false;
         try {
@@ -78,24 +97,28 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 jdbc.sql("""
                         UPDATE idempotency_keys SET response_status = :status, response_body = :body,
                             content_type = :type, location = :location
-                        WHERE user_id = :user AND key = :key
+                        WHERE user_id = :user AND scope = :scope AND method_path = :mp AND key = :key
                         """).param("status", wrapper.getStatus()).param("body", wrapper.getContentAsByteArray())
                         .param("type", wrapper.getContentType()).param("location", wrapper.getHeader(HttpHeaders.LOCATION))
-                        .param("user", user).param("key", key).update();
+                        .param("user", scope.user()).param("scope", scope.org()).param("mp", scope.methodPath())
+                        .param("key", scope.key()).update();
                 stored = true;
             }
         } finally {
             if (!stored) {
-                jdbc.sql("DELETE FROM idempotency_keys WHERE user_id = :user AND key = :key")
-                        .param("user", user).param("key", key).update();
+                jdbc.sql("""
+                        DELETE FROM idempotency_keys
+                        WHERE user_id = :user AND scope = :scope AND method_path = :mp AND key = :key
+                        """).param("user", scope.user()).param("scope", scope.org()).param("mp", scope.methodPath())
+                        .param("key", scope.key()).update();
             }
             wrapper.copyBodyToResponse();
         }
     }
 
-    private void replay(HttpServletResponse response, UUID user, String key, String methodPath) throws IOException {
+    private void replay(HttpServletResponse response, Scope scope, String requestHash) throws IOException {
         Instant deadline = Instant.now().plus(WAIT_FOR_FIRST);
-        Optional<Stored> stored = find(user, key);
+        Optional<Stored> stored = find(scope);
         while (stored.isPresent() && stored.get().status() == null && Instant.now().isBefore(deadline)) {
             try {
                 Thread.sleep(50);
@@ -103,7 +126,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 Thread.currentThread().interrupt();
                 break;
             }
-            stored = find(user, key);
+            stored = find(scope);
         }
         if (stored.isEmpty() || stored.get().status() == null) {
             problems.write(response, Problems.of(HttpStatus.CONFLICT, "idempotency.in_progress",
@@ -111,9 +134,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         Stored first = stored.get();
-        if (!first.methodPath().equals(methodPath)) {
+        if (!requestHash.equals(first.requestHash())) {
             problems.write(response, Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency.key_reused",
-                    "This Idempotency-Key was used for another request"));
+                    "This Idempotency-Key was used for a request with another body"));
             return;
         }
         response.setStatus(first.status());
@@ -129,11 +152,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private Optional<Stored> find(UUID user, String key) {
+    private Optional<Stored> find(Scope scope) {
         return jdbc.sql("""
-                SELECT method_path, response_status, response_body, content_type, location FROM idempotency_keys
-                WHERE user_id = :user AND key = :key
-                """).param("user", user).param("key", key)
+                SELECT request_hash, response_status, response_body, content_type, location FROM idempotency_keys
+                WHERE user_id = :user AND scope = :scope AND method_path = :mp AND key = :key
+                """).param("user", scope.user()).param("scope", scope.org()).param("mp", scope.methodPath())
+                .param("key", scope.key())
                 .query((rs, n) -> new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getBytes(3), rs.getString(4),
                         rs.getString(5)))
                 .optional();

@@ -115,7 +115,7 @@ class SecurityConfig {
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
                 .addFilterAfter(new RateLimitFilter(rateLimiter, properties.rateLimits(), problemWriter),
                         BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(new IdempotencyFilter(jdbc, problemWriter), RateLimitFilter.class);
+                .addFilterAfter(new IdempotencyFilter(jdbc, problemWriter, properties.http().maxJsonBodyBytes()), RateLimitFilter.class);
         return http.build();
     }
 }

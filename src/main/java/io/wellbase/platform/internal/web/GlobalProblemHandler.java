@@ -8,6 +8,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -19,6 +20,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -75,7 +77,8 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
                 "The change conflicts with existing data"));
     }
 
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, TransientDataAccessResourceException.class})
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, TransientDataAccessResourceException.class,
+        DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
     ResponseEntity<Object> databaseDown(Exception ex) {
         log.warn("Database unavailable: {}", ex.getMessage());
         ResponseEntity<Object> response = problem(HttpStatus.SERVICE_UNAVAILABLE,
@@ -96,6 +99,9 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
+        if (DatabaseOutage.causedBy(ex)) {
+            return databaseDown(ex);
+        }
         log.error("Unexpected error", ex);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal_error", "Something went wrong on our side; the request id helps us find it"));
