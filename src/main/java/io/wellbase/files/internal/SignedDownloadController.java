@@ -41,7 +41,9 @@ class SignedDownloadController {
     @GetMapping("/files/{id}")
     @Operation(summary = "Download a file by a signed URL from the API")
     @ApiResponse(responseCode = "200", description = "The file, with the content type it was stored with",
-            content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")))
+            content = @Content(mediaType = "application/octet-stream",
+                    schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "403", description = "The link is invalid or has expired")
     ResponseEntity<InputStreamResource> download(@PathVariable String id,
             @RequestParam(required = false) Long expires, @RequestParam(required = false) String signature)
             throws IOException {

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,16 +51,22 @@ class DocumentDetails implements OpenApiCustomizer {
     public void customise(OpenAPI openApi) {
         Map<String, Schema> schemas = ModelConverters.getInstance(true).readAll(new AnnotatedType(Problem.class));
         schemas.forEach(openApi.getComponents()::addSchemas);
-        Set<String> ids = new HashSet<>();
         openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             boolean anonymous = privileges.isAllowed("", path, method.name(), ANONYMOUS);
             if (anonymous) {
                 operation.setSecurity(new ArrayList<>());
             }
             problems(path, method, operation, anonymous);
-            unique(path, operation, ids);
-            RequestExamples.apply(operation);
         }));
+        // Shorter paths first, so of one handler's two paths the main one keeps the plain id.
+        Set<String> ids = new HashSet<>();
+        openApi.getPaths().entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, PathItem> e) -> e.getKey().split("/").length)
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(e -> e.getValue().readOperations().forEach(operation -> {
+                    unique(e.getKey(), operation, ids);
+                    RequestExamples.apply(operation);
+                }));
     }
 
     private static void problems(String path, PathItem.HttpMethod method, Operation operation, boolean anonymous) {
@@ -68,6 +75,7 @@ class DocumentDetails implements OpenApiCustomizer {
         boolean body = operation.getRequestBody() != null;
         boolean multipart = body && operation.getRequestBody().getContent() != null
                 && operation.getRequestBody().getContent().containsKey("multipart/form-data");
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         Map<Integer, String> answers = new TreeMap<>();
         if (input) {
             answers.put(400, "Invalid input: malformed JSON, a wrong type or format, or failed validation"
@@ -91,7 +99,8 @@ class DocumentDetails implements OpenApiCustomizer {
             answers.put(415, "The request body has an unsupported content type");
         }
         answers.put(429, "Rate limited; retry after the seconds in `Retry-After`");
-        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        responses.keySet().stream().filter(code -> code.startsWith("4") || code.startsWith("5"))
+                .forEach(code -> answers.putIfAbsent(Integer.valueOf(code), responses.get(code).getDescription()));
         answers.forEach((status, description) -> {
             String code = String.valueOf(status);
             ApiResponse response = responses.get(code);

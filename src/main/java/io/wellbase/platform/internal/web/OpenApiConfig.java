@@ -1,5 +1,7 @@
 package io.wellbase.platform.internal.web;
 
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -12,8 +14,9 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
-import org.springframework.util.MultiValueMap;
 
 /**
  * The OpenAPI document clients are generated from: its title, the bearer scheme, and the
@@ -30,14 +33,18 @@ import org.springframework.util.MultiValueMap;
 class OpenApiConfig {
 
     static {
-        // The client list's catch-all query map feeds filter extensions; it is not a parameter of its own.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(MultiValueMap.class)
-                .addHiddenRestControllers(ProblemErrorController.class);
+        // The container's error path answers problems for failures outside Spring MVC; it is no endpoint.
+        SpringDocUtils.getConfig().addHiddenRestControllers(ProblemErrorController.class);
     }
 
+    /**
+     * Replaces swagger's default model resolver (springdoc swaps a registered one of the same class in)
+     * with one that names schemas by {@link SchemaNames}.
+     */
     @Bean
-    SchemaNames controllerQualifiedSchemaNames() {
-        return new SchemaNames();
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    ModelResolver modelResolver() {
+        return new ModelResolver(Json31.mapper(), new SchemaNames()).openapi31(true);
     }
 
     @Bean

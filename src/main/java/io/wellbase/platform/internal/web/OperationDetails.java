@@ -2,18 +2,26 @@ package io.wellbase.platform.internal.web;
 
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -24,6 +32,8 @@ import org.springframework.web.method.HandlerMethod;
  */
 class OperationDetails implements OperationCustomizer {
 
+    private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
+
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
         Class<?> controller = ClassUtils.getUserClass(handler.getBeanType());
@@ -31,19 +41,30 @@ class OperationDetails implements OperationCustomizer {
         if (operation.getTags() == null || operation.getTags().isEmpty()) {
             operation.setTags(new ArrayList<>(List.of(tag(controller))));
         }
+        hideQueryMaps(operation, handler);
+        siblingContent(operation, handler.getMethod());
         if (!declaresSuccess(handler.getMethod())) {
             successStatuses(operation.getResponses(), SuccessStatuses.of(handler.getMethod()));
         }
         return operation;
     }
 
-    /** The resource then the method; the method alone when it already names the resource ({@code upload}, {@code export}). */
+    /**
+     * The resource then the method ({@code clientsCreate}); the method alone when it names the resource
+     * ({@code upload}), the resource alone when it ends with the method ({@code calendarFeed}).
+     */
     static String operationId(Class<?> controller, Method method) {
         String resource = StringUtils.uncapitalize(resource(controller));
         String singular = resource.endsWith("s") ? resource.substring(0, resource.length() - 1) : resource;
         String name = method.getName();
         if (name.toLowerCase().contains(singular.toLowerCase())) {
             return name;
+        }
+        if (resource.toLowerCase().endsWith(name.toLowerCase())) {
+            return resource;
+        }
+        if (singular.toLowerCase().endsWith(name.toLowerCase())) {
+            return singular;
         }
         return resource + StringUtils.capitalize(name);
     }
@@ -56,6 +77,58 @@ class OperationDetails implements OperationCustomizer {
     private static String tag(Class<?> controller) {
         String words = resource(controller).replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
         return StringUtils.capitalize(words);
+    }
+
+    /**
+     * A {@code @RequestParam Map} collects whatever query parameters came (the client list hands them to
+     * its filter extensions); it is not a parameter named after the Java argument.
+     */
+    private static void hideQueryMaps(Operation operation, HandlerMethod handler) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        for (MethodParameter parameter : handler.getMethodParameters()) {
+            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+            if (param != null && Map.class.isAssignableFrom(parameter.getParameterType())) {
+                parameter.initParameterNameDiscovery(NAMES);
+                String name = param.name().isEmpty() ? parameter.getParameterName() : param.name();
+                operation.getParameters().removeIf(p -> "query".equals(p.getIn()) && p.getName().equals(name));
+            }
+        }
+    }
+
+    /**
+     * Two handlers of one path and method that differ by a query parameter ({@code format=csv}) become
+     * one operation, and the scanner keeps only one handler's media types; add the other's declared ones.
+     */
+    private static void siblingContent(Operation operation, Method method) {
+        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(method, RequestMapping.class);
+        if (mapping == null || operation.getResponses() == null) {
+            return;
+        }
+        for (Method other : method.getDeclaringClass().getDeclaredMethods()) {
+            RequestMapping otherMapping = AnnotatedElementUtils.findMergedAnnotation(other, RequestMapping.class);
+            if (other.equals(method) || otherMapping == null
+                    || !Arrays.equals(mapping.path(), otherMapping.path())
+                    || !Arrays.equals(mapping.method(), otherMapping.method())) {
+                continue;
+            }
+            for (var declared : AnnotatedElementUtils.findMergedRepeatableAnnotations(other,
+                    io.swagger.v3.oas.annotations.responses.ApiResponse.class)) {
+                ApiResponse response = operation.getResponses().get(declared.responseCode());
+                if (response == null) {
+                    continue;
+                }
+                if (response.getContent() == null) {
+                    response.setContent(new Content());
+                }
+                for (var content : declared.content()) {
+                    response.getContent().putIfAbsent(content.mediaType(),
+                            new io.swagger.v3.oas.models.media.MediaType()
+                                    .schema(new Schema<String>().type("string").types(Set.of("string"))));
+                }
+            }
+        }
     }
 
     private static boolean declaresSuccess(Method method) {

@@ -1,60 +1,86 @@
 package io.wellbase.platform.internal.web;
 
-import com.fasterxml.jackson.databind.JavaType;
-import io.swagger.v3.core.converter.AnnotatedType;
-import io.swagger.v3.core.converter.ModelConverter;
-import io.swagger.v3.core.converter.ModelConverterContext;
-import io.swagger.v3.oas.models.media.Schema;
-import java.lang.reflect.ParameterizedType;
-import java.util.Iterator;
-import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.core.jackson.TypeNameResolver;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.context.annotation.ScannedGenericBeanDefinition;
+import org.springframework.util.ClassUtils;
 
 /**
- * Names the schema of a type declared inside a controller after the controller as well
- * ({@code SessionsController.JoinLink} becomes {@code SessionsJoinLink}). Controllers keep their
- * request and response records short-named and nested, so two of them often share a simple name
- * ({@code CancelRequest}, {@code AcceptRequest}); under plain simple names the second silently took
- * the first one's schema.
+ * Schema names that never collide. Modules keep their records short-named and nested
+ * ({@code SessionsController.JoinLink}, {@code JoinLinks.JoinLink}); under plain simple names the
+ * second of two such records silently took the first one's schema. A nested type whose simple name
+ * another Wellbase class shares is named with its enclosing class in front, "Controller" left out
+ * ({@code SessionsJoinLink}, {@code JoinLinksJoinLink}); every other type keeps its simple name.
  */
-class SchemaNames implements ModelConverter {
+class SchemaNames extends TypeNameResolver {
+
+    private static final String ROOT = "io.wellbase";
+
+    private final Set<String> shared;
+
+    SchemaNames() {
+        this(sharedSimpleNames());
+    }
+
+    SchemaNames(Set<String> shared) {
+        this.shared = Set.copyOf(shared);
+    }
 
     @Override
-    public Schema<?> resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
-        if (type.getName() == null && !type.isSkipSchemaName()) {
-            String name = nameFor(rawClass(type.getType()));
-            if (name != null) {
-                type.name(name);
-            }
-        }
-        return chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
-    }
-
-    static String nameFor(Class<?> type) {
-        if (type == null) {
-            return null;
-        }
+    protected String getNameOfClass(Class<?> type) {
+        String name = super.getNameOfClass(type);
         Class<?> enclosing = type.getEnclosingClass();
-        if (enclosing == null || !enclosing.isAnnotationPresent(RestController.class)) {
-            return null;
+        if (enclosing == null || !shared.contains(type.getSimpleName()) || !name.equals(type.getSimpleName())) {
+            return name;
         }
-        io.swagger.v3.oas.annotations.media.Schema declared =
-                type.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
-        if (declared != null && !declared.name().isEmpty()) {
-            return null;
+        String prefix = enclosing.getSimpleName();
+        if (prefix.endsWith("Controller") && prefix.length() > "Controller".length()) {
+            prefix = prefix.substring(0, prefix.length() - "Controller".length());
         }
-        String controller = enclosing.getSimpleName();
-        if (controller.endsWith("Controller")) {
-            controller = controller.substring(0, controller.length() - "Controller".length());
-        }
-        return controller + type.getSimpleName();
+        return prefix + name;
     }
 
-    private static Class<?> rawClass(java.lang.reflect.Type type) {
-        return switch (type) {
-            case Class<?> c -> c;
-            case JavaType j -> j.getRawClass();
-            case ParameterizedType p when p.getRawType() instanceof Class<?> c -> c;
-            case null, default -> null;
+    /**
+     * The simple names that more than one class under {@code io.wellbase} has, counting only the
+     * classes beside this one (not test classes), so tests see the production names.
+     */
+    private static Set<String> sharedSimpleNames() {
+        String self = SchemaNames.class.getName().replace('.', '/') + ".class";
+        String root = String.valueOf(SchemaNames.class.getClassLoader().getResource(self)).replace(self, "");
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
+            @Override
+            protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
+                return true;
+            }
         };
+        scanner.addIncludeFilter((reader, factory) -> true);
+        Map<String, Long> counts = new HashMap<>(scanner.findCandidateComponents(ROOT).stream()
+                .filter(definition -> beside(definition, root))
+                .map(BeanDefinition::getBeanClassName)
+                .filter(name -> name != null && !name.matches(".*\\$\\d+.*"))
+                .collect(Collectors.groupingBy(SchemaNames::simpleName, Collectors.counting())));
+        counts.values().removeIf(count -> count < 2);
+        return counts.keySet();
+    }
+
+    private static boolean beside(BeanDefinition definition, String root) {
+        try {
+            return definition instanceof ScannedGenericBeanDefinition scanned
+                    && scanned.getResource().getURL().toString().startsWith(root);
+        } catch (IOException ex) {
+            return false;
+        }
+    }
+
+    private static String simpleName(String className) {
+        String shortName = ClassUtils.getShortName(className);
+        return shortName.substring(shortName.lastIndexOf('.') + 1);
     }
 }
