@@ -140,7 +140,7 @@ class ImportsController {
     @GetMapping(path = "/{id}/errors", params = "format=csv")
     @RequiresPermission(Permission.DATA_IMPORT)
     @Operation(summary = "The import's error report as a CSV download")
-    @ApiResponse(responseCode = "200", description = "The error report as CSV",
+    @ApiResponse(responseCode = "200", description = "A page of the rows, or with format=csv all of them as CSV",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     void errorsCsv(@PathVariable UUID id, HttpServletResponse response) throws IOException {
         UUID org = Caller.current().requireOrganization();
