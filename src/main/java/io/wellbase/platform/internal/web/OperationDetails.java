@@ -9,9 +9,11 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
@@ -37,12 +39,16 @@ class OperationDetails implements OperationCustomizer {
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
         Class<?> controller = ClassUtils.getUserClass(handler.getBeanType());
-        operation.setOperationId(operationId(controller, handler.getMethod()));
+        List<Method> siblings = siblings(handler.getMethod());
+        Method named = Stream.concat(Stream.of(handler.getMethod()), siblings.stream())
+                .min(Comparator.comparingInt((Method m) -> m.getName().length()).thenComparing(Method::getName))
+                .orElseThrow();
+        operation.setOperationId(operationId(controller, named));
         if (operation.getTags() == null || operation.getTags().isEmpty()) {
             operation.setTags(new ArrayList<>(List.of(tag(controller))));
         }
         hideQueryMaps(operation, handler);
-        siblingContent(operation, handler.getMethod());
+        siblings.forEach(sibling -> siblingContent(operation, sibling));
         if (!declaresSuccess(handler.getMethod())) {
             successStatuses(operation.getResponses(), SuccessStatuses.of(handler.getMethod()));
         }
@@ -98,35 +104,42 @@ class OperationDetails implements OperationCustomizer {
     }
 
     /**
-     * Two handlers of one path and method that differ by a query parameter ({@code format=csv}) become
-     * one operation, and the scanner keeps only one handler's media types; add the other's declared ones.
+     * The other handlers of the same path and method, that differ by a query parameter
+     * ({@code format=csv}) or the content type: the document shows them as one operation.
      */
-    private static void siblingContent(Operation operation, Method method) {
+    private static List<Method> siblings(Method method) {
         RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(method, RequestMapping.class);
-        if (mapping == null || operation.getResponses() == null) {
-            return;
+        List<Method> siblings = new ArrayList<>();
+        if (mapping == null) {
+            return siblings;
         }
         for (Method other : method.getDeclaringClass().getDeclaredMethods()) {
             RequestMapping otherMapping = AnnotatedElementUtils.findMergedAnnotation(other, RequestMapping.class);
-            if (other.equals(method) || otherMapping == null
-                    || !Arrays.equals(mapping.path(), otherMapping.path())
-                    || !Arrays.equals(mapping.method(), otherMapping.method())) {
+            if (!other.equals(method) && otherMapping != null && Arrays.equals(mapping.path(), otherMapping.path())
+                    && Arrays.equals(mapping.method(), otherMapping.method())) {
+                siblings.add(other);
+            }
+        }
+        return siblings;
+    }
+
+    /** The scanner keeps one sibling's media types only; add the other's declared ones. */
+    private static void siblingContent(Operation operation, Method sibling) {
+        if (operation.getResponses() == null) {
+            return;
+        }
+        for (var declared : AnnotatedElementUtils.findMergedRepeatableAnnotations(sibling,
+                io.swagger.v3.oas.annotations.responses.ApiResponse.class)) {
+            ApiResponse response = operation.getResponses().get(declared.responseCode());
+            if (response == null) {
                 continue;
             }
-            for (var declared : AnnotatedElementUtils.findMergedRepeatableAnnotations(other,
-                    io.swagger.v3.oas.annotations.responses.ApiResponse.class)) {
-                ApiResponse response = operation.getResponses().get(declared.responseCode());
-                if (response == null) {
-                    continue;
-                }
-                if (response.getContent() == null) {
-                    response.setContent(new Content());
-                }
-                for (var content : declared.content()) {
-                    response.getContent().putIfAbsent(content.mediaType(),
-                            new io.swagger.v3.oas.models.media.MediaType()
-                                    .schema(new Schema<String>().type("string").types(Set.of("string"))));
-                }
+            if (response.getContent() == null) {
+                response.setContent(new Content());
+            }
+            for (var content : declared.content()) {
+                response.getContent().putIfAbsent(content.mediaType(), new io.swagger.v3.oas.models.media.MediaType()
+                        .schema(new Schema<String>().type("string").types(Set.of("string"))));
             }
         }
     }
