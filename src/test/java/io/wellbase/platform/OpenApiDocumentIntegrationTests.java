@@ -66,6 +66,7 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
     void fetchDocument() throws IOException {
         Api.Response response = api.get("/v3/api-docs", null);
         assertThat(response.status()).isEqualTo(200);
+        // Left in target/ for reading, and for generating a client from the build (docs/api.md).
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/openapi.json"), response.text());
         document = response.json();
