@@ -1,6 +1,9 @@
 package io.wellbase.audit.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.platform.csv.CsvOutput;
 import io.wellbase.platform.security.Caller;
@@ -55,6 +58,8 @@ class AuditLogController {
     @GetMapping("/export")
     @RequiresPermission(Permission.AUDIT_READ)
     @Operation(summary = "Stream the audit entries that match the filters as CSV")
+    @ApiResponse(responseCode = "200", description = "The entries as CSV",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     void export(
             @RequestParam(defaultValue = "csv") String format,
             @RequestParam(required = false) UUID actorId,

@@ -1,6 +1,9 @@
 package io.wellbase.files.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.files.StoredFile;
 import io.wellbase.platform.web.ApiException;
@@ -37,6 +40,10 @@ class SignedDownloadController {
 
     @GetMapping("/files/{id}")
     @Operation(summary = "Download a file by a signed URL from the API")
+    @ApiResponse(responseCode = "200", description = "The file, with the content type it was stored with",
+            content = @Content(mediaType = "application/octet-stream",
+                    schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "403", description = "The link is invalid or has expired")
     ResponseEntity<InputStreamResource> download(@PathVariable String id,
             @RequestParam(required = false) Long expires, @RequestParam(required = false) String signature)
             throws IOException {

@@ -1,6 +1,9 @@
 package io.wellbase.scheduling.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.clients.ClientAccounts;
 import io.wellbase.platform.security.Caller;
@@ -91,6 +94,8 @@ class CalendarFeedsController {
 
     @GetMapping(value = "/calendar/{token}.ics")
     @Operation(summary = "The iCalendar feed (no login; the URL is the key)")
+    @ApiResponse(responseCode = "200", description = "The feed",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
     ResponseEntity<String> feed(@PathVariable String token) {
         if (token.length() > 100) {
             throw ApiException.notFound("Calendar feed");

@@ -2,6 +2,10 @@ package io.wellbase.dataexchange.internal.exports;
 
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
@@ -69,6 +73,12 @@ class ExportsController {
     @GetMapping
     @RequiresPermission(Permission.DATA_EXPORT)
     @Operation(summary = "Export clients, visits, sales, memberships, bookings, staff or classes as CSV or JSON")
+    @ApiResponse(responseCode = "200", description = "The rows, streamed, when they are few and async is not set",
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                @Content(mediaType = "application/json", schema = @Schema(type = "array"))})
+    @ApiResponse(responseCode = "202", description = "An export job to poll, when there are many rows or async=true",
+            headers = @Header(name = "Location", description = "The URL to poll the job at"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExportJob.class)))
     ResponseEntity<ExportJob> export(@RequestParam(required = false) String type,
             @RequestParam(required = false) String format, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) UUID locationId,

@@ -1,6 +1,9 @@
 package io.wellbase.dataexchange.internal.imports;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.files.FilePurpose;
 import io.wellbase.files.StoredFile;
@@ -135,6 +138,8 @@ class ImportsController {
     @GetMapping(path = "/{id}/errors", params = "format=csv")
     @RequiresPermission(Permission.DATA_IMPORT)
     @Operation(summary = "The import's error report as a CSV download")
+    @ApiResponse(responseCode = "200", description = "A page of the rows, or with format=csv all of them as CSV",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     void errorsCsv(@PathVariable UUID id, HttpServletResponse response) throws IOException {
         UUID org = Caller.current().requireOrganization();
         jobs.find(org, id).orElseThrow(() -> ApiException.notFound("Import"));
