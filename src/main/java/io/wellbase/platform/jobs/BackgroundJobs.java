@@ -6,41 +6,48 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * Queues one-time jobs (imports, exports, reports) in db-scheduler's table. Works on every node:
- * where this node runs no scheduler ({@code WELLBASE_WORKER=false}) the job is only written to the
- * table, and a worker node picks it up.
+ * Queues one-time jobs (imports, exports, reports) in db-scheduler's table, inside the caller's
+ * transaction: the job's own row, its audit entry and its queue entry commit together or not at all.
+ * Works on every node: a worker node (this one, or another) picks the job up; this node's scheduler,
+ * if it runs one, is woken once the transaction commits.
  */
 @Service
 public class BackgroundJobs {
 
     private final ObjectProvider<Scheduler> scheduler;
-    private final DataSource dataSource;
-    private volatile SchedulerClient clientOnly;
+    private final SchedulerClient client;
 
     BackgroundJobs(ObjectProvider<Scheduler> scheduler, DataSource dataSource) {
         this.scheduler = scheduler;
-        this.dataSource = dataSource;
+        this.client = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource))
+                .tableName("scheduled_tasks").build();
     }
 
     /** Runs the task for this id as soon as a worker is free; a second call for the same id does nothing. */
     public void runSoon(OneTimeTask<Void> task, UUID id) {
-        client().scheduleIfNotExists(task.instance(id.toString()), Instant.now());
-    }
-
-    private SchedulerClient client() {
-        Scheduler running = scheduler.getIfAvailable();
-        if (running != null) {
-            return running;
+        client.scheduleIfNotExists(task.instance(id.toString()), Instant.now());
+        Runnable wake = () -> {
+            Scheduler running = scheduler.getIfAvailable();
+            if (running != null) {
+                running.triggerCheckForDueExecutions();
+            }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake.run();
+                }
+            });
+        } else {
+            wake.run();
         }
-        SchedulerClient client = clientOnly;
-        if (client == null) {
-            client = SchedulerClient.Builder.create(dataSource).tableName("scheduled_tasks").build();
-            clientOnly = client;
-        }
-        return client;
     }
 }

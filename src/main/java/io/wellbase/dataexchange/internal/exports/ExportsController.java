@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
 
@@ -57,9 +58,12 @@ class ExportsController {
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final ExportsProperties properties;
+    private final TransactionTemplate tx;
 
     ExportsController(ExportRows rows, ExportJobs jobs, Locations locations, BackgroundJobs scheduler,
-            OneTimeTask<Void> dataExportTask, AuditTrail audit, ObjectMapper json, ExportsProperties properties) {
+            OneTimeTask<Void> dataExportTask, AuditTrail audit, ObjectMapper json, ExportsProperties properties,
+            TransactionTemplate tx) {
+        this.tx = tx;
         this.rows = rows;
         this.jobs = jobs;
         this.locations = locations;
@@ -99,16 +103,20 @@ class ExportsController {
             throw ApiException.notFound("Location");
         }
         long count = rows.count(org, kind, filter);
-        audit.record(new AuditRecord(org, caller.userId(), "export.requested", "export", kind.value(), Map.of(
+        AuditRecord requested = new AuditRecord(org, caller.userId(), "export.requested", "export", kind.value(), Map.of(
                 "format", new AuditChange(null, fmt), "filters", new AuditChange(null, filter.asMap()),
-                "rows", new AuditChange(null, count))));
+                "rows", new AuditChange(null, count)));
         if (Boolean.TRUE.equals(async) || count > properties.syncRowLimit()) {
             UUID id = Ids.newId();
-            jobs.create(new ExportJobs.Request(id, org, caller.userId(), kind, fmt, filter, "queued"));
-            scheduler.runSoon(task, id);
+            tx.executeWithoutResult(inTransaction -> { // the job, its audit entry and its queue entry commit together
+                audit.record(requested);
+                jobs.create(new ExportJobs.Request(id, org, caller.userId(), kind, fmt, filter, "queued"));
+                scheduler.runSoon(task, id);
+            });
             return ResponseEntity.accepted().location(URI.create("/api/v1/exports/" + id))
                     .body(jobs.find(org, id).orElseThrow());
         }
+        audit.record(requested);
         response.setContentType(RowWriter.contentType(fmt));
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"" + kind.value() + "-" + LocalDate.now() + "." + fmt + "\"");

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Accepts an import: checks the kind, that the file is this organization's and is CSV with the
@@ -57,6 +58,8 @@ class ImportRequests {
         };
     }
 
+    /** The job row, its audit entry and its queue entry commit together. */
+    @Transactional
     ImportJob submit(UUID orgId, UUID userId, UUID fileId, ImportKind kind, Map<String, String> mapping,
             boolean dryRun, DateOrder dateOrder) {
         if (fileId == null) {

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,9 +60,11 @@ class ReportsController {
     private final OneTimeTask<Void> task;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
 
     ReportsController(ReportJobs jobs, Locations locations, BackgroundJobs scheduler, OneTimeTask<Void> reportRunTask,
-            AuditTrail audit, JdbcClient jdbc) {
+            AuditTrail audit, JdbcClient jdbc, TransactionTemplate tx) {
+        this.tx = tx;
         this.jobs = jobs;
         this.locations = locations;
         this.scheduler = scheduler;
@@ -87,11 +90,13 @@ class ReportsController {
         }
         Map<String, Object> filters = filters(org, body.filters());
         UUID id = Ids.newId();
-        jobs.create(new ReportJobs.Request(id, org, caller.userId(), type, format, filters, "processing"));
-        audit.record(new AuditRecord(org, caller.userId(), "report.requested", "report", id.toString(), Map.of(
-                "reportType", new AuditChange(null, type.value()), "format", new AuditChange(null, format),
-                "filters", new AuditChange(null, filters))));
-        scheduler.runSoon(task, id);
+        tx.executeWithoutResult(status -> { // the job, its audit entry and its queue entry commit together
+            jobs.create(new ReportJobs.Request(id, org, caller.userId(), type, format, filters, "processing"));
+            audit.record(new AuditRecord(org, caller.userId(), "report.requested", "report", id.toString(), Map.of(
+                    "reportType", new AuditChange(null, type.value()), "format", new AuditChange(null, format),
+                    "filters", new AuditChange(null, filters))));
+            scheduler.runSoon(task, id);
+        });
         return ResponseEntity.accepted().location(URI.create("/api/v1/reports/" + id)).body(jobs.find(org, id).orElseThrow());
     }
 
