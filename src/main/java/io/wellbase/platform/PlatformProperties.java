@@ -64,14 +64,18 @@ public record PlatformProperties(
     /**
      * Outgoing mail: the sender address and how the outbox job retries. {@code logBodies} writes
      * whole bodies (with their reset and invitation tokens) to the log when no SMTP server is set:
-     * for development only; {@code ./mvnw spring-boot:run} turns it on.
+     * for development only; {@code ./mvnw spring-boot:run} turns it on. Bodies (with their tokens) are
+     * blanked {@code bodyRetention} after the mail was handled (longer than any token they carry lives),
+     * and rows are deleted after {@code retention}.
      */
     public record Mail(
             @DefaultValue("Wellbase <no-reply@wellbase.local>") String from,
             @DefaultValue("10") @Min(1) int maxAttempts,
             @DefaultValue("50") @Min(1) int batchSize,
             @DefaultValue("5s") Duration pollInterval,
-            @DefaultValue("false") boolean logBodies) {
+            @DefaultValue("false") boolean logBodies,
+            @DefaultValue("8d") @NotNull Duration bodyRetention,
+            @DefaultValue("90d") @NotNull Duration retention) {
     }
 
     /** Demo data: on by default with the embedded database, off with an external one. */
@@ -82,10 +86,14 @@ public record PlatformProperties(
         }
     }
 
-    /** Retries of event listeners that failed: how old a publication must be, how often to look. */
+    /**
+     * Retries of event listeners that failed: how old a publication must be, how often to look; how long
+     * a completed publication is kept.
+     */
     public record Events(
             @DefaultValue("1m") @NotNull Duration retryAfter,
-            @DefaultValue("30s") @NotNull Duration retryInterval) {
+            @DefaultValue("30s") @NotNull Duration retryInterval,
+            @DefaultValue("7d") @NotNull Duration completedRetention) {
     }
 
     /** Credentials a Prometheus scraper sends (HTTP Basic); without a password nobody reads the metrics. */

@@ -16,11 +16,11 @@ record ClientView(UUID id, String firstName, String lastName, String email, Stri
         OffsetDateTime createdAt, OffsetDateTime updatedAt, OnboardingView onboarding) {
 
     /** Onboarding progress, on a single client's record (not in lists). */
-    record OnboardingView(int completed, int total, List<OnboardingStep> steps) {
+    record OnboardingView(int completed, int total, List<OnboardingProgressStep> steps) {
     }
 
     /** One step of the organization's checklist and whether this client has done it. */
-    record OnboardingStep(UUID id, String key, String label, boolean required, OffsetDateTime completedAt) {
+    record OnboardingProgressStep(UUID id, String key, String label, boolean required, OffsetDateTime completedAt) {
     }
 
     /** A postal address. */

@@ -74,13 +74,13 @@ class Onboarding {
 
     @Transactional(readOnly = true)
     ClientView.OnboardingView progress(UUID orgId, UUID clientId) {
-        List<ClientView.OnboardingStep> steps = jdbc.sql("""
+        List<ClientView.OnboardingProgressStep> steps = jdbc.sql("""
                 SELECT s.id, s.key, s.label, s.required, co.completed_at
                 FROM onboarding_steps s
                 LEFT JOIN client_onboarding co ON co.org_id = s.org_id AND co.step_id = s.id AND co.client_id = :client
                 WHERE s.org_id = :org AND s.archived_at IS NULL
                 ORDER BY s.position, s.key
-                """).param("org", orgId).param("client", clientId).query(ClientView.OnboardingStep.class).list();
+                """).param("org", orgId).param("client", clientId).query(ClientView.OnboardingProgressStep.class).list();
         int done = (int) steps.stream().filter(s -> s.completedAt() != null).count();
         return new ClientView.OnboardingView(done, steps.size(), steps);
     }

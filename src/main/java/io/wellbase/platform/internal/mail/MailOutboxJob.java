@@ -55,8 +55,8 @@ class MailOutboxJob {
         for (Pending pending : batch) {
             try {
                 transport.send(pending.message());
-                jdbc.sql("UPDATE email_outbox SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = :id")
-                        .param("id", pending.id()).update();
+                jdbc.sql("UPDATE email_outbox SET status = :status, sent_at = now(), attempts = attempts + 1 WHERE id = :id")
+                        .param("status", transport.delivers() ? "sent" : "logged").param("id", pending.id()).update();
             } catch (Exception e) {
                 int attempts = pending.attempts() + 1;
                 boolean giveUp = attempts >= mail.maxAttempts();

@@ -8,4 +8,9 @@ import io.wellbase.platform.mail.EmailMessage;
 interface MailTransport {
 
     void send(EmailMessage message) throws Exception;
+
+    /** False for the transport that only writes mail to the log (no SMTP server configured). */
+    default boolean delivers() {
+        return true;
+    }
 }

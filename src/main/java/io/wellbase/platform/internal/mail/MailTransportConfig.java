@@ -4,6 +4,7 @@ import io.wellbase.platform.PlatformProperties;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import io.wellbase.platform.mail.EmailMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,11 +32,24 @@ class MailTransportConfig {
                 && (impl.getHost() == null || impl.getHost().isBlank()) ? null : configured;
         if (smtp == null) {
             // The body may carry a secret (a reset token): only the kind, address and subject are logged.
-            if (properties.mail().logBodies()) {
-                return message -> log.info("Email ({}) to {}: {}\n{}", message.kind(), message.to(), message.subject(),
-                        message.body());
-            }
-            return message -> log.info("Email ({}) to {}: {}", message.kind(), message.to(), message.subject());
+            boolean bodies = properties.mail().logBodies();
+            log.warn("No SMTP server is configured (WELLBASE_SMTP_HOST): mail is written to the log and the outbox "
+                    + "table as 'logged', and nobody receives it");
+            return new MailTransport() {
+                @Override
+                public void send(EmailMessage message) {
+                    if (bodies) {
+                        log.info("Email ({}) to {}: {}\n{}", message.kind(), message.to(), message.subject(), message.body());
+                    } else {
+                        log.info("Email ({}) to {}: {}", message.kind(), message.to(), message.subject());
+                    }
+                }
+
+                @Override
+                public boolean delivers() {
+                    return false;
+                }
+            };
         }
         String from = properties.mail().from();
         return message -> {

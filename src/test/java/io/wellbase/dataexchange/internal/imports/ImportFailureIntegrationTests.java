@@ -144,7 +144,7 @@ class ImportFailureIntegrationTests extends IntegrationTest {
                 """).param("id", id).param("org", owner.orgId()).param("file", file.id()).param("user", owner.userId())
                 .update();
         ImportRunner impatient = new ImportRunner(jobs, errors, files, connections, jdbc, audit, kinds,
-                new ImportsProperties(Duration.ofSeconds(1)));
+                new ImportsProperties(Duration.ofSeconds(1), Duration.ofDays(90)));
 
         // another transaction holds the clients, so the step that updates them waits past the timeout
         try (Connection other = dataSource.getConnection()) {
@@ -183,7 +183,7 @@ class ImportFailureIntegrationTests extends IntegrationTest {
                 """).param("id", id).param("org", owner.orgId()).param("file", file.id()).param("user", owner.userId())
                 .update();
         ImportRunner patient = new ImportRunner(jobs, errors, files, connections, jdbc, audit, kinds,
-                new ImportsProperties(Duration.ofMinutes(5)));
+                new ImportsProperties(Duration.ofMinutes(5), Duration.ofDays(90)));
 
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);

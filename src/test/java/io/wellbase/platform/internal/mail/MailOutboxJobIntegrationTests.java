@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MailOutboxJobIntegrationTests extends IntegrationTest {
 
     private static final PlatformProperties.Mail MAIL = new PlatformProperties.Mail("Wellbase <no-reply@test>", 3, 50,
-            Duration.ofSeconds(5), false);
+            Duration.ofSeconds(5), false, Duration.ofDays(8), Duration.ofDays(90));
 
     @Autowired
     private TransactionTemplate tx;

@@ -37,7 +37,7 @@ class SmtpMailTransportTests {
 
     private static PlatformProperties properties() {
         return new PlatformProperties(null, null, null, null, null,
-                new PlatformProperties.Mail(FROM, 10, 50, Duration.ofSeconds(5), false), null, null, null, null);
+                new PlatformProperties.Mail(FROM, 10, 50, Duration.ofSeconds(5), false, Duration.ofDays(8), Duration.ofDays(90)), null, null, null, null);
     }
 
     private static MailTransport transportFor(JavaMailSender sender) {
@@ -130,8 +130,11 @@ class SmtpMailTransportTests {
         }
 
         assertThat(greenMail.getReceivedMessages()).isEmpty();
-        assertThat(appender.list).hasSize(1);
-        String logged = appender.list.getFirst().getFormattedMessage();
+        assertThat(appender.list).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
+                .extracting(ILoggingEvent::getFormattedMessage).asString().contains("'logged'");
+        assertThat(appender.list).filteredOn(e -> e.getLevel() == Level.INFO).hasSize(1);
+        String logged = appender.list.stream().filter(e -> e.getLevel() == Level.INFO).findFirst().orElseThrow()
+                .getFormattedMessage();
         assertThat(logged).contains("password_reset").contains("ada@example.test");
         assertThat(logged).as("bodies that carry secrets are never logged").doesNotContain("super-secret-reset-token");
     }
