@@ -1,5 +1,6 @@
 package io.wellbase;
 
+import io.wellbase.platform.data.DatabaseCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,7 +14,11 @@ import org.springframework.modulith.Modulithic;
 @Modulithic(sharedModules = "platform")
 public class Wellbase {
 
+    /** Starts the server; {@code backup FILE} and {@code restore FILE} run the database backup tool instead. */
     public static void main(String[] args) {
+        if (DatabaseCommands.isCommand(args)) {
+            System.exit(DatabaseCommands.run(args));
+        }
         SpringApplication.run(Wellbase.class, args);
     }
 }

@@ -30,7 +30,10 @@ public record PlatformProperties(
         @Valid @DefaultValue Events events,
         @DefaultValue Metrics metrics) {
 
-    /** The database: external when {@code url} is set, embedded PostgreSQL otherwise. */
+    /**
+     * The database: external when {@code url} is set, embedded PostgreSQL otherwise. With the embedded
+     * one, {@code backupDir} turns on a daily backup there, of which the newest {@code backupsKept} stay.
+     */
     public record Db(
             String url,
             String user,
@@ -38,7 +41,9 @@ public record PlatformProperties(
             @DefaultValue(".wellbase/pgdata") String embeddedDataDir,
             @DefaultValue("0") int embeddedPort,
             @DefaultValue("20") @Min(1) int maxPoolSize,
-            @DefaultValue("2") @Min(0) int minIdle) {
+            @DefaultValue("2") @Min(0) int minIdle,
+            String backupDir,
+            @DefaultValue("7") @Min(1) int backupsKept) {
 
         public boolean embedded() {
             return url == null || url.isBlank();

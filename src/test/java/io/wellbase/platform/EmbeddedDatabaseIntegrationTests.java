@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wellbase.Wellbase;
+import io.wellbase.platform.internal.db.DatabaseBackup;
 import io.wellbase.support.Api;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,10 @@ class EmbeddedDatabaseIntegrationTests {
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
+        return start(dataDir);
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(Wellbase.class).run(
                 "--server.port=0",
                 "--wellbase.platform.db.url=",
@@ -100,6 +105,39 @@ class EmbeddedDatabaseIntegrationTests {
             assertThat(Files.readString(dataDir.resolve("pgdata").resolve("pg_hba.conf")))
                     .doesNotContainPattern("(?m)^[^#]*\\btrust\\s*$");
         }
+    }
+
+    @Test
+    void aBackupTakenWhileTheServerRunsRestoresIntoANewDataDirectory(@TempDir Path restored) throws Exception {
+        Path backup = dataDir.resolve("studio.wbk");
+        String email = "backup-" + System.nanoTime() + "@example.test";
+        List<Integer> before;
+        try (ConfigurableApplicationContext running = start()) {
+            Api api = new Api(port(running));
+            assertThat(api.post("/api/v1/auth/register", "{\"email\":\"" + email
+                    + "\",\"password\":\"correct-horse-battery\",\"firstName\":\"A\",\"lastName\":\"B\"}", null)
+                    .status()).isEqualTo(201);
+            String token = api.post("/api/v1/auth/login",
+                    "{\"email\":\"owner@demo.wellbase.dev\",\"password\":\"Demo-Studio-2026!\"}", null).field("accessToken");
+            before = counts(api, token);
+            assertThat(DatabaseBackup.run(new String[] {"backup", backup.toString()}, db(dataDir))).isZero();
+        }
+        assertThat(Files.size(backup)).isPositive();
+        assertThat(DatabaseBackup.run(new String[] {"restore", backup.toString()}, db(restored))).isZero();
+        assertThat(DatabaseBackup.run(new String[] {"restore", backup.toString()}, db(restored)))
+                .as("a restore refuses a database that is not empty").isEqualTo(1);
+        try (ConfigurableApplicationContext again = start(restored)) {
+            Api api = new Api(port(again));
+            assertThat(api.post("/api/v1/auth/login", "{\"email\":\"" + email
+                    + "\",\"password\":\"correct-horse-battery\"}", null).status()).isEqualTo(200);
+            String token = api.post("/api/v1/auth/login",
+                    "{\"email\":\"owner@demo.wellbase.dev\",\"password\":\"Demo-Studio-2026!\"}", null).field("accessToken");
+            assertThat(counts(api, token)).as("the same studio, nothing added twice").isEqualTo(before);
+        }
+    }
+
+    private static PlatformProperties.Db db(Path dataDir) {
+        return new PlatformProperties.Db(null, null, null, dataDir.resolve("pgdata").toString(), 0, 2, 0, null, 1);
     }
 
     /** Checks the demo clients and memberships through the API; answers the counts. */

@@ -37,6 +37,31 @@ record EmbeddedDatabase(EmbeddedPostgres server, String jdbcUrl, String password
         return dataDir.toAbsolutePath().getParent().resolve("secrets").resolve("db-password");
     }
 
+    /**
+     * The embedded server a running Wellbase has open on this data directory (its port is in
+     * {@code postmaster.pid}), or null when none answers; {@link #server()} is then null too.
+     */
+    static EmbeddedDatabase running(PlatformProperties.Db db) {
+        Path dataDir = Path.of(db.embeddedDataDir()).toAbsolutePath();
+        Path pid = dataDir.resolve("postmaster.pid");
+        Path secret = passwordFile(dataDir);
+        if (!Files.exists(pid) || !Files.exists(secret)) {
+            return null;
+        }
+        try {
+            List<String> lines = Files.readAllLines(pid, StandardCharsets.UTF_8);
+            String url = "jdbc:postgresql://localhost:" + lines.get(3).strip() + "/postgres";
+            String password = Files.readString(secret, StandardCharsets.UTF_8).strip();
+            Properties props = new Properties();
+            props.setProperty("user", USER);
+            props.setProperty("password", password);
+            DriverManager.getConnection(url, props).close();
+            return new EmbeddedDatabase(null, url, password);
+        } catch (IOException | SQLException | RuntimeException e) {
+            return null;
+        }
+    }
+
     static EmbeddedDatabase start(PlatformProperties.Db db) {
         Path dataDir = Path.of(db.embeddedDataDir()).toAbsolutePath();
         String password = LocalSecrets.readOrCreate(passwordFile(dataDir), Secrets::newToken);
