@@ -27,4 +27,13 @@ class SmokeIntegrationTests extends IntegrationTest {
         assertThat(metrics.header("Content-Type")).startsWith("application/problem+json");
         assertThat(metrics.text()).doesNotContain("hikaricp");
     }
+
+    @Test
+    void infoSaysWhichBuildAndCommitIsRunning() {
+        Api.Response info = api.get("/actuator/info", null);
+        assertThat(info.status()).isEqualTo(200);
+        assertThat(info.field("build.version")).isNotBlank();
+        assertThat(info.field("build.artifact")).isEqualTo("wellbase");
+        assertThat(info.field("git.commit.id")).as(info.toString()).matches("[0-9a-f]{7,40}");
+    }
 }

@@ -7,6 +7,7 @@ import io.wellbase.support.OrganizationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,5 +104,21 @@ class AccessRevocationIntegrationTests extends OrganizationTest {
             Thread.sleep(200);
         }
         assertThat(status).isEqualTo(403);
+    }
+
+    @Test
+    void anOwnerOfTwoOrganizationsSignsBackIntoTheLastOneUsed() {
+        Account account = register("two-orgs");
+        UUID second = null;
+        for (String name : new String[] {"First org", "Second org"}) {
+            second = api.post("/api/v1/organizations", Map.of("name", name, "timezone", "Europe/Berlin",
+                    "currency", "EUR", "country", "DE"), account.accessToken()).id();
+        }
+        Api.Response before = api.post("/api/v1/auth/login", Map.of("email", account.email(), "password", PASSWORD), null);
+        assertThat(before.field("user.organizationId")).as("two organizations, none used yet").isNull();
+        api.post("/api/v1/auth/switch-organization", Map.of("organizationId", second), account.accessToken());
+        Api.Response login = api.post("/api/v1/auth/login", Map.of("email", account.email(), "password", PASSWORD), null);
+        assertThat(login.field("user.organizationId")).isEqualTo(second.toString());
+        assertThat(api.get("/api/v1/locations", login.field("accessToken")).status()).isEqualTo(200);
     }
 }

@@ -47,9 +47,14 @@ class TokenService implements Sessions {
         rights.userChanged(userId);
     }
 
-    /** Tokens for a new sign-in, scoped to the user's only organization when they have one. */
+    /**
+     * Tokens for a new sign-in, scoped to the organization the user last worked in (while they still
+     * belong to it), else to their only organization when they have exactly one.
+     */
     AuthTokens startDefault(UUID userId) {
-        return issue(userId, organizations.defaultOrganization(userId).orElse(null), Ids.newId());
+        UUID org = users.lastOrganization(userId).filter(last -> organizations.roleOf(userId, last).isPresent())
+                .or(() -> organizations.defaultOrganization(userId)).orElse(null);
+        return issue(userId, org, Ids.newId());
     }
 
     AuthTokens issue(UUID userId, UUID organizationId, UUID familyId) {
@@ -61,6 +66,9 @@ class TokenService implements Sessions {
             if (role == null) {
                 organizationId = null;
             }
+        }
+        if (organizationId != null) {
+            users.rememberOrganization(userId, organizationId);
         }
         AccessTokens.Issued access = accessTokens.issue(userId, familyId, organizationId, role);
         String refresh = refreshTokens.issue(userId, familyId, organizationId, properties.refreshTokenTtl());

@@ -82,6 +82,17 @@ class UserStore {
                 .param("e", normalize(email)).query(ROW).optional();
     }
 
+    /** The organization the user last signed in to or switched to, if any. */
+    Optional<UUID> lastOrganization(UUID id) {
+        return jdbc.sql("SELECT last_org_id FROM users WHERE id = :id AND last_org_id IS NOT NULL")
+                .param("id", id).query(UUID.class).optional();
+    }
+
+    void rememberOrganization(UUID id, UUID orgId) {
+        jdbc.sql("UPDATE users SET last_org_id = :org WHERE id = :id AND last_org_id IS DISTINCT FROM :org")
+                .param("org", orgId).param("id", id).update();
+    }
+
     Optional<UserRow> findById(UUID id) {
         return jdbc.sql(COLUMNS + " WHERE id = :id AND erased_at IS NULL")
                 .param("id", id).query(ROW).optional();

@@ -1,5 +1,6 @@
 package io.wellbase.organizations.internal;
 
+import io.wellbase.platform.web.PublicUrl;
 import io.wellbase.identity.UserAccounts;
 import io.wellbase.identity.UserSummary;
 import io.wellbase.organizations.OrganizationsProperties;
@@ -28,9 +29,11 @@ class DemoOrganization implements DemoDataContributor {
     private final OrganizationStore organizations;
     private final LocationStore locations;
     private final OrganizationsProperties properties;
+    private final PublicUrl publicUrl;
 
     DemoOrganization(UserAccounts users, OrganizationStore organizations, LocationStore locations,
-            OrganizationsProperties properties) {
+            OrganizationsProperties properties, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.users = users;
         this.organizations = organizations;
         this.locations = locations;
@@ -78,8 +81,8 @@ class DemoOrganization implements DemoDataContributor {
                 ==============================================================
                  Demo studio "{}" is ready.
                  Sign in as the owner:  {}  /  {}
-                 API docs: http://localhost:8080/docs
+                 API docs: {}/docs
                 ==============================================================""",
-                DEMO_NAME, properties.demoOwnerEmail(), properties.demoOwnerPassword());
+                DEMO_NAME, properties.demoOwnerEmail(), properties.demoOwnerPassword(), publicUrl.base());
     }
 }
