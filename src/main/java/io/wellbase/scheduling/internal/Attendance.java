@@ -93,17 +93,21 @@ class Attendance {
         return bookings.get(orgId, id);
     }
 
-    @Transactional(readOnly = true)
-    CursorPage<Visit> visits(UUID orgId, UUID clientId, String cursor, int limit) {
-        clients.find(orgId, clientId).orElseThrow(() -> ApiException.notFound("Client"));
-        OffsetDateTime before = cursor == null ? null : parseCursor(cursor);
-        List<Visit> rows = jdbc.sql("""
+    /** A client's visits (bookings with their class), to be followed by more conditions and the order. */
+    static final String VISITS_OF_CLIENT = """
                 SELECT b.id AS booking_id, s.id AS session_id, t.name AS class_type_name, s.location_id, s.starts_at,
                        b.status, b.checked_in_at
                 FROM bookings b
                 JOIN class_sessions s ON s.org_id = b.org_id AND s.id = b.session_id
                 JOIN class_types t ON t.org_id = s.org_id AND t.id = s.class_type_id
                 WHERE b.org_id = :org AND b.client_id = :client
+            """;
+
+    @Transactional(readOnly = true)
+    CursorPage<Visit> visits(UUID orgId, UUID clientId, String cursor, int limit) {
+        clients.find(orgId, clientId).orElseThrow(() -> ApiException.notFound("Client"));
+        OffsetDateTime before = cursor == null ? null : parseCursor(cursor);
+        List<Visit> rows = jdbc.sql(VISITS_OF_CLIENT + """
                   AND (CAST(:before AS timestamptz) IS NULL OR s.starts_at < :before)
                 ORDER BY s.starts_at DESC, b.id DESC
                 LIMIT :limit

@@ -27,13 +27,7 @@ class SchedulingDataSections implements ClientDataContributor {
                 WHERE b.org_id = :org AND b.client_id = :client
                 ORDER BY b.created_at, b.id
                 """).param("org", organizationId).param("client", clientId).query(Bookings.Booking.class).list());
-        sections.put("visits", jdbc.sql("""
-                SELECT b.id AS booking_id, s.id AS session_id, t.name AS class_type_name, s.location_id, s.starts_at,
-                       b.status, b.checked_in_at
-                FROM bookings b
-                JOIN class_sessions s ON s.org_id = b.org_id AND s.id = b.session_id
-                JOIN class_types t ON t.org_id = s.org_id AND t.id = s.class_type_id
-                WHERE b.org_id = :org AND b.client_id = :client
+        sections.put("visits", jdbc.sql(Attendance.VISITS_OF_CLIENT + """
                 ORDER BY s.starts_at DESC, b.id DESC
                 """).param("org", organizationId).param("client", clientId).query(Attendance.Visit.class).list());
         sections.put("appointments", jdbc.sql("""

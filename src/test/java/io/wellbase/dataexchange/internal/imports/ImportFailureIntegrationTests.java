@@ -132,17 +132,7 @@ class ImportFailureIntegrationTests extends IntegrationTest {
     @Test
     void aMergeStepThatRunsPastTheTimeoutFailsTheJobAndNamesTheStep() throws SQLException {
         Owner owner = ownerWithOrganization("Slow Import");
-        Api.Response first = api.upload("/api/v1/imports", Map.of("kind", "clients"), "c.csv",
-                CSV.getBytes(StandardCharsets.UTF_8), owner.token());
-        assertThat(waitFor(owner.token(), first.id())).isEqualTo("completed");
-        UUID id = UUID.randomUUID();
-        Api.Response file = api.upload("/api/v1/uploads", Map.of("purpose", "import"), "c.csv",
-                CSV.replace("Anna", "Anne").getBytes(StandardCharsets.UTF_8), owner.token());
-        jdbc.sql("""
-                INSERT INTO imports (id, org_id, kind, file_id, status, requested_by)
-                VALUES (:id, :org, 'clients', :file, 'queued', :user)
-                """).param("id", id).param("org", owner.orgId()).param("file", file.id()).param("user", owner.userId())
-                .update();
+        UUID id = queuedSecondImport(owner);
         ImportRunner impatient = new ImportRunner(jobs, errors, files, connections, jdbc, audit, kinds,
                 new ImportsProperties(Duration.ofSeconds(1), Duration.ofDays(90)));
 
@@ -171,17 +161,7 @@ class ImportFailureIntegrationTests extends IntegrationTest {
     @Test
     void cancellingStopsAMergeStepThatIsRunning() throws Exception {
         Owner owner = ownerWithOrganization("Cancelled Import");
-        Api.Response first = api.upload("/api/v1/imports", Map.of("kind", "clients"), "c.csv",
-                CSV.getBytes(StandardCharsets.UTF_8), owner.token());
-        assertThat(waitFor(owner.token(), first.id())).isEqualTo("completed");
-        UUID id = UUID.randomUUID();
-        Api.Response file = api.upload("/api/v1/uploads", Map.of("purpose", "import"), "c.csv",
-                CSV.replace("Anna", "Anne").getBytes(StandardCharsets.UTF_8), owner.token());
-        jdbc.sql("""
-                INSERT INTO imports (id, org_id, kind, file_id, status, requested_by)
-                VALUES (:id, :org, 'clients', :file, 'queued', :user)
-                """).param("id", id).param("org", owner.orgId()).param("file", file.id()).param("user", owner.userId())
-                .update();
+        UUID id = queuedSecondImport(owner);
         ImportRunner patient = new ImportRunner(jobs, errors, files, connections, jdbc, audit, kinds,
                 new ImportsProperties(Duration.ofMinutes(5), Duration.ofDays(90)));
 
@@ -211,5 +191,21 @@ class ImportFailureIntegrationTests extends IntegrationTest {
         assertThat(job.field("status")).isEqualTo("cancelled");
         assertThat(jdbc.sql("SELECT count(*) FROM clients WHERE org_id = :org AND first_name = 'Anne'")
                 .param("org", owner.orgId()).query(Long.class).single()).isZero();
+    }
+
+    /** Imports CSV once through the API, then queues (without running) a second import that renames Anna. */
+    private UUID queuedSecondImport(Owner owner) {
+        Api.Response first = api.upload("/api/v1/imports", Map.of("kind", "clients"), "c.csv",
+                CSV.getBytes(StandardCharsets.UTF_8), owner.token());
+        assertThat(waitFor(owner.token(), first.id())).isEqualTo("completed");
+        UUID id = UUID.randomUUID();
+        Api.Response file = api.upload("/api/v1/uploads", Map.of("purpose", "import"), "c.csv",
+                CSV.replace("Anna", "Anne").getBytes(StandardCharsets.UTF_8), owner.token());
+        jdbc.sql("""
+                INSERT INTO imports (id, org_id, kind, file_id, status, requested_by)
+                VALUES (:id, :org, 'clients', :file, 'queued', :user)
+                """).param("id", id).param("org", owner.orgId()).param("file", file.id()).param("user", owner.userId())
+                .update();
+        return id;
     }
 }
