@@ -136,6 +136,26 @@ class EmbeddedDatabaseIntegrationTests {
         }
     }
 
+    @Test
+    void aDataDirectoryThatTrustedEveryConnectionGetsThePasswordAtItsNextStart(@TempDir Path legacy) throws Exception {
+        // what an earlier version left: a data directory made with trust authentication
+        io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setDataDirectory(legacy.resolve("pgdata"))
+                .setCleanDataDirectory(false).start().close();
+        assertThat(Files.readString(legacy.resolve("pgdata").resolve("pg_hba.conf"))).containsPattern("(?m)^[^#]*trust\\s*$");
+        try (ConfigurableApplicationContext context = start(legacy)) {
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            int pgPort = jdbc.sql("SELECT inet_server_port()").query(Integer.class).single();
+            assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/postgres",
+                    "postgres", "").close()).isInstanceOf(SQLException.class);
+            assertThat(Files.readString(legacy.resolve("pgdata").resolve("pg_hba.conf")))
+                    .doesNotContainPattern("(?m)^[^#]*\\btrust\\s*$");
+        }
+        try (ConfigurableApplicationContext again = start(legacy)) {
+            assertThat(again.getBean(JdbcClient.class).sql("SELECT 1").query(Integer.class).single())
+                    .as("and it starts again with the password").isEqualTo(1);
+        }
+    }
+
     private static PlatformProperties.Db db(Path dataDir) {
         return new PlatformProperties.Db(null, null, null, dataDir.resolve("pgdata").toString(), 0, 2, 0, null, 1);
     }
