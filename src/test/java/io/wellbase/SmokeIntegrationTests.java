@@ -36,4 +36,13 @@ class SmokeIntegrationTests extends IntegrationTest {
         assertThat(info.field("build.artifact")).isEqualTo("wellbase");
         assertThat(info.field("git.commit.id")).as(info.toString()).matches("[0-9a-f]{7,40}");
     }
+
+    @Test
+    void theJobSchedulerReportsItsHealthAndMetrics(@org.springframework.beans.factory.annotation.Autowired
+            org.springframework.context.ApplicationContext context) {
+        assertThat(context.getBeanNamesForType(org.springframework.boot.health.contributor.HealthIndicator.class))
+                .as("db-scheduler's Spring Boot 4 starter contributes its health").anyMatch(n -> n.toLowerCase().contains("scheduler"));
+        assertThat(context.getBeansOfType(com.github.kagkarlsson.scheduler.stats.StatsRegistry.class).values())
+                .as("and records metrics in Micrometer").anyMatch(r -> r.getClass().getSimpleName().contains("Micrometer"));
+    }
 }
