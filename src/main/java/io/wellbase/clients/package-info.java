@@ -3,4 +3,7 @@
  * with filters, facets, duplicate detection and merging.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Clients")
+@io.wellbase.platform.data.OwnsTables({"clients", "client_tags", "client_notes", "client_alerts",
+    "client_field_definitions", "client_accounts", "client_portal_invitations", "onboarding_steps",
+    "client_onboarding"})
 package io.wellbase.clients;

@@ -3,4 +3,5 @@
  * JSON, and reports in PDF, CSV and JSON.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Data exchange")
+@io.wellbase.platform.data.OwnsTables({"imports", "import_errors", "import_keys", "reports", "exports"})
 package io.wellbase.dataexchange;

@@ -3,4 +3,5 @@
  * folder or S3-compatible storage, and short-lived signed download URLs.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Files")
+@io.wellbase.platform.data.OwnsTables({"files", "file_link_keys"})
 package io.wellbase.files;

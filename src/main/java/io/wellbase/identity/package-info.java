@@ -3,4 +3,6 @@
  * preferences.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Identity")
+@io.wellbase.platform.data.OwnsTables({"users", "user_preferences", "refresh_tokens", "one_time_tokens",
+    "jwt_signing_keys", "login_failures"})
 package io.wellbase.identity;

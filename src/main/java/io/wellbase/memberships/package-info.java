@@ -3,4 +3,6 @@
  * and cancellations, and the sales that record their revenue.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Memberships")
+@io.wellbase.platform.data.OwnsTables({"membership_plans", "client_memberships", "membership_freezes",
+    "credit_ledger", "sales", "sale_items", "sale_refunds", "membership_charges"})
 package io.wellbase.memberships;

@@ -3,4 +3,6 @@
  * roles, and invitations.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Organizations")
+@io.wellbase.platform.data.OwnsTables({"organizations", "org_members", "locations", "rooms", "invitations",
+    "client_portal_settings"})
 package io.wellbase.organizations;

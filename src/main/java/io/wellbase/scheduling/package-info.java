@@ -3,4 +3,7 @@
  * attendance.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Scheduling")
+@io.wellbase.platform.data.OwnsTables({"scheduling_settings", "class_types", "class_schedules",
+    "class_sessions", "bookings", "services", "staff_working_hours", "staff_extra_hours", "staff_time_off",
+    "appointments", "calendar_feeds"})
 package io.wellbase.scheduling;
