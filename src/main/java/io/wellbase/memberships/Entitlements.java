@@ -12,10 +12,10 @@ public interface Entitlements {
 
     /**
      * Uses the best membership that covers the class: an unlimited plan within its limits first,
-     * otherwise a credit from the pack that expires soonest. Answers 422 {@code membership.none_valid}
-     * or {@code membership.weekly_limit_reached} when nothing covers it.
+     * otherwise a credit from the pack that expires soonest. Answers {@link Entitlement} when one covers
+     * it, or {@link NotCovered} with the reason, having written nothing.
      */
-    Entitlement reserve(UUID organizationId, UUID clientId, UUID bookingId, Coverage coverage, OffsetDateTime startsAt);
+    Reservation reserve(UUID organizationId, UUID clientId, UUID bookingId, Coverage coverage, OffsetDateTime startsAt);
 
     /** Gives back the credit of a booking cancelled in time; does nothing when it used none. */
     void release(UUID organizationId, UUID bookingId);
@@ -30,7 +30,38 @@ public interface Entitlements {
     record Coverage(UUID classTypeId, UUID serviceId, UUID locationId) {
     }
 
+    /** The outcome of {@link #reserve}. */
+    sealed interface Reservation permits Entitlement, NotCovered {
+    }
+
     /** The membership that covers a booking, and whether a credit was taken. */
-    record Entitlement(UUID membershipId, boolean creditUsed) {
+    record Entitlement(UUID membershipId, boolean creditUsed) implements Reservation {
+    }
+
+    /** Nothing covers the booking, for this reason; nothing was written. */
+    record NotCovered(Reason reason) implements Reservation {
+    }
+
+    /** Why no membership covers a booking, with the problem code the API answers for it. */
+    enum Reason {
+        NONE_VALID("membership.none_valid", "The client has no membership that covers this class on that day"),
+        WEEKLY_LIMIT_REACHED("membership.weekly_limit_reached", "The weekly booking limit of the membership is reached"),
+        NO_CREDITS("membership.no_credits", "No credits left on the client's class packs");
+
+        private final String code;
+        private final String detail;
+
+        Reason(String code, String detail) {
+            this.code = code;
+            this.detail = detail;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public String detail() {
+            return detail;
+        }
     }
 }

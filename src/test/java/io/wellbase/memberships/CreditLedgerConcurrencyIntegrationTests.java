@@ -2,7 +2,6 @@ package io.wellbase.memberships;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wellbase.platform.web.ApiException;
 import io.wellbase.support.IntegrationTest;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -49,13 +48,8 @@ class CreditLedgerConcurrencyIntegrationTests extends IntegrationTest {
             for (int i = 0; i < contenders; i++) {
                 outcomes.add(pool.submit(() -> {
                     go.await();
-                    try {
-                        tx.executeWithoutResult(s -> entitlements.reserve(owner.orgId(), client, UUID.randomUUID(),
-                                new Entitlements.Coverage(null, null, null), startsAt));
-                        return "ok";
-                    } catch (ApiException e) {
-                        return e.code();
-                    }
+                    return outcome(tx.execute(s -> entitlements.reserve(owner.orgId(), client, UUID.randomUUID(),
+                            new Entitlements.Coverage(null, null, null), startsAt)));
                 }));
             }
             go.countDown();
@@ -89,18 +83,19 @@ class CreditLedgerConcurrencyIntegrationTests extends IntegrationTest {
         var coverage = new Entitlements.Coverage(null, null, null);
         tx.executeWithoutResult(s -> entitlements.reserve(owner.orgId(), client, first, coverage, day));
         tx.executeWithoutResult(s -> entitlements.reserve(owner.orgId(), client, UUID.randomUUID(), coverage, day));
-        String third;
-        try {
-            tx.executeWithoutResult(s -> entitlements.reserve(owner.orgId(), client, UUID.randomUUID(), coverage, day));
-            third = "ok";
-        } catch (ApiException e) {
-            third = e.code();
-        }
+        String third = outcome(tx.execute(s -> entitlements.reserve(owner.orgId(), client, UUID.randomUUID(), coverage, day)));
         assertThat(third).isEqualTo("membership.weekly_limit_reached");
         tx.executeWithoutResult(s -> entitlements.release(owner.orgId(), first));
         tx.executeWithoutResult(s -> entitlements.release(owner.orgId(), first));
         tx.executeWithoutResult(s -> entitlements.reserve(owner.orgId(), client, UUID.randomUUID(), coverage, day));
         assertThat(jdbc.sql("SELECT count(*) FROM credit_ledger WHERE booking_id = :b AND reason = 'refund'")
                 .param("b", first).query(Integer.class).single()).as("released once").isEqualTo(1);
+    }
+
+    private static String outcome(Entitlements.Reservation reservation) {
+        return switch (reservation) {
+            case Entitlements.Entitlement covered -> "ok";
+            case Entitlements.NotCovered(Entitlements.Reason reason) -> reason.code();
+        };
     }
 }

@@ -1,7 +1,6 @@
 package io.wellbase.memberships.internal;
 
 import io.wellbase.memberships.Entitlements;
-import io.wellbase.platform.web.ApiException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -32,15 +31,14 @@ class EntitlementService implements Entitlements {
     private record Candidate(UUID id, String kind, Integer credits, Integer weeklyLimit, LocalDate endsOn) {
     }
 
-    /** Fails before it writes anything, so a caller may catch the refusal and go on (no rollback-only). */
+    /** Answers {@link NotCovered} before it writes anything, so the caller may go on (the next in line, an override). */
     @Override
-    @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ApiException.class)
-    public Entitlement reserve(UUID orgId, UUID clientId, UUID bookingId, Coverage coverage, OffsetDateTime startsAt) {
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Reservation reserve(UUID orgId, UUID clientId, UUID bookingId, Coverage coverage, OffsetDateTime startsAt) {
         LocalDate day = startsAt.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
         List<Candidate> candidates = candidates(orgId, clientId, coverage, day);
         if (candidates.isEmpty()) {
-            throw ApiException.unprocessable("membership.none_valid",
-                    "The client has no membership that covers this class on that day");
+            return new NotCovered(Reason.NONE_VALID);
         }
         boolean limited = false;
         for (Candidate c : candidates) {
@@ -58,9 +56,7 @@ class EntitlementService implements Entitlements {
                 return new Entitlement(c.id(), true);
             }
         }
-        throw limited
-                ? ApiException.unprocessable("membership.weekly_limit_reached", "The weekly booking limit of the membership is reached")
-                : ApiException.unprocessable("membership.no_credits", "No credits left on the client's class packs");
+        return new NotCovered(limited ? Reason.WEEKLY_LIMIT_REACHED : Reason.NO_CREDITS);
     }
 
     /** Unlimited plans first (no credit needed), then packs that end soonest. */

@@ -47,12 +47,12 @@ class Bookings {
 
     /**
      * The seats changed between the look and the locked update (the last seat went to another
-     * request, or one came free while joining the waitlist); the transaction rolls back and the
-     * endpoint looks once more.
+     * request, or one came free while joining the waitlist); the transaction rolls back and
+     * {@link BookSession} looks once more.
      */
-    static final class SeatTakenMeanwhile extends ApiException {
+    static final class SeatTakenMeanwhile extends RuntimeException {
         SeatTakenMeanwhile() {
-            super(org.springframework.http.HttpStatus.CONFLICT, "booking.session_full", "The session is full");
+            super("the seats changed meanwhile", null, false, false);
         }
     }
 
@@ -125,17 +125,18 @@ class Bookings {
         return get(orgId, id);
     }
 
+    /** The membership that pays for the seat; none with a staff override, else 422 with the reason. */
     private UUID reserve(UUID orgId, UUID clientId, UUID bookingId, SessionRow session, boolean staffOverride) {
-        try {
-            return entitlements.reserve(orgId, clientId, bookingId,
-                    new Entitlements.Coverage(session.classTypeId(), null, session.locationId()), session.startsAt())
-                    .membershipId();
-        } catch (ApiException e) {
-            if (staffOverride) {
-                return null;
-            }
-            throw e;
-        }
+        return switch (entitlements.reserve(orgId, clientId, bookingId, coverage(session), session.startsAt())) {
+            case Entitlements.Entitlement covered -> covered.membershipId();
+            case Entitlements.NotCovered(Entitlements.Reason reason) when staffOverride -> null;
+            case Entitlements.NotCovered(Entitlements.Reason reason) ->
+                    throw ApiException.unprocessable(reason.code(), reason.detail());
+        };
+    }
+
+    private static Entitlements.Coverage coverage(SessionRow session) {
+        return new Entitlements.Coverage(session.classTypeId(), null, session.locationId());
     }
 
     private void insert(UUID orgId, UUID id, UUID sessionId, UUID clientId, String status, Long position, UUID by) {
@@ -239,10 +240,8 @@ class Bookings {
         for (Map<String, Object> candidate : waiting) {
             UUID bookingId = (UUID) candidate.get("id");
             UUID clientId = (UUID) candidate.get("client_id");
-            try {
-                UUID membershipId = entitlements.reserve(orgId, clientId, bookingId,
-                        new Entitlements.Coverage(session.classTypeId(), null, session.locationId()), session.startsAt())
-                        .membershipId();
+            if (entitlements.reserve(orgId, clientId, bookingId, coverage(session), session.startsAt())
+                    instanceof Entitlements.Entitlement(UUID membershipId, boolean creditUsed)) {
                 jdbc.sql("""
                         UPDATE bookings SET status = 'confirmed', membership_id = :m,
                             confirmed_at = now() WHERE id = :id
@@ -253,9 +252,8 @@ class Bookings {
                         Map.of("status", new AuditChange("waitlisted", "confirmed"))));
                 events.publishEvent(new SchedulingEvents.WaitlistPromoted(orgId, bookingId, session.id(), clientId));
                 return;
-            } catch (ApiException notCovered) {
-                // this client has no valid membership now; the next one in line gets the seat
             }
+            // this client has no valid membership now; the next one in line gets the seat
         }
     }
 

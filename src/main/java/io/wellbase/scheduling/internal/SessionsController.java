@@ -44,8 +44,11 @@ class SessionsController {
     private final Bookings bookings;
     private final Attendance attendance;
     private final PortalAccess access;
+    private final BookSession bookSession;
 
-    SessionsController(Sessions sessions, Bookings bookings, Attendance attendance, PortalAccess access) {
+    SessionsController(Sessions sessions, Bookings bookings, Attendance attendance, PortalAccess access,
+            BookSession bookSession) {
+        this.bookSession = bookSession;
         this.sessions = sessions;
         this.bookings = bookings;
         this.attendance = attendance;
@@ -139,13 +142,7 @@ class SessionsController {
             override = Boolean.TRUE.equals(r.override());
         }
         boolean waitlist = Boolean.TRUE.equals(r.joinWaitlist());
-        Bookings.Booking booking;
-        try {
-            booking = bookings.book(orgId, id, r.clientId(), waitlist, override, caller.userId());
-        } catch (Bookings.SeatTakenMeanwhile lost) {
-            // the last seat went to a concurrent request: look again, now the session is full (or waitlist)
-            booking = bookings.book(orgId, id, r.clientId(), waitlist, override, caller.userId());
-        }
+        Bookings.Booking booking = bookSession.book(orgId, id, r.clientId(), waitlist, override, caller.userId());
         return ResponseEntity.created(URI.create("/api/v1/bookings/" + booking.id())).body(booking);
     }
 
