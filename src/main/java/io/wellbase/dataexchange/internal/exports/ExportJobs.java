@@ -1,5 +1,6 @@
 package io.wellbase.dataexchange.internal.exports;
 
+import io.wellbase.dataexchange.internal.JobStatus;
 import io.wellbase.dataexchange.internal.JobRows;
 import io.wellbase.files.DownloadLink;
 import io.wellbase.files.StoredFiles;
@@ -27,7 +28,7 @@ class ExportJobs {
 
     /** What the job runner needs. */
     record Request(UUID id, UUID orgId, UUID userId, ExportType type, String format, ExportFilter filter,
-            String status) {
+            JobStatus status) {
     }
 
     private final JdbcClient jdbc;
@@ -54,22 +55,27 @@ class ExportJobs {
                 .param("id", id).query((rs, n) -> new Request(rs.getObject("id", UUID.class),
                         rs.getObject("org_id", UUID.class), rs.getObject("requested_by", UUID.class),
                         ExportType.of(rs.getString("type")).orElseThrow(), rs.getString("format"),
-                        ExportFilter.fromMap(filters(rs.getString("filters"))), rs.getString("status")))
+                        ExportFilter.fromMap(filters(rs.getString("filters"))), JobStatus.of(rs.getString("status"))))
                 .optional();
     }
 
+    /** Each move is guarded by the statuses it may come from ({@link JobStatus}): a finished job stays as it is. */
     void start(UUID id) {
-        jdbc.sql("UPDATE exports SET status = 'processing', error = NULL WHERE id = :id").param("id", id).update();
+        jdbc.sql("UPDATE exports SET status = 'processing', error = NULL WHERE id = :id AND status IN (:from)")
+                .param("id", id).param("from", JobStatus.PROCESSING.reachableFrom()).update();
     }
 
     void complete(UUID id, long rows, UUID fileId) {
-        jdbc.sql("UPDATE exports SET status = 'completed', row_count = :rows, file_id = :file, completed_at = now() WHERE id = :id")
-                .param("id", id).param("rows", rows).param("file", fileId).update();
+        jdbc.sql("""
+                UPDATE exports SET status = 'completed', row_count = :rows, file_id = :file, completed_at = now()
+                WHERE id = :id AND status IN (:from)
+                """).param("id", id).param("rows", rows).param("file", fileId)
+                .param("from", JobStatus.COMPLETED.reachableFrom()).update();
     }
 
     void fail(UUID id, String error) {
-        jdbc.sql("UPDATE exports SET status = 'failed', error = :error, completed_at = now() WHERE id = :id")
-                .param("id", id).param("error", error).update();
+        jdbc.sql("UPDATE exports SET status = 'failed', error = :error, completed_at = now() WHERE id = :id AND status IN (:from)")
+                .param("id", id).param("error", error).param("from", JobStatus.FAILED.reachableFrom()).update();
     }
 
     Optional<ExportJob> find(UUID orgId, UUID id) {

@@ -34,7 +34,7 @@ class ExportTask {
 
     static void run(UUID id, ExportJobs jobs, ExportRows rows, StoredFiles files, ObjectMapper json) {
         ExportJobs.Request request = jobs.request(id).orElse(null);
-        if (request == null || request.status().equals("completed")) {
+        if (request == null || request.status().finished()) {
             return;
         }
         jobs.start(id);

@@ -1,5 +1,6 @@
 package io.wellbase.dataexchange.internal.exports;
 
+import io.wellbase.dataexchange.internal.JobStatus;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -110,7 +111,7 @@ class ExportsController {
             UUID id = Ids.newId();
             tx.executeWithoutResult(inTransaction -> { // the job, its audit entry and its queue entry commit together
                 audit.record(requested);
-                jobs.create(new ExportJobs.Request(id, org, caller.userId(), kind, fmt, filter, "queued"));
+                jobs.create(new ExportJobs.Request(id, org, caller.userId(), kind, fmt, filter, JobStatus.QUEUED));
                 scheduler.runSoon(task, id);
             });
             return ResponseEntity.accepted().location(URI.create("/api/v1/exports/" + id))

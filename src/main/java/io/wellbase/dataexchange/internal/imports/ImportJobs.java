@@ -1,5 +1,6 @@
 package io.wellbase.dataexchange.internal.imports;
 
+import io.wellbase.dataexchange.internal.JobStatus;
 import io.wellbase.dataexchange.internal.JobRows;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
@@ -37,7 +38,7 @@ class ImportJobs {
 
     /** What a runner needs to start: who asked, for what, with which mapping. */
     record Request(UUID id, UUID orgId, UUID userId, ImportKind kind, boolean dryRun, UUID fileId,
-            Map<String, String> mapping, DateOrder dateOrder, String status, boolean cancelRequested) {
+            Map<String, String> mapping, DateOrder dateOrder, JobStatus status, boolean cancelRequested) {
     }
 
     void create(Request request, String filename) {
@@ -64,7 +65,7 @@ class ImportJobs {
                         rs.getObject("file_id", UUID.class),
                         json.readValue(rs.getString("requested_mapping"), new TypeReference<Map<String, String>>() { }),
                         rs.getString("date_order") == null ? null : DateOrder.valueOf(rs.getString("date_order")),
-                        rs.getString("status"), rs.getBoolean("cancel_requested"))).optional();
+                        JobStatus.of(rs.getString("status")), rs.getBoolean("cancel_requested"))).optional();
     }
 
     /** Marks the job started (again, after a crash) and forgets what an earlier attempt reported. */
@@ -74,8 +75,8 @@ class ImportJobs {
                 UPDATE imports SET status = 'processing', phase = 'reading', attempts = attempts + 1,
                        started_at = now(), rows_read = 0, created = 0, updated = 0, skipped = 0, failed = 0,
                        warnings = 0, error = NULL
-                WHERE id = :id
-                """).param("id", id).update();
+                WHERE id = :id AND status IN (:from)
+                """).param("id", id).param("from", JobStatus.PROCESSING.reachableFrom()).update();
     }
 
     void describe(UUID id, long rowsTotal, ColumnMapping mapping, Map<String, Object> detected, DateOrder order) {
@@ -94,13 +95,18 @@ class ImportJobs {
                 .param("id", id).param("read", rowsRead).param("phase", phase).query(Boolean.class).single();
     }
 
-    void finish(UUID id, String status, ImportCounts counts, String error) {
+    /** Ends the job, unless it already ended: the move is guarded by the statuses it may come from. */
+    void finish(UUID id, JobStatus status, ImportCounts counts, String error) {
+        if (!status.finished()) {
+            throw new IllegalArgumentException("An import finishes completed, failed or cancelled, not " + status.value());
+        }
         jdbc.sql("""
                 UPDATE imports SET status = :status, phase = NULL, created = :created, updated = :updated,
                        skipped = :skipped, failed = :failed, warnings = :warnings, error = :error,
                        completed_at = now()
-                WHERE id = :id
-                """).param("id", id).param("status", status).param("created", counts.created())
+                WHERE id = :id AND status IN (:from)
+                """).param("id", id).param("status", status.value()).param("from", status.reachableFrom())
+                .param("created", counts.created())
                 .param("updated", counts.updated()).param("skipped", counts.skipped()).param("failed", counts.failed())
                 .param("warnings", counts.warnings()).param("error", error).update();
     }

@@ -1,5 +1,6 @@
 package io.wellbase.dataexchange.internal.imports;
 
+import io.wellbase.dataexchange.internal.JobStatus;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
@@ -74,7 +75,7 @@ class ImportRequests {
         }
         UUID id = Ids.newId();
         jobs.create(new ImportJobs.Request(id, orgId, userId, kind, dryRun, fileId,
-                mapping == null ? Map.of() : mapping, dateOrder, "queued", false), file.filename());
+                mapping == null ? Map.of() : mapping, dateOrder, JobStatus.QUEUED, false), file.filename());
         audit.record(new AuditRecord(orgId, userId, "import.requested", "import", id.toString(), Map.of(
                 "kind", new AuditChange(null, kind.value()), "dryRun", new AuditChange(null, dryRun),
                 "fileId", new AuditChange(null, fileId.toString()))));

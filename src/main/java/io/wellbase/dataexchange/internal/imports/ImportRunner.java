@@ -1,5 +1,6 @@
 package io.wellbase.dataexchange.internal.imports;
 
+import io.wellbase.dataexchange.internal.JobStatus;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -67,14 +68,14 @@ class ImportRunner {
 
     void run(UUID importId) {
         ImportJobs.Request request = jobs.request(importId).orElse(null);
-        if (request == null || !(request.status().equals("queued") || request.status().equals("processing"))) {
+        if (request == null || request.status().finished()) {
             return;
         }
         jobs.start(importId);
         try (ImportErrors.Writer problems = errors.writer(importId, request.orgId())) {
             ImportCounts counts = importFile(request, problems);
             problems.flush();
-            jobs.finish(importId, "completed", counts.withWarnings(problems.warnings()), null);
+            jobs.finish(importId, JobStatus.COMPLETED, counts.withWarnings(problems.warnings()), null);
             if (!request.dryRun()) {
                 audit.record(new AuditRecord(request.orgId(), request.userId(), "import.completed", "import",
                         importId.toString(), Map.of("kind", new AuditChange(null, request.kind().value()),
@@ -82,20 +83,20 @@ class ImportRunner {
                                 "updated", new AuditChange(null, counts.updated()))));
             }
         } catch (Cancelled e) {
-            jobs.finish(importId, "cancelled", new ImportCounts(0, 0, 0, 0, 0), "Cancelled on request; nothing was imported");
+            jobs.finish(importId, JobStatus.CANCELLED, new ImportCounts(0, 0, 0, 0, 0), "Cancelled on request; nothing was imported");
         } catch (MergeSql.StepTimedOut e) {
             log.warn("Import {} failed: {}", importId, e.getMessage());
-            jobs.finish(importId, "failed", new ImportCounts(0, 0, 0, 0, 0),
+            jobs.finish(importId, JobStatus.FAILED, new ImportCounts(0, 0, 0, 0, 0),
                     "The import stopped and nothing was imported: " + e.getMessage());
         } catch (RuntimeException | SQLException | IOException e) {
             if (jobs.request(importId).map(ImportJobs.Request::cancelRequested).orElse(false)) {
                 // the cancel stopped the running statement (ImportJobs.requestCancel); it rolled back
-                jobs.finish(importId, "cancelled", new ImportCounts(0, 0, 0, 0, 0),
+                jobs.finish(importId, JobStatus.CANCELLED, new ImportCounts(0, 0, 0, 0, 0),
                         "Cancelled on request; nothing was imported");
                 return;
             }
             log.warn("Import {} failed", importId, e);
-            jobs.finish(importId, "failed", new ImportCounts(0, 0, 0, 0, 0),
+            jobs.finish(importId, JobStatus.FAILED, new ImportCounts(0, 0, 0, 0, 0),
                     "The import stopped and nothing was imported: " + reason(e));
         }
     }

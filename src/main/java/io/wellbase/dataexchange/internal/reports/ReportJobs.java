@@ -1,5 +1,6 @@
 package io.wellbase.dataexchange.internal.reports;
 
+import io.wellbase.dataexchange.internal.JobStatus;
 import io.wellbase.dataexchange.internal.JobRows;
 import io.wellbase.files.DownloadLink;
 import io.wellbase.files.StoredFiles;
@@ -27,7 +28,7 @@ class ReportJobs {
 
     /** What the runner needs to build a report. */
     record Request(UUID id, UUID orgId, UUID userId, ReportType type, String format, Map<String, Object> filters,
-            String status) {
+            JobStatus status) {
     }
 
     private final JdbcClient jdbc;
@@ -54,18 +55,22 @@ class ReportJobs {
                 .param("id", id).query((rs, n) -> new Request(rs.getObject("id", UUID.class),
                         rs.getObject("org_id", UUID.class), rs.getObject("requested_by", UUID.class),
                         ReportType.of(rs.getString("report_type")).orElseThrow(), rs.getString("format"),
-                        filters(rs.getString("filters")), rs.getString("status")))
+                        filters(rs.getString("filters")), JobStatus.of(rs.getString("status"))))
                 .optional();
     }
 
+    /** Each move is guarded by the statuses it may come from ({@link JobStatus}): a finished report stays as it is. */
     void complete(UUID id, UUID fileId, long millis) {
-        jdbc.sql("UPDATE reports SET status = 'completed', file_id = :file, duration_ms = :ms, completed_at = now() WHERE id = :id")
-                .param("id", id).param("file", fileId).param("ms", millis).update();
+        jdbc.sql("""
+                UPDATE reports SET status = 'completed', file_id = :file, duration_ms = :ms, completed_at = now()
+                WHERE id = :id AND status IN (:from)
+                """).param("id", id).param("file", fileId).param("ms", millis)
+                .param("from", JobStatus.COMPLETED.reachableFrom()).update();
     }
 
     void fail(UUID id, String error) {
-        jdbc.sql("UPDATE reports SET status = 'failed', error = :error, completed_at = now() WHERE id = :id")
-                .param("id", id).param("error", error).update();
+        jdbc.sql("UPDATE reports SET status = 'failed', error = :error, completed_at = now() WHERE id = :id AND status IN (:from)")
+                .param("id", id).param("error", error).param("from", JobStatus.FAILED.reachableFrom()).update();
     }
 
     Optional<ReportJob> find(UUID orgId, UUID id) {

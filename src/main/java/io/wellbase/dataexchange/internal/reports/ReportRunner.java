@@ -49,7 +49,7 @@ class ReportRunner {
 
     void run(UUID id) {
         ReportJobs.Request request = jobs.request(id).orElse(null);
-        if (request == null || request.status().equals("completed")) {
+        if (request == null || request.status().finished()) {
             return;
         }
         long started = System.nanoTime();

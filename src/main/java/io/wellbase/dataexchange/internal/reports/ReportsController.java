@@ -1,5 +1,6 @@
 package io.wellbase.dataexchange.internal.reports;
 
+import io.wellbase.dataexchange.internal.JobStatus;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -91,7 +92,7 @@ class ReportsController {
         Map<String, Object> filters = filters(org, body.filters());
         UUID id = Ids.newId();
         tx.executeWithoutResult(status -> { // the job, its audit entry and its queue entry commit together
-            jobs.create(new ReportJobs.Request(id, org, caller.userId(), type, format, filters, "processing"));
+            jobs.create(new ReportJobs.Request(id, org, caller.userId(), type, format, filters, JobStatus.PROCESSING));
             audit.record(new AuditRecord(org, caller.userId(), "report.requested", "report", id.toString(), Map.of(
                     "reportType", new AuditChange(null, type.value()), "format", new AuditChange(null, format),
                     "filters", new AuditChange(null, filters))));
