@@ -36,12 +36,18 @@ class MembershipLifecycle {
                 UPDATE client_memberships SET status = 'active', updated_at = now()
                 WHERE status = 'pending' AND starts_on <= :today
                 """).param("today", today).update();
+        // freeze periods that begin or end today; a membership frozen without any freeze period (an
+        // imported "Suspended" one) stays frozen until staff change it, and nothing else is touched
         jdbc.sql("""
-                UPDATE client_memberships m SET status = CASE WHEN EXISTS (
-                        SELECT 1 FROM membership_freezes f WHERE f.org_id = m.org_id AND f.membership_id = m.id
-                          AND :today BETWEEN f.starts_on AND f.ends_on) THEN 'frozen' ELSE 'active' END,
-                    updated_at = now()
-                WHERE m.status IN ('active', 'frozen') AND m.ends_on >= :today
+                UPDATE client_memberships m SET status = s.next, updated_at = now()
+                FROM (SELECT c.id, CASE WHEN EXISTS (
+                            SELECT 1 FROM membership_freezes f WHERE f.org_id = c.org_id AND f.membership_id = c.id
+                              AND :today BETWEEN f.starts_on AND f.ends_on) THEN 'frozen' ELSE 'active' END AS next
+                      FROM client_memberships c
+                      WHERE c.status IN ('active', 'frozen') AND c.ends_on >= :today
+                        AND EXISTS (SELECT 1 FROM membership_freezes f WHERE f.org_id = c.org_id AND f.membership_id = c.id)
+                     ) s
+                WHERE m.id = s.id AND m.status <> s.next
                 """).param("today", today).update();
         int renewed = renewSubscriptions(today);
         // credits of memberships that end now expire with them

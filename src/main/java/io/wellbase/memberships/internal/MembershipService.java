@@ -144,7 +144,7 @@ class MembershipService {
     MembershipView freeze(UUID orgId, UUID id, LocalDate from, LocalDate to, UUID by) {
         ledger.lock(orgId, id);
         MembershipView m = get(orgId, id);
-        if (!List.of("active", "pending", "frozen").contains(m.status())) {
+        if (!MembershipStatus.of(m.status()).canBecome(MembershipStatus.FROZEN)) {
             throw ApiException.unprocessable("membership.not_active", "Only an active membership can be frozen");
         }
         if (to.isBefore(from)) {
@@ -163,7 +163,7 @@ class MembershipService {
                 .param("id", Ids.newId()).param("org", orgId).param("m", id).param("from", from).param("to", to)
                 .param("by", by).update();
         LocalDate today = LocalDate.now();
-        String status = !today.isBefore(from) && !today.isAfter(to) ? "frozen" : m.status();
+        String status = !today.isBefore(from) && !today.isAfter(to) ? MembershipStatus.FROZEN.value() : m.status();
         jdbc.sql("UPDATE client_memberships SET ends_on = :end, status = :status, updated_at = now(), version = version + 1 WHERE org_id = :org AND id = :id")
                 .param("end", newEnd).param("status", status).param("org", orgId).param("id", id).update();
         audit.record(AuditRecord.of(orgId, "membership.frozen", "membership", id, Map.of(
@@ -175,7 +175,7 @@ class MembershipService {
     MembershipView cancel(UUID orgId, UUID id, boolean atPeriodEnd, String reason, UUID by) {
         ledger.lock(orgId, id);
         MembershipView m = get(orgId, id);
-        if (List.of("cancelled", "expired").contains(m.status())) {
+        if (!MembershipStatus.of(m.status()).running()) {
             throw ApiException.unprocessable("membership.already_ended", "The membership has already ended");
         }
         if (atPeriodEnd) {
@@ -205,7 +205,7 @@ class MembershipService {
     MembershipView renew(UUID orgId, UUID id, String paymentMethod, long discount, long tax, UUID by) {
         ledger.lock(orgId, id);
         MembershipView m = get(orgId, id);
-        if (m.status().equals("cancelled")) {
+        if (!MembershipStatus.of(m.status()).canBecome(MembershipStatus.ACTIVE)) {
             throw ApiException.unprocessable("membership.already_ended", "A cancelled membership cannot be renewed; sell a new one");
         }
         PlanService.Plan plan = plans.get(orgId, m.planId());
