@@ -206,6 +206,8 @@ class BookingRulesIntegrationTests extends IntegrationTest {
         Api.Response own = api.post("/api/v1/sessions/" + inside + "/bookings", Map.of("clientId", self), clientToken);
         assertThat(own.status()).as(own.toString()).isEqualTo(201);
         assertThat(own.field("clientId")).isEqualTo(self.toString());
+        assertProblem(api.post("/api/v1/sessions/" + farAhead + "/join", Map.of(), clientToken), 403,
+                "session.not_participant");
     }
 
     @Test

@@ -126,7 +126,9 @@ class ImportFailureIntegrationTests extends IntegrationTest {
                 .isEqualTo("cancelled");
         runner.run(id);
         assertThat(clients(owner)).isZero();
-        assertThat(api.post("/api/v1/imports/" + id + "/cancel", Map.of(), owner.token()).status()).isEqualTo(409);
+        Api.Response again = api.post("/api/v1/imports/" + id + "/cancel", Map.of(), owner.token());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.field("code")).isEqualTo("import.finished");
     }
 
     @Test
