@@ -98,8 +98,10 @@ class ClientsIntegrationTests extends IntegrationTest {
         Owner owner = ownerWithOrganization("CRM fields");
         assertThat(api.post("/api/v1/client-fields", Map.of("key", "level", "label", "Level", "type", "select",
                 "options", List.of("beginner", "advanced")), owner.token()).status()).isEqualTo(201);
-        assertThat(api.post("/api/v1/client-fields", Map.of("key", "level", "label", "Again", "type", "text"),
-                owner.token()).status()).isEqualTo(409);
+        Api.Response taken = api.post("/api/v1/client-fields", Map.of("key", "level", "label", "Again", "type", "text"),
+                owner.token());
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.field("code")).isEqualTo("client_field.key_taken");
         assertThat(create(owner, Map.of("firstName", "A", "lastName", "B", "customFields", Map.of("level", "expert")))
                 .status()).isEqualTo(400);
         Api.Response ok = create(owner, Map.of("firstName", "A", "lastName", "B", "customFields", Map.of("level", "advanced")));

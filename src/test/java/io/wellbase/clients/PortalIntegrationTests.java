@@ -50,7 +50,15 @@ class PortalIntegrationTests extends IntegrationTest {
         assertThat(api.get("/api/v1/clients/" + otherClient, clientToken).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/sales", clientToken).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/members", clientToken).status()).isEqualTo(403);
-        assertThat(api.get("/api/v1/portal/profile", owner.token()).status()).as("staff are not clients").isEqualTo(403);
+        Api.Response staff = api.get("/api/v1/portal/profile", owner.token());
+        assertThat(staff.status()).as("staff are not clients").isEqualTo(403);
+        assertThat(staff.field("code")).isEqualTo("portal.clients_only");
+        Api.Response linked = api.post("/api/v1/clients/" + clientId + "/portal-invitations", Map.of(), owner.token());
+        assertThat(linked.status()).isEqualTo(409);
+        assertThat(linked.field("code")).isEqualTo("portal.already_linked");
+        Api.Response noEmail = api.post("/api/v1/clients/" + otherClient + "/portal-invitations", Map.of(), owner.token());
+        assertThat(noEmail.status()).isEqualTo(422);
+        assertThat(noEmail.field("code")).isEqualTo("portal.no_email");
 
         Api.Response login = api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null);
         assertThat(login.field("user.role")).as("a client with one studio gets it at sign-in").isEqualTo("client");
@@ -237,6 +245,9 @@ class PortalIntegrationTests extends IntegrationTest {
         api.post("/api/v1/onboarding-steps", Map.of("key", "first_class", "label", "First class"), owner.token());
         assertThat(api.post("/api/v1/onboarding-steps", Map.of("key", "Bad Key", "label", "x"), owner.token()).status())
                 .isEqualTo(400);
+        Api.Response taken = api.post("/api/v1/onboarding-steps", Map.of("key", "waiver", "label", "Again"), owner.token());
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.field("code")).isEqualTo("onboarding.key_taken");
         UUID client = api.post("/api/v1/clients", Map.of("firstName", "On", "lastName", "Board"), owner.token()).id();
         assertThat(api.get("/api/v1/clients/" + client, owner.token()).field("onboarding.total")).isEqualTo("2");
         Api.Response ticked = api.put("/api/v1/clients/" + client + "/onboarding/" + waiver, null, owner.token());

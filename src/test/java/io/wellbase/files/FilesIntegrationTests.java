@@ -46,7 +46,9 @@ class FilesIntegrationTests extends IntegrationTest {
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains("me.png");
 
         String tampered = url.replaceFirst("signature=.", "signature=" + (url.contains("signature=0") ? "1" : "0"));
-        assertThat(Api.download(tampered).statusCode()).isEqualTo(403);
+        HttpResponse<byte[]> refused = Api.download(tampered);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(api.json(refused.body()).path("code").asString()).isEqualTo("file.link_invalid");
         long expires = Long.parseLong(url.replaceAll(".*expires=(\\d+).*", "$1"));
         String stretched = url.replace("expires=" + expires, "expires=" + (expires + 3600));
         assertThat(Api.download(stretched).statusCode()).isEqualTo(403);

@@ -109,6 +109,11 @@ class MembershipsIntegrationTests extends IntegrationTest {
         Api.Response overlapping = api.post("/api/v1/memberships/" + sold.id() + "/freezes",
                 Map.of("startsOn", "2027-02-01", "endsOn", "2027-02-05"), owner.token());
         assertThat(overlapping.status()).isEqualTo(409);
+        assertThat(overlapping.field("code")).isEqualTo("membership.freeze_overlaps");
+        Api.Response adjusted = api.post("/api/v1/memberships/" + sold.id() + "/adjustments",
+                Map.of("delta", 1, "reason", "goodwill"), owner.token());
+        assertThat(adjusted.status()).as("an unlimited plan has no credits to adjust").isEqualTo(422);
+        assertThat(adjusted.field("code")).isEqualTo("membership.no_credit_plan");
         Api.Response backwards = api.post("/api/v1/memberships/" + sold.id() + "/freezes",
                 Map.of("startsOn", "2027-02-10", "endsOn", "2027-02-05"), owner.token());
         assertThat(backwards.status()).isEqualTo(400);
@@ -136,6 +141,20 @@ class MembershipsIntegrationTests extends IntegrationTest {
         Api.Response ledger = api.get("/api/v1/memberships/" + id + "/ledger", owner.token());
         assertThat(ledger.json().path("data").findValuesAsString("reason")).containsExactly("grant", "adjustment", "expiry");
         assertThat(ledger.field("balance")).isEqualTo("0");
+
+        Api.Response cancelledAgain = api.post("/api/v1/memberships/" + id + "/cancel", Map.of("atPeriodEnd", false),
+                owner.token());
+        assertThat(cancelledAgain.status()).isEqualTo(422);
+        assertThat(cancelledAgain.field("code")).isEqualTo("membership.already_ended");
+        Api.Response renewed = api.post("/api/v1/memberships/" + id + "/renew", Map.of("paymentMethod", "cash"),
+                owner.token());
+        assertThat(renewed.status()).isEqualTo(422);
+        assertThat(renewed.field("code")).isEqualTo("membership.already_ended");
+        LocalDate today = LocalDate.now();
+        Api.Response frozen = api.post("/api/v1/memberships/" + id + "/freezes", Map.of("startsOn",
+                today.plusDays(1).toString(), "endsOn", today.plusDays(3).toString()), owner.token());
+        assertThat(frozen.status()).isEqualTo(422);
+        assertThat(frozen.field("code")).isEqualTo("membership.not_active");
     }
 
     @Test

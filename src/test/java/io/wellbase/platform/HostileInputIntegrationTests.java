@@ -211,6 +211,9 @@ class HostileInputIntegrationTests extends IntegrationTest {
         raw(request("/api/v1/locations%2Fx")).assertProblem(400, "request.malformed");
         raw(request("/api/v1/a{b}")).assertProblem(400, "request.malformed");
         raw(request("/api/v1/" + "a".repeat(9000))).assertProblemWithStatusIn(400, 414);
+        raw(("POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nExpect: 200-nothing\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
+                .getBytes(StandardCharsets.US_ASCII)).assertProblem(417, "request.invalid");
     }
 
     @Test

@@ -81,6 +81,40 @@ class IdempotencyIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void keysHaveOneTo200Characters() {
+        Owner owner = ownerWithOrganization("Idempotent keys");
+        Api.Response tooLong = createClient(owner, "k".repeat(201), "Long");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.field("code")).isEqualTo("idempotency.invalid_key");
+        assertThat(createClient(owner, "k".repeat(200), "Long").status()).isEqualTo(201);
+        assertThat(api.get("/api/v1/clients?q=long", owner.token()).json().path("pagination").path("total").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRepeatWhoseFirstRequestFailsWhileItWaitsIsToldToRetry() throws Exception {
+        Owner owner = ownerWithOrganization("Idempotent retry");
+        String key = UUID.randomUUID().toString();
+        // the first request with this key is still running (claimed, no answer yet) ...
+        jdbc.sql("""
+                INSERT INTO idempotency_keys (user_id, scope, method_path, key, request_hash)
+                VALUES (:user, :scope, 'POST /api/v1/clients', :key, 'first')
+                """).param("user", owner.userId()).param("scope", owner.orgId().toString()).param("key", key).update();
+        try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
+            Future<Api.Response> repeat = pool.submit(() -> createClient(owner, key, "Retry"));
+            Thread.sleep(1000);
+            // ... and then fails, releasing the key while the repeat waits for its answer
+            jdbc.sql("DELETE FROM idempotency_keys WHERE user_id = :user AND key = :key")
+                    .param("user", owner.userId()).param("key", key).update();
+            Api.Response answer = repeat.get();
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(409);
+            assertThat(answer.field("code")).isEqualTo("idempotency.in_progress");
+        }
+        assertThat(api.get("/api/v1/clients?q=retry", owner.token()).json().path("pagination").path("total").asInt())
+                .as("the repeat did nothing").isZero();
+    }
+
+    @Test
     void concurrentRepeatsBookOnce() throws Exception {
         Owner owner = ownerWithOrganization("Idempotent race");
         String key = UUID.randomUUID().toString();

@@ -61,6 +61,8 @@ class ProblemDetailsIntegrationTests extends IntegrationTest {
         Api.Response xml = api.send("POST", "/api/v1/auth/login", "<login/>", null,
                 Map.of("Content-Type", "application/xml"));
         assertProblem(xml, 415, "request.unsupported_media_type");
+        assertProblem(api.send("GET", "/api/v1/auth/me", null, account.accessToken(), Map.of("Accept", "application/xml")),
+                406, "request.not_acceptable");
     }
 
     @Test

@@ -70,6 +70,10 @@ class AppointmentsIntegrationTests extends IntegrationTest {
         assertThat(api.post("/api/v1/appointments/" + booked.id() + "/cancel", Map.of("reason", "sick"), s.owner().token())
                 .field("status")).isEqualTo("cancelled");
         assertThat(slots(s)).hasSize(8);
+        Api.Response again = api.post("/api/v1/appointments/" + booked.id() + "/cancel", Map.of("reason", "twice"),
+                s.owner().token());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.field("code")).isEqualTo("appointment.not_active");
     }
 
     @Test

@@ -124,6 +124,9 @@ class BookingsIntegrationTests extends IntegrationTest {
         assertThat(f.credits(a)).isEqualTo(10);
         assertThat(f.credits(b)).isEqualTo(10);
         assertThat(f.book(session, a, false).field("code")).isEqualTo("booking.session_cancelled");
+        Api.Response again = api.post("/api/v1/sessions/" + session + "/cancel", Map.of(), owner.token());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.field("code")).isEqualTo("session.already_cancelled");
     }
 
     @Test

@@ -67,6 +67,35 @@ class ImportFailureIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aStoredFileThatCannotBeReadIsRefusedBeforeAJobIsQueued() throws Exception {
+        Owner owner = ownerWithOrganization("Unreadable import");
+        Api.Response file = api.upload("/api/v1/uploads", Map.of("purpose", "import"), "c.csv",
+                CSV.getBytes(StandardCharsets.UTF_8), owner.token());
+        assertThat(file.status()).as(file.toString()).isEqualTo(201);
+        String key = jdbc.sql("SELECT storage_key FROM files WHERE id = :id").param("id", file.id())
+                .query(String.class).single();
+        java.nio.file.Path stored = java.nio.file.Path.of("target/test-files").toAbsolutePath().resolve(key);
+        assertThat(stored).exists();
+
+        // a directory where the bytes should be: the storage opens it, reading it fails
+        java.nio.file.Files.delete(stored);
+        java.nio.file.Files.createDirectory(stored);
+        Api.Response unreadable = api.post("/api/v1/imports", Map.of("fileId", file.id().toString(), "kind", "clients"),
+                owner.token());
+        assertThat(unreadable.status()).as(unreadable.toString()).isEqualTo(422);
+        assertThat(unreadable.field("code")).isEqualTo("import.unreadable");
+
+        // nothing at all where the bytes should be: the storage cannot hand the file out
+        java.nio.file.Files.delete(stored);
+        Api.Response gone = api.post("/api/v1/imports", Map.of("fileId", file.id().toString(), "kind", "clients"),
+                owner.token());
+        assertThat(gone.status()).as(gone.toString()).isEqualTo(503);
+        assertThat(gone.field("code")).isEqualTo("file.storage_unavailable");
+        assertThat(jdbc.sql("SELECT count(*) FROM imports WHERE org_id = :org").param("org", owner.orgId())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aDatabaseFailureMidMergeLeavesNoHalfImport() {
         Owner owner = ownerWithOrganization("Failing Import");
         jdbc.sql("""
@@ -126,7 +155,9 @@ class ImportFailureIntegrationTests extends IntegrationTest {
                 .isEqualTo("cancelled");
         runner.run(id);
         assertThat(clients(owner)).isZero();
-        assertThat(api.post("/api/v1/imports/" + id + "/cancel", Map.of(), owner.token()).status()).isEqualTo(409);
+        Api.Response again = api.post("/api/v1/imports/" + id + "/cancel", Map.of(), owner.token());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.field("code")).isEqualTo("import.finished");
     }
 
     @Test
