@@ -37,6 +37,9 @@ class ErrorCodesDocTests {
             "(?:[cC]ode\\s*=\\s*switch|codeFor\\([^)]*\\)\\s*\\{\\s*return\\s+switch)\\s*\\([^)]*\\)\\s*\\{(.*?)\\};",
             Pattern.DOTALL);
 
+    /** An enum constant that carries its code, e.g. {@code NONE_VALID("membership.none_valid", ...)} (dotted codes only). */
+    private static final Pattern ENUM_CODE = Pattern.compile("\\b[A-Z][A-Z0-9_]*\\(\\s*\"([a-z][a-z_]*(?:\\.[a-z][a-z_]*)+)\"");
+
     private static final Pattern DOC_ROW = Pattern.compile("^\\|\\s*`([^`]+)`\\s*\\|", Pattern.MULTILINE);
 
     /** Every code raised in the sources, with the files that raise it. */
@@ -51,7 +54,7 @@ class ErrorCodesDocTests {
                     throw new UncheckedIOException(e);
                 }
                 String name = file.getFileName().toString();
-                for (Pattern pattern : new Pattern[] {FACTORY, WITH_STATUS}) {
+                for (Pattern pattern : new Pattern[] {FACTORY, WITH_STATUS, ENUM_CODE}) {
                     Matcher m = pattern.matcher(text);
                     while (m.find()) {
                         codes.computeIfAbsent(m.group(1), c -> new TreeSet<>()).add(name);
