@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * on their own records, staff need the permission.
  */
 @Component
-class PortalAccess {
+public class PortalAccess {
 
     private final ClientAccounts clientAccounts;
 
@@ -22,7 +22,7 @@ class PortalAccess {
     }
 
     /** The client's own id for a client; empty for staff holding {@code BOOKING_MANAGE} (403 otherwise). */
-    Optional<UUID> selfOrBookingStaff(Caller caller) {
+    public Optional<UUID> selfOrBookingStaff(Caller caller) {
         if (caller.role() == Role.CLIENT) {
             return Optional.of(clientAccounts.requireSelf(caller));
         }
@@ -31,7 +31,7 @@ class PortalAccess {
     }
 
     /** The organization whose timetable a client of it, or staff with {@code SCHEDULE_READ}, may read. */
-    UUID timetableOf(Caller caller) {
+    public UUID timetableOf(Caller caller) {
         if (caller.role() == Role.CLIENT) {
             clientAccounts.requireSelf(caller);
         } else {
@@ -40,7 +40,7 @@ class PortalAccess {
         return caller.requireOrganization();
     }
 
-    UUID requireSelf(Caller caller) {
+    public UUID requireSelf(Caller caller) {
         return clientAccounts.requireSelf(caller);
     }
 }

@@ -1,6 +1,9 @@
 package io.wellbase.scheduling.internal;
 
 import io.wellbase.clients.ClientDataContributor;
+import io.wellbase.scheduling.internal.appointments.Appointments;
+import io.wellbase.scheduling.internal.classes.Attendance;
+import io.wellbase.scheduling.internal.classes.Bookings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;

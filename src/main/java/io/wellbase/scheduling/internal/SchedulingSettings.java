@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * An organization's booking rules, with defaults until it sets its own.
  */
 @Service
-class SchedulingSettings {
+public class SchedulingSettings {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -25,7 +25,7 @@ class SchedulingSettings {
     }
 
     /** The rules; {@code maxBookingsPerDay} null means no limit. */
-    record Rules(int lateCancelHours, int bookingWindowDays, int minNoticeMinutes, Integer maxBookingsPerDay,
+    public record Rules(int lateCancelHours, int bookingWindowDays, int minNoticeMinutes, Integer maxBookingsPerDay,
             String waitlistPolicy, int promotionCutoffMinutes, boolean lateCancelForfeits, boolean noShowForfeits,
             int penaltyCredits) {
 
@@ -47,7 +47,7 @@ class SchedulingSettings {
     static final Rules DEFAULTS = new Rules(12, 30, 0, null, "auto_promote", 60, true, true, 0);
 
     @Transactional(readOnly = true)
-    Rules rules(UUID orgId) {
+    public Rules rules(UUID orgId) {
         return jdbc.sql("""
                 SELECT late_cancel_hours, booking_window_days, min_notice_minutes, max_bookings_per_day,
                        waitlist_policy, promotion_cutoff_minutes, late_cancel_forfeits, no_show_forfeits, penalty_credits
@@ -56,7 +56,7 @@ class SchedulingSettings {
     }
 
     @Transactional
-    Rules replace(UUID orgId, Rules rules) {
+    public Rules replace(UUID orgId, Rules rules) {
         Rules before = rules(orgId);
         jdbc.sql("""
                 INSERT INTO scheduling_settings (org_id, late_cancel_hours, booking_window_days, min_notice_minutes,

@@ -1,4 +1,4 @@
-package io.wellbase.scheduling.internal;
+package io.wellbase.scheduling.internal.classes;
 
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
@@ -8,6 +8,7 @@ import io.wellbase.memberships.Entitlements;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.scheduling.SchedulingEvents;
+import io.wellbase.scheduling.internal.SchedulingSettings;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -26,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * cannot be paid for frees its seat again.
  */
 @Service
-class Bookings {
+public class Bookings {
 
     private final JdbcClient jdbc;
     private final ClientDirectory clients;
@@ -57,7 +58,7 @@ class Bookings {
     }
 
     /** A booking as the API shows it. */
-    record Booking(UUID id, UUID sessionId, UUID clientId, String status, Long waitlistPosition, UUID membershipId,
+    public record Booking(UUID id, UUID sessionId, UUID clientId, String status, Long waitlistPosition, UUID membershipId,
             OffsetDateTime createdAt, OffsetDateTime cancelledAt, OffsetDateTime checkedInAt) {
     }
 
@@ -65,7 +66,7 @@ class Bookings {
             int capacity, int confirmedCount) {
     }
 
-    static final String SELECT = """
+    public static final String SELECT = """
             SELECT b.id, b.session_id, b.client_id, b.status,
                    CASE WHEN b.status = 'waitlisted' THEN (SELECT count(*) FROM bookings w WHERE w.org_id = b.org_id
                         AND w.session_id = b.session_id AND w.status = 'waitlisted'

@@ -1,4 +1,4 @@
-package io.wellbase.scheduling.internal;
+package io.wellbase.scheduling.internal.classes;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.wellbase.scheduling.internal;
+package io.wellbase.scheduling.internal.appointments;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -6,6 +6,7 @@ import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.ApiException;
+import io.wellbase.scheduling.internal.PortalAccess;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

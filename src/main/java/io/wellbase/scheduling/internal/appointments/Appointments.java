@@ -1,4 +1,4 @@
-package io.wellbase.scheduling.internal;
+package io.wellbase.scheduling.internal.appointments;
 
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * database, so two requests racing for one slot leave exactly one appointment and a 409.
  */
 @Service
-class Appointments {
+public class Appointments {
 
     private final JdbcClient jdbc;
     private final ServiceCatalog services;
@@ -48,7 +48,7 @@ class Appointments {
     }
 
     /** An appointment as the API shows it. */
-    record Appointment(UUID id, UUID serviceId, UUID staffId, UUID clientId, UUID locationId, UUID roomId,
+    public record Appointment(UUID id, UUID serviceId, UUID staffId, UUID clientId, UUID locationId, UUID roomId,
             OffsetDateTime startsAt, OffsetDateTime endsAt, String status, String notes, OffsetDateTime createdAt) {
     }
 
@@ -58,7 +58,7 @@ class Appointments {
             """;
 
     @Transactional
-    Appointment book(UUID orgId, UUID serviceId, UUID staffId, UUID clientId, OffsetDateTime start, String notes,
+    public Appointment book(UUID orgId, UUID serviceId, UUID staffId, UUID clientId, OffsetDateTime start, String notes,
             boolean byStaff, UUID by) {
         return book(orgId, serviceId, staffId, null, clientId, start, notes, byStaff, by);
     }

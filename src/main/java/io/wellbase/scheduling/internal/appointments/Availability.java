@@ -1,7 +1,8 @@
-package io.wellbase.scheduling.internal;
+package io.wellbase.scheduling.internal.appointments;
 
 import io.wellbase.organizations.Locations;
 import io.wellbase.platform.web.ApiException;
+import io.wellbase.scheduling.internal.SchedulingSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

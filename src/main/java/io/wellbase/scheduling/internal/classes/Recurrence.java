@@ -1,4 +1,4 @@
-package io.wellbase.scheduling.internal;
+package io.wellbase.scheduling.internal.classes;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -16,16 +16,16 @@ import java.util.Set;
  * spring-forward gap) moves forward by the gap's length; an ambiguous one (the autumn overlap) takes
  * the earlier of the two instants.
  */
-final class Recurrence {
+public final class Recurrence {
 
     private Recurrence() {
     }
 
     /** One occurrence: its local date and its instants. */
-    record Occurrence(LocalDate localDate, OffsetDateTime startsAt, OffsetDateTime endsAt) {
+    public record Occurrence(LocalDate localDate, OffsetDateTime startsAt, OffsetDateTime endsAt) {
     }
 
-    static List<Occurrence> expand(Set<DayOfWeek> weekdays, LocalTime start, int durationMinutes, ZoneId zone,
+    public static List<Occurrence> expand(Set<DayOfWeek> weekdays, LocalTime start, int durationMinutes, ZoneId zone,
             LocalDate firstDate, LocalDate lastDate, LocalDate from, LocalDate to) {
         LocalDate begin = from.isAfter(firstDate) ? from : firstDate;
         LocalDate end = lastDate != null && lastDate.isBefore(to) ? lastDate : to;

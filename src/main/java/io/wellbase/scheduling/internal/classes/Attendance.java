@@ -1,4 +1,4 @@
-package io.wellbase.scheduling.internal;
+package io.wellbase.scheduling.internal.classes;
 
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Check-in, the roster of a session, and a client's attendance history.
  */
 @Service
-class Attendance {
+public class Attendance {
 
     private final JdbcClient jdbc;
     private final Bookings bookings;
@@ -43,7 +43,7 @@ class Attendance {
     }
 
     /** One visit of a client. */
-    record Visit(UUID bookingId, UUID sessionId, String classTypeName, UUID locationId, OffsetDateTime startsAt,
+    public record Visit(UUID bookingId, UUID sessionId, String classTypeName, UUID locationId, OffsetDateTime startsAt,
             String status, OffsetDateTime checkedInAt) {
     }
 
@@ -94,7 +94,7 @@ class Attendance {
     }
 
     /** A client's visits (bookings with their class), to be followed by more conditions and the order. */
-    static final String VISITS_OF_CLIENT = """
+    public static final String VISITS_OF_CLIENT = """
                 SELECT b.id AS booking_id, s.id AS session_id, t.name AS class_type_name, s.location_id, s.starts_at,
                        b.status, b.checked_in_at
                 FROM bookings b

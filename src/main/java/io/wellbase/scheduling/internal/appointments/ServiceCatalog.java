@@ -1,4 +1,4 @@
-package io.wellbase.scheduling.internal;
+package io.wellbase.scheduling.internal.appointments;
 
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Services: 1:1 appointment types with duration, buffers, price, the staff who offer them and where.
  */
 @Service
-class ServiceCatalog {
+public class ServiceCatalog {
 
     private final JdbcClient jdbc;
     private final Locations locations;
@@ -33,13 +33,13 @@ class ServiceCatalog {
     }
 
     /** A service. */
-    record ServiceType(UUID id, String name, String description, int durationMinutes, int bufferBeforeMinutes,
+    public record ServiceType(UUID id, String name, String description, int durationMinutes, int bufferBeforeMinutes,
             int bufferAfterMinutes, long priceAmount, String currency, boolean needsConfirmation, List<UUID> staffIds,
             List<UUID> locationIds) {
     }
 
     @Transactional
-    ServiceType create(UUID orgId, ServiceType s) {
+    public ServiceType create(UUID orgId, ServiceType s) {
         for (UUID staff : s.staffIds()) {
             if (!locations.isStaff(orgId, staff)) {
                 throw ApiException.invalidField("staffIds", "must be staff members of this organization");

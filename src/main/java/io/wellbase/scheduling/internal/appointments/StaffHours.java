@@ -1,4 +1,4 @@
-package io.wellbase.scheduling.internal;
+package io.wellbase.scheduling.internal.appointments;
 
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;

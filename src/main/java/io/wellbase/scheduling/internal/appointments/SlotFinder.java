@@ -1,4 +1,4 @@
-package io.wellbase.scheduling.internal;
+package io.wellbase.scheduling.internal.appointments;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,7 @@
-package io.wellbase.scheduling.internal;
+package io.wellbase.scheduling.internal.classes;
 
 import io.wellbase.memberships.Entitlements;
+import io.wellbase.scheduling.internal.SchedulingSettings;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

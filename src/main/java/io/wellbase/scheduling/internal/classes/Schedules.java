@@ -1,4 +1,4 @@
-package io.wellbase.scheduling.internal;
+package io.wellbase.scheduling.internal.classes;
 
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * sessions that have no bookings and reports the ones it left alone.
  */
 @Service
-class Schedules {
+public class Schedules {
 
     static final int HORIZON_WEEKS = 12;
 
@@ -51,17 +51,17 @@ class Schedules {
     }
 
     /** A schedule as the API shows it (and as a request carries it). */
-    record Schedule(UUID id, UUID classTypeId, UUID locationId, UUID roomId, List<Integer> weekdays, LocalTime startTime,
+    public record Schedule(UUID id, UUID classTypeId, UUID locationId, UUID roomId, List<Integer> weekdays, LocalTime startTime,
             Integer durationMinutes, Integer capacity, List<UUID> instructorIds, LocalDate firstDate, LocalDate lastDate,
             String timezone) {
     }
 
     /** The answer to a change: the schedule and the future sessions that kept their old shape because they have bookings. */
-    record Change(Schedule schedule, int sessionsUpdated, List<UUID> sessionsNotChanged) {
+    public record Change(Schedule schedule, int sessionsUpdated, List<UUID> sessionsNotChanged) {
     }
 
     @Transactional
-    Change create(UUID orgId, Schedule s) {
+    public Change create(UUID orgId, Schedule s) {
         var type = classTypes.get(orgId, s.classTypeId());
         var location = locations.find(orgId, s.locationId())
                 .orElseThrow(() -> ApiException.invalidField("locationId", "must be a location of this organization"));

@@ -1,4 +1,4 @@
-package io.wellbase.scheduling.internal;
+package io.wellbase.scheduling.internal.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

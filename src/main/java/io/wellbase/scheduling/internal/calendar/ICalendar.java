@@ -1,4 +1,4 @@
-package io.wellbase.scheduling.internal;
+package io.wellbase.scheduling.internal.calendar;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.wellbase.scheduling.internal;
+package io.wellbase.scheduling.internal.classes;
 
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Class types: what a studio teaches (name, duration, default capacity, category, level, colour).
  */
 @Service
-class ClassTypes {
+public class ClassTypes {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -30,7 +30,7 @@ class ClassTypes {
     }
 
     /** A class type as the API shows it (and as a change carries it, nulls meaning unchanged). */
-    record ClassType(UUID id, String name, String description, String category, Integer durationMinutes,
+    public record ClassType(UUID id, String name, String description, String category, Integer durationMinutes,
             Integer defaultCapacity, String color, String level) {
 
         Map<String, Object> asMap() {
@@ -51,7 +51,7 @@ class ClassTypes {
             """;
 
     @Transactional
-    ClassType create(UUID orgId, ClassType t) {
+    public ClassType create(UUID orgId, ClassType t) {
         UUID id = Ids.newId();
         jdbc.sql("""
                 INSERT INTO class_types (id, org_id, name, description, category, duration_minutes, default_capacity, color, level)

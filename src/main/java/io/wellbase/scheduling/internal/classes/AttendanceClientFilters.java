@@ -1,4 +1,4 @@
-package io.wellbase.scheduling.internal;
+package io.wellbase.scheduling.internal.classes;
 
 import io.wellbase.clients.ClientFilterExtension;
 import io.wellbase.platform.web.ApiException;

@@ -1,4 +1,4 @@
-package io.wellbase.scheduling.internal;
+package io.wellbase.scheduling.internal.calendar;
 
 import io.wellbase.platform.web.PublicUrl;
 import io.wellbase.audit.AuditRecord;

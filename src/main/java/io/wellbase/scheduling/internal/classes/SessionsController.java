@@ -1,4 +1,4 @@
-package io.wellbase.scheduling.internal;
+package io.wellbase.scheduling.internal.classes;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,6 +10,7 @@ import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
 import io.wellbase.platform.web.SortSpec;
+import io.wellbase.scheduling.internal.PortalAccess;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
