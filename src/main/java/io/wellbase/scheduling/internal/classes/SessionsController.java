@@ -41,13 +41,13 @@ class SessionsController {
 
     private static final SortSpec SORT = SortSpec.of(Map.of("startsAt", "s.starts_at"), "startsAt", "s.id");
 
-    private final Sessions sessions;
+    private final ClassSessions sessions;
     private final Bookings bookings;
     private final Attendance attendance;
     private final PortalAccess access;
     private final BookSession bookSession;
 
-    SessionsController(Sessions sessions, Bookings bookings, Attendance attendance, PortalAccess access,
+    SessionsController(ClassSessions sessions, Bookings bookings, Attendance attendance, PortalAccess access,
             BookSession bookSession) {
         this.bookSession = bookSession;
         this.sessions = sessions;
@@ -85,7 +85,7 @@ class SessionsController {
             @RequestParam(required = false) Boolean hasSpace, @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize) {
         UUID orgId = access.timetableOf(Caller.current());
-        return sessions.list(orgId, new Sessions.Filter(from, to, locationId, instructorId, classTypeId, status, hasSpace),
+        return sessions.list(orgId, new ClassSessions.Filter(from, to, locationId, instructorId, classTypeId, status, hasSpace),
                 PageQuery.of(page, pageSize, null, SORT));
     }
 
@@ -99,7 +99,7 @@ class SessionsController {
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Create a one-off session")
     ResponseEntity<SessionView> create(@Valid @RequestBody SessionRequest r) {
-        var created = sessions.create(Caller.current().requireOrganization(), new Sessions.SessionFields(r.classTypeId(),
+        var created = sessions.create(Caller.current().requireOrganization(), new ClassSessions.SessionFields(r.classTypeId(),
                 r.locationId(), r.roomId(), r.startsAt(), r.durationMinutes(), r.capacity(), r.instructorId(), null,
                 r.meetingUrl()));
         return ResponseEntity.created(URI.create("/api/v1/sessions/" + created.id())).body(created);
@@ -109,7 +109,7 @@ class SessionsController {
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Change a session: time, capacity (never below confirmed bookings), instructor or substitute, room, link")
     SessionView update(@PathVariable UUID id, @Valid @RequestBody SessionPatch r) {
-        return sessions.update(Caller.current().requireOrganization(), id, new Sessions.SessionFields(null, null,
+        return sessions.update(Caller.current().requireOrganization(), id, new ClassSessions.SessionFields(null, null,
                 r.roomId(), r.startsAt(), r.durationMinutes(), r.capacity(), r.instructorId(), r.substituteInstructorId(),
                 r.meetingUrl()));
     }
@@ -168,12 +168,12 @@ class SessionsController {
     }
 
     /** The meeting link of an online session, for its booked clients and its instructors only. */
-    record JoinLink(String meetingUrl, OffsetDateTime startsAt, OffsetDateTime endsAt) {
+    record MeetingLink(String meetingUrl, OffsetDateTime startsAt, OffsetDateTime endsAt) {
     }
 
     @PostMapping("/api/v1/sessions/{id}/join")
     @Operation(summary = "The meeting link of an online session: for a booked client or the instructor, from 15 minutes before the start to the end")
-    JoinLink join(@PathVariable UUID id) {
+    MeetingLink join(@PathVariable UUID id) {
         Caller caller = Caller.current();
         UUID orgId = caller.requireOrganization();
         SessionView session = sessions.get(orgId, id);
@@ -196,7 +196,7 @@ class SessionsController {
             throw ApiException.unprocessable("session.join_window_closed",
                     "The link opens 15 minutes before the start and closes at the end");
         }
-        return new JoinLink(url, session.startsAt(), session.endsAt());
+        return new MeetingLink(url, session.startsAt(), session.endsAt());
     }
 
     @GetMapping("/api/v1/sessions/{id}/roster")

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * meeting link) and cancellation, which cancels the bookings and gives their credits back.
  */
 @Service
-class Sessions {
+class ClassSessions {
 
     static final String SELECT = """
             SELECT s.id, s.class_type_id, t.name AS class_type_name, s.schedule_id, s.location_id, s.room_id,
@@ -47,7 +47,7 @@ class Sessions {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
-    Sessions(JdbcClient jdbc, NamedParameterJdbcTemplate named, ClassTypes classTypes, Locations locations,
+    ClassSessions(JdbcClient jdbc, NamedParameterJdbcTemplate named, ClassTypes classTypes, Locations locations,
             Entitlements entitlements, AuditTrail audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.named = named;
