@@ -80,13 +80,16 @@ public class Attendance {
         if (!booking.sessionId().equals(sessionId)) {
             throw ApiException.notFound("Booking");
         }
-        if (booking.status().equals("attended")) {
+        BookingStatus current = BookingStatus.of(booking.status());
+        if (current == BookingStatus.ATTENDED) {
             return booking;
         }
-        if (!booking.status().equals("confirmed")) {
+        // guarded by the status too: a cancel that wins the race leaves nothing to check in
+        if (!current.canBecome(BookingStatus.ATTENDED) || jdbc.sql("""
+                UPDATE bookings SET status = 'attended', checked_in_at = now() WHERE id = :id AND status = 'confirmed'
+                """).param("id", id).update() == 0) {
             throw ApiException.conflict("booking.not_confirmed", "Only a confirmed booking can be checked in");
         }
-        jdbc.sql("UPDATE bookings SET status = 'attended', checked_in_at = now() WHERE id = :id").param("id", id).update();
         audit.record(AuditRecord.of(orgId, "booking.checked_in", "booking", id,
                 Map.of("status", new AuditChange("confirmed", "attended"))));
         events.publishEvent(new SchedulingEvents.ClientCheckedIn(orgId, id, sessionId, booking.clientId()));

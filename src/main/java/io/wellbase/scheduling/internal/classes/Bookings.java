@@ -192,15 +192,17 @@ public class Bookings {
                 .param("org", orgId).param("id", bookingId).query(Booking.class).optional()
                 .filter(b -> onlyForClient.isEmpty() || onlyForClient.get().equals(b.clientId()))
                 .orElseThrow(() -> ApiException.notFound("Booking"));
-        if (!booking.status().equals("confirmed") && !booking.status().equals("waitlisted")) {
+        BookingStatus current = BookingStatus.of(booking.status());
+        if (!current.active()) {
             throw ApiException.conflict("booking.not_active", "The booking is already " + booking.status());
         }
         SessionRow session = session(orgId, booking.sessionId());
-        boolean late = booking.status().equals("confirmed") && OffsetDateTime.now()
+        boolean late = current == BookingStatus.CONFIRMED && OffsetDateTime.now()
                 .isAfter(session.startsAt().minusHours(settings.rules(orgId).lateCancelHours()));
+        BookingStatus next = late ? BookingStatus.LATE_CANCELLED : BookingStatus.CANCELLED;
         jdbc.sql("UPDATE bookings SET status = :status, cancelled_at = now() WHERE id = :id")
-                .param("status", late ? "late_cancelled" : "cancelled").param("id", bookingId).update();
-        if (booking.status().equals("confirmed")) {
+                .param("status", next.value()).param("id", bookingId).update();
+        if (current == BookingStatus.CONFIRMED) {
             SchedulingSettings.Rules rules = settings.rules(orgId);
             if (late && rules.lateCancelForfeits()) {
                 entitlements.forfeit(orgId, bookingId, rules.penaltyCredits());
@@ -212,7 +214,7 @@ public class Bookings {
             promote(orgId, session);
         }
         audit.record(AuditRecord.of(orgId, "booking.cancelled", "booking", bookingId,
-                Map.of("status", new AuditChange(booking.status(), late ? "late_cancelled" : "cancelled"))));
+                Map.of("status", new AuditChange(booking.status(), next.value()))));
         events.publishEvent(new SchedulingEvents.BookingCancelled(orgId, bookingId, booking.sessionId(), booking.clientId(), late));
         return get(orgId, bookingId);
     }
