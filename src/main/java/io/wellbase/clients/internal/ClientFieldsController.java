@@ -36,15 +36,16 @@ class ClientFieldsController {
     @GetMapping
     @RequiresPermission(Permission.CLIENT_READ)
     @Operation(summary = "Custom client fields of the organization")
-    Map<String, List<CustomFields.Definition>> list() {
-        return Map.of("data", fields.definitions(Caller.current().requireOrganization()));
+    Map<String, List<CustomFields.Definition>> list(Caller caller) {
+        return Map.of("data", fields.definitions(caller.requireOrganization()));
     }
 
     @PostMapping
     @RequiresPermission(Permission.CLIENT_MANAGE)
     @Operation(summary = "Define a custom client field (text, number, date, boolean or select)")
-    ResponseEntity<CustomFields.Definition> define(@Valid @RequestBody ClientRequests.FieldDefinitionRequest request) {
-        var created = fields.define(Caller.current().requireOrganization(), new CustomFields.Definition(null,
+    ResponseEntity<CustomFields.Definition> define(Caller caller,
+            @Valid @RequestBody ClientRequests.FieldDefinitionRequest request) {
+        var created = fields.define(caller.requireOrganization(), new CustomFields.Definition(null,
                 request.key(), request.label(), request.type(), request.options(), Boolean.TRUE.equals(request.required())));
         return ResponseEntity.created(URI.create("/api/v1/client-fields/" + created.id())).body(created);
     }
@@ -52,8 +53,8 @@ class ClientFieldsController {
     @DeleteMapping("/{id}")
     @RequiresPermission(Permission.CLIENT_MANAGE)
     @Operation(summary = "Delete a field definition (stored values stay until the client is next changed)")
-    ResponseEntity<Void> delete(@PathVariable UUID id) {
-        fields.delete(Caller.current().requireOrganization(), id);
+    ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id) {
+        fields.delete(caller.requireOrganization(), id);
         return ResponseEntity.noContent().build();
     }
 }

@@ -37,15 +37,15 @@ class ClientNotesController {
     @GetMapping("/notes")
     @RequiresPermission(Permission.CLIENT_READ)
     @Operation(summary = "Notes, pinned first, newest first")
-    Map<String, List<ClientNotes.Note>> list(@PathVariable UUID id) {
-        return Map.of("data", notes.notes(Caller.current().requireOrganization(), id));
+    Map<String, List<ClientNotes.Note>> list(Caller caller, @PathVariable UUID id) {
+        return Map.of("data", notes.notes(caller.requireOrganization(), id));
     }
 
     @PostMapping("/notes")
     @RequiresPermission(Permission.CLIENT_WRITE)
     @Operation(summary = "Add a note")
-    ResponseEntity<ClientNotes.Note> add(@PathVariable UUID id, @Valid @RequestBody ClientRequests.NoteRequest request) {
-        Caller caller = Caller.current();
+    ResponseEntity<ClientNotes.Note> add(Caller caller,
+            @PathVariable UUID id, @Valid @RequestBody ClientRequests.NoteRequest request) {
         var note = notes.addNote(caller.requireOrganization(), id, caller.userId(), request.body(),
                 Boolean.TRUE.equals(request.pinned()));
         return ResponseEntity.created(URI.create("/api/v1/clients/" + id + "/notes/" + note.id())).body(note);
@@ -54,24 +54,24 @@ class ClientNotesController {
     @PatchMapping("/notes/{noteId}")
     @RequiresPermission(Permission.CLIENT_WRITE)
     @Operation(summary = "Change or pin a note")
-    ClientNotes.Note update(@PathVariable UUID id, @PathVariable UUID noteId,
+    ClientNotes.Note update(Caller caller, @PathVariable UUID id, @PathVariable UUID noteId,
             @Valid @RequestBody ClientRequests.NotePatchRequest request) {
-        return notes.updateNote(Caller.current().requireOrganization(), id, noteId, request.body(), request.pinned());
+        return notes.updateNote(caller.requireOrganization(), id, noteId, request.body(), request.pinned());
     }
 
     @DeleteMapping("/notes/{noteId}")
     @RequiresPermission(Permission.CLIENT_WRITE)
     @Operation(summary = "Delete a note")
-    ResponseEntity<Void> delete(@PathVariable UUID id, @PathVariable UUID noteId) {
-        notes.deleteNote(Caller.current().requireOrganization(), id, noteId);
+    ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id, @PathVariable UUID noteId) {
+        notes.deleteNote(caller.requireOrganization(), id, noteId);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/alerts")
     @RequiresPermission(Permission.CLIENT_WRITE)
     @Operation(summary = "Raise a yellow or red alert on the record")
-    ResponseEntity<ClientView.AlertView> alert(@PathVariable UUID id, @Valid @RequestBody ClientRequests.AlertRequest request) {
-        Caller caller = Caller.current();
+    ResponseEntity<ClientView.AlertView> alert(Caller caller,
+            @PathVariable UUID id, @Valid @RequestBody ClientRequests.AlertRequest request) {
         var alert = notes.addAlert(caller.requireOrganization(), id, caller.userId(), request.level(), request.message(),
                 request.shownToClient());
         return ResponseEntity.created(URI.create("/api/v1/clients/" + id + "/alerts/" + alert.id())).body(alert);
@@ -80,8 +80,8 @@ class ClientNotesController {
     @DeleteMapping("/alerts/{alertId}")
     @RequiresPermission(Permission.CLIENT_WRITE)
     @Operation(summary = "Resolve an alert")
-    ResponseEntity<Void> resolve(@PathVariable UUID id, @PathVariable UUID alertId) {
-        notes.resolveAlert(Caller.current().requireOrganization(), id, alertId);
+    ResponseEntity<Void> resolve(Caller caller, @PathVariable UUID id, @PathVariable UUID alertId) {
+        notes.resolveAlert(caller.requireOrganization(), id, alertId);
         return ResponseEntity.noContent().build();
     }
 }

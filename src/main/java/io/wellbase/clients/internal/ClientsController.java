@@ -101,46 +101,46 @@ class ClientsController {
     @GetMapping("/duplicates")
     @RequiresPermission(Permission.CLIENT_READ)
     @Operation(summary = "Likely duplicates: same email, same phone, or same name and birth date")
-    Map<String, Object> duplicates(@RequestParam(name = "page_size", defaultValue = "100") int limit) {
+    Map<String, Object> duplicates(Caller caller, @RequestParam(name = "page_size", defaultValue = "100") int limit) {
         if (limit < 1 || limit > 500) {
             throw ApiException.invalidField("page_size", "must be between 1 and 500");
         }
-        return Map.of("data", queries.duplicates(Caller.current().requireOrganization(), limit));
+        return Map.of("data", queries.duplicates(caller.requireOrganization(), limit));
     }
 
     @PostMapping
     @RequiresPermission(Permission.CLIENT_WRITE)
     @Operation(summary = "Create a client")
-    ResponseEntity<ClientView> create(@Valid @RequestBody ClientRequests.ClientRequest request) {
+    ResponseEntity<ClientView> create(Caller caller, @Valid @RequestBody ClientRequests.ClientRequest request) {
         if (request.firstName() == null || request.firstName().isBlank()) {
             throw ApiException.invalidField("firstName", "must not be blank");
         }
         if (request.lastName() == null || request.lastName().isBlank()) {
             throw ApiException.invalidField("lastName", "must not be blank");
         }
-        ClientView created = clients.create(Caller.current().requireOrganization(), request.toFields(), request.tags());
+        ClientView created = clients.create(caller.requireOrganization(), request.toFields(), request.tags());
         return ResponseEntity.created(URI.create("/api/v1/clients/" + created.id())).body(created);
     }
 
     @GetMapping("/{id}")
     @RequiresPermission(Permission.CLIENT_READ)
     @Operation(summary = "One client with tags and open alerts")
-    ClientView get(@PathVariable UUID id) {
-        return clients.get(Caller.current().requireOrganization(), id);
+    ClientView get(Caller caller, @PathVariable UUID id) {
+        return clients.get(caller.requireOrganization(), id);
     }
 
     @PatchMapping("/{id}")
     @RequiresPermission(Permission.CLIENT_WRITE)
     @Operation(summary = "Change some fields; tags, when given, replace the list; a custom field set to null is removed")
-    ClientView update(@PathVariable UUID id, @Valid @RequestBody ClientRequests.ClientRequest request) {
-        return clients.update(Caller.current().requireOrganization(), id, request.toFields(), request.tags());
+    ClientView update(Caller caller, @PathVariable UUID id, @Valid @RequestBody ClientRequests.ClientRequest request) {
+        return clients.update(caller.requireOrganization(), id, request.toFields(), request.tags());
     }
 
     @PostMapping("/{id}/merge")
     @RequiresPermission(Permission.CLIENT_MANAGE)
     @Operation(summary = "Merge another client into this one")
-    ClientView merge(@PathVariable UUID id, @Valid @RequestBody ClientRequests.MergeRequest request) {
-        return merge.merge(Caller.current().requireOrganization(), id, request.otherId());
+    ClientView merge(Caller caller, @PathVariable UUID id, @Valid @RequestBody ClientRequests.MergeRequest request) {
+        return merge.merge(caller.requireOrganization(), id, request.otherId());
     }
 
     @GetMapping("/{id}/export")
@@ -148,15 +148,15 @@ class ClientsController {
     @Operation(summary = "Everything stored about a client, as JSON (data-subject access and portability): the record, "
             + "alerts and notes, then each module's sections (memberships, credits, sales, refunds, bookings, visits, "
             + "appointments, files with signed download links)")
-    Map<String, Object> export(@PathVariable UUID id) {
-        return export.export(Caller.current().requireOrganization(), id);
+    Map<String, Object> export(Caller caller, @PathVariable UUID id) {
+        return export.export(caller.requireOrganization(), id);
     }
 
     @DeleteMapping("/{id}")
     @RequiresPermission(Permission.CLIENT_MANAGE)
     @Operation(summary = "Erase a client: personal data anonymised, aggregates kept")
-    ResponseEntity<Void> erase(@PathVariable UUID id) {
-        clients.erase(Caller.current().requireOrganization(), id);
+    ResponseEntity<Void> erase(Caller caller, @PathVariable UUID id) {
+        clients.erase(caller.requireOrganization(), id);
         return ResponseEntity.noContent().build();
     }
 }

@@ -44,15 +44,15 @@ class OnboardingController {
     @GetMapping("/api/v1/onboarding-steps")
     @RequiresPermission(Permission.CLIENT_READ)
     @Operation(summary = "The organization's onboarding checklist")
-    Map<String, List<Onboarding.Step>> steps() {
-        return Map.of("data", onboarding.steps(Caller.current().requireOrganization()));
+    Map<String, List<Onboarding.Step>> steps(Caller caller) {
+        return Map.of("data", onboarding.steps(caller.requireOrganization()));
     }
 
     @PostMapping("/api/v1/onboarding-steps")
     @RequiresPermission(Permission.CLIENT_MANAGE)
     @Operation(summary = "Add a step to the checklist")
-    ResponseEntity<Onboarding.Step> add(@Valid @RequestBody StepRequest r) {
-        var step = onboarding.addStep(Caller.current().requireOrganization(), r.key(), r.label(), r.position(),
+    ResponseEntity<Onboarding.Step> add(Caller caller, @Valid @RequestBody StepRequest r) {
+        var step = onboarding.addStep(caller.requireOrganization(), r.key(), r.label(), r.position(),
                 !Boolean.FALSE.equals(r.required()));
         return ResponseEntity.created(URI.create("/api/v1/onboarding-steps/" + step.id())).body(step);
     }
@@ -60,31 +60,29 @@ class OnboardingController {
     @DeleteMapping("/api/v1/onboarding-steps/{id}")
     @RequiresPermission(Permission.CLIENT_MANAGE)
     @Operation(summary = "Remove a step from the checklist")
-    ResponseEntity<Void> remove(@PathVariable UUID id) {
-        onboarding.archiveStep(Caller.current().requireOrganization(), id);
+    ResponseEntity<Void> remove(Caller caller, @PathVariable UUID id) {
+        onboarding.archiveStep(caller.requireOrganization(), id);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/v1/clients/{id}/onboarding")
     @RequiresPermission(Permission.CLIENT_READ)
     @Operation(summary = "A client's progress through the checklist")
-    ClientView.OnboardingView progress(@PathVariable UUID id) {
-        return clients.get(Caller.current().requireOrganization(), id).onboarding();
+    ClientView.OnboardingView progress(Caller caller, @PathVariable UUID id) {
+        return clients.get(caller.requireOrganization(), id).onboarding();
     }
 
     @PutMapping("/api/v1/clients/{id}/onboarding/{stepId}")
     @RequiresPermission(Permission.CLIENT_WRITE)
     @Operation(summary = "Tick a step for a client")
-    ClientView.OnboardingView done(@PathVariable UUID id, @PathVariable UUID stepId) {
-        Caller caller = Caller.current();
+    ClientView.OnboardingView done(Caller caller, @PathVariable UUID id, @PathVariable UUID stepId) {
         return onboarding.tick(caller.requireOrganization(), id, stepId, true, caller.userId());
     }
 
     @DeleteMapping("/api/v1/clients/{id}/onboarding/{stepId}")
     @RequiresPermission(Permission.CLIENT_WRITE)
     @Operation(summary = "Untick a step for a client")
-    ClientView.OnboardingView undone(@PathVariable UUID id, @PathVariable UUID stepId) {
-        Caller caller = Caller.current();
+    ClientView.OnboardingView undone(Caller caller, @PathVariable UUID id, @PathVariable UUID stepId) {
         return onboarding.tick(caller.requireOrganization(), id, stepId, false, caller.userId());
     }
 }

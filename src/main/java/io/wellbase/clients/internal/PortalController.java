@@ -57,8 +57,7 @@ class PortalController {
     @RequiresPermission(Permission.CLIENT_WRITE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Email the client a link to create their portal account")
-    void invite(@PathVariable UUID id) {
-        Caller caller = Caller.current();
+    void invite(Caller caller, @PathVariable UUID id) {
         invitations.invite(caller.requireOrganization(), id, caller.userId());
     }
 
@@ -70,21 +69,19 @@ class PortalController {
 
     @PostMapping("/api/v1/client-invitations/accept")
     @Operation(summary = "Link the signed-in account (same email) to the inviting studio's client record")
-    AuthTokens accept(@Valid @RequestBody AcceptRequest request) {
-        return invitations.acceptAsUser(Caller.current(), request.token());
+    AuthTokens accept(Caller caller, @Valid @RequestBody AcceptRequest request) {
+        return invitations.acceptAsUser(caller, request.token());
     }
 
     @GetMapping("/api/v1/portal/profile")
     @Operation(summary = "The signed-in client's own record")
-    OwnProfile ownProfile() {
-        Caller caller = Caller.current();
+    OwnProfile ownProfile(Caller caller) {
         return OwnProfile.of(clients.get(caller.requireOrganization(), accounts.requireSelf(caller)));
     }
 
     @PatchMapping("/api/v1/portal/profile")
     @Operation(summary = "Change the signed-in client's own contact details")
-    OwnProfile updateOwnProfile(@Valid @RequestBody OwnProfilePatch p) {
-        Caller caller = Caller.current();
+    OwnProfile updateOwnProfile(Caller caller, @Valid @RequestBody OwnProfilePatch p) {
         UUID clientId = accounts.requireSelf(caller);
         return OwnProfile.of(clients.update(caller.requireOrganization(), clientId, new ClientFields(p.firstName(), p.lastName(),
                 p.email(), p.phone(), p.mobilePhone(), p.birthDate(), null,

@@ -62,9 +62,8 @@ class PortalFilesController {
 
     @PostMapping(path = "/api/v1/portal/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a file for yourself (purpose avatar or client_document)")
-    ResponseEntity<OwnFile> upload(@RequestPart(name = "file", required = false) MultipartFile file,
+    ResponseEntity<OwnFile> upload(Caller caller, @RequestPart(name = "file", required = false) MultipartFile file,
             @RequestParam(name = "purpose", required = false) String purpose) throws IOException {
-        Caller caller = Caller.current();
         UUID self = accounts.requireSelf(caller);
         if (file == null) {
             throw ApiException.invalidField("file", "a multipart part named file is required");
@@ -82,9 +81,8 @@ class PortalFilesController {
 
     @GetMapping("/api/v1/portal/files")
     @Operation(summary = "Your own files (avatars and documents), newest first, each with a short-lived download URL")
-    PageResult<OwnFile> list(@RequestParam(required = false) Integer page,
+    PageResult<OwnFile> list(Caller caller, @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        Caller caller = Caller.current();
         UUID self = accounts.requireSelf(caller);
         UUID org = caller.requireOrganization();
         return records.ofClient(org, self, PurposePolicy.FOR_CLIENTS, PageQuery.of(page, pageSize, null, SORT))
@@ -93,8 +91,7 @@ class PortalFilesController {
 
     @GetMapping("/api/v1/portal/files/{id}")
     @Operation(summary = "One of your own files with a fresh download URL")
-    OwnFile get(@PathVariable UUID id) {
-        Caller caller = Caller.current();
+    OwnFile get(Caller caller, @PathVariable UUID id) {
         UUID self = accounts.requireSelf(caller);
         UUID org = caller.requireOrganization();
         StoredFile file = files.find(org, id)

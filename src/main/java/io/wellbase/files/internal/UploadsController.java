@@ -63,14 +63,13 @@ class UploadsController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @RequiresPermission(Permission.FILE_UPLOAD)
     @Operation(summary = "Upload a file for a purpose; its type is detected from the content")
-    ResponseEntity<UploadView> upload(@RequestPart(name = "file", required = false) MultipartFile file,
+    ResponseEntity<UploadView> upload(Caller caller, @RequestPart(name = "file", required = false) MultipartFile file,
             @RequestParam(name = "purpose", required = false) String purpose,
             @RequestParam(name = "clientId", required = false) UUID clientId) throws IOException {
         if (file == null) {
             throw ApiException.invalidField("file", "a multipart part named file is required");
         }
         FilePurpose kind = purpose(purpose);
-        Caller caller = Caller.current();
         UUID org = caller.requireOrganization();
         requireClient(org, clientId);
         StoredFile stored;
@@ -84,10 +83,10 @@ class UploadsController {
     @GetMapping
     @RequiresPermission(Permission.FILE_UPLOAD)
     @Operation(summary = "List the organization's files, newest first")
-    PageResult<StoredFile> list(@RequestParam(required = false) String purpose,
+    PageResult<StoredFile> list(Caller caller, @RequestParam(required = false) String purpose,
             @RequestParam(required = false) UUID clientId, @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        UUID org = Caller.current().requireOrganization();
+        UUID org = caller.requireOrganization();
         requireClient(org, clientId);
         return records.list(org, purpose == null ? null : purpose(purpose), clientId,
                 PageQuery.of(page, pageSize, null, SORT));
@@ -102,16 +101,15 @@ class UploadsController {
     @GetMapping("/{id}")
     @RequiresPermission(Permission.FILE_UPLOAD)
     @Operation(summary = "A file's metadata with a short-lived download URL")
-    UploadView get(@PathVariable UUID id) {
-        UUID org = Caller.current().requireOrganization();
+    UploadView get(Caller caller, @PathVariable UUID id) {
+        UUID org = caller.requireOrganization();
         return UploadView.of(files.get(org, id), files.downloadLink(org, id));
     }
 
     @DeleteMapping("/{id}")
     @RequiresPermission(Permission.FILE_UPLOAD)
     @Operation(summary = "Delete a file and its contents")
-    ResponseEntity<Void> delete(@PathVariable UUID id) {
-        Caller caller = Caller.current();
+    ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id) {
         files.delete(caller.requireOrganization(), caller.userId(), id);
         return ResponseEntity.noContent().build();
     }

@@ -97,20 +97,20 @@ class AuthController {
 
     @PostMapping("/logout-all")
     @Operation(summary = "End every sign-in of the current user")
-    Revoked logoutAll() {
-        return new Revoked(signIn.logoutAll(Caller.current()));
+    Revoked logoutAll(Caller caller) {
+        return new Revoked(signIn.logoutAll(caller));
     }
 
     @GetMapping("/me")
     @Operation(summary = "The signed-in user, with the organization and role of the token")
-    Me me() {
-        return signIn.me(Caller.current());
+    Me me(Caller caller) {
+        return signIn.me(caller);
     }
 
     @PostMapping("/switch-organization")
     @Operation(summary = "New tokens scoped to another organization the user belongs to")
-    AuthTokens switchOrganization(@Valid @RequestBody SwitchOrganizationRequest request) {
-        return signIn.switchOrganization(Caller.current(), request.organizationId());
+    AuthTokens switchOrganization(Caller caller, @Valid @RequestBody SwitchOrganizationRequest request) {
+        return signIn.switchOrganization(caller, request.organizationId());
     }
 
     @PostMapping("/password-reset")
@@ -130,8 +130,8 @@ class AuthController {
     @PostMapping("/email-verification")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Send the verification email again")
-    void sendVerification() {
-        verifications.send(Caller.current().userId());
+    void sendVerification(Caller caller) {
+        verifications.send(caller.userId());
     }
 
     @PostMapping("/email-verification/confirm")

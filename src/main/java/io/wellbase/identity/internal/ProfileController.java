@@ -55,38 +55,38 @@ class ProfileController {
 
     @GetMapping("/profile")
     @Operation(summary = "The signed-in user's profile")
-    ProfileService.Profile profile() {
-        return profiles.profile(Caller.current().userId());
+    ProfileService.Profile profile(Caller caller) {
+        return profiles.profile(caller.userId());
     }
 
     @PatchMapping("/profile")
     @Operation(summary = "Change some profile fields; absent fields stay as they are")
-    ProfileService.Profile updateProfile(@Valid @RequestBody ProfilePatchRequest request) {
+    ProfileService.Profile updateProfile(Caller caller, @Valid @RequestBody ProfilePatchRequest request) {
         if (request.timezone() != null && !ZoneId.getAvailableZoneIds().contains(request.timezone())) {
             throw io.wellbase.platform.web.ApiException.invalidField("timezone", "must be an IANA time zone");
         }
-        return profiles.updateProfile(Caller.current().userId(), new ProfileService.ProfilePatch(
+        return profiles.updateProfile(caller.userId(), new ProfileService.ProfilePatch(
                 request.firstName(), request.lastName(), request.phone(), request.avatarFileId(), request.birthDate(),
                 request.gender(), request.timezone(), request.language()));
     }
 
     @GetMapping("/preferences")
     @Operation(summary = "Display and notification preferences")
-    ProfileService.Preferences preferences() {
-        return profiles.preferences(Caller.current().userId());
+    ProfileService.Preferences preferences(Caller caller) {
+        return profiles.preferences(caller.userId());
     }
 
     @PutMapping("/preferences")
     @Operation(summary = "Replace the preferences document")
-    ProfileService.Preferences replacePreferences(@Valid @RequestBody PreferencesRequest request) {
-        return profiles.replacePreferences(Caller.current().userId(), new ProfileService.Preferences(
+    ProfileService.Preferences replacePreferences(Caller caller, @Valid @RequestBody PreferencesRequest request) {
+        return profiles.replacePreferences(caller.userId(), new ProfileService.Preferences(
                 request.theme(), request.fontSize(), request.notifications(), request.settings()));
     }
 
     @DeleteMapping
     @Operation(summary = "Erase the account: personal data anonymised, sessions ended, audit trail kept")
-    ResponseEntity<Void> erase() {
-        profiles.erase(Caller.current().userId());
+    ResponseEntity<Void> erase(Caller caller) {
+        profiles.erase(caller.userId());
         return ResponseEntity.noContent().build();
     }
 }

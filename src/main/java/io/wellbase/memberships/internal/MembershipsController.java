@@ -45,8 +45,7 @@ class MembershipsController {
 
     @GetMapping("/api/v1/portal/memberships")
     @Operation(summary = "The signed-in client's own memberships and credit balances")
-    Map<String, List<MembershipView>> own() {
-        Caller caller = Caller.current();
+    Map<String, List<MembershipView>> own(Caller caller) {
         return Map.of("data", memberships.forClient(caller.requireOrganization(), clientAccounts.requireSelf(caller)));
     }
 
@@ -69,8 +68,7 @@ class MembershipsController {
     @PostMapping("/api/v1/clients/{id}/memberships")
     @RequiresPermission(Permission.MEMBERSHIP_SELL)
     @Operation(summary = "Sell or assign a plan to a client; records the sale and grants the plan's credits")
-    ResponseEntity<MembershipView> sell(@PathVariable UUID id, @Valid @RequestBody SellRequest r) {
-        Caller caller = Caller.current();
+    ResponseEntity<MembershipView> sell(Caller caller, @PathVariable UUID id, @Valid @RequestBody SellRequest r) {
         var sold = memberships.sell(caller.requireOrganization(), id, new MembershipService.Sell(r.planId(), r.startsOn(),
                 r.paymentMethod(), r.discount() == null ? 0 : r.discount(), r.tax() == null ? 0 : r.tax(), r.note(),
                 caller.userId()));
@@ -80,30 +78,28 @@ class MembershipsController {
     @GetMapping("/api/v1/clients/{id}/memberships")
     @RequiresPermission(Permission.MEMBERSHIP_READ)
     @Operation(summary = "A client's memberships, current and past")
-    Map<String, List<MembershipView>> forClient(@PathVariable UUID id) {
-        return Map.of("data", memberships.forClient(Caller.current().requireOrganization(), id));
+    Map<String, List<MembershipView>> forClient(Caller caller, @PathVariable UUID id) {
+        return Map.of("data", memberships.forClient(caller.requireOrganization(), id));
     }
 
     @GetMapping("/api/v1/memberships/{id}")
     @RequiresPermission(Permission.MEMBERSHIP_READ)
     @Operation(summary = "One membership with its balance and freezes")
-    MembershipView get(@PathVariable UUID id) {
-        return memberships.get(Caller.current().requireOrganization(), id);
+    MembershipView get(Caller caller, @PathVariable UUID id) {
+        return memberships.get(caller.requireOrganization(), id);
     }
 
     @PostMapping("/api/v1/memberships/{id}/freezes")
     @RequiresPermission(Permission.MEMBERSHIP_SELL)
     @Operation(summary = "Freeze between two dates; the end moves out by the frozen days")
-    MembershipView freeze(@PathVariable UUID id, @Valid @RequestBody FreezeRequest r) {
-        Caller caller = Caller.current();
+    MembershipView freeze(Caller caller, @PathVariable UUID id, @Valid @RequestBody FreezeRequest r) {
         return memberships.freeze(caller.requireOrganization(), id, r.startsOn(), r.endsOn(), caller.userId());
     }
 
     @PostMapping("/api/v1/memberships/{id}/cancel")
     @RequiresPermission(Permission.MEMBERSHIP_SELL)
     @Operation(summary = "Cancel now (remaining credits expire) or at the end of the period")
-    MembershipView cancel(@PathVariable UUID id, @Valid @RequestBody CancelRequest r) {
-        Caller caller = Caller.current();
+    MembershipView cancel(Caller caller, @PathVariable UUID id, @Valid @RequestBody CancelRequest r) {
         return memberships.cancel(caller.requireOrganization(), id, Boolean.TRUE.equals(r.atPeriodEnd()), r.reason(),
                 caller.userId());
     }
@@ -111,8 +107,7 @@ class MembershipsController {
     @PostMapping("/api/v1/memberships/{id}/renew")
     @RequiresPermission(Permission.MEMBERSHIP_SELL)
     @Operation(summary = "Renew for one more period and record the sale")
-    MembershipView renew(@PathVariable UUID id, @Valid @RequestBody RenewRequest r) {
-        Caller caller = Caller.current();
+    MembershipView renew(Caller caller, @PathVariable UUID id, @Valid @RequestBody RenewRequest r) {
         return memberships.renew(caller.requireOrganization(), id, r.paymentMethod(),
                 r.discount() == null ? 0 : r.discount(), r.tax() == null ? 0 : r.tax(), caller.userId());
     }
@@ -121,8 +116,8 @@ class MembershipsController {
     @RequiresPermission(Permission.MEMBERSHIP_READ)
     @Operation(summary = "Every credit grant, use, refund, expiry and adjustment of the membership")
     @Transactional(readOnly = true)
-    Map<String, Object> ledger(@PathVariable UUID id) {
-        UUID orgId = Caller.current().requireOrganization();
+    Map<String, Object> ledger(Caller caller, @PathVariable UUID id) {
+        UUID orgId = caller.requireOrganization();
         memberships.get(orgId, id);
         return Map.of("data", ledger.entries(orgId, id), "balance", ledger.balance(orgId, id));
     }
@@ -131,8 +126,7 @@ class MembershipsController {
     @RequiresPermission(Permission.MEMBERSHIP_MANAGE)
     @Operation(summary = "Add or remove credits by hand, with a reason; the balance never goes below zero")
     @Transactional
-    Map<String, Object> adjust(@PathVariable UUID id, @Valid @RequestBody AdjustmentRequest r) {
-        Caller caller = Caller.current();
+    Map<String, Object> adjust(Caller caller, @PathVariable UUID id, @Valid @RequestBody AdjustmentRequest r) {
         UUID orgId = caller.requireOrganization();
         MembershipView m = memberships.get(orgId, id);
         if (m.creditsRemaining() == null) {

@@ -71,8 +71,8 @@ class PlansController {
     @PostMapping
     @RequiresPermission(Permission.MEMBERSHIP_MANAGE)
     @Operation(summary = "Define a plan: unlimited, class_pack, drop_in, intro_offer or subscription")
-    ResponseEntity<PlanService.Plan> create(@Valid @RequestBody PlanRequest r) {
-        var plan = plans.create(Caller.current().requireOrganization(), new PlanService.Plan(null, r.name(),
+    ResponseEntity<PlanService.Plan> create(Caller caller, @Valid @RequestBody PlanRequest r) {
+        var plan = plans.create(caller.requireOrganization(), new PlanService.Plan(null, r.name(),
                 r.description(), r.kind(), new PlanService.Money(r.price().amount(), r.price().currency()), r.credits(),
                 r.periodUnit(), r.periodCount(), Boolean.TRUE.equals(r.autoRenew()), r.weeklyBookingLimit(),
                 r.classTypeIds(), r.serviceIds(), r.locationIds(), false, null));
@@ -82,32 +82,32 @@ class PlansController {
     @GetMapping
     @RequiresPermission(Permission.MEMBERSHIP_READ)
     @Operation(summary = "Plans, active ones unless includeArchived=true")
-    PageResult<PlanService.Plan> list(@RequestParam(defaultValue = "false") boolean includeArchived,
+    PageResult<PlanService.Plan> list(Caller caller, @RequestParam(defaultValue = "false") boolean includeArchived,
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return plans.list(Caller.current().requireOrganization(), includeArchived, PageQuery.of(page, pageSize, null, SORT));
+        return plans.list(caller.requireOrganization(), includeArchived, PageQuery.of(page, pageSize, null, SORT));
     }
 
     @GetMapping("/{id}")
     @RequiresPermission(Permission.MEMBERSHIP_READ)
     @Operation(summary = "One plan")
-    PlanService.Plan get(@PathVariable UUID id) {
-        return plans.get(Caller.current().requireOrganization(), id);
+    PlanService.Plan get(Caller caller, @PathVariable UUID id) {
+        return plans.get(caller.requireOrganization(), id);
     }
 
     @PatchMapping("/{id}")
     @RequiresPermission(Permission.MEMBERSHIP_MANAGE)
     @Operation(summary = "Change a plan's name, description, price, weekly limit or renewal; sold memberships keep their terms")
-    PlanService.Plan update(@PathVariable UUID id, @Valid @RequestBody PlanPatchRequest r) {
-        return plans.update(Caller.current().requireOrganization(), id, r.name(), r.description(), r.priceAmount(),
+    PlanService.Plan update(Caller caller, @PathVariable UUID id, @Valid @RequestBody PlanPatchRequest r) {
+        return plans.update(caller.requireOrganization(), id, r.name(), r.description(), r.priceAmount(),
                 r.weeklyBookingLimit(), r.autoRenew());
     }
 
     @DeleteMapping("/{id}")
     @RequiresPermission(Permission.MEMBERSHIP_MANAGE)
     @Operation(summary = "Archive a plan: no longer sold, existing memberships unaffected")
-    ResponseEntity<Void> archive(@PathVariable UUID id) {
-        plans.archive(Caller.current().requireOrganization(), id);
+    ResponseEntity<Void> archive(Caller caller, @PathVariable UUID id) {
+        plans.archive(caller.requireOrganization(), id);
         return ResponseEntity.noContent().build();
     }
 }

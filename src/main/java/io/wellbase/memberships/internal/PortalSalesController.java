@@ -47,17 +47,15 @@ class PortalSalesController {
 
     @GetMapping("/api/v1/portal/sales")
     @Operation(summary = "Your own purchases, newest first, with their items and what was refunded")
-    PageResult<Purchase> list(@RequestParam(required = false) Integer page,
+    PageResult<Purchase> list(Caller caller, @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        Caller caller = Caller.current();
         UUID self = accounts.requireSelf(caller);
         return sales.list(caller.requireOrganization(), self, PageQuery.of(page, pageSize, null, SORT)).map(Purchase::of);
     }
 
     @GetMapping("/api/v1/portal/sales/{id}")
     @Operation(summary = "One of your own purchases")
-    Purchase get(@PathVariable UUID id) {
-        Caller caller = Caller.current();
+    Purchase get(Caller caller, @PathVariable UUID id) {
         UUID self = accounts.requireSelf(caller);
         SalesService.Sale sale = sales.get(caller.requireOrganization(), id);
         if (!self.equals(sale.clientId())) {

@@ -42,24 +42,23 @@ class SalesController {
     @GetMapping("/api/v1/sales")
     @RequiresPermission(Permission.MEMBERSHIP_READ)
     @Operation(summary = "Sales, newest first; filter by clientId")
-    PageResult<SalesService.Sale> list(@RequestParam(required = false) UUID clientId,
+    PageResult<SalesService.Sale> list(Caller caller, @RequestParam(required = false) UUID clientId,
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return sales.list(Caller.current().requireOrganization(), clientId, PageQuery.of(page, pageSize, null, SORT));
+        return sales.list(caller.requireOrganization(), clientId, PageQuery.of(page, pageSize, null, SORT));
     }
 
     @GetMapping("/api/v1/sales/{id}")
     @RequiresPermission(Permission.MEMBERSHIP_READ)
     @Operation(summary = "One sale with its items")
-    SalesService.Sale get(@PathVariable UUID id) {
-        return sales.get(Caller.current().requireOrganization(), id);
+    SalesService.Sale get(Caller caller, @PathVariable UUID id) {
+        return sales.get(caller.requireOrganization(), id);
     }
 
     @PostMapping("/api/v1/sales/{id}/refunds")
     @RequiresPermission(Permission.MEMBERSHIP_MANAGE)
     @Operation(summary = "Refund part or all of a sale; refunds never exceed what was paid")
-    SalesService.Sale refund(@PathVariable UUID id, @Valid @RequestBody RefundRequest r) {
-        Caller caller = Caller.current();
+    SalesService.Sale refund(Caller caller, @PathVariable UUID id, @Valid @RequestBody RefundRequest r) {
         return sales.refund(caller.requireOrganization(), id, r.amount(), r.reason(), caller.userId());
     }
 }

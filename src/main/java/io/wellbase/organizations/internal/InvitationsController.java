@@ -57,34 +57,34 @@ class InvitationsController {
     @PostMapping("/api/v1/invitations")
     @RequiresPermission(Permission.MEMBER_INVITE)
     @Operation(summary = "Invite someone by email with a role")
-    ResponseEntity<InvitationService.Invitation> invite(@Valid @RequestBody InviteRequest request) {
+    ResponseEntity<InvitationService.Invitation> invite(Caller caller, @Valid @RequestBody InviteRequest request) {
         Role role = Role.parse(request.role()).orElseThrow(() -> ApiException.invalidField("role",
                 "must be one of owner, admin, manager, staff, front_desk"));
-        var invitation = invitations.invite(Caller.current(), request.email(), role);
+        var invitation = invitations.invite(caller, request.email(), role);
         return ResponseEntity.created(URI.create("/api/v1/invitations/" + invitation.id())).body(invitation);
     }
 
     @GetMapping("/api/v1/invitations")
     @RequiresPermission(Permission.MEMBER_INVITE)
     @Operation(summary = "Invitations of the organization, newest first")
-    PageResult<InvitationService.Invitation> list(
+    PageResult<InvitationService.Invitation> list(Caller caller,
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return invitations.list(Caller.current().requireOrganization(), PageQuery.of(page, pageSize, null, SORT));
+        return invitations.list(caller.requireOrganization(), PageQuery.of(page, pageSize, null, SORT));
     }
 
     @DeleteMapping("/api/v1/invitations/{id}")
     @RequiresPermission(Permission.MEMBER_INVITE)
     @Operation(summary = "Revoke a pending invitation")
-    ResponseEntity<Void> revoke(@PathVariable UUID id) {
-        invitations.revoke(Caller.current().requireOrganization(), id);
+    ResponseEntity<Void> revoke(Caller caller, @PathVariable UUID id) {
+        invitations.revoke(caller.requireOrganization(), id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/v1/invitations/accept")
     @Operation(summary = "Accept an invitation as the signed-in user; answers tokens scoped to the organization")
-    AuthTokens accept(@Valid @RequestBody AcceptRequest request) {
-        return invitations.acceptAsUser(Caller.current(), request.token());
+    AuthTokens accept(Caller caller, @Valid @RequestBody AcceptRequest request) {
+        return invitations.acceptAsUser(caller, request.token());
     }
 
     @PostMapping("/api/v1/auth/invitations/accept")

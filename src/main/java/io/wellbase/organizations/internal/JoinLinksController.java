@@ -44,15 +44,15 @@ class JoinLinksController {
     @GetMapping("/api/v1/join-link")
     @RequiresPermission(Permission.ORGANIZATION_UPDATE)
     @Operation(summary = "The organization's public join link (created on first read)")
-    JoinLinks.JoinLink get() {
-        return joinLinks.get(Caller.current().requireOrganization());
+    JoinLinks.JoinLink get(Caller caller) {
+        return joinLinks.get(caller.requireOrganization());
     }
 
     @PatchMapping("/api/v1/join-link")
     @RequiresPermission(Permission.ORGANIZATION_UPDATE)
     @Operation(summary = "Rotate the join code or switch the link on or off")
-    JoinLinks.JoinLink update(@RequestBody JoinLinkPatch patch) {
-        return joinLinks.update(Caller.current().requireOrganization(), Boolean.TRUE.equals(patch.rotate()),
+    JoinLinks.JoinLink update(Caller caller, @RequestBody JoinLinkPatch patch) {
+        return joinLinks.update(caller.requireOrganization(), Boolean.TRUE.equals(patch.rotate()),
                 patch.enabled());
     }
 
@@ -72,7 +72,7 @@ class JoinLinksController {
 
     @PostMapping("/api/v1/join/{code}")
     @Operation(summary = "Join as the signed-in user: becomes a client of the organization")
-    AuthTokens join(@PathVariable String code) {
-        return joinLinks.join(code, Caller.current());
+    AuthTokens join(Caller caller, @PathVariable String code) {
+        return joinLinks.join(code, caller);
     }
 }

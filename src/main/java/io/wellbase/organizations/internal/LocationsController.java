@@ -66,8 +66,8 @@ class LocationsController {
     @PostMapping
     @RequiresPermission(Permission.LOCATION_WRITE)
     @Operation(summary = "Create a location, optionally with rooms")
-    ResponseEntity<LocationService.Location> create(@Valid @RequestBody CreateLocationRequest request) {
-        var created = locations.create(Caller.current().requireOrganization(), new LocationService.LocationFields(
+    ResponseEntity<LocationService.Location> create(Caller caller, @Valid @RequestBody CreateLocationRequest request) {
+        var created = locations.create(caller.requireOrganization(), new LocationService.LocationFields(
                 request.name(), request.timezone(), request.address() == null ? null : request.address().toAddress(),
                 request.rooms() == null ? null : request.rooms().stream()
                         .map(r -> new LocationService.RoomFields(r.name(), r.capacity())).toList()));
@@ -77,27 +77,28 @@ class LocationsController {
     @GetMapping
     @RequiresPermission(Permission.LOCATION_READ)
     @Operation(summary = "List locations; sort by name or createdAt")
-    PageResult<LocationService.Location> list(
+    PageResult<LocationService.Location> list(Caller caller,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize,
             @RequestParam(required = false) String sort) {
-        return locations.list(Caller.current().requireOrganization(), q,
+        return locations.list(caller.requireOrganization(), q,
                 PageQuery.of(page, pageSize, sort, LocationService.SORT));
     }
 
     @GetMapping("/{id}")
     @RequiresPermission(Permission.LOCATION_READ)
     @Operation(summary = "One location with its rooms")
-    LocationService.Location get(@PathVariable UUID id) {
-        return locations.get(Caller.current().requireOrganization(), id);
+    LocationService.Location get(Caller caller, @PathVariable UUID id) {
+        return locations.get(caller.requireOrganization(), id);
     }
 
     @PatchMapping("/{id}")
     @RequiresPermission(Permission.LOCATION_WRITE)
     @Operation(summary = "Change a location")
-    LocationService.Location update(@PathVariable UUID id, @Valid @RequestBody UpdateLocationRequest request) {
-        return locations.update(Caller.current().requireOrganization(), id, new LocationService.LocationFields(
+    LocationService.Location update(Caller caller,
+            @PathVariable UUID id, @Valid @RequestBody UpdateLocationRequest request) {
+        return locations.update(caller.requireOrganization(), id, new LocationService.LocationFields(
                 request.name(), request.timezone(), request.address() == null ? null : request.address().toAddress(),
                 null));
     }
@@ -106,16 +107,17 @@ class LocationsController {
     @RequiresPermission(Permission.LOCATION_WRITE)
     @Operation(summary = "Delete (archive) a location; 409 location.in_use while schedules that have not ended or services"
             + " are there")
-    ResponseEntity<Void> delete(@PathVariable UUID id) {
-        locations.archive(Caller.current().requireOrganization(), id);
+    ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id) {
+        locations.archive(caller.requireOrganization(), id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/rooms")
     @RequiresPermission(Permission.LOCATION_WRITE)
     @Operation(summary = "Add a room to a location")
-    ResponseEntity<LocationService.Room> addRoom(@PathVariable UUID id, @Valid @RequestBody RoomRequest request) {
-        var room = locations.addRoom(Caller.current().requireOrganization(), id,
+    ResponseEntity<LocationService.Room> addRoom(Caller caller,
+            @PathVariable UUID id, @Valid @RequestBody RoomRequest request) {
+        var room = locations.addRoom(caller.requireOrganization(), id,
                 new LocationService.RoomFields(request.name(), request.capacity()));
         return ResponseEntity.created(URI.create("/api/v1/locations/" + id + "/rooms/" + room.id())).body(room);
     }
@@ -123,17 +125,17 @@ class LocationsController {
     @PatchMapping("/{id}/rooms/{roomId}")
     @RequiresPermission(Permission.LOCATION_WRITE)
     @Operation(summary = "Change a room")
-    LocationService.Room updateRoom(@PathVariable UUID id, @PathVariable UUID roomId,
+    LocationService.Room updateRoom(Caller caller, @PathVariable UUID id, @PathVariable UUID roomId,
             @Valid @RequestBody RoomPatchRequest request) {
-        return locations.updateRoom(Caller.current().requireOrganization(), id, roomId,
+        return locations.updateRoom(caller.requireOrganization(), id, roomId,
                 new LocationService.RoomFields(request.name(), request.capacity()));
     }
 
     @DeleteMapping("/{id}/rooms/{roomId}")
     @RequiresPermission(Permission.LOCATION_WRITE)
     @Operation(summary = "Delete (archive) a room")
-    ResponseEntity<Void> deleteRoom(@PathVariable UUID id, @PathVariable UUID roomId) {
-        locations.archiveRoom(Caller.current().requireOrganization(), id, roomId);
+    ResponseEntity<Void> deleteRoom(Caller caller, @PathVariable UUID id, @PathVariable UUID roomId) {
+        locations.archiveRoom(caller.requireOrganization(), id, roomId);
         return ResponseEntity.noContent().build();
     }
 }

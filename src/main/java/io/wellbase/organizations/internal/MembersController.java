@@ -42,29 +42,29 @@ class MembersController {
     @GetMapping
     @RequiresPermission(Permission.MEMBER_READ)
     @Operation(summary = "List members; filter by role, sort by name, email, role or joinedAt")
-    PageResult<MemberService.Member> list(
+    PageResult<MemberService.Member> list(Caller caller,
             @RequestParam(required = false) String role,
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize,
             @RequestParam(required = false) String sort) {
-        return members.list(Caller.current().requireOrganization(), role,
+        return members.list(caller.requireOrganization(), role,
                 PageQuery.of(page, pageSize, sort, MemberService.SORT));
     }
 
     @PatchMapping("/{id}")
     @RequiresPermission(Permission.MEMBER_MANAGE)
     @Operation(summary = "Change a member's role")
-    MemberService.Member changeRole(@PathVariable UUID id, @Valid @RequestBody ChangeRoleRequest request) {
+    MemberService.Member changeRole(Caller caller, @PathVariable UUID id, @Valid @RequestBody ChangeRoleRequest request) {
         Role role = Role.parse(request.role()).orElseThrow(() -> ApiException.invalidField("role",
                 "must be one of owner, admin, manager, staff, front_desk"));
-        return members.changeRole(Caller.current(), id, role);
+        return members.changeRole(caller, id, role);
     }
 
     @DeleteMapping("/{id}")
     @RequiresPermission(Permission.MEMBER_MANAGE)
     @Operation(summary = "Remove a member from the organization")
-    ResponseEntity<Void> remove(@PathVariable UUID id) {
-        members.remove(Caller.current(), id);
+    ResponseEntity<Void> remove(Caller caller, @PathVariable UUID id) {
+        members.remove(caller, id);
         return ResponseEntity.noContent().build();
     }
 }

@@ -54,30 +54,32 @@ class OrganizationsController {
 
     @PostMapping
     @Operation(summary = "Create an organization; the caller becomes its owner")
-    ResponseEntity<OrganizationStore.OrganizationRow> create(@Valid @RequestBody CreateOrganizationRequest request) {
-        var created = organizations.create(Caller.current().userId(), new OrganizationService.Fields(
+    ResponseEntity<OrganizationStore.OrganizationRow> create(Caller caller,
+            @Valid @RequestBody CreateOrganizationRequest request) {
+        var created = organizations.create(caller.userId(), new OrganizationService.Fields(
                 request.name(), request.timezone(), request.currency(), request.country()));
         return ResponseEntity.created(URI.create("/api/v1/organizations/" + created.id())).body(created);
     }
 
     @GetMapping
     @Operation(summary = "The organizations the caller belongs to, with their role")
-    PageResult<OrganizationStore.OrganizationRow> mine(
+    PageResult<OrganizationStore.OrganizationRow> mine(Caller caller,
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return organizations.mine(Caller.current().userId(), PageQuery.of(page, pageSize, null, SORT));
+        return organizations.mine(caller.userId(), PageQuery.of(page, pageSize, null, SORT));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One organization the caller belongs to")
-    OrganizationStore.OrganizationRow get(@PathVariable UUID id) {
-        return organizations.get(Caller.current().userId(), id);
+    OrganizationStore.OrganizationRow get(Caller caller, @PathVariable UUID id) {
+        return organizations.get(caller.userId(), id);
     }
 
     @PatchMapping("/{id}")
     @Operation(summary = "Change an organization (owner, admin)")
-    OrganizationStore.OrganizationRow update(@PathVariable UUID id, @Valid @RequestBody UpdateOrganizationRequest request) {
-        return organizations.update(Caller.current(), id, new OrganizationService.Fields(
+    OrganizationStore.OrganizationRow update(Caller caller,
+            @PathVariable UUID id, @Valid @RequestBody UpdateOrganizationRequest request) {
+        return organizations.update(caller, id, new OrganizationService.Fields(
                 request.name(), request.timezone(), request.currency(), request.country()));
     }
 }

@@ -27,13 +27,13 @@ class ExportTask {
     private static final Logger log = LoggerFactory.getLogger(ExportTask.class);
 
     @Bean
-    OneTimeTask<Void> dataExportTask(ExportJobs jobs, ExportRows rows, StoredFiles files, ObjectMapper json) {
+    OneTimeTask<Void> dataExportTask(ExportJobStore jobs, ExportRows rows, StoredFiles files, ObjectMapper json) {
         return Tasks.oneTime("data-export").execute((instance, context) ->
                 run(UUID.fromString(instance.getId()), jobs, rows, files, json));
     }
 
-    static void run(UUID id, ExportJobs jobs, ExportRows rows, StoredFiles files, ObjectMapper json) {
-        ExportJobs.Request request = jobs.request(id).orElse(null);
+    static void run(UUID id, ExportJobStore jobs, ExportRows rows, StoredFiles files, ObjectMapper json) {
+        ExportJobStore.Request request = jobs.request(id).orElse(null);
         if (request == null || request.status().finished()) {
             return;
         }

@@ -52,7 +52,7 @@ class ExportsController {
     private static final SortSpec SORT = SortSpec.of(Map.of("createdAt", "created_at"), "-createdAt", "id");
 
     private final ExportRows rows;
-    private final ExportJobs jobs;
+    private final ExportJobStore jobs;
     private final Locations locations;
     private final BackgroundJobs scheduler;
     private final OneTimeTask<Void> task;
@@ -61,7 +61,7 @@ class ExportsController {
     private final ExportsProperties properties;
     private final TransactionTemplate tx;
 
-    ExportsController(ExportRows rows, ExportJobs jobs, Locations locations, BackgroundJobs scheduler,
+    ExportsController(ExportRows rows, ExportJobStore jobs, Locations locations, BackgroundJobs scheduler,
             OneTimeTask<Void> dataExportTask, AuditTrail audit, ObjectMapper json, ExportsProperties properties,
             TransactionTemplate tx) {
         this.tx = tx;
@@ -84,12 +84,11 @@ class ExportsController {
     @ApiResponse(responseCode = "202", description = "An export job to poll, when there are many rows or async=true",
             headers = @Header(name = "Location", description = "The URL to poll the job at"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExportJob.class)))
-    ResponseEntity<ExportJob> export(@RequestParam(required = false) String type,
+    ResponseEntity<ExportJob> export(Caller caller, @RequestParam(required = false) String type,
             @RequestParam(required = false) String format, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) UUID locationId,
             @RequestParam(required = false) String status, @RequestParam(required = false) Boolean async,
             HttpServletResponse response) throws IOException {
-        Caller caller = Caller.current();
         UUID org = caller.requireOrganization();
         ExportType kind = type(type);
         String fmt = format == null ? "csv" : format.toLowerCase();
@@ -111,7 +110,7 @@ class ExportsController {
             UUID id = Ids.newId();
             tx.executeWithoutResult(inTransaction -> { // the job, its audit entry and its queue entry commit together
                 audit.record(requested);
-                jobs.create(new ExportJobs.Request(id, org, caller.userId(), kind, fmt, filter, JobStatus.QUEUED));
+                jobs.create(new ExportJobStore.Request(id, org, caller.userId(), kind, fmt, filter, JobStatus.QUEUED));
                 scheduler.runSoon(task, id);
             });
             return ResponseEntity.accepted().location(URI.create("/api/v1/exports/" + id))
@@ -131,16 +130,16 @@ class ExportsController {
     @GetMapping("/jobs")
     @RequiresPermission(Permission.DATA_EXPORT)
     @Operation(summary = "Earlier export jobs, newest first")
-    PageResult<ExportJob> list(@RequestParam(required = false) Integer page,
+    PageResult<ExportJob> list(Caller caller, @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return jobs.list(Caller.current().requireOrganization(), PageQuery.of(page, pageSize, null, SORT));
+        return jobs.list(caller.requireOrganization(), PageQuery.of(page, pageSize, null, SORT));
     }
 
     @GetMapping("/{id}")
     @RequiresPermission(Permission.DATA_EXPORT)
     @Operation(summary = "An export job; fileUrl (short-lived) once it completed")
-    ExportJob get(@PathVariable UUID id) {
-        return jobs.find(Caller.current().requireOrganization(), id).orElseThrow(() -> ApiException.notFound("Export"));
+    ExportJob get(Caller caller, @PathVariable UUID id) {
+        return jobs.find(caller.requireOrganization(), id).orElseThrow(() -> ApiException.notFound("Export"));
     }
 
     private static ExportType type(String value) {

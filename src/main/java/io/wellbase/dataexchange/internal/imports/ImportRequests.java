@@ -26,12 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
 class ImportRequests {
 
     private final StoredFiles files;
-    private final ImportJobs jobs;
+    private final ImportJobStore jobs;
     private final BackgroundJobs scheduler;
     private final OneTimeTask<Void> task;
     private final AuditTrail audit;
 
-    ImportRequests(StoredFiles files, ImportJobs jobs, BackgroundJobs scheduler, OneTimeTask<Void> dataImportTask,
+    ImportRequests(StoredFiles files, ImportJobStore jobs, BackgroundJobs scheduler, OneTimeTask<Void> dataImportTask,
             AuditTrail audit) {
         this.files = files;
         this.jobs = jobs;
@@ -74,7 +74,7 @@ class ImportRequests {
             throw ApiException.unprocessable("import.unreadable", "The file cannot be read");
         }
         UUID id = Ids.newId();
-        jobs.create(new ImportJobs.Request(id, orgId, userId, kind, dryRun, fileId,
+        jobs.create(new ImportJobStore.Request(id, orgId, userId, kind, dryRun, fileId,
                 mapping == null ? Map.of() : mapping, dateOrder, JobStatus.QUEUED, false), file.filename());
         audit.record(new AuditRecord(orgId, userId, "import.requested", "import", id.toString(), Map.of(
                 "kind", new AuditChange(null, kind.value()), "dryRun", new AuditChange(null, dryRun),

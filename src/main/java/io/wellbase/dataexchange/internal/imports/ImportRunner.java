@@ -38,7 +38,7 @@ class ImportRunner {
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
     static final int PROGRESS_EVERY = 10_000;
 
-    private final ImportJobs jobs;
+    private final ImportJobStore jobs;
     private final ImportErrors errors;
     private final StoredFiles files;
     private final ImportConnections connections;
@@ -47,7 +47,7 @@ class ImportRunner {
     private final Map<ImportKind, KindImport> kinds;
     private final ImportsProperties properties;
 
-    ImportRunner(ImportJobs jobs, ImportErrors errors, StoredFiles files, ImportConnections connections, JdbcClient jdbc,
+    ImportRunner(ImportJobStore jobs, ImportErrors errors, StoredFiles files, ImportConnections connections, JdbcClient jdbc,
             AuditTrail audit, List<KindImport> kinds, ImportsProperties properties) {
         this.jobs = jobs;
         this.errors = errors;
@@ -67,7 +67,7 @@ class ImportRunner {
     }
 
     void run(UUID importId) {
-        ImportJobs.Request request = jobs.request(importId).orElse(null);
+        ImportJobStore.Request request = jobs.request(importId).orElse(null);
         if (request == null || request.status().finished()) {
             return;
         }
@@ -89,8 +89,8 @@ class ImportRunner {
             jobs.finish(importId, JobStatus.FAILED, new ImportCounts(0, 0, 0, 0, 0),
                     "The import stopped and nothing was imported: " + e.getMessage());
         } catch (RuntimeException | SQLException | IOException e) {
-            if (jobs.request(importId).map(ImportJobs.Request::cancelRequested).orElse(false)) {
-                // the cancel stopped the running statement (ImportJobs.requestCancel); it rolled back
+            if (jobs.request(importId).map(ImportJobStore.Request::cancelRequested).orElse(false)) {
+                // the cancel stopped the running statement (ImportJobStore.requestCancel); it rolled back
                 jobs.finish(importId, JobStatus.CANCELLED, new ImportCounts(0, 0, 0, 0, 0),
                         "Cancelled on request; nothing was imported");
                 return;
@@ -101,7 +101,7 @@ class ImportRunner {
         }
     }
 
-    private ImportCounts importFile(ImportJobs.Request request, ImportErrors.Writer problems)
+    private ImportCounts importFile(ImportJobStore.Request request, ImportErrors.Writer problems)
             throws IOException, SQLException {
         long started = System.nanoTime();
         FileSurvey.Survey survey = survey(request);
@@ -118,12 +118,12 @@ class ImportRunner {
         return stageAndMerge(request, layout, context, problems);
     }
 
-    private FileSurvey.Survey survey(ImportJobs.Request request) throws IOException {
+    private FileSurvey.Survey survey(ImportJobStore.Request request) throws IOException {
         return FileSurvey.survey(() -> files.open(request.orgId(), request.fileId()), request.kind(),
                 request.mapping(), request.dateOrder());
     }
 
-    private ImportCounts stageAndMerge(ImportJobs.Request request, CsvLayout layout, ImportContext context,
+    private ImportCounts stageAndMerge(ImportJobStore.Request request, CsvLayout layout, ImportContext context,
             ImportErrors.Writer problems) throws IOException, SQLException {
         KindImport kind = kinds.get(request.kind());
         try (Connection connection = connections.open(request.id())) {
@@ -150,7 +150,7 @@ class ImportRunner {
                 log.info("import {}: merged in {} ms", request.id(), (System.nanoTime() - started) / 1_000_000);
                 moveProblems(tx, context, problems);
                 counts = counts.plusFailed(problems.errors());
-                if (request.dryRun() || jobs.request(request.id()).map(ImportJobs.Request::cancelRequested).orElse(false)) {
+                if (request.dryRun() || jobs.request(request.id()).map(ImportJobStore.Request::cancelRequested).orElse(false)) {
                     connection.rollback();
                     if (!request.dryRun()) {
                         throw new Cancelled();
@@ -175,7 +175,7 @@ class ImportRunner {
     }
 
     /** The second pass: every row becomes staged values or a reported problem. */
-    private long stage(ImportJobs.Request request, CsvLayout layout, ImportContext context, KindImport kind,
+    private long stage(ImportJobStore.Request request, CsvLayout layout, ImportContext context, KindImport kind,
             Connection connection, ImportErrors.Writer problems) throws IOException, SQLException {
         String columns = "row_no, new_id, " + columnNames(kind.stagingColumns());
         try (InputStream in = files.open(request.orgId(), request.fileId());

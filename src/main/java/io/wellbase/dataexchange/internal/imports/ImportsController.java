@@ -51,12 +51,12 @@ class ImportsController {
     }
 
     private final ImportRequests requests;
-    private final ImportJobs jobs;
+    private final ImportJobStore jobs;
     private final ImportErrors errors;
     private final StoredFiles files;
     private final ObjectMapper json;
 
-    ImportsController(ImportRequests requests, ImportJobs jobs, ImportErrors errors, StoredFiles files,
+    ImportsController(ImportRequests requests, ImportJobStore jobs, ImportErrors errors, StoredFiles files,
             ObjectMapper json) {
         this.requests = requests;
         this.jobs = jobs;
@@ -68,8 +68,7 @@ class ImportsController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @RequiresPermission(Permission.DATA_IMPORT)
     @Operation(summary = "Import an uploaded CSV file (202 with the job)")
-    ResponseEntity<ImportJob> submit(@RequestBody ImportBody body) {
-        Caller caller = Caller.current();
+    ResponseEntity<ImportJob> submit(Caller caller, @RequestBody ImportBody body) {
         ImportKind kind = ImportRequests.kind(body.kind());
         ImportJob job = requests.submit(caller.requireOrganization(), caller.userId(), body.fileId(), kind,
                 body.mapping(), Boolean.TRUE.equals(body.dryRun()), ImportRequests.dateOrder(body.dateOrder()));
@@ -79,7 +78,8 @@ class ImportsController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @RequiresPermission(Permission.DATA_IMPORT)
     @Operation(summary = "Upload and import a CSV file in one request (202 with the job)")
-    ResponseEntity<ImportJob> submitFile(@RequestPart(name = "file", required = false) MultipartFile file,
+    ResponseEntity<ImportJob> submitFile(Caller caller,
+            @RequestPart(name = "file", required = false) MultipartFile file,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String mapping,
             @RequestParam(required = false) Boolean dryRun, @RequestParam(required = false) String dateOrder)
             throws IOException {
@@ -89,7 +89,6 @@ class ImportsController {
         ImportKind importKind = ImportRequests.kind(kind);
         DateOrder order = ImportRequests.dateOrder(dateOrder);
         Map<String, String> columns = mapping(mapping);
-        Caller caller = Caller.current();
         UUID org = caller.requireOrganization();
         StoredFile stored;
         try (InputStream in = file.getInputStream()) {
@@ -102,35 +101,36 @@ class ImportsController {
     @GetMapping
     @RequiresPermission(Permission.DATA_IMPORT)
     @Operation(summary = "Earlier imports, newest first")
-    PageResult<ImportJob> list(@RequestParam(required = false) Integer page,
+    PageResult<ImportJob> list(Caller caller, @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return jobs.list(Caller.current().requireOrganization(), PageQuery.of(page, pageSize, null, SORT));
+        return jobs.list(caller.requireOrganization(), PageQuery.of(page, pageSize, null, SORT));
     }
 
     @GetMapping("/{id}")
     @RequiresPermission(Permission.DATA_IMPORT)
     @Operation(summary = "An import's status, progress, counts and the column mapping it used")
-    ImportJob get(@PathVariable UUID id) {
-        return jobs.find(Caller.current().requireOrganization(), id).orElseThrow(() -> ApiException.notFound("Import"));
+    ImportJob get(Caller caller, @PathVariable UUID id) {
+        return jobs.find(caller.requireOrganization(), id).orElseThrow(() -> ApiException.notFound("Import"));
     }
 
     @PostMapping("/{id}/cancel")
     @RequiresPermission(Permission.DATA_IMPORT)
     @Operation(summary = "Stop a queued or running import; nothing of it is kept")
-    ImportJob cancel(@PathVariable UUID id) {
-        return requests.cancel(Caller.current().requireOrganization(), id);
+    ImportJob cancel(Caller caller, @PathVariable UUID id) {
+        return requests.cancel(caller.requireOrganization(), id);
     }
 
     @GetMapping("/{id}/errors")
     @RequiresPermission(Permission.DATA_IMPORT)
     @Operation(summary = "The rows an import could not take, and its warnings; format=csv downloads them all")
-    PageResult<ImportErrors.ImportError> errors(@PathVariable UUID id, @RequestParam(required = false) String format,
+    PageResult<ImportErrors.ImportError> errors(Caller caller,
+            @PathVariable UUID id, @RequestParam(required = false) String format,
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize) {
         if (format != null && !format.equals("json")) {
             throw ApiException.invalidField("format", "must be json or csv");
         }
-        UUID org = Caller.current().requireOrganization();
+        UUID org = caller.requireOrganization();
         jobs.find(org, id).orElseThrow(() -> ApiException.notFound("Import"));
         return errors.page(org, id, PageQuery.of(page, pageSize, null, SORT));
     }
@@ -140,8 +140,8 @@ class ImportsController {
     @Operation(summary = "The import's error report as a CSV download")
     @ApiResponse(responseCode = "200", description = "A page of the rows, or with format=csv all of them as CSV",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-    void errorsCsv(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-        UUID org = Caller.current().requireOrganization();
+    void errorsCsv(Caller caller, @PathVariable UUID id, HttpServletResponse response) throws IOException {
+        UUID org = caller.requireOrganization();
         jobs.find(org, id).orElseThrow(() -> ApiException.notFound("Import"));
         response.setContentType(CsvOutput.CONTENT_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-errors.csv\"");

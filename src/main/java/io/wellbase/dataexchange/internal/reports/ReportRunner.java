@@ -28,14 +28,14 @@ class ReportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ReportRunner.class);
 
-    private final ReportJobs jobs;
+    private final ReportJobStore jobs;
     private final Map<ReportType, ReportBuilder> builders;
     private final StoredFiles files;
     private final Locations locations;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
-    ReportRunner(ReportJobs jobs, List<ReportBuilder> builders, StoredFiles files, Locations locations, JdbcClient jdbc,
+    ReportRunner(ReportJobStore jobs, List<ReportBuilder> builders, StoredFiles files, Locations locations, JdbcClient jdbc,
             ObjectMapper json) {
         this.jobs = jobs;
         this.builders = builders.stream().collect(Collectors.toMap(ReportBuilder::type, Function.identity()));
@@ -48,7 +48,7 @@ class ReportRunner {
     }
 
     void run(UUID id) {
-        ReportJobs.Request request = jobs.request(id).orElse(null);
+        ReportJobStore.Request request = jobs.request(id).orElse(null);
         if (request == null || request.status().finished()) {
             return;
         }
@@ -78,7 +78,7 @@ class ReportRunner {
         }
     }
 
-    ReportData build(ReportJobs.Request request) {
+    ReportData build(ReportJobStore.Request request) {
         return builders.get(request.type()).build(scope(request.orgId(), request.filters()));
     }
 

@@ -55,7 +55,7 @@ class ReportsController {
     record DateRange(String from, String to) {
     }
 
-    private final ReportJobs jobs;
+    private final ReportJobStore jobs;
     private final Locations locations;
     private final BackgroundJobs scheduler;
     private final OneTimeTask<Void> task;
@@ -63,7 +63,7 @@ class ReportsController {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
 
-    ReportsController(ReportJobs jobs, Locations locations, BackgroundJobs scheduler, OneTimeTask<Void> reportRunTask,
+    ReportsController(ReportJobStore jobs, Locations locations, BackgroundJobs scheduler, OneTimeTask<Void> reportRunTask,
             AuditTrail audit, JdbcClient jdbc, TransactionTemplate tx) {
         this.tx = tx;
         this.jobs = jobs;
@@ -77,8 +77,7 @@ class ReportsController {
     @PostMapping
     @RequiresPermission(Permission.REPORT_RUN)
     @Operation(summary = "Request a report (202 with its id; poll it until completed)")
-    ResponseEntity<ReportJob> request(@RequestBody ReportRequest body) {
-        Caller caller = Caller.current();
+    ResponseEntity<ReportJob> request(Caller caller, @RequestBody ReportRequest body) {
         UUID org = caller.requireOrganization();
         ReportType type = body.reportType() == null ? null : ReportType.of(body.reportType()).orElse(null);
         if (type == null) {
@@ -92,7 +91,7 @@ class ReportsController {
         Map<String, Object> filters = filters(org, body.filters());
         UUID id = Ids.newId();
         tx.executeWithoutResult(status -> { // the job, its audit entry and its queue entry commit together
-            jobs.create(new ReportJobs.Request(id, org, caller.userId(), type, format, filters, JobStatus.PROCESSING));
+            jobs.create(new ReportJobStore.Request(id, org, caller.userId(), type, format, filters, JobStatus.PROCESSING));
             audit.record(new AuditRecord(org, caller.userId(), "report.requested", "report", id.toString(), Map.of(
                     "reportType", new AuditChange(null, type.value()), "format", new AuditChange(null, format),
                     "filters", new AuditChange(null, filters))));
@@ -104,16 +103,16 @@ class ReportsController {
     @GetMapping
     @RequiresPermission(Permission.REPORT_RUN)
     @Operation(summary = "Earlier reports, newest first")
-    PageResult<ReportJob> list(@RequestParam(required = false) Integer page,
+    PageResult<ReportJob> list(Caller caller, @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return jobs.list(Caller.current().requireOrganization(), PageQuery.of(page, pageSize, null, SORT));
+        return jobs.list(caller.requireOrganization(), PageQuery.of(page, pageSize, null, SORT));
     }
 
     @GetMapping({"/{id}", "/status/{id}"})
     @RequiresPermission(Permission.REPORT_RUN)
     @Operation(summary = "A report's status, with a short-lived downloadUrl once completed")
-    ReportJob get(@PathVariable UUID id) {
-        return jobs.find(Caller.current().requireOrganization(), id).orElseThrow(() -> ApiException.notFound("Report"));
+    ReportJob get(Caller caller, @PathVariable UUID id) {
+        return jobs.find(caller.requireOrganization(), id).orElseThrow(() -> ApiException.notFound("Report"));
     }
 
     private Map<String, Object> filters(UUID org, Filters filters) {

@@ -1,7 +1,9 @@
 package io.wellbase.platform.internal.web;
 
 import io.wellbase.platform.PlatformProperties;
+import java.util.List;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -15,6 +17,11 @@ class WebConfig implements WebMvcConfigurer {
 
     WebConfig(PlatformProperties properties) {
         this.properties = properties;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerArgumentResolver());
     }
 
     @Override

@@ -73,8 +73,8 @@ class AppointmentsController {
     @PostMapping("/api/v1/services")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Define a service (1:1 appointment type)")
-    ResponseEntity<ServiceCatalog.ServiceType> createService(@Valid @RequestBody ServiceRequest r) {
-        var created = services.create(Caller.current().requireOrganization(), new ServiceCatalog.ServiceType(null,
+    ResponseEntity<ServiceCatalog.ServiceType> createService(Caller caller, @Valid @RequestBody ServiceRequest r) {
+        var created = services.create(caller.requireOrganization(), new ServiceCatalog.ServiceType(null,
                 r.name(), r.description(), r.durationMinutes(), r.bufferBeforeMinutes() == null ? 0 : r.bufferBeforeMinutes(),
                 r.bufferAfterMinutes() == null ? 0 : r.bufferAfterMinutes(), r.priceAmount() == null ? 0 : r.priceAmount(),
                 r.currency(), Boolean.TRUE.equals(r.needsConfirmation()), r.staffIds() == null ? List.of() : r.staffIds(),
@@ -84,37 +84,36 @@ class AppointmentsController {
 
     @GetMapping("/api/v1/services")
     @Operation(summary = "Services (clients see them too, to book)")
-    Map<String, List<ServiceCatalog.ServiceType>> listServices() {
-        return Map.of("data", services.list(access.timetableOf(Caller.current())));
+    Map<String, List<ServiceCatalog.ServiceType>> listServices(Caller caller) {
+        return Map.of("data", services.list(access.timetableOf(caller)));
     }
 
     @GetMapping("/api/v1/services/{id}")
     @Operation(summary = "One service")
-    ServiceCatalog.ServiceType getService(@PathVariable UUID id) {
-        return services.get(access.timetableOf(Caller.current()), id);
+    ServiceCatalog.ServiceType getService(Caller caller, @PathVariable UUID id) {
+        return services.get(access.timetableOf(caller), id);
     }
 
     @DeleteMapping("/api/v1/services/{id}")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Archive a service")
-    ResponseEntity<Void> archiveService(@PathVariable UUID id) {
-        services.archive(Caller.current().requireOrganization(), id);
+    ResponseEntity<Void> archiveService(Caller caller, @PathVariable UUID id) {
+        services.archive(caller.requireOrganization(), id);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/v1/availability")
     @Operation(summary = "Free slots for a service between two dates (at most 31 days), per staff member")
-    Map<String, List<Availability.Slot>> availability(@RequestParam UUID serviceId,
+    Map<String, List<Availability.Slot>> availability(Caller caller, @RequestParam UUID serviceId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) UUID staffId, @RequestParam(required = false) UUID locationId) {
-        return Map.of("data", availability.slots(access.timetableOf(Caller.current()), serviceId, from, to, staffId, locationId));
+        return Map.of("data", availability.slots(access.timetableOf(caller), serviceId, from, to, staffId, locationId));
     }
 
     @PostMapping("/api/v1/appointments")
     @Operation(summary = "Book an appointment (staff for any client, a client for themself); without staffId any free staff member")
-    ResponseEntity<Appointments.Appointment> book(@Valid @RequestBody AppointmentRequest r) {
-        Caller caller = Caller.current();
+    ResponseEntity<Appointments.Appointment> book(Caller caller, @Valid @RequestBody AppointmentRequest r) {
         boolean byStaff = access.selfOrBookingStaff(caller).map(self -> {
             if (!self.equals(r.clientId())) {
                 throw ApiException.forbidden("portal.own_records_only", "Clients book only for themselves");
@@ -128,19 +127,17 @@ class AppointmentsController {
 
     @GetMapping("/api/v1/appointments")
     @Operation(summary = "Appointments in a range; clients see only their own")
-    Map<String, List<Appointments.Appointment>> list(
+    Map<String, List<Appointments.Appointment>> list(Caller caller,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
             @RequestParam(required = false) UUID staffId, @RequestParam(required = false) UUID clientId) {
-        Caller caller = Caller.current();
         UUID client = access.selfOrBookingStaff(caller).orElse(clientId);
         return Map.of("data", appointments.list(caller.requireOrganization(), from, to, staffId, client));
     }
 
     @GetMapping("/api/v1/appointments/{id}")
     @Operation(summary = "One appointment")
-    Appointments.Appointment get(@PathVariable UUID id) {
-        Caller caller = Caller.current();
+    Appointments.Appointment get(Caller caller, @PathVariable UUID id) {
         var appointment = appointments.get(caller.requireOrganization(), id);
         access.selfOrBookingStaff(caller).filter(self -> !self.equals(appointment.clientId())).ifPresent(x -> {
             throw ApiException.notFound("Appointment");
@@ -151,21 +148,19 @@ class AppointmentsController {
     @PatchMapping("/api/v1/appointments/{id}")
     @RequiresPermission(Permission.BOOKING_MANAGE)
     @Operation(summary = "Confirm, complete or mark a no-show; change notes")
-    Appointments.Appointment update(@PathVariable UUID id, @Valid @RequestBody AppointmentPatch r) {
-        return appointments.setStatus(Caller.current().requireOrganization(), id, r.status(), r.notes());
+    Appointments.Appointment update(Caller caller, @PathVariable UUID id, @Valid @RequestBody AppointmentPatch r) {
+        return appointments.setStatus(caller.requireOrganization(), id, r.status(), r.notes());
     }
 
     @PostMapping("/api/v1/appointments/{id}/reschedule")
     @Operation(summary = "Move an appointment to another free time")
-    Appointments.Appointment reschedule(@PathVariable UUID id, @Valid @RequestBody RescheduleRequest r) {
-        Caller caller = Caller.current();
+    Appointments.Appointment reschedule(Caller caller, @PathVariable UUID id, @Valid @RequestBody RescheduleRequest r) {
         return appointments.reschedule(caller.requireOrganization(), id, r.newStart(), access.selfOrBookingStaff(caller));
     }
 
     @PostMapping("/api/v1/appointments/{id}/cancel")
     @Operation(summary = "Cancel an appointment")
-    Appointments.Appointment cancel(@PathVariable UUID id, @Valid @RequestBody CancelRequest r) {
-        Caller caller = Caller.current();
+    Appointments.Appointment cancel(Caller caller, @PathVariable UUID id, @Valid @RequestBody CancelRequest r) {
         return appointments.cancel(caller.requireOrganization(), id, r.reason(), access.selfOrBookingStaff(caller));
     }
 

@@ -63,8 +63,7 @@ class CalendarFeedsController {
 
     @PostMapping("/api/v1/calendar-feeds")
     @Operation(summary = "Create a secret feed URL: your own, a staff member's or a client's")
-    ResponseEntity<CalendarFeeds.Feed> create(@RequestBody FeedRequest request) {
-        Caller caller = Caller.current();
+    ResponseEntity<CalendarFeeds.Feed> create(Caller caller, @RequestBody FeedRequest request) {
         Target t = target(caller, request.staffId(), request.clientId());
         return ResponseEntity.status(HttpStatus.CREATED).body(feeds.create(caller.requireOrganization(), t.type(), t.id(),
                 caller.userId()));
@@ -72,16 +71,14 @@ class CalendarFeedsController {
 
     @GetMapping("/api/v1/calendar-feeds")
     @Operation(summary = "Your active feeds (the URL is only shown when a feed is created)")
-    Map<String, List<CalendarFeeds.Feed>> list() {
-        Caller caller = Caller.current();
+    Map<String, List<CalendarFeeds.Feed>> list(Caller caller) {
         Target t = target(caller, null, null);
         return Map.of("data", feeds.list(caller.requireOrganization(), t.type(), t.id()));
     }
 
     @DeleteMapping("/api/v1/calendar-feeds/{id}")
     @Operation(summary = "Revoke a feed: its URL stops working")
-    ResponseEntity<Void> revoke(@PathVariable UUID id) {
-        Caller caller = Caller.current();
+    ResponseEntity<Void> revoke(Caller caller, @PathVariable UUID id) {
         UUID orgId = caller.requireOrganization();
         if (caller.can(Permission.SCHEDULE_MANAGE)) {
             feeds.revoke(orgId, id, null, null);

@@ -72,8 +72,8 @@ class ClassTypesController {
     @PostMapping("/class-types")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Define a class type")
-    ResponseEntity<ClassTypes.ClassType> create(@Valid @RequestBody ClassTypeRequest r) {
-        var created = classTypes.create(Caller.current().requireOrganization(), new ClassTypes.ClassType(null, r.name(),
+    ResponseEntity<ClassTypes.ClassType> create(Caller caller, @Valid @RequestBody ClassTypeRequest r) {
+        var created = classTypes.create(caller.requireOrganization(), new ClassTypes.ClassType(null, r.name(),
                 r.description(), r.category(), r.durationMinutes(), r.defaultCapacity(), r.color(), r.level()));
         return ResponseEntity.created(URI.create("/api/v1/class-types/" + created.id())).body(created);
     }
@@ -81,31 +81,31 @@ class ClassTypesController {
     @GetMapping("/class-types")
     @RequiresPermission(Permission.SCHEDULE_READ)
     @Operation(summary = "Class types")
-    PageResult<ClassTypes.ClassType> list(@RequestParam(required = false) Integer page,
+    PageResult<ClassTypes.ClassType> list(Caller caller, @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return classTypes.list(Caller.current().requireOrganization(), PageQuery.of(page, pageSize, null, SORT));
+        return classTypes.list(caller.requireOrganization(), PageQuery.of(page, pageSize, null, SORT));
     }
 
     @GetMapping("/class-types/{id}")
     @RequiresPermission(Permission.SCHEDULE_READ)
     @Operation(summary = "One class type")
-    ClassTypes.ClassType get(@PathVariable UUID id) {
-        return classTypes.get(Caller.current().requireOrganization(), id);
+    ClassTypes.ClassType get(Caller caller, @PathVariable UUID id) {
+        return classTypes.get(caller.requireOrganization(), id);
     }
 
     @PatchMapping("/class-types/{id}")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Change a class type (sessions already created keep their times and capacity)")
-    ClassTypes.ClassType update(@PathVariable UUID id, @Valid @RequestBody ClassTypePatch r) {
-        return classTypes.update(Caller.current().requireOrganization(), id, new ClassTypes.ClassType(null, r.name(),
+    ClassTypes.ClassType update(Caller caller, @PathVariable UUID id, @Valid @RequestBody ClassTypePatch r) {
+        return classTypes.update(caller.requireOrganization(), id, new ClassTypes.ClassType(null, r.name(),
                 r.description(), r.category(), r.durationMinutes(), r.defaultCapacity(), r.color(), r.level()));
     }
 
     @DeleteMapping("/class-types/{id}")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Archive a class type")
-    ResponseEntity<Void> archive(@PathVariable UUID id) {
-        classTypes.archive(Caller.current().requireOrganization(), id);
+    ResponseEntity<Void> archive(Caller caller, @PathVariable UUID id) {
+        classTypes.archive(caller.requireOrganization(), id);
         return ResponseEntity.noContent().build();
     }
 
@@ -113,15 +113,15 @@ class ClassTypesController {
     @RequiresPermission(Permission.SCHEDULE_READ)
     @Operation(summary = "Booking rules: late-cancel window, booking window, minimum notice, daily limit, waitlist policy, "
             + "whether late cancels and no-shows forfeit the credit, and penalty credits")
-    SchedulingSettings.Rules rules() {
-        return settings.rules(Caller.current().requireOrganization());
+    SchedulingSettings.Rules rules(Caller caller) {
+        return settings.rules(caller.requireOrganization());
     }
 
     @PutMapping("/scheduling/settings")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Replace the booking rules")
-    SchedulingSettings.Rules replaceRules(@Valid @RequestBody RulesRequest r) {
-        return settings.replace(Caller.current().requireOrganization(), new SchedulingSettings.Rules(r.lateCancelHours(),
+    SchedulingSettings.Rules replaceRules(Caller caller, @Valid @RequestBody RulesRequest r) {
+        return settings.replace(caller.requireOrganization(), new SchedulingSettings.Rules(r.lateCancelHours(),
                 r.bookingWindowDays(), r.minNoticeMinutes(), r.maxBookingsPerDay(), r.waitlistPolicy(),
                 r.promotionCutoffMinutes(), !Boolean.FALSE.equals(r.lateCancelForfeits()),
                 !Boolean.FALSE.equals(r.noShowForfeits()), r.penaltyCredits() == null ? 0 : r.penaltyCredits()));

@@ -53,8 +53,8 @@ class SchedulesController {
     @PostMapping("/api/v1/schedules")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Create a weekly schedule (local time of the location); sessions are generated 12 weeks ahead")
-    ResponseEntity<Schedules.Change> create(@Valid @RequestBody ScheduleRequest r) {
-        var change = schedules.create(Caller.current().requireOrganization(), new Schedules.Schedule(null, r.classTypeId(),
+    ResponseEntity<Schedules.Change> create(Caller caller, @Valid @RequestBody ScheduleRequest r) {
+        var change = schedules.create(caller.requireOrganization(), new Schedules.Schedule(null, r.classTypeId(),
                 r.locationId(), r.roomId(), r.weekdays(), r.startTime(), r.durationMinutes(), r.capacity(),
                 r.instructorIds(), r.firstDate(), r.lastDate(), null));
         return ResponseEntity.created(URI.create("/api/v1/schedules/" + change.schedule().id())).body(change);
@@ -63,22 +63,22 @@ class SchedulesController {
     @GetMapping("/api/v1/schedules")
     @RequiresPermission(Permission.SCHEDULE_READ)
     @Operation(summary = "Active schedules")
-    Map<String, List<Schedules.Schedule>> list() {
-        return Map.of("data", schedules.list(Caller.current().requireOrganization()));
+    Map<String, List<Schedules.Schedule>> list(Caller caller) {
+        return Map.of("data", schedules.list(caller.requireOrganization()));
     }
 
     @GetMapping("/api/v1/schedules/{id}")
     @RequiresPermission(Permission.SCHEDULE_READ)
     @Operation(summary = "One schedule")
-    Schedules.Schedule get(@PathVariable UUID id) {
-        return schedules.get(Caller.current().requireOrganization(), id);
+    Schedules.Schedule get(Caller caller, @PathVariable UUID id) {
+        return schedules.get(caller.requireOrganization(), id);
     }
 
     @PatchMapping("/api/v1/schedules/{id}")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Change a schedule: future sessions without bookings follow, the others are reported")
-    Schedules.Change update(@PathVariable UUID id, @Valid @RequestBody SchedulePatch r) {
-        return schedules.update(Caller.current().requireOrganization(), id, new Schedules.Schedule(id, null, null,
+    Schedules.Change update(Caller caller, @PathVariable UUID id, @Valid @RequestBody SchedulePatch r) {
+        return schedules.update(caller.requireOrganization(), id, new Schedules.Schedule(id, null, null,
                 r.roomId(), r.weekdays(), r.startTime(), r.durationMinutes(), r.capacity(), r.instructorIds(), null,
                 r.lastDate(), null));
     }
@@ -86,7 +86,7 @@ class SchedulesController {
     @DeleteMapping("/api/v1/schedules/{id}")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "End a schedule: future sessions without bookings are removed, the others reported")
-    Schedules.Change archive(@PathVariable UUID id) {
-        return schedules.archive(Caller.current().requireOrganization(), id);
+    Schedules.Change archive(Caller caller, @PathVariable UUID id) {
+        return schedules.archive(caller.requireOrganization(), id);
     }
 }

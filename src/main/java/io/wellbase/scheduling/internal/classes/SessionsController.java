@@ -77,29 +77,29 @@ class SessionsController {
 
     @GetMapping("/api/v1/sessions")
     @Operation(summary = "Sessions in a time range, with spots left; clients see the timetable too")
-    PageResult<SessionView> list(
+    PageResult<SessionView> list(Caller caller,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
             @RequestParam(required = false) UUID locationId, @RequestParam(required = false) UUID instructorId,
             @RequestParam(required = false) UUID classTypeId, @RequestParam(required = false) String status,
             @RequestParam(required = false) Boolean hasSpace, @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        UUID orgId = access.timetableOf(Caller.current());
+        UUID orgId = access.timetableOf(caller);
         return sessions.list(orgId, new ClassSessions.Filter(from, to, locationId, instructorId, classTypeId, status, hasSpace),
                 PageQuery.of(page, pageSize, null, SORT));
     }
 
     @GetMapping("/api/v1/sessions/{id}")
     @Operation(summary = "One session")
-    SessionView get(@PathVariable UUID id) {
-        return sessions.get(access.timetableOf(Caller.current()), id);
+    SessionView get(Caller caller, @PathVariable UUID id) {
+        return sessions.get(access.timetableOf(caller), id);
     }
 
     @PostMapping("/api/v1/sessions")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Create a one-off session")
-    ResponseEntity<SessionView> create(@Valid @RequestBody SessionRequest r) {
-        var created = sessions.create(Caller.current().requireOrganization(), new ClassSessions.SessionFields(r.classTypeId(),
+    ResponseEntity<SessionView> create(Caller caller, @Valid @RequestBody SessionRequest r) {
+        var created = sessions.create(caller.requireOrganization(), new ClassSessions.SessionFields(r.classTypeId(),
                 r.locationId(), r.roomId(), r.startsAt(), r.durationMinutes(), r.capacity(), r.instructorId(), null,
                 r.meetingUrl()));
         return ResponseEntity.created(URI.create("/api/v1/sessions/" + created.id())).body(created);
@@ -108,8 +108,8 @@ class SessionsController {
     @PatchMapping("/api/v1/sessions/{id}")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Change a session: time, capacity (never below confirmed bookings), instructor or substitute, room, link")
-    SessionView update(@PathVariable UUID id, @Valid @RequestBody SessionPatch r) {
-        return sessions.update(Caller.current().requireOrganization(), id, new ClassSessions.SessionFields(null, null,
+    SessionView update(Caller caller, @PathVariable UUID id, @Valid @RequestBody SessionPatch r) {
+        return sessions.update(caller.requireOrganization(), id, new ClassSessions.SessionFields(null, null,
                 r.roomId(), r.startsAt(), r.durationMinutes(), r.capacity(), r.instructorId(), r.substituteInstructorId(),
                 r.meetingUrl()));
     }
@@ -117,21 +117,20 @@ class SessionsController {
     @PostMapping("/api/v1/sessions/{id}/cancel")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Cancel a session: its bookings are cancelled and their credits given back")
-    SessionView cancel(@PathVariable UUID id, @Valid @RequestBody CancelRequest r) {
-        return sessions.cancel(Caller.current().requireOrganization(), id, r.reason());
+    SessionView cancel(Caller caller, @PathVariable UUID id, @Valid @RequestBody CancelRequest r) {
+        return sessions.cancel(caller.requireOrganization(), id, r.reason());
     }
 
     @DeleteMapping("/api/v1/sessions/{id}")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Cancel a session (without a reason)")
-    SessionView delete(@PathVariable UUID id) {
-        return sessions.cancel(Caller.current().requireOrganization(), id, null);
+    SessionView delete(Caller caller, @PathVariable UUID id) {
+        return sessions.cancel(caller.requireOrganization(), id, null);
     }
 
     @PostMapping("/api/v1/sessions/{id}/bookings")
     @Operation(summary = "Book a client (staff) or yourself (client); when full: 409, or a waitlist entry with joinWaitlist")
-    ResponseEntity<Bookings.Booking> book(@PathVariable UUID id, @Valid @RequestBody BookRequest r) {
-        Caller caller = Caller.current();
+    ResponseEntity<Bookings.Booking> book(Caller caller, @PathVariable UUID id, @Valid @RequestBody BookRequest r) {
         UUID orgId = caller.requireOrganization();
         boolean override = false;
         if (caller.role() == Role.CLIENT) {
@@ -149,8 +148,7 @@ class SessionsController {
 
     @GetMapping("/api/v1/bookings/{id}")
     @Operation(summary = "One booking (clients: only their own)")
-    Bookings.Booking booking(@PathVariable UUID id) {
-        Caller caller = Caller.current();
+    Bookings.Booking booking(Caller caller, @PathVariable UUID id) {
         Bookings.Booking booking = bookings.get(caller.requireOrganization(), id);
         access.selfOrBookingStaff(caller).ifPresent(self -> {
             if (!self.equals(booking.clientId())) {
@@ -162,8 +160,7 @@ class SessionsController {
 
     @PostMapping("/api/v1/bookings/{id}/cancel")
     @Operation(summary = "Cancel a booking; inside the late-cancel window it becomes late_cancelled and the credit is forfeited")
-    Bookings.Booking cancelBooking(@PathVariable UUID id) {
-        Caller caller = Caller.current();
+    Bookings.Booking cancelBooking(Caller caller, @PathVariable UUID id) {
         return bookings.cancel(caller.requireOrganization(), id, access.selfOrBookingStaff(caller));
     }
 
@@ -173,8 +170,7 @@ class SessionsController {
 
     @PostMapping("/api/v1/sessions/{id}/join")
     @Operation(summary = "The meeting link of an online session: for a booked client or the instructor, from 15 minutes before the start to the end")
-    MeetingLink join(@PathVariable UUID id) {
-        Caller caller = Caller.current();
+    MeetingLink join(Caller caller, @PathVariable UUID id) {
         UUID orgId = caller.requireOrganization();
         SessionView session = sessions.get(orgId, id);
         boolean allowed;
@@ -202,23 +198,21 @@ class SessionsController {
     @GetMapping("/api/v1/sessions/{id}/roster")
     @RequiresPermission(Permission.SCHEDULE_READ)
     @Operation(summary = "Who is booked, waitlisted and checked in")
-    Map<String, List<Attendance.RosterEntry>> roster(@PathVariable UUID id) {
-        return Map.of("data", attendance.roster(Caller.current().requireOrganization(), id));
+    Map<String, List<Attendance.RosterEntry>> roster(Caller caller, @PathVariable UUID id) {
+        return Map.of("data", attendance.roster(caller.requireOrganization(), id));
     }
 
     @PostMapping("/api/v1/sessions/{id}/check-ins")
     @RequiresPermission(Permission.BOOKING_MANAGE)
     @Operation(summary = "Check in a booked client, or a walk-in while there is space")
-    Bookings.Booking checkIn(@PathVariable UUID id, @Valid @RequestBody CheckInRequest r) {
-        Caller caller = Caller.current();
+    Bookings.Booking checkIn(Caller caller, @PathVariable UUID id, @Valid @RequestBody CheckInRequest r) {
         return attendance.checkIn(caller.requireOrganization(), id, r.bookingId(), r.clientId(), caller.userId());
     }
 
     @GetMapping("/api/v1/clients/{id}/visits")
     @Operation(summary = "A client's attendance history, newest first, by cursor (clients: their own)")
-    Object visits(@PathVariable UUID id, @RequestParam(required = false) String cursor,
+    Object visits(Caller caller, @PathVariable UUID id, @RequestParam(required = false) String cursor,
             @RequestParam(name = "page_size", defaultValue = "50") int pageSize) {
-        Caller caller = Caller.current();
         access.selfOrBookingStaff(caller).ifPresent(self -> {
             if (!self.equals(id)) {
                 throw ApiException.notFound("Client");

@@ -25,7 +25,7 @@ class ImportFailureIntegrationTests extends IntegrationTest {
     ImportRunner runner;
 
     @Autowired
-    ImportJobs jobs;
+    ImportJobStore jobs;
 
     @Autowired
     ImportErrors errors;

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
  * subscriptions, and remind before expiry. Each step is one set-based statement, safe to repeat.
  */
 @Configuration(proxyBeanMethods = false)
-class MembershipJobs {
+class MembershipRecurringTasks {
 
     @Bean
     RecurringTask<Void> membershipLifecycleTask(MembershipLifecycle lifecycle, MembershipsProperties properties) {

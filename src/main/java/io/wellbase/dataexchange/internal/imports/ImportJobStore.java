@@ -19,7 +19,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /** The {@code imports} table: each write commits at once so that pollers see progress. */
 @Repository
-class ImportJobs {
+class ImportJobStore {
 
     private static final String SELECT = """
             SELECT id, kind, status, phase, dry_run, file_id, filename, rows_total, rows_read, created, updated,
@@ -31,7 +31,7 @@ class ImportJobs {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
-    ImportJobs(JdbcClient jdbc, ObjectMapper json) {
+    ImportJobStore(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }

@@ -18,7 +18,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /** The {@code reports} table. */
 @Repository
-class ReportJobs {
+class ReportJobStore {
 
     private static final String SELECT = """
             SELECT id, org_id, report_type, format, filters, status, file_id, error, duration_ms, requested_by,
@@ -35,7 +35,7 @@ class ReportJobs {
     private final ObjectMapper json;
     private final StoredFiles files;
 
-    ReportJobs(JdbcClient jdbc, ObjectMapper json, StoredFiles files) {
+    ReportJobStore(JdbcClient jdbc, ObjectMapper json, StoredFiles files) {
         this.jdbc = jdbc;
         this.json = json;
         this.files = files;

@@ -18,7 +18,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /** The {@code exports} table of export jobs. */
 @Repository
-class ExportJobs {
+class ExportJobStore {
 
     private static final String SELECT = """
             SELECT id, org_id, type, format, filters, status, row_count, file_id, error, requested_by, created_at,
@@ -35,7 +35,7 @@ class ExportJobs {
     private final ObjectMapper json;
     private final StoredFiles files;
 
-    ExportJobs(JdbcClient jdbc, ObjectMapper json, StoredFiles files) {
+    ExportJobStore(JdbcClient jdbc, ObjectMapper json, StoredFiles files) {
         this.jdbc = jdbc;
         this.json = json;
         this.files = files;

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * without a check-in into no-shows (their credits are forfeited).
  */
 @Configuration(proxyBeanMethods = false)
-class ScheduleJobs {
+class ScheduleRecurringTasks {
 
     @Bean
     RecurringTask<Void> sessionHorizonTask(JdbcClient jdbc, Schedules schedules) {
