@@ -74,6 +74,27 @@ class AppointmentsIntegrationTests extends IntegrationTest {
                 s.owner().token());
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.field("code")).isEqualTo("appointment.not_active");
+        Api.Response revived = api.patch("/api/v1/appointments/" + booked.id(), Map.of("status", "completed"),
+                s.owner().token());
+        assertThat(revived.status()).as("a cancelled appointment stays cancelled").isEqualTo(409);
+        assertThat(revived.field("code")).isEqualTo("appointment.invalid_transition");
+        assertThat(api.patch("/api/v1/appointments/" + booked.id(), Map.of("notes", "called back"), s.owner().token())
+                .field("status")).as("notes may still change").isEqualTo("cancelled");
+    }
+
+    @Test
+    void aCompletedAppointmentDoesNotGoBack() {
+        Setup s = setup("Appointment states");
+        Api.Response booked = book(s, "09:00");
+        assertThat(api.patch("/api/v1/appointments/" + booked.id(), Map.of("status", "completed"), s.owner().token())
+                .field("status")).isEqualTo("completed");
+        Api.Response back = api.patch("/api/v1/appointments/" + booked.id(), Map.of("status", "confirmed"), s.owner().token());
+        assertThat(back.status()).isEqualTo(409);
+        assertThat(back.field("code")).isEqualTo("appointment.invalid_transition");
+        assertThat(api.patch("/api/v1/appointments/" + booked.id(), Map.of("status", "completed"), s.owner().token())
+                .status()).as("the same status again is no move").isEqualTo(200);
+        assertThat(api.patch("/api/v1/appointments/" + booked.id(), Map.of("status", "bogus"), s.owner().token())
+                .status()).isEqualTo(400);
     }
 
     @Test

@@ -135,9 +135,19 @@ public class Appointments {
 
     @Transactional
     Appointment setStatus(UUID orgId, UUID id, String status, String notes) {
-        Appointment current = get(orgId, id);
-        if (status != null && !List.of("confirmed", "completed", "no_show").contains(status)) {
-            throw ApiException.invalidField("status", "must be confirmed, completed or no_show (cancel has its own endpoint)");
+        Appointment current = jdbc.sql(SELECT + " WHERE org_id = :org AND id = :id FOR UPDATE").param("org", orgId)
+                .param("id", id).query(Appointment.class).optional().orElseThrow(() -> ApiException.notFound("Appointment"));
+        if (status != null) {
+            AppointmentStatus next = AppointmentStatus.parse(status)
+                    .filter(s -> s == AppointmentStatus.CONFIRMED || s == AppointmentStatus.COMPLETED
+                            || s == AppointmentStatus.NO_SHOW)
+                    .orElseThrow(() -> ApiException.invalidField("status",
+                            "must be confirmed, completed or no_show (cancel has its own endpoint)"));
+            AppointmentStatus from = AppointmentStatus.of(current.status());
+            if (next != from && !from.canBecome(next)) {
+                throw ApiException.conflict("appointment.invalid_transition",
+                        "An appointment that is " + from.value() + " cannot become " + next.value());
+            }
         }
         jdbc.sql("UPDATE appointments SET status = coalesce(:status, status), notes = coalesce(:notes, notes), updated_at = now() WHERE id = :id")
                 .param("status", status).param("notes", notes).param("id", id).update();
@@ -177,7 +187,7 @@ public class Appointments {
                 .param("id", id).query(Appointment.class).optional()
                 .filter(a -> onlyForClient.isEmpty() || onlyForClient.get().equals(a.clientId()))
                 .orElseThrow(() -> ApiException.notFound("Appointment"));
-        if (!List.of("pending", "confirmed").contains(current.status())) {
+        if (!AppointmentStatus.of(current.status()).active()) {
             throw ApiException.conflict("appointment.not_active", "The appointment is already " + current.status());
         }
         return current;
