@@ -156,6 +156,36 @@ class BookingRulesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void concurrentBookingsOfOneClientOnOneDayStayWithinTheDailyLimit() throws Exception {
+        Owner owner = ownerWithOrganization("Daily race");
+        var f = SchedulingFixture.create(api, owner.token());
+        Map<String, Object> rules = rules();
+        rules.put("maxBookingsPerDay", 1);
+        replaceRules(owner, rules);
+        UUID client = f.member("Racer");
+        LocalDate day = LocalDate.now(BERLIN).plusDays(4);
+        java.util.List<UUID> sessions = java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> f.session(5, at(day, 8 + i))).toList();
+        java.util.List<Integer> statuses;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(sessions.size())) {
+            var go = new java.util.concurrent.CountDownLatch(1);
+            var futures = sessions.stream().map(session -> pool.submit(() -> {
+                go.await();
+                return f.book(session, client, false).status();
+            })).toList();
+            go.countDown();
+            statuses = new java.util.ArrayList<>();
+            for (var future : futures) {
+                statuses.add(future.get());
+            }
+        }
+        assertThat(statuses.stream().filter(st -> st == 201).count()).as(statuses.toString()).isEqualTo(1);
+        assertThat(statuses.stream().filter(st -> st == 422).count()).isEqualTo(sessions.size() - 1);
+        assertThat(jdbc.sql("SELECT count(*) FROM bookings WHERE org_id = :org AND client_id = :c AND status = 'confirmed'")
+                .param("org", owner.orgId()).param("c", client).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void theDailyLimitFollowsTheLocationsMidnightNotUtc() {
         Owner owner = ownerWithOrganization("Midnight");
         var f = SchedulingFixture.create(api, owner.token());

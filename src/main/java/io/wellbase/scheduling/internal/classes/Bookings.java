@@ -173,6 +173,12 @@ public class Bookings {
                     + " minutes before a session");
         }
         if (rules.maxBookingsPerDay() != null) {
+            // one client's bookings of one day queue here until the transaction ends, so two at once
+            // cannot both pass the count (the lock is the client's, other clients are not held up)
+            jdbc.sql("""
+                    SELECT pg_advisory_xact_lock(hashtextextended(
+                        'daily-limit:' || :client || ':' || (SELECT local_date FROM class_sessions WHERE id = :session), 0))
+                    """).param("client", clientId.toString()).param("session", session.id()).query((rs, n) -> 1).list();
             int sameDay = jdbc.sql("""
                     SELECT count(*) FROM bookings b JOIN class_sessions s ON s.org_id = b.org_id AND s.id = b.session_id
                     WHERE b.org_id = :org AND b.client_id = :client AND b.status IN ('confirmed', 'attended')
