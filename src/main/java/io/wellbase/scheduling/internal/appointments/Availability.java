@@ -3,6 +3,7 @@ package io.wellbase.scheduling.internal.appointments;
 import io.wellbase.organizations.Locations;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.scheduling.internal.SchedulingSettings;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,8 +32,11 @@ class Availability {
     private final ServiceCatalog services;
     private final Locations locations;
     private final SchedulingSettings settings;
+    private final Clock clock;
 
-    Availability(JdbcClient jdbc, ServiceCatalog services, Locations locations, SchedulingSettings settings) {
+    Availability(JdbcClient jdbc, ServiceCatalog services, Locations locations, SchedulingSettings settings,
+            Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.services = services;
         this.locations = locations;
@@ -54,8 +58,8 @@ class Availability {
             return List.of();
         }
         SchedulingSettings.Rules rules = settings.rules(orgId);
-        Instant earliest = Instant.now().plus(Duration.ofMinutes(rules.minNoticeMinutes()));
-        Instant latest = Instant.now().plus(Duration.ofDays(rules.bookingWindowDays()));
+        Instant earliest = Instant.now(clock).plus(Duration.ofMinutes(rules.minNoticeMinutes()));
+        Instant latest = Instant.now(clock).plus(Duration.ofDays(rules.bookingWindowDays()));
         List<Slot> slots = new ArrayList<>();
         for (UUID member : staff) {
             for (UUID location : locationsOf(orgId, member, service, locationId)) {

@@ -9,6 +9,7 @@ import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.scheduling.SchedulingEvents;
 import io.wellbase.scheduling.internal.SchedulingSettings;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -35,9 +36,11 @@ public class Bookings {
     private final SchedulingSettings settings;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     Bookings(JdbcClient jdbc, ClientDirectory clients, Entitlements entitlements, SchedulingSettings settings,
-            AuditTrail audit, ApplicationEventPublisher events) {
+            AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.clients = clients;
         this.entitlements = entitlements;
@@ -103,7 +106,7 @@ public class Bookings {
                     WHERE org_id = :org AND id = :id AND status = 'scheduled' AND confirmed_count < capacity
                     """).param("org", orgId).param("id", sessionId).update();
             if (taken == 1) {
-                OffsetDateTime now = OffsetDateTime.now();
+                OffsetDateTime now = OffsetDateTime.now(clock);
                 return new Booking(id, sessionId, clientId, "confirmed", null, membershipId, now, null, null);
             }
             throw new SeatTakenMeanwhile();
@@ -156,7 +159,7 @@ public class Bookings {
         if (!session.status().equals("scheduled")) {
             throw ApiException.unprocessable("booking.session_cancelled", "The session is cancelled");
         }
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         if (!session.startsAt().isAfter(now)) {
             throw ApiException.unprocessable("booking.session_started", "The session has already started");
         }
@@ -203,7 +206,7 @@ public class Bookings {
             throw ApiException.conflict("booking.not_active", "The booking is already " + booking.status());
         }
         SessionRow session = session(orgId, booking.sessionId());
-        boolean late = current == BookingStatus.CONFIRMED && OffsetDateTime.now()
+        boolean late = current == BookingStatus.CONFIRMED && OffsetDateTime.now(clock)
                 .isAfter(session.startsAt().minusHours(settings.rules(orgId).lateCancelHours()));
         BookingStatus next = late ? BookingStatus.LATE_CANCELLED : BookingStatus.CANCELLED;
         jdbc.sql("UPDATE bookings SET status = :status, cancelled_at = now() WHERE id = :id")
@@ -231,7 +234,7 @@ public class Bookings {
      */
     private void promote(UUID orgId, SessionRow session) {
         SchedulingSettings.Rules rules = settings.rules(orgId);
-        if (!rules.waitlistPolicy().equals("auto_promote") || OffsetDateTime.now()
+        if (!rules.waitlistPolicy().equals("auto_promote") || OffsetDateTime.now(clock)
                 .isAfter(session.startsAt().minus(Duration.ofMinutes(rules.promotionCutoffMinutes())))) {
             List<UUID> waiting = jdbc.sql("""
                     SELECT client_id FROM bookings WHERE org_id = :org AND session_id = :session AND status = 'waitlisted'

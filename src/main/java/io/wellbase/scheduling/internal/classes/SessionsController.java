@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +47,11 @@ class SessionsController {
     private final Attendance attendance;
     private final PortalAccess access;
     private final BookSession bookSession;
+    private final Clock clock;
 
     SessionsController(ClassSessions sessions, Bookings bookings, Attendance attendance, PortalAccess access,
-            BookSession bookSession) {
+            BookSession bookSession, Clock clock) {
+        this.clock = clock;
         this.bookSession = bookSession;
         this.sessions = sessions;
         this.bookings = bookings;
@@ -187,7 +190,7 @@ class SessionsController {
         }
         String url = sessions.meetingUrl(orgId, id).orElseThrow(() -> ApiException.unprocessable("session.not_online",
                 "This session has no meeting link"));
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         if (now.isBefore(session.startsAt().minusMinutes(15)) || now.isAfter(session.endsAt())) {
             throw ApiException.unprocessable("session.join_window_closed",
                     "The link opens 15 minutes before the start and closes at the end");
