@@ -12,6 +12,16 @@ public interface Locations {
 
     Optional<LocationInfo> find(UUID organizationId, UUID locationId);
 
+    /**
+     * Where something took place: the location's name and time zone, also when it has been archived since
+     * (history, calendar feeds); empty for an unknown id or another organization's.
+     */
+    Optional<Place> place(UUID organizationId, UUID locationId);
+
+    /** A location's name and IANA time zone. */
+    record Place(String name, String timezone) {
+    }
+
     /** Whether the user is a staff member (any staff role) of the organization. */
     boolean isStaff(UUID organizationId, UUID userId);
 

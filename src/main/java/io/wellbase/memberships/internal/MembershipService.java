@@ -55,9 +55,10 @@ class MembershipService {
         if (plan.archived()) {
             throw ApiException.unprocessable("membership.plan_archived", "This plan is archived and no longer sold");
         }
-        // serialise sales to one client, so the intro-offer rule holds under concurrent requests
-        jdbc.sql("SELECT id FROM clients WHERE org_id = :org AND id = :id FOR UPDATE")
-                .param("org", orgId).param("id", clientId).query(UUID.class).single();
+        // serialise sales to one client, so the intro-offer rule holds under concurrent requests (a lock
+        // of this module's own, not a row of the clients module's table)
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('membership-sale:' || :org || ':' || :client, 0))")
+                .param("org", orgId.toString()).param("client", clientId.toString()).query((rs, n) -> 1).list();
         if (plan.kind().equals("intro_offer") && hadIntroOffer(orgId, clientId)) {
             throw ApiException.unprocessable("membership.intro_offer_used", "An intro offer can be bought once per client");
         }

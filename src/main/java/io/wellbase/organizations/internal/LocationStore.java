@@ -1,5 +1,6 @@
 package io.wellbase.organizations.internal;
 
+import io.wellbase.organizations.Locations;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -59,6 +60,11 @@ class LocationStore {
                 .param("line1", a.line1()).param("line2", a.line2()).param("city", a.city())
                 .param("postal", a.postalCode()).param("region", a.region()).param("country", a.country())
                 .update();
+    }
+
+    Optional<Locations.Place> place(UUID orgId, UUID id) {
+        return jdbc.sql("SELECT name, timezone FROM locations WHERE org_id = :org AND id = :id")
+                .param("org", orgId).param("id", id).query(Locations.Place.class).optional();
     }
 
     Optional<LocationRow> find(UUID orgId, UUID id) {

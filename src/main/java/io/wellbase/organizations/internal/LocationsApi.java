@@ -30,6 +30,11 @@ class LocationsApi implements Locations {
     }
 
     @Override
+    public Optional<Place> place(UUID organizationId, UUID locationId) {
+        return store.place(organizationId, locationId);
+    }
+
+    @Override
     public boolean isStaff(UUID organizationId, UUID userId) {
         return organizations.roleOf(userId, organizationId).isPresent();
     }

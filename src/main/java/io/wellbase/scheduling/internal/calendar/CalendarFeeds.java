@@ -104,9 +104,12 @@ class CalendarFeeds {
         Instant to = now.plus(Duration.ofDays(180));
         List<Map<String, Object>> rows = owner.ownerType().equals("staff") ? staffRows(owner, from, to) : clientRows(owner, from, to);
         List<ICalendar.Event> events = new ArrayList<>();
+        Map<UUID, Locations.Place> places = new java.util.HashMap<>();
         for (Map<String, Object> r : rows) {
-            events.add(new ICalendar.Event(r.get("uid") + "@wellbase", (String) r.get("summary"), (String) r.get("place"),
-                    null, instant(r.get("starts_at")), instant(r.get("ends_at")), ZoneId.of((String) r.get("tz")),
+            Locations.Place place = places.computeIfAbsent((UUID) r.get("location_id"),
+                    id -> locations.place(owner.orgId(), id).orElseThrow());
+            events.add(new ICalendar.Event(r.get("uid") + "@wellbase", (String) r.get("summary"), place.name(),
+                    null, instant(r.get("starts_at")), instant(r.get("ends_at")), ZoneId.of(place.timezone()),
                     Boolean.TRUE.equals(r.get("cancelled"))));
         }
         return ICalendar.render("Wellbase", from, to, now, events);
@@ -118,37 +121,33 @@ class CalendarFeeds {
 
     private List<Map<String, Object>> staffRows(Owner o, Instant from, Instant to) {
         return jdbc.sql("""
-                SELECT 'session-' || s.id AS uid, t.name AS summary, l.name AS place, l.timezone AS tz, s.starts_at, s.ends_at,
+                SELECT 'session-' || s.id AS uid, t.name AS summary, s.location_id, s.starts_at, s.ends_at,
                        s.status = 'cancelled' AS cancelled
                 FROM class_sessions s JOIN class_types t ON t.org_id = s.org_id AND t.id = s.class_type_id
-                JOIN locations l ON l.org_id = s.org_id AND l.id = s.location_id
                 WHERE s.org_id = :org AND coalesce(s.substitute_instructor_id, s.instructor_id) = :owner
                   AND s.starts_at BETWEEN :from AND :to
                 UNION ALL
-                SELECT 'appointment-' || a.id, v.name, l.name, l.timezone, a.starts_at, a.ends_at, a.status = 'cancelled'
+                SELECT 'appointment-' || a.id, v.name, a.location_id, a.starts_at, a.ends_at, a.status = 'cancelled'
                 FROM appointments a JOIN services v ON v.org_id = a.org_id AND v.id = a.service_id
-                JOIN locations l ON l.org_id = a.org_id AND l.id = a.location_id
                 WHERE a.org_id = :org AND a.staff_id = :owner AND a.starts_at BETWEEN :from AND :to
-                ORDER BY 5
+                ORDER BY 4
                 """).param("org", o.orgId()).param("owner", o.ownerId())
                 .param("from", from.atOffset(ZoneOffset.UTC)).param("to", to.atOffset(ZoneOffset.UTC)).query().listOfRows();
     }
 
     private List<Map<String, Object>> clientRows(Owner o, Instant from, Instant to) {
         return jdbc.sql("""
-                SELECT 'booking-' || b.id AS uid, t.name AS summary, l.name AS place, l.timezone AS tz, s.starts_at, s.ends_at,
+                SELECT 'booking-' || b.id AS uid, t.name AS summary, s.location_id, s.starts_at, s.ends_at,
                        (s.status = 'cancelled' OR b.status IN ('cancelled', 'late_cancelled')) AS cancelled
                 FROM bookings b JOIN class_sessions s ON s.org_id = b.org_id AND s.id = b.session_id
                 JOIN class_types t ON t.org_id = s.org_id AND t.id = s.class_type_id
-                JOIN locations l ON l.org_id = s.org_id AND l.id = s.location_id
                 WHERE b.org_id = :org AND b.client_id = :owner AND b.status <> 'waitlisted'
                   AND s.starts_at BETWEEN :from AND :to
                 UNION ALL
-                SELECT 'appointment-' || a.id, v.name, l.name, l.timezone, a.starts_at, a.ends_at, a.status = 'cancelled'
+                SELECT 'appointment-' || a.id, v.name, a.location_id, a.starts_at, a.ends_at, a.status = 'cancelled'
                 FROM appointments a JOIN services v ON v.org_id = a.org_id AND v.id = a.service_id
-                JOIN locations l ON l.org_id = a.org_id AND l.id = a.location_id
                 WHERE a.org_id = :org AND a.client_id = :owner AND a.starts_at BETWEEN :from AND :to
-                ORDER BY 5
+                ORDER BY 4
                 """).param("org", o.orgId()).param("owner", o.ownerId())
                 .param("from", from.atOffset(ZoneOffset.UTC)).param("to", to.atOffset(ZoneOffset.UTC)).query().listOfRows();
     }
