@@ -48,8 +48,8 @@ class TableOwnershipTests {
             "dataexchange -> locations", "dataexchange -> membership_plans", "dataexchange -> org_members",
             "dataexchange -> organizations", "dataexchange -> sale_items", "dataexchange -> sale_refunds",
             "dataexchange -> sales", "dataexchange -> users", "memberships -> clients",
-            "memberships -> org_members", "organizations -> users", "platform -> organizations",
-            "scheduling -> clients", "scheduling -> locations", "scheduling -> org_members");
+            "organizations -> users", "platform -> organizations",
+            "scheduling -> clients");
 
     @Test
     void everyTableHasExactlyOneOwner() {

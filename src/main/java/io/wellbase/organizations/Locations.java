@@ -1,5 +1,7 @@
 package io.wellbase.organizations;
 
+import io.wellbase.platform.security.Role;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +22,16 @@ public interface Locations {
 
     /** A location's name and IANA time zone. */
     record Place(String name, String timezone) {
+    }
+
+    /** The organization's locations that are not archived, by name. */
+    List<UUID> activeLocations(UUID organizationId);
+
+    /** The organization's staff members with their roles, in the order they joined. */
+    List<StaffMember> staff(UUID organizationId);
+
+    /** A member of the staff. */
+    record StaffMember(UUID userId, Role role, OffsetDateTime joinedAt) {
     }
 
     /** Whether the user is a staff member (any staff role) of the organization. */

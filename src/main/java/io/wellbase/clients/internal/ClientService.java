@@ -41,6 +41,12 @@ class ClientService implements ClientDirectory {
 
     @Override
     @Transactional(readOnly = true)
+    public List<ClientListing> listing(UUID organizationId) {
+        return store.listing(organizationId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<ClientSummary> find(UUID organizationId, UUID clientId) {
         return store.find(organizationId, clientId)
                 .map(c -> new ClientSummary(c.id(), c.firstName(), c.lastName(), c.email(), c.status()));

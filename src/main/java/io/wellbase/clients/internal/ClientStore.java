@@ -142,6 +142,14 @@ class ClientStore {
         }
     }
 
+    List<io.wellbase.clients.ClientDirectory.ClientListing> listing(UUID orgId) {
+        return jdbc.sql("""
+                SELECT id, first_name, last_name, email, status, created_at FROM clients
+                WHERE org_id = :org AND merged_into_id IS NULL AND erased_at IS NULL
+                ORDER BY created_at, last_name, first_name, email
+                """).param("org", orgId).query(io.wellbase.clients.ClientDirectory.ClientListing.class).list();
+    }
+
     List<ClientView.AlertView> openAlerts(UUID orgId, UUID clientId) {
         return jdbc.sql("""
                 SELECT id, level, message, visible_to_client, created_at FROM client_alerts

@@ -1,5 +1,8 @@
 package io.wellbase.memberships.internal;
 
+import io.wellbase.platform.security.Role;
+import io.wellbase.organizations.Locations;
+import io.wellbase.clients.ClientDirectory;
 import io.wellbase.memberships.internal.DemoMembershipHistory.DemoClient;
 import io.wellbase.memberships.internal.DemoMembershipHistory.DemoPlan;
 import io.wellbase.platform.data.Ids;
@@ -33,8 +36,13 @@ class DemoMemberships implements DemoDataContributor {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
+    private final Locations locations;
+    private final ClientDirectory clientDirectory;
 
-    DemoMemberships(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    DemoMemberships(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Locations locations,
+            ClientDirectory clientDirectory) {
+        this.locations = locations;
+        this.clientDirectory = clientDirectory;
         this.jdbc = jdbc;
         this.batch = batch;
     }
@@ -54,18 +62,15 @@ class DemoMemberships implements DemoDataContributor {
         UUID orgId = found.get();
         OffsetDateTime now = OffsetDateTime.now(BERLIN);
         Map<String, DemoPlan> plans = plans(orgId, now);
-        List<UUID> staff = jdbc.sql("""
-                SELECT user_id FROM org_members WHERE org_id = :org AND role IN ('owner', 'manager', 'front_desk')
-                ORDER BY role DESC, created_at
-                """).param("org", orgId).query(UUID.class).list();
-        List<DemoClient> clients = jdbc.sql("""
-                SELECT id, status, created_at FROM clients
-                WHERE org_id = :org AND merged_into_id IS NULL AND erased_at IS NULL
-                ORDER BY created_at, last_name, first_name, email
-                """).param("org", orgId)
-                .query((rs, n) -> new DemoClient(rs.getObject("id", UUID.class), rs.getString("status"),
-                        rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(BERLIN).toLocalDate()))
-                .list();
+        // owners, then managers, then the front desk (the order the demo always used), each by joining date
+        List<UUID> staff = locations.staff(orgId).stream()
+                .filter(m -> m.role() == Role.OWNER || m.role() == Role.MANAGER || m.role() == Role.FRONT_DESK)
+                .sorted(java.util.Comparator.comparing((Locations.StaffMember m) -> m.role().value()).reversed()
+                        .thenComparing(Locations.StaffMember::joinedAt))
+                .map(Locations.StaffMember::userId).toList();
+        List<DemoClient> clients = clientDirectory.listing(orgId).stream()
+                .map(c -> new DemoClient(c.id(), c.status(), c.createdAt().atZoneSameInstant(BERLIN).toLocalDate()))
+                .toList();
         DemoMembershipHistory history = new DemoMembershipHistory(orgId, staff, plans, new Random(20_260_302L), now);
         clients.forEach(history::play);
         write(history);

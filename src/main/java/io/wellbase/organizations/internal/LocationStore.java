@@ -62,6 +62,11 @@ class LocationStore {
                 .update();
     }
 
+    List<UUID> activeIds(UUID orgId) {
+        return jdbc.sql("SELECT id FROM locations WHERE org_id = :org AND archived_at IS NULL ORDER BY name")
+                .param("org", orgId).query(UUID.class).list();
+    }
+
     Optional<Locations.Place> place(UUID orgId, UUID id) {
         return jdbc.sql("SELECT name, timezone FROM locations WHERE org_id = :org AND id = :id")
                 .param("org", orgId).param("id", id).query(Locations.Place.class).optional();

@@ -30,6 +30,18 @@ class LocationsApi implements Locations {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<UUID> activeLocations(UUID organizationId) {
+        return store.activeIds(organizationId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<StaffMember> staff(UUID organizationId) {
+        return organizations.staff(organizationId);
+    }
+
+    @Override
     public Optional<Place> place(UUID organizationId, UUID locationId) {
         return store.place(organizationId, locationId);
     }

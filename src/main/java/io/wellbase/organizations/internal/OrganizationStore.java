@@ -80,6 +80,13 @@ class OrganizationStore {
                 .update();
     }
 
+    List<io.wellbase.organizations.Locations.StaffMember> staff(UUID orgId) {
+        return jdbc.sql("SELECT user_id, role, created_at FROM org_members WHERE org_id = :org ORDER BY created_at, user_id")
+                .param("org", orgId).query((rs, n) -> new io.wellbase.organizations.Locations.StaffMember(
+                        rs.getObject("user_id", UUID.class), Role.parse(rs.getString("role")).orElseThrow(),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class))).list();
+    }
+
     Optional<Role> roleOf(UUID userId, UUID orgId) {
         return jdbc.sql("SELECT role FROM org_members WHERE org_id = :org AND user_id = :user")
                 .param("org", orgId).param("user", userId).query(String.class).optional().flatMap(Role::parse);

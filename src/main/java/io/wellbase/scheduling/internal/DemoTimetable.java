@@ -1,5 +1,8 @@
 package io.wellbase.scheduling.internal;
 
+import io.wellbase.platform.security.Role;
+import io.wellbase.organizations.Locations;
+import io.wellbase.clients.ClientDirectory;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.demo.DemoDataContributor;
 import io.wellbase.platform.demo.DemoStudio;
@@ -39,9 +42,13 @@ class DemoTimetable implements DemoDataContributor {
     private final Schedules schedules;
     private final ServiceCatalog services;
     private final Appointments appointments;
+    private final Locations locations;
+    private final ClientDirectory clients;
 
     DemoTimetable(JdbcClient jdbc, JdbcTemplate batch, ClassTypes classTypes, Schedules schedules,
-            ServiceCatalog services, Appointments appointments) {
+            ServiceCatalog services, Appointments appointments, Locations locations, ClientDirectory clients) {
+        this.locations = locations;
+        this.clients = clients;
         this.appointments = appointments;
         this.jdbc = jdbc;
         this.batch = batch;
@@ -75,15 +82,13 @@ class DemoTimetable implements DemoDataContributor {
         if (orgId == null) {
             return;
         }
-        List<UUID> locations = jdbc.sql("SELECT id FROM locations WHERE org_id = :org AND archived_at IS NULL ORDER BY name")
-                .param("org", orgId).query(UUID.class).list();
-        List<UUID> staff = jdbc.sql("""
-                SELECT user_id FROM org_members WHERE org_id = :org AND role IN ('staff', 'manager') ORDER BY user_id
-                """).param("org", orgId).query(UUID.class).list();
-        List<UUID> clients = jdbc.sql("""
-                SELECT id FROM clients WHERE org_id = :org AND status IN ('active', 'inactive', 'churned')
-                  AND merged_into_id IS NULL ORDER BY id
-                """).param("org", orgId).query(UUID.class).list();
+        List<UUID> locations = this.locations.activeLocations(orgId);
+        List<UUID> staff = this.locations.staff(orgId).stream()
+                .filter(m -> m.role() == Role.STAFF || m.role() == Role.MANAGER)
+                .map(Locations.StaffMember::userId).sorted().toList();
+        List<UUID> clients = this.clients.listing(orgId).stream()
+                .filter(c -> List.of("active", "inactive", "churned").contains(c.status()))
+                .map(ClientDirectory.ClientListing::id).sorted().toList();
         if (locations.isEmpty() || staff.isEmpty()) {
             return;
         }
