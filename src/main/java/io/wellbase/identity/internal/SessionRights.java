@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.wellbase.identity.IdentityProperties;
 import io.wellbase.identity.OrganizationDirectory;
+import io.wellbase.platform.data.AfterCommit;
 import io.wellbase.platform.security.Role;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,8 +12,6 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What an access token may do now, read from current state rather than from the token: whether its
@@ -61,14 +60,7 @@ class SessionRights {
     /** Now, and again after the current transaction commits, so no request caches the state it replaces. */
     private void forget(Predicate<Key> which) {
         states.asMap().keySet().removeIf(which);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    states.asMap().keySet().removeIf(which);
-                }
-            });
-        }
+        AfterCommit.run(() -> states.asMap().keySet().removeIf(which));
     }
 
     private State load(Key key) {

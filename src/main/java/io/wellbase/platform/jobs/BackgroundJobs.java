@@ -3,13 +3,12 @@ package io.wellbase.platform.jobs;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import io.wellbase.platform.data.AfterCommit;
 import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,21 +32,11 @@ public class BackgroundJobs {
     /** Runs the task for this id as soon as a worker is free; a second call for the same id does nothing. */
     public void runSoon(OneTimeTask<Void> task, UUID id) {
         client.scheduleIfNotExists(task.instance(id.toString()), Instant.now());
-        Runnable wake = () -> {
+        AfterCommit.run(() -> {
             Scheduler running = scheduler.getIfAvailable();
             if (running != null) {
                 running.triggerCheckForDueExecutions();
             }
-        };
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wake.run();
-                }
-            });
-        } else {
-            wake.run();
-        }
+        });
     }
 }

@@ -1,7 +1,8 @@
 package io.wellbase.dataexchange.internal.imports;
 
-import io.wellbase.dataexchange.internal.JobStatus;
 import io.wellbase.dataexchange.internal.JobRows;
+import io.wellbase.dataexchange.internal.JobStatus;
+import io.wellbase.platform.data.AfterCommit;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
 import java.sql.ResultSet;
@@ -12,8 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
@@ -124,25 +123,12 @@ class ImportJobStore {
                 WHERE org_id = :org AND id = :id AND status IN ('queued', 'processing')
                 """).param("org", orgId).param("id", id).update() == 1;
         if (stopping) {
-            afterCommit(() -> jdbc.sql("""
+            AfterCommit.run(() -> jdbc.sql("""
                     SELECT pg_cancel_backend(pid) FROM pg_stat_activity
                     WHERE application_name = :name AND state = 'active'
                     """).param("name", ImportConnections.applicationName(id)).query((rs, n) -> 1).list());
         }
         return stopping;
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 
     Optional<ImportJob> find(UUID orgId, UUID id) {
