@@ -1,7 +1,7 @@
 package io.wellbase.platform.internal.security;
 
 import io.wellbase.platform.PlatformProperties;
-import io.wellbase.platform.internal.ratelimit.RateLimitFilter;
+import io.wellbase.platform.internal.ratelimit.RateLimitGate;
 import io.wellbase.platform.internal.web.ProblemWriter;
 import io.wellbase.platform.ratelimit.RateLimiter;
 import io.wellbase.platform.web.Problems;
@@ -23,12 +23,12 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 class BearerEntryPoint implements AuthenticationEntryPoint {
 
     private final ProblemWriter problemWriter;
-    private final RateLimitFilter rateLimit;
+    private final RateLimitGate rateLimit;
     private final PlatformProperties.RateLimits limits;
 
     BearerEntryPoint(ProblemWriter problemWriter, RateLimiter rateLimiter, PlatformProperties.RateLimits limits) {
         this.problemWriter = problemWriter;
-        this.rateLimit = new RateLimitFilter(rateLimiter, limits, problemWriter);
+        this.rateLimit = new RateLimitGate(rateLimiter, problemWriter);
         this.limits = limits;
     }
 
