@@ -1,8 +1,11 @@
 package io.wellbase.platform.internal.web;
 
+import io.wellbase.platform.web.Problems;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -13,7 +16,16 @@ import org.springframework.transaction.TransactionSystemException;
  */
 final class DatabaseOutage {
 
+    /** Seconds a client should wait before it tries again. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     private DatabaseOutage() {
+    }
+
+    /** The one answer to an outage, wherever it is written. */
+    static ProblemDetail problem() {
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "dependency.database_unavailable",
+                "The database is unavailable; try again shortly");
     }
 
     static boolean causedBy(Throwable failure) {

@@ -1,6 +1,5 @@
 package io.wellbase.platform.internal.web;
 
-import io.wellbase.platform.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -42,9 +40,8 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             }
             log.warn("Database unavailable: {}", e.getMessage());
             response.reset();
-            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-            problems.write(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "dependency.database_unavailable",
-                    "The database is unavailable; try again shortly"));
+            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
+            problems.write(response, DatabaseOutage.problem());
         }
     }
 }

@@ -81,13 +81,10 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
         DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
     ResponseEntity<Object> databaseDown(Exception ex) {
         log.warn("Database unavailable: {}", ex.getMessage());
-        ResponseEntity<Object> response = problem(HttpStatus.SERVICE_UNAVAILABLE,
-                Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "dependency.database_unavailable",
-                        "The database is unavailable; try again shortly"));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
+                .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(response.getBody());
+                .body(DatabaseOutage.problem());
     }
 
     @ExceptionHandler(MultipartException.class)
