@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** What the import, export and report job tables share: their newest-first pages and file links. */
+/** What the import, export and report job tables share: their newest-first pages, file links and failing. */
 public final class JobRows {
 
     private JobRows() {
@@ -30,6 +30,13 @@ public final class JobRows {
                 .param("org", orgId).param("limit", page.pageSize()).param("offset", page.offset())
                 .query(mapper).list();
         return PageResult.of(data, page, total);
+    }
+
+    /** Marks a job of the table failed with the error, unless it already finished ({@link JobStatus}). */
+    public static void fail(JdbcClient jdbc, String table, UUID id, String error) {
+        jdbc.sql("UPDATE " + table + " SET status = 'failed', error = :error, completed_at = now() "
+                + "WHERE id = :id AND status IN (:from)")
+                .param("id", id).param("error", error).param("from", JobStatus.FAILED.reachableFrom()).update();
     }
 
     /** A fresh signed link to a job's file, or null while there is none (or it was deleted). */

@@ -44,8 +44,7 @@ class SigningKeyCipher {
                     + "the base64 of 32 random bytes (e.g. `openssl rand -base64 32`): it encrypts the token signing "
                     + "keys stored in the external database");
         }
-        Path file = Path.of(platform.db().embeddedDataDir()).toAbsolutePath().getParent()
-                .resolve("secrets").resolve("key-encryption-key");
+        Path file = LocalSecrets.file(Path.of(platform.db().embeddedDataDir()), "key-encryption-key");
         return LocalSecrets.readOrCreate(file, () -> {
             byte[] bytes = new byte[32];
             RANDOM.nextBytes(bytes);

@@ -19,6 +19,14 @@ public final class LocalSecrets {
     private LocalSecrets() {
     }
 
+    /**
+     * Where the embedded installation keeps the secret {@code name}: {@code <data dir>/secrets/<name>}, beside
+     * the database's own folder ({@code embeddedDataDir}, e.g. {@code .wellbase/pgdata}).
+     */
+    public static Path file(Path embeddedDataDir, String name) {
+        return embeddedDataDir.toAbsolutePath().getParent().resolve("secrets").resolve(name);
+    }
+
     /** The secret in {@code file}, made by {@code generator} (and written owner-only) when missing. */
     public static String readOrCreate(Path file, Supplier<String> generator) {
         try {

@@ -74,8 +74,7 @@ class ExportJobStore {
     }
 
     void fail(UUID id, String error) {
-        jdbc.sql("UPDATE exports SET status = 'failed', error = :error, completed_at = now() WHERE id = :id AND status IN (:from)")
-                .param("id", id).param("error", error).param("from", JobStatus.FAILED.reachableFrom()).update();
+        JobRows.fail(jdbc, "exports", id, error);
     }
 
     Optional<ExportJob> find(UUID orgId, UUID id) {

@@ -69,8 +69,7 @@ class ReportJobStore {
     }
 
     void fail(UUID id, String error) {
-        jdbc.sql("UPDATE reports SET status = 'failed', error = :error, completed_at = now() WHERE id = :id AND status IN (:from)")
-                .param("id", id).param("error", error).param("from", JobStatus.FAILED.reachableFrom()).update();
+        JobRows.fail(jdbc, "reports", id, error);
     }
 
     Optional<ReportJob> find(UUID orgId, UUID id) {

@@ -34,7 +34,7 @@ record EmbeddedDatabase(EmbeddedPostgres server, String jdbcUrl, String password
 
     /** The file that keeps the embedded database's password: beside the data directory. */
     static Path passwordFile(Path dataDir) {
-        return dataDir.toAbsolutePath().getParent().resolve("secrets").resolve("db-password");
+        return LocalSecrets.file(dataDir, "db-password");
     }
 
     /**
