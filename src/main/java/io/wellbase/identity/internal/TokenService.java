@@ -39,7 +39,12 @@ class TokenService implements Sessions {
     @Override
     @Transactional
     public AuthTokens start(UUID userId, UUID organizationId) {
-        return issue(userId, organizationId, Ids.newId());
+        AuthTokens tokens = issue(userId, organizationId, Ids.newId());
+        if (tokens.user().organizationId() != null) {
+            // chosen on purpose (switch, invitation, join): the next sign-in resumes here
+            users.rememberOrganization(userId, tokens.user().organizationId());
+        }
+        return tokens;
     }
 
     @Override
@@ -66,9 +71,6 @@ class TokenService implements Sessions {
             if (role == null) {
                 organizationId = null;
             }
-        }
-        if (organizationId != null) {
-            users.rememberOrganization(userId, organizationId);
         }
         AccessTokens.Issued access = accessTokens.issue(userId, familyId, organizationId, role);
         String refresh = refreshTokens.issue(userId, familyId, organizationId, properties.refreshTokenTtl());
