@@ -130,7 +130,7 @@ class ImportRunner {
             connection.setAutoCommit(false);
             try {
                 JdbcClient tx = JdbcClient.create(new SingleConnectionDataSource(connection, true));
-                tx.sql("CREATE TEMP TABLE import_stage (row_no bigint NOT NULL, new_id uuid NOT NULL, "
+                tx.sql("CREATE TEMP TABLE import_stage (row_no bigint NOT NULL, new_id uuid NOT NULL, ext_id text, "
                         + kind.stagingColumns() + ") ON COMMIT DROP").update();
                 tx.sql("""
                         CREATE TEMP TABLE import_problems (row_no bigint NOT NULL, column_name text, value text,
@@ -146,7 +146,7 @@ class ImportRunner {
                 // temporary tables are never analyzed by autovacuum; without statistics every plan guesses
                 sql.update("CREATE INDEX ON import_stage (ext_id)");
                 sql.update("ANALYZE import_stage");
-                ImportCounts counts = kind.merge(sql);
+                ImportCounts counts = ImportCounts.of(kind.merge(sql));
                 log.info("import {}: merged in {} ms", request.id(), (System.nanoTime() - started) / 1_000_000);
                 moveProblems(tx, context, problems);
                 counts = counts.plusFailed(problems.errors());
@@ -177,7 +177,7 @@ class ImportRunner {
     /** The second pass: every row becomes staged values or a reported problem. */
     private long stage(ImportJobStore.Request request, CsvLayout layout, ImportContext context, KindImport kind,
             Connection connection, ImportErrors.Writer problems) throws IOException, SQLException {
-        String columns = "row_no, new_id, " + columnNames(kind.stagingColumns());
+        String columns = "row_no, new_id, ext_id, " + columnNames(kind.stagingColumns());
         try (InputStream in = files.open(request.orgId(), request.fileId());
              CsvReader<CsvRecord> reader = layout.records(in);
              StagingCopy copy = new StagingCopy(connection, "import_stage", columns)) {

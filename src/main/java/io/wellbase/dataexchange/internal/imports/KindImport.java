@@ -1,24 +1,29 @@
 package io.wellbase.dataexchange.internal.imports;
 
+import io.wellbase.platform.imports.ImportStage;
+import io.wellbase.platform.imports.MergeResult;
+
 /**
- * One kind of import: the typed staging columns its rows are copied into, how a row becomes those
- * values, and the set-based SQL that merges the staged rows into the real tables.
+ * One kind of import: the typed staging columns its rows are copied into (declared by the port of the
+ * module that owns the target tables), how a row of the file becomes those values, and the merge: the
+ * checks that concern the file (duplicates, unknown clients), the shared reference tables, then the
+ * owner's port, which alone writes its tables.
  */
 interface KindImport {
 
     ImportKind kind();
 
-    /** Column definitions of the staging table after {@code row_no bigint, new_id uuid}. */
+    /** Column definitions of the staging table after {@code row_no bigint, new_id uuid, ext_id text}. */
     String stagingColumns();
 
-    /** The values of one row, in the order of {@link #stagingColumns()}. */
+    /** The row's key ({@code ext_id}), then the values of {@link #stagingColumns()} in their order. */
     Object[] stage(ImportRow row) throws RowProblem;
 
     /**
      * Merges {@code import_stage} into the real tables inside the import's transaction, reporting
      * rows it cannot take into {@code import_problems}.
      */
-    ImportCounts merge(MergeSql sql);
+    MergeResult merge(ImportStage stage);
 
     /** Work that needs the merged rows committed (generating sessions for new schedules). */
     default void afterCommit(ImportContext context) {

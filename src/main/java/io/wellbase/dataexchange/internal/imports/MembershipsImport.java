@@ -1,10 +1,16 @@
 package io.wellbase.dataexchange.internal.imports;
 
+import io.wellbase.clients.ClientImports;
+import io.wellbase.memberships.MembershipImports;
 import org.springframework.stereotype.Component;
 
 /** Memberships and contracts (Mindbody's autopay contracts and memberships). */
 @Component
 class MembershipsImport extends PlanHoldingsImport {
+
+    MembershipsImport(ClientImports clients, MembershipImports memberships) {
+        super(clients, memberships);
+    }
 
     @Override
     public ImportKind kind() {
@@ -12,12 +18,7 @@ class MembershipsImport extends PlanHoldingsImport {
     }
 
     @Override
-    String entityType() {
-        return "membership";
-    }
-
-    @Override
-    String planKind() {
-        return "unlimited";
+    MembershipImports.Holding holding() {
+        return MembershipImports.Holding.MEMBERSHIP;
     }
 }

@@ -10,15 +10,17 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.dao.DataAccessException;
+import io.wellbase.platform.imports.ImportStage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * SQL inside one import's transaction, with the parameters every merge uses already bound:
- * {@code :org}, {@code :import}, {@code :user}, {@code :zone}, {@code :currency}, {@code :today}.
- * Each statement is a step of the merge, bounded by the session's {@code statement_timeout}; a
- * step stopped by it ends the merge with {@link StepTimedOut}, which names the step.
+ * The {@link ImportStage} of one import: SQL inside its transaction, with the parameters every merge
+ * uses already bound ({@code :org}, {@code :import}, {@code :user}, {@code :zone}, {@code :currency},
+ * {@code :today}), and the import keys that remember which entity an external id became. Each
+ * statement is a step of the merge, bounded by the session's {@code statement_timeout}; a step
+ * stopped by it ends the merge with {@link StepTimedOut}, which names the step.
  */
-final class MergeSql {
+final class MergeSql implements ImportStage {
 
     /** A merge statement ran longer than the step timeout and was stopped by PostgreSQL. */
     static final class StepTimedOut extends RuntimeException {
@@ -42,7 +44,7 @@ final class MergeSql {
     }
 
     private static final Pattern STATEMENT = Pattern.compile(
-            "^(CREATE TEMP TABLE|CREATE (?:UNIQUE )?INDEX ON|INSERT INTO|UPDATE|DELETE FROM|ALTER TABLE|ANALYZE)\\s+(\\w+)");
+            "^(?:WITH\\s+\\w+\\s+AS\\s+\\(\\s*)?(CREATE TEMP TABLE|CREATE (?:UNIQUE )?INDEX ON|INSERT INTO|UPDATE|DELETE FROM|ALTER TABLE|ANALYZE)\\s+(\\w+)");
     private static final String QUERY_CANCELED = "57014";
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MergeSql.class);
@@ -77,7 +79,8 @@ final class MergeSql {
         return context;
     }
 
-    int update(String sql) {
+    @Override
+    public int update(String sql) {
         return update(step(sql), sql);
     }
 
@@ -92,7 +95,8 @@ final class MergeSql {
         return rows;
     }
 
-    long count(String sql) {
+    @Override
+    public long count(String sql) {
         return run("counting the result", () -> jdbc.sql(sql).params(params).query(Long.class).single());
     }
 
@@ -129,16 +133,13 @@ final class MergeSql {
         };
     }
 
-    /** Keeps the first row of each key and reports the later ones as duplicates of it. */
-    void rejectDuplicates(String keyColumn, String what) {
+    @Override
+    public void rejectDuplicates(String keyColumn, String what) {
         rejectDuplicates("import_stage", keyColumn, keyColumn, what, "duplicate of row %s in this file; only the first is imported");
     }
 
-    /**
-     * Keeps the first row (lowest {@code row_no}) of each key in a table and reports the later ones,
-     * with {@code message} formatted with the first row's number.
-     */
-    void rejectDuplicates(String table, String keyExpression, String valueExpression, String column, String message) {
+    @Override
+    public void rejectDuplicates(String table, String keyExpression, String valueExpression, String column, String message) {
         String step = "finding duplicates in " + table.split("\\s+")[0];
         boolean any = run(step, () -> jdbc.sql("SELECT EXISTS (SELECT 1 FROM %1$s WHERE (%2$s) IS NOT NULL GROUP BY %2$s HAVING count(*) > 1)"
                 .formatted(table, keyExpression)).params(params).query(Boolean.class).single());
@@ -160,13 +161,13 @@ final class MergeSql {
                 """.formatted(keyExpression, valueExpression, table, quote(column), quote(message)));
     }
 
-    /** Reports the staged rows a condition selects and removes them from the stage. */
-    void reject(String whereClause, String column, String valueExpression, String message) {
+    @Override
+    public void reject(String whereClause, String column, String valueExpression, String message) {
         reject("import_stage", whereClause, column, valueExpression, quote(message));
     }
 
-    /** Like {@link #reject(String, String, String, String)} on any table, with a message expression. */
-    void reject(String table, String whereClause, String column, String valueExpression, String messageExpression) {
+    @Override
+    public void reject(String table, String whereClause, String column, String valueExpression, String messageExpression) {
         update("rejecting rows of " + table.split("\\s+")[0], """
                 WITH dropped AS (
                     DELETE FROM %s WHERE %s
@@ -177,10 +178,25 @@ final class MergeSql {
                 """.formatted(table, whereClause, valueExpression, messageExpression, quote(column)));
     }
 
-    /** Reports the rows a query selects ({@code row_no, value, message}) as warnings; they are still imported. */
-    void warn(String selectRowNoValueMessage, String column) {
+    @Override
+    public void warn(String selectRowNoValueMessage, String column) {
         update("reporting warnings on " + column, "INSERT INTO import_problems (row_no, column_name, value, message, severity) SELECT q.row_no, "
                 + quote(column) + ", q.value::text, q.message, 'warning' FROM (" + selectRowNoValueMessage + ") q");
+    }
+
+    @Override
+    public String importedIds(String entityType) {
+        return "(SELECT external_id, entity_id FROM import_keys WHERE org_id = :org AND entity_type = " + quote(entityType) + ")";
+    }
+
+    @Override
+    public void rememberIds(String entityType, String selectExternalIdEntityId) {
+        update("remembering the imported ids", """
+                INSERT INTO import_keys (org_id, entity_type, external_id, entity_id)
+                SELECT :org, %s, q.external_id, q.entity_id
+                FROM (%s) AS q (external_id, entity_id)
+                ON CONFLICT (org_id, entity_type, external_id) DO UPDATE SET entity_id = EXCLUDED.entity_id
+                """.formatted(quote(entityType), selectExternalIdEntityId));
     }
 
     private static String quote(String text) {

@@ -1,5 +1,8 @@
 package io.wellbase.dataexchange.internal.imports;
 
+import io.wellbase.organizations.MemberImports;
+import io.wellbase.platform.imports.ImportStage;
+import io.wellbase.platform.imports.MergeResult;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 class StaffImport implements KindImport {
 
+    private final MemberImports members;
+
+    StaffImport(MemberImports members) {
+        this.members = members;
+    }
+
     @Override
     public ImportKind kind() {
         return ImportKind.STAFF;
@@ -20,7 +29,7 @@ class StaffImport implements KindImport {
 
     @Override
     public String stagingColumns() {
-        return "ext_id text, first_name text, last_name text, email text, role text";
+        return MemberImports.STAGING_COLUMNS;
     }
 
     @Override
@@ -62,62 +71,9 @@ class StaffImport implements KindImport {
     }
 
     @Override
-    public ImportCounts merge(MergeSql sql) {
+    public MergeResult merge(ImportStage sql) {
         sql.rejectDuplicates("ext_id", "externalId");
         sql.rejectDuplicates("import_stage", "lower(email)", "email", "email", "the same email is on row %s; only the first is imported");
-        sql.update("ALTER TABLE import_stage ADD COLUMN target_id uuid, ADD COLUMN member_role text");
-        sql.update("""
-                UPDATE import_stage s SET target_id = u.id
-                FROM import_keys k JOIN users u ON u.id = k.entity_id
-                WHERE k.org_id = :org AND k.entity_type = 'staff' AND k.external_id = s.ext_id AND u.erased_at IS NULL
-                """);
-        sql.update("""
-                UPDATE import_stage s SET target_id = u.id
-                FROM users u
-                WHERE s.target_id IS NULL AND s.email IS NOT NULL AND u.email_normalized = lower(trim(s.email))
-                  AND u.erased_at IS NULL
-                """);
-        sql.update("CREATE INDEX ON import_stage (target_id)");
-        sql.update("ANALYZE import_stage");
-        sql.update("""
-                UPDATE import_stage s SET member_role = m.role
-                FROM org_members m WHERE m.org_id = :org AND m.user_id = s.target_id
-                """);
-        sql.reject("target_id IS NOT NULL AND member_role IS NULL", "email", "email",
-                "an account with this email exists outside this organization; invite it from the members page");
-        sql.warn("""
-                SELECT row_no, role AS value, 'owners keep their role; the row only links the person' AS message
-                FROM import_stage WHERE member_role = 'owner' AND role <> 'owner'
-                """, "role");
-        long created = sql.update("""
-                INSERT INTO users (id, email, email_normalized, first_name, last_name)
-                SELECT new_id, email, lower(trim(email)), first_name, last_name FROM import_stage WHERE target_id IS NULL
-                """);
-        sql.update("""
-                INSERT INTO org_members (org_id, user_id, role)
-                SELECT :org, new_id, role FROM import_stage WHERE target_id IS NULL
-                """);
-        sql.update("""
-                INSERT INTO import_keys (org_id, entity_type, external_id, entity_id)
-                SELECT :org, 'staff', ext_id, coalesce(target_id, new_id) FROM import_stage
-                ON CONFLICT (org_id, entity_type, external_id) DO UPDATE SET entity_id = EXCLUDED.entity_id
-                """);
-        sql.update("""
-                UPDATE org_members m SET role = s.role, updated_at = now()
-                FROM import_stage s
-                WHERE m.org_id = :org AND m.user_id = s.target_id AND s.member_role <> 'owner' AND m.role <> s.role
-                """);
-        sql.update("""
-                UPDATE users u SET first_name = s.first_name, last_name = s.last_name, updated_at = now()
-                FROM import_stage s
-                WHERE u.id = s.target_id AND u.password_hash IS NULL AND (u.first_name, u.last_name) IS DISTINCT FROM (s.first_name, s.last_name)
-                """);
-        long updated = sql.count("""
-                SELECT count(*) FROM import_stage s JOIN users u ON u.id = s.target_id
-                JOIN org_members m ON m.org_id = :org AND m.user_id = u.id
-                WHERE u.updated_at = now() OR m.updated_at = now()
-                """);
-        long matched = sql.count("SELECT count(*) FROM import_stage WHERE target_id IS NOT NULL");
-        return new ImportCounts(created, updated, matched - updated, 0, 0);
+        return members.merge(sql);
     }
 }

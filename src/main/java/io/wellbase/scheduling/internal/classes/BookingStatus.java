@@ -23,6 +23,17 @@ enum BookingStatus {
         return this == WAITLISTED || this == CONFIRMED;
     }
 
+    /** Whether the booking occupies one of the session's seats ({@code class_sessions.confirmed_count}). */
+    boolean holdsSeat() {
+        return this == CONFIRMED || this == ATTENDED || this == NO_SHOW;
+    }
+
+    /** The stored values of the statuses that hold a seat, as a SQL list: {@code 'confirmed', 'attended', 'no_show'}. */
+    static String seatHoldingValues() {
+        return java.util.Arrays.stream(values()).filter(BookingStatus::holdsSeat).map(s -> "'" + s.value() + "'")
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     boolean canBecome(BookingStatus next) {
         return switch (this) {
             case WAITLISTED -> next == CONFIRMED || next == CANCELLED;
