@@ -1,7 +1,9 @@
 package io.wellbase.clients;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +20,17 @@ public interface ClientDirectory {
      * email): for work over all of them, such as demo data.
      */
     List<ClientListing> listing(UUID organizationId);
+
+    /**
+     * The names of the organization's client records with these ids, also those merged away or erased
+     * since (history and rosters still show them; an erased client's name is the placeholder erasure
+     * left); ids of other organizations are absent.
+     */
+    Map<UUID, ClientName> names(UUID organizationId, Collection<UUID> clientIds);
+
+    /** A client's name. */
+    record ClientName(String firstName, String lastName) {
+    }
 
     /** A client in a listing: the summary and when the record was created. */
     record ClientListing(UUID id, String firstName, String lastName, String email, String status,

@@ -24,8 +24,9 @@ public interface ClientFilterExtension {
     Optional<String> predicate(Map<String, List<String>> values, MapSqlParameterSource params);
 
     /**
-     * Facets by name: each a SQL template with one {@code %s} for the WHERE clause over {@code c},
-     * answering columns {@code value} and {@code n}.
+     * Facets by name: each a SQL template over the alias {@code c}, with {@code %1$s} where the client
+     * relation goes (the clients module fills in its table, so no other module names it) and
+     * {@code %2$s} for the WHERE clause, answering columns {@code value} and {@code n} (and {@code label}).
      */
     Map<String, String> facets();
 

@@ -147,6 +147,8 @@ class BookingsIntegrationTests extends IntegrationTest {
         var roster = api.get("/api/v1/sessions/" + session + "/roster", owner.token()).json().path("data");
         assertThat(roster.size()).isEqualTo(2);
         assertThat(roster.findValuesAsString("status")).containsOnly("attended");
+        assertThat(roster.findValuesAsString("firstName")).as("attended clients by name").containsExactly("Booked", "Walkin");
+        assertThat(roster.findValuesAsString("lastName")).containsOnly("Test");
         var visits = api.get("/api/v1/clients/" + booked + "/visits", owner.token()).json().path("data");
         assertThat(visits.get(0).path("classTypeName").asString()).isEqualTo("Vinyasa");
     }

@@ -62,7 +62,7 @@ class ClientQueries {
                 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 100""", filter.without("tag")));
         for (ClientFilterExtension extension : filter.extensions()) {
             extension.facets().forEach((name, sql) ->
-                    facets.put(name, counts(sql, filter.without(extension.facetParameter(name)))));
+                    facets.put(name, counts(sql.formatted("clients c", "%s"), filter.without(extension.facetParameter(name)))));
         }
         return facets;
     }

@@ -7,6 +7,7 @@ import io.wellbase.clients.ClientDirectory;
 import io.wellbase.clients.ClientErased;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.web.ApiException;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +44,12 @@ class ClientService implements ClientDirectory {
     @Transactional(readOnly = true)
     public List<ClientListing> listing(UUID organizationId) {
         return store.listing(organizationId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, ClientName> names(UUID organizationId, Collection<UUID> clientIds) {
+        return store.names(organizationId, clientIds);
     }
 
     @Override

@@ -150,6 +150,20 @@ class ClientStore {
                 """).param("org", orgId).query(io.wellbase.clients.ClientDirectory.ClientListing.class).list();
     }
 
+    Map<UUID, io.wellbase.clients.ClientDirectory.ClientName> names(UUID orgId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, io.wellbase.clients.ClientDirectory.ClientName> names = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, first_name, last_name FROM clients WHERE org_id = :org AND id = ANY(:ids)")
+                .param("org", orgId).param("ids", ids.toArray(UUID[]::new))
+                .query(rs -> {
+                    names.put(rs.getObject(1, UUID.class), new io.wellbase.clients.ClientDirectory.ClientName(
+                            rs.getString(2), rs.getString(3)));
+                });
+        return names;
+    }
+
     List<ClientView.AlertView> openAlerts(UUID orgId, UUID clientId) {
         return jdbc.sql("""
                 SELECT id, level, message, visible_to_client, created_at FROM client_alerts

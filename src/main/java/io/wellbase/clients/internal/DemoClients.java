@@ -43,9 +43,12 @@ class DemoClients implements DemoDataContributor {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
 
-    DemoClients(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    private final DemoStudio studio;
+
+    DemoClients(JdbcClient jdbc, NamedParameterJdbcTemplate batch, DemoStudio studio) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.studio = studio;
     }
 
     @Override
@@ -56,13 +59,12 @@ class DemoClients implements DemoDataContributor {
     @Override
     @Transactional
     public void contribute() {
-        Optional<UUID> found = DemoStudio.withoutRowsIn(jdbc, "clients");
+        Optional<DemoStudio.Studio> found = studio.withoutRowsIn(jdbc, "clients");
         if (found.isEmpty()) {
             return;
         }
-        UUID orgId = found.get();
-        UUID author = jdbc.sql("SELECT user_id FROM org_members WHERE org_id = :org AND role = 'owner' ORDER BY created_at LIMIT 1")
-                .param("org", orgId).query(UUID.class).single();
+        UUID orgId = found.get().id();
+        UUID author = found.get().ownerId();
         Random random = new Random(20_260_301L);
         OffsetDateTime now = OffsetDateTime.now(BERLIN);
         List<MapSqlParameterSource> clients = new ArrayList<>();

@@ -38,9 +38,11 @@ class DemoMemberships implements DemoDataContributor {
     private final NamedParameterJdbcTemplate batch;
     private final Locations locations;
     private final ClientDirectory clientDirectory;
+    private final DemoStudio studio;
 
     DemoMemberships(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Locations locations,
-            ClientDirectory clientDirectory) {
+            ClientDirectory clientDirectory, DemoStudio studio) {
+        this.studio = studio;
         this.locations = locations;
         this.clientDirectory = clientDirectory;
         this.jdbc = jdbc;
@@ -55,7 +57,7 @@ class DemoMemberships implements DemoDataContributor {
     @Override
     @Transactional
     public void contribute() {
-        Optional<UUID> found = DemoStudio.withoutRowsIn(jdbc, "membership_plans");
+        Optional<UUID> found = studio.withoutRowsIn(jdbc, "membership_plans").map(DemoStudio.Studio::id);
         if (found.isEmpty()) {
             return;
         }

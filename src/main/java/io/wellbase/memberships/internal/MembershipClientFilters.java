@@ -74,9 +74,9 @@ class MembershipClientFilters implements ClientFilterExtension {
     @Override
     public Map<String, String> facets() {
         return Map.of("plan", """
-                SELECT p.id::text AS value, count(DISTINCT c.id) AS n, p.name AS label FROM clients c
+                SELECT p.id::text AS value, count(DISTINCT c.id) AS n, p.name AS label FROM %1$s
                 JOIN client_memberships m ON m.org_id = c.org_id AND m.client_id = c.id AND m.status IN ('active', 'frozen', 'pending')
-                JOIN membership_plans p ON p.org_id = m.org_id AND p.id = m.plan_id%s
+                JOIN membership_plans p ON p.org_id = m.org_id AND p.id = m.plan_id%2$s
                 GROUP BY p.id, p.name ORDER BY 2 DESC, 3 LIMIT 100""");
     }
 

@@ -6,27 +6,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The demo organization every module's demo data belongs to: created by the organizations module,
- * found by the others by its name.
+ * which also answers where it is (this interface is implemented there; the platform knows no tables).
  */
-public final class DemoStudio {
+public interface DemoStudio {
 
-    public static final String NAME = "Lotus & Oak Studio";
+    String NAME = "Lotus & Oak Studio";
 
-    private DemoStudio() {
-    }
+    /** The demo studio and its first owner, once the organizations module has created it. */
+    Optional<Studio> find();
 
-    /** The demo studio's id, once the organizations module has created it. */
-    public static Optional<UUID> find(JdbcClient jdbc) {
-        return jdbc.sql("SELECT id FROM organizations WHERE name = :name ORDER BY created_at, id LIMIT 1")
-                .param("name", NAME).query(UUID.class).optional();
+    /** The demo studio's id and the owner who signs its demo data. */
+    record Studio(UUID id, UUID ownerId) {
     }
 
     /**
-     * The demo studio's id when it exists and {@code table} holds none of its rows yet: the one
-     * check that makes each module's demo data run once. {@code table} is a constant of the caller.
+     * The demo studio when it exists and {@code table} (one of the caller's own, a constant) holds none
+     * of its rows yet: the one check that makes each module's demo data run once.
      */
-    public static Optional<UUID> withoutRowsIn(JdbcClient jdbc, String table) {
-        return find(jdbc).filter(orgId -> !jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE org_id = :org)")
-                .param("org", orgId).query(Boolean.class).single());
+    default Optional<Studio> withoutRowsIn(JdbcClient jdbc, String table) {
+        return find().filter(studio -> !jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE org_id = :org)")
+                .param("org", studio.id()).query(Boolean.class).single());
     }
 }

@@ -44,9 +44,12 @@ class DemoTimetable implements DemoDataContributor {
     private final Appointments appointments;
     private final Locations locations;
     private final ClientDirectory clients;
+    private final DemoStudio studio;
 
     DemoTimetable(JdbcClient jdbc, JdbcTemplate batch, ClassTypes classTypes, Schedules schedules,
-            ServiceCatalog services, Appointments appointments, Locations locations, ClientDirectory clients) {
+            ServiceCatalog services, Appointments appointments, Locations locations, ClientDirectory clients,
+            DemoStudio studio) {
+        this.studio = studio;
         this.locations = locations;
         this.clients = clients;
         this.appointments = appointments;
@@ -78,7 +81,7 @@ class DemoTimetable implements DemoDataContributor {
     @Override
     @Transactional
     public void contribute() {
-        UUID orgId = DemoStudio.withoutRowsIn(jdbc, "class_types").orElse(null);
+        UUID orgId = studio.withoutRowsIn(jdbc, "class_types").map(DemoStudio.Studio::id).orElse(null);
         if (orgId == null) {
             return;
         }

@@ -8,6 +8,7 @@ import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.files.StoredFiles;
+import io.wellbase.organizations.OrganizationProfiles;
 import io.wellbase.platform.data.Ids;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,18 +43,18 @@ class ImportRunner {
     private final ImportErrors errors;
     private final StoredFiles files;
     private final ImportConnections connections;
-    private final JdbcClient jdbc;
+    private final OrganizationProfiles organizations;
     private final AuditTrail audit;
     private final Map<ImportKind, KindImport> kinds;
     private final ImportsProperties properties;
 
-    ImportRunner(ImportJobStore jobs, ImportErrors errors, StoredFiles files, ImportConnections connections, JdbcClient jdbc,
+    ImportRunner(ImportJobStore jobs, ImportErrors errors, StoredFiles files, ImportConnections connections, OrganizationProfiles organizations,
             AuditTrail audit, List<KindImport> kinds, ImportsProperties properties) {
         this.jobs = jobs;
         this.errors = errors;
         this.files = files;
         this.connections = connections;
-        this.jdbc = jdbc;
+        this.organizations = organizations;
         this.audit = audit;
         this.kinds = kinds.stream().collect(Collectors.toMap(KindImport::kind, Function.identity()));
         this.properties = properties;
@@ -239,12 +240,9 @@ class ImportRunner {
     }
 
     private Organization organization(UUID orgId) {
-        return jdbc.sql("SELECT currency, timezone FROM organizations WHERE id = :id").param("id", orgId)
-                .query((rs, n) -> {
-                    String currency = rs.getString("currency");
-                    int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-                    return new Organization(currency, digits, ZoneId.of(rs.getString("timezone")));
-                }).single();
+        OrganizationProfiles.Profile org = organizations.find(orgId).orElseThrow();
+        int digits = Math.max(0, Currency.getInstance(org.currency()).getDefaultFractionDigits());
+        return new Organization(org.currency(), digits, org.zone());
     }
 
     static String columnNames(String definitions) {

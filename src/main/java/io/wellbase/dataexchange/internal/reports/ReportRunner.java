@@ -5,6 +5,7 @@ import io.wellbase.files.FilePurpose;
 import io.wellbase.files.StoredFile;
 import io.wellbase.files.StoredFiles;
 import io.wellbase.organizations.Locations;
+import io.wellbase.organizations.OrganizationProfiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -18,7 +19,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
@@ -32,16 +32,16 @@ class ReportRunner {
     private final Map<ReportType, ReportBuilder> builders;
     private final StoredFiles files;
     private final Locations locations;
-    private final JdbcClient jdbc;
+    private final OrganizationProfiles organizations;
     private final ObjectMapper json;
 
-    ReportRunner(ReportJobStore jobs, List<ReportBuilder> builders, StoredFiles files, Locations locations, JdbcClient jdbc,
+    ReportRunner(ReportJobStore jobs, List<ReportBuilder> builders, StoredFiles files, Locations locations, OrganizationProfiles organizations,
             ObjectMapper json) {
         this.jobs = jobs;
         this.builders = builders.stream().collect(Collectors.toMap(ReportBuilder::type, Function.identity()));
         this.files = files;
         this.locations = locations;
-        this.jdbc = jdbc;
+        this.organizations = organizations;
         // every column in every row, null where there is no figure (a rate of nothing, no last visit)
         this.json = json.rebuild().changeDefaultPropertyInclusion(inclusion -> inclusion
                 .withValueInclusion(JsonInclude.Include.ALWAYS).withContentInclusion(JsonInclude.Include.ALWAYS)).build();
@@ -94,13 +94,10 @@ class ReportRunner {
     ReportScope scope(UUID orgId, Map<String, Object> filters) {
         Map<String, Object> range = (Map<String, Object>) filters.get("dateRange");
         UUID location = filters.get("locationId") == null ? null : UUID.fromString((String) filters.get("locationId"));
-        return jdbc.sql("SELECT name, timezone, currency FROM organizations WHERE id = :id").param("id", orgId)
-                .query((rs, n) -> new ReportScope(orgId, rs.getString("name"), ZoneId.of(rs.getString("timezone")),
-                        rs.getString("currency"), LocalDate.parse((String) range.get("from")),
-                        LocalDate.parse((String) range.get("to")), location,
-                        location == null ? null : locations.find(orgId, location).map(Locations.LocationInfo::name)
-                                .orElse(null)))
-                .single();
+        OrganizationProfiles.Profile org = organizations.find(orgId).orElseThrow();
+        return new ReportScope(orgId, org.name(), org.zone(), org.currency(), LocalDate.parse((String) range.get("from")),
+                LocalDate.parse((String) range.get("to")), location,
+                location == null ? null : locations.find(orgId, location).map(Locations.LocationInfo::name).orElse(null));
     }
 
     static String contentType(String format) {

@@ -8,6 +8,7 @@ import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.organizations.Locations;
+import io.wellbase.organizations.OrganizationProfiles;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.jobs.BackgroundJobs;
 import io.wellbase.platform.security.Caller;
@@ -26,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,18 +60,18 @@ class ReportsController {
     private final BackgroundJobs scheduler;
     private final OneTimeTask<Void> task;
     private final AuditTrail audit;
-    private final JdbcClient jdbc;
+    private final OrganizationProfiles organizations;
     private final TransactionTemplate tx;
 
     ReportsController(ReportJobStore jobs, Locations locations, BackgroundJobs scheduler, OneTimeTask<Void> reportRunTask,
-            AuditTrail audit, JdbcClient jdbc, TransactionTemplate tx) {
+            AuditTrail audit, OrganizationProfiles organizations, TransactionTemplate tx) {
         this.tx = tx;
         this.jobs = jobs;
         this.locations = locations;
         this.scheduler = scheduler;
         this.task = reportRunTask;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.organizations = organizations;
     }
 
     @PostMapping
@@ -116,8 +116,7 @@ class ReportsController {
     }
 
     private Map<String, Object> filters(UUID org, Filters filters) {
-        ZoneId zone = ZoneId.of(jdbc.sql("SELECT timezone FROM organizations WHERE id = :id").param("id", org)
-                .query(String.class).single());
+        ZoneId zone = organizations.find(org).orElseThrow(() -> ApiException.notFound("Organization")).zone();
         LocalDate today = LocalDate.now(zone);
         DateRange range = filters == null ? null : filters.dateRange();
         LocalDate to = date("filters.dateRange.to", range == null ? null : range.to(), today);

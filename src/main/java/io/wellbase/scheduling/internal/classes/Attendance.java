@@ -7,8 +7,11 @@ import io.wellbase.clients.ClientDirectory;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.CursorPage;
 import io.wellbase.scheduling.SchedulingEvents;
+import java.text.Collator;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -51,15 +54,34 @@ public class Attendance {
     List<RosterEntry> roster(UUID orgId, UUID sessionId) {
         jdbc.sql("SELECT id FROM class_sessions WHERE org_id = :org AND id = :id").param("org", orgId).param("id", sessionId)
                 .query(UUID.class).optional().orElseThrow(() -> ApiException.notFound("Session"));
-        return jdbc.sql("""
-                SELECT b.id AS booking_id, b.client_id, c.first_name, c.last_name, b.status, b.waitlist_position,
-                       b.checked_in_at
-                FROM bookings b JOIN clients c ON c.org_id = b.org_id AND c.id = b.client_id
-                WHERE b.org_id = :org AND b.session_id = :session
-                ORDER BY CASE b.status WHEN 'attended' THEN 0 WHEN 'confirmed' THEN 1 WHEN 'waitlisted' THEN 2 ELSE 3 END,
-                         b.waitlist_position NULLS FIRST, c.last_name, c.first_name
-                """).param("org", orgId).param("session", sessionId).query(RosterEntry.class).list();
+        List<BookingLine> lines = jdbc.sql("""
+                SELECT id, client_id, status, waitlist_position, checked_in_at FROM bookings
+                WHERE org_id = :org AND session_id = :session
+                """).param("org", orgId).param("session", sessionId).query(BookingLine.class).list();
+        Map<UUID, ClientDirectory.ClientName> names = clients.names(orgId, lines.stream().map(BookingLine::clientId).toList());
+        return lines.stream().map(line -> line.withName(names.get(line.clientId())))
+                .sorted(ROSTER_ORDER).toList();
     }
+
+    private record BookingLine(UUID id, UUID clientId, String status, Long waitlistPosition, OffsetDateTime checkedInAt) {
+
+        RosterEntry withName(ClientDirectory.ClientName name) {
+            return new RosterEntry(id, clientId, name == null ? null : name.firstName(), name == null ? null : name.lastName(),
+                    status, waitlistPosition, checkedInAt);
+        }
+    }
+
+    /** Attended, then confirmed, then the waitlist in its order, then the rest; by name within each. */
+    private static final Comparator<RosterEntry> ROSTER_ORDER = Comparator
+            .comparingInt((RosterEntry e) -> switch (e.status()) {
+                case "attended" -> 0;
+                case "confirmed" -> 1;
+                case "waitlisted" -> 2;
+                default -> 3;
+            })
+            .thenComparing(RosterEntry::waitlistPosition, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(RosterEntry::lastName, Comparator.nullsLast(Collator.getInstance(Locale.ROOT)))
+            .thenComparing(RosterEntry::firstName, Comparator.nullsLast(Collator.getInstance(Locale.ROOT)));
 
     /** Checks in a booked client, or a walk-in (booked on the spot while there is space). */
     @Transactional

@@ -43,6 +43,9 @@ class ImportFailureIntegrationTests extends IntegrationTest {
     List<KindImport> kinds;
 
     @Autowired
+    io.wellbase.organizations.OrganizationProfiles organizations;
+
+    @Autowired
     DataSource dataSource;
 
     private static final String CSV = "Client ID,First Name,Last Name\nF-1,Anna,Berg\nF-2,Explode,Now\nF-3,Cara,Diaz\n";
@@ -164,7 +167,7 @@ class ImportFailureIntegrationTests extends IntegrationTest {
     void aMergeStepThatRunsPastTheTimeoutFailsTheJobAndNamesTheStep() throws SQLException {
         Owner owner = ownerWithOrganization("Slow Import");
         UUID id = queuedSecondImport(owner);
-        ImportRunner impatient = new ImportRunner(jobs, errors, files, connections, jdbc, audit, kinds,
+        ImportRunner impatient = new ImportRunner(jobs, errors, files, connections, organizations, audit, kinds,
                 new ImportsProperties(Duration.ofSeconds(1), Duration.ofDays(90)));
 
         // another transaction holds the clients, so the step that updates them waits past the timeout
@@ -193,7 +196,7 @@ class ImportFailureIntegrationTests extends IntegrationTest {
     void cancellingStopsAMergeStepThatIsRunning() throws Exception {
         Owner owner = ownerWithOrganization("Cancelled Import");
         UUID id = queuedSecondImport(owner);
-        ImportRunner patient = new ImportRunner(jobs, errors, files, connections, jdbc, audit, kinds,
+        ImportRunner patient = new ImportRunner(jobs, errors, files, connections, organizations, audit, kinds,
                 new ImportsProperties(Duration.ofMinutes(5), Duration.ofDays(90)));
 
         try (Connection other = dataSource.getConnection()) {

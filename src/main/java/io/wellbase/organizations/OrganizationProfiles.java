@@ -1,0 +1,16 @@
+package io.wellbase.organizations;
+
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What other modules may know of an organization: its name, time zone, currency and country. */
+public interface OrganizationProfiles {
+
+    /** The organization, empty for an unknown id. */
+    Optional<Profile> find(UUID organizationId);
+
+    /** The organization as reports, imports and exports see it. */
+    record Profile(UUID id, String name, ZoneId zone, String currency, String country) {
+    }
+}
