@@ -11,8 +11,15 @@ class ClientImportMerge implements ClientImports {
 
     private static final String UUID_TEXT = "'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'";
 
+    private final ClientListCache listCache;
+
+    ClientImportMerge(ClientListCache listCache) {
+        this.listCache = listCache;
+    }
+
     @Override
     public MergeResult merge(ImportStage sql) {
+        listCache.changed(sql.organizationId());
         sql.update("ALTER TABLE import_stage ADD COLUMN target_id uuid, ADD COLUMN erased boolean");
         sql.update("""
                 UPDATE import_stage s SET target_id = coalesce(c.merged_into_id, c.id), erased = c.erased_at IS NOT NULL

@@ -26,8 +26,11 @@ class ClientMerge {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
+    private final ClientListCache listCache;
+
     ClientMerge(JdbcClient jdbc, ClientStore store, ClientService clients, AuditTrail audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ClientListCache listCache) {
+        this.listCache = listCache;
         this.jdbc = jdbc;
         this.store = store;
         this.clients = clients;
@@ -37,6 +40,7 @@ class ClientMerge {
 
     @Transactional
     ClientView merge(UUID orgId, UUID survivorId, UUID otherId) {
+        listCache.changed(orgId);
         if (survivorId.equals(otherId)) {
             throw ApiException.invalidField("otherId", "must be another client");
         }

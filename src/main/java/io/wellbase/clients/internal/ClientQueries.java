@@ -1,7 +1,6 @@
 package io.wellbase.clients.internal;
 
 import io.wellbase.clients.ClientFilterExtension;
-import io.wellbase.clients.ClientFilterExtension;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
 import io.wellbase.platform.web.SortSpec;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,28 +26,55 @@ class ClientQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ClientStore store;
+    private final ClientListCache cache;
+    private final long exactTotalLimit;
 
-    ClientQueries(NamedParameterJdbcTemplate jdbc, ClientStore store) {
+    ClientQueries(NamedParameterJdbcTemplate jdbc, ClientStore store, ClientListCache cache,
+            @Value("${wellbase.clients.exact-total-limit:10000}") long exactTotalLimit) {
         this.jdbc = jdbc;
         this.store = store;
+        this.cache = cache;
+        this.exactTotalLimit = exactTotalLimit;
     }
 
+    /**
+     * A page of the list: one row more than the page tells whether another follows, and the total is
+     * counted up to {@code wellbase.clients.exact-total-limit} matching clients (beyond it the total says
+     * so with {@code total_exact: false}), once per filter until the organization's clients change.
+     */
     @Transactional(readOnly = true)
     PageResult<ClientView> list(ClientFilter filter, PageQuery page) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = filter.where(params);
-        params.addValue("limit", page.pageSize()).addValue("offset", page.offset());
+        Map<String, Object> filterValues = Map.copyOf(params.getValues());
+        params.addValue("limit", page.pageSize() + 1).addValue("offset", page.offset());
         List<ClientView> rows = jdbc.query("SELECT c.* FROM clients c" + where + " ORDER BY " + page.orderBy(SORT)
                 + " LIMIT :limit OFFSET :offset", params, (rs, n) -> store.view(rs));
-        Long total = jdbc.queryForObject("SELECT count(*) FROM clients c" + where, params, Long.class);
+        boolean hasNext = rows.size() > page.pageSize();
+        if (hasNext) {
+            rows = rows.subList(0, page.pageSize());
+        }
+        String count = "SELECT count(*) FROM (SELECT 1 FROM clients c" + where + " LIMIT " + (exactTotalLimit + 1) + ") matching";
+        long counted = cache.get(filter.orgId(), count, filterValues, () -> {
+            Long n = jdbc.queryForObject(count, new MapSqlParameterSource(filterValues), Long.class);
+            return n == null ? 0L : n;
+        });
+        boolean exact = counted <= exactTotalLimit;
+        long total = Math.max(exact ? counted : exactTotalLimit, page.offset() + rows.size());
         Map<UUID, List<String>> tags = store.tags(filter.orgId(), rows.stream().map(ClientView::id).toList());
         return PageResult.of(rows.stream().map(c -> c.withTagsAndAlerts(tags.getOrDefault(c.id(), List.of()), List.of()))
-                .toList(), page, total == null ? 0 : total);
+                .toList(), page, total, exact, hasNext);
     }
 
     /** Counts per status, tag and source; each dimension ignores its own filter, as filter menus expect. */
     @Transactional(readOnly = true)
     Map<String, Object> facets(ClientFilter filter) {
+        MapSqlParameterSource key = new MapSqlParameterSource();
+        String where = filter.where(key);
+        return cache.get(filter.orgId(), "facets" + where, key.getValues(), () -> countFacets(filter));
+    }
+
+    private Map<String, Object> countFacets(ClientFilter filter) {
         Map<String, Object> facets = new LinkedHashMap<>();
         MapSqlParameterSource totalParams = new MapSqlParameterSource();
         facets.put("total", jdbc.queryForObject("SELECT count(*) FROM clients c" + filter.where(totalParams),

@@ -24,13 +24,16 @@ class ClientStore {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final ClientListCache listCache;
 
-    ClientStore(JdbcClient jdbc, ObjectMapper json) {
+    ClientStore(JdbcClient jdbc, ObjectMapper json, ClientListCache listCache) {
         this.jdbc = jdbc;
         this.json = json;
+        this.listCache = listCache;
     }
 
     void insert(UUID orgId, UUID id, ClientFields f) {
+        listCache.changed(orgId);
         jdbc.sql("""
                 INSERT INTO clients (id, org_id, first_name, last_name, email, phone, mobile_phone, birth_date, gender,
                     line1, line2, city, postal_code, region, country, emergency_name, emergency_phone,
@@ -46,6 +49,7 @@ class ClientStore {
     }
 
     void update(UUID orgId, UUID id, ClientFields f) {
+        listCache.changed(orgId);
         jdbc.sql("""
                 UPDATE clients SET first_name = :first, last_name = :last, email = :email, phone = :phone,
                     mobile_phone = :mobile, birth_date = :birth, gender = :gender, line1 = :line1, line2 = :line2,
@@ -134,6 +138,7 @@ class ClientStore {
     }
 
     void replaceTags(UUID orgId, UUID clientId, Collection<String> tags) {
+        listCache.changed(orgId);
         jdbc.sql("DELETE FROM client_tags WHERE org_id = :org AND client_id = :id")
                 .param("org", orgId).param("id", clientId).update();
         for (String tag : tags) {
@@ -174,6 +179,7 @@ class ClientStore {
 
     /** Replaces personal data with placeholders; the row and its id stay for aggregates. */
     void anonymise(UUID orgId, UUID id) {
+        listCache.changed(orgId);
         jdbc.sql("""
                 UPDATE clients SET first_name = 'Erased', last_name = 'client', email = NULL, phone = NULL,
                     mobile_phone = NULL, birth_date = NULL, gender = NULL, line1 = NULL, line2 = NULL, city = NULL,

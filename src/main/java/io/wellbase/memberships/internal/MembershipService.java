@@ -4,6 +4,7 @@ import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.clients.ClientDirectory;
+import io.wellbase.clients.ClientListChanges;
 import io.wellbase.memberships.MembershipSold;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.web.ApiException;
@@ -33,8 +34,11 @@ class MembershipService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
+    private final ClientListChanges clientList;
+
     MembershipService(JdbcClient jdbc, PlanService plans, CreditLedger ledger, SalesService sales,
-            ClientDirectory clients, AuditTrail audit, ApplicationEventPublisher events) {
+            ClientDirectory clients, AuditTrail audit, ApplicationEventPublisher events, ClientListChanges clientList) {
+        this.clientList = clientList;
         this.jdbc = jdbc;
         this.plans = plans;
         this.ledger = ledger;
@@ -50,6 +54,7 @@ class MembershipService {
 
     @Transactional
     MembershipView sell(UUID orgId, UUID clientId, Sell sell) {
+        clientList.changed(orgId); // the membership filters and the plan facet of the client list
         clients.find(orgId, clientId).orElseThrow(() -> ApiException.notFound("Client"));
         PlanService.Plan plan = plans.get(orgId, sell.planId());
         if (plan.archived()) {
@@ -143,6 +148,7 @@ class MembershipService {
 
     @Transactional
     MembershipView freeze(UUID orgId, UUID id, LocalDate from, LocalDate to, UUID by) {
+        clientList.changed(orgId); // the membership filters and the plan facet of the client list
         ledger.lock(orgId, id);
         MembershipView m = get(orgId, id);
         if (!MembershipStatus.of(m.status()).canBecome(MembershipStatus.FROZEN)) {
@@ -174,6 +180,7 @@ class MembershipService {
 
     @Transactional
     MembershipView cancel(UUID orgId, UUID id, boolean atPeriodEnd, String reason, UUID by) {
+        clientList.changed(orgId); // the membership filters and the plan facet of the client list
         ledger.lock(orgId, id);
         MembershipView m = get(orgId, id);
         if (!MembershipStatus.of(m.status()).running()) {
@@ -204,6 +211,7 @@ class MembershipService {
     /** Extends the membership by one period from its end (or today, when it already ended) and records the sale. */
     @Transactional
     MembershipView renew(UUID orgId, UUID id, String paymentMethod, long discount, long tax, UUID by) {
+        clientList.changed(orgId); // the membership filters and the plan facet of the client list
         ledger.lock(orgId, id);
         MembershipView m = get(orgId, id);
         if (!MembershipStatus.of(m.status()).canBecome(MembershipStatus.ACTIVE)) {

@@ -22,6 +22,9 @@ package io.wellbase.platform.imports;
  */
 public interface ImportStage {
 
+    /** The organization the rows are imported into (also bound as {@code :org}). */
+    java.util.UUID organizationId();
+
     /** Runs a statement of the merge; answers the rows it changed. */
     int update(String sql);
 

@@ -80,6 +80,11 @@ final class MergeSql implements ImportStage {
     }
 
     @Override
+    public java.util.UUID organizationId() {
+        return context.orgId();
+    }
+
+    @Override
     public int update(String sql) {
         return update(step(sql), sql);
     }

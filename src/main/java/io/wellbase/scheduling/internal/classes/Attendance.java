@@ -4,6 +4,7 @@ import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.clients.ClientDirectory;
+import io.wellbase.clients.ClientListChanges;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.CursorPage;
 import io.wellbase.scheduling.SchedulingEvents;
@@ -31,8 +32,11 @@ public class Attendance {
     private final ApplicationEventPublisher events;
     private final ClientDirectory clients;
 
+    private final ClientListChanges clientList;
+
     Attendance(JdbcClient jdbc, Bookings bookings, AuditTrail audit, ApplicationEventPublisher events,
-            ClientDirectory clients) {
+            ClientDirectory clients, ClientListChanges clientList) {
+        this.clientList = clientList;
         this.clients = clients;
         this.jdbc = jdbc;
         this.bookings = bookings;
@@ -86,6 +90,7 @@ public class Attendance {
     /** Checks in a booked client, or a walk-in (booked on the spot while there is space). */
     @Transactional
     Bookings.Booking checkIn(UUID orgId, UUID sessionId, UUID bookingId, UUID clientId, UUID by) {
+        clientList.changed(orgId); // the attendance filters of the client list
         UUID id = bookingId;
         if (id == null) {
             if (clientId == null) {
