@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Clients as other modules see them (scheduling books them, memberships sells to them).
@@ -20,11 +21,11 @@ public interface ClientDirectory {
     List<ClientListing> listing(UUID organizationId);
 
     /** A client in a listing: the summary and when the record was created. */
-    record ClientListing(UUID id, String firstName, String lastName, String email, String status,
+    record ClientListing(UUID id, String firstName, String lastName, @Nullable String email, String status,
             OffsetDateTime createdAt) {
     }
 
     /** What other modules may know of a client. */
-    record ClientSummary(UUID id, String firstName, String lastName, String email, String status) {
+    record ClientSummary(UUID id, String firstName, String lastName, @Nullable String email, String status) {
     }
 }
