@@ -4,11 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A field's value before and after a change.
  */
-public record AuditChange(Object before, Object after) {
+public record AuditChange(@Nullable Object before, @Nullable Object after) {
 
     /** Fields that differ between two snapshots; a field absent on one side counts as null. */
     public static Map<String, AuditChange> diff(Map<String, ?> before, Map<String, ?> after) {

@@ -2,6 +2,7 @@ package io.wellbase.audit;
 
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One change to write to the audit trail. The actor, address, user agent and request id are taken
@@ -11,15 +12,15 @@ import java.util.UUID;
  * @param action         what happened, {@code <entity>.<verb>}: {@code location.updated}
  * @param changes        field name to before and after; secrets are redacted by the trail
  */
-public record AuditRecord(UUID organizationId, UUID actorId, String action, String entityType, String entityId,
-        Map<String, AuditChange> changes) {
+public record AuditRecord(@Nullable UUID organizationId, @Nullable UUID actorId, String action, String entityType,
+        @Nullable String entityId, Map<String, AuditChange> changes) {
 
     public AuditRecord {
         changes = changes == null ? Map.of() : Map.copyOf(changes);
     }
 
-    public static AuditRecord of(UUID organizationId, String action, String entityType, Object entityId,
-            Map<String, AuditChange> changes) {
+    public static AuditRecord of(@Nullable UUID organizationId, String action, String entityType,
+            @Nullable Object entityId, Map<String, AuditChange> changes) {
         return new AuditRecord(organizationId, null, action, entityType, entityId == null ? null : entityId.toString(),
                 changes);
     }

@@ -3,4 +3,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit")
 @io.wellbase.platform.data.OwnsTables({"audit_log"})
+@org.jspecify.annotations.NullMarked
 package io.wellbase.audit;

@@ -7,6 +7,7 @@ import io.wellbase.platform.web.ApiException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Client portal accounts: which user is which client of an organization. A linked user signs in
@@ -26,7 +27,7 @@ public interface ClientAccounts {
      * somebody's profile, memberships or bookings. Otherwise a new record is created (status lead, source
      * {@code portal}), which staff may later merge with the existing one.
      */
-    UUID enroll(UUID organizationId, UserSummary user, String firstName, String lastName, String phone);
+    UUID enroll(UUID organizationId, UserSummary user, String firstName, String lastName, @Nullable String phone);
 
     /** The signed-in client's own client id; 403 for anyone who is not a client of the active organization. */
     default UUID requireSelf(Caller caller) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Clients as other modules see them (scheduling books them, memberships sells to them).
@@ -33,11 +34,11 @@ public interface ClientDirectory {
     }
 
     /** A client in a listing: the summary and when the record was created. */
-    record ClientListing(UUID id, String firstName, String lastName, String email, String status,
+    record ClientListing(UUID id, String firstName, String lastName, @Nullable String email, String status,
             OffsetDateTime createdAt) {
     }
 
     /** What other modules may know of a client. */
-    record ClientSummary(UUID id, String firstName, String lastName, String email, String status) {
+    record ClientSummary(UUID id, String firstName, String lastName, @Nullable String email, String status) {
     }
 }

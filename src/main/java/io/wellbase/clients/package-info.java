@@ -6,4 +6,5 @@
 @io.wellbase.platform.data.OwnsTables({"clients", "client_tags", "client_notes", "client_alerts",
     "client_field_definitions", "client_accounts", "client_portal_invitations", "onboarding_steps",
     "client_onboarding"})
+@org.jspecify.annotations.NullMarked
 package io.wellbase.clients;

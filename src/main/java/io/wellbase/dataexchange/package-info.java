@@ -4,4 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Data exchange")
 @io.wellbase.platform.data.OwnsTables({"imports", "import_errors", "import_keys", "reports", "exports"})
+@org.jspecify.annotations.NullMarked
 package io.wellbase.dataexchange;

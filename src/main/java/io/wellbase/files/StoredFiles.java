@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -39,14 +40,14 @@ public class StoredFiles {
     }
 
     /** Checks size and detected content type for the purpose (413 / 415), stores, records metadata. */
-    public StoredFile upload(UUID organizationId, UUID userId, FilePurpose purpose, String filename,
+    public StoredFile upload(UUID organizationId, UUID userId, FilePurpose purpose, @Nullable String filename,
             InputStream content) {
         return upload(organizationId, userId, null, purpose, filename, content);
     }
 
     /** Like {@link #upload(UUID, UUID, FilePurpose, String, InputStream)}, for a file that belongs to a client. */
-    public StoredFile upload(UUID organizationId, UUID userId, UUID clientId, FilePurpose purpose, String filename,
-            InputStream content) {
+    public StoredFile upload(UUID organizationId, UUID userId, @Nullable UUID clientId, FilePurpose purpose,
+            @Nullable String filename, InputStream content) {
         if (!purpose.uploadable()) {
             throw ApiException.invalidField("purpose", purpose.value() + " files are written by Wellbase, not uploaded");
         }

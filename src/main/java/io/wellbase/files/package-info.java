@@ -4,4 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Files")
 @io.wellbase.platform.data.OwnsTables({"files", "file_link_keys"})
+@org.jspecify.annotations.NullMarked
 package io.wellbase.files;

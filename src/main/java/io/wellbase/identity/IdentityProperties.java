@@ -3,6 +3,7 @@ package io.wellbase.identity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -25,7 +26,7 @@ public record IdentityProperties(
         @DefaultValue("16384") @Min(1024) int maxPreferencesBytes,
         @DefaultValue("3s") Duration sessionCheckInterval,
         @DefaultValue("5s") Duration clockSkew,
-        String keyEncryptionKey) {
+        @Nullable String keyEncryptionKey) {
 
     /**
      * Argon2id cost. The default (19 MiB, 2 passes, 1 lane) is OWASP's minimum recommendation;

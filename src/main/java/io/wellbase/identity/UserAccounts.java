@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * User accounts as other modules see them.
@@ -30,6 +31,6 @@ public interface UserAccounts {
     UserSummary ensureExists(NewUser user);
 
     /** A new account's fields. */
-    record NewUser(String email, String password, String firstName, String lastName, String phone) {
+    record NewUser(String email, String password, String firstName, String lastName, @Nullable String phone) {
     }
 }

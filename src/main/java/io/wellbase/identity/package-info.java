@@ -5,4 +5,5 @@
 @org.springframework.modulith.ApplicationModule(displayName = "Identity")
 @io.wellbase.platform.data.OwnsTables({"users", "user_preferences", "refresh_tokens", "one_time_tokens",
     "jwt_signing_keys", "login_failures"})
+@org.jspecify.annotations.NullMarked
 package io.wellbase.identity;

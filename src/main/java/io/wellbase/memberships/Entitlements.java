@@ -2,6 +2,7 @@ package io.wellbase.memberships;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What scheduling asks before it confirms a booking: which of the client's memberships covers it.
@@ -27,7 +28,7 @@ public interface Entitlements {
     void forfeit(UUID organizationId, UUID bookingId, int penaltyCredits);
 
     /** What is being booked. */
-    record Coverage(UUID classTypeId, UUID serviceId, UUID locationId) {
+    record Coverage(@Nullable UUID classTypeId, @Nullable UUID serviceId, UUID locationId) {
     }
 
     /** The outcome of {@link #reserve}. */

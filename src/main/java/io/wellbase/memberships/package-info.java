@@ -5,4 +5,5 @@
 @org.springframework.modulith.ApplicationModule(displayName = "Memberships")
 @io.wellbase.platform.data.OwnsTables({"membership_plans", "client_memberships", "membership_freezes",
     "credit_ledger", "sales", "sale_items", "sale_refunds", "membership_charges"})
+@org.jspecify.annotations.NullMarked
 package io.wellbase.memberships;

@@ -5,4 +5,5 @@
 @org.springframework.modulith.ApplicationModule(displayName = "Organizations")
 @io.wellbase.platform.data.OwnsTables({"organizations", "org_members", "locations", "rooms", "invitations",
     "client_portal_settings"})
+@org.jspecify.annotations.NullMarked
 package io.wellbase.organizations;

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -19,8 +20,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("wellbase.platform")
 public record PlatformProperties(
-        String publicUrl,
-        String appUrl,
+        @Nullable String publicUrl,
+        @Nullable String appUrl,
         @Valid @DefaultValue Db db,
         @Valid @DefaultValue RateLimits rateLimits,
         @Valid @DefaultValue Http http,
@@ -35,14 +36,14 @@ public record PlatformProperties(
      * one, {@code backupDir} turns on a daily backup there, of which the newest {@code backupsKept} stay.
      */
     public record Db(
-            String url,
-            String user,
-            String password,
+            @Nullable String url,
+            @Nullable String user,
+            @Nullable String password,
             @DefaultValue(".wellbase/pgdata") String embeddedDataDir,
             @DefaultValue("0") int embeddedPort,
             @DefaultValue("20") @Min(1) int maxPoolSize,
             @DefaultValue("2") @Min(0) int minIdle,
-            String backupDir,
+            @Nullable String backupDir,
             @DefaultValue("7") @Min(1) int backupsKept) {
 
         public boolean embedded() {
@@ -84,7 +85,7 @@ public record PlatformProperties(
     }
 
     /** Demo data: on by default with the embedded database, off with an external one. */
-    public record Demo(Boolean enabled) {
+    public record Demo(@Nullable Boolean enabled) {
 
         public boolean enabledFor(Db db) {
             return enabled == null ? db.embedded() : enabled;
@@ -102,7 +103,7 @@ public record PlatformProperties(
     }
 
     /** Credentials a Prometheus scraper sends (HTTP Basic); without a password nobody reads the metrics. */
-    public record Metrics(@DefaultValue("prometheus") String username, String password) {
+    public record Metrics(@DefaultValue("prometheus") String username, @Nullable String password) {
 
         public boolean configured() {
             return password != null && !password.isBlank();
@@ -110,7 +111,7 @@ public record PlatformProperties(
     }
 
     /** Redis, used for shared rate limits when {@code url} is set. */
-    public record Redis(String url, @DefaultValue("wellbase") String keyPrefix) {
+    public record Redis(@Nullable String url, @DefaultValue("wellbase") String keyPrefix) {
 
         public boolean configured() {
             return url != null && !url.isBlank();

@@ -5,4 +5,5 @@
 @org.springframework.modulith.ApplicationModule(displayName = "Platform")
 @io.wellbase.platform.data.OwnsTables({"scheduled_tasks", "event_publication", "email_outbox",
     "idempotency_keys"})
+@org.jspecify.annotations.NullMarked
 package io.wellbase.platform;

@@ -2,6 +2,7 @@ package io.wellbase.scheduling;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Events scheduling publishes through the event publication registry; memberships and
@@ -33,7 +34,8 @@ public final class SchedulingEvents {
     }
 
     /** A session was cancelled, with all its bookings. */
-    public record SessionCancelled(UUID organizationId, UUID sessionId, String reason, OffsetDateTime startsAt) {
+    public record SessionCancelled(UUID organizationId, UUID sessionId, @Nullable String reason,
+            OffsetDateTime startsAt) {
     }
 
     /** A client was checked in to a session. */

@@ -6,4 +6,5 @@
 @io.wellbase.platform.data.OwnsTables({"scheduling_settings", "class_types", "class_schedules",
     "class_sessions", "bookings", "services", "staff_working_hours", "staff_extra_hours", "staff_time_off",
     "appointments", "calendar_feeds"})
+@org.jspecify.annotations.NullMarked
 package io.wellbase.scheduling;

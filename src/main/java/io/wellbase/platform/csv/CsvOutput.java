@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every CSV Wellbase writes (exports, reports, error reports, the audit trail) goes through this,
@@ -51,9 +52,9 @@ public final class CsvOutput implements Closeable, Flushable {
     }
 
     /** Writes one line; a null cell is written empty. */
-    public CsvOutput row(Iterable<String> cells) {
+    public CsvOutput row(Iterable<? extends @Nullable String> cells) {
         CsvWriter.CsvWriterRecord record = csv.writeRecord();
-        for (String cell : cells) {
+        for (@Nullable String cell : cells) {
             record.writeField(defuse(cell));
         }
         record.endRecord();
@@ -61,7 +62,7 @@ public final class CsvOutput implements Closeable, Flushable {
     }
 
     /** Writes one line; a null cell is written empty. */
-    public CsvOutput row(String... cells) {
+    public CsvOutput row(@Nullable String... cells) {
         return row(Arrays.asList(cells));
     }
 
@@ -72,7 +73,7 @@ public final class CsvOutput implements Closeable, Flushable {
     }
 
     /** The cell as a spreadsheet must see it: a formula gets a leading apostrophe, anything else stays. */
-    public static String defuse(String value) {
+    public static @Nullable String defuse(@Nullable String value) {
         if (value == null || value.isEmpty() || FORMULA_STARTS.indexOf(value.charAt(0)) < 0
                 || NUMBER.matcher(value).matches()) {
             return value;

@@ -4,4 +4,5 @@
  * {@link io.wellbase.platform.imports.ImportStage} and answers a {@link io.wellbase.platform.imports.MergeResult}.
  */
 @org.springframework.modulith.NamedInterface("imports")
+@org.jspecify.annotations.NullMarked
 package io.wellbase.platform.imports;

@@ -1,3 +1,4 @@
 /** Part of the platform API that other modules use: mail. */
 @org.springframework.modulith.NamedInterface("mail")
+@org.jspecify.annotations.NullMarked
 package io.wellbase.platform.mail;

@@ -3,6 +3,7 @@ package io.wellbase.platform.security;
 import io.wellbase.platform.web.ApiException;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -11,7 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * The signed-in user behind a request, with the organization the token is scoped to and the role
  * held there. The organization always comes from the token, never from the request body.
  */
-public record Caller(UUID userId, UUID organizationId, Role role, String tokenId) {
+public record Caller(UUID userId, @Nullable UUID organizationId, @Nullable Role role, String tokenId) {
 
     /** The caller of the current request; 401 when there is none. */
     public static Caller current() {

@@ -8,6 +8,7 @@ import static io.wellbase.platform.security.Role.STAFF;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one permission matrix: what each role may do inside its organization. Endpoints name the
@@ -48,7 +49,7 @@ public enum Permission {
         return description;
     }
 
-    public boolean grantedTo(Role role) {
+    public boolean grantedTo(@Nullable Role role) {
         return role != null && roles.contains(role);
     }
 }

@@ -3,6 +3,7 @@ package io.wellbase.platform.security;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A caller's role inside one organization. Staff roles run the business; {@code CLIENT} is a
@@ -15,7 +16,7 @@ public enum Role {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static Optional<Role> parse(String value) {
+    public static Optional<Role> parse(@Nullable String value) {
         if (value == null) {
             return Optional.empty();
         }

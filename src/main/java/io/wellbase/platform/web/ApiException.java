@@ -3,6 +3,7 @@ package io.wellbase.platform.web;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -14,7 +15,7 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final List<FieldError> errors;
-    private Duration retryAfter;
+    private @Nullable Duration retryAfter;
     private long limit;
 
     public ApiException(HttpStatus status, String code, String detail) {

@@ -1,6 +1,7 @@
 package io.wellbase.platform.web;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A validated page request: {@code page} from 1, {@code page_size} from 1 to 200 (20 by default),
@@ -18,7 +19,8 @@ public record PageQuery(int page, int pageSize, List<SortSpec.Order> sort) {
     /**
      * Parses raw query parameters; a bad value answers 400 with the field named.
      */
-    public static PageQuery of(Integer page, Integer pageSize, String sort, SortSpec sortSpec) {
+    public static PageQuery of(@Nullable Integer page, @Nullable Integer pageSize, @Nullable String sort,
+            SortSpec sortSpec) {
         int p = page == null ? 1 : page;
         int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
         if (p < 1) {

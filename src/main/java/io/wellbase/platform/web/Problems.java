@@ -2,6 +2,7 @@ package io.wellbase.platform.web;
 
 import java.net.URI;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -16,7 +17,7 @@ public final class Problems {
     private Problems() {
     }
 
-    public static ProblemDetail of(HttpStatusCode status, String code, String detail) {
+    public static ProblemDetail of(HttpStatusCode status, String code, @Nullable String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + code.replace('.', '/').replace('_', '-')));
         problem.setTitle(titleFor(status));

@@ -1,6 +1,7 @@
 package io.wellbase.platform.web;
 
 import io.wellbase.platform.PlatformProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class PublicUrl {
 
-    private final String configured;
-    private final String app;
+    private final @Nullable String configured;
+    private final @Nullable String app;
     private volatile int port = 8080;
 
     PublicUrl(PlatformProperties properties) {
@@ -25,7 +26,7 @@ public class PublicUrl {
         this.app = trimmed(properties.appUrl());
     }
 
-    private static String trimmed(String url) {
+    private static @Nullable String trimmed(@Nullable String url) {
         return url == null || url.isBlank() ? null : url.strip().replaceAll("/+$", "");
     }
 

@@ -1,5 +1,6 @@
 package io.wellbase.platform.web;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
@@ -14,7 +15,8 @@ public final class RequestIds {
     private RequestIds() {
     }
 
-    public static String current() {
+    /** The current request's id; null outside a request (a background job, start-up). */
+    public static @Nullable String current() {
         return MDC.get(MDC_KEY);
     }
 }

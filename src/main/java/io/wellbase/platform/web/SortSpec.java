@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sort fields one endpoint allows, each mapped to its SQL column, plus the default order and a
@@ -32,7 +33,7 @@ public final class SortSpec {
         return new SortSpec(spec.columns, spec.parse(defaultSort), tieBreaker);
     }
 
-    public List<Order> parse(String sort) {
+    public List<Order> parse(@Nullable String sort) {
         if (sort == null || sort.isBlank()) {
             return defaultOrder;
         }
