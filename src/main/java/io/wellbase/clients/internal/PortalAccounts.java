@@ -57,8 +57,7 @@ class PortalAccounts implements ClientAccounts {
                     UUID id = Ids.newId();
                     clients.insert(orgId, id, new ClientFields(firstName, lastName, email, null, phone, null, null,
                             null, null, "lead", "portal", null, false, null, Map.of(), Map.of()));
-                    audit.record(AuditRecord.of(orgId, "client.created", "client", id, AuditChange.created(Map.of(
-                            "firstName", firstName, "lastName", lastName, "email", email, "source", "portal")))
+                    audit.record(AuditRecord.of(orgId, "client.created", "client", id, AuditChange.created(created(firstName, lastName, email)))
                             .byActor(userId));
                     return id;
                 });
@@ -74,6 +73,16 @@ class PortalAccounts implements ClientAccounts {
                   AND NOT EXISTS (SELECT 1 FROM client_accounts a WHERE a.org_id = c.org_id AND a.client_id = c.id)
                 ORDER BY c.created_at LIMIT 1
                 """).param("org", orgId).param("email", email).query(UUID.class).optional();
+    }
+
+    /** The audited fields of a client made by a sign-up; the email may be missing (an erased account). */
+    private static Map<String, Object> created(String firstName, String lastName, String email) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("firstName", firstName);
+        fields.put("lastName", lastName);
+        fields.put("email", email);
+        fields.put("source", "portal");
+        return fields;
     }
 
     void link(UUID orgId, UUID clientId, UUID userId) {
