@@ -28,6 +28,7 @@ TOKEN=$(api POST /api/v1/auth/register '{"email":"bench@example.test","password"
 ORG=$(api POST /api/v1/organizations '{"name":"Bench Studio","timezone":"Europe/Berlin","currency":"EUR","country":"DE"}' | field id)
 TOKEN=$(api POST /api/v1/auth/switch-organization "{\"organizationId\":\"$ORG\"}" | field accessToken)
 export PGHOST=127.0.0.1 PGPORT PGUSER=postgres PGDATABASE=postgres
+PGPASSWORD=$(cat "$DATA/secrets/db-password"); export PGPASSWORD # made by the server beside its data (docs/operations.md)
 psql -q -v org="$ORG" -f bench/reports/seed.sql
 echo "seeded: $(psql -qAt -c "SELECT count(*) FROM clients") clients, $(psql -qAt -c "SELECT count(*) FROM class_sessions") classes, $(psql -qAt -c "SELECT count(*) FROM bookings") bookings, $(psql -qAt -c "SELECT count(*) FROM sales") sales" >&2
 FROM=$(date -d '-364 days' +%F); TO=$(date +%F)
