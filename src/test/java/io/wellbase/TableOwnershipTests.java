@@ -3,10 +3,12 @@ package io.wellbase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wellbase.platform.data.OwnsTables;
+import io.wellbase.platform.data.PublishesViews;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -17,10 +19,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every table belongs to exactly one module (declared with {@link OwnsTables} on its package-info), and a
- * module's SQL writes only its own tables and reads another's only where the list below allows it. The
- * Java boundary check cannot see coupling through SQL; this test does, by reading every statement in
- * {@code src/main/java}. The list holds today's exceptions, each to be removed as the owning module
+ * Every table belongs to exactly one module (declared with {@link OwnsTables} on its package-info), and so does
+ * every view (declared with {@link PublishesViews}, defined in a migration over the owner's own tables only). A
+ * module's SQL writes only its own tables, never a view, and reads another module's data through the views that
+ * module publishes; it reads another's tables only where the list below allows it. The Java boundary check cannot
+ * see coupling through SQL; this test does, by reading every statement in {@code src/main/java} and every view
+ * definition in the migrations. The list holds today's exceptions, each to be removed as the owning module
  * publishes what the reader needs; the test fails when one is no longer needed, so the list only shrinks.
  */
 class TableOwnershipTests {
@@ -31,8 +35,16 @@ class TableOwnershipTests {
     private static final Pattern WRITE = Pattern.compile(
             "\\b(?:INSERT INTO|UPDATE|DELETE FROM|TRUNCATE(?: TABLE)?|COPY|MERGE INTO)\\s+(?:ONLY\\s+)?([a-z_][a-z0-9_]*)");
     private static final Pattern READ = Pattern.compile("\\b(?:FROM|JOIN)\\s+([a-z_][a-z0-9_]*)");
+    /** A view's definition, up to the end of its statement; or a view dropped. */
+    private static final Pattern VIEW = Pattern.compile(
+            "(?i)\\b(?:CREATE (?:OR REPLACE )?(?:MATERIALIZED )?VIEW (?:IF NOT EXISTS )?([a-z_][a-z0-9_]*)([^;]*)"
+                    + "|DROP (?:MATERIALIZED )?VIEW (?:IF EXISTS )?([a-z_][a-z0-9_]*))");
+    private static final Pattern READ_IN_MIGRATION = Pattern.compile("(?i)\\b(?:FROM|JOIN)\\s+([a-z_][a-z0-9_]*)");
 
-    /** Reads of another module's tables, as "module -> table"; to become the owner's query API or view. */
+    /**
+     * Reads of another module's tables, as "module -> table"; to become the owner's query API or view. Reading a
+     * view another module publishes is no exception: that is how reports, exports and insights read.
+     */
     private static final Set<String> FOREIGN_READS_TODAY = Set.of(
             "dataexchange -> appointments", "dataexchange -> bookings",
             "dataexchange -> class_schedules", "dataexchange -> class_sessions", "dataexchange -> class_types",
@@ -56,19 +68,61 @@ class TableOwnershipTests {
     }
 
     @Test
+    void everyViewIsPublishedByExactlyOneModule() {
+        assertThat(new TreeSet<>(views().keySet())).as("views declared by @PublishesViews vs created by migrations")
+                .isEqualTo(new TreeSet<>(definitions().keySet()));
+        assertThat(views().keySet()).as("names both a table and a view").doesNotContainAnyElementsOf(owners().keySet());
+    }
+
+    @Test
+    void aViewReadsOnlyItsOwnersTables() {
+        Map<String, String> owners = owners();
+        Map<String, String> views = views();
+        Set<String> found = new TreeSet<>();
+        definitions().forEach((view, definition) -> {
+            String module = views.get(view);
+            if (module == null) {
+                return; // a view nobody publishes: everyViewIsPublishedByExactlyOneModule says so
+            }
+            Matcher m = READ_IN_MIGRATION.matcher(definition);
+            while (m.find()) {
+                String name = m.group(1).toLowerCase();
+                String owner = owners.getOrDefault(name, views.get(name));
+                if (owner != null && !owner.equals(module)) {
+                    found.add(module + " view " + view + " -> " + name);
+                }
+            }
+        });
+        assertThat(found).as("a view published by one module over another module's data").isEmpty();
+    }
+
+    @Test
     void modulesWriteOnlyTheirOwnTables() {
-        assertThat(foreign(WRITE)).as("writes into another module's tables: call the owner's API instead").isEmpty();
+        assertThat(foreign(WRITE, owners())).as("writes into another module's tables: call the owner's API instead")
+                .isEmpty();
+    }
+
+    @Test
+    void nobodyWritesAView() {
+        Map<String, String> views = views();
+        Map<String, String> anyWriter = new TreeMap<>();
+        views.keySet().forEach(view -> anyWriter.put(view, "(views are read-only)"));
+        assertThat(foreign(WRITE, anyWriter)).as("writes into a published view: call the owner's API instead")
+                .isEmpty();
     }
 
     @Test
     void modulesReadOtherModulesTablesOnlyWhereAllowed() {
-        assertThat(foreign(READ)).as("reads of another module's tables (FOREIGN_READS_TODAY only shrinks)")
+        assertThat(foreign(READ, owners())).as("reads of another module's tables (FOREIGN_READS_TODAY only shrinks;"
+                        + " read the owner's published views instead)")
                 .isEqualTo(new TreeSet<>(FOREIGN_READS_TODAY));
     }
 
-    /** "module -> table" for every statement of the kind in a module's code that names another module's table. */
-    private static Set<String> foreign(Pattern statement) {
-        Map<String, String> owners = owners();
+    /**
+     * "module -> name" for every statement of the kind in a module's code that names a table or view whose owner
+     * (in {@code owners}) is another module.
+     */
+    private static Set<String> foreign(Pattern statement, Map<String, String> owners) {
         Set<String> found = new TreeSet<>();
         for (Path file : files(SOURCES, ".java")) {
             Path relative = SOURCES.relativize(file);
@@ -91,7 +145,7 @@ class TableOwnershipTests {
         Map<String, String> owners = new TreeMap<>();
         for (Path dir : modules()) {
             String module = dir.getFileName().toString();
-            OwnsTables owns = packageAnnotation("io.wellbase." + module);
+            OwnsTables owns = packageAnnotation("io.wellbase." + module, OwnsTables.class);
             if (owns == null) {
                 continue;
             }
@@ -103,9 +157,53 @@ class TableOwnershipTests {
         return owners;
     }
 
-    private static OwnsTables packageAnnotation(String pkg) {
+    /** Every published view and the module that publishes it. */
+    private static Map<String, String> views() {
+        Map<String, String> publishers = new TreeMap<>();
+        for (Path dir : modules()) {
+            String module = dir.getFileName().toString();
+            PublishesViews publishes = packageAnnotation("io.wellbase." + module, PublishesViews.class);
+            if (publishes == null) {
+                continue;
+            }
+            for (String view : publishes.value()) {
+                String previous = publishers.put(view, module);
+                assertThat(previous).as("view " + view + " is published by " + previous + " and " + module).isNull();
+            }
+        }
+        return publishers;
+    }
+
+    /** The views the migrations leave, by name, each with its latest definition (migrations in version order). */
+    private static Map<String, String> definitions() {
+        Map<String, String> definitions = new TreeMap<>();
+        java.util.List<Path> migrations = files(MIGRATIONS, ".sql").stream()
+                .sorted(Comparator.comparingInt(TableOwnershipTests::version)).toList();
+        for (Path migration : migrations) {
+            Matcher m = VIEW.matcher(withoutComments(read(migration)));
+            while (m.find()) {
+                if (m.group(1) != null) {
+                    definitions.put(m.group(1).toLowerCase(), m.group(2));
+                } else {
+                    definitions.remove(m.group(3).toLowerCase());
+                }
+            }
+        }
+        return definitions;
+    }
+
+    private static int version(Path migration) {
+        String name = migration.getFileName().toString();
+        return Integer.parseInt(name.substring(1, name.indexOf("__")));
+    }
+
+    private static String withoutComments(String sql) {
+        return sql.replaceAll("--[^\\n]*", "");
+    }
+
+    private static <A extends java.lang.annotation.Annotation> A packageAnnotation(String pkg, Class<A> type) {
         try {
-            return Class.forName(pkg + ".package-info").getAnnotation(OwnsTables.class);
+            return Class.forName(pkg + ".package-info").getAnnotation(type);
         } catch (ClassNotFoundException e) {
             return null;
         }

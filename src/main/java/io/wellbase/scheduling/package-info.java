@@ -6,5 +6,7 @@
 @io.wellbase.platform.data.OwnsTables({"scheduling_settings", "class_types", "class_schedules",
     "class_sessions", "bookings", "services", "staff_working_hours", "staff_extra_hours", "staff_time_off",
     "appointments", "calendar_feeds"})
+@io.wellbase.platform.data.PublishesViews({"report_class_types", "report_class_schedules", "report_class_sessions",
+    "report_bookings", "report_appointments"})
 @org.jspecify.annotations.NullMarked
 package io.wellbase.scheduling;
