@@ -212,6 +212,65 @@ class ExportsIntegrationTests extends ImportTest {
         assertThat(api.get("/api/v1/exports?type=classes", owner.token()).text()).isEqualTo(classes);
     }
 
+    /**
+     * Every column of the clients, bookings, sales and memberships exports, exactly: the exports read the owners'
+     * published views, and a file must not change by a byte when a view or its table does.
+     */
+    @Test
+    void clientsBookingsSalesAndMembershipsExportEveryColumnExactly() {
+        Owner owner = ownerWithOrganization("Every Column");
+        importAndWait(owner.token(), "clients", "c.csv", ("Client ID,First Name,Last Name,Email,Mobile Phone,Home Phone,"
+                + "Birth Date,Gender,Address,City,State,Postal Code,Country,Status,Source\n"
+                + "E-1,Anna,Berg,anna@example.test,+49 151 0000001,030 000001,1990-03-14,female,1 Quiet Lane,Berlin,"
+                + "Berlin,10115,DE,Active,Instagram\n"
+                + "E-2,Ben,Cole,ben@example.test,,,,,,,,,,,\n").getBytes(StandardCharsets.UTF_8), Map.of());
+        importAndWait(owner.token(), "visits", "v.csv", VISITS.getBytes(StandardCharsets.UTF_8), Map.of());
+        importAndWait(owner.token(), "sales", "s.csv", ("Sale ID,Sale Date,Client ID,Item name,Quantity,Amount,"
+                + "Payment Method\n"
+                + "R1,01/15/2026,E-1,10 Class Pack,1,$150.00,Visa\n"
+                + "R1,01/15/2026,E-1,Water,2,$4.00,Visa\n"
+                + "R2,02/01/2026,E-2,Drop-in,1,$20,Cash\n").getBytes(StandardCharsets.UTF_8), Map.of());
+        importAndWait(owner.token(), "memberships", "m.csv", ("Membership ID,Client ID,Membership,Start Date,End Date,"
+                + "Status\n"
+                + "K1,E-1,Unlimited Monthly,2026-01-01,2099-12-31,Active\n"
+                + "K2,E-2,Unlimited Monthly,2025-01-01,2025-06-30,\n").getBytes(StandardCharsets.UTF_8), Map.of());
+        importAndWait(owner.token(), "pricing_options", "p.csv", ("Pricing Option ID,Client ID,Pricing Option,Active Date,"
+                + "Expiration Date,Count,Remaining\n"
+                + "P1,E-2,5 Class Pack,02/01/2026,08/01/2099,5,3\n").getBytes(StandardCharsets.UTF_8), Map.of());
+        jdbc.sql("UPDATE clients SET created_at = CASE WHEN first_name = 'Anna' THEN TIMESTAMPTZ '2026-01-10 08:30Z'"
+                + " ELSE TIMESTAMPTZ '2026-01-11 23:30Z' END WHERE org_id = :org").param("org", owner.orgId()).update();
+        jdbc.sql("UPDATE bookings SET created_at = '2026-02-28 17:05Z' WHERE org_id = :org").param("org", owner.orgId())
+                .update();
+        Map<String, String> bookingIds = new java.util.HashMap<>();
+        jdbc.sql("SELECT import_ref, id::text FROM bookings WHERE org_id = :org").param("org", owner.orgId())
+                .query(rs -> {
+                    bookingIds.put(rs.getString(1), rs.getString(2));
+                });
+
+        assertThat(api.get("/api/v1/exports?type=clients", owner.token()).text()).isEqualTo("\ufeff"
+                + String.join(",", io.wellbase.dataexchange.internal.ExchangeColumns.CLIENTS) + "\r\n"
+                + "E-1,Anna,Berg,anna@example.test,'+49 151 0000001,030 000001,1990-03-14,female,1 Quiet Lane,Berlin,"
+                + "Berlin,10115,DE,active,Instagram,2026-01-10 09:30\r\n"
+                + "E-2,Ben,Cole,ben@example.test,,,,,,,,,,active,,2026-01-12 00:30\r\n");
+        assertThat(api.get("/api/v1/exports?type=bookings", owner.token()).text()).isEqualTo("\ufeff"
+                + String.join(",", io.wellbase.dataexchange.internal.ExchangeColumns.BOOKINGS) + "\r\n"
+                + bookingIds.get("V-1") + ",E-1,Anna,Berg,Vinyasa Flow,2026-03-02,18:30,,Downtown,attended,2026-02-28 18:05\r\n"
+                + bookingIds.get("V-2") + ",E-2,Ben,Cole,Vinyasa Flow,2026-03-02,18:30,,Downtown,late_cancelled,"
+                + "2026-02-28 18:05\r\n");
+        List<String> sales = api.get("/api/v1/exports?type=sales", owner.token()).text().lines().toList();
+        assertThat(sales).hasSize(4);
+        assertThat(sales.get(0)).isEqualTo("\ufeff" + String.join(",", io.wellbase.dataexchange.internal.ExchangeColumns.SALES));
+        assertThat(sales.subList(1, 3)).as("one sale's items, in the order of their ids").containsExactlyInAnyOrder(
+                "R1,2026-01-15 00:00,E-1,10 Class Pack,1,150.00,EUR,card_terminal",
+                "R1,2026-01-15 00:00,E-1,Water,2,4.00,EUR,card_terminal");
+        assertThat(sales.get(3)).isEqualTo("R2,2026-02-01 00:00,E-2,Drop-in,1,20.00,EUR,cash");
+        assertThat(api.get("/api/v1/exports?type=memberships", owner.token()).text()).isEqualTo("\ufeff"
+                + String.join(",", io.wellbase.dataexchange.internal.ExchangeColumns.MEMBERSHIPS) + "\r\n"
+                + "K2,E-2,Unlimited Monthly,2025-01-01,2025-06-30,,expired\r\n"
+                + "K1,E-1,Unlimited Monthly,2026-01-01,2099-12-31,,active\r\n"
+                + "P1,E-2,5 Class Pack,2026-02-01,2099-08-01,3,active\r\n");
+    }
+
     @Test
     void aLargeExportRunsAsAJobEndingWithTheSameFile() {
         Owner owner = studio("Async Export");

@@ -192,6 +192,12 @@ class ReportsIntegrationTests extends ImportTest {
             String client = "C-" + row.path("name").asString().replace("Client", "").replace(" Test", "");
             assertThat(row.path("visits").asLong()).as(client).isEqualTo(visits.stream()
                     .filter(v -> v.client().equals(client) && v.outcome().equals("attended")).count());
+            assertThat(row.path("lastVisit").asString()).as(client).isEqualTo(visits.stream()
+                    .filter(v -> v.client().equals(client) && v.outcome().equals("attended"))
+                    .mapToInt(Visit::day).max().stream().mapToObj(d -> String.format("2026-01-%02d", d + 1))
+                    .findFirst().orElse(null));
+            assertThat(row.path("joined").asString()).as(client).isEqualTo("2025-09-01");
+            assertThat(row.path("email").asString()).as(client).endsWith("@example.test");
         }
         JsonNode instructors = json("instructor_utilization");
         for (JsonNode row : instructors.path("tables").path("byInstructor")) {

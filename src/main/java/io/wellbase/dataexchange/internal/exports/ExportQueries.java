@@ -17,7 +17,7 @@ final class ExportQueries {
             SELECT coalesce(c.external_ids->>'mindbody', c.id::text), c.first_name, c.last_name, c.email, c.mobile_phone,
                    c.phone, c.birth_date::text, c.gender, c.line1, c.city, c.region, c.postal_code, c.country, c.status,
                    c.source, to_char(c.created_at AT TIME ZONE o.timezone, 'YYYY-MM-DD HH24:MI')
-            FROM clients c JOIN organizations o ON o.id = c.org_id
+            FROM report_clients c JOIN report_organizations o ON o.org_id = c.org_id
             WHERE c.org_id = :org AND c.merged_into_id IS NULL AND c.erased_at IS NULL
               AND (CAST(:from AS date) IS NULL OR c.created_at >= CAST(:from AS date) AT TIME ZONE o.timezone)
               AND (CAST(:to AS date) IS NULL OR c.created_at < (CAST(:to AS date) + 1) AT TIME ZONE o.timezone)
@@ -26,12 +26,12 @@ final class ExportQueries {
             """;
 
     private static final String SESSION_JOINS = """
-            FROM bookings b
-            JOIN class_sessions s ON s.org_id = b.org_id AND s.id = b.session_id
-            JOIN class_types t ON t.id = s.class_type_id
-            JOIN locations l ON l.id = s.location_id
-            JOIN clients c ON c.org_id = b.org_id AND c.id = b.client_id
-            LEFT JOIN users u ON u.id = coalesce(s.substitute_instructor_id, s.instructor_id)
+            FROM report_bookings b
+            JOIN report_class_sessions s ON s.org_id = b.org_id AND s.id = b.session_id
+            JOIN report_class_types t ON t.id = s.class_type_id
+            JOIN report_locations l ON l.id = s.location_id
+            JOIN report_clients c ON c.org_id = b.org_id AND c.id = b.client_id
+            LEFT JOIN report_users u ON u.id = coalesce(s.substitute_instructor_id, s.instructor_id)
             WHERE b.org_id = :org
               AND (CAST(:from AS date) IS NULL OR s.local_date >= CAST(:from AS date))
               AND (CAST(:to AS date) IS NULL OR s.local_date <= CAST(:to AS date))
@@ -64,10 +64,10 @@ final class ExportQueries {
                    coalesce(c.external_ids->>'mindbody', c.id::text), i.description, i.quantity::text,
                    to_char(i.total::numeric / power(10, %1$s), 'FM999999999999990' || CASE WHEN %1$s > 0 THEN '.' || repeat('0', %1$s) ELSE '' END),
                    x.currency, x.payment_method
-            FROM sales x
-            JOIN organizations o ON o.id = x.org_id
-            JOIN sale_items i ON i.org_id = x.org_id AND i.sale_id = x.id
-            JOIN clients c ON c.org_id = x.org_id AND c.id = x.client_id
+            FROM report_sales x
+            JOIN report_organizations o ON o.org_id = x.org_id
+            JOIN report_sale_items i ON i.org_id = x.org_id AND i.sale_id = x.id
+            JOIN report_clients c ON c.org_id = x.org_id AND c.id = x.client_id
             LEFT JOIN import_keys k ON k.org_id = x.org_id AND k.entity_type = 'sale' AND k.entity_id = x.id
             WHERE x.org_id = :org
               AND (CAST(:from AS date) IS NULL OR x.sold_at >= CAST(:from AS date) AT TIME ZONE o.timezone)
@@ -79,12 +79,12 @@ final class ExportQueries {
             SELECT coalesce(k.external_id, m.id::text), coalesce(c.external_ids->>'mindbody', c.id::text), p.name,
                    m.starts_on::text, m.ends_on::text,
                    CASE WHEN p.kind IN ('class_pack', 'drop_in', 'intro_offer')
-                        THEN (SELECT coalesce(sum(l.delta), 0) FROM credit_ledger l
+                        THEN (SELECT coalesce(sum(l.delta), 0) FROM report_credit_ledger l
                               WHERE l.org_id = m.org_id AND l.membership_id = m.id)::text END,
                    m.status
-            FROM client_memberships m
-            JOIN membership_plans p ON p.id = m.plan_id
-            JOIN clients c ON c.org_id = m.org_id AND c.id = m.client_id
+            FROM report_client_memberships m
+            JOIN report_membership_plans p ON p.id = m.plan_id
+            JOIN report_clients c ON c.org_id = m.org_id AND c.id = m.client_id
             LEFT JOIN import_keys k ON k.org_id = m.org_id AND k.entity_type IN ('membership', 'pricing_option')
                                    AND k.entity_id = m.id
             WHERE m.org_id = :org
@@ -100,8 +100,8 @@ final class ExportQueries {
                              WHERE k.org_id = m.org_id AND k.entity_type = 'staff' AND k.entity_id = m.user_id),
                             u.id::text),
                    u.first_name, u.last_name, u.email, m.role
-            FROM org_members m
-            JOIN users u ON u.id = m.user_id
+            FROM report_org_members m
+            JOIN report_users u ON u.id = m.user_id
             WHERE m.org_id = :org AND m.role <> 'owner' AND u.erased_at IS NULL
             ORDER BY u.last_name, u.first_name, u.id
             """;
@@ -112,15 +112,15 @@ final class ExportQueries {
                              WHERE k.org_id = c.org_id AND k.entity_type = 'class_schedule' AND k.entity_id = c.id),
                             c.id::text),
                    t.name, t.description, t.category, l.name,
-                   (SELECT u.first_name || ' ' || u.last_name FROM users u WHERE u.id = c.instructor_ids[1]),
+                   (SELECT u.first_name || ' ' || u.last_name FROM report_users u WHERE u.id = c.instructor_ids[1]),
                    array_to_string(ARRAY(SELECT (ARRAY['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday',
                                                        'Sunday'])[d]
                                          FROM unnest(c.weekdays) d ORDER BY d), ', '),
                    to_char(c.start_time, 'HH24:MI'), c.duration_minutes::text, c.capacity::text, c.first_date::text,
                    c.last_date::text
-            FROM class_schedules c
-            JOIN class_types t ON t.org_id = c.org_id AND t.id = c.class_type_id
-            JOIN locations l ON l.org_id = c.org_id AND l.id = c.location_id
+            FROM report_class_schedules c
+            JOIN report_class_types t ON t.org_id = c.org_id AND t.id = c.class_type_id
+            JOIN report_locations l ON l.org_id = c.org_id AND l.id = c.location_id
             WHERE c.org_id = :org AND c.archived_at IS NULL
               AND (CAST(:location AS uuid) IS NULL OR c.location_id = CAST(:location AS uuid))
             ORDER BY t.name, c.start_time, c.weekdays, c.id

@@ -45,8 +45,8 @@ class AttendanceSummary implements ReportBuilder {
         SessionStats.Tally total = new SessionStats.Tally();
         rows.forEach(total::add);
         long clients = jdbc.sql("""
-                SELECT count(DISTINCT b.client_id) FROM bookings b
-                JOIN class_sessions cs ON cs.org_id = b.org_id AND cs.id = b.session_id
+                SELECT count(DISTINCT b.client_id) FROM report_bookings b
+                JOIN report_class_sessions cs ON cs.org_id = b.org_id AND cs.id = b.session_id
                 WHERE b.org_id = :org AND b.status = 'attended' AND cs.status = 'scheduled'
                   AND cs.local_date BETWEEN :from AND :to
                   AND (CAST(:location AS uuid) IS NULL OR cs.location_id = CAST(:location AS uuid))

@@ -48,16 +48,16 @@ class ClientRoster implements ReportBuilder {
         jdbc.sql("""
                 SELECT c.first_name || ' ' || c.last_name AS name, c.email, coalesce(c.mobile_phone, c.phone) AS phone,
                        c.status, (c.created_at AT TIME ZONE :zone)::date AS joined,
-                       (SELECT max(cs.local_date) FROM bookings b JOIN class_sessions cs ON cs.id = b.session_id
+                       (SELECT max(cs.local_date) FROM report_bookings b JOIN report_class_sessions cs ON cs.id = b.session_id
                         WHERE b.org_id = c.org_id AND b.client_id = c.id AND b.status = 'attended') AS last_visit,
-                       (SELECT count(*) FROM bookings b JOIN class_sessions cs ON cs.id = b.session_id
+                       (SELECT count(*) FROM report_bookings b JOIN report_class_sessions cs ON cs.id = b.session_id
                         WHERE b.org_id = c.org_id AND b.client_id = c.id AND b.status = 'attended'
                           AND cs.local_date BETWEEN :from AND :to
                           AND (CAST(:location AS uuid) IS NULL OR cs.location_id = CAST(:location AS uuid))) AS visits,
-                       (SELECT string_agg(DISTINCT p.name, ', ') FROM client_memberships m
-                        JOIN membership_plans p ON p.id = m.plan_id
+                       (SELECT string_agg(DISTINCT p.name, ', ') FROM report_client_memberships m
+                        JOIN report_membership_plans p ON p.id = m.plan_id
                         WHERE m.org_id = c.org_id AND m.client_id = c.id AND m.status IN ('active', 'frozen')) AS plans
-                FROM clients c
+                FROM report_clients c
                 WHERE c.org_id = :org AND c.merged_into_id IS NULL AND c.erased_at IS NULL
                   AND (c.created_at AT TIME ZONE :zone)::date <= :to
                 ORDER BY c.last_name, c.first_name, c.id

@@ -50,9 +50,9 @@ class InstructorUtilization implements ReportBuilder {
         jdbc.sql("""
                 SELECT u.first_name || ' ' || u.last_name AS instructor, count(*) AS n,
                        (sum(extract(epoch FROM a.ends_at - a.starts_at)) / 60)::bigint AS minutes
-                FROM appointments a
-                JOIN users u ON u.id = a.staff_id
-                JOIN locations l ON l.id = a.location_id
+                FROM report_appointments a
+                JOIN report_users u ON u.id = a.staff_id
+                JOIN report_locations l ON l.id = a.location_id
                 WHERE a.org_id = :org AND a.status IN ('confirmed', 'completed')
                   AND (a.starts_at AT TIME ZONE l.timezone)::date BETWEEN :from AND :to
                   AND (CAST(:location AS uuid) IS NULL OR a.location_id = CAST(:location AS uuid))

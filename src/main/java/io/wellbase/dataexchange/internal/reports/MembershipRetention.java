@@ -52,7 +52,7 @@ class MembershipRetention implements ReportBuilder {
                 SELECT client_id, starts_on,
                        least(ends_on, coalesce((cancelled_at AT TIME ZONE :zone)::date, ends_on)) AS effective_end,
                        status IN ('expired', 'cancelled') AS ended
-                FROM client_memberships WHERE org_id = :org AND status <> 'pending' AND starts_on <= :to
+                FROM report_client_memberships WHERE org_id = :org AND status <> 'pending' AND starts_on <= :to
                 """).param("org", scope.orgId()).param("zone", scope.zone().getId()).param("to", scope.to())
                 .query((rs, n) -> new Held(rs.getObject("client_id", UUID.class), rs.getObject("starts_on", LocalDate.class),
                         rs.getObject("effective_end", LocalDate.class), rs.getBoolean("ended")))

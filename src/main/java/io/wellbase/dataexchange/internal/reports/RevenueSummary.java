@@ -51,9 +51,9 @@ class RevenueSummary implements ReportBuilder {
         List<Item> items = jdbc.sql("""
                 SELECT x.id::text AS sale_id, (x.sold_at AT TIME ZONE :zone)::date AS day,
                        coalesce(p.name, 'Other items') AS plan, i.description, x.payment_method, i.total
-                FROM sales x
-                JOIN sale_items i ON i.org_id = x.org_id AND i.sale_id = x.id
-                LEFT JOIN membership_plans p ON p.id = i.plan_id
+                FROM report_sales x
+                JOIN report_sale_items i ON i.org_id = x.org_id AND i.sale_id = x.id
+                LEFT JOIN report_membership_plans p ON p.id = i.plan_id
                 WHERE x.org_id = :org AND x.currency = :currency
                   AND x.sold_at >= CAST(:from AS date) AT TIME ZONE :zone
                   AND x.sold_at < (CAST(:to AS date) + 1) AT TIME ZONE :zone
@@ -64,7 +64,7 @@ class RevenueSummary implements ReportBuilder {
                         rs.getLong("total")))
                 .list();
         long refunds = jdbc.sql("""
-                SELECT coalesce(sum(r.amount), 0) FROM sale_refunds r JOIN sales x ON x.org_id = r.org_id AND x.id = r.sale_id
+                SELECT coalesce(sum(r.amount), 0) FROM report_sale_refunds r JOIN report_sales x ON x.org_id = r.org_id AND x.id = r.sale_id
                 WHERE r.org_id = :org AND x.currency = :currency
                   AND r.created_at >= CAST(:from AS date) AT TIME ZONE :zone
                   AND r.created_at < (CAST(:to AS date) + 1) AT TIME ZONE :zone

@@ -29,14 +29,15 @@ class SessionStats {
                        count(b.id) FILTER (WHERE b.status = 'late_cancelled') AS late_cancels,
                        count(b.id) FILTER (WHERE b.status = 'no_show') AS no_shows,
                        count(b.id) FILTER (WHERE b.status IN ('confirmed', 'attended', 'no_show')) AS seats
-                FROM class_sessions cs
-                JOIN class_types t ON t.id = cs.class_type_id
-                JOIN locations l ON l.id = cs.location_id
-                LEFT JOIN users u ON u.id = coalesce(cs.substitute_instructor_id, cs.instructor_id)
-                LEFT JOIN bookings b ON b.org_id = cs.org_id AND b.session_id = cs.id
+                FROM report_class_sessions cs
+                JOIN report_class_types t ON t.id = cs.class_type_id
+                JOIN report_locations l ON l.id = cs.location_id
+                LEFT JOIN report_users u ON u.id = coalesce(cs.substitute_instructor_id, cs.instructor_id)
+                LEFT JOIN report_bookings b ON b.org_id = cs.org_id AND b.session_id = cs.id
                 WHERE cs.org_id = :org AND cs.status = 'scheduled' AND cs.local_date BETWEEN :from AND :to
                   AND (CAST(:location AS uuid) IS NULL OR cs.location_id = CAST(:location AS uuid))
-                GROUP BY cs.id, t.name, l.name, u.first_name, u.last_name
+                GROUP BY cs.id, cs.local_date, cs.starts_at, cs.ends_at, cs.capacity, t.name, l.name, u.first_name,
+                         u.last_name
                 ORDER BY cs.local_date, cs.starts_at
                 """).param("org", scope.orgId()).param("from", scope.from()).param("to", scope.to())
                 .param("location", scope.locationId())
