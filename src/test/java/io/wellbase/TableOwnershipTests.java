@@ -22,10 +22,9 @@ import org.junit.jupiter.api.Test;
  * Every table belongs to exactly one module (declared with {@link OwnsTables} on its package-info), and so does
  * every view (declared with {@link PublishesViews}, defined in a migration over the owner's own tables only). A
  * module's SQL writes only its own tables, never a view, and reads another module's data through the views that
- * module publishes; it reads another's tables only where the list below allows it. The Java boundary check cannot
- * see coupling through SQL; this test does, by reading every statement in {@code src/main/java} and every view
- * definition in the migrations. The list holds today's exceptions, each to be removed as the owning module
- * publishes what the reader needs; the test fails when one is no longer needed, so the list only shrinks.
+ * module publishes (or its Java API), never another's tables. The Java boundary check cannot see coupling through
+ * SQL; this test does, by reading every statement in {@code src/main/java} and every view definition in the
+ * migrations.
  */
 class TableOwnershipTests {
 
@@ -40,12 +39,6 @@ class TableOwnershipTests {
             "(?i)\\b(?:CREATE (?:OR REPLACE )?(?:MATERIALIZED )?VIEW (?:IF NOT EXISTS )?([a-z_][a-z0-9_]*)([^;]*)"
                     + "|DROP (?:MATERIALIZED )?VIEW (?:IF EXISTS )?([a-z_][a-z0-9_]*))");
     private static final Pattern READ_IN_MIGRATION = Pattern.compile("(?i)\\b(?:FROM|JOIN)\\s+([a-z_][a-z0-9_]*)");
-
-    /**
-     * Reads of another module's tables, as "module -> table"; to become the owner's query API or view. Reading a
-     * view another module publishes is no exception: that is how reports, exports and insights read.
-     */
-    private static final Set<String> FOREIGN_READS_TODAY = Set.of("organizations -> users");
 
     @Test
     void everyTableHasExactlyOneOwner() {
@@ -107,9 +100,8 @@ class TableOwnershipTests {
 
     @Test
     void modulesReadOtherModulesTablesOnlyWhereAllowed() {
-        assertThat(foreign(READ, owners())).as("reads of another module's tables (FOREIGN_READS_TODAY only shrinks;"
-                        + " read the owner's published views instead)")
-                .isEqualTo(new TreeSet<>(FOREIGN_READS_TODAY));
+        assertThat(foreign(READ, owners())).as("reads of another module's tables: read the owner's API or published views")
+                .isEmpty();
     }
 
     /**

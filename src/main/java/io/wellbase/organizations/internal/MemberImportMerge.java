@@ -62,11 +62,11 @@ class MemberImportMerge implements MemberImports {
                 CREATE TEMP TABLE staff_map ON COMMIT DROP AS
                 SELECT DISTINCT ON (name_key) name_key, user_id
                 FROM (SELECT lower(u.first_name || ' ' || u.last_name) AS name_key, u.id AS user_id, m.created_at
-                      FROM org_members m JOIN users u ON u.id = m.user_id
+                      FROM org_members m JOIN report_users u ON u.id = m.user_id
                       WHERE m.org_id = :org AND u.erased_at IS NULL
                       UNION ALL
                       SELECT lower(u.last_name || ', ' || u.first_name), u.id, m.created_at
-                      FROM org_members m JOIN users u ON u.id = m.user_id
+                      FROM org_members m JOIN report_users u ON u.id = m.user_id
                       WHERE m.org_id = :org AND u.erased_at IS NULL) names
                 ORDER BY name_key, created_at
                 """);

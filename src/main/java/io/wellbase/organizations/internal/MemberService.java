@@ -59,7 +59,7 @@ class MemberService {
                 .orElseThrow(() -> ApiException.invalidField("role", "unknown role"));
         List<MemberRow> rows = jdbc.sql("""
                 SELECT m.user_id, m.role, m.created_at
-                FROM org_members m JOIN users u ON u.id = m.user_id
+                FROM org_members m JOIN report_users u ON u.id = m.user_id
                 WHERE m.org_id = :org AND (CAST(:role AS text) IS NULL OR m.role = CAST(:role AS text))
                 ORDER BY %s
                 LIMIT :limit OFFSET :offset
