@@ -8,6 +8,7 @@ import io.wellbase.files.FilePurpose;
 import io.wellbase.files.StoredFile;
 import io.wellbase.files.StoredFiles;
 import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.ApiException;
@@ -83,12 +84,11 @@ class UploadsController {
     @GetMapping
     @RequiresPermission(Permission.FILE_UPLOAD)
     @Operation(summary = "List the organization's files, newest first")
-    PageResult<StoredFile> list(Caller caller, @RequestParam(required = false) String purpose,
+    PageResult<StoredFile> list(CurrentOrganization org, @RequestParam(required = false) String purpose,
             @RequestParam(required = false) UUID clientId, @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        UUID org = caller.requireOrganization();
-        requireClient(org, clientId);
-        return records.list(org, purpose == null ? null : purpose(purpose), clientId,
+        requireClient(org.id(), clientId);
+        return records.list(org.id(), purpose == null ? null : purpose(purpose), clientId,
                 PageQuery.of(page, pageSize, null, SORT));
     }
 
@@ -101,9 +101,8 @@ class UploadsController {
     @GetMapping("/{id}")
     @RequiresPermission(Permission.FILE_UPLOAD)
     @Operation(summary = "A file's metadata with a short-lived download URL")
-    UploadView get(Caller caller, @PathVariable UUID id) {
-        UUID org = caller.requireOrganization();
-        return UploadView.of(files.get(org, id), files.downloadLink(org, id));
+    UploadView get(CurrentOrganization org, @PathVariable UUID id) {
+        return UploadView.of(files.get(org.id(), id), files.downloadLink(org.id(), id));
     }
 
     @DeleteMapping("/{id}")

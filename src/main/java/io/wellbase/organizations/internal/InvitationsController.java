@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.identity.AuthTokens;
 import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.security.Role;
@@ -67,17 +68,17 @@ class InvitationsController {
     @GetMapping("/api/v1/invitations")
     @RequiresPermission(Permission.MEMBER_INVITE)
     @Operation(summary = "Invitations of the organization, newest first")
-    PageResult<InvitationService.Invitation> list(Caller caller,
+    PageResult<InvitationService.Invitation> list(CurrentOrganization org,
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return invitations.list(caller.requireOrganization(), PageQuery.of(page, pageSize, null, SORT));
+        return invitations.list(org.id(), PageQuery.of(page, pageSize, null, SORT));
     }
 
     @DeleteMapping("/api/v1/invitations/{id}")
     @RequiresPermission(Permission.MEMBER_INVITE)
     @Operation(summary = "Revoke a pending invitation")
-    ResponseEntity<Void> revoke(Caller caller, @PathVariable UUID id) {
-        invitations.revoke(caller.requireOrganization(), id);
+    ResponseEntity<Void> revoke(CurrentOrganization org, @PathVariable UUID id) {
+        invitations.revoke(org.id(), id);
         return ResponseEntity.noContent().build();
     }
 

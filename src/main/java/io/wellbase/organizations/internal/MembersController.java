@@ -3,6 +3,7 @@ package io.wellbase.organizations.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.security.Role;
@@ -42,12 +43,12 @@ class MembersController {
     @GetMapping
     @RequiresPermission(Permission.MEMBER_READ)
     @Operation(summary = "List members; filter by role, sort by name, email, role or joinedAt")
-    PageResult<MemberService.Member> list(Caller caller,
+    PageResult<MemberService.Member> list(CurrentOrganization org,
             @RequestParam(required = false) String role,
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize,
             @RequestParam(required = false) String sort) {
-        return members.list(caller.requireOrganization(), role,
+        return members.list(org.id(), role,
                 PageQuery.of(page, pageSize, sort, MemberService.SORT));
     }
 

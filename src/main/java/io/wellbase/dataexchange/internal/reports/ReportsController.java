@@ -11,6 +11,7 @@ import io.wellbase.organizations.Locations;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.jobs.BackgroundJobs;
 import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.ApiException;
@@ -103,16 +104,16 @@ class ReportsController {
     @GetMapping
     @RequiresPermission(Permission.REPORT_RUN)
     @Operation(summary = "Earlier reports, newest first")
-    PageResult<ReportJob> list(Caller caller, @RequestParam(required = false) Integer page,
+    PageResult<ReportJob> list(CurrentOrganization org, @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return jobs.list(caller.requireOrganization(), PageQuery.of(page, pageSize, null, SORT));
+        return jobs.list(org.id(), PageQuery.of(page, pageSize, null, SORT));
     }
 
     @GetMapping({"/{id}", "/status/{id}"})
     @RequiresPermission(Permission.REPORT_RUN)
     @Operation(summary = "A report's status, with a short-lived downloadUrl once completed")
-    ReportJob get(Caller caller, @PathVariable UUID id) {
-        return jobs.find(caller.requireOrganization(), id).orElseThrow(() -> ApiException.notFound("Report"));
+    ReportJob get(CurrentOrganization org, @PathVariable UUID id) {
+        return jobs.find(org.id(), id).orElseThrow(() -> ApiException.notFound("Report"));
     }
 
     private Map<String, Object> filters(UUID org, Filters filters) {

@@ -35,8 +35,10 @@ class OpenApiConfig {
     static {
         // The container's error path answers problems for failures outside Spring MVC; it is no endpoint.
         SpringDocUtils.getConfig().addHiddenRestControllers(ProblemErrorController.class);
-        // the caller comes from the bearer token (CallerArgumentResolver), not from the request
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(io.wellbase.platform.security.Caller.class);
+        // the caller and its organization come from the bearer token (CallerArgumentResolver,
+        // CurrentOrganizationArgumentResolver), not from the request
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(io.wellbase.platform.security.Caller.class,
+                io.wellbase.platform.security.CurrentOrganization.class);
     }
 
     /**
