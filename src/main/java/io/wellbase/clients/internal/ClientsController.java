@@ -9,6 +9,8 @@ import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
+import io.wellbase.platform.web.SortSpec;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.LocalDate;
@@ -35,6 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/clients")
 @Tag(name = "Clients")
 class ClientsController {
+
+    private static final SortSpec SORT = ClientQueries.SORT;
 
     private final ClientService clients;
     private final ClientQueries queries;
@@ -76,12 +80,9 @@ class ClientsController {
             @RequestParam(required = false) LocalDate joinedTo,
             @RequestParam(required = false) Integer birthdayMonth,
             @RequestParam(required = false) String q,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize,
-            @RequestParam(required = false) String sort,
+            @Paged(sortable = true) PageQuery page,
             @RequestParam MultiValueMap<String, String> all) {
-        return queries.list(filter(org, status, tag, source, joinedFrom, joinedTo, birthdayMonth, q, all),
-                PageQuery.of(page, pageSize, sort, ClientQueries.SORT));
+        return queries.list(filter(org, status, tag, source, joinedFrom, joinedTo, birthdayMonth, q, all), page);
     }
 
     @GetMapping("/facets")

@@ -14,6 +14,7 @@ import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
 import io.wellbase.platform.web.SortSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,11 +86,9 @@ class UploadsController {
     @RequiresPermission(Permission.FILE_UPLOAD)
     @Operation(summary = "List the organization's files, newest first")
     PageResult<StoredFile> list(CurrentOrganization org, @RequestParam(required = false) String purpose,
-            @RequestParam(required = false) UUID clientId, @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize) {
+            @RequestParam(required = false) UUID clientId, @Paged PageQuery page) {
         requireClient(org.id(), clientId);
-        return records.list(org.id(), purpose == null ? null : purpose(purpose), clientId,
-                PageQuery.of(page, pageSize, null, SORT));
+        return records.list(org.id(), purpose == null ? null : purpose(purpose), clientId, page);
     }
 
     private void requireClient(UUID org, UUID clientId) {

@@ -7,6 +7,7 @@ import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
 import io.wellbase.platform.web.SortSpec;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -83,10 +84,8 @@ class PlansController {
     @RequiresPermission(Permission.MEMBERSHIP_READ)
     @Operation(summary = "Plans, active ones unless includeArchived=true")
     PageResult<PlanService.Plan> list(CurrentOrganization org,
-            @RequestParam(defaultValue = "false") boolean includeArchived,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return plans.list(org.id(), includeArchived, PageQuery.of(page, pageSize, null, SORT));
+            @RequestParam(defaultValue = "false") boolean includeArchived, @Paged PageQuery page) {
+        return plans.list(org.id(), includeArchived, page);
     }
 
     @GetMapping("/{id}")

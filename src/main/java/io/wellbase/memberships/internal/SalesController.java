@@ -8,6 +8,7 @@ import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
 import io.wellbase.platform.web.SortSpec;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -44,9 +45,8 @@ class SalesController {
     @RequiresPermission(Permission.MEMBERSHIP_READ)
     @Operation(summary = "Sales, newest first; filter by clientId")
     PageResult<SalesService.Sale> list(CurrentOrganization org, @RequestParam(required = false) UUID clientId,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return sales.list(org.id(), clientId, PageQuery.of(page, pageSize, null, SORT));
+            @Paged PageQuery page) {
+        return sales.list(org.id(), clientId, page);
     }
 
     @GetMapping("/api/v1/sales/{id}")

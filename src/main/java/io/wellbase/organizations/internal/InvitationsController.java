@@ -11,6 +11,7 @@ import io.wellbase.platform.security.Role;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
 import io.wellbase.platform.web.SortSpec;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -68,10 +69,8 @@ class InvitationsController {
     @GetMapping("/api/v1/invitations")
     @RequiresPermission(Permission.MEMBER_INVITE)
     @Operation(summary = "Invitations of the organization, newest first")
-    PageResult<InvitationService.Invitation> list(CurrentOrganization org,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return invitations.list(org.id(), PageQuery.of(page, pageSize, null, SORT));
+    PageResult<InvitationService.Invitation> list(CurrentOrganization org, @Paged PageQuery page) {
+        return invitations.list(org.id(), page);
     }
 
     @DeleteMapping("/api/v1/invitations/{id}")

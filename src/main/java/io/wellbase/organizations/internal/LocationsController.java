@@ -7,6 +7,8 @@ import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
+import io.wellbase.platform.web.SortSpec;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/locations")
 @Tag(name = "Locations")
 class LocationsController {
+
+    private static final SortSpec SORT = LocationService.SORT;
 
     private final LocationService locations;
 
@@ -79,12 +83,8 @@ class LocationsController {
     @RequiresPermission(Permission.LOCATION_READ)
     @Operation(summary = "List locations; sort by name or createdAt")
     PageResult<LocationService.Location> list(CurrentOrganization org,
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize,
-            @RequestParam(required = false) String sort) {
-        return locations.list(org.id(), q,
-                PageQuery.of(page, pageSize, sort, LocationService.SORT));
+            @RequestParam(required = false) String q, @Paged(sortable = true) PageQuery page) {
+        return locations.list(org.id(), q, page);
     }
 
     @GetMapping("/{id}")

@@ -21,6 +21,7 @@ import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
 import io.wellbase.platform.web.SortSpec;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -131,9 +132,8 @@ class ExportsController {
     @GetMapping("/jobs")
     @RequiresPermission(Permission.DATA_EXPORT)
     @Operation(summary = "Earlier export jobs, newest first")
-    PageResult<ExportJob> list(CurrentOrganization org, @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return jobs.list(org.id(), PageQuery.of(page, pageSize, null, SORT));
+    PageResult<ExportJob> list(CurrentOrganization org, @Paged PageQuery page) {
+        return jobs.list(org.id(), page);
     }
 
     @GetMapping("/{id}")

@@ -16,6 +16,7 @@ import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
 import io.wellbase.platform.web.SortSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,9 +103,8 @@ class ImportsController {
     @GetMapping
     @RequiresPermission(Permission.DATA_IMPORT)
     @Operation(summary = "Earlier imports, newest first")
-    PageResult<ImportJob> list(CurrentOrganization org, @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return jobs.list(org.id(), PageQuery.of(page, pageSize, null, SORT));
+    PageResult<ImportJob> list(CurrentOrganization org, @Paged PageQuery page) {
+        return jobs.list(org.id(), page);
     }
 
     @GetMapping("/{id}")
@@ -125,14 +125,12 @@ class ImportsController {
     @RequiresPermission(Permission.DATA_IMPORT)
     @Operation(summary = "The rows an import could not take, and its warnings; format=csv downloads them all")
     PageResult<ImportErrors.ImportError> errors(CurrentOrganization org,
-            @PathVariable UUID id, @RequestParam(required = false) String format,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize) {
+            @PathVariable UUID id, @RequestParam(required = false) String format, @Paged PageQuery page) {
         if (format != null && !format.equals("json")) {
             throw ApiException.invalidField("format", "must be json or csv");
         }
         jobs.find(org.id(), id).orElseThrow(() -> ApiException.notFound("Import"));
-        return errors.page(org.id(), id, PageQuery.of(page, pageSize, null, SORT));
+        return errors.page(org.id(), id, page);
     }
 
     @GetMapping(path = "/{id}/errors", params = "format=csv")

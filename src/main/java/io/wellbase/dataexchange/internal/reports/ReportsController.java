@@ -17,6 +17,7 @@ import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
 import io.wellbase.platform.web.SortSpec;
 import java.net.URI;
 import java.time.LocalDate;
@@ -104,9 +105,8 @@ class ReportsController {
     @GetMapping
     @RequiresPermission(Permission.REPORT_RUN)
     @Operation(summary = "Earlier reports, newest first")
-    PageResult<ReportJob> list(CurrentOrganization org, @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return jobs.list(org.id(), PageQuery.of(page, pageSize, null, SORT));
+    PageResult<ReportJob> list(CurrentOrganization org, @Paged PageQuery page) {
+        return jobs.list(org.id(), page);
     }
 
     @GetMapping({"/{id}", "/status/{id}"})

@@ -39,6 +39,8 @@ class OpenApiConfig {
         // CurrentOrganizationArgumentResolver), not from the request
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(io.wellbase.platform.security.Caller.class,
                 io.wellbase.platform.security.CurrentOrganization.class);
+        // PageParameters documents the page, page_size and sort query parameters a PageQuery is read from
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(io.wellbase.platform.web.PageQuery.class);
     }
 
     /**
@@ -54,6 +56,11 @@ class OpenApiConfig {
     @Bean
     OperationCustomizer operationDetails() {
         return new OperationDetails();
+    }
+
+    @Bean
+    OperationCustomizer pageParameters() {
+        return new PageParameters();
     }
 
     @Bean

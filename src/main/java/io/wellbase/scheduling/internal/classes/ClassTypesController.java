@@ -7,6 +7,7 @@ import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
 import io.wellbase.platform.web.SortSpec;
 import io.wellbase.scheduling.internal.SchedulingSettings;
 import jakarta.validation.Valid;
@@ -81,9 +82,8 @@ class ClassTypesController {
     @GetMapping("/class-types")
     @RequiresPermission(Permission.SCHEDULE_READ)
     @Operation(summary = "Class types")
-    PageResult<ClassTypes.ClassType> list(CurrentOrganization org, @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return classTypes.list(org.id(), PageQuery.of(page, pageSize, null, SORT));
+    PageResult<ClassTypes.ClassType> list(CurrentOrganization org, @Paged PageQuery page) {
+        return classTypes.list(org.id(), page);
     }
 
     @GetMapping("/class-types/{id}")

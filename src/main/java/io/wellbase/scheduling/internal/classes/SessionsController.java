@@ -10,6 +10,7 @@ import io.wellbase.platform.security.Role;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
 import io.wellbase.platform.web.SortSpec;
 import io.wellbase.scheduling.internal.PortalAccess;
 import jakarta.validation.Valid;
@@ -86,11 +87,10 @@ class SessionsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
             @RequestParam(required = false) UUID locationId, @RequestParam(required = false) UUID instructorId,
             @RequestParam(required = false) UUID classTypeId, @RequestParam(required = false) String status,
-            @RequestParam(required = false) Boolean hasSpace, @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize) {
+            @RequestParam(required = false) Boolean hasSpace, @Paged PageQuery page) {
         UUID orgId = access.timetableOf(caller);
         return sessions.list(orgId, new ClassSessions.Filter(from, to, locationId, instructorId, classTypeId, status, hasSpace),
-                PageQuery.of(page, pageSize, null, SORT));
+                page);
     }
 
     @GetMapping("/api/v1/sessions/{id}")
