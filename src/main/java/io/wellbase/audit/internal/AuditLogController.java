@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.platform.csv.CsvOutput;
-import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.ApiException;
@@ -38,7 +38,7 @@ class AuditLogController {
     @GetMapping
     @RequiresPermission(Permission.AUDIT_READ)
     @Operation(summary = "List audit entries, newest first, by cursor")
-    CursorPage<AuditLogQueries.Entry> list(Caller caller,
+    CursorPage<AuditLogQueries.Entry> list(CurrentOrganization org,
             @RequestParam(required = false) UUID actorId,
             @RequestParam(required = false) String entityType,
             @RequestParam(required = false) String entityId,
@@ -50,7 +50,7 @@ class AuditLogController {
         if (pageSize < 1 || pageSize > 200) {
             throw ApiException.invalidField("page_size", "must be between 1 and 200");
         }
-        var filter = new AuditLogQueries.Filter(caller.requireOrganization(), actorId, entityType, entityId,
+        var filter = new AuditLogQueries.Filter(org.id(), actorId, entityType, entityId,
                 action, from, to);
         return queries.page(filter, cursor, pageSize);
     }
@@ -60,7 +60,7 @@ class AuditLogController {
     @Operation(summary = "Stream the audit entries that match the filters as CSV")
     @ApiResponse(responseCode = "200", description = "The entries as CSV",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-    void export(Caller caller,
+    void export(CurrentOrganization org,
             @RequestParam(defaultValue = "csv") String format,
             @RequestParam(required = false) UUID actorId,
             @RequestParam(required = false) String entityType,
@@ -72,7 +72,7 @@ class AuditLogController {
         if (!"csv".equals(format)) {
             throw ApiException.invalidField("format", "only csv is supported");
         }
-        var filter = new AuditLogQueries.Filter(caller.requireOrganization(), actorId, entityType, entityId,
+        var filter = new AuditLogQueries.Filter(org.id(), actorId, entityType, entityId,
                 action, from, to);
         response.setContentType(CsvOutput.CONTENT_TYPE);
         response.setHeader("Content-Disposition", "attachment; filename=\"audit-log.csv\"");

@@ -2,7 +2,7 @@ package io.wellbase.clients.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import jakarta.validation.Valid;
@@ -36,16 +36,16 @@ class ClientFieldsController {
     @GetMapping
     @RequiresPermission(Permission.CLIENT_READ)
     @Operation(summary = "Custom client fields of the organization")
-    Map<String, List<CustomFields.Definition>> list(Caller caller) {
-        return Map.of("data", fields.definitions(caller.requireOrganization()));
+    Map<String, List<CustomFields.Definition>> list(CurrentOrganization org) {
+        return Map.of("data", fields.definitions(org.id()));
     }
 
     @PostMapping
     @RequiresPermission(Permission.CLIENT_MANAGE)
     @Operation(summary = "Define a custom client field (text, number, date, boolean or select)")
-    ResponseEntity<CustomFields.Definition> define(Caller caller,
+    ResponseEntity<CustomFields.Definition> define(CurrentOrganization org,
             @Valid @RequestBody ClientRequests.FieldDefinitionRequest request) {
-        var created = fields.define(caller.requireOrganization(), new CustomFields.Definition(null,
+        var created = fields.define(org.id(), new CustomFields.Definition(null,
                 request.key(), request.label(), request.type(), request.options(), Boolean.TRUE.equals(request.required())));
         return ResponseEntity.created(URI.create("/api/v1/client-fields/" + created.id())).body(created);
     }
@@ -53,8 +53,8 @@ class ClientFieldsController {
     @DeleteMapping("/{id}")
     @RequiresPermission(Permission.CLIENT_MANAGE)
     @Operation(summary = "Delete a field definition (stored values stay until the client is next changed)")
-    ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id) {
-        fields.delete(caller.requireOrganization(), id);
+    ResponseEntity<Void> delete(CurrentOrganization org, @PathVariable UUID id) {
+        fields.delete(org.id(), id);
         return ResponseEntity.noContent().build();
     }
 }

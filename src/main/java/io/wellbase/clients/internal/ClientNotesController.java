@@ -3,6 +3,7 @@ package io.wellbase.clients.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import jakarta.validation.Valid;
@@ -37,8 +38,8 @@ class ClientNotesController {
     @GetMapping("/notes")
     @RequiresPermission(Permission.CLIENT_READ)
     @Operation(summary = "Notes, pinned first, newest first")
-    Map<String, List<ClientNotes.Note>> list(Caller caller, @PathVariable UUID id) {
-        return Map.of("data", notes.notes(caller.requireOrganization(), id));
+    Map<String, List<ClientNotes.Note>> list(CurrentOrganization org, @PathVariable UUID id) {
+        return Map.of("data", notes.notes(org.id(), id));
     }
 
     @PostMapping("/notes")
@@ -54,16 +55,16 @@ class ClientNotesController {
     @PatchMapping("/notes/{noteId}")
     @RequiresPermission(Permission.CLIENT_WRITE)
     @Operation(summary = "Change or pin a note")
-    ClientNotes.Note update(Caller caller, @PathVariable UUID id, @PathVariable UUID noteId,
+    ClientNotes.Note update(CurrentOrganization org, @PathVariable UUID id, @PathVariable UUID noteId,
             @Valid @RequestBody ClientRequests.NotePatchRequest request) {
-        return notes.updateNote(caller.requireOrganization(), id, noteId, request.body(), request.pinned());
+        return notes.updateNote(org.id(), id, noteId, request.body(), request.pinned());
     }
 
     @DeleteMapping("/notes/{noteId}")
     @RequiresPermission(Permission.CLIENT_WRITE)
     @Operation(summary = "Delete a note")
-    ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id, @PathVariable UUID noteId) {
-        notes.deleteNote(caller.requireOrganization(), id, noteId);
+    ResponseEntity<Void> delete(CurrentOrganization org, @PathVariable UUID id, @PathVariable UUID noteId) {
+        notes.deleteNote(org.id(), id, noteId);
         return ResponseEntity.noContent().build();
     }
 
@@ -80,8 +81,8 @@ class ClientNotesController {
     @DeleteMapping("/alerts/{alertId}")
     @RequiresPermission(Permission.CLIENT_WRITE)
     @Operation(summary = "Resolve an alert")
-    ResponseEntity<Void> resolve(Caller caller, @PathVariable UUID id, @PathVariable UUID alertId) {
-        notes.resolveAlert(caller.requireOrganization(), id, alertId);
+    ResponseEntity<Void> resolve(CurrentOrganization org, @PathVariable UUID id, @PathVariable UUID alertId) {
+        notes.resolveAlert(org.id(), id, alertId);
         return ResponseEntity.noContent().build();
     }
 }

@@ -3,6 +3,7 @@ package io.wellbase.clients.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import jakarta.validation.Valid;
@@ -44,15 +45,15 @@ class OnboardingController {
     @GetMapping("/api/v1/onboarding-steps")
     @RequiresPermission(Permission.CLIENT_READ)
     @Operation(summary = "The organization's onboarding checklist")
-    Map<String, List<Onboarding.Step>> steps(Caller caller) {
-        return Map.of("data", onboarding.steps(caller.requireOrganization()));
+    Map<String, List<Onboarding.Step>> steps(CurrentOrganization org) {
+        return Map.of("data", onboarding.steps(org.id()));
     }
 
     @PostMapping("/api/v1/onboarding-steps")
     @RequiresPermission(Permission.CLIENT_MANAGE)
     @Operation(summary = "Add a step to the checklist")
-    ResponseEntity<Onboarding.Step> add(Caller caller, @Valid @RequestBody StepRequest r) {
-        var step = onboarding.addStep(caller.requireOrganization(), r.key(), r.label(), r.position(),
+    ResponseEntity<Onboarding.Step> add(CurrentOrganization org, @Valid @RequestBody StepRequest r) {
+        var step = onboarding.addStep(org.id(), r.key(), r.label(), r.position(),
                 !Boolean.FALSE.equals(r.required()));
         return ResponseEntity.created(URI.create("/api/v1/onboarding-steps/" + step.id())).body(step);
     }
@@ -60,16 +61,16 @@ class OnboardingController {
     @DeleteMapping("/api/v1/onboarding-steps/{id}")
     @RequiresPermission(Permission.CLIENT_MANAGE)
     @Operation(summary = "Remove a step from the checklist")
-    ResponseEntity<Void> remove(Caller caller, @PathVariable UUID id) {
-        onboarding.archiveStep(caller.requireOrganization(), id);
+    ResponseEntity<Void> remove(CurrentOrganization org, @PathVariable UUID id) {
+        onboarding.archiveStep(org.id(), id);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/v1/clients/{id}/onboarding")
     @RequiresPermission(Permission.CLIENT_READ)
     @Operation(summary = "A client's progress through the checklist")
-    ClientView.OnboardingView progress(Caller caller, @PathVariable UUID id) {
-        return clients.get(caller.requireOrganization(), id).onboarding();
+    ClientView.OnboardingView progress(CurrentOrganization org, @PathVariable UUID id) {
+        return clients.get(org.id(), id).onboarding();
     }
 
     @PutMapping("/api/v1/clients/{id}/onboarding/{stepId}")

@@ -11,6 +11,7 @@ import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
 import io.wellbase.platform.web.SortSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,11 +82,10 @@ class PortalFilesController {
 
     @GetMapping("/api/v1/portal/files")
     @Operation(summary = "Your own files (avatars and documents), newest first, each with a short-lived download URL")
-    PageResult<OwnFile> list(Caller caller, @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize) {
+    PageResult<OwnFile> list(Caller caller, @Paged PageQuery page) {
         UUID self = accounts.requireSelf(caller);
         UUID org = caller.requireOrganization();
-        return records.ofClient(org, self, PurposePolicy.FOR_CLIENTS, PageQuery.of(page, pageSize, null, SORT))
+        return records.ofClient(org, self, PurposePolicy.FOR_CLIENTS, page)
                 .map(f -> OwnFile.of(f, files.downloadLink(org, f.id())));
     }
 

@@ -8,11 +8,13 @@ import io.wellbase.files.FilePurpose;
 import io.wellbase.files.StoredFile;
 import io.wellbase.files.StoredFiles;
 import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
 import io.wellbase.platform.web.SortSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,13 +85,10 @@ class UploadsController {
     @GetMapping
     @RequiresPermission(Permission.FILE_UPLOAD)
     @Operation(summary = "List the organization's files, newest first")
-    PageResult<StoredFile> list(Caller caller, @RequestParam(required = false) String purpose,
-            @RequestParam(required = false) UUID clientId, @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        UUID org = caller.requireOrganization();
-        requireClient(org, clientId);
-        return records.list(org, purpose == null ? null : purpose(purpose), clientId,
-                PageQuery.of(page, pageSize, null, SORT));
+    PageResult<StoredFile> list(CurrentOrganization org, @RequestParam(required = false) String purpose,
+            @RequestParam(required = false) UUID clientId, @Paged PageQuery page) {
+        requireClient(org.id(), clientId);
+        return records.list(org.id(), purpose == null ? null : purpose(purpose), clientId, page);
     }
 
     private void requireClient(UUID org, UUID clientId) {
@@ -101,9 +100,8 @@ class UploadsController {
     @GetMapping("/{id}")
     @RequiresPermission(Permission.FILE_UPLOAD)
     @Operation(summary = "A file's metadata with a short-lived download URL")
-    UploadView get(Caller caller, @PathVariable UUID id) {
-        UUID org = caller.requireOrganization();
-        return UploadView.of(files.get(org, id), files.downloadLink(org, id));
+    UploadView get(CurrentOrganization org, @PathVariable UUID id) {
+        return UploadView.of(files.get(org.id(), id), files.downloadLink(org.id(), id));
     }
 
     @DeleteMapping("/{id}")

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.clients.ClientAccounts;
 import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.ApiException;
@@ -78,15 +79,15 @@ class MembershipsController {
     @GetMapping("/api/v1/clients/{id}/memberships")
     @RequiresPermission(Permission.MEMBERSHIP_READ)
     @Operation(summary = "A client's memberships, current and past")
-    Map<String, List<MembershipView>> forClient(Caller caller, @PathVariable UUID id) {
-        return Map.of("data", memberships.forClient(caller.requireOrganization(), id));
+    Map<String, List<MembershipView>> forClient(CurrentOrganization org, @PathVariable UUID id) {
+        return Map.of("data", memberships.forClient(org.id(), id));
     }
 
     @GetMapping("/api/v1/memberships/{id}")
     @RequiresPermission(Permission.MEMBERSHIP_READ)
     @Operation(summary = "One membership with its balance and freezes")
-    MembershipView get(Caller caller, @PathVariable UUID id) {
-        return memberships.get(caller.requireOrganization(), id);
+    MembershipView get(CurrentOrganization org, @PathVariable UUID id) {
+        return memberships.get(org.id(), id);
     }
 
     @PostMapping("/api/v1/memberships/{id}/freezes")
@@ -116,10 +117,9 @@ class MembershipsController {
     @RequiresPermission(Permission.MEMBERSHIP_READ)
     @Operation(summary = "Every credit grant, use, refund, expiry and adjustment of the membership")
     @Transactional(readOnly = true)
-    Map<String, Object> ledger(Caller caller, @PathVariable UUID id) {
-        UUID orgId = caller.requireOrganization();
-        memberships.get(orgId, id);
-        return Map.of("data", ledger.entries(orgId, id), "balance", ledger.balance(orgId, id));
+    Map<String, Object> ledger(CurrentOrganization org, @PathVariable UUID id) {
+        memberships.get(org.id(), id);
+        return Map.of("data", ledger.entries(org.id(), id), "balance", ledger.balance(org.id(), id));
     }
 
     @PostMapping("/api/v1/memberships/{id}/adjustments")

@@ -2,11 +2,12 @@ package io.wellbase.memberships.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
 import io.wellbase.platform.web.SortSpec;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -71,8 +72,8 @@ class PlansController {
     @PostMapping
     @RequiresPermission(Permission.MEMBERSHIP_MANAGE)
     @Operation(summary = "Define a plan: unlimited, class_pack, drop_in, intro_offer or subscription")
-    ResponseEntity<PlanService.Plan> create(Caller caller, @Valid @RequestBody PlanRequest r) {
-        var plan = plans.create(caller.requireOrganization(), new PlanService.Plan(null, r.name(),
+    ResponseEntity<PlanService.Plan> create(CurrentOrganization org, @Valid @RequestBody PlanRequest r) {
+        var plan = plans.create(org.id(), new PlanService.Plan(null, r.name(),
                 r.description(), r.kind(), new PlanService.Money(r.price().amount(), r.price().currency()), r.credits(),
                 r.periodUnit(), r.periodCount(), Boolean.TRUE.equals(r.autoRenew()), r.weeklyBookingLimit(),
                 r.classTypeIds(), r.serviceIds(), r.locationIds(), false, null));
@@ -82,32 +83,31 @@ class PlansController {
     @GetMapping
     @RequiresPermission(Permission.MEMBERSHIP_READ)
     @Operation(summary = "Plans, active ones unless includeArchived=true")
-    PageResult<PlanService.Plan> list(Caller caller, @RequestParam(defaultValue = "false") boolean includeArchived,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return plans.list(caller.requireOrganization(), includeArchived, PageQuery.of(page, pageSize, null, SORT));
+    PageResult<PlanService.Plan> list(CurrentOrganization org,
+            @RequestParam(defaultValue = "false") boolean includeArchived, @Paged PageQuery page) {
+        return plans.list(org.id(), includeArchived, page);
     }
 
     @GetMapping("/{id}")
     @RequiresPermission(Permission.MEMBERSHIP_READ)
     @Operation(summary = "One plan")
-    PlanService.Plan get(Caller caller, @PathVariable UUID id) {
-        return plans.get(caller.requireOrganization(), id);
+    PlanService.Plan get(CurrentOrganization org, @PathVariable UUID id) {
+        return plans.get(org.id(), id);
     }
 
     @PatchMapping("/{id}")
     @RequiresPermission(Permission.MEMBERSHIP_MANAGE)
     @Operation(summary = "Change a plan's name, description, price, weekly limit or renewal; sold memberships keep their terms")
-    PlanService.Plan update(Caller caller, @PathVariable UUID id, @Valid @RequestBody PlanPatchRequest r) {
-        return plans.update(caller.requireOrganization(), id, r.name(), r.description(), r.priceAmount(),
+    PlanService.Plan update(CurrentOrganization org, @PathVariable UUID id, @Valid @RequestBody PlanPatchRequest r) {
+        return plans.update(org.id(), id, r.name(), r.description(), r.priceAmount(),
                 r.weeklyBookingLimit(), r.autoRenew());
     }
 
     @DeleteMapping("/{id}")
     @RequiresPermission(Permission.MEMBERSHIP_MANAGE)
     @Operation(summary = "Archive a plan: no longer sold, existing memberships unaffected")
-    ResponseEntity<Void> archive(Caller caller, @PathVariable UUID id) {
-        plans.archive(caller.requireOrganization(), id);
+    ResponseEntity<Void> archive(CurrentOrganization org, @PathVariable UUID id) {
+        plans.archive(org.id(), id);
         return ResponseEntity.noContent().build();
     }
 }

@@ -7,6 +7,7 @@ import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
 import io.wellbase.platform.web.SortSpec;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -47,10 +48,9 @@ class PortalSalesController {
 
     @GetMapping("/api/v1/portal/sales")
     @Operation(summary = "Your own purchases, newest first, with their items and what was refunded")
-    PageResult<Purchase> list(Caller caller, @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize) {
+    PageResult<Purchase> list(Caller caller, @Paged PageQuery page) {
         UUID self = accounts.requireSelf(caller);
-        return sales.list(caller.requireOrganization(), self, PageQuery.of(page, pageSize, null, SORT)).map(Purchase::of);
+        return sales.list(caller.requireOrganization(), self, page).map(Purchase::of);
     }
 
     @GetMapping("/api/v1/portal/sales/{id}")

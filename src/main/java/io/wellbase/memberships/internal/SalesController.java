@@ -3,10 +3,12 @@ package io.wellbase.memberships.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
 import io.wellbase.platform.web.SortSpec;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -42,17 +44,16 @@ class SalesController {
     @GetMapping("/api/v1/sales")
     @RequiresPermission(Permission.MEMBERSHIP_READ)
     @Operation(summary = "Sales, newest first; filter by clientId")
-    PageResult<SalesService.Sale> list(Caller caller, @RequestParam(required = false) UUID clientId,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return sales.list(caller.requireOrganization(), clientId, PageQuery.of(page, pageSize, null, SORT));
+    PageResult<SalesService.Sale> list(CurrentOrganization org, @RequestParam(required = false) UUID clientId,
+            @Paged PageQuery page) {
+        return sales.list(org.id(), clientId, page);
     }
 
     @GetMapping("/api/v1/sales/{id}")
     @RequiresPermission(Permission.MEMBERSHIP_READ)
     @Operation(summary = "One sale with its items")
-    SalesService.Sale get(Caller caller, @PathVariable UUID id) {
-        return sales.get(caller.requireOrganization(), id);
+    SalesService.Sale get(CurrentOrganization org, @PathVariable UUID id) {
+        return sales.get(org.id(), id);
     }
 
     @PostMapping("/api/v1/sales/{id}/refunds")

@@ -4,12 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.identity.AuthTokens;
 import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.security.Role;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
 import io.wellbase.platform.web.SortSpec;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -67,17 +69,15 @@ class InvitationsController {
     @GetMapping("/api/v1/invitations")
     @RequiresPermission(Permission.MEMBER_INVITE)
     @Operation(summary = "Invitations of the organization, newest first")
-    PageResult<InvitationService.Invitation> list(Caller caller,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return invitations.list(caller.requireOrganization(), PageQuery.of(page, pageSize, null, SORT));
+    PageResult<InvitationService.Invitation> list(CurrentOrganization org, @Paged PageQuery page) {
+        return invitations.list(org.id(), page);
     }
 
     @DeleteMapping("/api/v1/invitations/{id}")
     @RequiresPermission(Permission.MEMBER_INVITE)
     @Operation(summary = "Revoke a pending invitation")
-    ResponseEntity<Void> revoke(Caller caller, @PathVariable UUID id) {
-        invitations.revoke(caller.requireOrganization(), id);
+    ResponseEntity<Void> revoke(CurrentOrganization org, @PathVariable UUID id) {
+        invitations.revoke(org.id(), id);
         return ResponseEntity.noContent().build();
     }
 

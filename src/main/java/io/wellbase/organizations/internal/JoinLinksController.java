@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.identity.AuthTokens;
 import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import jakarta.validation.Valid;
@@ -44,15 +45,15 @@ class JoinLinksController {
     @GetMapping("/api/v1/join-link")
     @RequiresPermission(Permission.ORGANIZATION_UPDATE)
     @Operation(summary = "The organization's public join link (created on first read)")
-    JoinLinks.JoinLink get(Caller caller) {
-        return joinLinks.get(caller.requireOrganization());
+    JoinLinks.JoinLink get(CurrentOrganization org) {
+        return joinLinks.get(org.id());
     }
 
     @PatchMapping("/api/v1/join-link")
     @RequiresPermission(Permission.ORGANIZATION_UPDATE)
     @Operation(summary = "Rotate the join code or switch the link on or off")
-    JoinLinks.JoinLink update(Caller caller, @RequestBody JoinLinkPatch patch) {
-        return joinLinks.update(caller.requireOrganization(), Boolean.TRUE.equals(patch.rotate()),
+    JoinLinks.JoinLink update(CurrentOrganization org, @RequestBody JoinLinkPatch patch) {
+        return joinLinks.update(org.id(), Boolean.TRUE.equals(patch.rotate()),
                 patch.enabled());
     }
 

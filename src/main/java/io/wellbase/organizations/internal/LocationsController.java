@@ -2,11 +2,13 @@ package io.wellbase.organizations.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
+import io.wellbase.platform.web.SortSpec;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/locations")
 @Tag(name = "Locations")
 class LocationsController {
+
+    private static final SortSpec SORT = LocationService.SORT;
 
     private final LocationService locations;
 
@@ -66,8 +70,9 @@ class LocationsController {
     @PostMapping
     @RequiresPermission(Permission.LOCATION_WRITE)
     @Operation(summary = "Create a location, optionally with rooms")
-    ResponseEntity<LocationService.Location> create(Caller caller, @Valid @RequestBody CreateLocationRequest request) {
-        var created = locations.create(caller.requireOrganization(), new LocationService.LocationFields(
+    ResponseEntity<LocationService.Location> create(CurrentOrganization org,
+            @Valid @RequestBody CreateLocationRequest request) {
+        var created = locations.create(org.id(), new LocationService.LocationFields(
                 request.name(), request.timezone(), request.address() == null ? null : request.address().toAddress(),
                 request.rooms() == null ? null : request.rooms().stream()
                         .map(r -> new LocationService.RoomFields(r.name(), r.capacity())).toList()));
@@ -77,28 +82,24 @@ class LocationsController {
     @GetMapping
     @RequiresPermission(Permission.LOCATION_READ)
     @Operation(summary = "List locations; sort by name or createdAt")
-    PageResult<LocationService.Location> list(Caller caller,
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize,
-            @RequestParam(required = false) String sort) {
-        return locations.list(caller.requireOrganization(), q,
-                PageQuery.of(page, pageSize, sort, LocationService.SORT));
+    PageResult<LocationService.Location> list(CurrentOrganization org,
+            @RequestParam(required = false) String q, @Paged(sortable = true) PageQuery page) {
+        return locations.list(org.id(), q, page);
     }
 
     @GetMapping("/{id}")
     @RequiresPermission(Permission.LOCATION_READ)
     @Operation(summary = "One location with its rooms")
-    LocationService.Location get(Caller caller, @PathVariable UUID id) {
-        return locations.get(caller.requireOrganization(), id);
+    LocationService.Location get(CurrentOrganization org, @PathVariable UUID id) {
+        return locations.get(org.id(), id);
     }
 
     @PatchMapping("/{id}")
     @RequiresPermission(Permission.LOCATION_WRITE)
     @Operation(summary = "Change a location")
-    LocationService.Location update(Caller caller,
+    LocationService.Location update(CurrentOrganization org,
             @PathVariable UUID id, @Valid @RequestBody UpdateLocationRequest request) {
-        return locations.update(caller.requireOrganization(), id, new LocationService.LocationFields(
+        return locations.update(org.id(), id, new LocationService.LocationFields(
                 request.name(), request.timezone(), request.address() == null ? null : request.address().toAddress(),
                 null));
     }
@@ -107,17 +108,17 @@ class LocationsController {
     @RequiresPermission(Permission.LOCATION_WRITE)
     @Operation(summary = "Delete (archive) a location; 409 location.in_use while schedules that have not ended or services"
             + " are there")
-    ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id) {
-        locations.archive(caller.requireOrganization(), id);
+    ResponseEntity<Void> delete(CurrentOrganization org, @PathVariable UUID id) {
+        locations.archive(org.id(), id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/rooms")
     @RequiresPermission(Permission.LOCATION_WRITE)
     @Operation(summary = "Add a room to a location")
-    ResponseEntity<LocationService.Room> addRoom(Caller caller,
+    ResponseEntity<LocationService.Room> addRoom(CurrentOrganization org,
             @PathVariable UUID id, @Valid @RequestBody RoomRequest request) {
-        var room = locations.addRoom(caller.requireOrganization(), id,
+        var room = locations.addRoom(org.id(), id,
                 new LocationService.RoomFields(request.name(), request.capacity()));
         return ResponseEntity.created(URI.create("/api/v1/locations/" + id + "/rooms/" + room.id())).body(room);
     }
@@ -125,17 +126,17 @@ class LocationsController {
     @PatchMapping("/{id}/rooms/{roomId}")
     @RequiresPermission(Permission.LOCATION_WRITE)
     @Operation(summary = "Change a room")
-    LocationService.Room updateRoom(Caller caller, @PathVariable UUID id, @PathVariable UUID roomId,
+    LocationService.Room updateRoom(CurrentOrganization org, @PathVariable UUID id, @PathVariable UUID roomId,
             @Valid @RequestBody RoomPatchRequest request) {
-        return locations.updateRoom(caller.requireOrganization(), id, roomId,
+        return locations.updateRoom(org.id(), id, roomId,
                 new LocationService.RoomFields(request.name(), request.capacity()));
     }
 
     @DeleteMapping("/{id}/rooms/{roomId}")
     @RequiresPermission(Permission.LOCATION_WRITE)
     @Operation(summary = "Delete (archive) a room")
-    ResponseEntity<Void> deleteRoom(Caller caller, @PathVariable UUID id, @PathVariable UUID roomId) {
-        locations.archiveRoom(caller.requireOrganization(), id, roomId);
+    ResponseEntity<Void> deleteRoom(CurrentOrganization org, @PathVariable UUID id, @PathVariable UUID roomId) {
+        locations.archiveRoom(org.id(), id, roomId);
         return ResponseEntity.noContent().build();
     }
 }

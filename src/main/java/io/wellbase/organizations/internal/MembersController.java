@@ -3,12 +3,15 @@ package io.wellbase.organizations.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.security.Role;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
+import io.wellbase.platform.web.SortSpec;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.UUID;
@@ -30,6 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Members")
 class MembersController {
 
+    private static final SortSpec SORT = MemberService.SORT;
+
     private final MemberService members;
 
     MembersController(MemberService members) {
@@ -42,13 +47,9 @@ class MembersController {
     @GetMapping
     @RequiresPermission(Permission.MEMBER_READ)
     @Operation(summary = "List members; filter by role, sort by name, email, role or joinedAt")
-    PageResult<MemberService.Member> list(Caller caller,
-            @RequestParam(required = false) String role,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize,
-            @RequestParam(required = false) String sort) {
-        return members.list(caller.requireOrganization(), role,
-                PageQuery.of(page, pageSize, sort, MemberService.SORT));
+    PageResult<MemberService.Member> list(CurrentOrganization org,
+            @RequestParam(required = false) String role, @Paged(sortable = true) PageQuery page) {
+        return members.list(org.id(), role, page);
     }
 
     @PatchMapping("/{id}")

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
 import io.wellbase.platform.web.SortSpec;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -63,10 +64,8 @@ class OrganizationsController {
 
     @GetMapping
     @Operation(summary = "The organizations the caller belongs to, with their role")
-    PageResult<OrganizationStore.OrganizationRow> mine(Caller caller,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return organizations.mine(caller.userId(), PageQuery.of(page, pageSize, null, SORT));
+    PageResult<OrganizationStore.OrganizationRow> mine(Caller caller, @Paged PageQuery page) {
+        return organizations.mine(caller.userId(), page);
     }
 
     @GetMapping("/{id}")

@@ -1,9 +1,11 @@
 package io.wellbase.platform.web;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +33,11 @@ public final class SortSpec {
     public static SortSpec of(Map<String, String> columns, String defaultSort, String tieBreaker) {
         SortSpec spec = new SortSpec(new LinkedHashMap<>(columns), List.of(), tieBreaker);
         return new SortSpec(spec.columns, spec.parse(defaultSort), tieBreaker);
+    }
+
+    /** The api field names a client may sort by. */
+    public Set<String> fields() {
+        return Collections.unmodifiableSet(columns.keySet());
     }
 
     public List<Order> parse(@Nullable String sort) {

@@ -15,11 +15,13 @@ import io.wellbase.organizations.Locations;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.jobs.BackgroundJobs;
 import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
 import io.wellbase.platform.web.SortSpec;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -130,16 +132,15 @@ class ExportsController {
     @GetMapping("/jobs")
     @RequiresPermission(Permission.DATA_EXPORT)
     @Operation(summary = "Earlier export jobs, newest first")
-    PageResult<ExportJob> list(Caller caller, @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return jobs.list(caller.requireOrganization(), PageQuery.of(page, pageSize, null, SORT));
+    PageResult<ExportJob> list(CurrentOrganization org, @Paged PageQuery page) {
+        return jobs.list(org.id(), page);
     }
 
     @GetMapping("/{id}")
     @RequiresPermission(Permission.DATA_EXPORT)
     @Operation(summary = "An export job; fileUrl (short-lived) once it completed")
-    ExportJob get(Caller caller, @PathVariable UUID id) {
-        return jobs.find(caller.requireOrganization(), id).orElseThrow(() -> ApiException.notFound("Export"));
+    ExportJob get(CurrentOrganization org, @PathVariable UUID id) {
+        return jobs.find(org.id(), id).orElseThrow(() -> ApiException.notFound("Export"));
     }
 
     private static ExportType type(String value) {

@@ -10,11 +10,13 @@ import io.wellbase.files.StoredFile;
 import io.wellbase.files.StoredFiles;
 import io.wellbase.platform.csv.CsvOutput;
 import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
 import io.wellbase.platform.web.SortSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,38 +103,34 @@ class ImportsController {
     @GetMapping
     @RequiresPermission(Permission.DATA_IMPORT)
     @Operation(summary = "Earlier imports, newest first")
-    PageResult<ImportJob> list(Caller caller, @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return jobs.list(caller.requireOrganization(), PageQuery.of(page, pageSize, null, SORT));
+    PageResult<ImportJob> list(CurrentOrganization org, @Paged PageQuery page) {
+        return jobs.list(org.id(), page);
     }
 
     @GetMapping("/{id}")
     @RequiresPermission(Permission.DATA_IMPORT)
     @Operation(summary = "An import's status, progress, counts and the column mapping it used")
-    ImportJob get(Caller caller, @PathVariable UUID id) {
-        return jobs.find(caller.requireOrganization(), id).orElseThrow(() -> ApiException.notFound("Import"));
+    ImportJob get(CurrentOrganization org, @PathVariable UUID id) {
+        return jobs.find(org.id(), id).orElseThrow(() -> ApiException.notFound("Import"));
     }
 
     @PostMapping("/{id}/cancel")
     @RequiresPermission(Permission.DATA_IMPORT)
     @Operation(summary = "Stop a queued or running import; nothing of it is kept")
-    ImportJob cancel(Caller caller, @PathVariable UUID id) {
-        return requests.cancel(caller.requireOrganization(), id);
+    ImportJob cancel(CurrentOrganization org, @PathVariable UUID id) {
+        return requests.cancel(org.id(), id);
     }
 
     @GetMapping("/{id}/errors")
     @RequiresPermission(Permission.DATA_IMPORT)
     @Operation(summary = "The rows an import could not take, and its warnings; format=csv downloads them all")
-    PageResult<ImportErrors.ImportError> errors(Caller caller,
-            @PathVariable UUID id, @RequestParam(required = false) String format,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize) {
+    PageResult<ImportErrors.ImportError> errors(CurrentOrganization org,
+            @PathVariable UUID id, @RequestParam(required = false) String format, @Paged PageQuery page) {
         if (format != null && !format.equals("json")) {
             throw ApiException.invalidField("format", "must be json or csv");
         }
-        UUID org = caller.requireOrganization();
-        jobs.find(org, id).orElseThrow(() -> ApiException.notFound("Import"));
-        return errors.page(org, id, PageQuery.of(page, pageSize, null, SORT));
+        jobs.find(org.id(), id).orElseThrow(() -> ApiException.notFound("Import"));
+        return errors.page(org.id(), id, page);
     }
 
     @GetMapping(path = "/{id}/errors", params = "format=csv")
@@ -140,14 +138,13 @@ class ImportsController {
     @Operation(summary = "The import's error report as a CSV download")
     @ApiResponse(responseCode = "200", description = "A page of the rows, or with format=csv all of them as CSV",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-    void errorsCsv(Caller caller, @PathVariable UUID id, HttpServletResponse response) throws IOException {
-        UUID org = caller.requireOrganization();
-        jobs.find(org, id).orElseThrow(() -> ApiException.notFound("Import"));
+    void errorsCsv(CurrentOrganization org, @PathVariable UUID id, HttpServletResponse response) throws IOException {
+        jobs.find(org.id(), id).orElseThrow(() -> ApiException.notFound("Import"));
         response.setContentType(CsvOutput.CONTENT_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-errors.csv\"");
         try (CsvOutput csv = CsvOutput.to(response.getOutputStream())) {
             csv.row("Row", "Column", "Value", "Message", "Severity");
-            errors.each(org, id, e -> csv.row(String.valueOf(e.rowNumber()), e.column(), e.value(), e.message(),
+            errors.each(org.id(), id, e -> csv.row(String.valueOf(e.rowNumber()), e.column(), e.value(), e.message(),
                     e.severity()));
         }
     }

@@ -12,11 +12,13 @@ import io.wellbase.organizations.OrganizationProfiles;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.jobs.BackgroundJobs;
 import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
 import io.wellbase.platform.web.SortSpec;
 import java.net.URI;
 import java.time.LocalDate;
@@ -103,16 +105,15 @@ class ReportsController {
     @GetMapping
     @RequiresPermission(Permission.REPORT_RUN)
     @Operation(summary = "Earlier reports, newest first")
-    PageResult<ReportJob> list(Caller caller, @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return jobs.list(caller.requireOrganization(), PageQuery.of(page, pageSize, null, SORT));
+    PageResult<ReportJob> list(CurrentOrganization org, @Paged PageQuery page) {
+        return jobs.list(org.id(), page);
     }
 
     @GetMapping({"/{id}", "/status/{id}"})
     @RequiresPermission(Permission.REPORT_RUN)
     @Operation(summary = "A report's status, with a short-lived downloadUrl once completed")
-    ReportJob get(Caller caller, @PathVariable UUID id) {
-        return jobs.find(caller.requireOrganization(), id).orElseThrow(() -> ApiException.notFound("Report"));
+    ReportJob get(CurrentOrganization org, @PathVariable UUID id) {
+        return jobs.find(org.id(), id).orElseThrow(() -> ApiException.notFound("Report"));
     }
 
     private Map<String, Object> filters(UUID org, Filters filters) {

@@ -35,8 +35,12 @@ class OpenApiConfig {
     static {
         // The container's error path answers problems for failures outside Spring MVC; it is no endpoint.
         SpringDocUtils.getConfig().addHiddenRestControllers(ProblemErrorController.class);
-        // the caller comes from the bearer token (CallerArgumentResolver), not from the request
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(io.wellbase.platform.security.Caller.class);
+        // the caller and its organization come from the bearer token (CallerArgumentResolver,
+        // CurrentOrganizationArgumentResolver), not from the request
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(io.wellbase.platform.security.Caller.class,
+                io.wellbase.platform.security.CurrentOrganization.class);
+        // PageParameters documents the page, page_size and sort query parameters a PageQuery is read from
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(io.wellbase.platform.web.PageQuery.class);
     }
 
     /**
@@ -52,6 +56,11 @@ class OpenApiConfig {
     @Bean
     OperationCustomizer operationDetails() {
         return new OperationDetails();
+    }
+
+    @Bean
+    OperationCustomizer pageParameters() {
+        return new PageParameters();
     }
 
     @Bean

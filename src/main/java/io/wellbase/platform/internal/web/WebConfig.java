@@ -8,7 +8,8 @@ import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * CORS for browser front ends, from {@code wellbase.platform.http.cors-allowed-origins}.
+ * The handler parameters resolved from the request (the caller, its organization, the page), and CORS
+ * for browser front ends, from {@code wellbase.platform.http.cors-allowed-origins}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
@@ -22,6 +23,8 @@ class WebConfig implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CallerArgumentResolver());
+        resolvers.add(new CurrentOrganizationArgumentResolver());
+        resolvers.add(new PageQueryArgumentResolver());
     }
 
     @Override

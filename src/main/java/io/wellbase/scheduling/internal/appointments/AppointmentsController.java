@@ -3,6 +3,7 @@ package io.wellbase.scheduling.internal.appointments;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.ApiException;
@@ -73,8 +74,9 @@ class AppointmentsController {
     @PostMapping("/api/v1/services")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Define a service (1:1 appointment type)")
-    ResponseEntity<ServiceCatalog.ServiceType> createService(Caller caller, @Valid @RequestBody ServiceRequest r) {
-        var created = services.create(caller.requireOrganization(), new ServiceCatalog.ServiceType(null,
+    ResponseEntity<ServiceCatalog.ServiceType> createService(CurrentOrganization org,
+            @Valid @RequestBody ServiceRequest r) {
+        var created = services.create(org.id(), new ServiceCatalog.ServiceType(null,
                 r.name(), r.description(), r.durationMinutes(), r.bufferBeforeMinutes() == null ? 0 : r.bufferBeforeMinutes(),
                 r.bufferAfterMinutes() == null ? 0 : r.bufferAfterMinutes(), r.priceAmount() == null ? 0 : r.priceAmount(),
                 r.currency(), Boolean.TRUE.equals(r.needsConfirmation()), r.staffIds() == null ? List.of() : r.staffIds(),
@@ -97,8 +99,8 @@ class AppointmentsController {
     @DeleteMapping("/api/v1/services/{id}")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Archive a service")
-    ResponseEntity<Void> archiveService(Caller caller, @PathVariable UUID id) {
-        services.archive(caller.requireOrganization(), id);
+    ResponseEntity<Void> archiveService(CurrentOrganization org, @PathVariable UUID id) {
+        services.archive(org.id(), id);
         return ResponseEntity.noContent().build();
     }
 
@@ -148,8 +150,9 @@ class AppointmentsController {
     @PatchMapping("/api/v1/appointments/{id}")
     @RequiresPermission(Permission.BOOKING_MANAGE)
     @Operation(summary = "Confirm, complete or mark a no-show; change notes")
-    Appointments.Appointment update(Caller caller, @PathVariable UUID id, @Valid @RequestBody AppointmentPatch r) {
-        return appointments.setStatus(caller.requireOrganization(), id, r.status(), r.notes());
+    Appointments.Appointment update(CurrentOrganization org,
+            @PathVariable UUID id, @Valid @RequestBody AppointmentPatch r) {
+        return appointments.setStatus(org.id(), id, r.status(), r.notes());
     }
 
     @PostMapping("/api/v1/appointments/{id}/reschedule")

@@ -2,11 +2,12 @@ package io.wellbase.scheduling.internal.classes;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
 import io.wellbase.platform.web.SortSpec;
 import io.wellbase.scheduling.internal.SchedulingSettings;
 import jakarta.validation.Valid;
@@ -72,8 +73,8 @@ class ClassTypesController {
     @PostMapping("/class-types")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Define a class type")
-    ResponseEntity<ClassTypes.ClassType> create(Caller caller, @Valid @RequestBody ClassTypeRequest r) {
-        var created = classTypes.create(caller.requireOrganization(), new ClassTypes.ClassType(null, r.name(),
+    ResponseEntity<ClassTypes.ClassType> create(CurrentOrganization org, @Valid @RequestBody ClassTypeRequest r) {
+        var created = classTypes.create(org.id(), new ClassTypes.ClassType(null, r.name(),
                 r.description(), r.category(), r.durationMinutes(), r.defaultCapacity(), r.color(), r.level()));
         return ResponseEntity.created(URI.create("/api/v1/class-types/" + created.id())).body(created);
     }
@@ -81,31 +82,30 @@ class ClassTypesController {
     @GetMapping("/class-types")
     @RequiresPermission(Permission.SCHEDULE_READ)
     @Operation(summary = "Class types")
-    PageResult<ClassTypes.ClassType> list(Caller caller, @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize) {
-        return classTypes.list(caller.requireOrganization(), PageQuery.of(page, pageSize, null, SORT));
+    PageResult<ClassTypes.ClassType> list(CurrentOrganization org, @Paged PageQuery page) {
+        return classTypes.list(org.id(), page);
     }
 
     @GetMapping("/class-types/{id}")
     @RequiresPermission(Permission.SCHEDULE_READ)
     @Operation(summary = "One class type")
-    ClassTypes.ClassType get(Caller caller, @PathVariable UUID id) {
-        return classTypes.get(caller.requireOrganization(), id);
+    ClassTypes.ClassType get(CurrentOrganization org, @PathVariable UUID id) {
+        return classTypes.get(org.id(), id);
     }
 
     @PatchMapping("/class-types/{id}")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Change a class type (sessions already created keep their times and capacity)")
-    ClassTypes.ClassType update(Caller caller, @PathVariable UUID id, @Valid @RequestBody ClassTypePatch r) {
-        return classTypes.update(caller.requireOrganization(), id, new ClassTypes.ClassType(null, r.name(),
+    ClassTypes.ClassType update(CurrentOrganization org, @PathVariable UUID id, @Valid @RequestBody ClassTypePatch r) {
+        return classTypes.update(org.id(), id, new ClassTypes.ClassType(null, r.name(),
                 r.description(), r.category(), r.durationMinutes(), r.defaultCapacity(), r.color(), r.level()));
     }
 
     @DeleteMapping("/class-types/{id}")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Archive a class type")
-    ResponseEntity<Void> archive(Caller caller, @PathVariable UUID id) {
-        classTypes.archive(caller.requireOrganization(), id);
+    ResponseEntity<Void> archive(CurrentOrganization org, @PathVariable UUID id) {
+        classTypes.archive(org.id(), id);
         return ResponseEntity.noContent().build();
     }
 
@@ -113,15 +113,15 @@ class ClassTypesController {
     @RequiresPermission(Permission.SCHEDULE_READ)
     @Operation(summary = "Booking rules: late-cancel window, booking window, minimum notice, daily limit, waitlist policy, "
             + "whether late cancels and no-shows forfeit the credit, and penalty credits")
-    SchedulingSettings.Rules rules(Caller caller) {
-        return settings.rules(caller.requireOrganization());
+    SchedulingSettings.Rules rules(CurrentOrganization org) {
+        return settings.rules(org.id());
     }
 
     @PutMapping("/scheduling/settings")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Replace the booking rules")
-    SchedulingSettings.Rules replaceRules(Caller caller, @Valid @RequestBody RulesRequest r) {
-        return settings.replace(caller.requireOrganization(), new SchedulingSettings.Rules(r.lateCancelHours(),
+    SchedulingSettings.Rules replaceRules(CurrentOrganization org, @Valid @RequestBody RulesRequest r) {
+        return settings.replace(org.id(), new SchedulingSettings.Rules(r.lateCancelHours(),
                 r.bookingWindowDays(), r.minNoticeMinutes(), r.maxBookingsPerDay(), r.waitlistPolicy(),
                 r.promotionCutoffMinutes(), !Boolean.FALSE.equals(r.lateCancelForfeits()),
                 !Boolean.FALSE.equals(r.noShowForfeits()), r.penaltyCredits() == null ? 0 : r.penaltyCredits()));

@@ -2,7 +2,7 @@ package io.wellbase.scheduling.internal.classes;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import jakarta.validation.Valid;
@@ -53,8 +53,8 @@ class SchedulesController {
     @PostMapping("/api/v1/schedules")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Create a weekly schedule (local time of the location); sessions are generated 12 weeks ahead")
-    ResponseEntity<Schedules.Change> create(Caller caller, @Valid @RequestBody ScheduleRequest r) {
-        var change = schedules.create(caller.requireOrganization(), new Schedules.Schedule(null, r.classTypeId(),
+    ResponseEntity<Schedules.Change> create(CurrentOrganization org, @Valid @RequestBody ScheduleRequest r) {
+        var change = schedules.create(org.id(), new Schedules.Schedule(null, r.classTypeId(),
                 r.locationId(), r.roomId(), r.weekdays(), r.startTime(), r.durationMinutes(), r.capacity(),
                 r.instructorIds(), r.firstDate(), r.lastDate(), null));
         return ResponseEntity.created(URI.create("/api/v1/schedules/" + change.schedule().id())).body(change);
@@ -63,22 +63,22 @@ class SchedulesController {
     @GetMapping("/api/v1/schedules")
     @RequiresPermission(Permission.SCHEDULE_READ)
     @Operation(summary = "Active schedules")
-    Map<String, List<Schedules.Schedule>> list(Caller caller) {
-        return Map.of("data", schedules.list(caller.requireOrganization()));
+    Map<String, List<Schedules.Schedule>> list(CurrentOrganization org) {
+        return Map.of("data", schedules.list(org.id()));
     }
 
     @GetMapping("/api/v1/schedules/{id}")
     @RequiresPermission(Permission.SCHEDULE_READ)
     @Operation(summary = "One schedule")
-    Schedules.Schedule get(Caller caller, @PathVariable UUID id) {
-        return schedules.get(caller.requireOrganization(), id);
+    Schedules.Schedule get(CurrentOrganization org, @PathVariable UUID id) {
+        return schedules.get(org.id(), id);
     }
 
     @PatchMapping("/api/v1/schedules/{id}")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Change a schedule: future sessions without bookings follow, the others are reported")
-    Schedules.Change update(Caller caller, @PathVariable UUID id, @Valid @RequestBody SchedulePatch r) {
-        return schedules.update(caller.requireOrganization(), id, new Schedules.Schedule(id, null, null,
+    Schedules.Change update(CurrentOrganization org, @PathVariable UUID id, @Valid @RequestBody SchedulePatch r) {
+        return schedules.update(org.id(), id, new Schedules.Schedule(id, null, null,
                 r.roomId(), r.weekdays(), r.startTime(), r.durationMinutes(), r.capacity(), r.instructorIds(), null,
                 r.lastDate(), null));
     }
@@ -86,7 +86,7 @@ class SchedulesController {
     @DeleteMapping("/api/v1/schedules/{id}")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "End a schedule: future sessions without bookings are removed, the others reported")
-    Schedules.Change archive(Caller caller, @PathVariable UUID id) {
-        return schedules.archive(caller.requireOrganization(), id);
+    Schedules.Change archive(CurrentOrganization org, @PathVariable UUID id) {
+        return schedules.archive(org.id(), id);
     }
 }

@@ -3,12 +3,14 @@ package io.wellbase.scheduling.internal.classes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.security.Role;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.Paged;
 import io.wellbase.platform.web.SortSpec;
 import io.wellbase.scheduling.internal.PortalAccess;
 import jakarta.validation.Valid;
@@ -85,11 +87,10 @@ class SessionsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
             @RequestParam(required = false) UUID locationId, @RequestParam(required = false) UUID instructorId,
             @RequestParam(required = false) UUID classTypeId, @RequestParam(required = false) String status,
-            @RequestParam(required = false) Boolean hasSpace, @RequestParam(required = false) Integer page,
-            @RequestParam(name = "page_size", required = false) Integer pageSize) {
+            @RequestParam(required = false) Boolean hasSpace, @Paged PageQuery page) {
         UUID orgId = access.timetableOf(caller);
         return sessions.list(orgId, new ClassSessions.Filter(from, to, locationId, instructorId, classTypeId, status, hasSpace),
-                PageQuery.of(page, pageSize, null, SORT));
+                page);
     }
 
     @GetMapping("/api/v1/sessions/{id}")
@@ -101,8 +102,8 @@ class SessionsController {
     @PostMapping("/api/v1/sessions")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Create a one-off session")
-    ResponseEntity<SessionView> create(Caller caller, @Valid @RequestBody SessionRequest r) {
-        var created = sessions.create(caller.requireOrganization(), new ClassSessions.SessionFields(r.classTypeId(),
+    ResponseEntity<SessionView> create(CurrentOrganization org, @Valid @RequestBody SessionRequest r) {
+        var created = sessions.create(org.id(), new ClassSessions.SessionFields(r.classTypeId(),
                 r.locationId(), r.roomId(), r.startsAt(), r.durationMinutes(), r.capacity(), r.instructorId(), null,
                 r.meetingUrl()));
         return ResponseEntity.created(URI.create("/api/v1/sessions/" + created.id())).body(created);
@@ -111,8 +112,8 @@ class SessionsController {
     @PatchMapping("/api/v1/sessions/{id}")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Change a session: time, capacity (never below confirmed bookings), instructor or substitute, room, link")
-    SessionView update(Caller caller, @PathVariable UUID id, @Valid @RequestBody SessionPatch r) {
-        return sessions.update(caller.requireOrganization(), id, new ClassSessions.SessionFields(null, null,
+    SessionView update(CurrentOrganization org, @PathVariable UUID id, @Valid @RequestBody SessionPatch r) {
+        return sessions.update(org.id(), id, new ClassSessions.SessionFields(null, null,
                 r.roomId(), r.startsAt(), r.durationMinutes(), r.capacity(), r.instructorId(), r.substituteInstructorId(),
                 r.meetingUrl()));
     }
@@ -120,15 +121,15 @@ class SessionsController {
     @PostMapping("/api/v1/sessions/{id}/cancel")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Cancel a session: its bookings are cancelled and their credits given back")
-    SessionView cancel(Caller caller, @PathVariable UUID id, @Valid @RequestBody CancelRequest r) {
-        return sessions.cancel(caller.requireOrganization(), id, r.reason());
+    SessionView cancel(CurrentOrganization org, @PathVariable UUID id, @Valid @RequestBody CancelRequest r) {
+        return sessions.cancel(org.id(), id, r.reason());
     }
 
     @DeleteMapping("/api/v1/sessions/{id}")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Cancel a session (without a reason)")
-    SessionView delete(Caller caller, @PathVariable UUID id) {
-        return sessions.cancel(caller.requireOrganization(), id, null);
+    SessionView delete(CurrentOrganization org, @PathVariable UUID id) {
+        return sessions.cancel(org.id(), id, null);
     }
 
     @PostMapping("/api/v1/sessions/{id}/bookings")
@@ -201,8 +202,8 @@ class SessionsController {
     @GetMapping("/api/v1/sessions/{id}/roster")
     @RequiresPermission(Permission.SCHEDULE_READ)
     @Operation(summary = "Who is booked, waitlisted and checked in")
-    Map<String, List<Attendance.RosterEntry>> roster(Caller caller, @PathVariable UUID id) {
-        return Map.of("data", attendance.roster(caller.requireOrganization(), id));
+    Map<String, List<Attendance.RosterEntry>> roster(CurrentOrganization org, @PathVariable UUID id) {
+        return Map.of("data", attendance.roster(org.id(), id));
     }
 
     @PostMapping("/api/v1/sessions/{id}/check-ins")
