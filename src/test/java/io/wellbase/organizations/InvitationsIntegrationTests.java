@@ -99,6 +99,27 @@ class InvitationsIntegrationTests extends OrganizationTest {
     }
 
     @Test
+    void anExpiredInvitationCanBeNeitherAcceptedNorRevoked() {
+        Owner owner = ownerWithOrganization("Expiries");
+        String email = uniqueEmail("late");
+        UUID id = api.post("/api/v1/invitations", Map.of("email", email, "role", "staff"), owner.token()).id();
+        String token = tokenIn(lastEmailBody(email, "invitation"));
+        jdbc.sql("UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE id = :id").param("id", id).update();
+
+        assertThat(api.get("/api/v1/invitations", owner.token()).json().path("data").get(0).path("status")
+                .asString()).isEqualTo("expired");
+        Api.Response accept = acceptAsNew(token);
+        assertThat(accept.status()).isEqualTo(400);
+        assertThat(accept.field("code")).isEqualTo("invitation.invalid_token");
+        Api.Response revoke = api.delete("/api/v1/invitations/" + id, owner.token());
+        assertThat(revoke.status()).isEqualTo(409);
+        assertThat(revoke.field("code")).isEqualTo("invitation.not_pending");
+        assertThat(revoke.field("detail")).isEqualTo("The invitation is already expired");
+        assertThat(api.get("/api/v1/invitations", owner.token()).json().path("data").get(0).path("status")
+                .asString()).as("still expired, not revoked").isEqualTo("expired");
+    }
+
+    @Test
     void invitingAnExistingMemberConflicts() {
         Owner owner = ownerWithOrganization("Already here");
         Member staff = memberWithRole(owner, "staff");

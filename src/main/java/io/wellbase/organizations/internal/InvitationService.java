@@ -118,11 +118,12 @@ class InvitationService {
     public void revoke(UUID orgId, UUID id) {
         int updated = jdbc.sql("""
                 UPDATE invitations SET revoked_at = now()
-                WHERE org_id = :org AND id = :id AND accepted_at IS NULL AND revoked_at IS NULL
-                """).param("org", orgId).param("id", id).update();
+                WHERE org_id = :org AND id = :id AND %s IN (:from)
+                """.formatted(InvitationStatus.SQL)).param("org", orgId).param("id", id)
+                .param("from", InvitationStatus.REVOKED.reachableFrom()).update();
         if (updated == 0) {
-            get(orgId, id);
-            throw ApiException.conflict("invitation.not_pending", "The invitation was already accepted or revoked");
+            Invitation current = get(orgId, id);
+            throw ApiException.conflict("invitation.not_pending", "The invitation is already " + current.status());
         }
         audit.record(AuditRecord.of(orgId, "invitation.revoked", "invitation", id, Map.of()));
     }
@@ -151,9 +152,10 @@ class InvitationService {
     private Pending claim(String token) {
         return jdbc.sql("""
                 UPDATE invitations SET accepted_at = now()
-                WHERE token_hash = :hash AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+                WHERE token_hash = :hash AND %s IN (:from)
                 RETURNING id, org_id, email, role
-                """).param("hash", Secrets.sha256(token == null ? "" : token)).query(Pending.class).optional()
+                """.formatted(InvitationStatus.SQL)).param("hash", Secrets.sha256(token == null ? "" : token))
+                .param("from", InvitationStatus.ACCEPTED.reachableFrom()).query(Pending.class).optional()
                 .orElseThrow(() -> ApiException.badRequest("invitation.invalid_token",
                         "The invitation is invalid, already used, revoked or expired"));
     }
@@ -169,14 +171,9 @@ class InvitationService {
     }
 
     private static final String SELECT = """
-            SELECT id, email, role,
-                   CASE WHEN accepted_at IS NOT NULL THEN 'accepted'
-                        WHEN revoked_at IS NOT NULL THEN 'revoked'
-                        WHEN expires_at <= now() THEN 'expired'
-                        ELSE 'pending' END AS status,
-                   expires_at, created_at
+            SELECT id, email, role, %s AS status, expires_at, created_at
             FROM invitations
-            """;
+            """.formatted(InvitationStatus.SQL);
 
     private Invitation get(UUID orgId, UUID id) {
         return jdbc.sql(SELECT + " WHERE org_id = :org AND id = :id").param("org", orgId).param("id", id)

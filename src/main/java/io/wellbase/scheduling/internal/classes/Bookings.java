@@ -103,8 +103,9 @@ public class Bookings {
             events.publishEvent(new SchedulingEvents.BookingConfirmed(orgId, id, sessionId, clientId, session.startsAt()));
             int taken = jdbc.sql("""
                     UPDATE class_sessions SET confirmed_count = confirmed_count + 1
-                    WHERE org_id = :org AND id = :id AND status = 'scheduled' AND confirmed_count < capacity
-                    """).param("org", orgId).param("id", sessionId).update();
+                    WHERE org_id = :org AND id = :id AND status = :scheduled AND confirmed_count < capacity
+                    """).param("org", orgId).param("id", sessionId).param("scheduled", SessionStatus.SCHEDULED.value())
+                    .update();
             if (taken == 1) {
                 OffsetDateTime now = OffsetDateTime.now(clock);
                 return new Booking(id, sessionId, clientId, "confirmed", null, membershipId, now, null, null);
@@ -156,7 +157,7 @@ public class Bookings {
     }
 
     private void checkRules(UUID orgId, SessionRow session, UUID clientId, boolean staffOverride) {
-        if (!session.status().equals("scheduled")) {
+        if (SessionStatus.of(session.status()) != SessionStatus.SCHEDULED) {
             throw ApiException.unprocessable("booking.session_cancelled", "The session is cancelled");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -282,8 +283,9 @@ public class Bookings {
         events.publishEvent(new SchedulingEvents.BookingConfirmed(orgId, bookingId, session.id(), clientId, session.startsAt()));
         int taken = jdbc.sql("""
                 UPDATE class_sessions SET confirmed_count = confirmed_count + 1
-                WHERE org_id = :org AND id = :id AND status = 'scheduled' AND confirmed_count < capacity
-                """).param("org", orgId).param("id", session.id()).update();
+                WHERE org_id = :org AND id = :id AND status = :scheduled AND confirmed_count < capacity
+                """).param("org", orgId).param("id", session.id()).param("scheduled", SessionStatus.SCHEDULED.value())
+                .update();
         if (taken == 0) {
             throw new SeatTakenMeanwhile();
         }
@@ -294,7 +296,7 @@ public class Bookings {
     Booking walkIn(UUID orgId, UUID sessionId, UUID clientId, UUID by) {
         clients.find(orgId, clientId).orElseThrow(() -> ApiException.invalidField("clientId", "must be a client of this organization"));
         SessionRow session = session(orgId, sessionId);
-        if (!session.status().equals("scheduled")) {
+        if (SessionStatus.of(session.status()) != SessionStatus.SCHEDULED) {
             throw ApiException.unprocessable("booking.session_cancelled", "The session is cancelled");
         }
         int taken = jdbc.sql("""

@@ -125,14 +125,14 @@ class ClassSessions {
             p.addValue("type", f.classTypeId());
         }
         if (f.status() != null) {
-            if (!List.of("scheduled", "cancelled").contains(f.status())) {
-                throw ApiException.invalidField("status", "must be scheduled or cancelled");
-            }
+            SessionStatus status = SessionStatus.parse(f.status())
+                    .orElseThrow(() -> ApiException.invalidField("status", "must be scheduled or cancelled"));
             where.append(" AND s.status = :status");
-            p.addValue("status", f.status());
+            p.addValue("status", status.value());
         }
         if (Boolean.TRUE.equals(f.hasSpace())) {
-            where.append(" AND s.confirmed_count < s.capacity AND s.status = 'scheduled'");
+            where.append(" AND s.confirmed_count < s.capacity AND s.status = :scheduled");
+            p.addValue("scheduled", SessionStatus.SCHEDULED.value());
         }
         p.addValue("limit", page.pageSize()).addValue("offset", page.offset());
         List<SessionView> rows = named.query(SELECT + where + " ORDER BY s.starts_at, s.id LIMIT :limit OFFSET :offset", p,
@@ -177,8 +177,9 @@ class ClassSessions {
     SessionView cancel(UUID orgId, UUID id, String reason) {
         lock(orgId, id);
         SessionView session = get(orgId, id);
-        if (session.status().equals("cancelled")) {
-            throw ApiException.conflict("session.already_cancelled", "The session is already cancelled");
+        SessionStatus from = SessionStatus.of(session.status());
+        if (!from.canBecome(SessionStatus.CANCELLED)) {
+            throw ApiException.conflict("session.already_cancelled", "The session is already " + from.value());
         }
         List<Map<String, Object>> active = jdbc.sql("""
                 UPDATE bookings SET status = 'cancelled', cancelled_at = now()
@@ -191,12 +192,14 @@ class ClassSessions {
             events.publishEvent(new SchedulingEvents.BookingCancelled(orgId, bookingId, id, (UUID) b.get("client_id"), false));
         }
         jdbc.sql("""
-                UPDATE class_sessions SET status = 'cancelled', cancel_reason = :reason, confirmed_count = 0,
+                UPDATE class_sessions SET status = :status, cancel_reason = :reason, confirmed_count = 0,
                     updated_at = now(), version = version + 1
-                WHERE org_id = :org AND id = :id
-                """).param("reason", reason).param("org", orgId).param("id", id).update();
+                WHERE org_id = :org AND id = :id AND status IN (:from)
+                """).param("status", SessionStatus.CANCELLED.value()).param("reason", reason)
+                .param("from", SessionStatus.CANCELLED.reachableFrom()).param("org", orgId).param("id", id).update();
         audit.record(AuditRecord.of(orgId, "session.cancelled", "session", id, Map.of(
-                "status", new AuditChange("scheduled", "cancelled"), "reason", new AuditChange(null, reason),
+                "status", new AuditChange(from.value(), SessionStatus.CANCELLED.value()),
+                "reason", new AuditChange(null, reason),
                 "bookingsCancelled", new AuditChange(null, active.size()))));
         events.publishEvent(new SchedulingEvents.SessionCancelled(orgId, id, reason, session.startsAt()));
         return get(orgId, id);

@@ -112,15 +112,16 @@ public class Schedules {
                 .param("org", orgId).param("id", id).update();
         List<UUID> kept = jdbc.sql("""
                 SELECT s.id FROM class_sessions s
-                WHERE s.org_id = :org AND s.schedule_id = :id AND s.starts_at > now() AND s.status = 'scheduled'
+                WHERE s.org_id = :org AND s.schedule_id = :id AND s.starts_at > now() AND s.status = :scheduled
                   AND EXISTS (SELECT 1 FROM bookings b WHERE b.org_id = s.org_id AND b.session_id = s.id)
                 ORDER BY s.starts_at
-                """).param("org", orgId).param("id", id).query(UUID.class).list();
+                """).param("org", orgId).param("id", id).param("scheduled", SessionStatus.SCHEDULED.value())
+                .query(UUID.class).list();
         int removed = jdbc.sql("""
                 DELETE FROM class_sessions s
-                WHERE s.org_id = :org AND s.schedule_id = :id AND s.starts_at > now() AND s.status = 'scheduled'
+                WHERE s.org_id = :org AND s.schedule_id = :id AND s.starts_at > now() AND s.status = :scheduled
                   AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.org_id = s.org_id AND b.session_id = s.id)
-                """).param("org", orgId).param("id", id).update();
+                """).param("org", orgId).param("id", id).param("scheduled", SessionStatus.SCHEDULED.value()).update();
         int generated = generate(orgId, id, horizon());
         audit.record(AuditRecord.of(orgId, "schedule.updated", "schedule", id, AuditChange.diff(snapshot(current), snapshot(next))));
         return new Change(get(orgId, id), Math.max(removed, generated), kept);
