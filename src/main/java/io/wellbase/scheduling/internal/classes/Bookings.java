@@ -301,9 +301,13 @@ public class Bookings {
         }
         int taken = jdbc.sql("""
                 UPDATE class_sessions SET confirmed_count = confirmed_count + 1
-                WHERE org_id = :org AND id = :id AND confirmed_count < capacity
-                """).param("org", orgId).param("id", sessionId).update();
+                WHERE org_id = :org AND id = :id AND status = :scheduled AND confirmed_count < capacity
+                """).param("org", orgId).param("id", sessionId).param("scheduled", SessionStatus.SCHEDULED.value()).update();
         if (taken == 0) {
+            // a cancel may have won the race since the look above: say so rather than "full"
+            if (SessionStatus.of(session(orgId, sessionId).status()) != SessionStatus.SCHEDULED) {
+                throw ApiException.unprocessable("booking.session_cancelled", "The session is cancelled");
+            }
             throw ApiException.conflict("booking.session_full", "The session is full");
         }
         UUID id = Ids.newId();
