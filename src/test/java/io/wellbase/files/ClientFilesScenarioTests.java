@@ -33,6 +33,10 @@ class ClientFilesScenarioTests extends ModuleScenarioTest {
     @MockitoBean
     OrganizationDirectory organizations;
 
+    /** Implemented by organizations, outside this bootstrap; only the demo data asks for it. */
+    @MockitoBean
+    io.wellbase.platform.demo.DemoStudio demoStudio;
+
     @Autowired
     StoredFiles files;
 

@@ -28,6 +28,10 @@ class ClientEventsScenarioTests extends ModuleScenarioTest {
     @MockitoBean
     OrganizationDirectory organizations;
 
+    /** Implemented by organizations, outside this bootstrap; only the demo data asks for it. */
+    @MockitoBean
+    io.wellbase.platform.demo.DemoStudio demoStudio;
+
     @Autowired
     ClientMerge merge;
 
