@@ -57,11 +57,15 @@ class ModularityTests {
             Files.writeString(file, text, StandardCharsets.UTF_8);
             generated.put(name, text);
         }
-        assertThat(generated).as("Spring Modulith wrote no documentation into " + GENERATED).isNotEmpty();
+        assertThat(generated)
+                .as("Spring Modulith wrote no documentation into " + GENERATED)
+                .isNotEmpty();
 
         TreeMap<String, String> committed = new TreeMap<>();
         for (Path file : documentationFiles(COMMITTED)) {
-            committed.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n"));
+            committed.put(
+                    file.getFileName().toString(),
+                    Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n"));
         }
 
         Set<String> changed = new TreeSet<>();
@@ -87,8 +91,9 @@ class ModularityTests {
             return;
         }
         List<String> problems = new ArrayList<>();
-        changed.forEach(name -> problems.add(
-                COMMITTED.resolve(name) + (committed.containsKey(name) ? " differs from " : " is missing; see ") + GENERATED.resolve(name)));
+        changed.forEach(name -> problems.add(COMMITTED.resolve(name)
+                + (committed.containsKey(name) ? " differs from " : " is missing; see ")
+                + GENERATED.resolve(name)));
         stale.forEach(name -> problems.add(COMMITTED.resolve(name) + " is no longer generated"));
         throw new AssertionError("The module documentation in " + COMMITTED + " is out of date:\n  "
                 + String.join("\n  ", problems)
@@ -140,7 +145,11 @@ class ModularityTests {
     private static String plantUmlKey(String line) {
         String body = line.stripLeading();
         String indentation = line.substring(0, line.length() - body.length());
-        return PLANTUML_SET_ELEMENTS.stream().filter(body::startsWith).findFirst().map(e -> indentation + e).orElse(null);
+        return PLANTUML_SET_ELEMENTS.stream()
+                .filter(body::startsWith)
+                .findFirst()
+                .map(e -> indentation + e)
+                .orElse(null);
     }
 
     private static void flushSorted(List<String> run, List<String> out) {
@@ -186,7 +195,9 @@ class ModularityTests {
         for (List<String> item : items) {
             List<String> subItems = new ArrayList<>(item.subList(1, item.size()));
             subItems.sort(Comparator.naturalOrder());
-            rendered.add(String.join("\n", Stream.concat(Stream.of(item.getFirst()), subItems.stream()).toList()));
+            rendered.add(String.join(
+                    "\n",
+                    Stream.concat(Stream.of(item.getFirst()), subItems.stream()).toList()));
         }
         rendered.sort(Comparator.naturalOrder());
         if (cellStart) {

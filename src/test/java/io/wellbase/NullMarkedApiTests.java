@@ -29,12 +29,15 @@ class NullMarkedApiTests {
         Set<String> namedInterfacePackages = new TreeSet<>();
         for (ApplicationModule module : modules) {
             apiPackages.add(module.getBasePackage().getName());
-            module.getNamedInterfaces().stream().filter(NamedInterface::isNamed)
-                    .flatMap(NamedInterface::asJavaClasses).map(JavaClass::getPackageName)
+            module.getNamedInterfaces().stream()
+                    .filter(NamedInterface::isNamed)
+                    .flatMap(NamedInterface::asJavaClasses)
+                    .map(JavaClass::getPackageName)
                     .forEach(namedInterfacePackages::add);
         }
         assertThat(apiPackages).as("module root packages").contains("io.wellbase.clients", "io.wellbase.platform");
-        assertThat(namedInterfacePackages).as("named interface packages")
+        assertThat(namedInterfacePackages)
+                .as("named interface packages")
                 .contains("io.wellbase.platform.web", "io.wellbase.platform.imports");
         apiPackages.addAll(namedInterfacePackages);
 
@@ -44,7 +47,8 @@ class NullMarkedApiTests {
                 unmarked.add(pkg);
             }
         }
-        assertThat(unmarked).as("API packages whose package-info.java lacks @org.jspecify.annotations.NullMarked")
+        assertThat(unmarked)
+                .as("API packages whose package-info.java lacks @org.jspecify.annotations.NullMarked")
                 .isEmpty();
     }
 

@@ -14,10 +14,16 @@ class SmokeIntegrationTests extends IntegrationTest {
         Api.Response docs = api.get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.field("openapi")).startsWith("3.1");
-        assertThat(docs.json().path("components").path("securitySchemes").path("bearer").path("scheme").asString())
+        assertThat(docs.json()
+                        .path("components")
+                        .path("securitySchemes")
+                        .path("bearer")
+                        .path("scheme")
+                        .asString())
                 .isEqualTo("bearer");
         assertThat(api.get("/docs", null).status()).isIn(200, 302);
-        assertThat(api.get("/.well-known/jwks.json", null).json().path("keys").size()).isGreaterThan(0);
+        assertThat(api.get("/.well-known/jwks.json", null).json().path("keys").size())
+                .isGreaterThan(0);
     }
 
     @Test
@@ -38,11 +44,15 @@ class SmokeIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void theJobSchedulerReportsItsHealthAndMetrics(@org.springframework.beans.factory.annotation.Autowired
-            org.springframework.context.ApplicationContext context) {
+    void theJobSchedulerReportsItsHealthAndMetrics(
+            @org.springframework.beans.factory.annotation.Autowired
+                    org.springframework.context.ApplicationContext context) {
         assertThat(context.getBeanNamesForType(org.springframework.boot.health.contributor.HealthIndicator.class))
-                .as("db-scheduler's Spring Boot 4 starter contributes its health").anyMatch(n -> n.toLowerCase().contains("scheduler"));
-        assertThat(context.getBeansOfType(com.github.kagkarlsson.scheduler.stats.StatsRegistry.class).values())
-                .as("and records metrics in Micrometer").anyMatch(r -> r.getClass().getSimpleName().contains("Micrometer"));
+                .as("db-scheduler's Spring Boot 4 starter contributes its health")
+                .anyMatch(n -> n.toLowerCase().contains("scheduler"));
+        assertThat(context.getBeansOfType(com.github.kagkarlsson.scheduler.stats.StatsRegistry.class)
+                        .values())
+                .as("and records metrics in Micrometer")
+                .anyMatch(r -> r.getClass().getSimpleName().contains("Micrometer"));
     }
 }

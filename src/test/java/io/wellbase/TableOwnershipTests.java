@@ -38,6 +38,7 @@ class TableOwnershipTests {
     private static final Pattern VIEW = Pattern.compile(
             "(?i)\\b(?:CREATE (?:OR REPLACE )?(?:MATERIALIZED )?VIEW (?:IF NOT EXISTS )?([a-z_][a-z0-9_]*)([^;]*)"
                     + "|DROP (?:MATERIALIZED )?VIEW (?:IF EXISTS )?([a-z_][a-z0-9_]*))");
+
     private static final Pattern READ_IN_MIGRATION = Pattern.compile("(?i)\\b(?:FROM|JOIN)\\s+([a-z_][a-z0-9_]*)");
 
     @Test
@@ -50,13 +51,15 @@ class TableOwnershipTests {
                 created.add(m.group(1).toLowerCase());
             }
         }
-        assertThat(new TreeSet<>(owners.keySet())).as("tables declared by @OwnsTables vs created by migrations")
+        assertThat(new TreeSet<>(owners.keySet()))
+                .as("tables declared by @OwnsTables vs created by migrations")
                 .isEqualTo(created);
     }
 
     @Test
     void everyViewIsPublishedByExactlyOneModule() {
-        assertThat(new TreeSet<>(views().keySet())).as("views declared by @PublishesViews vs created by migrations")
+        assertThat(new TreeSet<>(views().keySet()))
+                .as("views declared by @PublishesViews vs created by migrations")
                 .isEqualTo(new TreeSet<>(definitions().keySet()));
         assertThat(views().keySet()).as("names both a table and a view").doesNotContainAnyElementsOf(owners().keySet());
     }
@@ -80,12 +83,15 @@ class TableOwnershipTests {
                 }
             }
         });
-        assertThat(found).as("a view published by one module over another module's data").isEmpty();
+        assertThat(found)
+                .as("a view published by one module over another module's data")
+                .isEmpty();
     }
 
     @Test
     void modulesWriteOnlyTheirOwnTables() {
-        assertThat(foreign(WRITE, owners())).as("writes into another module's tables: call the owner's API instead")
+        assertThat(foreign(WRITE, owners()))
+                .as("writes into another module's tables: call the owner's API instead")
                 .isEmpty();
     }
 
@@ -94,13 +100,15 @@ class TableOwnershipTests {
         Map<String, String> views = views();
         Map<String, String> anyWriter = new TreeMap<>();
         views.keySet().forEach(view -> anyWriter.put(view, "(views are read-only)"));
-        assertThat(foreign(WRITE, anyWriter)).as("writes into a published view: call the owner's API instead")
+        assertThat(foreign(WRITE, anyWriter))
+                .as("writes into a published view: call the owner's API instead")
                 .isEmpty();
     }
 
     @Test
     void modulesReadOtherModulesTablesOnlyWhereAllowed() {
-        assertThat(foreign(READ, owners())).as("reads of another module's tables: read the owner's API or published views")
+        assertThat(foreign(READ, owners()))
+                .as("reads of another module's tables: read the owner's API or published views")
                 .isEmpty();
     }
 
@@ -137,7 +145,9 @@ class TableOwnershipTests {
             }
             for (String table : owns.value()) {
                 String previous = owners.put(table, module);
-                assertThat(previous).as("table " + table + " is claimed by " + previous + " and " + module).isNull();
+                assertThat(previous)
+                        .as("table " + table + " is claimed by " + previous + " and " + module)
+                        .isNull();
             }
         }
         return owners;
@@ -154,7 +164,9 @@ class TableOwnershipTests {
             }
             for (String view : publishes.value()) {
                 String previous = publishers.put(view, module);
-                assertThat(previous).as("view " + view + " is published by " + previous + " and " + module).isNull();
+                assertThat(previous)
+                        .as("view " + view + " is published by " + previous + " and " + module)
+                        .isNull();
             }
         }
         return publishers;
@@ -164,7 +176,8 @@ class TableOwnershipTests {
     private static Map<String, String> definitions() {
         Map<String, String> definitions = new TreeMap<>();
         java.util.List<Path> migrations = files(MIGRATIONS, ".sql").stream()
-                .sorted(Comparator.comparingInt(TableOwnershipTests::version)).toList();
+                .sorted(Comparator.comparingInt(TableOwnershipTests::version))
+                .toList();
         for (Path migration : migrations) {
             Matcher m = VIEW.matcher(withoutComments(read(migration)));
             while (m.find()) {

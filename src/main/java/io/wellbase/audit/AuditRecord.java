@@ -12,17 +12,26 @@ import org.jspecify.annotations.Nullable;
  * @param action         what happened, {@code <entity>.<verb>}: {@code location.updated}
  * @param changes        field name to before and after; secrets are redacted by the trail
  */
-public record AuditRecord(@Nullable UUID organizationId, @Nullable UUID actorId, String action, String entityType,
-        @Nullable String entityId, Map<String, AuditChange> changes) {
+public record AuditRecord(
+        @Nullable UUID organizationId,
+        @Nullable UUID actorId,
+        String action,
+        String entityType,
+        @Nullable String entityId,
+        Map<String, AuditChange> changes) {
 
     public AuditRecord {
         changes = changes == null ? Map.of() : Map.copyOf(changes);
     }
 
-    public static AuditRecord of(@Nullable UUID organizationId, String action, String entityType,
-            @Nullable Object entityId, Map<String, AuditChange> changes) {
-        return new AuditRecord(organizationId, null, action, entityType, entityId == null ? null : entityId.toString(),
-                changes);
+    public static AuditRecord of(
+            @Nullable UUID organizationId,
+            String action,
+            String entityType,
+            @Nullable Object entityId,
+            Map<String, AuditChange> changes) {
+        return new AuditRecord(
+                organizationId, null, action, entityType, entityId == null ? null : entityId.toString(), changes);
     }
 
     public AuditRecord byActor(UUID actor) {

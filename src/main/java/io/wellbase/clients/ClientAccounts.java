@@ -36,6 +36,7 @@ public interface ClientAccounts {
             throw ApiException.forbidden("portal.clients_only", "This endpoint is for a business's clients");
         }
         return clientOf(caller.userId(), orgId)
-                .orElseThrow(() -> ApiException.forbidden("portal.not_linked", "Your account is not linked to a client record"));
+                .orElseThrow(() ->
+                        ApiException.forbidden("portal.not_linked", "Your account is not linked to a client record"));
     }
 }

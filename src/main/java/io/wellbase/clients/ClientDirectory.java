@@ -30,15 +30,22 @@ public interface ClientDirectory {
     Map<UUID, ClientName> names(UUID organizationId, Collection<UUID> clientIds);
 
     /** A client's name. */
-    record ClientName(String firstName, String lastName) {
-    }
+    record ClientName(String firstName, String lastName) {}
 
     /** A client in a listing: the summary and when the record was created. */
-    record ClientListing(UUID id, String firstName, String lastName, @Nullable String email, String status,
-            OffsetDateTime createdAt) {
-    }
+    record ClientListing(
+            UUID id,
+            String firstName,
+            String lastName,
+            @Nullable String email,
+            String status,
+            OffsetDateTime createdAt) {}
 
     /** What other modules may know of a client. */
-    record ClientSummary(UUID id, String firstName, String lastName, @Nullable String email, String status) {
-    }
+    record ClientSummary(
+            UUID id,
+            String firstName,
+            String lastName,
+            @Nullable String email,
+            String status) {}
 }

@@ -5,5 +5,4 @@ import java.util.UUID;
 /**
  * A client's personal data was erased; aggregates (visits, sales) stay, detached from a person.
  */
-public record ClientErased(UUID organizationId, UUID clientId) {
-}
+public record ClientErased(UUID organizationId, UUID clientId) {}

@@ -33,6 +33,8 @@ public enum FilePurpose {
     }
 
     public static Optional<FilePurpose> of(String value) {
-        return Arrays.stream(values()).filter(p -> p.value.equalsIgnoreCase(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(p -> p.value.equalsIgnoreCase(value))
+                .findFirst();
     }
 }

@@ -30,7 +30,11 @@ public class StoredFiles {
     private final ContentTypeDetector detector;
     private final FilesProperties properties;
 
-    StoredFiles(FileRecords records, FileKeeper keeper, ObjectStorage storage, ContentTypeDetector detector,
+    StoredFiles(
+            FileRecords records,
+            FileKeeper keeper,
+            ObjectStorage storage,
+            ContentTypeDetector detector,
             FilesProperties properties) {
         this.records = records;
         this.keeper = keeper;
@@ -40,24 +44,30 @@ public class StoredFiles {
     }
 
     /** Checks size and detected content type for the purpose (413 / 415), stores, records metadata. */
-    public StoredFile upload(UUID organizationId, UUID userId, FilePurpose purpose, @Nullable String filename,
-            InputStream content) {
+    public StoredFile upload(
+            UUID organizationId, UUID userId, FilePurpose purpose, @Nullable String filename, InputStream content) {
         return upload(organizationId, userId, null, purpose, filename, content);
     }
 
     /** Like {@link #upload(UUID, UUID, FilePurpose, String, InputStream)}, for a file that belongs to a client. */
-    public StoredFile upload(UUID organizationId, UUID userId, @Nullable UUID clientId, FilePurpose purpose,
-            @Nullable String filename, InputStream content) {
+    public StoredFile upload(
+            UUID organizationId,
+            UUID userId,
+            @Nullable UUID clientId,
+            FilePurpose purpose,
+            @Nullable String filename,
+            InputStream content) {
         if (!purpose.uploadable()) {
-            throw ApiException.invalidField("purpose", purpose.value() + " files are written by Wellbase, not uploaded");
+            throw ApiException.invalidField(
+                    "purpose", purpose.value() + " files are written by Wellbase, not uploaded");
         }
         PurposePolicy.Rule rule = PurposePolicy.of(purpose);
         return keeper.keepUpload(organizationId, userId, clientId, purpose, filename, content, rule, detector);
     }
 
     /** Keeps a file Wellbase wrote itself (an export or a report) from a local temporary file. */
-    public StoredFile saveGenerated(UUID organizationId, UUID userId, FilePurpose purpose, String filename,
-            String contentType, Path content) {
+    public StoredFile saveGenerated(
+            UUID organizationId, UUID userId, FilePurpose purpose, String filename, String contentType, Path content) {
         return keeper.keepGenerated(organizationId, userId, purpose, filename, contentType, content);
     }
 
@@ -76,7 +86,9 @@ public class StoredFiles {
         try {
             return storage.get(row.storageKey());
         } catch (IOException e) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "file.storage_unavailable",
+            throw new ApiException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "file.storage_unavailable",
                     "The file's contents cannot be read right now");
         }
     }
@@ -85,8 +97,10 @@ public class StoredFiles {
         FileRecords.Row row = records.find(organizationId, fileId).orElseThrow(() -> ApiException.notFound("File"));
         Instant expiresAt = Instant.now().plus(properties.linkTtl()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         StoredFile file = row.file();
-        return new DownloadLink(storage.downloadUrl(file.id().toString(), row.storageKey(), file.filename(),
-                file.contentType(), expiresAt), expiresAt);
+        return new DownloadLink(
+                storage.downloadUrl(
+                        file.id().toString(), row.storageKey(), file.filename(), file.contentType(), expiresAt),
+                expiresAt);
     }
 
     public void delete(UUID organizationId, UUID userId, UUID fileId) {

@@ -5,5 +5,4 @@ package io.wellbase.identity;
  *
  * @param expiresIn seconds until the access token expires
  */
-public record AuthTokens(Me user, String accessToken, String refreshToken, long expiresIn) {
-}
+public record AuthTokens(Me user, String accessToken, String refreshToken, long expiresIn) {}

@@ -35,6 +35,5 @@ public record IdentityProperties(
     public record Argon2(
             @DefaultValue("19456") @Min(1024) int memoryKib,
             @DefaultValue("2") @Min(1) int iterations,
-            @DefaultValue("1") @Min(1) int parallelism) {
-    }
+            @DefaultValue("1") @Min(1) int parallelism) {}
 }

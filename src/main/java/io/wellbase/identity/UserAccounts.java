@@ -31,6 +31,10 @@ public interface UserAccounts {
     UserSummary ensureExists(NewUser user);
 
     /** A new account's fields. */
-    record NewUser(String email, String password, String firstName, String lastName, @Nullable String phone) {
-    }
+    record NewUser(
+            String email,
+            String password,
+            String firstName,
+            String lastName,
+            @Nullable String phone) {}
 }

@@ -5,5 +5,4 @@ import java.util.UUID;
 /**
  * A user erased their account: personal data is gone, the id stays in audit entries.
  */
-public record UserErased(UUID userId) {
-}
+public record UserErased(UUID userId) {}

@@ -5,5 +5,4 @@ import java.util.UUID;
 /**
  * A new account was created.
  */
-public record UserRegistered(UUID userId, String email) {
-}
+public record UserRegistered(UUID userId, String email) {}

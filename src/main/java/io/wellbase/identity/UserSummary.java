@@ -6,5 +6,4 @@ import org.jspecify.annotations.Nullable;
 /**
  * What other modules may know of a user: id, email and names.
  */
-public record UserSummary(UUID id, @Nullable String email, String firstName, String lastName, boolean emailVerified) {
-}
+public record UserSummary(UUID id, @Nullable String email, String firstName, String lastName, boolean emailVerified) {}

@@ -28,25 +28,22 @@ public interface Entitlements {
     void forfeit(UUID organizationId, UUID bookingId, int penaltyCredits);
 
     /** What is being booked. */
-    record Coverage(@Nullable UUID classTypeId, @Nullable UUID serviceId, UUID locationId) {
-    }
+    record Coverage(@Nullable UUID classTypeId, @Nullable UUID serviceId, UUID locationId) {}
 
     /** The outcome of {@link #reserve}. */
-    sealed interface Reservation permits Entitlement, NotCovered {
-    }
+    sealed interface Reservation permits Entitlement, NotCovered {}
 
     /** The membership that covers a booking, and whether a credit was taken. */
-    record Entitlement(UUID membershipId, boolean creditUsed) implements Reservation {
-    }
+    record Entitlement(UUID membershipId, boolean creditUsed) implements Reservation {}
 
     /** Nothing covers the booking, for this reason; nothing was written. */
-    record NotCovered(Reason reason) implements Reservation {
-    }
+    record NotCovered(Reason reason) implements Reservation {}
 
     /** Why no membership covers a booking, with the problem code the API answers for it. */
     enum Reason {
         NONE_VALID("membership.none_valid", "The client has no membership that covers this class on that day"),
-        WEEKLY_LIMIT_REACHED("membership.weekly_limit_reached", "The weekly booking limit of the membership is reached"),
+        WEEKLY_LIMIT_REACHED(
+                "membership.weekly_limit_reached", "The weekly booking limit of the membership is reached"),
         NO_CREDITS("membership.no_credits", "No credits left on the client's class packs");
 
         private final String code;

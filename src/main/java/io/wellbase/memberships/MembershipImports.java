@@ -14,15 +14,17 @@ public interface MembershipImports {
             + "amount bigint, currency text, payment_method text, payment_label text";
 
     /** The staged columns of a memberships or pricing-options import, after {@code ext_id}. */
-    String HOLDING_COLUMNS = "client_ext text, plan_name text, starts_on date, ends_on date, credits int, remaining int, "
-            + "status text";
+    String HOLDING_COLUMNS =
+            "client_ext text, plan_name text, starts_on date, ends_on date, credits int, remaining int, "
+                    + "status text";
 
     /** A class pack without an expiry date is kept this long. */
     int YEARS_WITHOUT_EXPIRY = 10;
 
     /** What a holdings file holds: memberships (unlimited plans) or pricing options (class packs). */
     enum Holding {
-        MEMBERSHIP("membership", "unlimited"), PRICING_OPTION("pricing_option", "class_pack");
+        MEMBERSHIP("membership", "unlimited"),
+        PRICING_OPTION("pricing_option", "class_pack");
 
         private final String entityType;
         private final String planKind;

@@ -5,5 +5,4 @@ import java.util.UUID;
 /**
  * A membership was sold or assigned to a client.
  */
-public record MembershipSold(UUID organizationId, UUID membershipId, UUID clientId, UUID planId, UUID saleId) {
-}
+public record MembershipSold(UUID organizationId, UUID membershipId, UUID clientId, UUID planId, UUID saleId) {}

@@ -13,5 +13,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("wellbase.memberships")
 public record MembershipsProperties(
         @DefaultValue("7") int remindDaysBeforeEnd,
-        @DefaultValue("1h") Duration jobInterval) {
-}
+        @DefaultValue("1h") Duration jobInterval) {}

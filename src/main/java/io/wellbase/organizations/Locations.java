@@ -21,8 +21,7 @@ public interface Locations {
     Optional<Place> place(UUID organizationId, UUID locationId);
 
     /** A location's name and IANA time zone. */
-    record Place(String name, String timezone) {
-    }
+    record Place(String name, String timezone) {}
 
     /** The organization's locations that are not archived, by name. */
     List<UUID> activeLocations(UUID organizationId);
@@ -31,8 +30,7 @@ public interface Locations {
     List<StaffMember> staff(UUID organizationId);
 
     /** A member of the staff. */
-    record StaffMember(UUID userId, Role role, OffsetDateTime joinedAt) {
-    }
+    record StaffMember(UUID userId, Role role, OffsetDateTime joinedAt) {}
 
     /** Whether the user is a staff member (any staff role) of the organization. */
     boolean isStaff(UUID organizationId, UUID userId);
@@ -46,6 +44,5 @@ public interface Locations {
     }
 
     /** A room and its capacity. */
-    record RoomInfo(UUID id, String name, int capacity) {
-    }
+    record RoomInfo(UUID id, String name, int capacity) {}
 }

@@ -11,6 +11,5 @@ public interface OrganizationProfiles {
     Optional<Profile> find(UUID organizationId);
 
     /** The organization as reports, imports and exports see it. */
-    record Profile(UUID id, String name, ZoneId zone, String currency, String country) {
-    }
+    record Profile(UUID id, String name, ZoneId zone, String currency, String country) {}
 }

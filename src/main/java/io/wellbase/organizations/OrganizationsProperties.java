@@ -14,5 +14,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OrganizationsProperties(
         @DefaultValue("7d") Duration invitationTtl,
         @DefaultValue("owner@demo.wellbase.dev") String demoOwnerEmail,
-        @DefaultValue("Demo-Studio-2026!") String demoOwnerPassword) {
-}
+        @DefaultValue("Demo-Studio-2026!") String demoOwnerPassword) {}

@@ -3,8 +3,14 @@
  * roles, and invitations.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Organizations")
-@io.wellbase.platform.data.OwnsTables({"organizations", "org_members", "locations", "rooms", "invitations",
-    "client_portal_settings"})
+@io.wellbase.platform.data.OwnsTables({
+    "organizations",
+    "org_members",
+    "locations",
+    "rooms",
+    "invitations",
+    "client_portal_settings"
+})
 @io.wellbase.platform.data.PublishesViews({"report_organizations", "report_locations", "report_org_members"})
 @org.jspecify.annotations.NullMarked
 package io.wellbase.organizations;

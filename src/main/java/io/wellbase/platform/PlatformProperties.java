@@ -58,14 +58,12 @@ public record PlatformProperties(
             @DefaultValue("1000") @Min(1) long authenticatedPerMinute,
             @DefaultValue("10") @Min(1) long uploadsPerMinute,
             @DefaultValue("5") @Min(1) long failedLoginsPerAccount,
-            @DefaultValue("15m") @NotNull Duration failedLoginWindow) {
-    }
+            @DefaultValue("15m") @NotNull Duration failedLoginWindow) {}
 
     /** HTTP concerns: body size, CORS. */
     public record Http(
             @DefaultValue("1048576") @Min(1024) long maxJsonBodyBytes,
-            @DefaultValue List<String> corsAllowedOrigins) {
-    }
+            @DefaultValue List<String> corsAllowedOrigins) {}
 
     /**
      * Outgoing mail: the sender address and how the outbox job retries. {@code logBodies} writes
@@ -75,14 +73,15 @@ public record PlatformProperties(
      * and rows are deleted after {@code retention}.
      */
     public record Mail(
-            @DefaultValue("Wellbase <no-reply@wellbase.local>") String from,
+            @DefaultValue("Wellbase <no-reply@wellbase.local>")
+            String from,
+
             @DefaultValue("10") @Min(1) int maxAttempts,
             @DefaultValue("50") @Min(1) int batchSize,
             @DefaultValue("5s") Duration pollInterval,
             @DefaultValue("false") boolean logBodies,
             @DefaultValue("8d") @NotNull Duration bodyRetention,
-            @DefaultValue("90d") @NotNull Duration retention) {
-    }
+            @DefaultValue("90d") @NotNull Duration retention) {}
 
     /** Demo data: on by default with the embedded database, off with an external one. */
     public record Demo(@Nullable Boolean enabled) {
@@ -99,11 +98,12 @@ public record PlatformProperties(
     public record Events(
             @DefaultValue("1m") @NotNull Duration retryAfter,
             @DefaultValue("30s") @NotNull Duration retryInterval,
-            @DefaultValue("7d") @NotNull Duration completedRetention) {
-    }
+            @DefaultValue("7d") @NotNull Duration completedRetention) {}
 
     /** Credentials a Prometheus scraper sends (HTTP Basic); without a password nobody reads the metrics. */
-    public record Metrics(@DefaultValue("prometheus") String username, @Nullable String password) {
+    public record Metrics(
+            @DefaultValue("prometheus") String username,
+            @Nullable String password) {
 
         public boolean configured() {
             return password != null && !password.isBlank();
@@ -111,7 +111,8 @@ public record PlatformProperties(
     }
 
     /** Redis, used for shared rate limits when {@code url} is set. */
-    public record Redis(@Nullable String url, @DefaultValue("wellbase") String keyPrefix) {
+    public record Redis(
+            @Nullable String url, @DefaultValue("wellbase") String keyPrefix) {
 
         public boolean configured() {
             return url != null && !url.isBlank();

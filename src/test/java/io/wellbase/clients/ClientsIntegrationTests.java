@@ -32,17 +32,32 @@ class ClientsIntegrationTests extends IntegrationTest {
     @Test
     void createsReadsAndPatchesAClient() {
         Owner owner = ownerWithOrganization("CRM");
-        Api.Response created = create(owner, Map.of("firstName", "Zoë", "lastName", "Müller", "email", "zoe@example.test",
-                "birthDate", "1990-02-14", "status", "lead", "tags", List.of("VIP", "morning"),
-                "address", Map.of("city", "Berlin", "country", "de"),
-                "emergencyContact", Map.of("name", "Jan", "phone", "+49 1", "relationship", "partner")));
+        Api.Response created = create(
+                owner,
+                Map.of(
+                        "firstName",
+                        "Zoë",
+                        "lastName",
+                        "Müller",
+                        "email",
+                        "zoe@example.test",
+                        "birthDate",
+                        "1990-02-14",
+                        "status",
+                        "lead",
+                        "tags",
+                        List.of("VIP", "morning"),
+                        "address",
+                        Map.of("city", "Berlin", "country", "de"),
+                        "emergencyContact",
+                        Map.of("name", "Jan", "phone", "+49 1", "relationship", "partner")));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.header("Location")).endsWith("/api/v1/clients/" + created.id());
         assertThat(created.json().path("tags").toString()).isEqualTo("[\"morning\",\"vip\"]");
         assertThat(created.field("address.country")).isEqualTo("DE");
 
-        Api.Response patched = api.patch("/api/v1/clients/" + created.id(), Map.of("status", "active", "phone", "030 123"),
-                owner.token());
+        Api.Response patched = api.patch(
+                "/api/v1/clients/" + created.id(), Map.of("status", "active", "phone", "030 123"), owner.token());
         assertThat(patched.field("status")).isEqualTo("active");
         assertThat(patched.field("email")).as("absent fields stay").isEqualTo("zoe@example.test");
         assertThat(patched.json().path("tags").size()).isEqualTo(2);
@@ -52,59 +67,132 @@ class ClientsIntegrationTests extends IntegrationTest {
         assertThat(audit.json().path("data").get(0).path("action").asString()).isEqualTo("client.updated");
         assertThat(changes.path("status").path("before").asString()).isEqualTo("lead");
         assertThat(changes.path("status").path("after").asString()).isEqualTo("active");
-        assertThat(changes.has("email")).as("unchanged fields are not in the diff").isFalse();
+        assertThat(changes.has("email"))
+                .as("unchanged fields are not in the diff")
+                .isFalse();
     }
 
     @Test
     void rejectsBadInputAndChangesNothing() {
         Owner owner = ownerWithOrganization("CRM bad");
         assertThat(create(owner, Map.of("firstName", "A")).field("code")).isEqualTo("validation_failed");
-        assertThat(create(owner, Map.of("firstName", "A", "lastName", "B", "status", "vip")).status()).isEqualTo(400);
-        assertThat(create(owner, Map.of("firstName", "A", "lastName", "B", "email", "nope")).status()).isEqualTo(400);
-        assertThat(create(owner, Map.of("firstName", "A", "lastName", "B", "customFields", Map.of("shoe", 42))).status())
+        assertThat(create(owner, Map.of("firstName", "A", "lastName", "B", "status", "vip"))
+                        .status())
                 .isEqualTo(400);
-        assertThat(api.get("/api/v1/clients", owner.token()).json().path("pagination").path("total").asInt()).isZero();
+        assertThat(create(owner, Map.of("firstName", "A", "lastName", "B", "email", "nope"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(create(owner, Map.of("firstName", "A", "lastName", "B", "customFields", Map.of("shoe", 42)))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/v1/clients", owner.token())
+                        .json()
+                        .path("pagination")
+                        .path("total")
+                        .asInt())
+                .isZero();
     }
 
     @Test
     void filtersSearchSortsAndCountsFacets() {
         Owner owner = ownerWithOrganization("CRM list");
-        client(owner, "José", "Álvarez", "jose@example.test", "status", "active", "tags", List.of("vip"), "source", "instagram",
-                "birthDate", "1985-03-02");
+        client(
+                owner,
+                "José",
+                "Álvarez",
+                "jose@example.test",
+                "status",
+                "active",
+                "tags",
+                List.of("vip"),
+                "source",
+                "instagram",
+                "birthDate",
+                "1985-03-02");
         client(owner, "Anna", "Berg", "anna@example.test", "status", "lead", "source", "instagram");
-        client(owner, "Chris", "Cole", null, "status", "churned", "tags", List.of("vip", "lapsed"), "mobilePhone", "+49 170 555");
+        client(
+                owner,
+                "Chris",
+                "Cole",
+                null,
+                "status",
+                "churned",
+                "tags",
+                List.of("vip", "lapsed"),
+                "mobilePhone",
+                "+49 170 555");
 
         Api.Response search = api.get("/api/v1/clients?q=jose%20alv", owner.token());
-        assertThat(search.json().path("data").size()).as("accent-insensitive search").isEqualTo(1);
-        assertThat(api.get("/api/v1/clients?q=170%20555", owner.token()).json().path("data").size()).isEqualTo(1);
-        assertThat(api.get("/api/v1/clients?tag=vip", owner.token()).json().path("pagination").path("total").asInt()).isEqualTo(2);
-        assertThat(api.get("/api/v1/clients?status=active&status=lead", owner.token()).json().path("data").size()).isEqualTo(2);
-        assertThat(api.get("/api/v1/clients?birthdayMonth=3", owner.token()).json().path("data").size()).isEqualTo(1);
+        assertThat(search.json().path("data").size())
+                .as("accent-insensitive search")
+                .isEqualTo(1);
+        assertThat(api.get("/api/v1/clients?q=170%20555", owner.token())
+                        .json()
+                        .path("data")
+                        .size())
+                .isEqualTo(1);
+        assertThat(api.get("/api/v1/clients?tag=vip", owner.token())
+                        .json()
+                        .path("pagination")
+                        .path("total")
+                        .asInt())
+                .isEqualTo(2);
+        assertThat(api.get("/api/v1/clients?status=active&status=lead", owner.token())
+                        .json()
+                        .path("data")
+                        .size())
+                .isEqualTo(2);
+        assertThat(api.get("/api/v1/clients?birthdayMonth=3", owner.token())
+                        .json()
+                        .path("data")
+                        .size())
+                .isEqualTo(1);
 
         Api.Response sorted = api.get("/api/v1/clients?sort=-lastName&page_size=2", owner.token());
-        assertThat(sorted.json().path("data").get(0).path("lastName").asString()).isEqualTo("Cole");
-        assertThat(sorted.json().path("pagination").path("has_next").asBoolean()).isTrue();
-        assertThat(api.get("/api/v1/clients?sort=password", owner.token()).status()).isEqualTo(400);
+        assertThat(sorted.json().path("data").get(0).path("lastName").asString())
+                .isEqualTo("Cole");
+        assertThat(sorted.json().path("pagination").path("has_next").asBoolean())
+                .isTrue();
+        assertThat(api.get("/api/v1/clients?sort=password", owner.token()).status())
+                .isEqualTo(400);
 
         Api.Response facets = api.get("/api/v1/clients/facets?tag=vip", owner.token());
         assertThat(facets.json().path("total").asInt()).isEqualTo(2);
-        assertThat(facets.json().path("status").toString()).contains("\"value\":\"active\",\"count\":1")
-                .contains("\"value\":\"churned\",\"count\":1").doesNotContain("lead");
-        assertThat(facets.json().path("tag").toString()).contains("\"value\":\"lapsed\"").contains("\"value\":\"vip\",\"count\":2");
+        assertThat(facets.json().path("status").toString())
+                .contains("\"value\":\"active\",\"count\":1")
+                .contains("\"value\":\"churned\",\"count\":1")
+                .doesNotContain("lead");
+        assertThat(facets.json().path("tag").toString())
+                .contains("\"value\":\"lapsed\"")
+                .contains("\"value\":\"vip\",\"count\":2");
     }
 
     @Test
     void customFieldsAreTyped() {
         Owner owner = ownerWithOrganization("CRM fields");
-        assertThat(api.post("/api/v1/client-fields", Map.of("key", "level", "label", "Level", "type", "select",
-                "options", List.of("beginner", "advanced")), owner.token()).status()).isEqualTo(201);
-        Api.Response taken = api.post("/api/v1/client-fields", Map.of("key", "level", "label", "Again", "type", "text"),
-                owner.token());
+        assertThat(api.post(
+                                "/api/v1/client-fields",
+                                Map.of(
+                                        "key",
+                                        "level",
+                                        "label",
+                                        "Level",
+                                        "type",
+                                        "select",
+                                        "options",
+                                        List.of("beginner", "advanced")),
+                                owner.token())
+                        .status())
+                .isEqualTo(201);
+        Api.Response taken = api.post(
+                "/api/v1/client-fields", Map.of("key", "level", "label", "Again", "type", "text"), owner.token());
         assertThat(taken.status()).isEqualTo(409);
         assertThat(taken.field("code")).isEqualTo("client_field.key_taken");
         assertThat(create(owner, Map.of("firstName", "A", "lastName", "B", "customFields", Map.of("level", "expert")))
-                .status()).isEqualTo(400);
-        Api.Response ok = create(owner, Map.of("firstName", "A", "lastName", "B", "customFields", Map.of("level", "advanced")));
+                        .status())
+                .isEqualTo(400);
+        Api.Response ok =
+                create(owner, Map.of("firstName", "A", "lastName", "B", "customFields", Map.of("level", "advanced")));
         assertThat(ok.field("customFields.level")).isEqualTo("advanced");
     }
 
@@ -113,23 +201,38 @@ class ClientsIntegrationTests extends IntegrationTest {
         Owner owner = ownerWithOrganization("CRM merge");
         UUID keep = client(owner, "Maria", "Rossi", "maria@example.test", "tags", List.of("vip"));
         UUID dupe = client(owner, "Maria", "Rossi", "MARIA@Example.test", "phone", "0301234", "tags", List.of("new"));
-        assertThat(api.post("/api/v1/clients/" + dupe + "/notes", Map.of("body", "Knee injury", "pinned", true),
-                owner.token()).status()).isEqualTo(201);
-        assertThat(api.post("/api/v1/clients/" + dupe + "/alerts", Map.of("level", "red", "message", "Allergic to lavender"),
-                owner.token()).status()).isEqualTo(201);
+        assertThat(api.post(
+                                "/api/v1/clients/" + dupe + "/notes",
+                                Map.of("body", "Knee injury", "pinned", true),
+                                owner.token())
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post(
+                                "/api/v1/clients/" + dupe + "/alerts",
+                                Map.of("level", "red", "message", "Allergic to lavender"),
+                                owner.token())
+                        .status())
+                .isEqualTo(201);
 
         Api.Response duplicates = api.get("/api/v1/clients/duplicates", owner.token());
-        assertThat(duplicates.text()).contains(keep.toString()).contains(dupe.toString()).contains("same_email");
+        assertThat(duplicates.text())
+                .contains(keep.toString())
+                .contains(dupe.toString())
+                .contains("same_email");
 
         Api.Response merged = api.post("/api/v1/clients/" + keep + "/merge", Map.of("otherId", dupe), owner.token());
         assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
         assertThat(merged.field("phone")).isEqualTo("0301234");
         assertThat(merged.json().path("tags").toString()).contains("vip").contains("new");
         assertThat(merged.json().path("alerts").get(0).path("level").asString()).isEqualTo("red");
-        assertThat(api.get("/api/v1/clients/" + keep + "/notes", owner.token()).text()).contains("Knee injury");
+        assertThat(api.get("/api/v1/clients/" + keep + "/notes", owner.token()).text())
+                .contains("Knee injury");
         assertThat(api.get("/api/v1/clients/" + dupe, owner.token()).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/audit-logs?action=client.merged_into&entityId=" + dupe, owner.token())
-                .json().path("data").size()).isEqualTo(1);
+                        .json()
+                        .path("data")
+                        .size())
+                .isEqualTo(1);
     }
 
     @Test
@@ -142,11 +245,17 @@ class ClientsIntegrationTests extends IntegrationTest {
 
         assertThat(api.delete("/api/v1/clients/" + id, owner.token()).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/clients/" + id, owner.token()).status()).isEqualTo(404);
-        String stored = jdbc.sql("SELECT first_name || coalesce(email, '') || coalesce(phone, '') FROM clients WHERE id = :id")
-                .param("id", id).query(String.class).single();
+        String stored = jdbc.sql(
+                        "SELECT first_name || coalesce(email, '') || coalesce(phone, '') FROM clients WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
         assertThat(stored).doesNotContain("Erin").doesNotContain("erin@").doesNotContain("12345");
-        assertThat(jdbc.sql("SELECT count(*) FROM client_notes WHERE client_id = :id").param("id", id)
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM client_notes WHERE client_id = :id")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -155,8 +264,16 @@ class ClientsIntegrationTests extends IntegrationTest {
         Owner b = ownerWithOrganization("CRM B");
         UUID id = client(a, "Secret", "Client", "secret@example.test");
         assertThat(api.get("/api/v1/clients/" + id, b.token()).status()).isEqualTo(404);
-        assertThat(api.patch("/api/v1/clients/" + id, Map.of("firstName", "X"), b.token()).status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/clients?q=secret", b.token()).json().path("data").size()).isZero();
-        assertThat(api.post("/api/v1/clients/" + id + "/notes", Map.of("body", "x"), b.token()).status()).isEqualTo(404);
+        assertThat(api.patch("/api/v1/clients/" + id, Map.of("firstName", "X"), b.token())
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/clients?q=secret", b.token())
+                        .json()
+                        .path("data")
+                        .size())
+                .isZero();
+        assertThat(api.post("/api/v1/clients/" + id + "/notes", Map.of("body", "x"), b.token())
+                        .status())
+                .isEqualTo(404);
     }
 }

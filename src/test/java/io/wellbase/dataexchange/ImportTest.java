@@ -46,7 +46,9 @@ abstract class ImportTest extends IntegrationTest {
             if (status.equals("completed") || status.equals("failed") || status.equals("cancelled")) {
                 return job.json();
             }
-            assertThat(System.currentTimeMillis()).as("import " + id + " still " + status).isLessThan(deadline);
+            assertThat(System.currentTimeMillis())
+                    .as("import " + id + " still " + status)
+                    .isLessThan(deadline);
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
@@ -57,7 +59,9 @@ abstract class ImportTest extends IntegrationTest {
     }
 
     JsonNode errors(String token, JsonNode job) {
-        return api.get("/api/v1/imports/" + job.path("id").asString() + "/errors?page_size=200", token).json().path("data");
+        return api.get("/api/v1/imports/" + job.path("id").asString() + "/errors?page_size=200", token)
+                .json()
+                .path("data");
     }
 
     static long count(JsonNode job, String counter) {

@@ -24,27 +24,37 @@ class JobSubmissionIntegrationTests extends IntegrationTest {
                 END $$ LANGUAGE plpgsql
                 """).update();
         jdbc.sql("CREATE TRIGGER refuse_report_queueing BEFORE INSERT ON scheduled_tasks FOR EACH ROW "
-                + "EXECUTE FUNCTION refuse_report_queueing()").update();
+                        + "EXECUTE FUNCTION refuse_report_queueing()")
+                .update();
         try {
-            Api.Response refused = api.post("/api/v1/reports", Map.of("reportType", "client_roster", "format", "csv"),
-                    owner.token());
+            Api.Response refused =
+                    api.post("/api/v1/reports", Map.of("reportType", "client_roster", "format", "csv"), owner.token());
             assertThat(refused.status()).as(refused.toString()).isGreaterThanOrEqualTo(500);
         } finally {
             jdbc.sql("DROP TRIGGER refuse_report_queueing ON scheduled_tasks").update();
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM reports WHERE org_id = :org").param("org", owner.orgId())
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM reports WHERE org_id = :org")
+                        .param("org", owner.orgId())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE org_id = :org AND action = 'report.requested'")
-                .param("org", owner.orgId()).query(Integer.class).single()).isZero();
+                        .param("org", owner.orgId())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
 
-        Api.Response accepted = api.post("/api/v1/reports", Map.of("reportType", "client_roster", "format", "csv"),
-                owner.token());
+        Api.Response accepted =
+                api.post("/api/v1/reports", Map.of("reportType", "client_roster", "format", "csv"), owner.token());
         assertThat(accepted.status()).isEqualTo(202);
         String status = null;
         for (int i = 0; i < 100 && !"completed".equals(status); i++) {
             Thread.sleep(100);
-            status = api.get("/api/v1/reports/" + accepted.field("reportId"), owner.token()).field("status");
+            status = api.get("/api/v1/reports/" + accepted.field("reportId"), owner.token())
+                    .field("status");
         }
-        assertThat(status).as("a job queued in the request's transaction runs once it commits").isEqualTo("completed");
+        assertThat(status)
+                .as("a job queued in the request's transaction runs once it commits")
+                .isEqualTo("completed");
     }
 }

@@ -18,9 +18,14 @@ class ReadmeSampleImportIntegrationTests extends ImportTest {
         JsonNode dry = importAndWait(owner.token(), "clients", "clients.csv", sample, Map.of("dryRun", "true"));
         assertThat(dry.path("status").asString()).as(dry.toString()).isEqualTo("completed");
         JsonNode job = importAndWait(owner.token(), "clients", "clients.csv", sample, Map.of());
-        assertThat(job.path("counts").path("created").asInt()).as(job.toString()).isEqualTo(5);
+        assertThat(job.path("counts").path("created").asInt())
+                .as(job.toString())
+                .isEqualTo(5);
         assertThat(job.path("counts").path("failed").asInt()).isZero();
         assertThat(jdbc.sql("SELECT status FROM clients WHERE org_id = :org AND last_name = 'Dubois'")
-                .param("org", owner.orgId()).query(String.class).single()).isEqualTo("inactive");
+                        .param("org", owner.orgId())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("inactive");
     }
 }

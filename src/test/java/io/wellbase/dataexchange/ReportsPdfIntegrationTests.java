@@ -60,9 +60,17 @@ class ReportsPdfIntegrationTests extends ImportTest {
     void aClientWhoJoinedAfterThePeriodIsNotOnTheRoster() {
         JsonNode roster = json("client_roster", Q1);
         List<String> names = new ArrayList<>();
-        roster.path("tables").path("clients").forEach(r -> names.add(r.path("name").asString()));
-        assertThat(names).containsExactlyInAnyOrder("Łucja Żółć", "Ирина Петрова", "Σοφία Παπαδοπούλου",
-                "Nguyễn Thị Hà", "Anna Hoffmann", "Tom Griffin");
+        roster.path("tables")
+                .path("clients")
+                .forEach(r -> names.add(r.path("name").asString()));
+        assertThat(names)
+                .containsExactlyInAnyOrder(
+                        "Łucja Żółć",
+                        "Ирина Петрова",
+                        "Σοφία Παπαδοπούλου",
+                        "Nguyễn Thị Hà",
+                        "Anna Hoffmann",
+                        "Tom Griffin");
         assertThat(roster.path("kpis").path("clients").asLong()).isEqualTo(6);
     }
 
@@ -72,13 +80,22 @@ class ReportsPdfIntegrationTests extends ImportTest {
         try (PDDocument document = pdf("client_roster", Q1)) {
             String text = new PDFTextStripper().getText(document);
             for (JsonNode row : roster.path("tables").path("clients")) {
-                assertThat(text).contains(row.path("name").asString(), row.path("email").asString());
+                assertThat(text)
+                        .contains(row.path("name").asString(), row.path("email").asString());
                 if (!row.path("phone").isNull()) {
                     assertThat(text).contains(row.path("phone").asString());
                 }
             }
-            assertThat(text).contains("Łucja Żółć", "Ирина Петрова", "Σοφία Παπαδοπούλου", "Nguyễn Thị Hà",
-                    "Atelier Žižkov", LONG_EMAIL, "+44 20 7946 0958").doesNotContain("…", "?");
+            assertThat(text)
+                    .contains(
+                            "Łucja Żółć",
+                            "Ирина Петрова",
+                            "Σοφία Παπαδοπούλου",
+                            "Nguyễn Thị Hà",
+                            "Atelier Žižkov",
+                            LONG_EMAIL,
+                            "+44 20 7946 0958")
+                    .doesNotContain("…", "?");
         }
     }
 
@@ -86,7 +103,8 @@ class ReportsPdfIntegrationTests extends ImportTest {
     void thePdfTextCanBeSearchedWithoutLigatureGlyphs() throws IOException {
         try (PDDocument document = pdf("client_roster", Q1)) {
             String glyphs = glyphs(document);
-            assertThat(glyphs).contains("Hoffmann", "Griffin", "Σοφία Παπαδοπούλου", "Nguyễn Thị Hà")
+            assertThat(glyphs)
+                    .contains("Hoffmann", "Griffin", "Σοφία Παπαδοπούλου", "Nguyễn Thị Hà")
                     .doesNotContainPattern("[\\uFB00-\\uFB06]");
         }
     }
@@ -95,7 +113,9 @@ class ReportsPdfIntegrationTests extends ImportTest {
     void paymentMethodsAreLabelsInThePdfAndCodesInJson() throws IOException {
         JsonNode revenue = json("revenue_summary", Q1);
         List<String> methods = new ArrayList<>();
-        revenue.path("tables").path("byPaymentMethod").forEach(r -> methods.add(r.path("paymentMethod").asString()));
+        revenue.path("tables")
+                .path("byPaymentMethod")
+                .forEach(r -> methods.add(r.path("paymentMethod").asString()));
         assertThat(methods).containsExactly("card_terminal", "cash");
         try (PDDocument document = pdf("revenue_summary", Q1)) {
             String text = new PDFTextStripper().getText(document);
@@ -108,13 +128,20 @@ class ReportsPdfIntegrationTests extends ImportTest {
         JsonNode retention = json("membership_retention", Q1);
         JsonNode months = retention.path("tables").path("byMonth");
         assertThat(months.get(0).path("active").asLong()).isZero();
-        assertThat(months.get(0).path("retention").isNull()).as(months.toString()).isTrue();
-        assertThat(months.get(1).path("retention").isNull()).as(months.toString()).isTrue();
+        assertThat(months.get(0).path("retention").isNull())
+                .as(months.toString())
+                .isTrue();
+        assertThat(months.get(1).path("retention").isNull())
+                .as(months.toString())
+                .isTrue();
         assertThat(months.get(2).path("retention").decimalValue()).isEqualByComparingTo("100.0");
         assertThat(retention.path("kpis").path("retention").decimalValue()).isEqualByComparingTo("100.0");
         try (PDDocument document = pdf("membership_retention", Q1)) {
-            List<String> january = new PDFTextStripper().getText(document).lines()
-                    .filter(l -> l.startsWith("2026-01 ")).toList();
+            List<String> january = new PDFTextStripper()
+                    .getText(document)
+                    .lines()
+                    .filter(l -> l.startsWith("2026-01 "))
+                    .toList();
             assertThat(january).containsExactly("2026-01 0 0 0 \u2013");
         }
     }
@@ -124,17 +151,24 @@ class ReportsPdfIntegrationTests extends ImportTest {
         JsonNode quarter = json("attendance_summary", Q1).path("charts").path("visitsOverTime");
         assertThat(quarter.path("categories")).hasSize(14); // the weeks from Monday 2025-12-29 to Monday 2026-03-30
         assertThat(quarter.path("categories").get(0).asString()).isEqualTo("2025-12-29");
-        assertThat(quarter.path("series").has("Visits per week")).as(quarter.toString()).isTrue();
+        assertThat(quarter.path("series").has("Visits per week"))
+                .as(quarter.toString())
+                .isTrue();
         JsonNode month = json("revenue_summary", Map.of("dateRange", Map.of("from", "2026-01-01", "to", "2026-01-31")))
-                .path("charts").path("revenueOverTime");
+                .path("charts")
+                .path("revenueOverTime");
         assertThat(month.path("categories")).hasSize(31);
-        assertThat(month.path("series").path("Revenue per day").get(9).decimalValue()).isEqualByComparingTo("20.00");
-        assertThat(month.path("series").path("Revenue per day").get(0).decimalValue()).isEqualByComparingTo("0");
+        assertThat(month.path("series").path("Revenue per day").get(9).decimalValue())
+                .isEqualByComparingTo("20.00");
+        assertThat(month.path("series").path("Revenue per day").get(0).decimalValue())
+                .isEqualByComparingTo("0");
         JsonNode longer = json("revenue_summary", Map.of("dateRange", Map.of("from", "2025-01-01", "to", "2026-06-30")))
-                .path("charts").path("revenueOverTime");
+                .path("charts")
+                .path("revenueOverTime");
         assertThat(longer.path("categories")).hasSize(18);
         assertThat(longer.path("categories").get(12).asString()).isEqualTo("2026-01");
-        assertThat(longer.path("series").path("Revenue per month").get(12).decimalValue()).isEqualByComparingTo("35.00");
+        assertThat(longer.path("series").path("Revenue per month").get(12).decimalValue())
+                .isEqualByComparingTo("35.00");
     }
 
     /** The text as a viewer searches it: each glyph's own Unicode, without PDFBox's ligature normalization. */
@@ -152,24 +186,29 @@ class ReportsPdfIntegrationTests extends ImportTest {
     }
 
     private void load(String kind, String csv) {
-        JsonNode job = importAndWait(owner.token(), kind, kind + ".csv", csv.getBytes(StandardCharsets.UTF_8), Map.of());
+        JsonNode job =
+                importAndWait(owner.token(), kind, kind + ".csv", csv.getBytes(StandardCharsets.UTF_8), Map.of());
         assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("completed");
         assertThat(count(job, "failed")).as(kind + " " + job).isZero();
     }
 
     private JsonNode json(String type, Map<String, Object> filters) {
-        return api.json(Api.download(run(type, "json", filters).path("downloadUrl").asString()).body());
+        return api.json(
+                Api.download(run(type, "json", filters).path("downloadUrl").asString())
+                        .body());
     }
 
     private PDDocument pdf(String type, Map<String, Object> filters) throws IOException {
-        byte[] pdf = Api.download(run(type, "pdf", filters).path("downloadUrl").asString()).body();
-        java.nio.file.Files.write(java.nio.file.Path.of("target", "sample-" + type.replace('_', '-') + "-unicode.pdf"), pdf);
+        byte[] pdf = Api.download(run(type, "pdf", filters).path("downloadUrl").asString())
+                .body();
+        java.nio.file.Files.write(
+                java.nio.file.Path.of("target", "sample-" + type.replace('_', '-') + "-unicode.pdf"), pdf);
         return Loader.loadPDF(pdf);
     }
 
     private JsonNode run(String type, String format, Map<String, Object> filters) {
-        Api.Response requested = api.post("/api/v1/reports", Map.of("reportType", type, "format", format,
-                "filters", filters), owner.token());
+        Api.Response requested = api.post(
+                "/api/v1/reports", Map.of("reportType", type, "format", format, "filters", filters), owner.token());
         assertThat(requested.status()).as(requested.toString()).isEqualTo(202);
         UUID id = UUID.fromString(requested.field("reportId"));
         for (int i = 0; i < 300; i++) {

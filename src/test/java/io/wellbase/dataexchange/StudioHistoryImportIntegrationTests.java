@@ -34,8 +34,10 @@ class StudioHistoryImportIntegrationTests extends ImportTest {
     void staffBecomeMembersWithoutPasswordsAndOutsideAccountsAreNotAdded() {
         Owner owner = ownerWithOrganization("Staff Import");
         register("outsider");
-        String outsider = jdbc.sql("SELECT email FROM users WHERE last_name = 'outsider' ORDER BY created_at DESC LIMIT 1")
-                .query(String.class).single();
+        String outsider = jdbc.sql(
+                        "SELECT email FROM users WHERE last_name = 'outsider' ORDER BY created_at DESC LIMIT 1")
+                .query(String.class)
+                .single();
         String csv = "Staff ID,First Name,Last Name,Email,Role\n"
                 + "S1,Maya,Lind,maya-" + owner.orgId() + "@example.test,Teacher\n"
                 + "S2,Omar,Reed,,Front Desk\n"
@@ -50,9 +52,11 @@ class StudioHistoryImportIntegrationTests extends ImportTest {
                 WHERE m.org_id = :org AND m.role <> 'owner' ORDER BY u.first_name
                 """).param("org", owner.orgId()).query(String.class).list())
                 .containsExactly("Maya staff true", "Omar front_desk true");
-        assertThat(ClientsImportIntegrationTests.messages(errors(owner.token(), job))).containsExactly(
-                "4 Role Owner: owners are not imported; the organization's owners invite each other",
-                "5 Email " + outsider + ": an account with this email exists outside this organization; invite it from the members page");
+        assertThat(ClientsImportIntegrationTests.messages(errors(owner.token(), job)))
+                .containsExactly(
+                        "4 Role Owner: owners are not imported; the organization's owners invite each other",
+                        "5 Email " + outsider
+                                + ": an account with this email exists outside this organization; invite it from the members page");
         assertSameAgain(owner, "staff", csv, 2);
     }
 
@@ -60,10 +64,11 @@ class StudioHistoryImportIntegrationTests extends ImportTest {
     void classesBecomeWeeklySchedulesWithUpcomingSessions() {
         Owner owner = ownerWithOrganization("Classes Import");
         importCsv(owner, "staff", "First Name,Last Name,Role\nMaya,Lind,Teacher\n", Map.of());
-        String csv = "Class ID,Class Name,Description,Location,Staff,Day of Week,Start Time,Duration,Capacity,Start Date,End Date\n"
-                + "C1,Morning Flow,\"Gentle, slow\",Downtown,Maya Lind,\"Mon, Wed\",7:00 AM,60,15,2026-01-05,\n"
-                + "C2,Power Hour,,Downtown,Nobody Here,Friday,18:30,45,,2026-01-09,\n"
-                + "C3,Bad Day,,,,Funday,7:00,,,,\n";
+        String csv =
+                "Class ID,Class Name,Description,Location,Staff,Day of Week,Start Time,Duration,Capacity,Start Date,End Date\n"
+                        + "C1,Morning Flow,\"Gentle, slow\",Downtown,Maya Lind,\"Mon, Wed\",7:00 AM,60,15,2026-01-05,\n"
+                        + "C2,Power Hour,,Downtown,Nobody Here,Friday,18:30,45,,2026-01-09,\n"
+                        + "C3,Bad Day,,,,Funday,7:00,,,,\n";
         JsonNode job = importCsv(owner, "classes", csv, Map.of());
         assertThat(count(job, "created")).isEqualTo(2);
         assertThat(count(job, "failed")).isEqualTo(1);
@@ -76,9 +81,16 @@ class StudioHistoryImportIntegrationTests extends ImportTest {
                 """).param("org", owner.orgId()).query(String.class).list())
                 .containsExactly("Morning Flow 1,3 07:00 60 15 Downtown 1", "Power Hour 5 18:30 45 20 Downtown 0");
         assertThat(jdbc.sql("SELECT description FROM class_types WHERE org_id = :org AND name = 'Morning Flow'")
-                .param("org", owner.orgId()).query(String.class).single()).isEqualTo("Gentle, slow");
-        assertThat(jdbc.sql("SELECT count(*) FROM class_sessions WHERE org_id = :org AND schedule_id IS NOT NULL AND starts_at > now()")
-                .param("org", owner.orgId()).query(Long.class).single()).isGreaterThanOrEqualTo(30);
+                        .param("org", owner.orgId())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Gentle, slow");
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM class_sessions WHERE org_id = :org AND schedule_id IS NOT NULL AND starts_at > now()")
+                        .param("org", owner.orgId())
+                        .query(Long.class)
+                        .single())
+                .isGreaterThanOrEqualTo(30);
         assertSameAgain(owner, "classes", csv, 2);
     }
 
@@ -96,8 +108,10 @@ class StudioHistoryImportIntegrationTests extends ImportTest {
         JsonNode job = importCsv(owner, "sales", csv, Map.of());
         assertThat(count(dry, "created")).isEqualTo(count(job, "created")).isEqualTo(3);
         assertThat(count(job, "failed")).isEqualTo(3);
-        assertThat(sales(owner)).containsExactly("Anna 15400 card_terminal 10 Class Pack:1:15000,Water:2:400",
-                "Ben 123450 cash Drop-in:1:123450");
+        assertThat(sales(owner))
+                .containsExactly(
+                        "Anna 15400 card_terminal 10 Class Pack:1:15000,Water:2:400",
+                        "Ben 123450 cash Drop-in:1:123450");
         assertSameAgain(owner, "sales", csv, 3);
 
         JsonNode changed = importCsv(owner, "sales", csv.replace("Water,2,$4.00", "Water,3,$6.00"), Map.of());
@@ -127,10 +141,14 @@ class StudioHistoryImportIntegrationTests extends ImportTest {
         assertThat(count(job, "failed")).isEqualTo(2);
         assertThat(balances(owner)).containsExactly("Anna 10 Class Pack 2026-07-15 7", "Ben 5 Class Pack 2036-02-01 5");
         assertThat(jdbc.sql("SELECT kind || ' ' || credits FROM membership_plans WHERE org_id = :org ORDER BY name")
-                .param("org", owner.orgId()).query(String.class).list()).containsExactly("class_pack 10", "class_pack 5");
+                        .param("org", owner.orgId())
+                        .query(String.class)
+                        .list())
+                .containsExactly("class_pack 10", "class_pack 5");
         assertSameAgain(owner, "pricing_options", csv, 2);
 
-        JsonNode used = importCsv(owner, "pricing_options", csv.replace("07/15/2026,10,7", "07/15/2026,10,6"), Map.of());
+        JsonNode used =
+                importCsv(owner, "pricing_options", csv.replace("07/15/2026,10,7", "07/15/2026,10,6"), Map.of());
         assertThat(count(used, "updated")).isEqualTo(1);
         assertThat(balances(owner)).first().isEqualTo("Anna 10 Class Pack 2026-07-15 6");
     }
@@ -148,9 +166,11 @@ class StudioHistoryImportIntegrationTests extends ImportTest {
                 SELECT c.first_name || ' ' || p.name || ' ' || p.kind || ' ' || m.status FROM client_memberships m
                 JOIN clients c ON c.id = m.client_id JOIN membership_plans p ON p.id = m.plan_id
                 WHERE m.org_id = :org ORDER BY c.first_name, m.starts_on
-                """).param("org", owner.orgId()).query(String.class).list()).containsExactly(
-                "Anna Unlimited Monthly unlimited active", "Ben Unlimited Monthly unlimited expired",
-                "Ben Unlimited Monthly unlimited cancelled");
+                """).param("org", owner.orgId()).query(String.class).list())
+                .containsExactly(
+                        "Anna Unlimited Monthly unlimited active",
+                        "Ben Unlimited Monthly unlimited expired",
+                        "Ben Unlimited Monthly unlimited cancelled");
         assertSameAgain(owner, "memberships", csv, 3);
     }
 

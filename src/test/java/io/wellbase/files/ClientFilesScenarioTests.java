@@ -52,8 +52,8 @@ class ClientFilesScenarioTests extends ModuleScenarioTest {
 
         scenario.publish(new ClientErased(rows.orgId(), erased))
                 // the record goes in the listener's transaction, the bytes right after it commits
-                .andWaitForStateChange(() -> files.find(rows.orgId(), document.id()).isEmpty() && Files.notExists(bytes),
-                        gone -> gone)
+                .andWaitForStateChange(
+                        () -> files.find(rows.orgId(), document.id()).isEmpty() && Files.notExists(bytes), gone -> gone)
                 .andVerify(gone -> {
                     assertThat(files.find(rows.orgId(), othersDocument.id())).isPresent();
                     assertThat(bytesOf(othersDocument)).exists();
@@ -75,17 +75,23 @@ class ClientFilesScenarioTests extends ModuleScenarioTest {
 
     private StoredFile upload(TestRows rows, UUID client, String name) {
         byte[] text = ("signed by client " + client + "\n").getBytes(StandardCharsets.UTF_8);
-        return files.upload(rows.orgId(), null, client, FilePurpose.CLIENT_DOCUMENT, name, new ByteArrayInputStream(text));
+        return files.upload(
+                rows.orgId(), null, client, FilePurpose.CLIENT_DOCUMENT, name, new ByteArrayInputStream(text));
     }
 
     private Path bytesOf(StoredFile file) {
-        String key = jdbc.sql("SELECT storage_key FROM files WHERE id = :id").param("id", file.id()).query(String.class)
-                .optional().orElseThrow(() -> new AssertionError("no file row " + file.id()));
+        String key = jdbc.sql("SELECT storage_key FROM files WHERE id = :id")
+                .param("id", file.id())
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new AssertionError("no file row " + file.id()));
         return STORAGE_ROOT.resolve(key);
     }
 
     private boolean deletionAudited(UUID fileId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM audit_log WHERE action = 'file.deleted' AND entity_id = :id)")
-                .param("id", fileId.toString()).query(Boolean.class).single();
+                .param("id", fileId.toString())
+                .query(Boolean.class)
+                .single();
     }
 }

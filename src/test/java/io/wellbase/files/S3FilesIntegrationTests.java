@@ -52,19 +52,23 @@ class S3FilesIntegrationTests extends IntegrationTest {
     void uploadsGoToTheBucketAndDownloadByPresignedUrl() throws IOException {
         Owner owner = ownerWithOrganization("S3 Studio");
         byte[] png = FilesIntegrationTests.png();
-        Api.Response created = api.upload("/api/v1/uploads", Map.of("purpose", "skin_image"), "cheek.png", png,
-                owner.token());
+        Api.Response created =
+                api.upload("/api/v1/uploads", Map.of("purpose", "skin_image"), "cheek.png", png, owner.token());
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(S3.objectCount()).isEqualTo(1);
         String url = api.get("/api/v1/uploads/" + created.id(), owner.token()).field("downloadUrl");
-        assertThat(url).startsWith(S3.endpoint() + "/wellbase-test/" + owner.orgId() + "/" + created.id())
+        assertThat(url)
+                .startsWith(S3.endpoint() + "/wellbase-test/" + owner.orgId() + "/" + created.id())
                 .contains("X-Amz-Signature=");
         var download = Api.download(url);
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(png);
-        assertThat(Api.download(url.replace("X-Amz-Expires=", "X-Amz-Expires=9")).statusCode()).isEqualTo(403);
+        assertThat(Api.download(url.replace("X-Amz-Expires=", "X-Amz-Expires=9"))
+                        .statusCode())
+                .isEqualTo(403);
 
-        assertThat(api.delete("/api/v1/uploads/" + created.id(), owner.token()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/uploads/" + created.id(), owner.token()).status())
+                .isEqualTo(204);
         assertThat(S3.objectCount()).isZero();
     }
 }

@@ -49,8 +49,9 @@ class AccessTokenIntegrationTests extends IntegrationTest {
     void tamperedTokensAreRejected() {
         Account account = register("tamper");
         String[] parts = account.accessToken().split("\\.");
-        String forgedPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+        String forgedPayload = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                         .replace(account.userId().toString(), UUID.randomUUID().toString())
                         .getBytes(StandardCharsets.UTF_8));
         String forged = parts[0] + "." + forgedPayload + "." + parts[2];
@@ -88,7 +89,8 @@ class AccessTokenIntegrationTests extends IntegrationTest {
 
         String other = api.post("/api/v1/auth/refresh", java.util.Map.of("refreshToken", account.refreshToken()), null)
                 .field("accessToken");
-        assertThat(part(other, 1).path("jti").asString()).isNotEqualTo(claims.path("jti").asString());
+        assertThat(part(other, 1).path("jti").asString())
+                .isNotEqualTo(claims.path("jti").asString());
     }
 
     @Test
@@ -110,8 +112,10 @@ class AccessTokenIntegrationTests extends IntegrationTest {
         Owner owner = ownerWithOrganization("Foreign Studio");
         Account stranger = register("stranger");
 
-        Api.Response r = api.post("/api/v1/auth/switch-organization",
-                java.util.Map.of("organizationId", owner.orgId()), stranger.accessToken());
+        Api.Response r = api.post(
+                "/api/v1/auth/switch-organization",
+                java.util.Map.of("organizationId", owner.orgId()),
+                stranger.accessToken());
 
         assertThat(r.status()).as(r.toString()).isEqualTo(404);
     }
@@ -129,7 +133,9 @@ class AccessTokenIntegrationTests extends IntegrationTest {
         keys.valueStream().forEach(key -> {
             assertThat(key.path("kty").asString()).isEqualTo("RSA");
             assertThat(key.has("n")).isTrue();
-            assertThat(key.has("d")).as("private exponent must not be published").isFalse();
+            assertThat(key.has("d"))
+                    .as("private exponent must not be published")
+                    .isFalse();
             assertThat(key.has("p")).isFalse();
         });
     }

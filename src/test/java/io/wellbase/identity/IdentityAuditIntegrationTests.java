@@ -15,17 +15,22 @@ class IdentityAuditIntegrationTests extends IntegrationTest {
         return jdbc.sql("""
                 SELECT changes::text FROM audit_log
                 WHERE actor_id = :u OR entity_id = :id ORDER BY occurred_at, id
-                """).param("u", account.userId()).param("id", account.userId().toString())
-                .query(String.class).list();
+                """)
+                .param("u", account.userId())
+                .param("id", account.userId().toString())
+                .query(String.class)
+                .list();
     }
 
     @Test
     void registrationAndProfileChangesAreAudited() {
         Account account = register("audit");
         assertThat(api.patch("/api/v1/users/me/profile", Map.of("firstName", "Audited"), account.accessToken())
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
 
-        Map<String, Object> registered = jdbc.sql("""
+        Map<String, Object> registered =
+                jdbc.sql("""
                 SELECT actor_id, entity_type, entity_id, changes::text AS changes FROM audit_log
                 WHERE action = 'user.registered' AND entity_id = :id
                 """).param("id", account.userId().toString()).query().singleRow();
@@ -33,7 +38,8 @@ class IdentityAuditIntegrationTests extends IntegrationTest {
         assertThat(registered.get("entity_type")).isEqualTo("user");
         assertThat((String) registered.get("changes")).contains(account.email());
 
-        Map<String, Object> updated = jdbc.sql("""
+        Map<String, Object> updated =
+                jdbc.sql("""
                 SELECT actor_id, changes::text AS changes FROM audit_log
                 WHERE action = 'user.profile_updated' AND entity_id = :id
                 """).param("id", account.userId().toString()).query().singleRow();
@@ -49,12 +55,12 @@ class IdentityAuditIntegrationTests extends IntegrationTest {
         List<String> secrets = new ArrayList<>(List.of(PASSWORD, account.accessToken(), account.refreshToken()));
         secrets.add(tokenIn(lastEmailBody(account.email(), "email_verification")));
 
-        Api.Response login = api.post("/api/v1/auth/login", Map.of("email", account.email(), "password", PASSWORD),
-                null);
+        Api.Response login =
+                api.post("/api/v1/auth/login", Map.of("email", account.email(), "password", PASSWORD), null);
         secrets.add(login.field("accessToken"));
         secrets.add(login.field("refreshToken"));
-        Api.Response refreshed = api.post("/api/v1/auth/refresh", Map.of("refreshToken", login.field("refreshToken")),
-                null);
+        Api.Response refreshed =
+                api.post("/api/v1/auth/refresh", Map.of("refreshToken", login.field("refreshToken")), null);
         secrets.add(refreshed.field("refreshToken"));
         api.post("/api/v1/auth/refresh", Map.of("refreshToken", login.field("refreshToken")), null);
         api.patch("/api/v1/users/me/profile", Map.of("lastName", "Changed"), account.accessToken());
@@ -64,8 +70,12 @@ class IdentityAuditIntegrationTests extends IntegrationTest {
         secrets.add(resetToken);
         String newPassword = "another-secret-passphrase";
         secrets.add(newPassword);
-        assertThat(api.post("/api/v1/auth/password-reset/confirm",
-                Map.of("token", resetToken, "newPassword", newPassword), null).status()).isEqualTo(204);
+        assertThat(api.post(
+                                "/api/v1/auth/password-reset/confirm",
+                                Map.of("token", resetToken, "newPassword", newPassword),
+                                null)
+                        .status())
+                .isEqualTo(204);
 
         List<String> changes = changesOf(account);
         assertThat(changes).hasSizeGreaterThanOrEqualTo(5);
@@ -74,9 +84,15 @@ class IdentityAuditIntegrationTests extends IntegrationTest {
             assertThat(all).doesNotContain(secret);
         }
         assertThat(all.toLowerCase()).doesNotContain("argon2").doesNotContain("password_hash");
-        assertThat(jdbc.sql("SELECT action FROM audit_log WHERE actor_id = :u").param("u", account.userId())
-                .query(String.class).list())
-                .contains("user.registered", "user.signed_in", "user.profile_updated", "refresh_token.reused",
+        assertThat(jdbc.sql("SELECT action FROM audit_log WHERE actor_id = :u")
+                        .param("u", account.userId())
+                        .query(String.class)
+                        .list())
+                .contains(
+                        "user.registered",
+                        "user.signed_in",
+                        "user.profile_updated",
+                        "refresh_token.reused",
                         "user.password_reset");
     }
 }

@@ -85,7 +85,10 @@ class LoginIntegrationTests extends IntegrationTest {
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.field("code")).isEqualTo("validation_failed");
-        assertThat(r.json().path("errors").valueStream().map(e -> e.path("field").asString()))
+        assertThat(r.json()
+                        .path("errors")
+                        .valueStream()
+                        .map(e -> e.path("field").asString()))
                 .containsExactly("password");
     }
 
@@ -93,15 +96,23 @@ class LoginIntegrationTests extends IntegrationTest {
     void concurrentWrongPasswordsGetExactlyTheLimitOfPasswordChecks() throws Exception {
         Account account = register("burst");
         List<Callable<Api.Response>> attempts = java.util.stream.IntStream.range(0, 30)
-                .mapToObj(i -> (Callable<Api.Response>) () -> login(account.email(), "wrong-" + i)).toList();
+                .mapToObj(i -> (Callable<Api.Response>) () -> login(account.email(), "wrong-" + i))
+                .toList();
         List<Integer> statuses;
         try (var pool = Executors.newFixedThreadPool(30)) {
-            statuses = pool.invokeAll(attempts).stream().map(LoginIntegrationTests::status).toList();
+            statuses = pool.invokeAll(attempts).stream()
+                    .map(LoginIntegrationTests::status)
+                    .toList();
         }
-        assertThat(statuses.stream().filter(s -> s == 401).count()).as(statuses.toString()).isEqualTo(5);
+        assertThat(statuses.stream().filter(s -> s == 401).count())
+                .as(statuses.toString())
+                .isEqualTo(5);
         assertThat(statuses.stream().filter(s -> s == 429).count()).isEqualTo(25);
         assertThat(jdbc.sql("SELECT count(*) FROM login_failures WHERE email_normalized = lower(:e)")
-                .param("e", account.email()).query(Integer.class).single()).isEqualTo(5);
+                        .param("e", account.email())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(5);
 
         Api.Response locked = login(account.email(), PASSWORD);
         assertThat(locked.status()).isEqualTo(429);
@@ -117,10 +128,14 @@ class LoginIntegrationTests extends IntegrationTest {
             assertThat(login(account.email(), "wrong").status()).isEqualTo(401);
         }
         // the four failures happened sixteen minutes ago: they no longer count
-        jdbc.sql("UPDATE login_failures SET failed_at = failed_at - interval '16 minutes' WHERE email_normalized = lower(:e)")
-                .param("e", account.email()).update();
+        jdbc.sql(
+                        "UPDATE login_failures SET failed_at = failed_at - interval '16 minutes' WHERE email_normalized = lower(:e)")
+                .param("e", account.email())
+                .update();
         for (int i = 0; i < 5; i++) {
-            assertThat(login(account.email(), "wrong").status()).as("attempt " + i).isEqualTo(401);
+            assertThat(login(account.email(), "wrong").status())
+                    .as("attempt " + i)
+                    .isEqualTo(401);
         }
         assertThat(login(account.email(), "wrong").status()).isEqualTo(429);
     }

@@ -44,7 +44,8 @@ class MailOutboxIntegrationTests extends IntegrationTest {
     @Test
     void passwordResetMailIsSentToo() throws InterruptedException {
         Account account = register("outbox-reset");
-        assertThat(api.post("/api/v1/auth/password-reset", Map.of("email", account.email()), null).status())
+        assertThat(api.post("/api/v1/auth/password-reset", Map.of("email", account.email()), null)
+                        .status())
                 .isEqualTo(202);
 
         Map<String, Object> row = awaitStatus(account.email(), "password_reset", "logged", Duration.ofSeconds(10));

@@ -16,8 +16,8 @@ class PasswordResetIntegrationTests extends IntegrationTest {
     }
 
     private Api.Response confirm(String token, String newPassword) {
-        return api.post("/api/v1/auth/password-reset/confirm", Map.of("token", token, "newPassword", newPassword),
-                null);
+        return api.post(
+                "/api/v1/auth/password-reset/confirm", Map.of("token", token, "newPassword", newPassword), null);
     }
 
     private Api.Response login(String email, String password) {
@@ -26,7 +26,10 @@ class PasswordResetIntegrationTests extends IntegrationTest {
 
     private int outboxRows(String email, String kind) {
         return jdbc.sql("SELECT count(*) FROM email_outbox WHERE lower(to_address) = lower(:to) AND kind = :kind")
-                .param("to", email).param("kind", kind).query(Integer.class).single();
+                .param("to", email)
+                .param("kind", kind)
+                .query(Integer.class)
+                .single();
     }
 
     /** Requests a reset and returns the token from the email. */
@@ -59,7 +62,11 @@ class PasswordResetIntegrationTests extends IntegrationTest {
         assertThat(token).hasSizeGreaterThan(20);
         assertThat(body).contains("reset-password?token=" + token);
         assertThat(jdbc.sql("SELECT count(*) FROM one_time_tokens WHERE token_hash = :t")
-                .param("t", token).query(Integer.class).single()).as("only a hash is stored").isZero();
+                        .param("t", token)
+                        .query(Integer.class)
+                        .single())
+                .as("only a hash is stored")
+                .isZero();
     }
 
     @Test
@@ -76,7 +83,8 @@ class PasswordResetIntegrationTests extends IntegrationTest {
         assertThat(old.status()).isEqualTo(401);
         assertThat(old.field("code")).isEqualTo("auth.invalid_credentials");
         for (String refresh : new String[] {account.refreshToken(), secondSession}) {
-            assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh), null).status())
+            assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh), null)
+                            .status())
                     .isEqualTo(401);
         }
     }
@@ -128,7 +136,10 @@ class PasswordResetIntegrationTests extends IntegrationTest {
     @Test
     void emailVerificationIsSentOnRegistrationAndConfirmFlipsTheFlag() {
         Account account = register("verify");
-        assertThat(api.get("/api/v1/auth/me", account.accessToken()).json().path("emailVerified").asBoolean(true))
+        assertThat(api.get("/api/v1/auth/me", account.accessToken())
+                        .json()
+                        .path("emailVerified")
+                        .asBoolean(true))
                 .isFalse();
         String body = lastEmailBody(account.email(), "email_verification");
         String token = tokenIn(body);
@@ -137,7 +148,10 @@ class PasswordResetIntegrationTests extends IntegrationTest {
         Api.Response confirmed = api.post("/api/v1/auth/email-verification/confirm", Map.of("token", token), null);
 
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(204);
-        assertThat(api.get("/api/v1/auth/me", account.accessToken()).json().path("emailVerified").asBoolean(false))
+        assertThat(api.get("/api/v1/auth/me", account.accessToken())
+                        .json()
+                        .path("emailVerified")
+                        .asBoolean(false))
                 .isTrue();
         Api.Response again = api.post("/api/v1/auth/email-verification/confirm", Map.of("token", token), null);
         assertThat(again.status()).isEqualTo(400);
@@ -149,14 +163,17 @@ class PasswordResetIntegrationTests extends IntegrationTest {
         Account account = register("verify-resend");
         String first = tokenIn(lastEmailBody(account.email(), "email_verification"));
 
-        assertThat(api.post("/api/v1/auth/email-verification", null, account.accessToken()).status())
+        assertThat(api.post("/api/v1/auth/email-verification", null, account.accessToken())
+                        .status())
                 .isEqualTo(202);
         String second = tokenIn(lastEmailBody(account.email(), "email_verification"));
 
         assertThat(second).isNotEqualTo(first);
-        assertThat(api.post("/api/v1/auth/email-verification/confirm", Map.of("token", first), null).status())
+        assertThat(api.post("/api/v1/auth/email-verification/confirm", Map.of("token", first), null)
+                        .status())
                 .isEqualTo(400);
-        assertThat(api.post("/api/v1/auth/email-verification/confirm", Map.of("token", second), null).status())
+        assertThat(api.post("/api/v1/auth/email-verification/confirm", Map.of("token", second), null)
+                        .status())
                 .isEqualTo(204);
     }
 }

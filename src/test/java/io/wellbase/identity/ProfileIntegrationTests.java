@@ -31,12 +31,14 @@ class ProfileIntegrationTests extends IntegrationTest {
     @Test
     void patchChangesOnlyTheGivenFields() {
         Account account = register("patch");
-        Api.Response first = api.patch(PROFILE, Map.of("firstName", "Grace", "timezone", "Europe/Berlin",
-                "birthDate", "1990-05-17", "language", "de"), account.accessToken());
+        Api.Response first = api.patch(
+                PROFILE,
+                Map.of("firstName", "Grace", "timezone", "Europe/Berlin", "birthDate", "1990-05-17", "language", "de"),
+                account.accessToken());
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
 
-        Api.Response second = api.patch(PROFILE, Map.of("lastName", "Hopper", "phone", "+49 30 123456"),
-                account.accessToken());
+        Api.Response second =
+                api.patch(PROFILE, Map.of("lastName", "Hopper", "phone", "+49 30 123456"), account.accessToken());
 
         assertThat(second.status()).as(second.toString()).isEqualTo(200);
         Api.Response stored = api.get(PROFILE, account.accessToken());
@@ -65,8 +67,8 @@ class ProfileIntegrationTests extends IntegrationTest {
     void birthDateInTheFutureIsRejected() {
         Account account = register("future");
 
-        Api.Response r = api.patch(PROFILE, Map.of("birthDate", LocalDate.now().plusDays(2).toString()),
-                account.accessToken());
+        Api.Response r = api.patch(
+                PROFILE, Map.of("birthDate", LocalDate.now().plusDays(2).toString()), account.accessToken());
 
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
         assertThat(r.field("code")).isEqualTo("validation_failed");
@@ -100,19 +102,32 @@ class ProfileIntegrationTests extends IntegrationTest {
     @Test
     void putReplacesThePreferences() {
         Account account = register("prefs-put");
-        Api.Response first = api.put(PREFERENCES, Map.of("theme", "dark", "fontSize", "large",
-                "notifications", Map.of("email", true), "settings", Map.of("calendarView", "week", "density", 2)),
+        Api.Response first = api.put(
+                PREFERENCES,
+                Map.of(
+                        "theme",
+                        "dark",
+                        "fontSize",
+                        "large",
+                        "notifications",
+                        Map.of("email", true),
+                        "settings",
+                        Map.of("calendarView", "week", "density", 2)),
                 account.accessToken());
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
 
-        Api.Response second = api.put(PREFERENCES, Map.of("theme", "light", "fontSize", "small",
-                "settings", Map.of("calendarView", "day")), account.accessToken());
+        Api.Response second = api.put(
+                PREFERENCES,
+                Map.of("theme", "light", "fontSize", "small", "settings", Map.of("calendarView", "day")),
+                account.accessToken());
 
         assertThat(second.status()).as(second.toString()).isEqualTo(200);
         Api.Response stored = api.get(PREFERENCES, account.accessToken());
         assertThat(stored.field("theme")).isEqualTo("light");
         assertThat(stored.field("fontSize")).isEqualTo("small");
-        assertThat(stored.json().path("notifications").isEmpty()).as("replaced, not merged").isTrue();
+        assertThat(stored.json().path("notifications").isEmpty())
+                .as("replaced, not merged")
+                .isTrue();
         assertThat(stored.field("settings.calendarView")).isEqualTo("day");
         assertThat(stored.json().path("settings").has("density")).isFalse();
     }
@@ -133,8 +148,8 @@ class ProfileIntegrationTests extends IntegrationTest {
         Map<String, Object> settings = new HashMap<>();
         settings.put("blob", "x".repeat(17 * 1024));
 
-        Api.Response r = api.put(PREFERENCES, Map.of("theme", "dark", "fontSize", "large", "settings", settings),
-                account.accessToken());
+        Api.Response r = api.put(
+                PREFERENCES, Map.of("theme", "dark", "fontSize", "large", "settings", settings), account.accessToken());
 
         assertThat(r.status()).as(r.toString()).isEqualTo(413);
         assertThat(r.field("code")).isEqualTo("preferences.too_large");

@@ -23,9 +23,13 @@ class RefreshTokenIntegrationTests extends IntegrationTest {
         assertThat(next.field("accessToken")).isNotBlank().isNotEqualTo(account.accessToken());
         assertThat(next.field("refreshToken")).isNotBlank().isNotEqualTo(account.refreshToken());
         assertThat(next.field("user.id")).isEqualTo(account.userId().toString());
-        assertThat(api.get("/api/v1/auth/me", next.field("accessToken")).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/auth/me", next.field("accessToken")).status())
+                .isEqualTo(200);
         assertThat(jdbc.sql("SELECT count(*) FROM refresh_tokens WHERE user_id = :u AND spent_at IS NOT NULL")
-                .param("u", account.userId()).query(Integer.class).single()).isEqualTo(1);
+                        .param("u", account.userId())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
 
         Api.Response third = refresh(next.field("refreshToken"));
         assertThat(third.status()).as(third.toString()).isEqualTo(200);
@@ -45,17 +49,22 @@ class RefreshTokenIntegrationTests extends IntegrationTest {
         assertThat(reused.header("Content-Type")).startsWith("application/problem+json");
 
         Api.Response successorAfterReuse = refresh(successor);
-        assertThat(successorAfterReuse.status()).as(successorAfterReuse.toString()).isEqualTo(401);
+        assertThat(successorAfterReuse.status())
+                .as(successorAfterReuse.toString())
+                .isEqualTo(401);
         assertThat(successorAfterReuse.field("code")).isEqualTo("auth.invalid_refresh_token");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'refresh_token.reused' AND actor_id = :u")
-                .param("u", account.userId()).query(Integer.class).single()).isEqualTo(1);
+                        .param("u", account.userId())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void reuseRevokesOnlyThatFamily() {
         Account account = register("family");
-        Api.Response otherSignIn = api.post("/api/v1/auth/login",
-                Map.of("email", account.email(), "password", PASSWORD), null);
+        Api.Response otherSignIn =
+                api.post("/api/v1/auth/login", Map.of("email", account.email(), "password", PASSWORD), null);
         refresh(account.refreshToken());
 
         assertThat(refresh(account.refreshToken()).status()).isEqualTo(401);
@@ -101,7 +110,10 @@ class RefreshTokenIntegrationTests extends IntegrationTest {
             assertThat(refresh(token).status()).isEqualTo(401);
         }
         assertThat(jdbc.sql("SELECT count(*) FROM refresh_tokens WHERE user_id = :u AND revoked_at IS NULL")
-                .param("u", account.userId()).query(Integer.class).single()).isZero();
+                        .param("u", account.userId())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(refresh(bystander.refreshToken()).status()).isEqualTo(200);
     }
 

@@ -12,8 +12,10 @@ import tools.jackson.databind.JsonNode;
 class RegistrationIntegrationTests extends IntegrationTest {
 
     private Api.Response registerWith(String email, String password) {
-        return api.post("/api/v1/auth/register", Map.of("email", email, "password", password,
-                "firstName", "Ada", "lastName", "Lovelace"), null);
+        return api.post(
+                "/api/v1/auth/register",
+                Map.of("email", email, "password", password, "firstName", "Ada", "lastName", "Lovelace"),
+                null);
     }
 
     @Test
@@ -48,7 +50,10 @@ class RegistrationIntegrationTests extends IntegrationTest {
         assertThat(again.header("Content-Type")).startsWith("application/problem+json");
         assertThat(again.field("code")).isEqualTo("auth.email_taken");
         assertThat(jdbc.sql("SELECT count(*) FROM users WHERE email_normalized = lower(:e)")
-                .param("e", email).query(Integer.class).single()).isEqualTo(1);
+                        .param("e", email)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -80,7 +85,10 @@ class RegistrationIntegrationTests extends IntegrationTest {
         assertThat(errors.get(0).path("field").asString()).isEqualTo("password");
         assertThat(errors.get(0).path("message").asString()).isNotBlank();
         assertThat(jdbc.sql("SELECT count(*) FROM users WHERE email_normalized = lower(:e)")
-                .param("e", email).query(Integer.class).single()).isZero();
+                        .param("e", email)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -91,7 +99,10 @@ class RegistrationIntegrationTests extends IntegrationTest {
 
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
         assertThat(r.field("code")).isEqualTo("validation_failed");
-        assertThat(r.json().path("errors").valueStream().map(e -> e.path("field").asString()))
+        assertThat(r.json()
+                        .path("errors")
+                        .valueStream()
+                        .map(e -> e.path("field").asString()))
                 .contains("password", "firstName", "lastName");
     }
 
@@ -99,7 +110,10 @@ class RegistrationIntegrationTests extends IntegrationTest {
     void invalidEmailAndEmptyBodyAreRejected() {
         Api.Response badEmail = registerWith("not-an-email", PASSWORD);
         assertThat(badEmail.status()).isEqualTo(400);
-        assertThat(badEmail.json().path("errors").valueStream().map(e -> e.path("field").asString()))
+        assertThat(badEmail.json()
+                        .path("errors")
+                        .valueStream()
+                        .map(e -> e.path("field").asString()))
                 .containsExactly("email");
 
         Api.Response empty = api.post("/api/v1/auth/register", "", null);

@@ -35,11 +35,15 @@ class SigningKeyRotationIntegrationTests extends IntegrationTest {
         rotate.setAccessible(true);
         rotate.invoke(keyRing, Duration.ofMinutes(15));
 
-        Api.Response fresh = api.post("/api/v1/auth/login", Map.of("email", before.email(), "password", PASSWORD), null);
+        Api.Response fresh =
+                api.post("/api/v1/auth/login", Map.of("email", before.email(), "password", PASSWORD), null);
         String newKid = kid(fresh.field("accessToken"));
         assertThat(newKid).isNotEqualTo(oldKid);
-        assertThat(api.get("/api/v1/auth/me", before.accessToken()).status()).as("old token still verifies").isEqualTo(200);
-        assertThat(api.get("/api/v1/auth/me", fresh.field("accessToken")).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/auth/me", before.accessToken()).status())
+                .as("old token still verifies")
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/auth/me", fresh.field("accessToken")).status())
+                .isEqualTo(200);
         String jwks = api.get("/.well-known/jwks.json", null).text();
         assertThat(jwks).contains(oldKid).contains(newKid);
     }

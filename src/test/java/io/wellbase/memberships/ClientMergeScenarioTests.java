@@ -43,21 +43,29 @@ class ClientMergeScenarioTests extends ModuleScenarioTest {
                 .andVerify(moved -> {
                     assertThat(rows.clientOf("sales", mergedSale)).isEqualTo(survivor);
                     assertThat(ledgerClients(mergedPack)).containsOnly(survivor);
-                    assertThat(credits(survivor)).as("the survivor's balance includes the merged pack").isEqualTo(14);
+                    assertThat(credits(survivor))
+                            .as("the survivor's balance includes the merged pack")
+                            .isEqualTo(14);
                     assertThat(credits(merged)).isZero();
-                    assertThat(rows.clientOf("client_memberships", survivorsPack)).isEqualTo(survivor);
-                    assertThat(rows.clientOf("client_memberships", bystandersPack)).isEqualTo(bystander);
+                    assertThat(rows.clientOf("client_memberships", survivorsPack))
+                            .isEqualTo(survivor);
+                    assertThat(rows.clientOf("client_memberships", bystandersPack))
+                            .isEqualTo(bystander);
                     assertThat(rows.clientOf("sales", bystandersSale)).isEqualTo(bystander);
                 });
     }
 
     private List<UUID> ledgerClients(UUID membership) {
-        return jdbc.sql("SELECT client_id FROM credit_ledger WHERE membership_id = :m").param("m", membership)
-                .query(UUID.class).list();
+        return jdbc.sql("SELECT client_id FROM credit_ledger WHERE membership_id = :m")
+                .param("m", membership)
+                .query(UUID.class)
+                .list();
     }
 
     private long credits(UUID client) {
-        return jdbc.sql("SELECT coalesce(sum(delta), 0) FROM credit_ledger WHERE client_id = :c").param("c", client)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT coalesce(sum(delta), 0) FROM credit_ledger WHERE client_id = :c")
+                .param("c", client)
+                .query(Long.class)
+                .single();
     }
 }

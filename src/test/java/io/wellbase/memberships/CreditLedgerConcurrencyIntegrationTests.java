@@ -33,12 +33,30 @@ class CreditLedgerConcurrencyIntegrationTests extends IntegrationTest {
     @Test
     void concurrentReservationsNeverOverdrawAPack() throws Exception {
         Owner owner = ownerWithOrganization("Race");
-        UUID client = api.post("/api/v1/clients", Map.of("firstName", "R", "lastName", "Ace"), owner.token()).id();
-        UUID plan = api.post("/api/v1/membership-plans", Map.of("name", "3 pack", "kind", "class_pack", "credits", 3,
-                "price", Map.of("amount", 3000, "currency", "EUR"), "periodUnit", "month", "periodCount", 1),
-                owner.token()).id();
-        UUID membership = api.post("/api/v1/clients/" + client + "/memberships", Map.of("planId", plan,
-                "paymentMethod", "cash"), owner.token()).id();
+        UUID client = api.post("/api/v1/clients", Map.of("firstName", "R", "lastName", "Ace"), owner.token())
+                .id();
+        UUID plan = api.post(
+                        "/api/v1/membership-plans",
+                        Map.of(
+                                "name",
+                                "3 pack",
+                                "kind",
+                                "class_pack",
+                                "credits",
+                                3,
+                                "price",
+                                Map.of("amount", 3000, "currency", "EUR"),
+                                "periodUnit",
+                                "month",
+                                "periodCount",
+                                1),
+                        owner.token())
+                .id();
+        UUID membership = api.post(
+                        "/api/v1/clients/" + client + "/memberships",
+                        Map.of("planId", plan, "paymentMethod", "cash"),
+                        owner.token())
+                .id();
 
         int contenders = 40;
         OffsetDateTime startsAt = LocalDate.now().atTime(18, 0).atOffset(ZoneOffset.UTC);
@@ -48,8 +66,12 @@ class CreditLedgerConcurrencyIntegrationTests extends IntegrationTest {
             for (int i = 0; i < contenders; i++) {
                 outcomes.add(pool.submit(() -> {
                     go.await();
-                    return outcome(tx.execute(s -> entitlements.reserve(owner.orgId(), client, UUID.randomUUID(),
-                            new Entitlements.Coverage(null, null, null), startsAt)));
+                    return outcome(tx.execute(s -> entitlements.reserve(
+                            owner.orgId(),
+                            client,
+                            UUID.randomUUID(),
+                            new Entitlements.Coverage(null, null, null),
+                            startsAt)));
                 }));
             }
             go.countDown();
@@ -60,8 +82,10 @@ class CreditLedgerConcurrencyIntegrationTests extends IntegrationTest {
         }
         assertThat(results.stream().filter("ok"::equals).count()).isEqualTo(3);
         assertThat(results.stream().filter(r -> !r.equals("ok"))).containsOnly("membership.no_credits");
-        assertThat(api.get("/api/v1/memberships/" + membership, owner.token()).field("creditsRemaining")).isEqualTo("0");
-        Integer negativeEver = jdbc.sql("""
+        assertThat(api.get("/api/v1/memberships/" + membership, owner.token()).field("creditsRemaining"))
+                .isEqualTo("0");
+        Integer negativeEver =
+                jdbc.sql("""
                 SELECT count(*) FROM (
                   SELECT sum(delta) OVER (ORDER BY created_at, id) AS running FROM credit_ledger WHERE membership_id = :m
                 ) r WHERE running < 0
@@ -72,24 +96,46 @@ class CreditLedgerConcurrencyIntegrationTests extends IntegrationTest {
     @Test
     void releaseGivesTheCreditBackOnceAndUnlimitedPlansHonourWeeklyLimits() {
         Owner owner = ownerWithOrganization("Release");
-        UUID client = api.post("/api/v1/clients", Map.of("firstName", "L", "lastName", "Imit"), owner.token()).id();
-        UUID unlimited = api.post("/api/v1/membership-plans", Map.of("name", "2 a week", "kind", "unlimited",
-                "weeklyBookingLimit", 2, "price", Map.of("amount", 9000, "currency", "EUR"), "periodUnit", "month",
-                "periodCount", 1), owner.token()).id();
-        api.post("/api/v1/clients/" + client + "/memberships", Map.of("planId", unlimited, "paymentMethod", "cash"),
+        UUID client = api.post("/api/v1/clients", Map.of("firstName", "L", "lastName", "Imit"), owner.token())
+                .id();
+        UUID unlimited = api.post(
+                        "/api/v1/membership-plans",
+                        Map.of(
+                                "name",
+                                "2 a week",
+                                "kind",
+                                "unlimited",
+                                "weeklyBookingLimit",
+                                2,
+                                "price",
+                                Map.of("amount", 9000, "currency", "EUR"),
+                                "periodUnit",
+                                "month",
+                                "periodCount",
+                                1),
+                        owner.token())
+                .id();
+        api.post(
+                "/api/v1/clients/" + client + "/memberships",
+                Map.of("planId", unlimited, "paymentMethod", "cash"),
                 owner.token());
         OffsetDateTime day = LocalDate.now().atTime(9, 0).atOffset(ZoneOffset.UTC);
         UUID first = UUID.randomUUID();
         var coverage = new Entitlements.Coverage(null, null, null);
         tx.executeWithoutResult(s -> entitlements.reserve(owner.orgId(), client, first, coverage, day));
         tx.executeWithoutResult(s -> entitlements.reserve(owner.orgId(), client, UUID.randomUUID(), coverage, day));
-        String third = outcome(tx.execute(s -> entitlements.reserve(owner.orgId(), client, UUID.randomUUID(), coverage, day)));
+        String third =
+                outcome(tx.execute(s -> entitlements.reserve(owner.orgId(), client, UUID.randomUUID(), coverage, day)));
         assertThat(third).isEqualTo("membership.weekly_limit_reached");
         tx.executeWithoutResult(s -> entitlements.release(owner.orgId(), first));
         tx.executeWithoutResult(s -> entitlements.release(owner.orgId(), first));
         tx.executeWithoutResult(s -> entitlements.reserve(owner.orgId(), client, UUID.randomUUID(), coverage, day));
         assertThat(jdbc.sql("SELECT count(*) FROM credit_ledger WHERE booking_id = :b AND reason = 'refund'")
-                .param("b", first).query(Integer.class).single()).as("released once").isEqualTo(1);
+                        .param("b", first)
+                        .query(Integer.class)
+                        .single())
+                .as("released once")
+                .isEqualTo(1);
     }
 
     private static String outcome(Entitlements.Reservation reservation) {

@@ -13,15 +13,28 @@ import tools.jackson.databind.JsonNode;
 class LocationsIntegrationTests extends OrganizationTest {
 
     private static List<String> names(Api.Response r) {
-        return r.json().path("data").valueStream().map(l -> l.path("name").asString()).toList();
+        return r.json()
+                .path("data")
+                .valueStream()
+                .map(l -> l.path("name").asString())
+                .toList();
     }
 
     @Test
     void createWithRoomsAndReadBack() {
         Owner owner = ownerWithOrganization("Locations");
-        Api.Response r = api.post("/api/v1/locations", Map.of("name", "Mitte", "timezone", "Europe/Berlin",
-                "address", Map.of("line1", "Torstr. 1", "city", "Berlin", "country", "de"),
-                "rooms", List.of(room("Studio A", 20), room("Studio B", 8))), owner.token());
+        Api.Response r = api.post(
+                "/api/v1/locations",
+                Map.of(
+                        "name",
+                        "Mitte",
+                        "timezone",
+                        "Europe/Berlin",
+                        "address",
+                        Map.of("line1", "Torstr. 1", "city", "Berlin", "country", "de"),
+                        "rooms",
+                        List.of(room("Studio A", 20), room("Studio B", 8))),
+                owner.token());
         assertThat(r.status()).isEqualTo(201);
         UUID id = r.id();
         assertThat(r.header("Location")).endsWith("/api/v1/locations/" + id);
@@ -30,7 +43,9 @@ class LocationsIntegrationTests extends OrganizationTest {
         Api.Response got = api.get("/api/v1/locations/" + id, owner.token());
         assertThat(got.status()).isEqualTo(200);
         JsonNode rooms = got.json().path("rooms");
-        assertThat(rooms.valueStream().map(x -> x.path("name").asString() + ":" + x.path("capacity").asInt()))
+        assertThat(rooms.valueStream()
+                        .map(x -> x.path("name").asString() + ":"
+                                + x.path("capacity").asInt()))
                 .containsExactlyInAnyOrder("Studio A:20", "Studio B:8");
     }
 
@@ -61,20 +76,24 @@ class LocationsIntegrationTests extends OrganizationTest {
     void patchThenDeleteArchives() {
         Owner owner = ownerWithOrganization("Archive");
         UUID id = createLocation(owner.token(), "Old name", List.of(room("Hall", 30)));
-        Api.Response patched = api.patch("/api/v1/locations/" + id, Map.of("name", "New name",
-                "timezone", "Europe/Vienna"), owner.token());
+        Api.Response patched = api.patch(
+                "/api/v1/locations/" + id, Map.of("name", "New name", "timezone", "Europe/Vienna"), owner.token());
         assertThat(patched.status()).isEqualTo(200);
         assertThat(patched.field("name")).isEqualTo("New name");
         assertThat(patched.field("timezone")).isEqualTo("Europe/Vienna");
         assertThat(patched.json().path("rooms").size()).isEqualTo(1);
-        assertThat(api.patch("/api/v1/locations/" + id, Map.of("timezone", "Bad/Zone"), owner.token()).status())
+        assertThat(api.patch("/api/v1/locations/" + id, Map.of("timezone", "Bad/Zone"), owner.token())
+                        .status())
                 .isEqualTo(400);
 
-        assertThat(api.delete("/api/v1/locations/" + id, owner.token()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/locations/" + id, owner.token()).status())
+                .isEqualTo(204);
         assertThat(api.get("/api/v1/locations/" + id, owner.token()).status()).isEqualTo(404);
         assertThat(names(api.get("/api/v1/locations", owner.token()))).doesNotContain("New name");
-        assertThat(api.delete("/api/v1/locations/" + id, owner.token()).status()).isEqualTo(404);
-        assertThat(api.patch("/api/v1/locations/" + id, Map.of("name", "Zombie"), owner.token()).status())
+        assertThat(api.delete("/api/v1/locations/" + id, owner.token()).status())
+                .isEqualTo(404);
+        assertThat(api.patch("/api/v1/locations/" + id, Map.of("name", "Zombie"), owner.token())
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -87,29 +106,44 @@ class LocationsIntegrationTests extends OrganizationTest {
         UUID roomId = added.id();
         assertThat(added.header("Location")).endsWith("/api/v1/locations/" + location + "/rooms/" + roomId);
 
-        Api.Response changed = api.patch("/api/v1/locations/" + location + "/rooms/" + roomId,
-                Map.of("capacity", 15), owner.token());
+        Api.Response changed =
+                api.patch("/api/v1/locations/" + location + "/rooms/" + roomId, Map.of("capacity", 15), owner.token());
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.field("capacity")).isEqualTo("15");
         assertThat(changed.field("name")).isEqualTo("Loft");
-        assertThat(api.get("/api/v1/locations/" + location, owner.token()).json().path("rooms").get(0)
-                .path("capacity").asInt()).isEqualTo(15);
+        assertThat(api.get("/api/v1/locations/" + location, owner.token())
+                        .json()
+                        .path("rooms")
+                        .get(0)
+                        .path("capacity")
+                        .asInt())
+                .isEqualTo(15);
 
         Api.Response zero = api.post("/api/v1/locations/" + location + "/rooms", room("Empty", 0), owner.token());
         assertThat(zero.status()).isEqualTo(400);
         assertThat(invalidFields(zero)).containsExactly("capacity");
-        assertThat(api.patch("/api/v1/locations/" + location + "/rooms/" + roomId, Map.of("capacity", 0),
-                owner.token()).status()).isEqualTo(400);
-        Api.Response nested = api.post("/api/v1/locations", Map.of("name", "Bad rooms", "timezone", "UTC",
-                "rooms", List.of(room("Zero", 0))), owner.token());
+        assertThat(api.patch("/api/v1/locations/" + location + "/rooms/" + roomId, Map.of("capacity", 0), owner.token())
+                        .status())
+                .isEqualTo(400);
+        Api.Response nested = api.post(
+                "/api/v1/locations",
+                Map.of("name", "Bad rooms", "timezone", "UTC", "rooms", List.of(room("Zero", 0))),
+                owner.token());
         assertThat(nested.status()).isEqualTo(400);
 
-        assertThat(api.delete("/api/v1/locations/" + location + "/rooms/" + roomId, owner.token()).status())
+        assertThat(api.delete("/api/v1/locations/" + location + "/rooms/" + roomId, owner.token())
+                        .status())
                 .isEqualTo(204);
-        assertThat(api.get("/api/v1/locations/" + location, owner.token()).json().path("rooms").size()).isZero();
-        assertThat(api.patch("/api/v1/locations/" + location + "/rooms/" + roomId, Map.of("capacity", 3),
-                owner.token()).status()).isEqualTo(404);
-        assertThat(api.delete("/api/v1/locations/" + location + "/rooms/" + roomId, owner.token()).status())
+        assertThat(api.get("/api/v1/locations/" + location, owner.token())
+                        .json()
+                        .path("rooms")
+                        .size())
+                .isZero();
+        assertThat(api.patch("/api/v1/locations/" + location + "/rooms/" + roomId, Map.of("capacity", 3), owner.token())
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.delete("/api/v1/locations/" + location + "/rooms/" + roomId, owner.token())
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -118,9 +152,14 @@ class LocationsIntegrationTests extends OrganizationTest {
         Owner owner = ownerWithOrganization("Two places");
         UUID first = createLocation(owner.token(), "First", List.of(room("One", 5)));
         UUID second = createLocation(owner.token(), "Second", List.of());
-        String roomId = api.get("/api/v1/locations/" + first, owner.token()).json().path("rooms").get(0)
-                .path("id").asString();
-        assertThat(api.patch("/api/v1/locations/" + second + "/rooms/" + roomId, Map.of("capacity", 9),
-                owner.token()).status()).isEqualTo(404);
+        String roomId = api.get("/api/v1/locations/" + first, owner.token())
+                .json()
+                .path("rooms")
+                .get(0)
+                .path("id")
+                .asString();
+        assertThat(api.patch("/api/v1/locations/" + second + "/rooms/" + roomId, Map.of("capacity", 9), owner.token())
+                        .status())
+                .isEqualTo(404);
     }
 }

@@ -11,7 +11,11 @@ import org.junit.jupiter.api.Test;
 class MembersIntegrationTests extends OrganizationTest {
 
     private List<String> emails(Api.Response r) {
-        return r.json().path("data").valueStream().map(m -> m.path("email").asString()).toList();
+        return r.json()
+                .path("data")
+                .valueStream()
+                .map(m -> m.path("email").asString())
+                .toList();
     }
 
     @Test
@@ -29,26 +33,34 @@ class MembersIntegrationTests extends OrganizationTest {
         assertThat(staffOnly.status()).isEqualTo(200);
         assertThat(emails(staffOnly)).containsExactly(staff.email());
         assertThat(staffOnly.json().path("data").get(0).path("role").asString()).isEqualTo("staff");
-        assertThat(api.get("/api/v1/members?role=wizard", owner.token()).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/members?role=wizard", owner.token()).status())
+                .isEqualTo(400);
     }
 
     @Test
     void changeRoleAndRemove() {
         Owner owner = ownerWithOrganization("Roles");
         Member member = memberWithRole(owner, "staff");
-        Api.Response changed = api.patch("/api/v1/members/" + member.userId(), Map.of("role", "manager"),
-                owner.token());
+        Api.Response changed =
+                api.patch("/api/v1/members/" + member.userId(), Map.of("role", "manager"), owner.token());
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.field("role")).isEqualTo("manager");
-        assertThat(emails(api.get("/api/v1/members?role=manager", owner.token()))).containsExactly(member.email());
+        assertThat(emails(api.get("/api/v1/members?role=manager", owner.token())))
+                .containsExactly(member.email());
         assertThat(api.patch("/api/v1/members/" + member.userId(), Map.of("role", "client"), owner.token())
-                .status()).isEqualTo(400);
+                        .status())
+                .isEqualTo(400);
         assertThat(api.patch("/api/v1/members/" + member.userId(), Map.of("role", "emperor"), owner.token())
-                .status()).isEqualTo(400);
+                        .status())
+                .isEqualTo(400);
 
-        assertThat(api.delete("/api/v1/members/" + member.userId(), owner.token()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/members/" + member.userId(), owner.token())
+                        .status())
+                .isEqualTo(204);
         assertThat(emails(api.get("/api/v1/members", owner.token()))).containsExactly(owner.email());
-        assertThat(api.delete("/api/v1/members/" + member.userId(), owner.token()).status()).isEqualTo(404);
+        assertThat(api.delete("/api/v1/members/" + member.userId(), owner.token())
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -68,11 +80,13 @@ class MembersIntegrationTests extends OrganizationTest {
         assertThat(remove.field("code")).isEqualTo("organization.owner_only");
 
         assertThat(api.patch("/api/v1/members/" + staff.userId(), Map.of("role", "front_desk"), admin.token())
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         assertThat(api.patch("/api/v1/members/" + staff.userId(), Map.of("role", "owner"), owner.token())
-                .field("role")).isEqualTo("owner");
-        Api.Response inviteOwner = api.post("/api/v1/invitations",
-                Map.of("email", uniqueEmail("would-be-owner"), "role", "owner"), admin.token());
+                        .field("role"))
+                .isEqualTo("owner");
+        Api.Response inviteOwner = api.post(
+                "/api/v1/invitations", Map.of("email", uniqueEmail("would-be-owner"), "role", "owner"), admin.token());
         assertThat(inviteOwner.status()).isEqualTo(403);
         assertThat(inviteOwner.field("code")).isEqualTo("organization.owner_only");
     }
@@ -89,7 +103,8 @@ class MembersIntegrationTests extends OrganizationTest {
 
         Member second = memberWithRole(owner, "owner");
         assertThat(api.patch("/api/v1/members/" + owner.userId(), Map.of("role", "admin"), second.token())
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         Api.Response lastAgain = api.delete("/api/v1/members/" + second.userId(), second.token());
         assertThat(lastAgain.status()).isEqualTo(409);
         assertThat(lastAgain.field("code")).isEqualTo("organization.last_owner");

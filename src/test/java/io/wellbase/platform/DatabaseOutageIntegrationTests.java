@@ -20,20 +20,28 @@ class DatabaseOutageIntegrationTests extends IntegrationTest {
     @Test
     void anOutageAnswers503EverywhereAndTheServerRecovers() throws Exception {
         Owner owner = ownerWithOrganization("Outage studio");
-        String database = jdbc.sql("SELECT current_database()").query(String.class).single();
-        try (Connection admin = DriverManager.getConnection(TestDatabase.url().replace("/" + database, "/postgres"),
-                TestDatabase.user(), TestDatabase.password())) {
+        String database =
+                jdbc.sql("SELECT current_database()").query(String.class).single();
+        try (Connection admin = DriverManager.getConnection(
+                TestDatabase.url().replace("/" + database, "/postgres"),
+                TestDatabase.user(),
+                TestDatabase.password())) {
             admin.createStatement().execute("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS false");
             try {
-                admin.createStatement().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                        + "WHERE datname = '" + database + "'");
+                admin.createStatement()
+                        .execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity " + "WHERE datname = '"
+                                + database + "'");
                 Api.Response list = api.get("/api/v1/clients", owner.token());
                 assertOutage(list);
-                Api.Response create = api.post("/api/v1/clients", Map.of("firstName", "Out", "lastName", "Age"),
-                        owner.token());
+                Api.Response create =
+                        api.post("/api/v1/clients", Map.of("firstName", "Out", "lastName", "Age"), owner.token());
                 assertOutage(create);
-                Api.Response idempotent = api.send("POST", "/api/v1/clients", Map.of("firstName", "Idem", "lastName", "Age"),
-                        owner.token(), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                Api.Response idempotent = api.send(
+                        "POST",
+                        "/api/v1/clients",
+                        Map.of("firstName", "Idem", "lastName", "Age"),
+                        owner.token(),
+                        Map.of("Idempotency-Key", UUID.randomUUID().toString()));
                 assertOutage(idempotent);
             } finally {
                 admin.createStatement().execute("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS true");
@@ -46,10 +54,15 @@ class DatabaseOutageIntegrationTests extends IntegrationTest {
             after = api.get("/api/v1/clients", owner.token());
         }
         assertThat(after.status()).as("recovered without a restart").isEqualTo(200);
-        assertThat(api.post("/api/v1/clients", Map.of("firstName", "Back", "lastName", "Again"), owner.token()).status())
+        assertThat(api.post("/api/v1/clients", Map.of("firstName", "Back", "lastName", "Again"), owner.token())
+                        .status())
                 .isEqualTo(201);
-        assertThat(jdbc.sql("SELECT count(*) FROM clients WHERE org_id = :org").param("org", owner.orgId())
-                .query(Integer.class).single()).as("nothing was written during the outage").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM clients WHERE org_id = :org")
+                        .param("org", owner.orgId())
+                        .query(Integer.class)
+                        .single())
+                .as("nothing was written during the outage")
+                .isEqualTo(1);
     }
 
     private static void assertOutage(Api.Response r) {

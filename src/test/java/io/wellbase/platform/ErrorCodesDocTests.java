@@ -27,7 +27,8 @@ class ErrorCodesDocTests {
 
     /** The factories whose first argument is a code ({@code invalidField} takes a field, {@code notFound} a noun). */
     private static final Pattern FACTORY = Pattern.compile(
-            "ApiException\\.(?:badRequest|conflict|unprocessable|forbidden|unauthorized|tooManyRequests)\\(\\s*" + CODE);
+            "ApiException\\.(?:badRequest|conflict|unprocessable|forbidden|unauthorized|tooManyRequests)\\(\\s*"
+                    + CODE);
 
     /** {@code new ApiException(HttpStatus.X, "code", ...)}, {@code super(HttpStatus.X, "code", ...)}, {@code Problems.of(HttpStatus.X, "code", ...)}. */
     private static final Pattern WITH_STATUS = Pattern.compile("HttpStatus\\.[A-Z_]+\\s*,\\s*" + CODE);
@@ -38,7 +39,8 @@ class ErrorCodesDocTests {
             Pattern.DOTALL);
 
     /** An enum constant that carries its code, e.g. {@code NONE_VALID("membership.none_valid", ...)} (dotted codes only). */
-    private static final Pattern ENUM_CODE = Pattern.compile("\\b[A-Z][A-Z0-9_]*\\(\\s*\"([a-z][a-z_]*(?:\\.[a-z][a-z_]*)+)\"");
+    private static final Pattern ENUM_CODE =
+            Pattern.compile("\\b[A-Z][A-Z0-9_]*\\(\\s*\"([a-z][a-z_]*(?:\\.[a-z][a-z_]*)+)\"");
 
     private static final Pattern DOC_ROW = Pattern.compile("^\\|\\s*`([^`]+)`\\s*\\|", Pattern.MULTILINE);
 
@@ -64,7 +66,8 @@ class ErrorCodesDocTests {
                 while (block.find()) {
                     Matcher literal = Pattern.compile(CODE).matcher(block.group(1));
                     while (literal.find()) {
-                        codes.computeIfAbsent(literal.group(1), c -> new TreeSet<>()).add(name);
+                        codes.computeIfAbsent(literal.group(1), c -> new TreeSet<>())
+                                .add(name);
                     }
                 }
             });
@@ -85,11 +88,20 @@ class ErrorCodesDocTests {
     void everyRaisedCodeIsDocumentedAndEveryDocumentedCodeIsRaised() throws IOException {
         Set<String> raised = raisedCodes(Path.of("src/main/java")).keySet();
         Set<String> documented = documentedCodes(Files.readString(Path.of("docs/error-codes.md")));
-        assertThat(raised).as("the scan finds the codes at all").contains("booking.session_full", "not_found",
-                "validation_failed", "request.malformed", "auth.unauthenticated", "membership.none_valid");
-        assertThat(documented).as("codes raised in src/main/java but missing from docs/error-codes.md")
+        assertThat(raised)
+                .as("the scan finds the codes at all")
+                .contains(
+                        "booking.session_full",
+                        "not_found",
+                        "validation_failed",
+                        "request.malformed",
+                        "auth.unauthenticated",
+                        "membership.none_valid");
+        assertThat(documented)
+                .as("codes raised in src/main/java but missing from docs/error-codes.md")
                 .containsAll(raised);
-        assertThat(raised).as("codes in docs/error-codes.md that src/main/java no longer raises")
+        assertThat(raised)
+                .as("codes in docs/error-codes.md that src/main/java no longer raises")
                 .containsAll(documented);
     }
 
@@ -124,8 +136,14 @@ class ErrorCodesDocTests {
                     }
                 }
                 """);
-        assertThat(raisedCodes(dir).keySet()).containsExactlyInAnyOrder("sample.factory", "sample.super",
-                "sample.problem", "sample.arm", "sample.server", "sample.client");
+        assertThat(raisedCodes(dir).keySet())
+                .containsExactlyInAnyOrder(
+                        "sample.factory",
+                        "sample.super",
+                        "sample.problem",
+                        "sample.arm",
+                        "sample.server",
+                        "sample.client");
         assertThat(documentedCodes("| code | x |\n|---|---|\n| `a.b` | 409 |\n| `c` | 400 |\nno `d.e` here\n"))
                 .containsExactly("a.b", "c");
     }

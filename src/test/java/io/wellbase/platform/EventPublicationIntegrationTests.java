@@ -24,19 +24,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Events go through the JDBC publication registry: a listener that fails is retried by the
  * event-publication-retry job until it succeeds, and the publication is then marked completed.
  */
-@SpringBootTest(properties = {
-    "wellbase.platform.demo.enabled=false",
-    "wellbase.platform.events.retry-after=500ms",
-    "wellbase.platform.events.retry-interval=500ms",
-    "db-scheduler.polling-interval=200ms",
-    "logging.level.io.wellbase=WARN"
-})
+@SpringBootTest(
+        properties = {
+            "wellbase.platform.demo.enabled=false",
+            "wellbase.platform.events.retry-after=500ms",
+            "wellbase.platform.events.retry-interval=500ms",
+            "db-scheduler.polling-interval=200ms",
+            "logging.level.io.wellbase=WARN"
+        })
 @DirtiesContext
 class EventPublicationIntegrationTests {
 
     /** An event only this test publishes. */
-    record SomethingHappened(UUID id) {
-    }
+    record SomethingHappened(UUID id) {}
 
     static final AtomicInteger ATTEMPTS = new AtomicInteger();
 
@@ -86,7 +86,10 @@ class EventPublicationIntegrationTests {
             completed = jdbc.sql("""
                     SELECT count(*) FROM event_publication
                     WHERE serialized_event LIKE :id AND completion_date IS NOT NULL
-                    """).param("id", "%" + id + "%").query(Integer.class).single();
+                    """)
+                    .param("id", "%" + id + "%")
+                    .query(Integer.class)
+                    .single();
             if (completed == 1) {
                 break;
             }

@@ -36,66 +36,125 @@ class HostileInputIntegrationTests extends IntegrationTest {
 
     private static void assertInvalidField(Api.Response r, String field) {
         assertProblem(r, 400, "validation_failed");
-        assertThat(r.json().path("errors").findValuesAsString("field")).as(r.toString()).contains(field);
+        assertThat(r.json().path("errors").findValuesAsString("field"))
+                .as(r.toString())
+                .contains(field);
     }
 
     private long count(String table, UUID orgId) {
-        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE org_id = :org").param("org", orgId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE org_id = :org")
+                .param("org", orgId)
+                .query(Long.class)
+                .single();
     }
 
     @Test
     void aLocationThatSchedulesOrServicesUseCannotBeArchived() {
         Owner owner = ownerWithOrganization("Archive");
-        UUID location = api.post("/api/v1/locations", Map.of("name", "Studio", "timezone", "Europe/Berlin"),
-                owner.token()).id();
-        UUID type = api.post("/api/v1/class-types", Map.of("name", "Yoga", "durationMinutes", 60, "defaultCapacity", 10),
-                owner.token()).id();
-        Api.Response schedule = api.post("/api/v1/schedules", Map.of("classTypeId", type, "locationId", location,
-                "weekdays", List.of(1), "startTime", "09:00", "firstDate", LocalDate.now().plusDays(1).toString()),
+        UUID location = api.post(
+                        "/api/v1/locations", Map.of("name", "Studio", "timezone", "Europe/Berlin"), owner.token())
+                .id();
+        UUID type = api.post(
+                        "/api/v1/class-types",
+                        Map.of("name", "Yoga", "durationMinutes", 60, "defaultCapacity", 10),
+                        owner.token())
+                .id();
+        Api.Response schedule = api.post(
+                "/api/v1/schedules",
+                Map.of(
+                        "classTypeId",
+                        type,
+                        "locationId",
+                        location,
+                        "weekdays",
+                        List.of(1),
+                        "startTime",
+                        "09:00",
+                        "firstDate",
+                        LocalDate.now().plusDays(1).toString()),
                 owner.token());
         assertThat(schedule.status()).as(schedule.toString()).isEqualTo(201);
 
         assertProblem(api.delete("/api/v1/locations/" + location, owner.token()), 409, "location.in_use");
-        assertThat(api.get("/api/v1/locations/" + location, owner.token()).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/locations/" + location, owner.token()).status())
+                .isEqualTo(200);
         UUID scheduleId = UUID.fromString(schedule.field("schedule.id"));
-        assertThat(api.patch("/api/v1/schedules/" + scheduleId, Map.of("capacity", 12), owner.token()).status())
+        assertThat(api.patch("/api/v1/schedules/" + scheduleId, Map.of("capacity", 12), owner.token())
+                        .status())
                 .isEqualTo(200);
     }
 
     @Test
     void aScheduleThatEndedAtAnArchivedLocationAnswersAConflict() {
         Owner owner = ownerWithOrganization("Ended");
-        UUID location = api.post("/api/v1/locations", Map.of("name", "Old", "timezone", "Europe/Berlin"),
-                owner.token()).id();
-        UUID type = api.post("/api/v1/class-types", Map.of("name", "Yoga", "durationMinutes", 60, "defaultCapacity", 10),
-                owner.token()).id();
-        Api.Response schedule = api.post("/api/v1/schedules", Map.of("classTypeId", type, "locationId", location,
-                "weekdays", List.of(1), "startTime", "09:00", "firstDate", "2020-01-01", "lastDate", "2020-01-31"),
+        UUID location = api.post("/api/v1/locations", Map.of("name", "Old", "timezone", "Europe/Berlin"), owner.token())
+                .id();
+        UUID type = api.post(
+                        "/api/v1/class-types",
+                        Map.of("name", "Yoga", "durationMinutes", 60, "defaultCapacity", 10),
+                        owner.token())
+                .id();
+        Api.Response schedule = api.post(
+                "/api/v1/schedules",
+                Map.of(
+                        "classTypeId",
+                        type,
+                        "locationId",
+                        location,
+                        "weekdays",
+                        List.of(1),
+                        "startTime",
+                        "09:00",
+                        "firstDate",
+                        "2020-01-01",
+                        "lastDate",
+                        "2020-01-31"),
                 owner.token());
         assertThat(schedule.status()).as(schedule.toString()).isEqualTo(201);
-        assertThat(api.delete("/api/v1/locations/" + location, owner.token()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/locations/" + location, owner.token()).status())
+                .isEqualTo(204);
 
-        Api.Response patched = api.patch("/api/v1/schedules/" + schedule.field("schedule.id"),
-                Map.of("capacity", 12), owner.token());
+        Api.Response patched =
+                api.patch("/api/v1/schedules/" + schedule.field("schedule.id"), Map.of("capacity", 12), owner.token());
         assertProblem(patched, 409, "schedule.location_archived");
     }
 
     @Test
     void availabilitySkipsWorkingHoursAtAnArchivedLocation() {
         Owner owner = ownerWithOrganization("Closed");
-        UUID location = api.post("/api/v1/locations", Map.of("name", "Clinic", "timezone", "Europe/Berlin"),
-                owner.token()).id();
-        api.put("/api/v1/staff/" + owner.userId() + "/working-hours", Map.of("hours", List.of(Map.of(
-                "locationId", location, "weekday", 2, "startTime", "09:00", "endTime", "12:00"))), owner.token());
-        UUID service = api.post("/api/v1/services", Map.of("name", "Massage", "durationMinutes", 60,
-                "priceAmount", 8000, "currency", "EUR", "staffIds", List.of(owner.userId())), owner.token()).id();
-        assertThat(api.delete("/api/v1/locations/" + location, owner.token()).status()).isEqualTo(204);
-
-        LocalDate day = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(3)
-                .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
-        Api.Response slots = api.get("/api/v1/availability?serviceId=" + service + "&from=" + day + "&to=" + day,
+        UUID location = api.post(
+                        "/api/v1/locations", Map.of("name", "Clinic", "timezone", "Europe/Berlin"), owner.token())
+                .id();
+        api.put(
+                "/api/v1/staff/" + owner.userId() + "/working-hours",
+                Map.of(
+                        "hours",
+                        List.of(Map.of(
+                                "locationId", location, "weekday", 2, "startTime", "09:00", "endTime", "12:00"))),
                 owner.token());
+        UUID service = api.post(
+                        "/api/v1/services",
+                        Map.of(
+                                "name",
+                                "Massage",
+                                "durationMinutes",
+                                60,
+                                "priceAmount",
+                                8000,
+                                "currency",
+                                "EUR",
+                                "staffIds",
+                                List.of(owner.userId())),
+                        owner.token())
+                .id();
+        assertThat(api.delete("/api/v1/locations/" + location, owner.token()).status())
+                .isEqualTo(204);
+
+        LocalDate day = LocalDate.now(ZoneId.of("Europe/Berlin"))
+                .plusDays(3)
+                .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
+        Api.Response slots =
+                api.get("/api/v1/availability?serviceId=" + service + "&from=" + day + "&to=" + day, owner.token());
         assertThat(slots.status()).as(slots.toString()).isEqualTo(200);
         assertThat(slots.json().path("data").size()).isZero();
     }
@@ -103,12 +162,13 @@ class HostileInputIntegrationTests extends IntegrationTest {
     @Test
     void nullInsideAListNamesTheElement() {
         Owner owner = ownerWithOrganization("Nulls");
-        assertInvalidField(api.post("/api/v1/locations", "{\"name\":\"X\",\"timezone\":\"UTC\",\"rooms\":[null]}",
-                owner.token()), "rooms[0]");
+        assertInvalidField(
+                api.post("/api/v1/locations", "{\"name\":\"X\",\"timezone\":\"UTC\",\"rooms\":[null]}", owner.token()),
+                "rooms[0]");
         assertThat(count("locations", owner.orgId())).isZero();
 
-        Api.Response hours = api.put("/api/v1/staff/" + owner.userId() + "/working-hours", "{\"hours\":[null]}",
-                owner.token());
+        Api.Response hours =
+                api.put("/api/v1/staff/" + owner.userId() + "/working-hours", "{\"hours\":[null]}", owner.token());
         assertInvalidField(hours, "hours[0]");
         assertThat(count("staff_working_hours", owner.orgId())).isZero();
     }
@@ -117,26 +177,53 @@ class HostileInputIntegrationTests extends IntegrationTest {
     void plansOnlyReferToThisOrganizationsClassTypes() {
         Owner owner = ownerWithOrganization("Plans");
         Owner other = ownerWithOrganization("Elsewhere");
-        UUID foreign = api.post("/api/v1/class-types", Map.of("name", "Theirs", "durationMinutes", 60,
-                "defaultCapacity", 10), other.token()).id();
-        Map<String, Object> plan = Map.of("name", "Pack", "kind", "class_pack", "credits", 10,
-                "price", Map.of("amount", 15000, "currency", "EUR"), "periodUnit", "month", "periodCount", 3);
+        UUID foreign = api.post(
+                        "/api/v1/class-types",
+                        Map.of("name", "Theirs", "durationMinutes", 60, "defaultCapacity", 10),
+                        other.token())
+                .id();
+        Map<String, Object> plan = Map.of(
+                "name",
+                "Pack",
+                "kind",
+                "class_pack",
+                "credits",
+                10,
+                "price",
+                Map.of("amount", 15000, "currency", "EUR"),
+                "periodUnit",
+                "month",
+                "periodCount",
+                3);
 
-        assertInvalidField(api.post("/api/v1/membership-plans", with(plan, "classTypeIds", List.of(foreign)),
-                owner.token()), "classTypeIds");
+        assertInvalidField(
+                api.post("/api/v1/membership-plans", with(plan, "classTypeIds", List.of(foreign)), owner.token()),
+                "classTypeIds");
         String nullId = "{\"name\":\"Pack\",\"kind\":\"class_pack\",\"credits\":10,\"price\":{\"amount\":1,"
                 + "\"currency\":\"EUR\"},\"periodUnit\":\"month\",\"periodCount\":3,\"classTypeIds\":[null]}";
         assertInvalidField(api.post("/api/v1/membership-plans", nullId, owner.token()), "classTypeIds[0]");
-        assertInvalidField(api.post("/api/v1/membership-plans", with(plan, "serviceIds", List.of(UUID.randomUUID())),
-                owner.token()), "serviceIds");
-        assertInvalidField(api.post("/api/v1/membership-plans", with(plan, "locationIds", List.of(UUID.randomUUID())),
-                owner.token()), "locationIds");
+        assertInvalidField(
+                api.post(
+                        "/api/v1/membership-plans",
+                        with(plan, "serviceIds", List.of(UUID.randomUUID())),
+                        owner.token()),
+                "serviceIds");
+        assertInvalidField(
+                api.post(
+                        "/api/v1/membership-plans",
+                        with(plan, "locationIds", List.of(UUID.randomUUID())),
+                        owner.token()),
+                "locationIds");
         assertThat(count("membership_plans", owner.orgId())).isZero();
 
-        UUID own = api.post("/api/v1/class-types", Map.of("name", "Ours", "durationMinutes", 60, "defaultCapacity", 10),
-                owner.token()).id();
+        UUID own = api.post(
+                        "/api/v1/class-types",
+                        Map.of("name", "Ours", "durationMinutes", 60, "defaultCapacity", 10),
+                        owner.token())
+                .id();
         assertThat(api.post("/api/v1/membership-plans", with(plan, "classTypeIds", List.of(own)), owner.token())
-                .status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
     }
 
     private static Map<String, Object> with(Map<String, Object> map, String key, Object value) {
@@ -148,26 +235,43 @@ class HostileInputIntegrationTests extends IntegrationTest {
     @Test
     void malformedMultipartIsA400() {
         Owner owner = ownerWithOrganization("Multipart");
-        Api.Response noBoundary = api.send("POST", "/api/v1/uploads?purpose=attachment", "--x\r\n\r\nhello\r\n--x--\r\n",
-                owner.token(), Map.of("Content-Type", "multipart/form-data"));
+        Api.Response noBoundary = api.send(
+                "POST",
+                "/api/v1/uploads?purpose=attachment",
+                "--x\r\n\r\nhello\r\n--x--\r\n",
+                owner.token(),
+                Map.of("Content-Type", "multipart/form-data"));
         assertProblem(noBoundary, 400, "request.malformed_multipart");
 
         String truncated = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n"
                 + "Content-Type: text/csv\r\n\r\nname,email\r\nAda,ada@example.test";
         RawResponse cut = raw(("POST /api/v1/imports HTTP/1.1\r\nHost: localhost\r\n"
-                + "Authorization: Bearer " + owner.token() + "\r\n"
-                + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: " + truncated.length()
-                + "\r\nConnection: close\r\n\r\n" + truncated).getBytes(StandardCharsets.UTF_8));
+                        + "Authorization: Bearer " + owner.token() + "\r\n"
+                        + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: " + truncated.length()
+                        + "\r\nConnection: close\r\n\r\n" + truncated)
+                .getBytes(StandardCharsets.UTF_8));
         cut.assertProblem(400, "request.malformed_multipart");
 
-        Api.Response nul = api.upload("/api/v1/uploads", Map.of("purpose", "attachment"), "a\u0000b.txt",
-                "hello".getBytes(StandardCharsets.UTF_8), owner.token());
+        Api.Response nul = api.upload(
+                "/api/v1/uploads",
+                Map.of("purpose", "attachment"),
+                "a\u0000b.txt",
+                "hello".getBytes(StandardCharsets.UTF_8),
+                owner.token());
         assertProblem(nul, 400, "request.malformed_multipart");
-        Api.Response bell = api.upload("/api/v1/uploads", Map.of("purpose", "attachment"), "a\u0007b.txt",
-                "hello".getBytes(StandardCharsets.UTF_8), owner.token());
+        Api.Response bell = api.upload(
+                "/api/v1/uploads",
+                Map.of("purpose", "attachment"),
+                "a\u0007b.txt",
+                "hello".getBytes(StandardCharsets.UTF_8),
+                owner.token());
         assertInvalidField(bell, "file");
-        Api.Response nulImport = api.upload("/api/v1/imports", Map.of("kind", "clients"), "c\u0001.csv",
-                "firstName,lastName\nAda,Lovelace\n".getBytes(StandardCharsets.UTF_8), owner.token());
+        Api.Response nulImport = api.upload(
+                "/api/v1/imports",
+                Map.of("kind", "clients"),
+                "c\u0001.csv",
+                "firstName,lastName\nAda,Lovelace\n".getBytes(StandardCharsets.UTF_8),
+                owner.token());
         assertInvalidField(nulImport, "file");
         assertThat(count("files", owner.orgId())).isZero();
         assertThat(count("imports", owner.orgId())).isZero();
@@ -176,14 +280,19 @@ class HostileInputIntegrationTests extends IntegrationTest {
     @Test
     void controlCharactersAreRefusedWhereTheyArrive() {
         Owner owner = ownerWithOrganization("Controls");
-        assertInvalidField(api.post("/api/v1/clients", "{\"firstName\":\"Ada\\u0000\",\"lastName\":\"L\"}", owner.token()),
+        assertInvalidField(
+                api.post("/api/v1/clients", "{\"firstName\":\"Ada\\u0000\",\"lastName\":\"L\"}", owner.token()),
                 "firstName");
-        assertInvalidField(api.post("/api/v1/locations", "{\"name\":\"X\",\"timezone\":\"UTC\",\"address\":{\"city\":"
-                + "\"Be\\u0007rlin\"}}", owner.token()), "address.city");
+        assertInvalidField(
+                api.post(
+                        "/api/v1/locations",
+                        "{\"name\":\"X\",\"timezone\":\"UTC\",\"address\":{\"city\":" + "\"Be\\u0007rlin\"}}",
+                        owner.token()),
+                "address.city");
         assertThat(count("clients", owner.orgId())).isZero();
         assertThat(count("locations", owner.orgId())).isZero();
-        Api.Response tabsAndNewlines = api.post("/api/v1/clients",
-                "{\"firstName\":\"Ada\\tB\",\"lastName\":\"L\\r\\nM\"}", owner.token());
+        Api.Response tabsAndNewlines =
+                api.post("/api/v1/clients", "{\"firstName\":\"Ada\\tB\",\"lastName\":\"L\\r\\nM\"}", owner.token());
         assertThat(tabsAndNewlines.status()).as(tabsAndNewlines.toString()).isEqualTo(201);
 
         assertInvalidField(api.get("/api/v1/audit-logs/export?format=csv&action=%00", owner.token()), "action");
@@ -193,12 +302,18 @@ class HostileInputIntegrationTests extends IntegrationTest {
     @Test
     void unknownFieldsAreNamed() {
         Owner owner = ownerWithOrganization("Unknown");
-        Api.Response r = api.post("/api/v1/reports", "{\"reportType\":\"client_roster\",\"filters\":"
-                + "{\"start\":\"2026-01-01\",\"end\":\"2026-01-31\"}}", owner.token());
+        Api.Response r = api.post(
+                "/api/v1/reports",
+                "{\"reportType\":\"client_roster\",\"filters\":" + "{\"start\":\"2026-01-01\",\"end\":\"2026-01-31\"}}",
+                owner.token());
         assertInvalidField(r, "filters.start");
         assertThat(count("reports", owner.orgId())).isZero();
-        assertInvalidField(api.post("/api/v1/clients", Map.of("firstName", "A", "lastName", "B", "orgId",
-                UUID.randomUUID()), owner.token()), "orgId");
+        assertInvalidField(
+                api.post(
+                        "/api/v1/clients",
+                        Map.of("firstName", "A", "lastName", "B", "orgId", UUID.randomUUID()),
+                        owner.token()),
+                "orgId");
         assertThat(count("clients", owner.orgId())).isZero();
     }
 
@@ -206,14 +321,16 @@ class HostileInputIntegrationTests extends IntegrationTest {
     void tomcatRejectionsAreProblems() {
         String big = "x".repeat(10 * 1024);
         raw(("GET /actuator/health HTTP/1.1\r\nHost: localhost\r\nX-Big: " + big + "\r\nConnection: close\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII)).assertProblemWithStatusIn(400, 431);
+                        .getBytes(StandardCharsets.US_ASCII))
+                .assertProblemWithStatusIn(400, 431);
         raw(request("/api/v1/%00")).assertProblem(400, "request.malformed");
         raw(request("/api/v1/locations%2Fx")).assertProblem(400, "request.malformed");
         raw(request("/api/v1/a{b}")).assertProblem(400, "request.malformed");
         raw(request("/api/v1/" + "a".repeat(9000))).assertProblemWithStatusIn(400, 414);
         raw(("POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nExpect: 200-nothing\r\n"
-                + "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
-                .getBytes(StandardCharsets.US_ASCII)).assertProblem(417, "request.invalid");
+                                + "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
+                        .getBytes(StandardCharsets.US_ASCII))
+                .assertProblem(417, "request.invalid");
     }
 
     @Test
@@ -244,7 +361,9 @@ class HostileInputIntegrationTests extends IntegrationTest {
 
         private void assertProblemHeaders() {
             String lower = head.toLowerCase(Locale.ROOT);
-            assertThat(lower).as(head).contains("content-type: application/problem+json")
+            assertThat(lower)
+                    .as(head)
+                    .contains("content-type: application/problem+json")
                     .contains("x-content-type-options: nosniff");
             assertThat(body).doesNotContain("<html");
         }

@@ -113,7 +113,10 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
 
     @Test
     void everyOperationHasATag() {
-        assertThat(operations().stream().filter(op -> op.node().path("tags").isEmpty()).map(Op::name).toList())
+        assertThat(operations().stream()
+                        .filter(op -> op.node().path("tags").isEmpty())
+                        .map(Op::name)
+                        .toList())
                 .isEmpty();
     }
 
@@ -137,17 +140,25 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
             for (Map.Entry<String, JsonNode> response : responses.properties()) {
                 if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
                     JsonNode content = response.getValue().path("content");
-                    if (!content.path("application/problem+json").path("schema").path("$ref").asString("")
-                            .equals("#/components/schemas/Problem") || content.size() != 1) {
+                    if (!content.path("application/problem+json")
+                                    .path("schema")
+                                    .path("$ref")
+                                    .asString("")
+                                    .equals("#/components/schemas/Problem")
+                            || content.size() != 1) {
                         problems.add(op.name() + " " + response.getKey() + " is not a Problem: " + content);
                     }
                 }
             }
         }
         assertThat(problems).isEmpty();
-        JsonNode problem = document.path("components").path("schemas").path("Problem").path("properties");
+        JsonNode problem =
+                document.path("components").path("schemas").path("Problem").path("properties");
         assertThat(names(problem)).contains("type", "title", "status", "code", "detail", "errors", "requestId");
-        assertThat(names(document.path("components").path("schemas").path("FieldError").path("properties")))
+        assertThat(names(document.path("components")
+                        .path("schemas")
+                        .path("FieldError")
+                        .path("properties")))
                 .containsExactlyInAnyOrder("field", "message");
     }
 
@@ -165,8 +176,9 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
             for (JsonNode parameter : op.node().path("parameters")) {
                 JsonNode schema = resolve(parameter.path("schema"));
                 if (parameter.path("in").asString("").equals("query")
-                        && (schema.path("type").asString("").equals("object") || schema.has("properties")
-                        || schema.has("additionalProperties"))) {
+                        && (schema.path("type").asString("").equals("object")
+                                || schema.has("properties")
+                                || schema.has("additionalProperties"))) {
                     phantoms.add(op.name() + " " + parameter.path("name").asString());
                 }
             }
@@ -183,12 +195,23 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
         assertThat(names(response("/api/v1/exports", "get", "200")))
                 .containsExactlyInAnyOrder("application/json", "text/csv");
         assertThat(names(response("/api/v1/clients", "post", "201"))).containsExactly("application/json");
-        assertThat(document.path("paths").path("/api/v1/clients").path("post").path("responses").path("201")
-                .path("headers").has("Location")).isTrue();
+        assertThat(document.path("paths")
+                        .path("/api/v1/clients")
+                        .path("post")
+                        .path("responses")
+                        .path("201")
+                        .path("headers")
+                        .has("Location"))
+                .isTrue();
     }
 
     private JsonNode response(String path, String method, String status) {
-        return document.path("paths").path(path).path(method).path("responses").path(status).path("content");
+        return document.path("paths")
+                .path(path)
+                .path(method)
+                .path("responses")
+                .path(status)
+                .path("content");
     }
 
     private static void collectWildcards(JsonNode node, String where, List<String> found) {
@@ -209,7 +232,8 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
         List<String> problems = new ArrayList<>();
         forEachHandler((op, handler, mapping) -> {
             Set<String> documented = new TreeSet<>();
-            op.node().path("responses").propertyNames().stream().filter(code -> code.startsWith("2"))
+            op.node().path("responses").propertyNames().stream()
+                    .filter(code -> code.startsWith("2"))
                     .forEach(documented::add);
             Set<String> answered = new TreeSet<>();
             answeredStatuses(handler).forEach(status -> answered.add(String.valueOf(status)));
@@ -232,8 +256,12 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
                     JsonNode content = op.node().path("requestBody").path("content");
                     for (Map.Entry<String, JsonNode> media : content.properties()) {
                         if (consumes.isEmpty() || consumes.contains(media.getKey())) {
-                            compare(ResolvableType.forMethodParameter(parameter), media.getValue().path("schema"),
-                                    op.name() + " request", visited, problems);
+                            compare(
+                                    ResolvableType.forMethodParameter(parameter),
+                                    media.getValue().path("schema"),
+                                    op.name() + " request",
+                                    visited,
+                                    problems);
                         }
                     }
                 }
@@ -243,14 +271,15 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
                 returned = returned.getGeneric(0);
             }
             // A handler that takes the response writes its 200 body itself (CSV, streamed rows).
-            boolean writesOwnBody = Arrays.asList(handler.getMethod().getParameterTypes())
-                    .contains(HttpServletResponse.class);
-            for (Map.Entry<String, JsonNode> response : op.node().path("responses").properties()) {
-                if (response.getKey().startsWith("2") && !(writesOwnBody && response.getKey().equals("200"))) {
+            boolean writesOwnBody =
+                    Arrays.asList(handler.getMethod().getParameterTypes()).contains(HttpServletResponse.class);
+            for (Map.Entry<String, JsonNode> response :
+                    op.node().path("responses").properties()) {
+                if (response.getKey().startsWith("2")
+                        && !(writesOwnBody && response.getKey().equals("200"))) {
                     JsonNode json = response.getValue().path("content").path("application/json");
                     if (!json.isMissingNode()) {
-                        compare(returned, json.path("schema"), op.name() + " " + response.getKey(), visited,
-                                problems);
+                        compare(returned, json.path("schema"), op.name() + " " + response.getKey(), visited, problems);
                     }
                 }
             }
@@ -258,8 +287,8 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
         assertThat(problems).isEmpty();
     }
 
-    private void compare(ResolvableType type, JsonNode schema, String where, Set<String> visited,
-            List<String> problems) {
+    private void compare(
+            ResolvableType type, JsonNode schema, String where, Set<String> visited, List<String> problems) {
         JsonNode resolved = resolve(schema);
         Class<?> raw = type.toClass();
         if (raw.isRecord()) {
@@ -285,8 +314,8 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
             }
             Set<String> properties = new TreeSet<>(names(resolved.path("properties")));
             if (!components.equals(properties)) {
-                problems.add(where + ": schema " + schema + " has " + properties + " but " + raw.getName()
-                        + " has " + components);
+                problems.add(where + ": schema " + schema + " has " + properties + " but " + raw.getName() + " has "
+                        + components);
                 return;
             }
             byName.forEach((name, component) -> {
@@ -294,8 +323,7 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
                 if (type.hasGenerics()) {
                     componentType = ResolvableType.forField(fieldOf(raw, component.getName()), type);
                 }
-                compare(componentType, resolved.path("properties").path(name), where + "." + name, visited,
-                        problems);
+                compare(componentType, resolved.path("properties").path(name), where + "." + name, visited, problems);
             });
         } else if (Collection.class.isAssignableFrom(raw)) {
             compare(type.asCollection().getGeneric(0), resolved.path("items"), where + "[]", visited, problems);
@@ -354,7 +382,8 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
         operations().forEach(op -> byName.put(op.name(), op));
         List<String> undocumented = new ArrayList<>();
         int checked = 0;
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : handlerMapping.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                handlerMapping.getHandlerMethods().entrySet()) {
             HandlerMethod handler = entry.getValue();
             if (!handler.getBeanType().getPackageName().startsWith("io.wellbase")
                     || handler.getBeanType().getSimpleName().equals("ProblemErrorController")
@@ -382,8 +411,8 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
      * {@code ResponseEntity} factories (and {@code HttpStatus} constants) its bytecode uses, else 200.
      */
     private static Set<Integer> answeredStatuses(HandlerMethod handler) {
-        ResponseStatus annotated = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(),
-                ResponseStatus.class);
+        ResponseStatus annotated =
+                AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), ResponseStatus.class);
         if (annotated != null) {
             return Set.of(annotated.code().value());
         }
@@ -400,13 +429,17 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
             while (!toScan.isEmpty()) {
                 String next = toScan.removeLast();
                 if (scanned.add(next)) {
-                    reader.accept(new ClassVisitor(Opcodes.ASM9) {
-                        @Override
-                        public MethodVisitor visitMethod(int access, String name, String desc, String signature,
-                                String[] exceptions) {
-                            return (name + desc).equals(next) ? new StatusCollector(owner, statuses, toScan) : null;
-                        }
-                    }, ClassReader.SKIP_DEBUG);
+                    reader.accept(
+                            new ClassVisitor(Opcodes.ASM9) {
+                                @Override
+                                public MethodVisitor visitMethod(
+                                        int access, String name, String desc, String signature, String[] exceptions) {
+                                    return (name + desc).equals(next)
+                                            ? new StatusCollector(owner, statuses, toScan)
+                                            : null;
+                                }
+                            },
+                            ClassReader.SKIP_DEBUG);
                 }
             }
         } catch (IOException ex) {
@@ -420,8 +453,8 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
 
     private static final class StatusCollector extends MethodVisitor {
 
-        private static final Map<String, Integer> FACTORIES = Map.of("ok", 200, "created", 201, "accepted", 202,
-                "noContent", 204);
+        private static final Map<String, Integer> FACTORIES =
+                Map.of("ok", 200, "created", 201, "accepted", 202, "noContent", 204);
 
         private final String owner;
         private final Set<Integer> statuses;
@@ -462,7 +495,8 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
             }
             if (FACTORIES.containsKey(name)) {
                 statuses.add(FACTORIES.get(name));
-            } else if ((name.equals("status") || name.equals("<init>")) && lastConstant != null
+            } else if ((name.equals("status") || name.equals("<init>"))
+                    && lastConstant != null
                     && lastConstant / 100 == 2) {
                 statuses.add(lastConstant);
             }

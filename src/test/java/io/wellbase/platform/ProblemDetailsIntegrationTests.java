@@ -39,7 +39,9 @@ class ProblemDetailsIntegrationTests extends IntegrationTest {
     @Test
     void wrongTypesNameTheField() {
         Owner owner = ownerWithOrganization("Types");
-        Api.Response r = api.post("/api/v1/locations", "{\"name\":\"X\",\"timezone\":\"UTC\",\"rooms\":[{\"name\":\"A\",\"capacity\":\"lots\"}]}",
+        Api.Response r = api.post(
+                "/api/v1/locations",
+                "{\"name\":\"X\",\"timezone\":\"UTC\",\"rooms\":[{\"name\":\"A\",\"capacity\":\"lots\"}]}",
                 owner.token());
         assertProblem(r, 400, "validation_failed");
         assertThat(r.json().path("errors").get(0).path("field").asString()).isEqualTo("rooms[0].capacity");
@@ -58,11 +60,13 @@ class ProblemDetailsIntegrationTests extends IntegrationTest {
         Account account = register("errors");
         assertProblem(api.get("/api/v1/no-such-thing", account.accessToken()), 404, "not_found");
         assertProblem(api.delete("/api/v1/auth/login", null), 405, "request.method_not_allowed");
-        Api.Response xml = api.send("POST", "/api/v1/auth/login", "<login/>", null,
-                Map.of("Content-Type", "application/xml"));
+        Api.Response xml =
+                api.send("POST", "/api/v1/auth/login", "<login/>", null, Map.of("Content-Type", "application/xml"));
         assertProblem(xml, 415, "request.unsupported_media_type");
-        assertProblem(api.send("GET", "/api/v1/auth/me", null, account.accessToken(), Map.of("Accept", "application/xml")),
-                406, "request.not_acceptable");
+        assertProblem(
+                api.send("GET", "/api/v1/auth/me", null, account.accessToken(), Map.of("Accept", "application/xml")),
+                406,
+                "request.not_acceptable");
     }
 
     @Test
@@ -83,8 +87,8 @@ class ProblemDetailsIntegrationTests extends IntegrationTest {
         assertThat(given.header("X-Request-Id")).isEqualTo("abc-123");
         Api.Response created = api.get("/actuator/health", null);
         assertThat(created.header("X-Request-Id")).hasSizeGreaterThan(10);
-        Api.Response hostile = api.send("GET", "/actuator/health", null, null,
-                Map.of("X-Request-Id", "bad id with spaces"));
+        Api.Response hostile =
+                api.send("GET", "/actuator/health", null, null, Map.of("X-Request-Id", "bad id with spaces"));
         assertThat(hostile.header("X-Request-Id")).isNotEqualTo("bad id with spaces");
     }
 

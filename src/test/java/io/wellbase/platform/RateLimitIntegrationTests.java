@@ -15,14 +15,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * Per-caller limits in memory: the anonymous class answers 429 with Retry-After and RateLimit headers
  * once its bucket is empty.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "wellbase.platform.demo.enabled=false",
-    "wellbase.platform.rate-limits.anonymous-per-minute=5",
-    "wellbase.platform.rate-limits.authenticated-per-minute=7",
-    "db-scheduler.enabled=false",
-    "wellbase.platform.metrics.password=scrape-secret",
-    "logging.level.io.wellbase=WARN"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "wellbase.platform.demo.enabled=false",
+            "wellbase.platform.rate-limits.anonymous-per-minute=5",
+            "wellbase.platform.rate-limits.authenticated-per-minute=7",
+            "db-scheduler.enabled=false",
+            "wellbase.platform.metrics.password=scrape-secret",
+            "logging.level.io.wellbase=WARN"
+        })
 @DirtiesContext
 class RateLimitIntegrationTests {
 
@@ -51,7 +53,8 @@ class RateLimitIntegrationTests {
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
         assertThat(limited.header("RateLimit-Remaining")).isEqualTo("0");
         assertThat(api.get("/actuator/health", null).status())
-                .as("health is not rate limited").isEqualTo(200);
+                .as("health is not rate limited")
+                .isEqualTo(200);
     }
 
     @Test
@@ -76,11 +79,17 @@ class RateLimitIntegrationTests {
         assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic");
         assertThat(anonymous.text()).doesNotContain("http_server_requests");
         String wrong = java.util.Base64.getEncoder().encodeToString("prometheus:guess".getBytes());
-        assertThat(api.send("GET", "/actuator/prometheus", null, null, java.util.Map.of("Authorization", "Basic " + wrong))
-                .status()).isEqualTo(401);
+        assertThat(api.send(
+                                "GET",
+                                "/actuator/prometheus",
+                                null,
+                                null,
+                                java.util.Map.of("Authorization", "Basic " + wrong))
+                        .status())
+                .isEqualTo(401);
         String right = java.util.Base64.getEncoder().encodeToString("prometheus:scrape-secret".getBytes());
-        Api.Response scraped = api.send("GET", "/actuator/prometheus", null, null,
-                java.util.Map.of("Authorization", "Basic " + right));
+        Api.Response scraped = api.send(
+                "GET", "/actuator/prometheus", null, null, java.util.Map.of("Authorization", "Basic " + right));
         assertThat(scraped.status()).isEqualTo(200);
         assertThat(scraped.text()).contains("jvm_memory_used_bytes");
     }

@@ -2,10 +2,10 @@ package io.wellbase.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lettuce.core.RedisClient;
 import io.wellbase.Wellbase;
 import io.wellbase.support.Api;
 import io.wellbase.support.TestDatabase;
-import io.lettuce.core.RedisClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,18 +34,19 @@ class SharedRateLimitIntegrationTests {
     }
 
     private int startNode(String namespace) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(Wellbase.class).run(
-                "--server.port=0",
-                "--wellbase.platform.db.url=" + TestDatabase.url(),
-                "--wellbase.platform.db.user=" + TestDatabase.user(),
-                "--wellbase.platform.db.password=" + TestDatabase.password(),
-                "--wellbase.platform.redis.url=" + redisUrl(),
-                "--wellbase.platform.redis.key-prefix=" + namespace,
-                "--wellbase.platform.demo.enabled=false",
-                "--wellbase.platform.rate-limits.anonymous-per-minute=6",
-                "--db-scheduler.enabled=false",
-                "--spring.jmx.enabled=false",
-                "--logging.level.root=WARN");
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(Wellbase.class)
+                .run(
+                        "--server.port=0",
+                        "--wellbase.platform.db.url=" + TestDatabase.url(),
+                        "--wellbase.platform.db.user=" + TestDatabase.user(),
+                        "--wellbase.platform.db.password=" + TestDatabase.password(),
+                        "--wellbase.platform.redis.url=" + redisUrl(),
+                        "--wellbase.platform.redis.key-prefix=" + namespace,
+                        "--wellbase.platform.demo.enabled=false",
+                        "--wellbase.platform.rate-limits.anonymous-per-minute=6",
+                        "--db-scheduler.enabled=false",
+                        "--spring.jmx.enabled=false",
+                        "--logging.level.root=WARN");
         nodes.add(context);
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
@@ -54,7 +55,9 @@ class SharedRateLimitIntegrationTests {
     void twoNodesShareOneBudget() {
         RedisClient probe = RedisClient.create(redisUrl());
         try (var connection = probe.connect()) {
-            assertThat(connection.sync().ping()).as("Redis must run for this test").isEqualTo("PONG");
+            assertThat(connection.sync().ping())
+                    .as("Redis must run for this test")
+                    .isEqualTo("PONG");
         } finally {
             probe.shutdown();
         }
@@ -63,8 +66,10 @@ class SharedRateLimitIntegrationTests {
         Api nodeB = new Api(startNode(namespace));
         String body = "{\"email\":\"shared@example.test\"}";
         for (int i = 0; i < 3; i++) {
-            assertThat(nodeA.post("/api/v1/auth/password-reset", body, null).status()).isEqualTo(202);
-            assertThat(nodeB.post("/api/v1/auth/password-reset", body, null).status()).isEqualTo(202);
+            assertThat(nodeA.post("/api/v1/auth/password-reset", body, null).status())
+                    .isEqualTo(202);
+            assertThat(nodeB.post("/api/v1/auth/password-reset", body, null).status())
+                    .isEqualTo(202);
         }
         Api.Response limitedOnA = nodeA.post("/api/v1/auth/password-reset", body, null);
         Api.Response limitedOnB = nodeB.post("/api/v1/auth/password-reset", body, null);

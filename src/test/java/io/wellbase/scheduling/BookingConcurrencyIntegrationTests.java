@@ -55,7 +55,8 @@ class BookingConcurrencyIntegrationTests extends IntegrationTest {
         List<Integer> statuses = race(30, tasks);
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
         assertThat(statuses).filteredOn(s -> s != 201).containsOnly(409);
-        assertThat(api.get("/api/v1/sessions/" + session, owner.token()).field("spotsLeft")).isEqualTo("0");
+        assertThat(api.get("/api/v1/sessions/" + session, owner.token()).field("spotsLeft"))
+                .isEqualTo("0");
     }
 
     @Test
@@ -82,13 +83,21 @@ class BookingConcurrencyIntegrationTests extends IntegrationTest {
         race(12, tasks);
 
         int confirmed = jdbc.sql("SELECT count(*) FROM bookings WHERE session_id = :s AND status = 'confirmed'")
-                .param("s", session).query(Integer.class).single();
-        int counter = jdbc.sql("SELECT confirmed_count FROM class_sessions WHERE id = :s").param("s", session)
-                .query(Integer.class).single();
+                .param("s", session)
+                .query(Integer.class)
+                .single();
+        int counter = jdbc.sql("SELECT confirmed_count FROM class_sessions WHERE id = :s")
+                .param("s", session)
+                .query(Integer.class)
+                .single();
         int waitlisted = jdbc.sql("SELECT count(*) FROM bookings WHERE session_id = :s AND status = 'waitlisted'")
-                .param("s", session).query(Integer.class).single();
+                .param("s", session)
+                .query(Integer.class)
+                .single();
         assertThat(confirmed).isLessThanOrEqualTo(capacity).isEqualTo(counter);
-        assertThat(confirmed == capacity || waitlisted == 0).as("a free seat never stays free while people wait").isTrue();
+        assertThat(confirmed == capacity || waitlisted == 0)
+                .as("a free seat never stays free while people wait")
+                .isTrue();
         Long lastPromoted = jdbc.sql("""
                 SELECT coalesce(max(waitlist_position), 0) FROM bookings
                 WHERE session_id = :s AND status = 'confirmed' AND waitlist_position IS NOT NULL

@@ -39,12 +39,15 @@ class CalendarFeedsIntegrationTests extends IntegrationTest {
         Map<String, Map<String, String>> events = feedWithSundayClasses("Autumn", "02:30", "02:30");
         // Sydney, 4 April: 03:00 AEDT becomes 02:00 AEST; the class starts at the first 02:30 and ends at the
         // second, both in UTC since readers disagree on which 02:30 a wall time means.
-        assertThat(on(events, SYDNEY, "2027-04-04")).containsEntry("DTSTART", "20270403T153000Z")
+        assertThat(on(events, SYDNEY, "2027-04-04"))
+                .containsEntry("DTSTART", "20270403T153000Z")
                 .containsEntry("DTEND", "20270403T163000Z");
-        assertThat(on(events, SYDNEY, "2027-04-11")).containsEntry("DTSTART;TZID=Australia/Sydney", "20270411T023000")
+        assertThat(on(events, SYDNEY, "2027-04-11"))
+                .containsEntry("DTSTART;TZID=Australia/Sydney", "20270411T023000")
                 .containsEntry("DTEND;TZID=Australia/Sydney", "20270411T033000");
         // New York, 14 March: 02:00 EST becomes 03:00 EDT; a 02:30 class starts once the clocks are at 03:30.
-        assertThat(on(events, NEW_YORK, "2027-03-14")).containsEntry("DTSTART;TZID=America/New_York", "20270314T033000")
+        assertThat(on(events, NEW_YORK, "2027-03-14"))
+                .containsEntry("DTSTART;TZID=America/New_York", "20270314T033000")
                 .containsEntry("DTEND;TZID=America/New_York", "20270314T043000");
     }
 
@@ -53,10 +56,12 @@ class CalendarFeedsIntegrationTests extends IntegrationTest {
         clock.fixAt(Instant.parse("2027-09-20T12:00:00Z"));
         Map<String, Map<String, String>> events = feedWithSundayClasses("Spring", "02:30", "01:30");
         // Sydney, 3 October: 02:00 AEST becomes 03:00 AEDT.
-        assertThat(on(events, SYDNEY, "2027-10-03")).containsEntry("DTSTART;TZID=Australia/Sydney", "20271003T033000")
+        assertThat(on(events, SYDNEY, "2027-10-03"))
+                .containsEntry("DTSTART;TZID=Australia/Sydney", "20271003T033000")
                 .containsEntry("DTEND;TZID=Australia/Sydney", "20271003T043000");
         // New York, 7 November: 02:00 EDT becomes 01:00 EST; 01:30 EDT to 01:30 EST.
-        assertThat(on(events, NEW_YORK, "2027-11-07")).containsEntry("DTSTART", "20271107T053000Z")
+        assertThat(on(events, NEW_YORK, "2027-11-07"))
+                .containsEntry("DTSTART", "20271107T053000Z")
                 .containsEntry("DTEND", "20271107T063000Z");
     }
 
@@ -69,22 +74,45 @@ class CalendarFeedsIntegrationTests extends IntegrationTest {
         var f = SchedulingFixture.create(api, owner.token());
         Map<UUID, ZoneId> zones = new HashMap<>();
         for (var place : List.of(Map.entry(SYDNEY, sydneyTime), Map.entry(NEW_YORK, newYorkTime))) {
-            UUID location = api.post("/api/v1/locations", Map.of("name", place.getKey().getId(), "timezone",
-                    place.getKey().getId()), owner.token()).id();
+            UUID location = api.post(
+                            "/api/v1/locations",
+                            Map.of(
+                                    "name",
+                                    place.getKey().getId(),
+                                    "timezone",
+                                    place.getKey().getId()),
+                            owner.token())
+                    .id();
             zones.put(location, place.getKey());
-            Api.Response created = api.post("/api/v1/schedules", Map.of("classTypeId", f.classTypeId(), "locationId", location,
-                    "weekdays", List.of(7), "startTime", place.getValue(), "instructorIds", List.of(owner.userId()),
-                    "firstDate", LocalDate.now(clock).toString()), owner.token());
+            Api.Response created = api.post(
+                    "/api/v1/schedules",
+                    Map.of(
+                            "classTypeId",
+                            f.classTypeId(),
+                            "locationId",
+                            location,
+                            "weekdays",
+                            List.of(7),
+                            "startTime",
+                            place.getValue(),
+                            "instructorIds",
+                            List.of(owner.userId()),
+                            "firstDate",
+                            LocalDate.now(clock).toString()),
+                    owner.token());
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             assertThat(created.json().path("sessionsUpdated").asInt()).isEqualTo(12);
         }
         Map<String, Instant[]> sessions = new HashMap<>();
         Map<String, ZoneId> sessionZones = new HashMap<>();
-        for (var s : api.get("/api/v1/sessions?classTypeId=" + f.classTypeId() + "&page_size=200", owner.token()).json()
+        for (var s : api.get("/api/v1/sessions?classTypeId=" + f.classTypeId() + "&page_size=200", owner.token())
+                .json()
                 .path("data")) {
             String uid = "session-" + s.path("id").asString() + "@wellbase";
-            sessions.put(uid, new Instant[] {OffsetDateTime.parse(s.path("startsAt").asString()).toInstant(),
-                OffsetDateTime.parse(s.path("endsAt").asString()).toInstant()});
+            sessions.put(uid, new Instant[] {
+                OffsetDateTime.parse(s.path("startsAt").asString()).toInstant(),
+                OffsetDateTime.parse(s.path("endsAt").asString()).toInstant()
+            });
             sessionZones.put(uid, zones.get(UUID.fromString(s.path("locationId").asString())));
         }
         assertThat(sessions).hasSize(24);
@@ -101,10 +129,13 @@ class CalendarFeedsIntegrationTests extends IntegrationTest {
             Map<String, String> c = components.get(i);
             if (c.get("BEGIN").equals("VTIMEZONE")) {
                 List<Map<String, String>> observances = new ArrayList<>();
-                while (i + 1 < components.size() && !components.get(i + 1).get("BEGIN").startsWith("V")) {
+                while (i + 1 < components.size()
+                        && !components.get(i + 1).get("BEGIN").startsWith("V")) {
                     observances.add(components.get(++i));
                 }
-                assertThat(timezones.put(c.get("TZID"), observances)).as("one VTIMEZONE per zone").isNull();
+                assertThat(timezones.put(c.get("TZID"), observances))
+                        .as("one VTIMEZONE per zone")
+                        .isNull();
             } else if (c.get("BEGIN").equals("VEVENT")) {
                 events.put(c.get("UID"), c);
             }
@@ -121,7 +152,9 @@ class CalendarFeedsIntegrationTests extends IntegrationTest {
             assertThat(end).as(uid).isEqualTo(sessions.get(uid)[1]);
             assertThat(Duration.between(start, end)).as(uid).isEqualTo(Duration.ofMinutes(60));
             for (Instant at : List.of(start, end)) {
-                assertThat(offsetAt(observances(timezones, zone), at)).as(uid + " at " + at).isEqualTo(zone.getRules().getOffset(at));
+                assertThat(offsetAt(observances(timezones, zone), at))
+                        .as(uid + " at " + at)
+                        .isEqualTo(zone.getRules().getOffset(at));
             }
         });
         return events;
@@ -135,20 +168,25 @@ class CalendarFeedsIntegrationTests extends IntegrationTest {
             ZoneOffset from = ZoneOffset.of(o.get("TZOFFSETFROM"));
             ZoneOffset to = ZoneOffset.of(o.get("TZOFFSETTO"));
             Instant onset = LocalDateTime.parse(o.get("DTSTART"), LOCAL).toInstant(from);
-            assertThat(rules.getOffset(onset.minusSeconds(1))).as(zone + " before " + onset).isEqualTo(from);
+            assertThat(rules.getOffset(onset.minusSeconds(1)))
+                    .as(zone + " before " + onset)
+                    .isEqualTo(from);
             assertThat(rules.getOffset(onset)).as(zone + " from " + onset).isEqualTo(to);
             assertThat(o.get("BEGIN")).isEqualTo(rules.isDaylightSavings(onset) ? "DAYLIGHT" : "STANDARD");
-            assertThat(previous == null || rules.nextTransition(previous).getInstant().equals(onset))
-                    .as(zone + " leaves no transition out before " + onset).isTrue();
+            assertThat(previous == null
+                            || rules.nextTransition(previous).getInstant().equals(onset))
+                    .as(zone + " leaves no transition out before " + onset)
+                    .isTrue();
             previous = onset;
         }
         assertThat(observances).isNotEmpty();
         assertThat(LocalDateTime.parse(observances.getFirst().get("DTSTART"), LOCAL)
-                .toInstant(ZoneOffset.of(observances.getFirst().get("TZOFFSETFROM"))))
+                        .toInstant(ZoneOffset.of(observances.getFirst().get("TZOFFSETFROM"))))
                 .isBefore(clock.instant().minus(Duration.ofDays(30)));
     }
 
-    private static List<Map<String, String>> observances(Map<String, List<Map<String, String>>> timezones, ZoneId zone) {
+    private static List<Map<String, String>> observances(
+            Map<String, List<Map<String, String>>> timezones, ZoneId zone) {
         return timezones.get(zone.getId());
     }
 
@@ -156,7 +194,8 @@ class CalendarFeedsIntegrationTests extends IntegrationTest {
     private static ZoneOffset offsetAt(List<Map<String, String>> observances, Instant at) {
         ZoneOffset offset = null;
         for (Map<String, String> o : observances) {
-            Instant onset = LocalDateTime.parse(o.get("DTSTART"), LOCAL).toInstant(ZoneOffset.of(o.get("TZOFFSETFROM")));
+            Instant onset =
+                    LocalDateTime.parse(o.get("DTSTART"), LOCAL).toInstant(ZoneOffset.of(o.get("TZOFFSETFROM")));
             if (!onset.isAfter(at)) {
                 offset = ZoneOffset.of(o.get("TZOFFSETTO"));
             }
@@ -174,21 +213,30 @@ class CalendarFeedsIntegrationTests extends IntegrationTest {
             assertThat(utc).endsWith("Z");
             Instant at = LocalDateTime.parse(utc.substring(0, 15), LOCAL).toInstant(ZoneOffset.UTC);
             assertThat(zone.getRules().getValidOffsets(LocalDateTime.ofInstant(at, zone)))
-                    .as(property + " in UTC only in the repeated hour: " + event).hasSize(2);
+                    .as(property + " in UTC only in the repeated hour: " + event)
+                    .hasSize(2);
             return at;
         }
         String wall = event.get(property + ";TZID=" + zone.getId());
         assertThat(wall).as(property + " in " + zone + ": " + event).isNotNull();
         LocalDateTime local = LocalDateTime.parse(wall, LOCAL);
-        assertThat(zone.getRules().getValidOffsets(local)).as(property + " names one instant").hasSize(1);
+        assertThat(zone.getRules().getValidOffsets(local))
+                .as(property + " names one instant")
+                .hasSize(1);
         return ZonedDateTime.ofLocal(local, zone, null).toInstant();
     }
 
     /** The event at a location (named after its zone) on a local date. */
     private static Map<String, String> on(Map<String, Map<String, String>> events, ZoneId zone, String date) {
-        return events.values().stream().filter(e -> zone.getId().equals(e.get("LOCATION"))
-                && read(e, "DTSTART", zone).atZone(zone).toLocalDate().toString().equals(date))
-                .findFirst().orElseThrow(() -> new AssertionError("no event on " + date + " in " + zone));
+        return events.values().stream()
+                .filter(e -> zone.getId().equals(e.get("LOCATION"))
+                        && read(e, "DTSTART", zone)
+                                .atZone(zone)
+                                .toLocalDate()
+                                .toString()
+                                .equals(date))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no event on " + date + " in " + zone));
     }
 
     /** Unfolds the lines and answers each component's properties (name with parameters, then value), flat. */
@@ -197,7 +245,8 @@ class CalendarFeedsIntegrationTests extends IntegrationTest {
         List<Map<String, String>> components = new ArrayList<>();
         Map<String, String> current = null;
         for (String folded : text.split("\r\n")) {
-            assertThat(folded.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75);
+            assertThat(folded.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                    .isLessThanOrEqualTo(75);
         }
         for (String line : text.replace("\r\n ", "").split("\r\n")) {
             int colon = line.indexOf(':');

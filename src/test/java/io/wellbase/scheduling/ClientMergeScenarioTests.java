@@ -41,10 +41,14 @@ class ClientMergeScenarioTests extends ModuleScenarioTest {
                     assertThat(status(doubledSeat)).isEqualTo("cancelled");
                     assertThat(status(survivorsSeat)).isEqualTo("confirmed");
                     assertThat(status(movedSeat)).isEqualTo("confirmed");
-                    assertThat(confirmedCount(shared)).as("the doubled seat is freed").isEqualTo(1);
+                    assertThat(confirmedCount(shared))
+                            .as("the doubled seat is freed")
+                            .isEqualTo(1);
                     assertThat(confirmedCount(onlyMerged)).isEqualTo(2);
                     assertThat(rows.clientOf("bookings", bystandersSeat)).isEqualTo(bystander);
-                    assertThat(activeBookings(shared, survivor)).as("the survivor keeps exactly one seat").isEqualTo(1);
+                    assertThat(activeBookings(shared, survivor))
+                            .as("the survivor keeps exactly one seat")
+                            .isEqualTo(1);
                 });
     }
 
@@ -64,18 +68,27 @@ class ClientMergeScenarioTests extends ModuleScenarioTest {
     }
 
     private String status(UUID booking) {
-        return jdbc.sql("SELECT status FROM bookings WHERE id = :id").param("id", booking).query(String.class).single();
+        return jdbc.sql("SELECT status FROM bookings WHERE id = :id")
+                .param("id", booking)
+                .query(String.class)
+                .single();
     }
 
     private int confirmedCount(UUID session) {
-        return jdbc.sql("SELECT confirmed_count FROM class_sessions WHERE id = :id").param("id", session)
-                .query(Integer.class).single();
+        return jdbc.sql("SELECT confirmed_count FROM class_sessions WHERE id = :id")
+                .param("id", session)
+                .query(Integer.class)
+                .single();
     }
 
     private long activeBookings(UUID session, UUID client) {
         return jdbc.sql("""
                 SELECT count(*) FROM bookings
                 WHERE session_id = :session AND client_id = :client AND status IN ('confirmed', 'waitlisted', 'attended')
-                """).param("session", session).param("client", client).query(Long.class).single();
+                """)
+                .param("session", session)
+                .param("client", client)
+                .query(Long.class)
+                .single();
     }
 }

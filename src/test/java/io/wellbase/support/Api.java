@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Api {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
 
@@ -81,21 +82,29 @@ public final class Api {
     }
 
     /** A multipart POST with extra headers (an Idempotency-Key, say). */
-    public Response upload(String path, Map<String, String> fields, String filename, byte[] bytes, String token,
+    public Response upload(
+            String path,
+            Map<String, String> fields,
+            String filename,
+            byte[] bytes,
+            String token,
             Map<String, String> headers) {
         String boundary = "----wellbase" + UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
-        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(utf8)));
+        fields.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(utf8)));
         if (bytes != null) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                            + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(utf8));
             body.writeBytes(bytes);
             body.writeBytes("\r\n".getBytes(utf8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(120))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(120))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         if (token != null) {
@@ -113,7 +122,10 @@ public final class Api {
     /** The raw bytes behind an absolute URL (signed download links), without a token. */
     public static HttpResponse<byte[]> download(String url) {
         try {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build(),
+            return CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(60))
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -124,10 +136,12 @@ public final class Api {
     }
 
     public Response send(String method, String path, Object body, String token, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-        request.method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(payload));
+        request.method(
+                method,
+                payload == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(payload));
         if (payload != null && !headers.containsKey("Content-Type")) {
             request.header("Content-Type", "application/json");
         }

@@ -20,19 +20,21 @@ import org.springframework.test.context.bean.override.convention.TestBean;
  * sign people up through the API itself. The application's clock is {@link #clock}: the system's
  * unless a test fixes it, reset after every test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "wellbase.platform.demo.enabled=false",
-    "wellbase.platform.rate-limits.anonymous-per-minute=100000",
-    "wellbase.platform.rate-limits.authenticated-per-minute=100000",
-    "wellbase.platform.mail.poll-interval=200ms",
-    "wellbase.platform.events.retry-after=1s",
-    "wellbase.platform.events.retry-interval=1s",
-    "wellbase.identity.argon2.memory-kib=1024",
-    "wellbase.identity.argon2.iterations=1",
-    "db-scheduler.polling-interval=200ms",
-    "wellbase.files.local.root=target/test-files",
-    "logging.level.io.wellbase=WARN"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "wellbase.platform.demo.enabled=false",
+            "wellbase.platform.rate-limits.anonymous-per-minute=100000",
+            "wellbase.platform.rate-limits.authenticated-per-minute=100000",
+            "wellbase.platform.mail.poll-interval=200ms",
+            "wellbase.platform.events.retry-after=1s",
+            "wellbase.platform.events.retry-interval=1s",
+            "wellbase.identity.argon2.memory-kib=1024",
+            "wellbase.identity.argon2.iterations=1",
+            "db-scheduler.polling-interval=200ms",
+            "wellbase.files.local.root=target/test-files",
+            "logging.level.io.wellbase=WARN"
+        })
 public abstract class IntegrationTest {
 
     public static final String PASSWORD = "correct-horse-battery-staple";
@@ -73,8 +75,7 @@ public abstract class IntegrationTest {
     }
 
     /** A signed-up user with tokens. */
-    public record Account(UUID userId, String email, String accessToken, String refreshToken) {
-    }
+    public record Account(UUID userId, String email, String accessToken, String refreshToken) {}
 
     protected static String uniqueEmail(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
@@ -82,8 +83,10 @@ public abstract class IntegrationTest {
 
     protected Account register(String prefix) {
         String email = uniqueEmail(prefix);
-        Api.Response r = api.post("/api/v1/auth/register", Map.of("email", email, "password", PASSWORD,
-                "firstName", "Test", "lastName", prefix), null);
+        Api.Response r = api.post(
+                "/api/v1/auth/register",
+                Map.of("email", email, "password", PASSWORD, "firstName", "Test", "lastName", prefix),
+                null);
         if (r.status() != 201) {
             throw new AssertionError("register failed: " + r);
         }
@@ -93,31 +96,45 @@ public abstract class IntegrationTest {
     /** A new user who owns a new organization, with a token scoped to it. */
     protected Owner ownerWithOrganization(String name) {
         Account account = register("owner");
-        Api.Response org = api.post("/api/v1/organizations", Map.of("name", name, "timezone", "Europe/Berlin",
-                "currency", "EUR", "country", "DE"), account.accessToken());
+        Api.Response org = api.post(
+                "/api/v1/organizations",
+                Map.of("name", name, "timezone", "Europe/Berlin", "currency", "EUR", "country", "DE"),
+                account.accessToken());
         if (org.status() != 201) {
             throw new AssertionError("create organization failed: " + org);
         }
         UUID orgId = org.id();
-        Api.Response switched = api.post("/api/v1/auth/switch-organization", Map.of("organizationId", orgId),
-                account.accessToken());
-        return new Owner(account.userId(), account.email(), orgId, switched.field("accessToken"),
+        Api.Response switched =
+                api.post("/api/v1/auth/switch-organization", Map.of("organizationId", orgId), account.accessToken());
+        return new Owner(
+                account.userId(),
+                account.email(),
+                orgId,
+                switched.field("accessToken"),
                 switched.field("refreshToken"));
     }
 
     /** An owner with a token scoped to their organization. */
-    public record Owner(UUID userId, String email, UUID orgId, String token, String refreshToken) {
-    }
+    public record Owner(UUID userId, String email, UUID orgId, String token, String refreshToken) {}
 
     /** The newest email in the outbox to an address. */
     protected String lastEmailBody(String to, String kind) {
         return jdbc.sql("""
                 SELECT body FROM email_outbox WHERE lower(to_address) = lower(:to) AND kind = :kind
                 ORDER BY created_at DESC, id DESC LIMIT 1
-                """).param("to", to).param("kind", kind).query(String.class).single();
+                """)
+                .param("to", to)
+                .param("kind", kind)
+                .query(String.class)
+                .single();
     }
 
     protected static String tokenIn(String body) {
-        return body.lines().filter(l -> l.startsWith("Token: ")).findFirst().orElseThrow().substring(7).trim();
+        return body.lines()
+                .filter(l -> l.startsWith("Token: "))
+                .findFirst()
+                .orElseThrow()
+                .substring(7)
+                .trim();
     }
 }

@@ -31,11 +31,10 @@ public final class LocalS3Server implements AutoCloseable {
 
     public static final String ACCESS_KEY = "test-access-key";
     public static final String SECRET_KEY = "test-secret-key-0123456789";
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private record StoredObject(byte[] bytes, String contentType) {
-    }
+    private record StoredObject(byte[] bytes, String contentType) {}
 
     private final HttpServer server;
     private final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
@@ -72,7 +71,8 @@ public final class LocalS3Server implements AutoCloseable {
                 error(exchange, 403, "AccessDenied", failure);
                 return;
             }
-            String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8).substring(1);
+            String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8)
+                    .substring(1);
             int slash = path.indexOf('/');
             String bucket = slash < 0 ? path : path.substring(0, slash);
             String key = slash < 0 ? "" : path.substring(slash + 1);
@@ -103,7 +103,8 @@ public final class LocalS3Server implements AutoCloseable {
                     String type = query.getOrDefault("response-content-type", object.contentType());
                     exchange.getResponseHeaders().add("Content-Type", type == null ? "binary/octet-stream" : type);
                     if (query.containsKey("response-content-disposition")) {
-                        exchange.getResponseHeaders().add("Content-Disposition", query.get("response-content-disposition"));
+                        exchange.getResponseHeaders()
+                                .add("Content-Disposition", query.get("response-content-disposition"));
                     }
                     boolean head = exchange.getRequestMethod().equals("HEAD");
                     exchange.sendResponseHeaders(200, head ? -1 : object.bytes().length);
@@ -190,7 +191,8 @@ public final class LocalS3Server implements AutoCloseable {
             if (payloadHash == null) {
                 return "Missing x-amz-content-sha256";
             }
-            if (!payloadHash.startsWith("STREAMING-") && !payloadHash.equals("UNSIGNED-PAYLOAD")
+            if (!payloadHash.startsWith("STREAMING-")
+                    && !payloadHash.equals("UNSIGNED-PAYLOAD")
                     && !payloadHash.equals(hex(sha256(body)))) {
                 return "The provided payload hash does not match the body";
             }
@@ -201,18 +203,30 @@ public final class LocalS3Server implements AutoCloseable {
         if (scope.length != 5 || !scope[0].equals(ACCESS_KEY)) {
             return "Unknown access key";
         }
-        String canonical = String.join("\n", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                canonicalQuery(exchange), canonicalHeaders(exchange, signedHeaders), signedHeaders, payloadHash);
+        String canonical = String.join(
+                "\n",
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
+                canonicalQuery(exchange),
+                canonicalHeaders(exchange, signedHeaders),
+                signedHeaders,
+                payloadHash);
         String credentialScope = String.join("/", scope[1], scope[2], scope[3], scope[4]);
-        String toSign = String.join("\n", "AWS4-HMAC-SHA256", amzDate, credentialScope, hex(sha256(
-                canonical.getBytes(StandardCharsets.UTF_8))));
+        String toSign = String.join(
+                "\n",
+                "AWS4-HMAC-SHA256",
+                amzDate,
+                credentialScope,
+                hex(sha256(canonical.getBytes(StandardCharsets.UTF_8))));
         byte[] key = hmac(("AWS4" + SECRET_KEY).getBytes(StandardCharsets.UTF_8), scope[1]);
         key = hmac(key, scope[2]);
         key = hmac(key, scope[3]);
         key = hmac(key, "aws4_request");
         String expected = hex(hmac(key, toSign));
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.US_ASCII)) ? null : "The request signature we calculated does not match";
+        return MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))
+                ? null
+                : "The request signature we calculated does not match";
     }
 
     private static String canonicalQuery(HttpExchange exchange) {
@@ -235,8 +249,13 @@ public final class LocalS3Server implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         for (String name : signedHeaders.split(";")) {
             List<String> values = exchange.getRequestHeaders().getOrDefault(name, List.of());
-            out.append(name).append(':')
-                    .append(String.join(",", values.stream().map(v -> v.trim().replaceAll(" +", " ")).toList()))
+            out.append(name)
+                    .append(':')
+                    .append(String.join(
+                            ",",
+                            values.stream()
+                                    .map(v -> v.trim().replaceAll(" +", " "))
+                                    .toList()))
                     .append('\n');
         }
         return out.toString();
@@ -248,7 +267,8 @@ public final class LocalS3Server implements AutoCloseable {
         if (raw != null) {
             Arrays.stream(raw.split("&")).filter(p -> !p.isEmpty()).forEach(p -> {
                 String[] kv = p.split("=", 2);
-                query.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                query.put(
+                        URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
                         kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
             });
         }
@@ -257,7 +277,8 @@ public final class LocalS3Server implements AutoCloseable {
 
     private static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
         byte[] xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>" + message
-                + "</Message></Error>").getBytes(StandardCharsets.UTF_8);
+                        + "</Message></Error>")
+                .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/xml");
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(status, head ? -1 : xml.length);

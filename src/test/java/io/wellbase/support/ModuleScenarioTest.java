@@ -14,11 +14,12 @@ import org.springframework.test.context.TestPropertySource;
  * so its background jobs (event retries, mail, scheduled tasks) do not keep polling the shared
  * database beside the full application's context.
  */
-@TestPropertySource(properties = {
-    "wellbase.platform.demo.enabled=false",
-    "wellbase.files.local.root=target/test-files",
-    "logging.level.io.wellbase=WARN"
-})
+@TestPropertySource(
+        properties = {
+            "wellbase.platform.demo.enabled=false",
+            "wellbase.files.local.root=target/test-files",
+            "logging.level.io.wellbase=WARN"
+        })
 @DirtiesContext
 public abstract class ModuleScenarioTest {
 

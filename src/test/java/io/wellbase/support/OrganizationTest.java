@@ -15,8 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class OrganizationTest extends IntegrationTest {
 
     /** A member who joined through an invitation, with a token scoped to the organization. */
-    public record Member(UUID userId, String email, String token) {
-    }
+    public record Member(UUID userId, String email, String token) {}
 
     /** Invites an email with a role as the given inviter; answers the emailed token. */
     protected String invite(String inviterToken, String email, String role) {
@@ -31,8 +30,10 @@ public abstract class OrganizationTest extends IntegrationTest {
     protected Member memberWithRole(Owner owner, String role) {
         String email = uniqueEmail(role.replace('_', '-'));
         String token = invite(owner.token(), email, role);
-        Api.Response r = api.post("/api/v1/auth/invitations/accept", Map.of("token", token, "firstName", "Mem",
-                "lastName", role, "password", PASSWORD), null);
+        Api.Response r = api.post(
+                "/api/v1/auth/invitations/accept",
+                Map.of("token", token, "firstName", "Mem", "lastName", role, "password", PASSWORD),
+                null);
         if (r.status() != 200) {
             throw new AssertionError("accept failed: " + r);
         }
@@ -42,13 +43,24 @@ public abstract class OrganizationTest extends IntegrationTest {
     /** The decoded payload of a JWT. */
     protected static JsonNode claims(String jwt) {
         String payload = jwt.split("\\.")[1];
-        return JsonMapper.builder().build().readTree(
-                new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+        return JsonMapper.builder()
+                .build()
+                .readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
     }
 
     protected UUID createLocation(String token, String name, List<Map<String, Object>> rooms) {
-        Api.Response r = api.post("/api/v1/locations", Map.of("name", name, "timezone", "Europe/Berlin",
-                "address", Map.of("city", "Berlin", "country", "DE"), "rooms", rooms), token);
+        Api.Response r = api.post(
+                "/api/v1/locations",
+                Map.of(
+                        "name",
+                        name,
+                        "timezone",
+                        "Europe/Berlin",
+                        "address",
+                        Map.of("city", "Berlin", "country", "DE"),
+                        "rooms",
+                        rooms),
+                token);
         if (r.status() != 201) {
             throw new AssertionError("create location failed: " + r);
         }
@@ -61,11 +73,17 @@ public abstract class OrganizationTest extends IntegrationTest {
 
     /** The field names of a validation problem. */
     protected static List<String> invalidFields(Api.Response r) {
-        return r.json().path("errors").valueStream().map(e -> e.path("field").asString()).toList();
+        return r.json()
+                .path("errors")
+                .valueStream()
+                .map(e -> e.path("field").asString())
+                .toList();
     }
 
     protected long auditCount(UUID orgId) {
-        return jdbc.sql("SELECT count(*) FROM audit_log WHERE org_id = :org").param("org", orgId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM audit_log WHERE org_id = :org")
+                .param("org", orgId)
+                .query(Long.class)
+                .single();
     }
 }

@@ -20,8 +20,7 @@ public final class TestDatabase {
     private static String user;
     private static String password;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static synchronized String url() {
         if (url == null) {
@@ -68,7 +67,8 @@ public final class TestDatabase {
                 throw new UncheckedIOException(e);
             }
         }
-        String database = "wellbase_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String database =
+                "wellbase_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = DriverManager.getConnection(serverUrl, user, password)) {
             connection.createStatement().execute("CREATE DATABASE " + database);
         } catch (SQLException e) {

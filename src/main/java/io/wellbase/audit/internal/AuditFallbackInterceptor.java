@@ -34,9 +34,11 @@ class AuditFallbackInterceptor implements HandlerInterceptor, WebMvcConfigurer {
     }
 
     @Override
-    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-            Exception ex) {
-        if (ex != null || !MUTATING.contains(request.getMethod()) || response.getStatus() >= 300
+    public void afterCompletion(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+        if (ex != null
+                || !MUTATING.contains(request.getMethod())
+                || response.getStatus() >= 300
                 || request.getAttribute(JdbcAuditTrail.RECORDED_ATTRIBUTE) != null) {
             return;
         }
@@ -45,8 +47,12 @@ class AuditFallbackInterceptor implements HandlerInterceptor, WebMvcConfigurer {
             Object vars = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
             Object id = vars instanceof Map<?, ?> map ? map.get("id") : null;
             String entity = pattern.replaceFirst("^/api/v1/", "").split("/")[0];
-            auditTrail.record(AuditRecord.of(caller.organizationId(),
-                    "http." + request.getMethod().toLowerCase() + " " + pattern, entity, id, Map.of()));
+            auditTrail.record(AuditRecord.of(
+                    caller.organizationId(),
+                    "http." + request.getMethod().toLowerCase() + " " + pattern,
+                    entity,
+                    id,
+                    Map.of()));
         });
     }
 }

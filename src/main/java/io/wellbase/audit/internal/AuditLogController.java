@@ -38,7 +38,8 @@ class AuditLogController {
     @GetMapping
     @RequiresPermission(Permission.AUDIT_READ)
     @Operation(summary = "List audit entries, newest first, by cursor")
-    CursorPage<AuditLogQueries.Entry> list(CurrentOrganization org,
+    CursorPage<AuditLogQueries.Entry> list(
+            CurrentOrganization org,
             @RequestParam(required = false) UUID actorId,
             @RequestParam(required = false) String entityType,
             @RequestParam(required = false) String entityId,
@@ -50,17 +51,19 @@ class AuditLogController {
         if (pageSize < 1 || pageSize > 200) {
             throw ApiException.invalidField("page_size", "must be between 1 and 200");
         }
-        var filter = new AuditLogQueries.Filter(org.id(), actorId, entityType, entityId,
-                action, from, to);
+        var filter = new AuditLogQueries.Filter(org.id(), actorId, entityType, entityId, action, from, to);
         return queries.page(filter, cursor, pageSize);
     }
 
     @GetMapping("/export")
     @RequiresPermission(Permission.AUDIT_READ)
     @Operation(summary = "Stream the audit entries that match the filters as CSV")
-    @ApiResponse(responseCode = "200", description = "The entries as CSV",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The entries as CSV",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-    void export(CurrentOrganization org,
+    void export(
+            CurrentOrganization org,
             @RequestParam(defaultValue = "csv") String format,
             @RequestParam(required = false) UUID actorId,
             @RequestParam(required = false) String entityType,
@@ -68,12 +71,12 @@ class AuditLogController {
             @RequestParam(required = false) String action,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
-            HttpServletResponse response) throws IOException {
+            HttpServletResponse response)
+            throws IOException {
         if (!"csv".equals(format)) {
             throw ApiException.invalidField("format", "only csv is supported");
         }
-        var filter = new AuditLogQueries.Filter(org.id(), actorId, entityType, entityId,
-                action, from, to);
+        var filter = new AuditLogQueries.Filter(org.id(), actorId, entityType, entityId, action, from, to);
         response.setContentType(CsvOutput.CONTENT_TYPE);
         response.setHeader("Content-Disposition", "attachment; filename=\"audit-log.csv\"");
         queries.exportCsv(filter, response.getOutputStream());

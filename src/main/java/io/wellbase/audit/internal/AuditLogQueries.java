@@ -31,8 +31,17 @@ class AuditLogQueries {
             FROM audit_log
             """;
 
-    private static final List<String> CSV_COLUMNS = List.of("id", "occurred_at", "actor_id", "action", "entity_type",
-            "entity_id", "changes", "ip", "user_agent", "request_id");
+    private static final List<String> CSV_COLUMNS = List.of(
+            "id",
+            "occurred_at",
+            "actor_id",
+            "action",
+            "entity_type",
+            "entity_id",
+            "changes",
+            "ip",
+            "user_agent",
+            "request_id");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
@@ -43,14 +52,27 @@ class AuditLogQueries {
     }
 
     /** An audit entry as the API shows it. */
-    record Entry(UUID id, UUID actorId, String action, String entityType, String entityId, JsonNode changes,
-            String ip, String userAgent, String requestId, OffsetDateTime occurredAt) {
-    }
+    record Entry(
+            UUID id,
+            UUID actorId,
+            String action,
+            String entityType,
+            String entityId,
+            JsonNode changes,
+            String ip,
+            String userAgent,
+            String requestId,
+            OffsetDateTime occurredAt) {}
 
     /** The filters of the list and the export; the organization comes from the token. */
-    record Filter(UUID orgId, UUID actorId, String entityType, String entityId, String action,
-            OffsetDateTime from, OffsetDateTime to) {
-    }
+    record Filter(
+            UUID orgId,
+            UUID actorId,
+            String entityType,
+            String entityId,
+            String action,
+            OffsetDateTime from,
+            OffsetDateTime to) {}
 
     @Transactional(readOnly = true)
     CursorPage<Entry> page(Filter filter, String cursor, int pageSize) {
@@ -128,9 +150,16 @@ class AuditLogQueries {
     }
 
     private Entry entry(ResultSet rs) throws SQLException {
-        return new Entry(rs.getObject("id", UUID.class), rs.getObject("actor_id", UUID.class), rs.getString("action"),
-                rs.getString("entity_type"), rs.getString("entity_id"), objectMapper.readTree(rs.getString("changes")),
-                rs.getString("ip"), rs.getString("user_agent"), rs.getString("request_id"),
+        return new Entry(
+                rs.getObject("id", UUID.class),
+                rs.getObject("actor_id", UUID.class),
+                rs.getString("action"),
+                rs.getString("entity_type"),
+                rs.getString("entity_id"),
+                objectMapper.readTree(rs.getString("changes")),
+                rs.getString("ip"),
+                rs.getString("user_agent"),
+                rs.getString("request_id"),
                 rs.getObject("occurred_at", OffsetDateTime.class));
     }
 }

@@ -40,7 +40,8 @@ class JdbcAuditTrail implements AuditTrail {
     @Override
     public void record(AuditRecord record) {
         HttpServletRequest request = currentRequest();
-        UUID actor = record.actorId() != null ? record.actorId()
+        UUID actor = record.actorId() != null
+                ? record.actorId()
                 : Caller.currentIfAny().map(Caller::userId).orElse(null);
         jdbc.sql("""
                 INSERT INTO audit_log (id, org_id, actor_id, action, entity_type, entity_id, changes,
@@ -66,9 +67,11 @@ class JdbcAuditTrail implements AuditTrail {
 
     static Map<String, AuditChange> redact(Map<String, AuditChange> changes) {
         Map<String, AuditChange> safe = new LinkedHashMap<>();
-        changes.forEach((field, change) -> safe.put(field,
+        changes.forEach((field, change) -> safe.put(
+                field,
                 SECRET.matcher(field.toLowerCase(Locale.ROOT)).matches()
-                        ? new AuditChange(change.before() == null ? null : "[redacted]",
+                        ? new AuditChange(
+                                change.before() == null ? null : "[redacted]",
                                 change.after() == null ? null : "[redacted]")
                         : change));
         return safe;

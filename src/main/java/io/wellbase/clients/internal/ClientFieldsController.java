@@ -43,11 +43,19 @@ class ClientFieldsController {
     @PostMapping
     @RequiresPermission(Permission.CLIENT_MANAGE)
     @Operation(summary = "Define a custom client field (text, number, date, boolean or select)")
-    ResponseEntity<CustomFields.Definition> define(CurrentOrganization org,
-            @Valid @RequestBody ClientRequests.FieldDefinitionRequest request) {
-        var created = fields.define(org.id(), new CustomFields.Definition(null,
-                request.key(), request.label(), request.type(), request.options(), Boolean.TRUE.equals(request.required())));
-        return ResponseEntity.created(URI.create("/api/v1/client-fields/" + created.id())).body(created);
+    ResponseEntity<CustomFields.Definition> define(
+            CurrentOrganization org, @Valid @RequestBody ClientRequests.FieldDefinitionRequest request) {
+        var created = fields.define(
+                org.id(),
+                new CustomFields.Definition(
+                        null,
+                        request.key(),
+                        request.label(),
+                        request.type(),
+                        request.options(),
+                        Boolean.TRUE.equals(request.required())));
+        return ResponseEntity.created(URI.create("/api/v1/client-fields/" + created.id()))
+                .body(created);
     }
 
     @DeleteMapping("/{id}")

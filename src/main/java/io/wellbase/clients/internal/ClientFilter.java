@@ -1,8 +1,8 @@
 package io.wellbase.clients.internal;
 
+import io.wellbase.clients.ClientFilterExtension;
 import io.wellbase.platform.web.ApiException;
 import java.time.LocalDate;
-import io.wellbase.clients.ClientFilterExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,8 +13,16 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * The filters of the client list and its facets, turned into one parameterised WHERE clause over
  * the {@code c} alias. Filters on memberships and visits join in when those modules exist.
  */
-record ClientFilter(UUID orgId, List<String> statuses, List<String> tags, List<String> sources, LocalDate joinedFrom,
-        LocalDate joinedTo, Integer birthdayMonth, String q, Map<String, List<String>> extra,
+record ClientFilter(
+        UUID orgId,
+        List<String> statuses,
+        List<String> tags,
+        List<String> sources,
+        LocalDate joinedFrom,
+        LocalDate joinedTo,
+        Integer birthdayMonth,
+        String q,
+        Map<String, List<String>> extra,
         List<ClientFilterExtension> extensions) {
 
     static final Set<String> STATUSES = Set.of("lead", "active", "inactive", "suspended", "churned");
@@ -25,7 +33,10 @@ record ClientFilter(UUID orgId, List<String> statuses, List<String> tags, List<S
         sources = sources == null ? List.of() : List.copyOf(sources);
         for (String status : statuses) {
             if (!STATUSES.contains(status)) {
-                throw ApiException.invalidField("status", "must be one of " + String.join(", ", STATUSES.stream().sorted().toList()));
+                throw ApiException.invalidField(
+                        "status",
+                        "must be one of "
+                                + String.join(", ", STATUSES.stream().sorted().toList()));
             }
         }
         if (birthdayMonth != null && (birthdayMonth < 1 || birthdayMonth > 12)) {
@@ -43,13 +54,22 @@ record ClientFilter(UUID orgId, List<String> statuses, List<String> tags, List<S
     ClientFilter without(String dimension) {
         Map<String, List<String>> otherExtra = new java.util.HashMap<>(extra);
         otherExtra.remove(dimension);
-        return new ClientFilter(orgId, "status".equals(dimension) ? List.of() : statuses,
-                "tag".equals(dimension) ? List.of() : tags, "source".equals(dimension) ? List.of() : sources,
-                joinedFrom, joinedTo, birthdayMonth, q, otherExtra, extensions);
+        return new ClientFilter(
+                orgId,
+                "status".equals(dimension) ? List.of() : statuses,
+                "tag".equals(dimension) ? List.of() : tags,
+                "source".equals(dimension) ? List.of() : sources,
+                joinedFrom,
+                joinedTo,
+                birthdayMonth,
+                q,
+                otherExtra,
+                extensions);
     }
 
     String where(MapSqlParameterSource params) {
-        StringBuilder sql = new StringBuilder(" WHERE c.org_id = :orgId AND c.merged_into_id IS NULL AND c.erased_at IS NULL");
+        StringBuilder sql =
+                new StringBuilder(" WHERE c.org_id = :orgId AND c.merged_into_id IS NULL AND c.erased_at IS NULL");
         params.addValue("orgId", orgId);
         if (!statuses.isEmpty()) {
             sql.append(" AND c.status IN (:statuses)");
@@ -89,7 +109,10 @@ record ClientFilter(UUID orgId, List<String> statuses, List<String> tags, List<S
                 }
             });
             if (!mine.isEmpty()) {
-                extension.predicate(mine, params).ifPresent(predicate -> sql.append(" AND (").append(predicate).append(')'));
+                extension
+                        .predicate(mine, params)
+                        .ifPresent(predicate ->
+                                sql.append(" AND (").append(predicate).append(')'));
             }
         }
         return sql.toString();

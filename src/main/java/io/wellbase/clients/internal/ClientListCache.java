@@ -27,11 +27,11 @@ class ClientListCache implements ClientListChanges {
     private final Map<UUID, Long> generations = new ConcurrentHashMap<>();
 
     ClientListCache(@Value("${wellbase.clients.list-cache-ttl:5s}") Duration ttl) {
-        this.entries = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(ttl).build();
+        this.entries =
+                Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(ttl).build();
     }
 
-    private record Key(UUID orgId, long generation, String sql, Map<String, Object> params) {
-    }
+    private record Key(UUID orgId, long generation, String sql, Map<String, Object> params) {}
 
     /** The answer of {@code sql} with {@code params} for the organization, from the cache or {@code load}. */
     @SuppressWarnings("unchecked")

@@ -28,8 +28,13 @@ class ClientMerge {
 
     private final ClientListCache listCache;
 
-    ClientMerge(JdbcClient jdbc, ClientStore store, ClientService clients, AuditTrail audit,
-            ApplicationEventPublisher events, ClientListCache listCache) {
+    ClientMerge(
+            JdbcClient jdbc,
+            ClientStore store,
+            ClientService clients,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            ClientListCache listCache) {
         this.listCache = listCache;
         this.jdbc = jdbc;
         this.store = store;
@@ -53,16 +58,28 @@ class ClientMerge {
         ClientView other = clients.get(orgId, otherId);
 
         jdbc.sql("UPDATE client_notes SET client_id = :to WHERE org_id = :org AND client_id = :from")
-                .param("to", survivorId).param("from", otherId).param("org", orgId).update();
+                .param("to", survivorId)
+                .param("from", otherId)
+                .param("org", orgId)
+                .update();
         jdbc.sql("UPDATE client_alerts SET client_id = :to WHERE org_id = :org AND client_id = :from")
-                .param("to", survivorId).param("from", otherId).param("org", orgId).update();
+                .param("to", survivorId)
+                .param("from", otherId)
+                .param("org", orgId)
+                .update();
         jdbc.sql("""
                 INSERT INTO client_tags (org_id, client_id, tag)
                 SELECT org_id, :to, tag FROM client_tags WHERE org_id = :org AND client_id = :from
                 ON CONFLICT DO NOTHING
-                """).param("to", survivorId).param("from", otherId).param("org", orgId).update();
+                """)
+                .param("to", survivorId)
+                .param("from", otherId)
+                .param("org", orgId)
+                .update();
         jdbc.sql("DELETE FROM client_tags WHERE org_id = :org AND client_id = :from")
-                .param("from", otherId).param("org", orgId).update();
+                .param("from", otherId)
+                .param("org", orgId)
+                .update();
         jdbc.sql("""
                 UPDATE clients s SET
                     email = coalesce(s.email, o.email), phone = coalesce(s.phone, o.phone),
@@ -75,16 +92,35 @@ class ClientMerge {
                     updated_at = now(), version = s.version + 1
                 FROM clients o
                 WHERE s.org_id = :org AND s.id = :to AND o.org_id = :org AND o.id = :from
-                """).param("to", survivorId).param("from", otherId).param("org", orgId).update();
-        jdbc.sql("UPDATE clients SET merged_into_id = :to, updated_at = now(), version = version + 1 WHERE org_id = :org AND id = :from")
-                .param("to", survivorId).param("from", otherId).param("org", orgId).update();
+                """)
+                .param("to", survivorId)
+                .param("from", otherId)
+                .param("org", orgId)
+                .update();
+        jdbc.sql(
+                        "UPDATE clients SET merged_into_id = :to, updated_at = now(), version = version + 1 WHERE org_id = :org AND id = :from")
+                .param("to", survivorId)
+                .param("from", otherId)
+                .param("org", orgId)
+                .update();
 
         ClientView after = clients.get(orgId, survivorId);
-        audit.record(AuditRecord.of(orgId, "client.merged", "client", survivorId, AuditChange.diff(
-                ClientService.snapshot(before), ClientService.snapshot(after))));
-        audit.record(AuditRecord.of(orgId, "client.merged_into", "client", otherId,
-                Map.of("mergedIntoId", new AuditChange(null, survivorId),
-                        "name", new AuditChange(other.firstName() + " " + other.lastName(), null))));
+        audit.record(AuditRecord.of(
+                orgId,
+                "client.merged",
+                "client",
+                survivorId,
+                AuditChange.diff(ClientService.snapshot(before), ClientService.snapshot(after))));
+        audit.record(AuditRecord.of(
+                orgId,
+                "client.merged_into",
+                "client",
+                otherId,
+                Map.of(
+                        "mergedIntoId",
+                        new AuditChange(null, survivorId),
+                        "name",
+                        new AuditChange(other.firstName() + " " + other.lastName(), null))));
         events.publishEvent(new ClientsMerged(orgId, survivorId, otherId));
         return after;
     }

@@ -30,8 +30,8 @@ class ClientNotes {
     }
 
     /** A note as the API shows it. */
-    record Note(UUID id, UUID authorId, String body, boolean pinned, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
-    }
+    record Note(
+            UUID id, UUID authorId, String body, boolean pinned, OffsetDateTime createdAt, OffsetDateTime updatedAt) {}
 
     @Transactional(readOnly = true)
     List<Note> notes(UUID orgId, UUID clientId) {
@@ -39,12 +39,15 @@ class ClientNotes {
         return jdbc.sql("""
                 SELECT id, author_id, body, pinned, created_at, updated_at FROM client_notes
                 WHERE org_id = :org AND client_id = :client ORDER BY pinned DESC, created_at DESC, id DESC
-                """).param("org", orgId).param("client", clientId).query(Note.class).list();
+                """)
+                .param("org", orgId)
+                .param("client", clientId)
+                .query(Note.class)
+                .list();
     }
 
     /** Every alert of the client, resolved ones included (for the data-subject export). */
-    record AlertEntry(UUID id, String level, String message, OffsetDateTime createdAt, OffsetDateTime resolvedAt) {
-    }
+    record AlertEntry(UUID id, String level, String message, OffsetDateTime createdAt, OffsetDateTime resolvedAt) {}
 
     @Transactional(readOnly = true)
     List<AlertEntry> alertHistory(UUID orgId, UUID clientId) {
@@ -52,7 +55,11 @@ class ClientNotes {
         return jdbc.sql("""
                 SELECT id, level, message, created_at, resolved_at FROM client_alerts
                 WHERE org_id = :org AND client_id = :client ORDER BY created_at DESC, id DESC
-                """).param("org", orgId).param("client", clientId).query(AlertEntry.class).list();
+                """)
+                .param("org", orgId)
+                .param("client", clientId)
+                .query(AlertEntry.class)
+                .list();
     }
 
     @Transactional
@@ -62,10 +69,20 @@ class ClientNotes {
         jdbc.sql("""
                 INSERT INTO client_notes (id, org_id, client_id, author_id, body, pinned)
                 VALUES (:id, :org, :client, :author, :body, :pinned)
-                """).param("id", id).param("org", orgId).param("client", clientId).param("author", authorId)
-                .param("body", body).param("pinned", pinned).update();
-        audit.record(AuditRecord.of(orgId, "client_note.created", "client", clientId, AuditChange.created(
-                Map.of("noteId", id, "pinned", pinned))));
+                """)
+                .param("id", id)
+                .param("org", orgId)
+                .param("client", clientId)
+                .param("author", authorId)
+                .param("body", body)
+                .param("pinned", pinned)
+                .update();
+        audit.record(AuditRecord.of(
+                orgId,
+                "client_note.created",
+                "client",
+                clientId,
+                AuditChange.created(Map.of("noteId", id, "pinned", pinned))));
         return note(orgId, clientId, id);
     }
 
@@ -75,13 +92,22 @@ class ClientNotes {
         jdbc.sql("""
                 UPDATE client_notes SET body = :body, pinned = :pinned, updated_at = now()
                 WHERE org_id = :org AND client_id = :client AND id = :id
-                """).param("body", body == null ? current.body() : body)
+                """)
+                .param("body", body == null ? current.body() : body)
                 .param("pinned", pinned == null ? current.pinned() : pinned)
-                .param("org", orgId).param("client", clientId).param("id", noteId).update();
+                .param("org", orgId)
+                .param("client", clientId)
+                .param("id", noteId)
+                .update();
         Note updated = note(orgId, clientId, noteId);
-        audit.record(AuditRecord.of(orgId, "client_note.updated", "client", clientId, AuditChange.diff(
-                Map.of("noteId", noteId, "body", current.body(), "pinned", current.pinned()),
-                Map.of("noteId", noteId, "body", updated.body(), "pinned", updated.pinned()))));
+        audit.record(AuditRecord.of(
+                orgId,
+                "client_note.updated",
+                "client",
+                clientId,
+                AuditChange.diff(
+                        Map.of("noteId", noteId, "body", current.body(), "pinned", current.pinned()),
+                        Map.of("noteId", noteId, "body", updated.body(), "pinned", updated.pinned()))));
         return updated;
     }
 
@@ -89,24 +115,42 @@ class ClientNotes {
     void deleteNote(UUID orgId, UUID clientId, UUID noteId) {
         note(orgId, clientId, noteId);
         jdbc.sql("DELETE FROM client_notes WHERE org_id = :org AND client_id = :client AND id = :id")
-                .param("org", orgId).param("client", clientId).param("id", noteId).update();
-        audit.record(AuditRecord.of(orgId, "client_note.deleted", "client", clientId,
-                Map.of("noteId", new AuditChange(noteId, null))));
+                .param("org", orgId)
+                .param("client", clientId)
+                .param("id", noteId)
+                .update();
+        audit.record(AuditRecord.of(
+                orgId, "client_note.deleted", "client", clientId, Map.of("noteId", new AuditChange(noteId, null))));
     }
 
     @Transactional
-    ClientView.AlertView addAlert(UUID orgId, UUID clientId, UUID authorId, String level, String message,
-            boolean visibleToClient) {
+    ClientView.AlertView addAlert(
+            UUID orgId, UUID clientId, UUID authorId, String level, String message, boolean visibleToClient) {
         requireClient(orgId, clientId);
         UUID id = Ids.newId();
         jdbc.sql("""
                 INSERT INTO client_alerts (id, org_id, client_id, level, message, visible_to_client, created_by)
                 VALUES (:id, :org, :client, :level, :message, :visible, :by)
-                """).param("id", id).param("org", orgId).param("client", clientId).param("level", level)
-                .param("message", message).param("visible", visibleToClient).param("by", authorId).update();
-        audit.record(AuditRecord.of(orgId, "client_alert.created", "client", clientId, AuditChange.created(
-                Map.of("alertId", id, "level", level, "message", message, "visibleToClient", visibleToClient))));
-        return clients.openAlerts(orgId, clientId).stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+                """)
+                .param("id", id)
+                .param("org", orgId)
+                .param("client", clientId)
+                .param("level", level)
+                .param("message", message)
+                .param("visible", visibleToClient)
+                .param("by", authorId)
+                .update();
+        audit.record(AuditRecord.of(
+                orgId,
+                "client_alert.created",
+                "client",
+                clientId,
+                AuditChange.created(Map.of(
+                        "alertId", id, "level", level, "message", message, "visibleToClient", visibleToClient))));
+        return clients.openAlerts(orgId, clientId).stream()
+                .filter(a -> a.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Transactional
@@ -115,12 +159,16 @@ class ClientNotes {
         int updated = jdbc.sql("""
                 UPDATE client_alerts SET resolved_at = now()
                 WHERE org_id = :org AND client_id = :client AND id = :id AND resolved_at IS NULL
-                """).param("org", orgId).param("client", clientId).param("id", alertId).update();
+                """)
+                .param("org", orgId)
+                .param("client", clientId)
+                .param("id", alertId)
+                .update();
         if (updated == 0) {
             throw ApiException.notFound("Alert");
         }
-        audit.record(AuditRecord.of(orgId, "client_alert.resolved", "client", clientId,
-                Map.of("alertId", new AuditChange(alertId, null))));
+        audit.record(AuditRecord.of(
+                orgId, "client_alert.resolved", "client", clientId, Map.of("alertId", new AuditChange(alertId, null))));
     }
 
     private Note note(UUID orgId, UUID clientId, UUID noteId) {
@@ -128,7 +176,12 @@ class ClientNotes {
         return jdbc.sql("""
                 SELECT id, author_id, body, pinned, created_at, updated_at FROM client_notes
                 WHERE org_id = :org AND client_id = :client AND id = :id
-                """).param("org", orgId).param("client", clientId).param("id", noteId).query(Note.class).optional()
+                """)
+                .param("org", orgId)
+                .param("client", clientId)
+                .param("id", noteId)
+                .query(Note.class)
+                .optional()
                 .orElseThrow(() -> ApiException.notFound("Note"));
     }
 

@@ -45,17 +45,25 @@ class ClientNotesController {
     @PostMapping("/notes")
     @RequiresPermission(Permission.CLIENT_WRITE)
     @Operation(summary = "Add a note")
-    ResponseEntity<ClientNotes.Note> add(Caller caller,
-            @PathVariable UUID id, @Valid @RequestBody ClientRequests.NoteRequest request) {
-        var note = notes.addNote(caller.requireOrganization(), id, caller.userId(), request.body(),
+    ResponseEntity<ClientNotes.Note> add(
+            Caller caller, @PathVariable UUID id, @Valid @RequestBody ClientRequests.NoteRequest request) {
+        var note = notes.addNote(
+                caller.requireOrganization(),
+                id,
+                caller.userId(),
+                request.body(),
                 Boolean.TRUE.equals(request.pinned()));
-        return ResponseEntity.created(URI.create("/api/v1/clients/" + id + "/notes/" + note.id())).body(note);
+        return ResponseEntity.created(URI.create("/api/v1/clients/" + id + "/notes/" + note.id()))
+                .body(note);
     }
 
     @PatchMapping("/notes/{noteId}")
     @RequiresPermission(Permission.CLIENT_WRITE)
     @Operation(summary = "Change or pin a note")
-    ClientNotes.Note update(CurrentOrganization org, @PathVariable UUID id, @PathVariable UUID noteId,
+    ClientNotes.Note update(
+            CurrentOrganization org,
+            @PathVariable UUID id,
+            @PathVariable UUID noteId,
             @Valid @RequestBody ClientRequests.NotePatchRequest request) {
         return notes.updateNote(org.id(), id, noteId, request.body(), request.pinned());
     }
@@ -71,11 +79,17 @@ class ClientNotesController {
     @PostMapping("/alerts")
     @RequiresPermission(Permission.CLIENT_WRITE)
     @Operation(summary = "Raise a yellow or red alert on the record")
-    ResponseEntity<ClientView.AlertView> alert(Caller caller,
-            @PathVariable UUID id, @Valid @RequestBody ClientRequests.AlertRequest request) {
-        var alert = notes.addAlert(caller.requireOrganization(), id, caller.userId(), request.level(), request.message(),
+    ResponseEntity<ClientView.AlertView> alert(
+            Caller caller, @PathVariable UUID id, @Valid @RequestBody ClientRequests.AlertRequest request) {
+        var alert = notes.addAlert(
+                caller.requireOrganization(),
+                id,
+                caller.userId(),
+                request.level(),
+                request.message(),
                 request.shownToClient());
-        return ResponseEntity.created(URI.create("/api/v1/clients/" + id + "/alerts/" + alert.id())).body(alert);
+        return ResponseEntity.created(URI.create("/api/v1/clients/" + id + "/alerts/" + alert.id()))
+                .body(alert);
     }
 
     @DeleteMapping("/alerts/{alertId}")

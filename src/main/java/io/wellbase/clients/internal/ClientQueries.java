@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,16 +20,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ClientQueries {
 
-    static final SortSpec SORT = SortSpec.of(Map.of(
-            "lastName", "immutable_unaccent(lower(c.last_name))", "firstName", "immutable_unaccent(lower(c.first_name))", "createdAt", "c.created_at",
-            "status", "c.status", "birthDate", "c.birth_date"), "lastName,firstName", "c.id");
+    static final SortSpec SORT = SortSpec.of(
+            Map.of(
+                    "lastName",
+                    "immutable_unaccent(lower(c.last_name))",
+                    "firstName",
+                    "immutable_unaccent(lower(c.first_name))",
+                    "createdAt",
+                    "c.created_at",
+                    "status",
+                    "c.status",
+                    "birthDate",
+                    "c.birth_date"),
+            "lastName,firstName",
+            "c.id");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ClientStore store;
     private final ClientListCache cache;
     private final long exactTotalLimit;
 
-    ClientQueries(NamedParameterJdbcTemplate jdbc, ClientStore store, ClientListCache cache,
+    ClientQueries(
+            NamedParameterJdbcTemplate jdbc,
+            ClientStore store,
+            ClientListCache cache,
             @Value("${wellbase.clients.exact-total-limit:10000}") long exactTotalLimit) {
         this.jdbc = jdbc;
         this.store = store;
@@ -48,22 +62,33 @@ class ClientQueries {
         String where = filter.where(params);
         Map<String, Object> filterValues = Map.copyOf(params.getValues());
         params.addValue("limit", page.pageSize() + 1).addValue("offset", page.offset());
-        List<ClientView> rows = jdbc.query("SELECT c.* FROM clients c" + where + " ORDER BY " + page.orderBy(SORT)
-                + " LIMIT :limit OFFSET :offset", params, (rs, n) -> store.view(rs));
+        List<ClientView> rows = jdbc.query(
+                "SELECT c.* FROM clients c" + where + " ORDER BY " + page.orderBy(SORT)
+                        + " LIMIT :limit OFFSET :offset",
+                params,
+                (rs, n) -> store.view(rs));
         boolean hasNext = rows.size() > page.pageSize();
         if (hasNext) {
             rows = rows.subList(0, page.pageSize());
         }
-        String count = "SELECT count(*) FROM (SELECT 1 FROM clients c" + where + " LIMIT " + (exactTotalLimit + 1) + ") matching";
+        String count = "SELECT count(*) FROM (SELECT 1 FROM clients c" + where + " LIMIT " + (exactTotalLimit + 1)
+                + ") matching";
         long counted = cache.get(filter.orgId(), count, filterValues, () -> {
             Long n = jdbc.queryForObject(count, new MapSqlParameterSource(filterValues), Long.class);
             return n == null ? 0L : n;
         });
         boolean exact = counted <= exactTotalLimit;
         long total = Math.max(exact ? counted : exactTotalLimit, page.offset() + rows.size());
-        Map<UUID, List<String>> tags = store.tags(filter.orgId(), rows.stream().map(ClientView::id).toList());
-        return PageResult.of(rows.stream().map(c -> c.withTagsAndAlerts(tags.getOrDefault(c.id(), List.of()), List.of()))
-                .toList(), page, total, exact, hasNext);
+        Map<UUID, List<String>> tags =
+                store.tags(filter.orgId(), rows.stream().map(ClientView::id).toList());
+        return PageResult.of(
+                rows.stream()
+                        .map(c -> c.withTagsAndAlerts(tags.getOrDefault(c.id(), List.of()), List.of()))
+                        .toList(),
+                page,
+                total,
+                exact,
+                hasNext);
     }
 
     /** Counts per status, tag and source; each dimension ignores its own filter, as filter menus expect. */
@@ -77,19 +102,30 @@ class ClientQueries {
     private Map<String, Object> countFacets(ClientFilter filter) {
         Map<String, Object> facets = new LinkedHashMap<>();
         MapSqlParameterSource totalParams = new MapSqlParameterSource();
-        facets.put("total", jdbc.queryForObject("SELECT count(*) FROM clients c" + filter.where(totalParams),
-                totalParams, Long.class));
-        facets.put("status", counts("SELECT c.status AS value, count(*) AS n FROM clients c%s GROUP BY 1 ORDER BY 2 DESC, 1",
-                filter.without("status")));
-        facets.put("source", counts("SELECT coalesce(c.source, '(none)') AS value, count(*) AS n FROM clients c%s GROUP BY 1 ORDER BY 2 DESC, 1",
-                filter.without("source")));
+        facets.put(
+                "total",
+                jdbc.queryForObject(
+                        "SELECT count(*) FROM clients c" + filter.where(totalParams), totalParams, Long.class));
+        facets.put(
+                "status",
+                counts(
+                        "SELECT c.status AS value, count(*) AS n FROM clients c%s GROUP BY 1 ORDER BY 2 DESC, 1",
+                        filter.without("status")));
+        facets.put(
+                "source",
+                counts(
+                        "SELECT coalesce(c.source, '(none)') AS value, count(*) AS n FROM clients c%s GROUP BY 1 ORDER BY 2 DESC, 1",
+                        filter.without("source")));
         facets.put("tag", counts("""
                 SELECT t.tag AS value, count(*) AS n FROM clients c
                 JOIN client_tags t ON t.org_id = c.org_id AND t.client_id = c.id%s
                 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 100""", filter.without("tag")));
         for (ClientFilterExtension extension : filter.extensions()) {
-            extension.facets().forEach((name, sql) ->
-                    facets.put(name, counts(sql.formatted("clients c", "%s"), filter.without(extension.facetParameter(name)))));
+            extension
+                    .facets()
+                    .forEach((name, sql) -> facets.put(
+                            name,
+                            counts(sql.formatted("clients c", "%s"), filter.without(extension.facetParameter(name)))));
         }
         return facets;
     }
@@ -108,12 +144,12 @@ class ClientQueries {
     }
 
     /** A pair of clients that are probably one person, and why. */
-    record DuplicatePair(UUID clientId, String clientName, UUID otherId, String otherName, String reason) {
-    }
+    record DuplicatePair(UUID clientId, String clientName, UUID otherId, String otherName, String reason) {}
 
     @Transactional(readOnly = true)
     List<DuplicatePair> duplicates(UUID orgId, int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 WITH live AS (
                     SELECT id, first_name, last_name, email_normalized, phone_digits, birth_date
                     FROM clients WHERE org_id = :org AND merged_into_id IS NULL AND erased_at IS NULL
@@ -135,8 +171,13 @@ class ClientQueries {
                 GROUP BY p.a_id, a.first_name, a.last_name, p.b_id, b.first_name, b.last_name
                 ORDER BY p.a_id, p.b_id
                 LIMIT :limit
-                """, new MapSqlParameterSource("org", orgId).addValue("limit", limit),
-                (rs, n) -> new DuplicatePair(rs.getObject("a_id", UUID.class), rs.getString("a_name"),
-                        rs.getObject("b_id", UUID.class), rs.getString("b_name"), rs.getString("reason")));
+                """,
+                new MapSqlParameterSource("org", orgId).addValue("limit", limit),
+                (rs, n) -> new DuplicatePair(
+                        rs.getObject("a_id", UUID.class),
+                        rs.getString("a_name"),
+                        rs.getObject("b_id", UUID.class),
+                        rs.getString("b_name"),
+                        rs.getString("reason")));
     }
 }

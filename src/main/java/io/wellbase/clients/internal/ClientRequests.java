@@ -17,18 +17,24 @@ import java.util.UUID;
  */
 final class ClientRequests {
 
-    private ClientRequests() {
-    }
+    private ClientRequests() {}
 
-    record AddressRequest(@Size(max = 200) String line1, @Size(max = 200) String line2, @Size(max = 100) String city,
-            @Size(max = 20) String postalCode, @Size(max = 100) String region, @Size(min = 2, max = 2) String country) {
+    record AddressRequest(
+            @Size(max = 200) String line1,
+            @Size(max = 200) String line2,
+            @Size(max = 100) String city,
+            @Size(max = 20) String postalCode,
+            @Size(max = 100) String region,
+            @Size(min = 2, max = 2) String country) {
 
         ClientView.Address toAddress() {
             return new ClientView.Address(line1, line2, city, postalCode, region, country);
         }
     }
 
-    record EmergencyContactRequest(@Size(max = 200) String name, @Size(max = 40) String phone,
+    record EmergencyContactRequest(
+            @Size(max = 200) String name,
+            @Size(max = 40) String phone,
             @Size(max = 100) String relationship) {
 
         ClientView.EmergencyContact toContact() {
@@ -44,7 +50,10 @@ final class ClientRequests {
             @Size(max = 40) String phone,
             @Size(max = 40) String mobilePhone,
             @Past LocalDate birthDate,
-            @Pattern(regexp = "female|male|non_binary|other|prefer_not_to_say") String gender,
+
+            @Pattern(regexp = "female|male|non_binary|other|prefer_not_to_say")
+            String gender,
+
             @Valid AddressRequest address,
             @Valid EmergencyContactRequest emergencyContact,
             String status,
@@ -57,23 +66,35 @@ final class ClientRequests {
             @Size(max = 20) Map<@Size(max = 50) String, @Size(max = 100) String> externalIds) {
 
         ClientFields toFields() {
-            return new ClientFields(firstName, lastName, email, phone, mobilePhone, birthDate, gender,
+            return new ClientFields(
+                    firstName,
+                    lastName,
+                    email,
+                    phone,
+                    mobilePhone,
+                    birthDate,
+                    gender,
                     address == null ? null : address.toAddress(),
-                    emergencyContact == null ? null : emergencyContact.toContact(), status, source, referredById,
-                    marketingConsent, waiverSignedOn, customFields, externalIds);
+                    emergencyContact == null ? null : emergencyContact.toContact(),
+                    status,
+                    source,
+                    referredById,
+                    marketingConsent,
+                    waiverSignedOn,
+                    customFields,
+                    externalIds);
         }
     }
 
-    record MergeRequest(@NotNull UUID otherId) {
-    }
+    record MergeRequest(@NotNull UUID otherId) {}
 
-    record NoteRequest(@NotBlank @Size(max = 10000) String body, Boolean pinned) {
-    }
+    record NoteRequest(@NotBlank @Size(max = 10000) String body, Boolean pinned) {}
 
-    record NotePatchRequest(@Size(min = 1, max = 10000) String body, Boolean pinned) {
-    }
+    record NotePatchRequest(@Size(min = 1, max = 10000) String body, Boolean pinned) {}
 
-    record AlertRequest(@NotBlank @Pattern(regexp = "yellow|red") String level, @NotBlank @Size(max = 500) String message,
+    record AlertRequest(
+            @NotBlank @Pattern(regexp = "yellow|red") String level,
+            @NotBlank @Size(max = 500) String message,
             Boolean visibleToClient) {
 
         boolean shownToClient() {
@@ -81,8 +102,13 @@ final class ClientRequests {
         }
     }
 
-    record FieldDefinitionRequest(@NotBlank String key, @NotBlank @Size(max = 100) String label,
-            @NotBlank @Pattern(regexp = "text|number|date|boolean|select") String type,
-            @Size(max = 100) List<@Size(min = 1, max = 100) String> options, Boolean required) {
-    }
+    record FieldDefinitionRequest(
+            @NotBlank String key,
+            @NotBlank @Size(max = 100) String label,
+
+            @NotBlank @Pattern(regexp = "text|number|date|boolean|select")
+            String type,
+
+            @Size(max = 100) List<@Size(min = 1, max = 100) String> options,
+            Boolean required) {}
 }

@@ -31,7 +31,11 @@ class ClientService implements ClientDirectory {
     private final ApplicationEventPublisher events;
     private final Onboarding onboarding;
 
-    ClientService(ClientStore store, CustomFields customFields, AuditTrail audit, ApplicationEventPublisher events,
+    ClientService(
+            ClientStore store,
+            CustomFields customFields,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
             Onboarding onboarding) {
         this.onboarding = onboarding;
         this.store = store;
@@ -73,8 +77,9 @@ class ClientService implements ClientDirectory {
     @Transactional(readOnly = true)
     ClientView get(UUID orgId, UUID id) {
         ClientView client = store.find(orgId, id).orElseThrow(() -> ApiException.notFound("Client"));
-        return client.withTagsAndAlerts(store.tags(orgId, List.of(id)).getOrDefault(id, List.of()),
-                store.openAlerts(orgId, id)).withOnboarding(onboarding.progress(orgId, id));
+        return client.withTagsAndAlerts(
+                        store.tags(orgId, List.of(id)).getOrDefault(id, List.of()), store.openAlerts(orgId, id))
+                .withOnboarding(onboarding.progress(orgId, id));
     }
 
     @Transactional
@@ -82,15 +87,22 @@ class ClientService implements ClientDirectory {
         ClientView current = store.findForUpdate(orgId, id).orElseThrow(() -> ApiException.notFound("Client"));
         current = get(orgId, id);
         ClientFields merged = new ClientFields(
-                or(patch.firstName(), current.firstName()), or(patch.lastName(), current.lastName()),
-                or(patch.email(), current.email()), or(patch.phone(), current.phone()),
-                or(patch.mobilePhone(), current.mobilePhone()), or(patch.birthDate(), current.birthDate()),
-                or(patch.gender(), current.gender()), or(patch.address(), current.address()),
-                or(patch.emergencyContact(), current.emergencyContact()), or(patch.status(), current.status()),
-                or(patch.source(), current.source()), or(patch.referredById(), current.referredById()),
+                or(patch.firstName(), current.firstName()),
+                or(patch.lastName(), current.lastName()),
+                or(patch.email(), current.email()),
+                or(patch.phone(), current.phone()),
+                or(patch.mobilePhone(), current.mobilePhone()),
+                or(patch.birthDate(), current.birthDate()),
+                or(patch.gender(), current.gender()),
+                or(patch.address(), current.address()),
+                or(patch.emergencyContact(), current.emergencyContact()),
+                or(patch.status(), current.status()),
+                or(patch.source(), current.source()),
+                or(patch.referredById(), current.referredById()),
                 or(patch.marketingConsent(), current.marketingConsent()),
                 or(patch.waiverSignedOn(), current.waiverSignedOn()),
-                mergeCustom(customFields.retainDefined(orgId, current.customFields()),
+                mergeCustom(
+                        customFields.retainDefined(orgId, current.customFields()),
                         patch.customFields() == null ? Map.of() : patch.customFields()),
                 patch.externalIds() == null ? stringMap(current.externalIds()) : patch.externalIds());
         store.update(orgId, id, clean(orgId, id, merged, current.status()));
@@ -98,8 +110,8 @@ class ClientService implements ClientDirectory {
             store.replaceTags(orgId, id, normaliseTags(tags));
         }
         ClientView updated = get(orgId, id);
-        audit.record(AuditRecord.of(orgId, "client.updated", "client", id,
-                AuditChange.diff(snapshot(current), snapshot(updated))));
+        audit.record(AuditRecord.of(
+                orgId, "client.updated", "client", id, AuditChange.diff(snapshot(current), snapshot(updated))));
         return updated;
     }
 
@@ -116,21 +128,45 @@ class ClientService implements ClientDirectory {
         if (!ClientFilter.STATUSES.contains(status)) {
             throw ApiException.invalidField("status", "must be one of lead, active, inactive, suspended, churned");
         }
-        if (f.referredById() != null && (f.referredById().equals(selfId) || store.find(orgId, f.referredById()).isEmpty())) {
+        if (f.referredById() != null
+                && (f.referredById().equals(selfId)
+                        || store.find(orgId, f.referredById()).isEmpty())) {
             throw ApiException.invalidField("referredById", "must be another client of this organization");
         }
         ClientView.Address a = f.address();
-        if (a != null && a.country() != null && !java.util.Set.of(Locale.getISOCountries()).contains(a.country().toUpperCase(Locale.ROOT))) {
+        if (a != null
+                && a.country() != null
+                && !java.util.Set.of(Locale.getISOCountries())
+                        .contains(a.country().toUpperCase(Locale.ROOT))) {
             throw ApiException.invalidField("address.country", "must be an ISO 3166-1 alpha-2 country code");
         }
         if (a != null && a.country() != null) {
-            a = new ClientView.Address(a.line1(), a.line2(), a.city(), a.postalCode(), a.region(),
+            a = new ClientView.Address(
+                    a.line1(),
+                    a.line2(),
+                    a.city(),
+                    a.postalCode(),
+                    a.region(),
                     a.country().toUpperCase(Locale.ROOT));
         }
-        String email = f.email() == null || f.email().isBlank() ? null : f.email().trim();
-        return new ClientFields(f.firstName().trim(), f.lastName().trim(), email, f.phone(), f.mobilePhone(),
-                f.birthDate(), f.gender(), a, f.emergencyContact(), status, f.source(), f.referredById(),
-                f.marketingConsent(), f.waiverSignedOn(), customFields.validate(orgId, f.customFields()),
+        String email =
+                f.email() == null || f.email().isBlank() ? null : f.email().trim();
+        return new ClientFields(
+                f.firstName().trim(),
+                f.lastName().trim(),
+                email,
+                f.phone(),
+                f.mobilePhone(),
+                f.birthDate(),
+                f.gender(),
+                a,
+                f.emergencyContact(),
+                status,
+                f.source(),
+                f.referredById(),
+                f.marketingConsent(),
+                f.waiverSignedOn(),
+                customFields.validate(orgId, f.customFields()),
                 f.externalIds());
     }
 

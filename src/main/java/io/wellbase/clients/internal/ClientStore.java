@@ -43,9 +43,7 @@ class ClientStore {
                     :line1, :line2, :city, :postal, :region, :country, :eName, :ePhone, :eRel,
                     :status, :source, :referredBy, :consent, :waiver,
                     CAST(:custom AS jsonb), CAST(:external AS jsonb))
-                """)
-                .params(params(orgId, id, f))
-                .update();
+                """).params(params(orgId, id, f)).update();
     }
 
     void update(UUID orgId, UUID id, ClientFields f) {
@@ -59,9 +57,7 @@ class ClientStore {
                     waiver_signed_on = :waiver, custom_fields = CAST(:custom AS jsonb),
                     external_ids = CAST(:external AS jsonb), updated_at = now(), version = version + 1
                 WHERE org_id = :org AND id = :id
-                """)
-                .params(params(orgId, id, f))
-                .update();
+                """).params(params(orgId, id, f)).update();
     }
 
     private Map<String, Object> params(UUID orgId, UUID id, ClientFields f) {
@@ -98,27 +94,54 @@ class ClientStore {
 
     Optional<ClientView> find(UUID orgId, UUID id) {
         return jdbc.sql("SELECT * FROM clients WHERE org_id = :org AND id = :id AND " + ACTIVE)
-                .param("org", orgId).param("id", id).query((rs, n) -> view(rs)).optional();
+                .param("org", orgId)
+                .param("id", id)
+                .query((rs, n) -> view(rs))
+                .optional();
     }
 
     /** Locks the row for a change, so concurrent edits serialise. */
     Optional<ClientView> findForUpdate(UUID orgId, UUID id) {
         return jdbc.sql("SELECT * FROM clients WHERE org_id = :org AND id = :id AND " + ACTIVE + " FOR UPDATE")
-                .param("org", orgId).param("id", id).query((rs, n) -> view(rs)).optional();
+                .param("org", orgId)
+                .param("id", id)
+                .query((rs, n) -> view(rs))
+                .optional();
     }
 
     ClientView view(ResultSet rs) throws SQLException {
-        return new ClientView(rs.getObject("id", UUID.class), rs.getString("first_name"), rs.getString("last_name"),
-                rs.getString("email"), rs.getString("phone"), rs.getString("mobile_phone"),
-                rs.getObject("birth_date", LocalDate.class), rs.getString("gender"),
-                new ClientView.Address(rs.getString("line1"), rs.getString("line2"), rs.getString("city"),
-                        rs.getString("postal_code"), rs.getString("region"), rs.getString("country")),
-                new ClientView.EmergencyContact(rs.getString("emergency_name"), rs.getString("emergency_phone"),
+        return new ClientView(
+                rs.getObject("id", UUID.class),
+                rs.getString("first_name"),
+                rs.getString("last_name"),
+                rs.getString("email"),
+                rs.getString("phone"),
+                rs.getString("mobile_phone"),
+                rs.getObject("birth_date", LocalDate.class),
+                rs.getString("gender"),
+                new ClientView.Address(
+                        rs.getString("line1"),
+                        rs.getString("line2"),
+                        rs.getString("city"),
+                        rs.getString("postal_code"),
+                        rs.getString("region"),
+                        rs.getString("country")),
+                new ClientView.EmergencyContact(
+                        rs.getString("emergency_name"),
+                        rs.getString("emergency_phone"),
                         rs.getString("emergency_relationship")),
-                rs.getString("status"), rs.getString("source"), rs.getObject("referred_by_id", UUID.class),
-                rs.getBoolean("marketing_consent"), rs.getObject("waiver_signed_on", LocalDate.class), List.of(),
-                readMap(rs.getString("custom_fields")), readMap(rs.getString("external_ids")), List.of(),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class), null);
+                rs.getString("status"),
+                rs.getString("source"),
+                rs.getObject("referred_by_id", UUID.class),
+                rs.getBoolean("marketing_consent"),
+                rs.getObject("waiver_signed_on", LocalDate.class),
+                List.of(),
+                readMap(rs.getString("custom_fields")),
+                readMap(rs.getString("external_ids")),
+                List.of(),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class),
+                null);
     }
 
     @SuppressWarnings("unchecked")
@@ -130,20 +153,29 @@ class ClientStore {
         if (clientIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("SELECT client_id, tag FROM client_tags WHERE org_id = :org AND client_id IN (:ids) ORDER BY tag")
-                .param("org", orgId).param("ids", clientIds)
-                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list().stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return jdbc
+                .sql("SELECT client_id, tag FROM client_tags WHERE org_id = :org AND client_id IN (:ids) ORDER BY tag")
+                .param("org", orgId)
+                .param("ids", clientIds)
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
     void replaceTags(UUID orgId, UUID clientId, Collection<String> tags) {
         listCache.changed(orgId);
         jdbc.sql("DELETE FROM client_tags WHERE org_id = :org AND client_id = :id")
-                .param("org", orgId).param("id", clientId).update();
+                .param("org", orgId)
+                .param("id", clientId)
+                .update();
         for (String tag : tags) {
             jdbc.sql("INSERT INTO client_tags (org_id, client_id, tag) VALUES (:org, :id, :tag) ON CONFLICT DO NOTHING")
-                    .param("org", orgId).param("id", clientId).param("tag", tag).update();
+                    .param("org", orgId)
+                    .param("id", clientId)
+                    .param("tag", tag)
+                    .update();
         }
     }
 
@@ -152,7 +184,10 @@ class ClientStore {
                 SELECT id, first_name, last_name, email, status, created_at FROM clients
                 WHERE org_id = :org AND merged_into_id IS NULL AND erased_at IS NULL
                 ORDER BY created_at, last_name, first_name, email
-                """).param("org", orgId).query(io.wellbase.clients.ClientDirectory.ClientListing.class).list();
+                """)
+                .param("org", orgId)
+                .query(io.wellbase.clients.ClientDirectory.ClientListing.class)
+                .list();
     }
 
     Map<UUID, io.wellbase.clients.ClientDirectory.ClientName> names(UUID orgId, Collection<UUID> ids) {
@@ -161,10 +196,12 @@ class ClientStore {
         }
         Map<UUID, io.wellbase.clients.ClientDirectory.ClientName> names = new java.util.HashMap<>();
         jdbc.sql("SELECT id, first_name, last_name FROM clients WHERE org_id = :org AND id = ANY(:ids)")
-                .param("org", orgId).param("ids", ids.toArray(UUID[]::new))
+                .param("org", orgId)
+                .param("ids", ids.toArray(UUID[]::new))
                 .query(rs -> {
-                    names.put(rs.getObject(1, UUID.class), new io.wellbase.clients.ClientDirectory.ClientName(
-                            rs.getString(2), rs.getString(3)));
+                    names.put(
+                            rs.getObject(1, UUID.class),
+                            new io.wellbase.clients.ClientDirectory.ClientName(rs.getString(2), rs.getString(3)));
                 });
         return names;
     }
@@ -174,7 +211,11 @@ class ClientStore {
                 SELECT id, level, message, visible_to_client, created_at FROM client_alerts
                 WHERE org_id = :org AND client_id = :id AND resolved_at IS NULL
                 ORDER BY level DESC, created_at DESC
-                """).param("org", orgId).param("id", clientId).query(ClientView.AlertView.class).list();
+                """)
+                .param("org", orgId)
+                .param("id", clientId)
+                .query(ClientView.AlertView.class)
+                .list();
     }
 
     /** Replaces personal data with placeholders; the row and its id stay for aggregates. */
@@ -189,8 +230,17 @@ class ClientStore {
                     version = version + 1
                 WHERE org_id = :org AND id = :id
                 """).param("org", orgId).param("id", id).update();
-        jdbc.sql("DELETE FROM client_notes WHERE org_id = :org AND client_id = :id").param("org", orgId).param("id", id).update();
-        jdbc.sql("DELETE FROM client_alerts WHERE org_id = :org AND client_id = :id").param("org", orgId).param("id", id).update();
-        jdbc.sql("DELETE FROM client_tags WHERE org_id = :org AND client_id = :id").param("org", orgId).param("id", id).update();
+        jdbc.sql("DELETE FROM client_notes WHERE org_id = :org AND client_id = :id")
+                .param("org", orgId)
+                .param("id", id)
+                .update();
+        jdbc.sql("DELETE FROM client_alerts WHERE org_id = :org AND client_id = :id")
+                .param("org", orgId)
+                .param("id", id)
+                .update();
+        jdbc.sql("DELETE FROM client_tags WHERE org_id = :org AND client_id = :id")
+                .param("org", orgId)
+                .param("id", id)
+                .update();
     }
 }

@@ -46,7 +46,11 @@ class ClientsController {
     private final ClientExport export;
     private final List<ClientFilterExtension> extensions;
 
-    ClientsController(ClientService clients, ClientQueries queries, ClientMerge merge, ClientExport export,
+    ClientsController(
+            ClientService clients,
+            ClientQueries queries,
+            ClientMerge merge,
+            ClientExport export,
             List<ClientFilterExtension> extensions) {
         this.clients = clients;
         this.queries = queries;
@@ -55,24 +59,34 @@ class ClientsController {
         this.extensions = extensions;
     }
 
-    private ClientFilter filter(CurrentOrganization org,
-            List<String> status, List<String> tag, List<String> source, LocalDate joinedFrom,
-            LocalDate joinedTo, Integer birthdayMonth, String q, MultiValueMap<String, String> all) {
+    private ClientFilter filter(
+            CurrentOrganization org,
+            List<String> status,
+            List<String> tag,
+            List<String> source,
+            LocalDate joinedFrom,
+            LocalDate joinedTo,
+            Integer birthdayMonth,
+            String q,
+            MultiValueMap<String, String> all) {
         Map<String, List<String>> extra = new LinkedHashMap<>();
         extensions.forEach(e -> e.parameters().forEach(name -> {
             if (all.containsKey(name)) {
                 extra.put(name, all.get(name));
             }
         }));
-        return new ClientFilter(org.id(), status, tag, source, joinedFrom, joinedTo,
-                birthdayMonth, q, extra, extensions);
+        return new ClientFilter(
+                org.id(), status, tag, source, joinedFrom, joinedTo, birthdayMonth, q, extra, extensions);
     }
 
     @GetMapping
     @RequiresPermission(Permission.CLIENT_READ)
-    @Operation(summary = "List clients; filters combine, q searches name, email and phone (accent-insensitive); "
-            + "plan and membershipState (active, frozen, pending, expired, cancelled, none) filter by membership")
-    PageResult<ClientView> list(CurrentOrganization org,
+    @Operation(
+            summary =
+                    "List clients; filters combine, q searches name, email and phone (accent-insensitive); "
+                            + "plan and membershipState (active, frozen, pending, expired, cancelled, none) filter by membership")
+    PageResult<ClientView> list(
+            CurrentOrganization org,
             @RequestParam(required = false) List<String> status,
             @RequestParam(required = false) List<String> tag,
             @RequestParam(required = false) List<String> source,
@@ -88,7 +102,8 @@ class ClientsController {
     @GetMapping("/facets")
     @RequiresPermission(Permission.CLIENT_READ)
     @Operation(summary = "Counts per status, tag and source under the current filter")
-    Map<String, Object> facets(CurrentOrganization org,
+    Map<String, Object> facets(
+            CurrentOrganization org,
             @RequestParam(required = false) List<String> status,
             @RequestParam(required = false) List<String> tag,
             @RequestParam(required = false) List<String> source,
@@ -103,8 +118,8 @@ class ClientsController {
     @GetMapping("/duplicates")
     @RequiresPermission(Permission.CLIENT_READ)
     @Operation(summary = "Likely duplicates: same email, same phone, or same name and birth date")
-    Map<String, Object> duplicates(CurrentOrganization org,
-            @RequestParam(name = "page_size", defaultValue = "100") int limit) {
+    Map<String, Object> duplicates(
+            CurrentOrganization org, @RequestParam(name = "page_size", defaultValue = "100") int limit) {
         if (limit < 1 || limit > 500) {
             throw ApiException.invalidField("page_size", "must be between 1 and 500");
         }
@@ -114,8 +129,8 @@ class ClientsController {
     @PostMapping
     @RequiresPermission(Permission.CLIENT_WRITE)
     @Operation(summary = "Create a client")
-    ResponseEntity<ClientView> create(CurrentOrganization org,
-            @Valid @RequestBody ClientRequests.ClientRequest request) {
+    ResponseEntity<ClientView> create(
+            CurrentOrganization org, @Valid @RequestBody ClientRequests.ClientRequest request) {
         if (request.firstName() == null || request.firstName().isBlank()) {
             throw ApiException.invalidField("firstName", "must not be blank");
         }
@@ -123,7 +138,8 @@ class ClientsController {
             throw ApiException.invalidField("lastName", "must not be blank");
         }
         ClientView created = clients.create(org.id(), request.toFields(), request.tags());
-        return ResponseEntity.created(URI.create("/api/v1/clients/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/clients/" + created.id()))
+                .body(created);
     }
 
     @GetMapping("/{id}")
@@ -135,25 +151,27 @@ class ClientsController {
 
     @PatchMapping("/{id}")
     @RequiresPermission(Permission.CLIENT_WRITE)
-    @Operation(summary = "Change some fields; tags, when given, replace the list; a custom field set to null is removed")
-    ClientView update(CurrentOrganization org,
-            @PathVariable UUID id, @Valid @RequestBody ClientRequests.ClientRequest request) {
+    @Operation(
+            summary = "Change some fields; tags, when given, replace the list; a custom field set to null is removed")
+    ClientView update(
+            CurrentOrganization org, @PathVariable UUID id, @Valid @RequestBody ClientRequests.ClientRequest request) {
         return clients.update(org.id(), id, request.toFields(), request.tags());
     }
 
     @PostMapping("/{id}/merge")
     @RequiresPermission(Permission.CLIENT_MANAGE)
     @Operation(summary = "Merge another client into this one")
-    ClientView merge(CurrentOrganization org,
-            @PathVariable UUID id, @Valid @RequestBody ClientRequests.MergeRequest request) {
+    ClientView merge(
+            CurrentOrganization org, @PathVariable UUID id, @Valid @RequestBody ClientRequests.MergeRequest request) {
         return merge.merge(org.id(), id, request.otherId());
     }
 
     @GetMapping("/{id}/export")
     @RequiresPermission(Permission.CLIENT_MANAGE)
-    @Operation(summary = "Everything stored about a client, as JSON (data-subject access and portability): the record, "
-            + "alerts and notes, then each module's sections (memberships, credits, sales, refunds, bookings, visits, "
-            + "appointments, files with signed download links)")
+    @Operation(
+            summary = "Everything stored about a client, as JSON (data-subject access and portability): the record, "
+                    + "alerts and notes, then each module's sections (memberships, credits, sales, refunds, bookings, visits, "
+                    + "appointments, files with signed download links)")
     Map<String, Object> export(CurrentOrganization org, @PathVariable UUID id) {
         return export.export(org.id(), id);
     }

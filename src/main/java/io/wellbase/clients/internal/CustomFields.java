@@ -34,22 +34,28 @@ class CustomFields {
     }
 
     /** A field definition. */
-    record Definition(UUID id, String key, String label, String type, List<String> options, boolean required) {
-    }
+    record Definition(UUID id, String key, String label, String type, List<String> options, boolean required) {}
 
     @Transactional(readOnly = true)
     List<Definition> definitions(UUID orgId) {
-        return jdbc.sql("SELECT id, key, label, type, options::text, required FROM client_field_definitions WHERE org_id = :org ORDER BY key")
+        return jdbc.sql(
+                        "SELECT id, key, label, type, options::text, required FROM client_field_definitions WHERE org_id = :org ORDER BY key")
                 .param("org", orgId)
-                .query((rs, n) -> new Definition(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), readList(rs.getString(5)), rs.getBoolean(6)))
+                .query((rs, n) -> new Definition(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        readList(rs.getString(5)),
+                        rs.getBoolean(6)))
                 .list();
     }
 
     @Transactional
     Definition define(UUID orgId, Definition d) {
         if (!d.key().matches("[a-z][a-z0-9_]{0,49}")) {
-            throw ApiException.invalidField("key", "must be lower case letters, digits and _ (up to 50), starting with a letter");
+            throw ApiException.invalidField(
+                    "key", "must be lower case letters, digits and _ (up to 50), starting with a letter");
         }
         if ("select".equals(d.type()) && (d.options() == null || d.options().isEmpty())) {
             throw ApiException.invalidField("options", "a select field needs at least one option");
@@ -62,19 +68,31 @@ class CustomFields {
                 INSERT INTO client_field_definitions (id, org_id, key, label, type, options, required)
                 VALUES (:id, :org, :key, :label, :type, CAST(:options AS jsonb), :required)
                 """)
-                .param("id", id).param("org", orgId).param("key", d.key()).param("label", d.label())
-                .param("type", d.type()).param("options", json.writeValueAsString(d.options() == null ? List.of() : d.options()))
+                .param("id", id)
+                .param("org", orgId)
+                .param("key", d.key())
+                .param("label", d.label())
+                .param("type", d.type())
+                .param("options", json.writeValueAsString(d.options() == null ? List.of() : d.options()))
                 .param("required", d.required())
                 .update();
-        audit.record(AuditRecord.of(orgId, "client_field.created", "client_field", id, AuditChange.created(
-                Map.of("key", d.key(), "type", d.type()))));
-        return new Definition(id, d.key(), d.label(), d.type(), d.options() == null ? List.of() : d.options(), d.required());
+        audit.record(AuditRecord.of(
+                orgId,
+                "client_field.created",
+                "client_field",
+                id,
+                AuditChange.created(Map.of("key", d.key(), "type", d.type()))));
+        return new Definition(
+                id, d.key(), d.label(), d.type(), d.options() == null ? List.of() : d.options(), d.required());
     }
 
     @Transactional
     void delete(UUID orgId, UUID id) {
         if (jdbc.sql("DELETE FROM client_field_definitions WHERE org_id = :org AND id = :id")
-                .param("org", orgId).param("id", id).update() == 0) {
+                        .param("org", orgId)
+                        .param("id", id)
+                        .update()
+                == 0) {
             throw ApiException.notFound("Client field");
         }
         audit.record(AuditRecord.of(orgId, "client_field.deleted", "client_field", id, Map.of()));
@@ -104,40 +122,43 @@ class CustomFields {
             if (value == null) {
                 continue;
             }
-            clean.put(d.key(), switch (d.type()) {
-                case "number" -> {
-                    if (!(value instanceof Number)) {
-                        throw ApiException.invalidField(field, "must be a number");
-                    }
-                    yield value;
-                }
-                case "boolean" -> {
-                    if (!(value instanceof Boolean)) {
-                        throw ApiException.invalidField(field, "must be true or false");
-                    }
-                    yield value;
-                }
-                case "date" -> {
-                    try {
-                        yield LocalDate.parse(String.valueOf(value)).toString();
-                    } catch (DateTimeParseException e) {
-                        throw ApiException.invalidField(field, "must be a date YYYY-MM-DD");
-                    }
-                }
-                case "select" -> {
-                    if (!d.options().contains(String.valueOf(value))) {
-                        throw ApiException.invalidField(field, "must be one of " + String.join(", ", d.options()));
-                    }
-                    yield String.valueOf(value);
-                }
-                default -> {
-                    String text = String.valueOf(value);
-                    if (text.length() > 2000) {
-                        throw ApiException.invalidField(field, "must be at most 2000 characters");
-                    }
-                    yield text;
-                }
-            });
+            clean.put(
+                    d.key(),
+                    switch (d.type()) {
+                        case "number" -> {
+                            if (!(value instanceof Number)) {
+                                throw ApiException.invalidField(field, "must be a number");
+                            }
+                            yield value;
+                        }
+                        case "boolean" -> {
+                            if (!(value instanceof Boolean)) {
+                                throw ApiException.invalidField(field, "must be true or false");
+                            }
+                            yield value;
+                        }
+                        case "date" -> {
+                            try {
+                                yield LocalDate.parse(String.valueOf(value)).toString();
+                            } catch (DateTimeParseException e) {
+                                throw ApiException.invalidField(field, "must be a date YYYY-MM-DD");
+                            }
+                        }
+                        case "select" -> {
+                            if (!d.options().contains(String.valueOf(value))) {
+                                throw ApiException.invalidField(
+                                        field, "must be one of " + String.join(", ", d.options()));
+                            }
+                            yield String.valueOf(value);
+                        }
+                        default -> {
+                            String text = String.valueOf(value);
+                            if (text.length() > 2000) {
+                                throw ApiException.invalidField(field, "must be at most 2000 characters");
+                            }
+                            yield text;
+                        }
+                    });
         }
         for (Definition d : byKey.values()) {
             if (d.required() && !clean.containsKey(d.key())) {

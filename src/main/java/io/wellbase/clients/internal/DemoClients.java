@@ -36,8 +36,9 @@ class DemoClients implements DemoDataContributor {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final int CLIENTS = 294;
-    private static final List<String> POSTAL_CODES = List.of("10115", "10119", "10178", "10243", "10245", "10405",
-            "10435", "10437", "10439", "10961", "10967", "10997", "10999", "12043", "12047", "12049", "13347");
+    private static final List<String> POSTAL_CODES = List.of(
+            "10115", "10119", "10178", "10243", "10245", "10405", "10435", "10437", "10439", "10961", "10967", "10997",
+            "10999", "12043", "12047", "12049", "13347");
     private static final Logger log = LoggerFactory.getLogger(DemoClients.class);
 
     private final JdbcClient jdbc;
@@ -84,16 +85,20 @@ class DemoClients implements DemoDataContributor {
                 c.addValue("referredBy", clients.get(random.nextInt(i)).getValue("id"));
             }
             clients.add(c);
-            tags(random, c, now).forEach(tag -> tags.add(new MapSqlParameterSource("org", orgId)
-                    .addValue("client", c.getValue("id")).addValue("tag", tag)));
+            tags(random, c, now)
+                    .forEach(tag -> tags.add(new MapSqlParameterSource("org", orgId)
+                            .addValue("client", c.getValue("id"))
+                            .addValue("tag", tag)));
             OffsetDateTime created = (OffsetDateTime) c.getValue("createdAt");
             if (random.nextInt(100) < 9) {
-                notes.add(child(orgId, c, author, later(random, created, now)).addValue("body", pick(random, DemoNames.NOTES))
+                notes.add(child(orgId, c, author, later(random, created, now))
+                        .addValue("body", pick(random, DemoNames.NOTES))
                         .addValue("pinned", random.nextInt(4) == 0));
             }
             if (random.nextInt(100) < 5) {
                 boolean red = random.nextInt(5) == 0;
-                alerts.add(child(orgId, c, author, later(random, created, now)).addValue("level", red ? "red" : "yellow")
+                alerts.add(child(orgId, c, author, later(random, created, now))
+                        .addValue("level", red ? "red" : "yellow")
                         .addValue("message", pick(random, red ? DemoNames.RED_ALERTS : DemoNames.YELLOW_ALERTS)));
             }
         }
@@ -105,7 +110,8 @@ class DemoClients implements DemoDataContributor {
                 VALUES (:id, :org, :first, :last, :email, :phone, :mobile, :birth, :gender, 'Berlin', :postal, 'DE',
                     :eName, :ePhone, :eRel, :status, :source, :referredBy, :consent, :waiver, :createdAt, :createdAt)
                 """, clients.toArray(MapSqlParameterSource[]::new));
-        batch.batchUpdate("INSERT INTO client_tags (org_id, client_id, tag) VALUES (:org, :client, :tag)",
+        batch.batchUpdate(
+                "INSERT INTO client_tags (org_id, client_id, tag) VALUES (:org, :client, :tag)",
                 tags.toArray(MapSqlParameterSource[]::new));
         batch.batchUpdate("""
                 INSERT INTO client_notes (id, org_id, client_id, author_id, body, pinned, created_at, updated_at)
@@ -115,12 +121,21 @@ class DemoClients implements DemoDataContributor {
                 INSERT INTO client_alerts (id, org_id, client_id, level, message, created_by, created_at)
                 VALUES (:id, :org, :client, :level, :message, :author, :at)
                 """, alerts.toArray(MapSqlParameterSource[]::new));
-        log.info("Demo data: {} clients, {} tags, {} notes, {} alerts", clients.size(), tags.size(), notes.size(),
+        log.info(
+                "Demo data: {} clients, {} tags, {} notes, {} alerts",
+                clients.size(),
+                tags.size(),
+                notes.size(),
                 alerts.size());
     }
 
-    private static MapSqlParameterSource client(Random random, UUID orgId, OffsetDateTime created, OffsetDateTime now,
-            Set<String> emails, Set<String> phones) {
+    private static MapSqlParameterSource client(
+            Random random,
+            UUID orgId,
+            OffsetDateTime created,
+            OffsetDateTime now,
+            Set<String> emails,
+            Set<String> phones) {
         String gender = weighted(random, "female", 68, "male", 27, "non_binary", 3, "prefer_not_to_say", 2);
         String first = switch (gender) {
             case "female" -> pick(random, DemoNames.FEMALE);
@@ -129,7 +144,8 @@ class DemoClients implements DemoDataContributor {
         };
         String last = pick(random, DemoNames.LAST);
         LocalDate birth = random.nextInt(100) < 92
-                ? now.toLocalDate().minusYears(19 + Math.min(50, (int) Math.abs(random.nextGaussian() * 11) + random.nextInt(14)))
+                ? now.toLocalDate()
+                        .minusYears(19 + Math.min(50, (int) Math.abs(random.nextGaussian() * 11) + random.nextInt(14)))
                         .minusDays(random.nextInt(365))
                 : null;
         String status = weighted(random, "active", 68, "lead", 12, "inactive", 12, "churned", 8);
@@ -140,17 +156,42 @@ class DemoClients implements DemoDataContributor {
         String mobile = random.nextInt(100) < 88 ? uniquePhone(random, phones, true) : null;
         String phone = mobile == null || random.nextInt(100) < 6 ? uniquePhone(random, phones, false) : null;
         boolean hasEmergency = !status.equals("lead") && random.nextInt(100) < 35;
-        return new MapSqlParameterSource("id", Ids.newId()).addValue("org", orgId).addValue("first", first)
-                .addValue("last", last).addValue("email", random.nextInt(100) < 92 ? email(random, first, last, birth, emails) : null)
-                .addValue("phone", phone).addValue("mobile", mobile).addValue("birth", birth).addValue("gender", gender)
+        return new MapSqlParameterSource("id", Ids.newId())
+                .addValue("org", orgId)
+                .addValue("first", first)
+                .addValue("last", last)
+                .addValue("email", random.nextInt(100) < 92 ? email(random, first, last, birth, emails) : null)
+                .addValue("phone", phone)
+                .addValue("mobile", mobile)
+                .addValue("birth", birth)
+                .addValue("gender", gender)
                 .addValue("postal", pick(random, POSTAL_CODES))
                 .addValue("eName", hasEmergency ? pick(random, DemoNames.FEMALE) + " " + last : null)
                 .addValue("ePhone", hasEmergency ? uniquePhone(random, phones, true) : null)
-                .addValue("eRel", hasEmergency ? pick(random, List.of("partner", "spouse", "mother", "sister", "friend")) : null)
+                .addValue(
+                        "eRel",
+                        hasEmergency ? pick(random, List.of("partner", "spouse", "mother", "sister", "friend")) : null)
                 .addValue("status", status)
-                .addValue("source", weighted(random, "instagram", 24, "google", 18, "walk_in", 15, "referral", 19,
-                        "classpass", 12, "website", 8, "urban_sports_club", 4))
-                .addValue("referredBy", null).addValue("consent", random.nextInt(100) < 55)
+                .addValue(
+                        "source",
+                        weighted(
+                                random,
+                                "instagram",
+                                24,
+                                "google",
+                                18,
+                                "walk_in",
+                                15,
+                                "referral",
+                                19,
+                                "classpass",
+                                12,
+                                "website",
+                                8,
+                                "urban_sports_club",
+                                4))
+                .addValue("referredBy", null)
+                .addValue("consent", random.nextInt(100) < 55)
                 .addValue("waiver", status.equals("lead") ? null : created.toLocalDate())
                 .addValue("createdAt", created);
     }
@@ -167,8 +208,11 @@ class DemoClients implements DemoDataContributor {
         if (Duration.between(created, now).toDays() < 120 && random.nextInt(100) < 45) {
             tags.add("beginner");
         }
-        if (c.getValue("gender").equals("female") && birth != null && birth.isAfter(now.toLocalDate().minusYears(41))
-                && birth.isBefore(now.toLocalDate().minusYears(25)) && random.nextInt(100) < 10) {
+        if (c.getValue("gender").equals("female")
+                && birth != null
+                && birth.isAfter(now.toLocalDate().minusYears(41))
+                && birth.isBefore(now.toLocalDate().minusYears(25))
+                && random.nextInt(100) < 10) {
             tags.add("prenatal");
         }
         if (active && random.nextInt(100) < 6) {
@@ -185,23 +229,31 @@ class DemoClients implements DemoDataContributor {
     }
 
     /** Clients entered twice: the same email in another case, or a walk-in registered again without one. */
-    private static List<MapSqlParameterSource> likelyDuplicates(Random random, List<MapSqlParameterSource> clients,
-            OffsetDateTime now) {
+    private static List<MapSqlParameterSource> likelyDuplicates(
+            Random random, List<MapSqlParameterSource> clients, OffsetDateTime now) {
         List<MapSqlParameterSource> copies = new ArrayList<>();
         while (copies.size() < 6) {
             MapSqlParameterSource original = clients.get(random.nextInt(clients.size()));
             String email = (String) original.getValue("email");
             boolean byEmail = copies.size() < 4;
-            if ((byEmail && email == null) || (!byEmail && original.getValue("mobile") == null)
+            if ((byEmail && email == null)
+                    || (!byEmail && original.getValue("mobile") == null)
                     || copies.stream().anyMatch(c -> c.getValue("copyOf") == original.getValue("id"))) {
                 continue;
             }
             OffsetDateTime created = later(random, (OffsetDateTime) original.getValue("createdAt"), now);
-            MapSqlParameterSource copy = new MapSqlParameterSource(original.getValues()).addValue("id", Ids.newId())
-                    .addValue("copyOf", original.getValue("id")).addValue("status", "lead").addValue("source", "website")
-                    .addValue("referredBy", null).addValue("waiver", null).addValue("createdAt", created);
+            MapSqlParameterSource copy = new MapSqlParameterSource(original.getValues())
+                    .addValue("id", Ids.newId())
+                    .addValue("copyOf", original.getValue("id"))
+                    .addValue("status", "lead")
+                    .addValue("source", "website")
+                    .addValue("referredBy", null)
+                    .addValue("waiver", null)
+                    .addValue("createdAt", created);
             if (byEmail) {
-                copy.addValue("email", capitalised(email)).addValue("mobile", null).addValue("phone", null);
+                copy.addValue("email", capitalised(email))
+                        .addValue("mobile", null)
+                        .addValue("phone", null);
             } else {
                 copy.addValue("email", null).addValue("source", "walk_in");
             }
@@ -249,9 +301,13 @@ class DemoClients implements DemoDataContributor {
         }
     }
 
-    private static MapSqlParameterSource child(UUID orgId, MapSqlParameterSource client, UUID author, OffsetDateTime at) {
-        return new MapSqlParameterSource("id", Ids.newId()).addValue("org", orgId).addValue("client", client.getValue("id"))
-                .addValue("author", author).addValue("at", at);
+    private static MapSqlParameterSource child(
+            UUID orgId, MapSqlParameterSource client, UUID author, OffsetDateTime at) {
+        return new MapSqlParameterSource("id", Ids.newId())
+                .addValue("org", orgId)
+                .addValue("client", client.getValue("id"))
+                .addValue("author", author)
+                .addValue("at", at);
     }
 
     /** A moment after {@code from} and before now. */

@@ -11,35 +11,168 @@ import java.util.Random;
  */
 final class DemoNames {
 
-    private DemoNames() {
-    }
+    private DemoNames() {}
 
     static final List<String> FEMALE = List.of(
-            "Zoë", "Anaïs", "Léa", "Chloé", "Sofia", "Emma", "Mia", "Hannah", "Lena", "Clara", "Marie", "Johanna",
-            "Charlotte", "Amélie", "Inès", "Maja", "Agnieszka", "Zuzanna", "Katarzyna", "Ingrid", "Astrid", "Freya",
-            "Siobhán", "Aoife", "Niamh", "Chiara", "Giulia", "Francesca", "Lucía", "Mónica", "Carmen", "Begoña",
-            "Ayşe", "Elif", "Zeynep", "Yuki", "Aiko", "Mei", "Priya", "Ananya", "Fatima", "Leila", "Amara",
-            "Chiamaka", "Olivia", "Grace", "Isabella", "Noémie", "Björk", "Solveig", "Małgorzata", "Renée", "Daniela",
-            "Paula", "Laura", "Sarah", "Julia", "Nora", "Ida", "Greta");
+            "Zoë",
+            "Anaïs",
+            "Léa",
+            "Chloé",
+            "Sofia",
+            "Emma",
+            "Mia",
+            "Hannah",
+            "Lena",
+            "Clara",
+            "Marie",
+            "Johanna",
+            "Charlotte",
+            "Amélie",
+            "Inès",
+            "Maja",
+            "Agnieszka",
+            "Zuzanna",
+            "Katarzyna",
+            "Ingrid",
+            "Astrid",
+            "Freya",
+            "Siobhán",
+            "Aoife",
+            "Niamh",
+            "Chiara",
+            "Giulia",
+            "Francesca",
+            "Lucía",
+            "Mónica",
+            "Carmen",
+            "Begoña",
+            "Ayşe",
+            "Elif",
+            "Zeynep",
+            "Yuki",
+            "Aiko",
+            "Mei",
+            "Priya",
+            "Ananya",
+            "Fatima",
+            "Leila",
+            "Amara",
+            "Chiamaka",
+            "Olivia",
+            "Grace",
+            "Isabella",
+            "Noémie",
+            "Björk",
+            "Solveig",
+            "Małgorzata",
+            "Renée",
+            "Daniela",
+            "Paula",
+            "Laura",
+            "Sarah",
+            "Julia",
+            "Nora",
+            "Ida",
+            "Greta");
 
     static final List<String> MALE = List.of(
-            "José", "Łukasz", "Jonas", "Felix", "Lukas", "Mateo", "Andrés", "João", "Tomás", "Luca", "Matteo",
-            "Marco", "Pierre", "Théo", "Mathis", "Björn", "Lars", "Mikkel", "Oskar", "Paweł", "Jakub", "Dmitri",
-            "Emre", "Mehmet", "Kenji", "Hiroshi", "Arjun", "Ravi", "Omar", "Karim", "Kwame", "Chinedu", "Liam",
-            "Noah", "Oliver", "Ethan", "Daniel", "David", "Max", "Paul", "Jan", "Ben", "Finn", "Niklas", "Raphaël");
+            "José", "Łukasz", "Jonas", "Felix", "Lukas", "Mateo", "Andrés", "João", "Tomás", "Luca", "Matteo", "Marco",
+            "Pierre", "Théo", "Mathis", "Björn", "Lars", "Mikkel", "Oskar", "Paweł", "Jakub", "Dmitri", "Emre",
+            "Mehmet", "Kenji", "Hiroshi", "Arjun", "Ravi", "Omar", "Karim", "Kwame", "Chinedu", "Liam", "Noah",
+            "Oliver", "Ethan", "Daniel", "David", "Max", "Paul", "Jan", "Ben", "Finn", "Niklas", "Raphaël");
 
     static final List<String> NEUTRAL = List.of("Alex", "Sam", "Robin", "Kim", "Charlie", "Noa", "Eli", "Sascha");
 
     static final List<String> LAST = List.of(
-            "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Hoffmann", "Schäfer",
-            "Koch", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Schwarz", "Zimmermann", "Krüger", "Hartmann",
-            "Lange", "Werner", "Köhler", "Jäger", "Öztürk", "Yılmaz", "Kaya", "Demir", "Nowak", "Kowalski",
-            "Wiśniewski", "Wójcik", "Lewandowski", "Dvořák", "Novák", "García", "Martínez", "López", "Fernández",
-            "Sánchez", "Rodríguez", "Pérez", "Gonçalves", "Silva", "Rossi", "Russo", "Bianchi", "Esposito", "Romano",
-            "Dubois", "Lefèvre", "Moreau", "Laurent", "Girard", "Bernard", "Johansson", "Andersson", "Nielsen",
-            "Hansen", "Larsen", "Jørgensen", "O'Brien", "Murphy", "Kelly", "Smith", "Taylor", "Brown", "Wilson",
-            "Tanaka", "Suzuki", "Sato", "Nakamura", "Kim", "Park", "Nguyen", "Tran", "Patel", "Sharma", "Singh",
-            "Okafor", "Mensah", "Haddad", "Khalil", "Cohen", "Levi", "Ivanova", "Petrov", "Popescu", "Horváth");
+            "Müller",
+            "Schmidt",
+            "Schneider",
+            "Fischer",
+            "Weber",
+            "Meyer",
+            "Wagner",
+            "Becker",
+            "Hoffmann",
+            "Schäfer",
+            "Koch",
+            "Richter",
+            "Klein",
+            "Wolf",
+            "Schröder",
+            "Neumann",
+            "Schwarz",
+            "Zimmermann",
+            "Krüger",
+            "Hartmann",
+            "Lange",
+            "Werner",
+            "Köhler",
+            "Jäger",
+            "Öztürk",
+            "Yılmaz",
+            "Kaya",
+            "Demir",
+            "Nowak",
+            "Kowalski",
+            "Wiśniewski",
+            "Wójcik",
+            "Lewandowski",
+            "Dvořák",
+            "Novák",
+            "García",
+            "Martínez",
+            "López",
+            "Fernández",
+            "Sánchez",
+            "Rodríguez",
+            "Pérez",
+            "Gonçalves",
+            "Silva",
+            "Rossi",
+            "Russo",
+            "Bianchi",
+            "Esposito",
+            "Romano",
+            "Dubois",
+            "Lefèvre",
+            "Moreau",
+            "Laurent",
+            "Girard",
+            "Bernard",
+            "Johansson",
+            "Andersson",
+            "Nielsen",
+            "Hansen",
+            "Larsen",
+            "Jørgensen",
+            "O'Brien",
+            "Murphy",
+            "Kelly",
+            "Smith",
+            "Taylor",
+            "Brown",
+            "Wilson",
+            "Tanaka",
+            "Suzuki",
+            "Sato",
+            "Nakamura",
+            "Kim",
+            "Park",
+            "Nguyen",
+            "Tran",
+            "Patel",
+            "Sharma",
+            "Singh",
+            "Okafor",
+            "Mensah",
+            "Haddad",
+            "Khalil",
+            "Cohen",
+            "Levi",
+            "Ivanova",
+            "Petrov",
+            "Popescu",
+            "Horváth");
 
     static final List<String> DOMAINS = List.of("example.com", "example.org", "example.net");
 
@@ -65,9 +198,16 @@ final class DemoNames {
 
     /** A name written in plain ASCII for an email address: "Łukasz Wiśniewski" becomes "lukasz.wisniewski". */
     static String emailPart(String name) {
-        String mapped = name.toLowerCase(Locale.ROOT).replace("ł", "l").replace("ø", "o").replace("ß", "ss")
-                .replace("æ", "ae").replace("ı", "i").replace("'", "");
-        return Normalizer.normalize(mapped, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replaceAll("[^a-z0-9]", "");
+        String mapped = name.toLowerCase(Locale.ROOT)
+                .replace("ł", "l")
+                .replace("ø", "o")
+                .replace("ß", "ss")
+                .replace("æ", "ae")
+                .replace("ı", "i")
+                .replace("'", "");
+        return Normalizer.normalize(mapped, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .replaceAll("[^a-z0-9]", "");
     }
 
     static <T> T pick(Random random, List<T> values) {

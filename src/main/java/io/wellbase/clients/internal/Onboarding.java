@@ -30,8 +30,7 @@ class Onboarding {
     }
 
     /** A checklist step. */
-    record Step(UUID id, String key, String label, int position, boolean required) {
-    }
+    record Step(UUID id, String key, String label, int position, boolean required) {}
 
     @Transactional(readOnly = true)
     List<Step> steps(UUID orgId) {
@@ -56,17 +55,34 @@ class Onboarding {
                 VALUES (:id, :org, :key, :label, :pos, :required)
                 ON CONFLICT (org_id, key) DO UPDATE SET archived_at = NULL, label = excluded.label,
                     position = excluded.position, required = excluded.required
-                """).param("id", id).param("org", orgId).param("key", key).param("label", label).param("pos", pos)
-                .param("required", required).update();
-        audit.record(AuditRecord.of(orgId, "onboarding_step.created", "onboarding_step", key,
+                """)
+                .param("id", id)
+                .param("org", orgId)
+                .param("key", key)
+                .param("label", label)
+                .param("pos", pos)
+                .param("required", required)
+                .update();
+        audit.record(AuditRecord.of(
+                orgId,
+                "onboarding_step.created",
+                "onboarding_step",
+                key,
                 AuditChange.created(Map.of("key", key, "label", label))));
-        return steps(orgId).stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow();
+        return steps(orgId).stream()
+                .filter(s -> s.key().equals(key))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Transactional
     void archiveStep(UUID orgId, UUID stepId) {
-        if (jdbc.sql("UPDATE onboarding_steps SET archived_at = now() WHERE org_id = :org AND id = :id AND archived_at IS NULL")
-                .param("org", orgId).param("id", stepId).update() == 0) {
+        if (jdbc.sql(
+                                "UPDATE onboarding_steps SET archived_at = now() WHERE org_id = :org AND id = :id AND archived_at IS NULL")
+                        .param("org", orgId)
+                        .param("id", stepId)
+                        .update()
+                == 0) {
             throw ApiException.notFound("Onboarding step");
         }
         audit.record(AuditRecord.of(orgId, "onboarding_step.deleted", "onboarding_step", stepId, Map.of()));
@@ -80,7 +96,11 @@ class Onboarding {
                 LEFT JOIN client_onboarding co ON co.org_id = s.org_id AND co.step_id = s.id AND co.client_id = :client
                 WHERE s.org_id = :org AND s.archived_at IS NULL
                 ORDER BY s.position, s.key
-                """).param("org", orgId).param("client", clientId).query(ClientView.OnboardingProgressStep.class).list();
+                """)
+                .param("org", orgId)
+                .param("client", clientId)
+                .query(ClientView.OnboardingProgressStep.class)
+                .list();
         int done = (int) steps.stream().filter(s -> s.completedAt() != null).count();
         return new ClientView.OnboardingView(done, steps.size(), steps);
     }
@@ -95,13 +115,25 @@ class Onboarding {
             jdbc.sql("""
                     INSERT INTO client_onboarding (org_id, client_id, step_id, completed_by) VALUES (:org, :client, :step, :by)
                     ON CONFLICT DO NOTHING
-                    """).param("org", orgId).param("client", clientId).param("step", stepId).param("by", by).update();
+                    """)
+                    .param("org", orgId)
+                    .param("client", clientId)
+                    .param("step", stepId)
+                    .param("by", by)
+                    .update();
         } else {
             jdbc.sql("DELETE FROM client_onboarding WHERE org_id = :org AND client_id = :client AND step_id = :step")
-                    .param("org", orgId).param("client", clientId).param("step", stepId).update();
+                    .param("org", orgId)
+                    .param("client", clientId)
+                    .param("step", stepId)
+                    .update();
         }
-        audit.record(AuditRecord.of(orgId, done ? "client.onboarding_step_done" : "client.onboarding_step_undone",
-                "client", clientId, Map.of("stepId", new AuditChange(done ? null : stepId, done ? stepId : null))));
+        audit.record(AuditRecord.of(
+                orgId,
+                done ? "client.onboarding_step_done" : "client.onboarding_step_undone",
+                "client",
+                clientId,
+                Map.of("stepId", new AuditChange(done ? null : stepId, done ? stepId : null))));
         return progress(orgId, clientId);
     }
 }

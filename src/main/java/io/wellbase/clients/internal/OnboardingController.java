@@ -38,9 +38,11 @@ class OnboardingController {
         this.clients = clients;
     }
 
-    record StepRequest(@NotBlank String key, @NotBlank @Size(max = 200) String label, @Min(0) Integer position,
-            Boolean required) {
-    }
+    record StepRequest(
+            @NotBlank String key,
+            @NotBlank @Size(max = 200) String label,
+            @Min(0) Integer position,
+            Boolean required) {}
 
     @GetMapping("/api/v1/onboarding-steps")
     @RequiresPermission(Permission.CLIENT_READ)
@@ -53,9 +55,9 @@ class OnboardingController {
     @RequiresPermission(Permission.CLIENT_MANAGE)
     @Operation(summary = "Add a step to the checklist")
     ResponseEntity<Onboarding.Step> add(CurrentOrganization org, @Valid @RequestBody StepRequest r) {
-        var step = onboarding.addStep(org.id(), r.key(), r.label(), r.position(),
-                !Boolean.FALSE.equals(r.required()));
-        return ResponseEntity.created(URI.create("/api/v1/onboarding-steps/" + step.id())).body(step);
+        var step = onboarding.addStep(org.id(), r.key(), r.label(), r.position(), !Boolean.FALSE.equals(r.required()));
+        return ResponseEntity.created(URI.create("/api/v1/onboarding-steps/" + step.id()))
+                .body(step);
     }
 
     @DeleteMapping("/api/v1/onboarding-steps/{id}")

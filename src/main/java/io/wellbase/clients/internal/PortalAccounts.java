@@ -34,13 +34,19 @@ class PortalAccounts implements ClientAccounts {
     @Override
     public Optional<UUID> clientOf(UUID userId, UUID organizationId) {
         return jdbc.sql("SELECT client_id FROM client_accounts WHERE org_id = :org AND user_id = :user")
-                .param("org", organizationId).param("user", userId).query(UUID.class).optional();
+                .param("org", organizationId)
+                .param("user", userId)
+                .query(UUID.class)
+                .optional();
     }
 
     @Override
     public List<UUID> organizationsOf(UUID userId, int limit) {
         return jdbc.sql("SELECT org_id FROM client_accounts WHERE user_id = :user ORDER BY linked_at LIMIT :limit")
-                .param("user", userId).param("limit", limit).query(UUID.class).list();
+                .param("user", userId)
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
     }
 
     @Override
@@ -54,13 +60,22 @@ class PortalAccounts implements ClientAccounts {
         }
         Optional<UUID> match = user.emailVerified() ? unlinkedClientWithEmail(orgId, email) : Optional.empty();
         UUID clientId = match.orElseGet(() -> {
-                    UUID id = Ids.newId();
-                    clients.insert(orgId, id, new ClientFields(firstName, lastName, email, null, phone, null, null,
-                            null, null, "lead", "portal", null, false, null, Map.of(), Map.of()));
-                    audit.record(AuditRecord.of(orgId, "client.created", "client", id, AuditChange.created(created(firstName, lastName, email)))
-                            .byActor(userId));
-                    return id;
-                });
+            UUID id = Ids.newId();
+            clients.insert(
+                    orgId,
+                    id,
+                    new ClientFields(
+                            firstName, lastName, email, null, phone, null, null, null, null, "lead", "portal", null,
+                            false, null, Map.of(), Map.of()));
+            audit.record(AuditRecord.of(
+                            orgId,
+                            "client.created",
+                            "client",
+                            id,
+                            AuditChange.created(created(firstName, lastName, email)))
+                    .byActor(userId));
+            return id;
+        });
         link(orgId, clientId, userId);
         return clientId;
     }
@@ -72,7 +87,11 @@ class PortalAccounts implements ClientAccounts {
                   AND c.erased_at IS NULL
                   AND NOT EXISTS (SELECT 1 FROM client_accounts a WHERE a.org_id = c.org_id AND a.client_id = c.id)
                 ORDER BY c.created_at LIMIT 1
-                """).param("org", orgId).param("email", email).query(UUID.class).optional();
+                """)
+                .param("org", orgId)
+                .param("email", email)
+                .query(UUID.class)
+                .optional();
     }
 
     /** The audited fields of a client made by a sign-up; the email may be missing (an erased account). */
@@ -92,11 +111,20 @@ class PortalAccounts implements ClientAccounts {
         int inserted = jdbc.sql("""
                 INSERT INTO client_accounts (org_id, client_id, user_id) VALUES (:org, :client, :user)
                 ON CONFLICT DO NOTHING
-                """).param("org", orgId).param("client", clientId).param("user", userId).update();
+                """)
+                .param("org", orgId)
+                .param("client", clientId)
+                .param("user", userId)
+                .update();
         if (inserted == 0) {
             throw ApiException.conflict("portal.already_linked", "This client record already has an account");
         }
-        audit.record(AuditRecord.of(orgId, "client.portal_linked", "client", clientId,
-                Map.of("userId", new AuditChange(null, userId))).byActor(userId));
+        audit.record(AuditRecord.of(
+                        orgId,
+                        "client.portal_linked",
+                        "client",
+                        clientId,
+                        Map.of("userId", new AuditChange(null, userId)))
+                .byActor(userId));
     }
 }

@@ -40,18 +40,23 @@ class PortalController {
         this.clients = clients;
     }
 
-    record AcceptRequest(@NotBlank @Size(max = 200) String token) {
-    }
+    record AcceptRequest(@NotBlank @Size(max = 200) String token) {}
 
-    record AcceptAsNewUserRequest(@NotBlank @Size(max = 200) String token, @NotNull @Size(max = 200) String password) {
-    }
+    record AcceptAsNewUserRequest(
+            @NotBlank @Size(max = 200) String token,
+            @NotNull @Size(max = 200) String password) {}
 
     /** The fields a client may change on their own record. */
-    record OwnProfilePatch(@Size(min = 1, max = 100) String firstName, @Size(min = 1, max = 100) String lastName,
-            @Email @Size(max = 254) String email, @Size(max = 40) String phone, @Size(max = 40) String mobilePhone,
-            @Past LocalDate birthDate, @Valid ClientRequests.AddressRequest address,
-            @Valid ClientRequests.EmergencyContactRequest emergencyContact, Boolean marketingConsent) {
-    }
+    record OwnProfilePatch(
+            @Size(min = 1, max = 100) String firstName,
+            @Size(min = 1, max = 100) String lastName,
+            @Email @Size(max = 254) String email,
+            @Size(max = 40) String phone,
+            @Size(max = 40) String mobilePhone,
+            @Past LocalDate birthDate,
+            @Valid ClientRequests.AddressRequest address,
+            @Valid ClientRequests.EmergencyContactRequest emergencyContact,
+            Boolean marketingConsent) {}
 
     @PostMapping("/api/v1/clients/{id}/portal-invitations")
     @RequiresPermission(Permission.CLIENT_WRITE)
@@ -83,10 +88,28 @@ class PortalController {
     @Operation(summary = "Change the signed-in client's own contact details")
     OwnProfile updateOwnProfile(Caller caller, @Valid @RequestBody OwnProfilePatch p) {
         UUID clientId = accounts.requireSelf(caller);
-        return OwnProfile.of(clients.update(caller.requireOrganization(), clientId, new ClientFields(p.firstName(), p.lastName(),
-                p.email(), p.phone(), p.mobilePhone(), p.birthDate(), null,
-                p.address() == null ? null : p.address().toAddress(),
-                p.emergencyContact() == null ? null : p.emergencyContact().toContact(), null, null, null,
-                p.marketingConsent(), null, null, null), null));
+        return OwnProfile.of(clients.update(
+                caller.requireOrganization(),
+                clientId,
+                new ClientFields(
+                        p.firstName(),
+                        p.lastName(),
+                        p.email(),
+                        p.phone(),
+                        p.mobilePhone(),
+                        p.birthDate(),
+                        null,
+                        p.address() == null ? null : p.address().toAddress(),
+                        p.emergencyContact() == null
+                                ? null
+                                : p.emergencyContact().toContact(),
+                        null,
+                        null,
+                        null,
+                        p.marketingConsent(),
+                        null,
+                        null,
+                        null),
+                null));
     }
 }

@@ -1,6 +1,5 @@
 package io.wellbase.clients.internal;
 
-import io.wellbase.platform.web.PublicUrl;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.identity.AuthTokens;
@@ -13,6 +12,7 @@ import io.wellbase.platform.mail.EmailMessage;
 import io.wellbase.platform.mail.OutboundMail;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.web.ApiException;
+import io.wellbase.platform.web.PublicUrl;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,8 +38,15 @@ class PortalInvitations {
     private final PublicUrl publicUrl;
     private final AuditTrail audit;
 
-    PortalInvitations(JdbcClient jdbc, ClientStore clients, PortalAccounts accounts, UserAccounts users,
-            Sessions sessions, OutboundMail mail, PublicUrl publicUrl, AuditTrail audit) {
+    PortalInvitations(
+            JdbcClient jdbc,
+            ClientStore clients,
+            PortalAccounts accounts,
+            UserAccounts users,
+            Sessions sessions,
+            OutboundMail mail,
+            PublicUrl publicUrl,
+            AuditTrail audit) {
         this.jdbc = jdbc;
         this.clients = clients;
         this.accounts = accounts;
@@ -50,8 +57,7 @@ class PortalInvitations {
         this.audit = audit;
     }
 
-    private record Pending(UUID orgId, UUID clientId, String email) {
-    }
+    private record Pending(UUID orgId, UUID clientId, String email) {}
 
     @Transactional
     void invite(UUID orgId, UUID clientId, UUID by) {
@@ -60,23 +66,37 @@ class PortalInvitations {
             throw ApiException.unprocessable("portal.no_email", "The client has no email address to invite");
         }
         if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM client_accounts WHERE org_id = :org AND client_id = :c)")
-                .param("org", orgId).param("c", clientId).query(Boolean.class).single()) {
+                .param("org", orgId)
+                .param("c", clientId)
+                .query(Boolean.class)
+                .single()) {
             throw ApiException.conflict("portal.already_linked", "This client already has a portal account");
         }
         String token = Secrets.newToken();
         jdbc.sql("""
                 INSERT INTO client_portal_invitations (id, org_id, client_id, email, token_hash, expires_at, created_by)
                 VALUES (:id, :org, :client, :email, :hash, now() + make_interval(secs => :ttl), :by)
-                """).param("id", Ids.newId()).param("org", orgId).param("client", clientId).param("email", client.email())
-                .param("hash", Secrets.sha256(token)).param("ttl", TTL.toSeconds()).param("by", by).update();
-        mail.enqueue(new EmailMessage(client.email(), "Your client account", """
+                """)
+                .param("id", Ids.newId())
+                .param("org", orgId)
+                .param("client", clientId)
+                .param("email", client.email())
+                .param("hash", Secrets.sha256(token))
+                .param("ttl", TTL.toSeconds())
+                .param("by", by)
+                .update();
+        mail.enqueue(new EmailMessage(
+                client.email(),
+                "Your client account",
+                """
                 Hello %s,
 
                 your studio invites you to its client portal, to book classes and see your memberships:
                 %s/client-invitation?token=%s
 
                 Token: %s
-                """.formatted(client.firstName(), publicUrl.app(), token, token), "client_invitation"));
+                """.formatted(client.firstName(), publicUrl.app(), token, token),
+                "client_invitation"));
         audit.record(AuditRecord.of(orgId, "client.portal_invited", "client", clientId, Map.of()));
     }
 
@@ -84,8 +104,8 @@ class PortalInvitations {
     AuthTokens acceptAsNewUser(String token, String password) {
         Pending p = claim(token);
         ClientView client = clients.find(p.orgId(), p.clientId()).orElseThrow(() -> ApiException.notFound("Client"));
-        UserSummary user = users.createVerified(new UserAccounts.NewUser(p.email(), password, client.firstName(),
-                client.lastName(), client.mobilePhone()));
+        UserSummary user = users.createVerified(new UserAccounts.NewUser(
+                p.email(), password, client.firstName(), client.lastName(), client.mobilePhone()));
         accounts.link(p.orgId(), p.clientId(), user.id());
         return sessions.start(user.id(), p.orgId());
     }
@@ -95,7 +115,8 @@ class PortalInvitations {
         Pending p = claim(token);
         UserSummary user = users.summaries(List.of(caller.userId())).get(caller.userId());
         if (user == null || user.email() == null || !user.email().equalsIgnoreCase(p.email())) {
-            throw ApiException.forbidden("invitation.wrong_account",
+            throw ApiException.forbidden(
+                    "invitation.wrong_account",
                     "This invitation was sent to another email address; sign in with that account");
         }
         accounts.link(p.orgId(), p.clientId(), caller.userId());
@@ -107,8 +128,11 @@ class PortalInvitations {
                 UPDATE client_portal_invitations SET accepted_at = now()
                 WHERE token_hash = :hash AND accepted_at IS NULL AND expires_at > now()
                 RETURNING org_id, client_id, email
-                """).param("hash", Secrets.sha256(token == null ? "" : token)).query(Pending.class).optional()
-                .orElseThrow(() -> ApiException.badRequest("invitation.invalid_token",
-                        "The invitation is invalid, already used or expired"));
+                """)
+                .param("hash", Secrets.sha256(token == null ? "" : token))
+                .query(Pending.class)
+                .optional()
+                .orElseThrow(() -> ApiException.badRequest(
+                        "invitation.invalid_token", "The invitation is invalid, already used or expired"));
     }
 }

@@ -12,7 +12,11 @@ import java.util.Set;
  * or fail before it starts. A finished job never moves. Stored and shown as the lower-case name.
  */
 public enum JobStatus {
-    QUEUED, PROCESSING, COMPLETED, FAILED, CANCELLED;
+    QUEUED,
+    PROCESSING,
+    COMPLETED,
+    FAILED,
+    CANCELLED;
 
     /** Another move than {@link #canBecome} allows. */
     public static final class IllegalTransition extends IllegalStateException {

@@ -43,8 +43,15 @@ public class FileKeeper {
         this.transactions = transactions;
     }
 
-    public StoredFile keepUpload(UUID orgId, UUID userId, UUID clientId, FilePurpose purpose, String filename,
-            InputStream content, PurposePolicy.Rule rule, ContentTypeDetector detector) {
+    public StoredFile keepUpload(
+            UUID orgId,
+            UUID userId,
+            UUID clientId,
+            FilePurpose purpose,
+            String filename,
+            InputStream content,
+            PurposePolicy.Rule rule,
+            ContentTypeDetector detector) {
         String name = FileNames.clean(filename);
         TempFiles.Copy copy = null;
         try {
@@ -54,9 +61,13 @@ public class FileKeeper {
             }
             String type = detector.detect(copy.path(), name);
             if (!rule.contentTypes().contains(type)) {
-                throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "file.unsupported_type",
+                throw new ApiException(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "file.unsupported_type",
                         "A " + purpose.value() + " file may not be " + type + "; allowed: "
-                                + String.join(", ", rule.contentTypes().stream().sorted().toList()));
+                                + String.join(
+                                        ", ",
+                                        rule.contentTypes().stream().sorted().toList()));
             }
             return keep(orgId, userId, clientId, purpose, name, type, copy);
         } catch (IOException e) {
@@ -66,10 +77,11 @@ public class FileKeeper {
         }
     }
 
-    public StoredFile keepGenerated(UUID orgId, UUID userId, FilePurpose purpose, String filename,
-            String contentType, Path content) {
+    public StoredFile keepGenerated(
+            UUID orgId, UUID userId, FilePurpose purpose, String filename, String contentType, Path content) {
         try {
-            return keep(orgId, userId, null, purpose, FileNames.clean(filename), contentType, TempFiles.describe(content));
+            return keep(
+                    orgId, userId, null, purpose, FileNames.clean(filename), contentType, TempFiles.describe(content));
         } catch (IOException e) {
             throw unavailable(e);
         }
@@ -79,7 +91,12 @@ public class FileKeeper {
         StoredFile file = row.file();
         transactions.executeWithoutResult(status -> {
             records.delete(file.organizationId(), file.id());
-            audit.record(new AuditRecord(file.organizationId(), userId, "file.deleted", "file", file.id().toString(),
+            audit.record(new AuditRecord(
+                    file.organizationId(),
+                    userId,
+                    "file.deleted",
+                    "file",
+                    file.id().toString(),
                     Map.of("filename", new AuditChange(file.filename(), null))));
         });
         try {
@@ -89,19 +106,39 @@ public class FileKeeper {
         }
     }
 
-    private StoredFile keep(UUID orgId, UUID userId, UUID clientId, FilePurpose purpose, String name, String type,
-            TempFiles.Copy copy) throws IOException {
+    private StoredFile keep(
+            UUID orgId, UUID userId, UUID clientId, FilePurpose purpose, String name, String type, TempFiles.Copy copy)
+            throws IOException {
         UUID id = Ids.newId();
         String key = orgId + "/" + id;
-        StoredFile file = new StoredFile(id, orgId, purpose, name, type, copy.size(), copy.sha256(), userId,
-                Instant.now().truncatedTo(ChronoUnit.MICROS), clientId);
+        StoredFile file = new StoredFile(
+                id,
+                orgId,
+                purpose,
+                name,
+                type,
+                copy.size(),
+                copy.sha256(),
+                userId,
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                clientId);
         storage.put(key, copy.path(), type);
         try {
             transactions.executeWithoutResult(status -> {
                 records.insert(file, storage.name(), key);
-                audit.record(new AuditRecord(orgId, userId, "file.created", "file", id.toString(), Map.of(
-                        "filename", new AuditChange(null, name), "purpose", new AuditChange(null, purpose.value()),
-                        "size", new AuditChange(null, copy.size()))));
+                audit.record(new AuditRecord(
+                        orgId,
+                        userId,
+                        "file.created",
+                        "file",
+                        id.toString(),
+                        Map.of(
+                                "filename",
+                                new AuditChange(null, name),
+                                "purpose",
+                                new AuditChange(null, purpose.value()),
+                                "size",
+                                new AuditChange(null, copy.size()))));
             });
         } catch (RuntimeException e) {
             try {
@@ -116,7 +153,9 @@ public class FileKeeper {
 
     private static ApiException unavailable(IOException e) {
         log.warn("File storage failed: {}", e.toString());
-        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "file.storage_unavailable",
+        return new ApiException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "file.storage_unavailable",
                 "The file could not be stored right now; try again");
     }
 

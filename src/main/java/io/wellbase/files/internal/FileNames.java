@@ -3,8 +3,7 @@ package io.wellbase.files.internal;
 /** A user's file name made safe to keep and to send back: no folders, no control characters. */
 final class FileNames {
 
-    private FileNames() {
-    }
+    private FileNames() {}
 
     static String clean(String filename) {
         String name = filename == null ? "" : filename;

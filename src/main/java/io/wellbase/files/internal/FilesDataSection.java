@@ -15,12 +15,28 @@ import org.springframework.stereotype.Component;
 class FilesDataSection implements ClientDataContributor {
 
     /** One file of the client; the link expires like every signed link (wellbase.files.link-ttl). */
-    record ExportedFile(UUID id, String purpose, String filename, String contentType, long size, String sha256,
-            Instant createdAt, String downloadUrl, Instant downloadUrlExpiresAt) {
+    record ExportedFile(
+            UUID id,
+            String purpose,
+            String filename,
+            String contentType,
+            long size,
+            String sha256,
+            Instant createdAt,
+            String downloadUrl,
+            Instant downloadUrlExpiresAt) {
 
         static ExportedFile of(StoredFile file, DownloadLink link) {
-            return new ExportedFile(file.id(), file.purpose().value(), file.filename(), file.contentType(), file.size(),
-                    file.sha256(), file.createdAt(), link.url(), link.expiresAt());
+            return new ExportedFile(
+                    file.id(),
+                    file.purpose().value(),
+                    file.filename(),
+                    file.contentType(),
+                    file.size(),
+                    file.sha256(),
+                    file.createdAt(),
+                    link.url(),
+                    link.expiresAt());
         }
     }
 
@@ -34,9 +50,15 @@ class FilesDataSection implements ClientDataContributor {
 
     @Override
     public Map<String, Object> exportFor(UUID organizationId, UUID clientId) {
-        return Map.of("files", records.ofClient(organizationId, clientId).stream()
-                .sorted(Comparator.comparing((FileRecords.Row row) -> row.file().createdAt()).reversed())
-                .map(row -> ExportedFile.of(row.file(), files.downloadLink(organizationId, row.file().id())))
-                .toList());
+        return Map.of(
+                "files",
+                records.ofClient(organizationId, clientId).stream()
+                        .sorted(Comparator.comparing(
+                                        (FileRecords.Row row) -> row.file().createdAt())
+                                .reversed())
+                        .map(row -> ExportedFile.of(
+                                row.file(),
+                                files.downloadLink(organizationId, row.file().id())))
+                        .toList());
     }
 }

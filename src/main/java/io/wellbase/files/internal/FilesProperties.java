@@ -26,8 +26,8 @@ public record FilesProperties(
         @Valid @DefaultValue Local local,
         @Valid @DefaultValue S3 s3) {
 
-    public record Local(@DefaultValue(".wellbase/files") @NotBlank String root) {
-    }
+    public record Local(
+            @DefaultValue(".wellbase/files") @NotBlank String root) {}
 
     /** S3 or any S3-compatible service (MinIO, Ceph, R2); endpoint empty means AWS itself. */
     public record S3(
@@ -36,6 +36,5 @@ public record FilesProperties(
             @DefaultValue("wellbase-files") String bucket,
             @DefaultValue("") String accessKey,
             @DefaultValue("") String secretKey,
-            @DefaultValue("true") boolean pathStyle) {
-    }
+            @DefaultValue("true") boolean pathStyle) {}
 }

@@ -40,8 +40,10 @@ public class GeneratedFilesCleanup {
                 SELECT org_id, id FROM files
                 WHERE purpose IN ('export', 'report') AND created_at < :cutoff
                 ORDER BY created_at LIMIT 500
-                """).param("cutoff", Timestamp.from(cutoff))
-                .query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).list();
+                """)
+                .param("cutoff", Timestamp.from(cutoff))
+                .query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)})
+                .list();
         expired.forEach(file -> records.find(file[0], file[1]).ifPresent(row -> keeper.forget(row, null)));
         return expired.size();
     }

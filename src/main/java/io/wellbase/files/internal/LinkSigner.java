@@ -63,7 +63,9 @@ public class LinkSigner {
     private byte[] key() {
         byte[] k = key;
         if (k == null) {
-            k = jdbc.sql("SELECT secret FROM file_link_keys WHERE id = 1").query(byte[].class).single();
+            k = jdbc.sql("SELECT secret FROM file_link_keys WHERE id = 1")
+                    .query(byte[].class)
+                    .single();
             key = k;
         }
         return k;

@@ -1,5 +1,6 @@
 package io.wellbase.files.internal;
 
+import io.wellbase.platform.web.PublicUrl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import io.wellbase.platform.web.PublicUrl;
 
 /**
  * Files in a local folder, one per object, written to a temporary name first and moved into place,

@@ -38,16 +38,31 @@ import org.springframework.web.multipart.MultipartFile;
 class PortalFilesController {
 
     private static final SortSpec SORT = SortSpec.of(Map.of("createdAt", "created_at"), "-createdAt", "id");
-    private static final String PURPOSES = String.join(", ",
+    private static final String PURPOSES = String.join(
+            ", ",
             PurposePolicy.FOR_CLIENTS.stream().map(FilePurpose::value).sorted().toList());
 
     /** A file as its client sees it: no uploader, no checksum, with a fresh signed link. */
-    record OwnFile(UUID id, String purpose, String filename, String contentType, long size, Instant createdAt,
-            String downloadUrl, Instant downloadUrlExpiresAt) {
+    record OwnFile(
+            UUID id,
+            String purpose,
+            String filename,
+            String contentType,
+            long size,
+            Instant createdAt,
+            String downloadUrl,
+            Instant downloadUrlExpiresAt) {
 
         static OwnFile of(StoredFile file, DownloadLink link) {
-            return new OwnFile(file.id(), file.purpose().value(), file.filename(), file.contentType(), file.size(),
-                    file.createdAt(), link.url(), link.expiresAt());
+            return new OwnFile(
+                    file.id(),
+                    file.purpose().value(),
+                    file.filename(),
+                    file.contentType(),
+                    file.size(),
+                    file.createdAt(),
+                    link.url(),
+                    link.expiresAt());
         }
     }
 
@@ -63,13 +78,17 @@ class PortalFilesController {
 
     @PostMapping(path = "/api/v1/portal/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a file for yourself (purpose avatar or client_document)")
-    ResponseEntity<OwnFile> upload(Caller caller, @RequestPart(name = "file", required = false) MultipartFile file,
-            @RequestParam(name = "purpose", required = false) String purpose) throws IOException {
+    ResponseEntity<OwnFile> upload(
+            Caller caller,
+            @RequestPart(name = "file", required = false) MultipartFile file,
+            @RequestParam(name = "purpose", required = false) String purpose)
+            throws IOException {
         UUID self = accounts.requireSelf(caller);
         if (file == null) {
             throw ApiException.invalidField("file", "a multipart part named file is required");
         }
-        FilePurpose kind = FilePurpose.of(purpose == null ? "" : purpose).filter(PurposePolicy.FOR_CLIENTS::contains)
+        FilePurpose kind = FilePurpose.of(purpose == null ? "" : purpose)
+                .filter(PurposePolicy.FOR_CLIENTS::contains)
                 .orElseThrow(() -> ApiException.invalidField("purpose", "must be one of " + PURPOSES));
         UUID org = caller.requireOrganization();
         StoredFile stored;

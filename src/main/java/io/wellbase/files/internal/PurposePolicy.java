@@ -11,8 +11,7 @@ import java.util.Set;
  */
 public final class PurposePolicy {
 
-    public record Rule(long maxBytes, Set<String> contentTypes) {
-    }
+    public record Rule(long maxBytes, Set<String> contentTypes) {}
 
     /** What a business's client may upload for themself in the portal, and sees of their own files there. */
     public static final Set<FilePurpose> FOR_CLIENTS = Set.of(FilePurpose.AVATAR, FilePurpose.CLIENT_DOCUMENT);
@@ -20,8 +19,8 @@ public final class PurposePolicy {
     private static final long MIB = 1024 * 1024;
     private static final Set<String> PHOTOS = Set.of("image/jpeg", "image/png", "image/webp");
     private static final Set<String> CLINICAL_PHOTOS = Set.of("image/jpeg", "image/png", "image/webp", "image/heic");
-    private static final Set<String> DOCUMENTS = Set.of("application/pdf", "image/jpeg", "image/png", "image/webp",
-            "image/heic", "text/plain");
+    private static final Set<String> DOCUMENTS =
+            Set.of("application/pdf", "image/jpeg", "image/png", "image/webp", "image/heic", "text/plain");
     private static final Set<String> TABLES = Set.of("text/plain", "text/csv", "text/tab-separated-values");
 
     private static final Map<FilePurpose, Rule> RULES = Map.of(
@@ -31,8 +30,7 @@ public final class PurposePolicy {
             FilePurpose.ATTACHMENT, new Rule(25 * MIB, DOCUMENTS),
             FilePurpose.SKIN_IMAGE, new Rule(15 * MIB, CLINICAL_PHOTOS));
 
-    private PurposePolicy() {
-    }
+    private PurposePolicy() {}
 
     /** The rule of an uploadable purpose; generated purposes (export, report) have none. */
     public static Rule of(FilePurpose purpose) {

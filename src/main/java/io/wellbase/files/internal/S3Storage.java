@@ -38,7 +38,12 @@ class S3Storage implements ObjectStorage {
     @Override
     public void put(String key, Path content, String contentType) throws IOException {
         try {
-            client.putObject(PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType).build(),
+            client.putObject(
+                    PutObjectRequest.builder()
+                            .bucket(bucket)
+                            .key(key)
+                            .contentType(contentType)
+                            .build(),
                     RequestBody.fromFile(content));
         } catch (SdkException e) {
             throw new IOException("S3 put of " + key + " failed: " + e.getMessage(), e);
@@ -48,7 +53,8 @@ class S3Storage implements ObjectStorage {
     @Override
     public InputStream get(String key) throws IOException {
         try {
-            return client.getObject(GetObjectRequest.builder().bucket(bucket).key(key).build());
+            return client.getObject(
+                    GetObjectRequest.builder().bucket(bucket).key(key).build());
         } catch (NoSuchKeyException e) {
             throw new StorageObjectMissingException(key);
         } catch (SdkException e) {
@@ -67,13 +73,20 @@ class S3Storage implements ObjectStorage {
 
     @Override
     public String downloadUrl(String fileId, String key, String filename, String contentType, Instant expiresAt) {
-        Duration ttl = Duration.ofSeconds(Math.max(1, expiresAt.getEpochSecond() - Instant.now().getEpochSecond()));
-        GetObjectRequest get = GetObjectRequest.builder().bucket(bucket).key(key)
+        Duration ttl = Duration.ofSeconds(
+                Math.max(1, expiresAt.getEpochSecond() - Instant.now().getEpochSecond()));
+        GetObjectRequest get = GetObjectRequest.builder()
+                .bucket(bucket)
+                .key(key)
                 .responseContentType(contentType)
                 .responseContentDisposition(ContentDisposition.attachment(filename))
                 .build();
-        return presigner.presignGetObject(GetObjectPresignRequest.builder()
-                .signatureDuration(ttl)
-                .getObjectRequest(get).build()).url().toString();
+        return presigner
+                .presignGetObject(GetObjectPresignRequest.builder()
+                        .signatureDuration(ttl)
+                        .getObjectRequest(get)
+                        .build())
+                .url()
+                .toString();
     }
 }

@@ -40,18 +40,23 @@ class SignedDownloadController {
 
     @GetMapping("/files/{id}")
     @Operation(summary = "Download a file by a signed URL from the API")
-    @ApiResponse(responseCode = "200", description = "The file, with the content type it was stored with",
-            content = @Content(mediaType = "application/octet-stream",
-                    schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The file, with the content type it was stored with",
+            content =
+                    @Content(
+                            mediaType = "application/octet-stream",
+                            schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "403", description = "The link is invalid or has expired")
-    ResponseEntity<InputStreamResource> download(@PathVariable String id,
-            @RequestParam(required = false) Long expires, @RequestParam(required = false) String signature)
+    ResponseEntity<InputStreamResource> download(
+            @PathVariable String id,
+            @RequestParam(required = false) Long expires,
+            @RequestParam(required = false) String signature)
             throws IOException {
         if (expires == null || !signer.verify(id, expires, signature)) {
             throw ApiException.forbidden("file.link_invalid", "This download link is invalid or has expired");
         }
-        FileRecords.Row row = records.findById(UUID.fromString(id))
-                .orElseThrow(() -> ApiException.notFound("File"));
+        FileRecords.Row row = records.findById(UUID.fromString(id)).orElseThrow(() -> ApiException.notFound("File"));
         StoredFile file = row.file();
         InputStream in;
         try {

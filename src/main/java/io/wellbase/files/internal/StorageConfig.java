@@ -33,7 +33,8 @@ class StorageConfig {
         AwsCredentialsProvider credentials = s3.accessKey().isBlank()
                 ? DefaultCredentialsProvider.builder().build()
                 : StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey()));
-        S3Configuration serviceConfig = S3Configuration.builder().pathStyleAccessEnabled(s3.pathStyle()).build();
+        S3Configuration serviceConfig =
+                S3Configuration.builder().pathStyleAccessEnabled(s3.pathStyle()).build();
         var client = S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(s3.region()))

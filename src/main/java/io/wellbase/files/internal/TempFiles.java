@@ -14,11 +14,9 @@ import org.springframework.http.HttpStatus;
 /** Copies an upload to a temporary file while counting and hashing it, stopping at the size limit. */
 final class TempFiles {
 
-    record Copy(Path path, long size, String sha256) {
-    }
+    record Copy(Path path, long size, String sha256) {}
 
-    private TempFiles() {
-    }
+    private TempFiles() {}
 
     static Copy copy(InputStream in, long maxBytes) throws IOException {
         Path temp = Files.createTempFile("wellbase-upload-", ".bin");
@@ -30,7 +28,9 @@ final class TempFiles {
                 for (int n; (n = in.read(buffer)) != -1; ) {
                     size += n;
                     if (size > maxBytes) {
-                        throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "file.too_large",
+                        throw new ApiException(
+                                HttpStatus.CONTENT_TOO_LARGE,
+                                "file.too_large",
                                 "The file is larger than " + maxBytes + " bytes allowed for this purpose");
                     }
                     digest.update(buffer, 0, n);

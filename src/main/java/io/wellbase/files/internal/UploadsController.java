@@ -43,12 +43,32 @@ class UploadsController {
     private static final SortSpec SORT = SortSpec.of(Map.of("createdAt", "created_at"), "-createdAt", "id");
 
     /** A file's metadata with a fresh signed link. */
-    record UploadView(UUID id, String purpose, String filename, String contentType, long size, String sha256,
-            UUID clientId, UUID createdBy, Instant createdAt, String downloadUrl, Instant downloadUrlExpiresAt) {
+    record UploadView(
+            UUID id,
+            String purpose,
+            String filename,
+            String contentType,
+            long size,
+            String sha256,
+            UUID clientId,
+            UUID createdBy,
+            Instant createdAt,
+            String downloadUrl,
+            Instant downloadUrlExpiresAt) {
 
         static UploadView of(StoredFile file, DownloadLink link) {
-            return new UploadView(file.id(), file.purpose().value(), file.filename(), file.contentType(), file.size(),
-                    file.sha256(), file.clientId(), file.createdBy(), file.createdAt(), link.url(), link.expiresAt());
+            return new UploadView(
+                    file.id(),
+                    file.purpose().value(),
+                    file.filename(),
+                    file.contentType(),
+                    file.size(),
+                    file.sha256(),
+                    file.clientId(),
+                    file.createdBy(),
+                    file.createdAt(),
+                    link.url(),
+                    link.expiresAt());
         }
     }
 
@@ -65,9 +85,12 @@ class UploadsController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @RequiresPermission(Permission.FILE_UPLOAD)
     @Operation(summary = "Upload a file for a purpose; its type is detected from the content")
-    ResponseEntity<UploadView> upload(Caller caller, @RequestPart(name = "file", required = false) MultipartFile file,
+    ResponseEntity<UploadView> upload(
+            Caller caller,
+            @RequestPart(name = "file", required = false) MultipartFile file,
             @RequestParam(name = "purpose", required = false) String purpose,
-            @RequestParam(name = "clientId", required = false) UUID clientId) throws IOException {
+            @RequestParam(name = "clientId", required = false) UUID clientId)
+            throws IOException {
         if (file == null) {
             throw ApiException.invalidField("file", "a multipart part named file is required");
         }
@@ -85,8 +108,11 @@ class UploadsController {
     @GetMapping
     @RequiresPermission(Permission.FILE_UPLOAD)
     @Operation(summary = "List the organization's files, newest first")
-    PageResult<StoredFile> list(CurrentOrganization org, @RequestParam(required = false) String purpose,
-            @RequestParam(required = false) UUID clientId, @Paged PageQuery page) {
+    PageResult<StoredFile> list(
+            CurrentOrganization org,
+            @RequestParam(required = false) String purpose,
+            @RequestParam(required = false) UUID clientId,
+            @Paged PageQuery page) {
         requireClient(org.id(), clientId);
         return records.list(org.id(), purpose == null ? null : purpose(purpose), clientId, page);
     }
@@ -114,9 +140,12 @@ class UploadsController {
 
     private static FilePurpose purpose(String value) {
         if (value == null || value.isBlank()) {
-            throw ApiException.invalidField("purpose", "is required (avatar, client_document, import, attachment, skin_image)");
+            throw ApiException.invalidField(
+                    "purpose", "is required (avatar, client_document, import, attachment, skin_image)");
         }
-        return FilePurpose.of(value).filter(FilePurpose::uploadable).orElseThrow(() -> ApiException.invalidField(
-                "purpose", "must be one of avatar, client_document, import, attachment, skin_image"));
+        return FilePurpose.of(value)
+                .filter(FilePurpose::uploadable)
+                .orElseThrow(() -> ApiException.invalidField(
+                        "purpose", "must be one of avatar, client_document, import, attachment, skin_image"));
     }
 }

@@ -5,10 +5,10 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.wellbase.identity.IdentityProperties;
 import io.wellbase.platform.security.Role;
@@ -44,8 +44,7 @@ class AccessTokens {
     }
 
     /** A signed token and its lifetime in seconds. */
-    record Issued(String token, long expiresIn) {
-    }
+    record Issued(String token, long expiresIn) {}
 
     Issued issue(UUID userId, UUID sessionId, UUID organizationId, Role role) {
         Instant now = Instant.now();
@@ -60,8 +59,8 @@ class AccessTokens {
             claims.claim("org", organizationId.toString()).claim("role", role.value());
         }
         RSAKey key = keyRing.signingKey();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                claims.build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());
         try {
             jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {
@@ -74,11 +73,10 @@ class AccessTokens {
     JwtDecoder jwtDecoder() {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keyRing));
-        processor.setJWTClaimsSetVerifier((claims, context) -> {
-        });
+        processor.setJWTClaimsSetVerifier((claims, context) -> {});
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        var validator = new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(properties.clockSkew()),
-                new JwtIssuerValidator(properties.issuer()));
+        var validator = new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(properties.clockSkew()), new JwtIssuerValidator(properties.issuer()));
         decoder.setJwtValidator(validator);
         return new CachingJwtDecoder(decoder, validator, rights, properties.accessTokenTtl());
     }

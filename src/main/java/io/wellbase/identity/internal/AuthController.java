@@ -43,37 +43,36 @@ class AuthController {
             @NotNull @Size(max = 200) String password,
             @NotBlank @Size(max = 100) String firstName,
             @NotBlank @Size(max = 100) String lastName,
-            @Size(max = 40) String phone) {
-    }
+            @Size(max = 40) String phone) {}
 
-    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 200) String password) {
-    }
+    record LoginRequest(
+            @NotBlank @Size(max = 254) String email,
+            @NotNull @Size(max = 200) String password) {}
 
-    record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
-    }
+    record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {}
 
-    record SwitchOrganizationRequest(@NotNull UUID organizationId) {
-    }
+    record SwitchOrganizationRequest(@NotNull UUID organizationId) {}
 
-    record PasswordResetRequest(@NotBlank @Size(max = 254) String email) {
-    }
+    record PasswordResetRequest(@NotBlank @Size(max = 254) String email) {}
 
-    record PasswordResetConfirmRequest(@NotBlank @Size(max = 200) String token,
-            @NotNull @Size(max = 200) String newPassword) {
-    }
+    record PasswordResetConfirmRequest(
+            @NotBlank @Size(max = 200) String token,
+            @NotNull @Size(max = 200) String newPassword) {}
 
-    record TokenRequest(@NotBlank @Size(max = 200) String token) {
-    }
+    record TokenRequest(@NotBlank @Size(max = 200) String token) {}
 
-    record Revoked(int revokedSessions) {
-    }
+    record Revoked(int revokedSessions) {}
 
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an account and sign in")
     AuthTokens register(@Valid @RequestBody RegisterRequest request) {
-        return signIn.register(new SignIn.Registration(request.email(), request.password(), request.firstName().trim(),
-                request.lastName().trim(), request.phone()));
+        return signIn.register(new SignIn.Registration(
+                request.email(),
+                request.password(),
+                request.firstName().trim(),
+                request.lastName().trim(),
+                request.phone()));
     }
 
     @PostMapping("/login")

@@ -28,12 +28,15 @@ class CachingJwtDecoder implements JwtDecoder {
     private final SessionRights rights;
     private final Cache<String, Jwt> verified;
 
-    CachingJwtDecoder(JwtDecoder delegate, OAuth2TokenValidator<Jwt> validator, SessionRights rights,
-            Duration tokenLifetime) {
+    CachingJwtDecoder(
+            JwtDecoder delegate, OAuth2TokenValidator<Jwt> validator, SessionRights rights, Duration tokenLifetime) {
         this.delegate = delegate;
         this.validator = validator;
         this.rights = rights;
-        this.verified = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(tokenLifetime).build();
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterWrite(tokenLifetime)
+                .build();
     }
 
     @Override
@@ -62,8 +65,10 @@ class CachingJwtDecoder implements JwtDecoder {
             throw new BadJwtException("The token names no session");
         }
         String org = jwt.getClaimAsString("org");
-        SessionRights.State state = rights.of(new SessionRights.Key(UUID.fromString(jwt.getSubject()),
-                UUID.fromString(session), org == null ? null : UUID.fromString(org)));
+        SessionRights.State state = rights.of(new SessionRights.Key(
+                UUID.fromString(jwt.getSubject()),
+                UUID.fromString(session),
+                org == null ? null : UUID.fromString(org)));
         if (!state.live()) {
             throw new BadJwtException("The session has ended");
         }
@@ -74,12 +79,15 @@ class CachingJwtDecoder implements JwtDecoder {
         if (role.isPresent() && role.get().equals(jwt.getClaimAsString("role"))) {
             return jwt;
         }
-        return Jwt.withTokenValue(jwt.getTokenValue()).headers(h -> h.putAll(jwt.getHeaders())).claims(claims -> {
-            claims.putAll(jwt.getClaims());
-            role.ifPresentOrElse(r -> claims.put("role", r), () -> {
-                claims.remove("role");
-                claims.remove("org");
-            });
-        }).build();
+        return Jwt.withTokenValue(jwt.getTokenValue())
+                .headers(h -> h.putAll(jwt.getHeaders()))
+                .claims(claims -> {
+                    claims.putAll(jwt.getClaims());
+                    role.ifPresentOrElse(r -> claims.put("role", r), () -> {
+                        claims.remove("role");
+                        claims.remove("org");
+                    });
+                })
+                .build();
     }
 }

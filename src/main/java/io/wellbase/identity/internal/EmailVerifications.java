@@ -1,12 +1,12 @@
 package io.wellbase.identity.internal;
 
-import io.wellbase.platform.web.PublicUrl;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.identity.IdentityProperties;
 import io.wellbase.platform.mail.EmailMessage;
 import io.wellbase.platform.mail.OutboundMail;
 import io.wellbase.platform.web.ApiException;
+import io.wellbase.platform.web.PublicUrl;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -25,7 +25,12 @@ class EmailVerifications {
     private final PublicUrl publicUrl;
     private final AuditTrail audit;
 
-    EmailVerifications(UserStore users, OneTimeTokenStore tokens, OutboundMail mail, IdentityProperties properties, PublicUrl publicUrl,
+    EmailVerifications(
+            UserStore users,
+            OneTimeTokenStore tokens,
+            OutboundMail mail,
+            IdentityProperties properties,
+            PublicUrl publicUrl,
             AuditTrail audit) {
         this.users = users;
         this.tokens = tokens;
@@ -39,25 +44,30 @@ class EmailVerifications {
     public void send(UUID userId) {
         users.findById(userId).filter(u -> u.emailVerifiedAt() == null).ifPresent(user -> {
             tokens.invalidateOutstanding(userId, OneTimeTokenStore.EMAIL_VERIFICATION);
-            String token = tokens.issue(userId, OneTimeTokenStore.EMAIL_VERIFICATION,
-                    properties.emailVerificationTtl());
-            mail.enqueue(new EmailMessage(user.email(), "Confirm your email address", """
+            String token =
+                    tokens.issue(userId, OneTimeTokenStore.EMAIL_VERIFICATION, properties.emailVerificationTtl());
+            mail.enqueue(new EmailMessage(
+                    user.email(),
+                    "Confirm your email address",
+                    """
                     Hello %s,
 
                     please confirm your email address for Wellbase:
                     %s/verify-email?token=%s
 
                     Token: %s
-                    """.formatted(user.firstName(), publicUrl.app(), token, token), "email_verification"));
+                    """.formatted(user.firstName(), publicUrl.app(), token, token),
+                    "email_verification"));
         });
     }
 
     @Transactional
     public void confirm(String token) {
         UUID userId = tokens.consume(token, OneTimeTokenStore.EMAIL_VERIFICATION)
-                .orElseThrow(() -> ApiException.badRequest("auth.invalid_token",
-                        "The verification link is invalid, used or expired"));
+                .orElseThrow(() -> ApiException.badRequest(
+                        "auth.invalid_token", "The verification link is invalid, used or expired"));
         users.markEmailVerified(userId);
-        audit.record(AuditRecord.of(null, "user.email_verified", "user", userId, Map.of()).byActor(userId));
+        audit.record(AuditRecord.of(null, "user.email_verified", "user", userId, Map.of())
+                .byActor(userId));
     }
 }

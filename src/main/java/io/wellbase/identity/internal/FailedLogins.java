@@ -33,16 +33,20 @@ class FailedLogins {
      */
     Optional<Duration> admit(String normalizedEmail) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('login:' || :email, 0))")
-                .param("email", normalizedEmail).query((rs, n) -> 1).list();
-        record Window(long failures, OffsetDateTime oldest, OffsetDateTime now) {
-        }
+                .param("email", normalizedEmail)
+                .query((rs, n) -> 1)
+                .list();
+        record Window(long failures, OffsetDateTime oldest, OffsetDateTime now) {}
         Window recent = jdbc.sql("""
                 SELECT count(*) AS failures, min(failed_at) AS oldest, clock_timestamp() AS now
                 FROM login_failures
                 WHERE email_normalized = :email
                   AND failed_at > clock_timestamp() - make_interval(secs => :window)
-                """).param("email", normalizedEmail).param("window", window.toSeconds())
-                .query(Window.class).single();
+                """)
+                .param("email", normalizedEmail)
+                .param("window", window.toSeconds())
+                .query(Window.class)
+                .single();
         if (recent.failures() < limit) {
             return Optional.empty();
         }
@@ -51,7 +55,8 @@ class FailedLogins {
     }
 
     void record(String normalizedEmail) {
-        jdbc.sql("INSERT INTO login_failures (email_normalized) VALUES (:email)").param("email", normalizedEmail)
+        jdbc.sql("INSERT INTO login_failures (email_normalized) VALUES (:email)")
+                .param("email", normalizedEmail)
                 .update();
     }
 

@@ -20,9 +20,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,21 +52,26 @@ class JwtKeyRing implements JWKSource<SecurityContext> {
     @EventListener(ApplicationReadyEvent.class)
     void sealPlainKeys() {
         tx.executeWithoutResult(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('jwt_signing_keys'))").query().singleRow();
-            jdbc.sql("SELECT kid, private_key FROM jwt_signing_keys").query((rs, n) -> {
-                byte[] stored = rs.getBytes("private_key");
-                if (!SigningKeyCipher.sealed(stored)) {
-                    String kid = rs.getString("kid");
-                    jdbc.sql("UPDATE jwt_signing_keys SET private_key = :key WHERE kid = :kid")
-                            .param("key", cipher.seal(kid, stored)).param("kid", kid).update();
-                }
-                return 1;
-            }).list();
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('jwt_signing_keys'))")
+                    .query()
+                    .singleRow();
+            jdbc.sql("SELECT kid, private_key FROM jwt_signing_keys")
+                    .query((rs, n) -> {
+                        byte[] stored = rs.getBytes("private_key");
+                        if (!SigningKeyCipher.sealed(stored)) {
+                            String kid = rs.getString("kid");
+                            jdbc.sql("UPDATE jwt_signing_keys SET private_key = :key WHERE kid = :kid")
+                                    .param("key", cipher.seal(kid, stored))
+                                    .param("kid", kid)
+                                    .update();
+                        }
+                        return 1;
+                    })
+                    .list();
         });
     }
 
-    private record Loaded(List<RSAKey> keys, Instant at) {
-    }
+    private record Loaded(List<RSAKey> keys, Instant at) {}
 
     /** The key that signs new tokens; created on first use. */
     RSAKey signingKey() {
@@ -97,7 +102,9 @@ class JwtKeyRing implements JWKSource<SecurityContext> {
      */
     void rotate(Duration tokenLifetime) {
         tx.executeWithoutResult(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('jwt_signing_keys'))").query().singleRow();
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('jwt_signing_keys'))")
+                    .query()
+                    .singleRow();
             insertKey();
             jdbc.sql("""
                     UPDATE jwt_signing_keys SET retired_at = now()
@@ -112,14 +119,19 @@ class JwtKeyRing implements JWKSource<SecurityContext> {
     /** When the newest key was made, for the rotation job. */
     OffsetDateTime newestKeyCreatedAt() {
         return jdbc.sql("SELECT max(created_at) FROM jwt_signing_keys WHERE retired_at IS NULL")
-                .query(OffsetDateTime.class).optional().orElse(null);
+                .query(OffsetDateTime.class)
+                .optional()
+                .orElse(null);
     }
 
     private void ensureKey() {
         tx.executeWithoutResult(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('jwt_signing_keys'))").query().singleRow();
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('jwt_signing_keys'))")
+                    .query()
+                    .singleRow();
             Integer count = jdbc.sql("SELECT count(*) FROM jwt_signing_keys WHERE retired_at IS NULL")
-                    .query(Integer.class).single();
+                    .query(Integer.class)
+                    .single();
             if (count == 0) {
                 insertKey();
             }
@@ -144,7 +156,9 @@ class JwtKeyRing implements JWKSource<SecurityContext> {
 
     private List<RSAKey> keys(boolean forceReload) {
         Loaded current = loaded;
-        if (forceReload || current.keys().isEmpty() || current.at().plus(RELOAD_EVERY).isBefore(Instant.now())) {
+        if (forceReload
+                || current.keys().isEmpty()
+                || current.at().plus(RELOAD_EVERY).isBefore(Instant.now())) {
             current = new Loaded(load(), Instant.now());
             loaded = current;
         }
@@ -156,7 +170,9 @@ class JwtKeyRing implements JWKSource<SecurityContext> {
                 SELECT kid, private_key, public_key FROM jwt_signing_keys
                 WHERE retired_at IS NULL ORDER BY created_at DESC
                 """)
-                .query((rs, n) -> toJwk(rs.getString("kid"), cipher.open(rs.getString("kid"), rs.getBytes("private_key")),
+                .query((rs, n) -> toJwk(
+                        rs.getString("kid"),
+                        cipher.open(rs.getString("kid"), rs.getBytes("private_key")),
                         rs.getBytes("public_key")))
                 .list();
     }
@@ -166,11 +182,14 @@ class JwtKeyRing implements JWKSource<SecurityContext> {
             KeyFactory factory = KeyFactory.getInstance("RSA");
             RSAPublicKey publicKey = (RSAPublicKey) factory.generatePublic(new X509EncodedKeySpec(publicDer));
             RSAPrivateKey privateKey = (RSAPrivateKey) factory.generatePrivate(new PKCS8EncodedKeySpec(privateDer));
-            return new RSAKey.Builder(publicKey).privateKey(privateKey).keyID(kid).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(com.nimbusds.jose.JWSAlgorithm.RS256).build();
+            return new RSAKey.Builder(publicKey)
+                    .privateKey(privateKey)
+                    .keyID(kid)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(com.nimbusds.jose.JWSAlgorithm.RS256)
+                    .build();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Unreadable signing key " + kid, e);
         }
     }
-
 }

@@ -21,7 +21,8 @@ class KeyRotationJob {
         return Tasks.recurring("signing-key-rotation", FixedDelay.of(Duration.ofHours(1)))
                 .execute((instance, context) -> {
                     OffsetDateTime newest = keyRing.newestKeyCreatedAt();
-                    if (newest != null && newest.plus(properties.signingKeyRotation()).isBefore(OffsetDateTime.now())) {
+                    if (newest != null
+                            && newest.plus(properties.signingKeyRotation()).isBefore(OffsetDateTime.now())) {
                         keyRing.rotate(properties.accessTokenTtl());
                     }
                 });

@@ -51,11 +51,14 @@ class OneTimeTokenStore {
                 """)
                 .param("hash", Secrets.sha256(token))
                 .param("purpose", purpose)
-                .query(UUID.class).optional();
+                .query(UUID.class)
+                .optional();
     }
 
     void invalidateOutstanding(UUID userId, String purpose) {
         jdbc.sql("UPDATE one_time_tokens SET used_at = now() WHERE user_id = :u AND purpose = :p AND used_at IS NULL")
-                .param("u", userId).param("p", purpose).update();
+                .param("u", userId)
+                .param("p", purpose)
+                .update();
     }
 }

@@ -1,12 +1,12 @@
 package io.wellbase.identity.internal;
 
-import io.wellbase.platform.web.PublicUrl;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.identity.IdentityProperties;
 import io.wellbase.platform.mail.EmailMessage;
 import io.wellbase.platform.mail.OutboundMail;
 import io.wellbase.platform.web.ApiException;
+import io.wellbase.platform.web.PublicUrl;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -29,8 +29,16 @@ class PasswordResets {
     private final PublicUrl publicUrl;
     private final AuditTrail audit;
 
-    PasswordResets(UserStore users, OneTimeTokenStore tokens, RefreshTokenStore refreshTokens, PasswordHasher hasher,
-            PasswordPolicy policy, OutboundMail mail, IdentityProperties properties, PublicUrl publicUrl, AuditTrail audit) {
+    PasswordResets(
+            UserStore users,
+            OneTimeTokenStore tokens,
+            RefreshTokenStore refreshTokens,
+            PasswordHasher hasher,
+            PasswordPolicy policy,
+            OutboundMail mail,
+            IdentityProperties properties,
+            PublicUrl publicUrl,
+            AuditTrail audit) {
         this.users = users;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
@@ -46,7 +54,10 @@ class PasswordResets {
     public void request(String email) {
         users.findByEmail(email).ifPresent(user -> {
             String token = tokens.issue(user.id(), OneTimeTokenStore.PASSWORD_RESET, properties.passwordResetTtl());
-            mail.enqueue(new EmailMessage(user.email(), "Reset your Wellbase password", """
+            mail.enqueue(new EmailMessage(
+                    user.email(),
+                    "Reset your Wellbase password",
+                    """
                     Hello %s,
 
                     someone asked to reset the password of your Wellbase account. If it was you, open:
@@ -55,15 +66,16 @@ class PasswordResets {
                     Token: %s
 
                     The link works once, for one hour. If it was not you, ignore this email.
-                    """.formatted(user.firstName(), publicUrl.app(), token, token), "password_reset"));
+                    """.formatted(user.firstName(), publicUrl.app(), token, token),
+                    "password_reset"));
         });
     }
 
     @Transactional
     public void confirm(String token, String newPassword) {
         UUID userId = tokens.consume(token, OneTimeTokenStore.PASSWORD_RESET)
-                .orElseThrow(() -> ApiException.badRequest("auth.invalid_token",
-                        "The reset link is invalid, used or expired"));
+                .orElseThrow(() ->
+                        ApiException.badRequest("auth.invalid_token", "The reset link is invalid, used or expired"));
         UserStore.UserRow user = users.findById(userId)
                 .orElseThrow(() -> ApiException.badRequest("auth.invalid_token", "The account no longer exists"));
         policy.check("newPassword", newPassword, user.email());
@@ -71,6 +83,7 @@ class PasswordResets {
         tokens.invalidateOutstanding(userId, OneTimeTokenStore.PASSWORD_RESET);
         refreshTokens.revokeAll(userId);
         users.markEmailVerified(userId);
-        audit.record(AuditRecord.of(null, "user.password_reset", "user", userId, Map.of()).byActor(userId));
+        audit.record(AuditRecord.of(null, "user.password_reset", "user", userId, Map.of())
+                .byActor(userId));
     }
 }

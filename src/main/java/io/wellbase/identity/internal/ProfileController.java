@@ -41,17 +41,23 @@ class ProfileController {
             @Size(max = 40) String phone,
             UUID avatarFileId,
             @Past LocalDate birthDate,
-            @Pattern(regexp = "female|male|non_binary|other|prefer_not_to_say") String gender,
+
+            @Pattern(regexp = "female|male|non_binary|other|prefer_not_to_say")
+            String gender,
+
             @Size(max = 64) String timezone,
-            @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*") String language) {
-    }
+
+            @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+            String language) {}
 
     record PreferencesRequest(
             @NotNull @Pattern(regexp = "light|dark|system") String theme,
-            @NotNull @Pattern(regexp = "small|medium|large|x_large") String fontSize,
+
+            @NotNull @Pattern(regexp = "small|medium|large|x_large")
+            String fontSize,
+
             Map<String, Object> notifications,
-            Map<String, Object> settings) {
-    }
+            Map<String, Object> settings) {}
 
     @GetMapping("/profile")
     @Operation(summary = "The signed-in user's profile")
@@ -65,9 +71,17 @@ class ProfileController {
         if (request.timezone() != null && !ZoneId.getAvailableZoneIds().contains(request.timezone())) {
             throw io.wellbase.platform.web.ApiException.invalidField("timezone", "must be an IANA time zone");
         }
-        return profiles.updateProfile(caller.userId(), new ProfileService.ProfilePatch(
-                request.firstName(), request.lastName(), request.phone(), request.avatarFileId(), request.birthDate(),
-                request.gender(), request.timezone(), request.language()));
+        return profiles.updateProfile(
+                caller.userId(),
+                new ProfileService.ProfilePatch(
+                        request.firstName(),
+                        request.lastName(),
+                        request.phone(),
+                        request.avatarFileId(),
+                        request.birthDate(),
+                        request.gender(),
+                        request.timezone(),
+                        request.language()));
     }
 
     @GetMapping("/preferences")
@@ -79,8 +93,10 @@ class ProfileController {
     @PutMapping("/preferences")
     @Operation(summary = "Replace the preferences document")
     ProfileService.Preferences replacePreferences(Caller caller, @Valid @RequestBody PreferencesRequest request) {
-        return profiles.replacePreferences(caller.userId(), new ProfileService.Preferences(
-                request.theme(), request.fontSize(), request.notifications(), request.settings()));
+        return profiles.replacePreferences(
+                caller.userId(),
+                new ProfileService.Preferences(
+                        request.theme(), request.fontSize(), request.notifications(), request.settings()));
     }
 
     @DeleteMapping

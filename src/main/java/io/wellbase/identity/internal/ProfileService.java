@@ -32,8 +32,14 @@ class ProfileService {
     private final ObjectMapper objectMapper;
     private final IdentityProperties properties;
 
-    ProfileService(UserStore users, RefreshTokenStore refreshTokens, OrganizationDirectory organizations,
-            AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc, ObjectMapper objectMapper,
+    ProfileService(
+            UserStore users,
+            RefreshTokenStore refreshTokens,
+            OrganizationDirectory organizations,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            JdbcClient jdbc,
+            ObjectMapper objectMapper,
             IdentityProperties properties) {
         this.users = users;
         this.refreshTokens = refreshTokens;
@@ -46,12 +52,32 @@ class ProfileService {
     }
 
     /** The profile as the API shows it. */
-    record Profile(UUID id, String email, String firstName, String lastName, String phone, UUID avatarFileId,
-            LocalDate birthDate, String gender, String timezone, String language, boolean emailVerified) {
+    record Profile(
+            UUID id,
+            String email,
+            String firstName,
+            String lastName,
+            String phone,
+            UUID avatarFileId,
+            LocalDate birthDate,
+            String gender,
+            String timezone,
+            String language,
+            boolean emailVerified) {
 
         static Profile of(UserStore.UserRow u) {
-            return new Profile(u.id(), u.email(), u.firstName(), u.lastName(), u.phone(), u.avatarFileId(),
-                    u.birthDate(), u.gender(), u.timezone(), u.language(), u.emailVerifiedAt() != null);
+            return new Profile(
+                    u.id(),
+                    u.email(),
+                    u.firstName(),
+                    u.lastName(),
+                    u.phone(),
+                    u.avatarFileId(),
+                    u.birthDate(),
+                    u.gender(),
+                    u.timezone(),
+                    u.language(),
+                    u.emailVerifiedAt() != null);
         }
 
         Map<String, Object> auditable() {
@@ -69,13 +95,19 @@ class ProfileService {
     }
 
     /** The fields a PATCH may change; absent (null) fields stay as they are. */
-    record ProfilePatch(String firstName, String lastName, String phone, UUID avatarFileId, LocalDate birthDate,
-            String gender, String timezone, String language) {
-    }
+    record ProfilePatch(
+            String firstName,
+            String lastName,
+            String phone,
+            UUID avatarFileId,
+            LocalDate birthDate,
+            String gender,
+            String timezone,
+            String language) {}
 
     /** Display and notification preferences plus a free-form settings map. */
-    record Preferences(String theme, String fontSize, Map<String, Object> notifications, Map<String, Object> settings) {
-    }
+    record Preferences(
+            String theme, String fontSize, Map<String, Object> notifications, Map<String, Object> settings) {}
 
     @Transactional(readOnly = true)
     public Profile profile(UUID userId) {
@@ -85,27 +117,37 @@ class ProfileService {
     @Transactional
     public Profile updateProfile(UUID userId, ProfilePatch patch) {
         UserStore.UserRow current = user(userId);
-        UserStore.UserRow next = new UserStore.UserRow(current.id(), current.email(), current.passwordHash(),
-                or(patch.firstName(), current.firstName()), or(patch.lastName(), current.lastName()),
-                or(patch.phone(), current.phone()), or(patch.avatarFileId(), current.avatarFileId()),
-                or(patch.birthDate(), current.birthDate()), or(patch.gender(), current.gender()),
-                or(patch.timezone(), current.timezone()), or(patch.language(), current.language()),
-                current.emailVerifiedAt(), current.erasedAt(), current.version());
+        UserStore.UserRow next = new UserStore.UserRow(
+                current.id(),
+                current.email(),
+                current.passwordHash(),
+                or(patch.firstName(), current.firstName()),
+                or(patch.lastName(), current.lastName()),
+                or(patch.phone(), current.phone()),
+                or(patch.avatarFileId(), current.avatarFileId()),
+                or(patch.birthDate(), current.birthDate()),
+                or(patch.gender(), current.gender()),
+                or(patch.timezone(), current.timezone()),
+                or(patch.language(), current.language()),
+                current.emailVerifiedAt(),
+                current.erasedAt(),
+                current.version());
         users.updateProfile(next);
         Profile before = Profile.of(current);
         Profile after = Profile.of(next);
-        audit.record(AuditRecord.of(null, "user.profile_updated", "user", userId,
-                AuditChange.diff(before.auditable(), after.auditable())));
+        audit.record(AuditRecord.of(
+                null, "user.profile_updated", "user", userId, AuditChange.diff(before.auditable(), after.auditable())));
         return after;
     }
 
     @Transactional(readOnly = true)
     public Preferences preferences(UUID userId) {
         user(userId);
-        return jdbc.sql("SELECT theme, font_size, notifications::text, settings::text FROM user_preferences WHERE user_id = :u")
+        return jdbc.sql(
+                        "SELECT theme, font_size, notifications::text, settings::text FROM user_preferences WHERE user_id = :u")
                 .param("u", userId)
-                .query((rs, n) -> new Preferences(rs.getString(1), rs.getString(2), readMap(rs.getString(3)),
-                        readMap(rs.getString(4))))
+                .query((rs, n) -> new Preferences(
+                        rs.getString(1), rs.getString(2), readMap(rs.getString(3)), readMap(rs.getString(4))))
                 .optional()
                 .orElse(new Preferences("system", "medium", Map.of(), Map.of()));
     }
@@ -115,10 +157,12 @@ class ProfileService {
         user(userId);
         String notifications = objectMapper.writeValueAsString(
                 preferences.notifications() == null ? Map.of() : preferences.notifications());
-        String settings = objectMapper.writeValueAsString(
-                preferences.settings() == null ? Map.of() : preferences.settings());
+        String settings =
+                objectMapper.writeValueAsString(preferences.settings() == null ? Map.of() : preferences.settings());
         if (notifications.length() + settings.length() > properties.maxPreferencesBytes()) {
-            throw new ApiException(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, "preferences.too_large",
+            throw new ApiException(
+                    org.springframework.http.HttpStatus.CONTENT_TOO_LARGE,
+                    "preferences.too_large",
                     "Preferences may take at most " + properties.maxPreferencesBytes() + " bytes");
         }
         Preferences before = preferences(userId);
@@ -135,9 +179,14 @@ class ProfileService {
                 .param("settings", settings)
                 .update();
         Preferences after = preferences(userId);
-        audit.record(AuditRecord.of(null, "user.preferences_replaced", "user", userId, AuditChange.diff(
-                Map.of("theme", before.theme(), "fontSize", before.fontSize()),
-                Map.of("theme", after.theme(), "fontSize", after.fontSize()))));
+        audit.record(AuditRecord.of(
+                null,
+                "user.preferences_replaced",
+                "user",
+                userId,
+                AuditChange.diff(
+                        Map.of("theme", before.theme(), "fontSize", before.fontSize()),
+                        Map.of("theme", after.theme(), "fontSize", after.fontSize()))));
         return after;
     }
 

@@ -25,9 +25,14 @@ class RefreshTokenStore {
     }
 
     /** A refresh token row, locked for update when read for rotation. */
-    record TokenRow(UUID id, UUID userId, UUID familyId, UUID orgId, OffsetDateTime expiresAt,
-            OffsetDateTime spentAt, OffsetDateTime revokedAt) {
-    }
+    record TokenRow(
+            UUID id,
+            UUID userId,
+            UUID familyId,
+            UUID orgId,
+            OffsetDateTime expiresAt,
+            OffsetDateTime spentAt,
+            OffsetDateTime revokedAt) {}
 
     String issue(UUID userId, UUID familyId, UUID orgId, Duration ttl) {
         String token = Secrets.newToken();
@@ -49,24 +54,31 @@ class RefreshTokenStore {
         return jdbc.sql("""
                 SELECT id, user_id, family_id, org_id, expires_at, spent_at, revoked_at
                 FROM refresh_tokens WHERE token_hash = :hash FOR UPDATE
-                """).param("hash", Secrets.sha256(token)).query(TokenRow.class).optional();
+                """)
+                .param("hash", Secrets.sha256(token))
+                .query(TokenRow.class)
+                .optional();
     }
 
     void spend(UUID id) {
-        jdbc.sql("UPDATE refresh_tokens SET spent_at = now() WHERE id = :id").param("id", id).update();
+        jdbc.sql("UPDATE refresh_tokens SET spent_at = now() WHERE id = :id")
+                .param("id", id)
+                .update();
     }
 
     /** Ends one sign-in: its refresh tokens, and (within seconds) its access tokens. */
     void revokeFamily(UUID familyId) {
         jdbc.sql("UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = :f AND revoked_at IS NULL")
-                .param("f", familyId).update();
+                .param("f", familyId)
+                .update();
         rights.sessionEnded(familyId);
     }
 
     /** Ends every sign-in of a user. */
     int revokeAll(UUID userId) {
         int revoked = jdbc.sql("UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = :u AND revoked_at IS NULL")
-                .param("u", userId).update();
+                .param("u", userId)
+                .update();
         rights.userChanged(userId);
         return revoked;
     }

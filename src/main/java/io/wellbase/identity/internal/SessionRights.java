@@ -31,17 +31,17 @@ class SessionRights {
     SessionRights(JdbcClient jdbc, OrganizationDirectory organizations, IdentityProperties properties) {
         this.jdbc = jdbc;
         this.organizations = organizations;
-        this.states = Caffeine.newBuilder().maximumSize(200_000)
-                .expireAfterWrite(properties.sessionCheckInterval()).build();
+        this.states = Caffeine.newBuilder()
+                .maximumSize(200_000)
+                .expireAfterWrite(properties.sessionCheckInterval())
+                .build();
     }
 
     /** A session of a user, as seen in one organization (null when the token is not scoped to one). */
-    record Key(UUID userId, UUID sessionId, @Nullable UUID orgId) {
-    }
+    record Key(UUID userId, UUID sessionId, @Nullable UUID orgId) {}
 
     /** Whether the session is live, and the role it has now in the key's organization. */
-    record State(boolean live, Optional<Role> role) {
-    }
+    record State(boolean live, Optional<Role> role) {}
 
     State of(Key key) {
         return states.get(key, this::load);
@@ -68,7 +68,11 @@ class SessionRights {
                 SELECT EXISTS (
                     SELECT 1 FROM refresh_tokens
                     WHERE family_id = :session AND user_id = :user AND revoked_at IS NULL)
-                """).param("session", key.sessionId()).param("user", key.userId()).query(Boolean.class).single();
+                """)
+                .param("session", key.sessionId())
+                .param("user", key.userId())
+                .query(Boolean.class)
+                .single();
         if (!live || key.orgId() == null) {
             return new State(live, Optional.empty());
         }

@@ -29,9 +29,15 @@ class SignIn {
     private final AuditTrail audit;
     private final UserAccounts accounts;
 
-    SignIn(UserStore users, PasswordHasher hasher, TokenService tokens,
-            RefreshTokenStore refreshTokens, OrganizationDirectory organizations, FailedLogins failedLogins,
-            AuditTrail audit, UserAccounts accounts) {
+    SignIn(
+            UserStore users,
+            PasswordHasher hasher,
+            TokenService tokens,
+            RefreshTokenStore refreshTokens,
+            OrganizationDirectory organizations,
+            FailedLogins failedLogins,
+            AuditTrail audit,
+            UserAccounts accounts) {
         this.users = users;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -43,13 +49,12 @@ class SignIn {
     }
 
     /** A new account's fields as the client sends them. */
-    record Registration(String email, String password, String firstName, String lastName, String phone) {
-    }
+    record Registration(String email, String password, String firstName, String lastName, String phone) {}
 
     @Transactional
     public AuthTokens register(Registration r) {
-        UserSummary user = accounts.register(new UserAccounts.NewUser(r.email(), r.password(), r.firstName(),
-                r.lastName(), r.phone()));
+        UserSummary user = accounts.register(
+                new UserAccounts.NewUser(r.email(), r.password(), r.firstName(), r.lastName(), r.phone()));
         return tokens.startDefault(user.id());
     }
 
@@ -57,8 +62,10 @@ class SignIn {
     public AuthTokens login(String email, String password) {
         String account = UserStore.normalize(email);
         failedLogins.admit(account).ifPresent(locked -> {
-            throw ApiException.tooManyRequests("auth.too_many_failures",
-                    "Too many failed sign-ins for this account; try again in " + minutes(locked), failedLogins.limit(),
+            throw ApiException.tooManyRequests(
+                    "auth.too_many_failures",
+                    "Too many failed sign-ins for this account; try again in " + minutes(locked),
+                    failedLogins.limit(),
                     locked);
         });
         var user = users.findByEmail(email);
@@ -74,19 +81,22 @@ class SignIn {
             throw ApiException.unauthorized("auth.invalid_credentials", "The email or password is wrong");
         }
         UUID id = user.get().id();
-        audit.record(AuditRecord.of(null, "user.signed_in", "user", id, Map.of()).byActor(id));
+        audit.record(
+                AuditRecord.of(null, "user.signed_in", "user", id, Map.of()).byActor(id));
         return tokens.startDefault(id);
     }
 
     @Transactional(noRollbackFor = ApiException.class)
     public AuthTokens refresh(String refreshToken) {
-        RefreshTokenStore.TokenRow row = refreshTokens.findForUpdate(refreshToken == null ? "" : refreshToken)
+        RefreshTokenStore.TokenRow row = refreshTokens
+                .findForUpdate(refreshToken == null ? "" : refreshToken)
                 .orElseThrow(SignIn::invalidRefresh);
         if (row.spentAt() != null) {
             refreshTokens.revokeFamily(row.familyId());
             audit.record(AuditRecord.of(null, "refresh_token.reused", "user", row.userId(), Map.of())
                     .byActor(row.userId()));
-            throw ApiException.unauthorized("auth.refresh_token_reused",
+            throw ApiException.unauthorized(
+                    "auth.refresh_token_reused",
                     "This refresh token was already used; every session of this sign-in has been ended");
         }
         if (row.revokedAt() != null || row.expiresAt().toInstant().isBefore(java.time.Instant.now())) {
@@ -98,15 +108,16 @@ class SignIn {
 
     @Transactional
     public void logout(String refreshToken) {
-        refreshTokens.findForUpdate(refreshToken == null ? "" : refreshToken)
+        refreshTokens
+                .findForUpdate(refreshToken == null ? "" : refreshToken)
                 .ifPresent(row -> refreshTokens.revokeFamily(row.familyId()));
     }
 
     @Transactional
     public int logoutAll(Caller caller) {
         int revoked = refreshTokens.revokeAll(caller.userId());
-        audit.record(AuditRecord.of(caller.organizationId(), "user.signed_out_everywhere", "user", caller.userId(),
-                Map.of()));
+        audit.record(AuditRecord.of(
+                caller.organizationId(), "user.signed_out_everywhere", "user", caller.userId(), Map.of()));
         return revoked;
     }
 

@@ -60,8 +60,8 @@ class SigningKeyCipher {
             throw new IllegalStateException("wellbase.identity.key-encryption-key is not base64", e);
         }
         if (bytes.length != 32) {
-            throw new IllegalStateException("wellbase.identity.key-encryption-key must be 32 bytes (base64), not "
-                    + bytes.length);
+            throw new IllegalStateException(
+                    "wellbase.identity.key-encryption-key must be 32 bytes (base64), not " + bytes.length);
         }
         return bytes;
     }
@@ -75,7 +75,11 @@ class SigningKeyCipher {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         byte[] sealed = crypt(Cipher.ENCRYPT_MODE, kid, nonce, privateKey);
-        return ByteBuffer.allocate(MAGIC.length + NONCE_BYTES + sealed.length).put(MAGIC).put(nonce).put(sealed).array();
+        return ByteBuffer.allocate(MAGIC.length + NONCE_BYTES + sealed.length)
+                .put(MAGIC)
+                .put(nonce)
+                .put(sealed)
+                .array();
     }
 
     byte[] open(String kid, byte[] stored) {
@@ -83,7 +87,8 @@ class SigningKeyCipher {
             return stored;
         }
         byte[] nonce = Arrays.copyOfRange(stored, MAGIC.length, MAGIC.length + NONCE_BYTES);
-        return crypt(Cipher.DECRYPT_MODE, kid, nonce, Arrays.copyOfRange(stored, MAGIC.length + NONCE_BYTES, stored.length));
+        return crypt(
+                Cipher.DECRYPT_MODE, kid, nonce, Arrays.copyOfRange(stored, MAGIC.length + NONCE_BYTES, stored.length));
     }
 
     private byte[] crypt(int mode, String kid, byte[] nonce, byte[] input) {
@@ -93,8 +98,10 @@ class SigningKeyCipher {
             cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Signing key " + kid + " cannot be decrypted with the configured "
-                    + "key-encryption key (wellbase.identity.key-encryption-key)", e);
+            throw new IllegalStateException(
+                    "Signing key " + kid + " cannot be decrypted with the configured "
+                            + "key-encryption key (wellbase.identity.key-encryption-key)",
+                    e);
         }
     }
 }

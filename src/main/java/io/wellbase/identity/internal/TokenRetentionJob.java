@@ -22,7 +22,8 @@ class TokenRetentionJob {
     @Bean
     RecurringTask<Void> tokenRetentionTask(JdbcClient jdbc, PlatformProperties platform) {
         return Tasks.recurring("identity-retention", FixedDelay.of(Duration.ofHours(1)))
-                .execute((instance, context) -> purge(jdbc, platform.rateLimits().failedLoginWindow()));
+                .execute(
+                        (instance, context) -> purge(jdbc, platform.rateLimits().failedLoginWindow()));
     }
 
     static void purge(JdbcClient jdbc, Duration failedLoginWindow) {
@@ -32,8 +33,10 @@ class TokenRetentionJob {
                    OR revoked_at < now() - make_interval(secs => :grace)
                 """).param("grace", GRACE.toSeconds()).update();
         jdbc.sql("DELETE FROM one_time_tokens WHERE expires_at < now() - make_interval(secs => :grace)")
-                .param("grace", GRACE.toSeconds()).update();
+                .param("grace", GRACE.toSeconds())
+                .update();
         jdbc.sql("DELETE FROM login_failures WHERE failed_at < now() - make_interval(secs => :window)")
-                .param("window", failedLoginWindow.plusHours(1).toSeconds()).update();
+                .param("window", failedLoginWindow.plusHours(1).toSeconds())
+                .update();
     }
 }

@@ -26,8 +26,13 @@ class TokenService implements Sessions {
     private final IdentityProperties properties;
     private final SessionRights rights;
 
-    TokenService(AccessTokens accessTokens, RefreshTokenStore refreshTokens, UserStore users,
-            OrganizationDirectory organizations, IdentityProperties properties, SessionRights rights) {
+    TokenService(
+            AccessTokens accessTokens,
+            RefreshTokenStore refreshTokens,
+            UserStore users,
+            OrganizationDirectory organizations,
+            IdentityProperties properties,
+            SessionRights rights) {
         this.rights = rights;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
@@ -57,8 +62,10 @@ class TokenService implements Sessions {
      * belong to it), else to their only organization when they have exactly one.
      */
     AuthTokens startDefault(UUID userId) {
-        UUID org = users.lastOrganization(userId).filter(last -> organizations.roleOf(userId, last).isPresent())
-                .or(() -> organizations.defaultOrganization(userId)).orElse(null);
+        UUID org = users.lastOrganization(userId)
+                .filter(last -> organizations.roleOf(userId, last).isPresent())
+                .or(() -> organizations.defaultOrganization(userId))
+                .orElse(null);
         return issue(userId, org, Ids.newId());
     }
 
@@ -78,7 +85,13 @@ class TokenService implements Sessions {
     }
 
     static Me me(UserStore.UserRow user, UUID organizationId, Role role) {
-        return new Me(user.id(), user.email(), user.firstName(), user.lastName(), user.emailVerifiedAt() != null,
-                organizationId, role == null ? null : role.value());
+        return new Me(
+                user.id(),
+                user.email(),
+                user.firstName(),
+                user.lastName(),
+                user.emailVerifiedAt() != null,
+                organizationId,
+                role == null ? null : role.value());
     }
 }

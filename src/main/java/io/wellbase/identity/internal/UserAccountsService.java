@@ -30,8 +30,13 @@ class UserAccountsService implements UserAccounts {
     private final ApplicationEventPublisher events;
     private final EmailVerifications verifications;
 
-    UserAccountsService(UserStore users, PasswordHasher hasher, PasswordPolicy policy, AuditTrail audit,
-            ApplicationEventPublisher events, EmailVerifications verifications) {
+    UserAccountsService(
+            UserStore users,
+            PasswordHasher hasher,
+            PasswordPolicy policy,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            EmailVerifications verifications) {
         this.users = users;
         this.hasher = hasher;
         this.policy = policy;
@@ -58,7 +63,8 @@ class UserAccountsService implements UserAccounts {
     @Override
     @Transactional(readOnly = true)
     public Map<UUID, UserSummary> summaries(Collection<UUID> ids) {
-        return users.findAll(ids).stream().map(UserStore.UserRow::summary)
+        return users.findAll(ids).stream()
+                .map(UserStore.UserRow::summary)
                 .collect(Collectors.toMap(UserSummary::id, Function.identity()));
     }
 
@@ -71,12 +77,28 @@ class UserAccountsService implements UserAccounts {
     private UUID insert(NewUser user, boolean emailVerified) {
         policy.check("password", user.password(), user.email());
         if (users.emailTaken(user.email())) {
-            throw ApiException.conflict("auth.email_taken", "An account with this email already exists; sign in instead");
+            throw ApiException.conflict(
+                    "auth.email_taken", "An account with this email already exists; sign in instead");
         }
-        UUID id = users.insert(user.email(), hasher.hash(user.password()), user.firstName(), user.lastName(),
-                user.phone(), emailVerified);
-        audit.record(AuditRecord.of(null, "user.registered", "user", id, AuditChange.created(Map.of(
-                "email", user.email().trim(), "firstName", user.firstName(), "lastName", user.lastName())))
+        UUID id = users.insert(
+                user.email(),
+                hasher.hash(user.password()),
+                user.firstName(),
+                user.lastName(),
+                user.phone(),
+                emailVerified);
+        audit.record(AuditRecord.of(
+                        null,
+                        "user.registered",
+                        "user",
+                        id,
+                        AuditChange.created(Map.of(
+                                "email",
+                                user.email().trim(),
+                                "firstName",
+                                user.firstName(),
+                                "lastName",
+                                user.lastName())))
                 .byActor(id));
         return id;
     }

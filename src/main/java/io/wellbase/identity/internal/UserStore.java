@@ -25,9 +25,21 @@ class UserStore {
     }
 
     /** A user row. */
-    record UserRow(UUID id, String email, String passwordHash, String firstName, String lastName, String phone,
-            UUID avatarFileId, LocalDate birthDate, String gender, String timezone, String language,
-            OffsetDateTime emailVerifiedAt, OffsetDateTime erasedAt, long version) {
+    record UserRow(
+            UUID id,
+            String email,
+            String passwordHash,
+            String firstName,
+            String lastName,
+            String phone,
+            UUID avatarFileId,
+            LocalDate birthDate,
+            String gender,
+            String timezone,
+            String language,
+            OffsetDateTime emailVerifiedAt,
+            OffsetDateTime erasedAt,
+            long version) {
 
         UserSummary summary() {
             return new UserSummary(id, email, firstName, lastName, emailVerifiedAt != null);
@@ -42,17 +54,27 @@ class UserStore {
 
     /** Hand-written: this mapper sits on the hot path of every signed-in request that reads the user. */
     private static final org.springframework.jdbc.core.RowMapper<UserRow> ROW = (rs, n) -> new UserRow(
-            rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), rs.getObject(7, UUID.class), rs.getObject(8, LocalDate.class), rs.getString(9),
-            rs.getString(10), rs.getString(11), rs.getObject(12, OffsetDateTime.class),
-            rs.getObject(13, OffsetDateTime.class), rs.getLong(14));
+            rs.getObject(1, UUID.class),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getString(5),
+            rs.getString(6),
+            rs.getObject(7, UUID.class),
+            rs.getObject(8, LocalDate.class),
+            rs.getString(9),
+            rs.getString(10),
+            rs.getString(11),
+            rs.getObject(12, OffsetDateTime.class),
+            rs.getObject(13, OffsetDateTime.class),
+            rs.getLong(14));
 
     static String normalize(String email) {
         return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
     }
 
-    UUID insert(String email, String passwordHash, String firstName, String lastName, String phone,
-            boolean emailVerified) {
+    UUID insert(
+            String email, String passwordHash, String firstName, String lastName, String phone, boolean emailVerified) {
         UUID id = Ids.newId();
         jdbc.sql("""
                 INSERT INTO users (id, email, email_normalized, password_hash, first_name, last_name, phone,
@@ -74,45 +96,62 @@ class UserStore {
 
     boolean emailTaken(String email) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM users WHERE email_normalized = :e)")
-                .param("e", normalize(email)).query(Boolean.class).single();
+                .param("e", normalize(email))
+                .query(Boolean.class)
+                .single();
     }
 
     Optional<UserRow> findByEmail(String email) {
         return jdbc.sql(COLUMNS + " WHERE email_normalized = :e AND erased_at IS NULL")
-                .param("e", normalize(email)).query(ROW).optional();
+                .param("e", normalize(email))
+                .query(ROW)
+                .optional();
     }
 
     /** The organization the user last signed in to or switched to, if any. */
     Optional<UUID> lastOrganization(UUID id) {
         return jdbc.sql("SELECT last_org_id FROM users WHERE id = :id AND last_org_id IS NOT NULL")
-                .param("id", id).query(UUID.class).optional();
+                .param("id", id)
+                .query(UUID.class)
+                .optional();
     }
 
     void rememberOrganization(UUID id, UUID orgId) {
         jdbc.sql("UPDATE users SET last_org_id = :org WHERE id = :id AND last_org_id IS DISTINCT FROM :org")
-                .param("org", orgId).param("id", id).update();
+                .param("org", orgId)
+                .param("id", id)
+                .update();
     }
 
     Optional<UserRow> findById(UUID id) {
         return jdbc.sql(COLUMNS + " WHERE id = :id AND erased_at IS NULL")
-                .param("id", id).query(ROW).optional();
+                .param("id", id)
+                .query(ROW)
+                .optional();
     }
 
     List<UserRow> findAll(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(COLUMNS + " WHERE id IN (:ids)").param("ids", ids).query(ROW).list();
+        return jdbc.sql(COLUMNS + " WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query(ROW)
+                .list();
     }
 
     void updatePassword(UUID id, String hash) {
         jdbc.sql("UPDATE users SET password_hash = :h, updated_at = now(), version = version + 1 WHERE id = :id")
-                .param("h", hash).param("id", id).update();
+                .param("h", hash)
+                .param("id", id)
+                .update();
     }
 
     void markEmailVerified(UUID id) {
-        jdbc.sql("UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = :id")
-                .param("id", id).update();
+        jdbc.sql(
+                        "UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = :id")
+                .param("id", id)
+                .update();
     }
 
     void updateProfile(UserRow row) {
@@ -143,7 +182,11 @@ class UserStore {
                                  erased_at = now(), updated_at = now(), version = version + 1
                 WHERE id = :id
                 """).param("id", id).update();
-        jdbc.sql("DELETE FROM user_preferences WHERE user_id = :id").param("id", id).update();
-        jdbc.sql("DELETE FROM one_time_tokens WHERE user_id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM user_preferences WHERE user_id = :id")
+                .param("id", id)
+                .update();
+        jdbc.sql("DELETE FROM one_time_tokens WHERE user_id = :id")
+                .param("id", id)
+                .update();
     }
 }

@@ -23,7 +23,9 @@ class ClientMergeListener {
     void on(ClientsMerged merged) {
         for (String table : new String[] {"client_memberships", "credit_ledger", "sales"}) {
             jdbc.sql("UPDATE " + table + " SET client_id = :to WHERE org_id = :org AND client_id = :from")
-                    .param("to", merged.survivorId()).param("from", merged.mergedId()).param("org", merged.organizationId())
+                    .param("to", merged.survivorId())
+                    .param("from", merged.mergedId())
+                    .param("org", merged.organizationId())
                     .update();
         }
     }

@@ -23,36 +23,69 @@ class CreditLedger {
     }
 
     /** A ledger row as the API shows it. */
-    record Entry(UUID id, int delta, String reason, UUID bookingId, OffsetDateTime usedFor, String note,
-            UUID createdBy, OffsetDateTime createdAt) {
-    }
+    record Entry(
+            UUID id,
+            int delta,
+            String reason,
+            UUID bookingId,
+            OffsetDateTime usedFor,
+            String note,
+            UUID createdBy,
+            OffsetDateTime createdAt) {}
 
     /** A ledger row of one of a client's memberships, for the data-subject export. */
-    record ClientEntry(UUID id, UUID membershipId, int delta, String reason, UUID bookingId, OffsetDateTime usedFor,
-            String note, OffsetDateTime createdAt) {
-    }
+    record ClientEntry(
+            UUID id,
+            UUID membershipId,
+            int delta,
+            String reason,
+            UUID bookingId,
+            OffsetDateTime usedFor,
+            String note,
+            OffsetDateTime createdAt) {}
 
     void lock(UUID orgId, UUID membershipId) {
         jdbc.sql("SELECT id FROM client_memberships WHERE org_id = :org AND id = :id FOR UPDATE")
-                .param("org", orgId).param("id", membershipId).query(UUID.class).optional()
+                .param("org", orgId)
+                .param("id", membershipId)
+                .query(UUID.class)
+                .optional()
                 .orElseThrow(() -> ApiException.notFound("Membership"));
     }
 
     int balance(UUID orgId, UUID membershipId) {
         return jdbc.sql("SELECT coalesce(sum(delta), 0) FROM credit_ledger WHERE org_id = :org AND membership_id = :id")
-                .param("org", orgId).param("id", membershipId).query(Integer.class).single();
+                .param("org", orgId)
+                .param("id", membershipId)
+                .query(Integer.class)
+                .single();
     }
 
-    void append(UUID orgId, UUID clientId, UUID membershipId, int delta, String reason, UUID bookingId,
-            OffsetDateTime usedFor, String note, UUID createdBy) {
+    void append(
+            UUID orgId,
+            UUID clientId,
+            UUID membershipId,
+            int delta,
+            String reason,
+            UUID bookingId,
+            OffsetDateTime usedFor,
+            String note,
+            UUID createdBy) {
         jdbc.sql("""
                 INSERT INTO credit_ledger (id, org_id, client_id, membership_id, delta, reason, booking_id, used_for,
                                            note, created_by)
                 VALUES (:id, :org, :client, :membership, :delta, :reason, :booking, :usedFor, :note, :by)
                 """)
-                .param("id", Ids.newId()).param("org", orgId).param("client", clientId)
-                .param("membership", membershipId).param("delta", delta).param("reason", reason)
-                .param("booking", bookingId).param("usedFor", usedFor).param("note", note).param("by", createdBy)
+                .param("id", Ids.newId())
+                .param("org", orgId)
+                .param("client", clientId)
+                .param("membership", membershipId)
+                .param("delta", delta)
+                .param("reason", reason)
+                .param("booking", bookingId)
+                .param("usedFor", usedFor)
+                .param("note", note)
+                .param("by", createdBy)
                 .update();
     }
 
@@ -64,8 +97,8 @@ class CreditLedger {
         lock(orgId, membershipId);
         int balance = balance(orgId, membershipId);
         if (balance + delta < 0) {
-            throw ApiException.unprocessable("credits.insufficient",
-                    "The balance is " + balance + "; it cannot go below zero");
+            throw ApiException.unprocessable(
+                    "credits.insufficient", "The balance is " + balance + "; it cannot go below zero");
         }
         append(orgId, clientId, membershipId, delta, reason, null, null, note, createdBy);
         return balance + delta;
@@ -75,13 +108,21 @@ class CreditLedger {
         return jdbc.sql("""
                 SELECT id, delta, reason, booking_id, used_for, note, created_by, created_at FROM credit_ledger
                 WHERE org_id = :org AND membership_id = :id ORDER BY created_at, id
-                """).param("org", orgId).param("id", membershipId).query(Entry.class).list();
+                """)
+                .param("org", orgId)
+                .param("id", membershipId)
+                .query(Entry.class)
+                .list();
     }
 
     List<ClientEntry> ofClient(UUID orgId, UUID clientId) {
         return jdbc.sql("""
                 SELECT id, membership_id, delta, reason, booking_id, used_for, note, created_at FROM credit_ledger
                 WHERE org_id = :org AND client_id = :client ORDER BY created_at, id
-                """).param("org", orgId).param("client", clientId).query(ClientEntry.class).list();
+                """)
+                .param("org", orgId)
+                .param("client", clientId)
+                .query(ClientEntry.class)
+                .list();
     }
 }

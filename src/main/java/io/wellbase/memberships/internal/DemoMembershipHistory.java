@@ -24,8 +24,8 @@ final class DemoMembershipHistory {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     /** A plan as the simulation needs it. */
-    record DemoPlan(UUID id, String name, String kind, long price, Integer credits, String unit, int count,
-            boolean autoRenew) {
+    record DemoPlan(
+            UUID id, String name, String kind, long price, Integer credits, String unit, int count, boolean autoRenew) {
 
         LocalDate end(LocalDate start) {
             return Periods.end(start, unit, count);
@@ -33,8 +33,7 @@ final class DemoMembershipHistory {
     }
 
     /** A demo client: status and the day they joined. */
-    record DemoClient(UUID id, String status, LocalDate joined) {
-    }
+    record DemoClient(UUID id, String status, LocalDate joined) {}
 
     final List<MapSqlParameterSource> memberships = new ArrayList<>();
     final List<MapSqlParameterSource> freezes = new ArrayList<>();
@@ -51,7 +50,8 @@ final class DemoMembershipHistory {
     private final LocalDate today;
     private final OffsetDateTime now;
 
-    DemoMembershipHistory(UUID orgId, List<UUID> staff, Map<String, DemoPlan> plans, Random random, OffsetDateTime now) {
+    DemoMembershipHistory(
+            UUID orgId, List<UUID> staff, Map<String, DemoPlan> plans, Random random, OffsetDateTime now) {
         this.orgId = orgId;
         this.staff = staff;
         this.plans = plans;
@@ -65,8 +65,12 @@ final class DemoMembershipHistory {
         if (c.status().equals("lead")) {
             return;
         }
-        LocalDate from = c.joined().isAfter(today.minusMonths(12)) ? c.joined() : today.minusMonths(12).plusDays(1);
-        LocalDate stop = current ? today : today.minusDays(c.status().equals("inactive") ? 30 + random.nextInt(75) : 75 + random.nextInt(200));
+        LocalDate from = c.joined().isAfter(today.minusMonths(12))
+                ? c.joined()
+                : today.minusMonths(12).plusDays(1);
+        LocalDate stop = current
+                ? today
+                : today.minusDays(c.status().equals("inactive") ? 30 + random.nextInt(75) : 75 + random.nextInt(200));
         if (stop.isBefore(from.plusDays(14))) {
             dropIn(c, current ? from : from.isBefore(today) ? from : today);
             return;
@@ -100,10 +104,19 @@ final class DemoMembershipHistory {
         LocalDate ends = end == null ? plan.end(start) : end;
         OffsetDateTime soldAt = at(start, 8 + random.nextInt(12));
         UUID id = Ids.newId();
-        MapSqlParameterSource row = new MapSqlParameterSource("id", id).addValue("org", orgId).addValue("client", c.id())
-                .addValue("plan", plan.id()).addValue("status", status(start, ends)).addValue("start", start)
-                .addValue("end", ends).addValue("autoRenew", plan.autoRenew()).addValue("cancelAtEnd", false)
-                .addValue("cancelledAt", null).addValue("reason", null).addValue("at", soldAt).addValue("updatedAt", soldAt);
+        MapSqlParameterSource row = new MapSqlParameterSource("id", id)
+                .addValue("org", orgId)
+                .addValue("client", c.id())
+                .addValue("plan", plan.id())
+                .addValue("status", status(start, ends))
+                .addValue("start", start)
+                .addValue("end", ends)
+                .addValue("autoRenew", plan.autoRenew())
+                .addValue("cancelAtEnd", false)
+                .addValue("cancelledAt", null)
+                .addValue("reason", null)
+                .addValue("at", soldAt)
+                .addValue("updatedAt", soldAt);
         memberships.add(row);
         sale(c, plan, id, soldAt);
         if (plan.credits() != null) {
@@ -112,8 +125,7 @@ final class DemoMembershipHistory {
         return new Membership(id, row, plan, start, ends);
     }
 
-    private record Membership(UUID id, MapSqlParameterSource row, DemoPlan plan, LocalDate start, LocalDate end) {
-    }
+    private record Membership(UUID id, MapSqlParameterSource row, DemoPlan plan, LocalDate start, LocalDate end) {}
 
     private String status(LocalDate start, LocalDate end) {
         return end.isBefore(today) ? "expired" : start.isAfter(today) ? "pending" : "active";
@@ -135,9 +147,18 @@ final class DemoMembershipHistory {
         }
         int left = plan.credits() - used;
         if (m.end().isBefore(today) && left > 0) {
-            ledger(c, m.id(), -left, "expiry", null, "Expired with the membership", at(m.end().plusDays(1), 0));
+            ledger(
+                    c,
+                    m.id(),
+                    -left,
+                    "expiry",
+                    null,
+                    "Expired with the membership",
+                    at(m.end().plusDays(1), 0));
         }
-        return used == plan.credits() ? last.plusDays(1 + random.nextInt(7)) : m.end().plusDays(1 + random.nextInt(21));
+        return used == plan.credits()
+                ? last.plusDays(1 + random.nextInt(7))
+                : m.end().plusDays(1 + random.nextInt(21));
     }
 
     private LocalDate dropIn(DemoClient c, LocalDate day) {
@@ -163,8 +184,12 @@ final class DemoMembershipHistory {
             }
             LocalDate next = end.plusDays(1);
             end = Periods.end(next, plan.unit(), plan.count());
-            charges.add(new MapSqlParameterSource("id", Ids.newId()).addValue("org", orgId).addValue("membership", m.id())
-                    .addValue("amount", plan.price()).addValue("start", next).addValue("end", end)
+            charges.add(new MapSqlParameterSource("id", Ids.newId())
+                    .addValue("org", orgId)
+                    .addValue("membership", m.id())
+                    .addValue("amount", plan.price())
+                    .addValue("start", next)
+                    .addValue("end", end)
                     .addValue("at", at(next, 3)));
         }
         if (current && !frozeOnce && random.nextInt(100) < 8) {
@@ -181,15 +206,22 @@ final class DemoMembershipHistory {
         if (current && random.nextInt(100) < 10) {
             cancel(m, false, today.minusDays(random.nextInt(10)), "Moving to Hamburg");
         } else if (!current) {
-            cancel(m, random.nextBoolean(), stop.minusDays(random.nextInt(5)),
-                    pick(List.of("Too expensive", "Moved away", "Injury", "Schedule does not fit", "Switched studios")));
+            cancel(
+                    m,
+                    random.nextBoolean(),
+                    stop.minusDays(random.nextInt(5)),
+                    pick(List.of(
+                            "Too expensive", "Moved away", "Injury", "Schedule does not fit", "Switched studios")));
             m.row().addValue("status", m.row().getValue("cancelledAt") != null ? "cancelled" : status(m.start(), end));
         }
     }
 
     private void cancel(Membership m, boolean now, LocalDate on, String reason) {
         LocalDate day = on.isBefore(m.start()) ? m.start() : on;
-        m.row().addValue("autoRenew", false).addValue("cancelAtEnd", !now).addValue("reason", reason)
+        m.row()
+                .addValue("autoRenew", false)
+                .addValue("cancelAtEnd", !now)
+                .addValue("reason", reason)
                 .addValue("cancelledAt", now ? at(day, 10 + random.nextInt(8)) : null)
                 .addValue("updatedAt", at(day, 18));
     }
@@ -206,15 +238,28 @@ final class DemoMembershipHistory {
     /** Records a freeze of {@code days} days from {@code from}; returns the days the end moves out by. */
     private int freeze(Membership m, LocalDate from, int days) {
         LocalDate to = from.plusDays(days - 1);
-        freezes.add(new MapSqlParameterSource("id", Ids.newId()).addValue("org", orgId).addValue("membership", m.id())
-                .addValue("start", from).addValue("end", to).addValue("by", pick(staff)).addValue("at", at(from.minusDays(2), 12)));
+        freezes.add(new MapSqlParameterSource("id", Ids.newId())
+                .addValue("org", orgId)
+                .addValue("membership", m.id())
+                .addValue("start", from)
+                .addValue("end", to)
+                .addValue("by", pick(staff))
+                .addValue("at", at(from.minusDays(2), 12)));
         return (int) ChronoUnit.DAYS.between(from, to) + 1;
     }
 
     private void sale(DemoClient c, DemoPlan plan, UUID membershipId, OffsetDateTime soldAt) {
         UUID id = Ids.newId();
-        String method = plan.kind().equals("unlimited") ? "bank_transfer"
-                : pick(List.of("card_terminal", "card_terminal", "card_terminal", "card_terminal", "cash", "cash", "bank_transfer"));
+        String method = plan.kind().equals("unlimited")
+                ? "bank_transfer"
+                : pick(List.of(
+                        "card_terminal",
+                        "card_terminal",
+                        "card_terminal",
+                        "card_terminal",
+                        "cash",
+                        "cash",
+                        "bank_transfer"));
         long discount = random.nextInt(100) < 8 ? plan.price() / 10 : 0;
         String note = discount > 0 ? "Student discount" : null;
         if (plan.kind().equals("intro_offer") && random.nextInt(100) < 4) {
@@ -226,30 +271,60 @@ final class DemoMembershipHistory {
         long refunded = 0;
         if (total > 0 && random.nextInt(100) < 3 && soldAt.isBefore(now.minusDays(3))) {
             refunded = plan.credits() != null && plan.credits() > 1 ? total / 2 : total;
-            refunds.add(new MapSqlParameterSource("id", Ids.newId()).addValue("org", orgId).addValue("sale", id)
-                    .addValue("amount", refunded).addValue("by", pick(staff)).addValue("at", soldAt.plusDays(1 + random.nextInt(2)))
+            refunds.add(new MapSqlParameterSource("id", Ids.newId())
+                    .addValue("org", orgId)
+                    .addValue("sale", id)
+                    .addValue("amount", refunded)
+                    .addValue("by", pick(staff))
+                    .addValue("at", soldAt.plusDays(1 + random.nextInt(2)))
                     .addValue("reason", refunded == total ? "Class cancelled by the studio" : "Goodwill: injury"));
         }
         UUID by = pick(staff);
-        sales.add(new MapSqlParameterSource("id", id).addValue("org", orgId).addValue("client", c.id())
-                .addValue("at", soldAt).addValue("subtotal", plan.price()).addValue("discount", discount)
-                .addValue("total", total).addValue("refunded", refunded).addValue("method", method)
-                .addValue("note", note).addValue("by", by));
-        items.add(new MapSqlParameterSource("id", Ids.newId()).addValue("org", orgId).addValue("sale", id)
-                .addValue("description", plan.name()).addValue("plan", plan.id()).addValue("membership", membershipId)
-                .addValue("unit", plan.price()).addValue("total", total));
+        sales.add(new MapSqlParameterSource("id", id)
+                .addValue("org", orgId)
+                .addValue("client", c.id())
+                .addValue("at", soldAt)
+                .addValue("subtotal", plan.price())
+                .addValue("discount", discount)
+                .addValue("total", total)
+                .addValue("refunded", refunded)
+                .addValue("method", method)
+                .addValue("note", note)
+                .addValue("by", by));
+        items.add(new MapSqlParameterSource("id", Ids.newId())
+                .addValue("org", orgId)
+                .addValue("sale", id)
+                .addValue("description", plan.name())
+                .addValue("plan", plan.id())
+                .addValue("membership", membershipId)
+                .addValue("unit", plan.price())
+                .addValue("total", total));
     }
 
-    private void ledger(DemoClient c, UUID membershipId, int delta, String reason, OffsetDateTime usedFor, String note,
+    private void ledger(
+            DemoClient c,
+            UUID membershipId,
+            int delta,
+            String reason,
+            OffsetDateTime usedFor,
+            String note,
             OffsetDateTime at) {
-        ledger.add(new MapSqlParameterSource("id", Ids.newId()).addValue("org", orgId).addValue("client", c.id())
-                .addValue("membership", membershipId).addValue("delta", delta).addValue("reason", reason)
-                .addValue("usedFor", usedFor).addValue("note", note).addValue("at", at));
+        ledger.add(new MapSqlParameterSource("id", Ids.newId())
+                .addValue("org", orgId)
+                .addValue("client", c.id())
+                .addValue("membership", membershipId)
+                .addValue("delta", delta)
+                .addValue("reason", reason)
+                .addValue("usedFor", usedFor)
+                .addValue("note", note)
+                .addValue("at", at));
     }
 
     /** A time on a day in Berlin, never later than now. */
     private OffsetDateTime at(LocalDate day, int hour) {
-        OffsetDateTime at = day.atTime(LocalTime.of(hour, random.nextInt(4) * 15)).atZone(BERLIN).toOffsetDateTime();
+        OffsetDateTime at = day.atTime(LocalTime.of(hour, random.nextInt(4) * 15))
+                .atZone(BERLIN)
+                .toOffsetDateTime();
         return at.isAfter(now) ? now.minusMinutes(1) : at;
     }
 

@@ -1,13 +1,13 @@
 package io.wellbase.memberships.internal;
 
-import io.wellbase.platform.security.Role;
-import io.wellbase.organizations.Locations;
 import io.wellbase.clients.ClientDirectory;
 import io.wellbase.memberships.internal.DemoMembershipHistory.DemoClient;
 import io.wellbase.memberships.internal.DemoMembershipHistory.DemoPlan;
+import io.wellbase.organizations.Locations;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.demo.DemoDataContributor;
 import io.wellbase.platform.demo.DemoStudio;
+import io.wellbase.platform.security.Role;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -40,8 +40,12 @@ class DemoMemberships implements DemoDataContributor {
     private final ClientDirectory clientDirectory;
     private final DemoStudio studio;
 
-    DemoMemberships(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Locations locations,
-            ClientDirectory clientDirectory, DemoStudio studio) {
+    DemoMemberships(
+            JdbcClient jdbc,
+            NamedParameterJdbcTemplate batch,
+            Locations locations,
+            ClientDirectory clientDirectory,
+            DemoStudio studio) {
         this.studio = studio;
         this.locations = locations;
         this.clientDirectory = clientDirectory;
@@ -67,27 +71,44 @@ class DemoMemberships implements DemoDataContributor {
         // owners, then managers, then the front desk (the order the demo always used), each by joining date
         List<UUID> staff = locations.staff(orgId).stream()
                 .filter(m -> m.role() == Role.OWNER || m.role() == Role.MANAGER || m.role() == Role.FRONT_DESK)
-                .sorted(java.util.Comparator.comparing((Locations.StaffMember m) -> m.role().value()).reversed()
+                .sorted(java.util.Comparator.comparing(
+                                (Locations.StaffMember m) -> m.role().value())
+                        .reversed()
                         .thenComparing(Locations.StaffMember::joinedAt))
-                .map(Locations.StaffMember::userId).toList();
+                .map(Locations.StaffMember::userId)
+                .toList();
         List<DemoClient> clients = clientDirectory.listing(orgId).stream()
-                .map(c -> new DemoClient(c.id(), c.status(), c.createdAt().atZoneSameInstant(BERLIN).toLocalDate()))
+                .map(c -> new DemoClient(
+                        c.id(),
+                        c.status(),
+                        c.createdAt().atZoneSameInstant(BERLIN).toLocalDate()))
                 .toList();
         DemoMembershipHistory history = new DemoMembershipHistory(orgId, staff, plans, new Random(20_260_302L), now);
         clients.forEach(history::play);
         write(history);
-        log.info("Demo data: {} membership plans, {} memberships, {} sales, {} refunds, {} ledger rows", plans.size(),
-                history.memberships.size(), history.sales.size(), history.refunds.size(), history.ledger.size());
+        log.info(
+                "Demo data: {} membership plans, {} memberships, {} sales, {} refunds, {} ledger rows",
+                plans.size(),
+                history.memberships.size(),
+                history.sales.size(),
+                history.refunds.size(),
+                history.ledger.size());
     }
 
     private Map<String, DemoPlan> plans(UUID orgId, OffsetDateTime now) {
         Map<String, DemoPlan> plans = new LinkedHashMap<>();
-        plans.put("monthly", new DemoPlan(Ids.newId(), "Unlimited monthly", "subscription", 12_900, null, "month", 1, true));
+        plans.put(
+                "monthly",
+                new DemoPlan(Ids.newId(), "Unlimited monthly", "subscription", 12_900, null, "month", 1, true));
         plans.put("pack10", new DemoPlan(Ids.newId(), "10-class pack", "class_pack", 18_000, 10, "month", 3, false));
         plans.put("pack5", new DemoPlan(Ids.newId(), "5-class pack", "class_pack", 10_000, 5, "month", 2, false));
         plans.put("dropin", new DemoPlan(Ids.newId(), "Drop-in", "drop_in", 2_200, 1, "day", 1, false));
-        plans.put("intro", new DemoPlan(Ids.newId(), "Intro offer: 2 weeks unlimited", "intro_offer", 3_900, null, "week", 2, false));
-        plans.put("annual", new DemoPlan(Ids.newId(), "Annual unlimited", "unlimited", 129_000, null, "year", 1, false));
+        plans.put(
+                "intro",
+                new DemoPlan(
+                        Ids.newId(), "Intro offer: 2 weeks unlimited", "intro_offer", 3_900, null, "week", 2, false));
+        plans.put(
+                "annual", new DemoPlan(Ids.newId(), "Annual unlimited", "unlimited", 129_000, null, "year", 1, false));
         Map<String, String> descriptions = Map.of(
                 "monthly", "Every class at both locations; renews monthly, cancel any time before the next period.",
                 "pack10", "Ten classes within three months.",
@@ -96,16 +117,24 @@ class DemoMemberships implements DemoDataContributor {
                 "intro", "Two weeks of unlimited classes for new students; once per person.",
                 "annual", "A year of unlimited classes at both locations, paid up front.");
         OffsetDateTime created = now.minusMonths(13);
-        batch.batchUpdate("""
+        batch.batchUpdate(
+                """
                 INSERT INTO membership_plans (id, org_id, name, description, kind, price_amount, currency, credits,
                     period_unit, period_count, auto_renew, created_at, updated_at)
                 VALUES (:id, :org, :name, :description, :kind, :price, 'EUR', :credits, :unit, :count, :autoRenew, :at, :at)
-                """, plans.entrySet().stream().map(e -> new MapSqlParameterSource("id", e.getValue().id())
-                        .addValue("org", orgId).addValue("name", e.getValue().name())
-                        .addValue("description", descriptions.get(e.getKey())).addValue("kind", e.getValue().kind())
-                        .addValue("price", e.getValue().price()).addValue("credits", e.getValue().credits())
-                        .addValue("unit", e.getValue().unit()).addValue("count", e.getValue().count())
-                        .addValue("autoRenew", e.getValue().autoRenew()).addValue("at", created))
+                """,
+                plans.entrySet().stream()
+                        .map(e -> new MapSqlParameterSource("id", e.getValue().id())
+                                .addValue("org", orgId)
+                                .addValue("name", e.getValue().name())
+                                .addValue("description", descriptions.get(e.getKey()))
+                                .addValue("kind", e.getValue().kind())
+                                .addValue("price", e.getValue().price())
+                                .addValue("credits", e.getValue().credits())
+                                .addValue("unit", e.getValue().unit())
+                                .addValue("count", e.getValue().count())
+                                .addValue("autoRenew", e.getValue().autoRenew())
+                                .addValue("at", created))
                         .toArray(MapSqlParameterSource[]::new));
         return plans;
     }

@@ -28,8 +28,7 @@ class EntitlementService implements Entitlements {
         this.ledger = ledger;
     }
 
-    private record Candidate(UUID id, String kind, Integer credits, Integer weeklyLimit, LocalDate endsOn) {
-    }
+    private record Candidate(UUID id, String kind, Integer credits, Integer weeklyLimit, LocalDate endsOn) {}
 
     /** Answers {@link NotCovered} before it writes anything, so the caller may go on (the next in line, an override). */
     @Override
@@ -78,10 +77,14 @@ class EntitlementService implements Entitlements {
                        OR CAST(:location AS uuid) = ANY (p.location_ids))
                 ORDER BY (p.credits IS NOT NULL), m.ends_on, m.id
                 """)
-                .param("org", orgId).param("client", clientId).param("day", day)
-                .param("classType", coverage.classTypeId()).param("service", coverage.serviceId())
+                .param("org", orgId)
+                .param("client", clientId)
+                .param("day", day)
+                .param("classType", coverage.classTypeId())
+                .param("service", coverage.serviceId())
                 .param("location", coverage.locationId())
-                .query(Candidate.class).list();
+                .query(Candidate.class)
+                .list();
     }
 
     private int usesInWeek(UUID orgId, UUID membershipId, LocalDate day) {
@@ -92,7 +95,12 @@ class EntitlementService implements Entitlements {
                   AND u.used_for >= CAST(:from AS date) AND u.used_for < CAST(:from AS date) + 7
                   AND NOT EXISTS (SELECT 1 FROM credit_ledger r WHERE r.org_id = u.org_id AND r.booking_id = u.booking_id
                                   AND r.reason = 'refund')
-                """).param("org", orgId).param("m", membershipId).param("from", monday).query(Integer.class).single();
+                """)
+                .param("org", orgId)
+                .param("m", membershipId)
+                .param("from", monday)
+                .query(Integer.class)
+                .single();
     }
 
     @Override
@@ -102,10 +110,22 @@ class EntitlementService implements Entitlements {
             ledger.lock(orgId, use.membershipId());
             boolean alreadySettled = jdbc.sql("""
                     SELECT EXISTS (SELECT 1 FROM credit_ledger WHERE org_id = :org AND booking_id = :b AND reason IN ('refund', 'forfeit'))
-                    """).param("org", orgId).param("b", bookingId).query(Boolean.class).single();
+                    """)
+                    .param("org", orgId)
+                    .param("b", bookingId)
+                    .query(Boolean.class)
+                    .single();
             if (!alreadySettled) {
-                ledger.append(orgId, use.clientId(), use.membershipId(), -use.delta(), "refund", bookingId, null,
-                        "Cancelled in time", null);
+                ledger.append(
+                        orgId,
+                        use.clientId(),
+                        use.membershipId(),
+                        -use.delta(),
+                        "refund",
+                        bookingId,
+                        null,
+                        "Cancelled in time",
+                        null);
             }
         });
     }
@@ -116,18 +136,29 @@ class EntitlementService implements Entitlements {
         use(orgId, bookingId).ifPresent(use -> {
             ledger.lock(orgId, use.membershipId());
             int penalty = use.delta() < 0 ? Math.min(penaltyCredits, ledger.balance(orgId, use.membershipId())) : 0;
-            ledger.append(orgId, use.clientId(), use.membershipId(), -penalty, "forfeit", bookingId, null,
-                    penalty > 0 ? "Late cancel or no-show, penalty " + penalty : "Late cancel or no-show", null);
+            ledger.append(
+                    orgId,
+                    use.clientId(),
+                    use.membershipId(),
+                    -penalty,
+                    "forfeit",
+                    bookingId,
+                    null,
+                    penalty > 0 ? "Late cancel or no-show, penalty " + penalty : "Late cancel or no-show",
+                    null);
         });
     }
 
-    private record Use(UUID clientId, UUID membershipId, int delta) {
-    }
+    private record Use(UUID clientId, UUID membershipId, int delta) {}
 
     private Optional<Use> use(UUID orgId, UUID bookingId) {
         return jdbc.sql("""
                 SELECT client_id, membership_id, delta FROM credit_ledger
                 WHERE org_id = :org AND booking_id = :b AND reason = 'use' ORDER BY created_at DESC LIMIT 1
-                """).param("org", orgId).param("b", bookingId).query(Use.class).optional();
+                """)
+                .param("org", orgId)
+                .param("b", bookingId)
+                .query(Use.class)
+                .optional();
     }
 }

@@ -41,7 +41,10 @@ class MembershipClientFilters implements ClientFilterExtension {
         if (states != null) {
             for (String state : states) {
                 if (!STATES.contains(state)) {
-                    throw ApiException.invalidField("membershipState", "must be one of " + String.join(", ", STATES.stream().sorted().toList()));
+                    throw ApiException.invalidField(
+                            "membershipState",
+                            "must be one of "
+                                    + String.join(", ", STATES.stream().sorted().toList()));
                 }
             }
             List<String> real = states.stream().filter(s -> !s.equals("none")).toList();
@@ -53,7 +56,8 @@ class MembershipClientFilters implements ClientFilterExtension {
                                 AND fs.status IN (:mfStates))""");
             }
             if (states.contains("none")) {
-                alternatives.add("NOT EXISTS (SELECT 1 FROM client_memberships fn WHERE fn.org_id = c.org_id AND fn.client_id = c.id)");
+                alternatives.add(
+                        "NOT EXISTS (SELECT 1 FROM client_memberships fn WHERE fn.org_id = c.org_id AND fn.client_id = c.id)");
             }
             predicates.add("(" + String.join(" OR ", alternatives) + ")");
         }

@@ -38,12 +38,18 @@ class MembershipImportMerge implements MembershipImports {
                                                                       ORDER BY i.description, i.quantity, i.total)
                                                     FROM sale_items i WHERE i.org_id = :org AND i.sale_id = x.id))
                 """);
-        sql.reject("import_stage s", """
+        sql.reject(
+                "import_stage s",
+                """
                 EXISTS (SELECT 1 FROM sale_rows r JOIN sales x ON x.org_id = :org AND x.id = r.target_id
                         WHERE r.ext_id = s.ext_id AND r.changed AND x.refunded > r.total)
-                """, "amount", "amount", "'the sale was refunded for more than its new total; change the refund first'");
+                """,
+                "amount",
+                "amount",
+                "'the sale was refunded for more than its new total; change the refund first'");
         sql.update("DELETE FROM sale_rows r WHERE NOT EXISTS (SELECT 1 FROM import_stage s WHERE s.ext_id = r.ext_id)");
-        sql.update("DELETE FROM sale_items i USING sale_rows r WHERE i.org_id = :org AND i.sale_id = r.target_id AND r.changed");
+        sql.update(
+                "DELETE FROM sale_items i USING sale_rows r WHERE i.org_id = :org AND i.sale_id = r.target_id AND r.changed");
         sql.update("""
                 UPDATE sales x SET sold_at = r.sold_at, total = r.total, subtotal = r.total, discount = 0, tax = 0,
                        payment_method = r.payment_method, currency = r.currency
@@ -64,8 +70,10 @@ class MembershipImportMerge implements MembershipImports {
                 FROM import_stage s JOIN sale_rows r ON r.ext_id = s.ext_id
                 WHERE r.target_id IS NULL OR r.changed
                 """);
-        long created = sql.count("SELECT count(*) FROM import_stage s JOIN sale_rows r ON r.ext_id = s.ext_id WHERE r.target_id IS NULL");
-        long updated = sql.count("SELECT count(*) FROM import_stage s JOIN sale_rows r ON r.ext_id = s.ext_id WHERE r.changed");
+        long created = sql.count(
+                "SELECT count(*) FROM import_stage s JOIN sale_rows r ON r.ext_id = s.ext_id WHERE r.target_id IS NULL");
+        long updated = sql.count(
+                "SELECT count(*) FROM import_stage s JOIN sale_rows r ON r.ext_id = s.ext_id WHERE r.changed");
         long total = sql.count("SELECT count(*) FROM import_stage");
         return new MergeResult(created, updated, total - created - updated);
     }

@@ -27,8 +27,7 @@ class MembershipLifecycle {
     }
 
     /** What one run changed. */
-    record Outcome(int activated, int expired, int renewed, int reminded) {
-    }
+    record Outcome(int activated, int expired, int renewed, int reminded) {}
 
     @Transactional
     Outcome runFor(LocalDate today) {
@@ -75,11 +74,20 @@ class MembershipLifecycle {
                 WHERE m.status IN ('active', 'frozen') AND m.auto_renew AND NOT m.cancel_at_period_end
                   AND m.ends_on < :today
                 FOR UPDATE OF m SKIP LOCKED
-                """).param("today", today).query((rs, n) -> new Object[] {
-                        rs.getObject("id", UUID.class), rs.getObject("org_id", UUID.class),
-                        rs.getObject("client_id", UUID.class), rs.getObject("ends_on", LocalDate.class),
-                        rs.getString("period_unit"), rs.getInt("period_count"), rs.getLong("price_amount"),
-                        rs.getString("currency"), rs.getObject("credits")}).list();
+                """)
+                .param("today", today)
+                .query((rs, n) -> new Object[] {
+                    rs.getObject("id", UUID.class),
+                    rs.getObject("org_id", UUID.class),
+                    rs.getObject("client_id", UUID.class),
+                    rs.getObject("ends_on", LocalDate.class),
+                    rs.getString("period_unit"),
+                    rs.getInt("period_count"),
+                    rs.getLong("price_amount"),
+                    rs.getString("currency"),
+                    rs.getObject("credits")
+                })
+                .list();
         for (Object[] m : due) {
             LocalDate end = (LocalDate) m[3];
             while (end.isBefore(today)) {
@@ -89,17 +97,31 @@ class MembershipLifecycle {
                         INSERT INTO membership_charges (id, org_id, membership_id, amount, currency, period_start, period_end)
                         VALUES (gen_random_uuid(), :org, :m, :amount, :currency, :start, :end)
                         ON CONFLICT (membership_id, period_start) DO NOTHING
-                        """).param("org", m[1]).param("m", m[0]).param("amount", m[6]).param("currency", m[7])
-                        .param("start", start).param("end", end).update();
+                        """)
+                        .param("org", m[1])
+                        .param("m", m[0])
+                        .param("amount", m[6])
+                        .param("currency", m[7])
+                        .param("start", start)
+                        .param("end", end)
+                        .update();
                 if (m[8] != null) {
                     jdbc.sql("""
                             INSERT INTO credit_ledger (id, org_id, client_id, membership_id, delta, reason, note)
                             VALUES (gen_random_uuid(), :org, :client, :m, :credits, 'grant', 'Renewed')
-                            """).param("org", m[1]).param("client", m[2]).param("m", m[0]).param("credits", m[8]).update();
+                            """)
+                            .param("org", m[1])
+                            .param("client", m[2])
+                            .param("m", m[0])
+                            .param("credits", m[8])
+                            .update();
                 }
             }
-            jdbc.sql("UPDATE client_memberships SET ends_on = :end, updated_at = now(), version = version + 1 WHERE id = :id")
-                    .param("end", end).param("id", m[0]).update();
+            jdbc.sql(
+                            "UPDATE client_memberships SET ends_on = :end, updated_at = now(), version = version + 1 WHERE id = :id")
+                    .param("end", end)
+                    .param("id", m[0])
+                    .update();
         }
         return due.size();
     }
@@ -111,9 +133,14 @@ class MembershipLifecycle {
                   AND ends_on BETWEEN :today AND :today + :days
                   AND reminded_for_end IS DISTINCT FROM ends_on
                 RETURNING org_id, id, client_id, ends_on
-                """).param("today", today).param("days", properties.remindDaysBeforeEnd())
-                .query((rs, n) -> new MembershipExpiring(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getObject(4, LocalDate.class)))
+                """)
+                .param("today", today)
+                .param("days", properties.remindDaysBeforeEnd())
+                .query((rs, n) -> new MembershipExpiring(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class),
+                        rs.getObject(4, LocalDate.class)))
                 .list();
         expiring.forEach(events::publishEvent);
         return expiring.size();

@@ -9,7 +9,11 @@ import java.util.Locale;
  * moves: a new one is sold instead. Stored and shown as the lower-case name.
  */
 enum MembershipStatus {
-    PENDING, ACTIVE, FROZEN, EXPIRED, CANCELLED;
+    PENDING,
+    ACTIVE,
+    FROZEN,
+    EXPIRED,
+    CANCELLED;
 
     String value() {
         return name().toLowerCase(Locale.ROOT);

@@ -50,30 +50,46 @@ class MembershipsController {
         return Map.of("data", memberships.forClient(caller.requireOrganization(), clientAccounts.requireSelf(caller)));
     }
 
-    record SellRequest(@NotNull UUID planId, LocalDate startsOn, @NotBlank String paymentMethod,
-            @Min(0) Long discount, @Min(0) Long tax, @Size(max = 500) String note) {
-    }
+    record SellRequest(
+            @NotNull UUID planId,
+            LocalDate startsOn,
+            @NotBlank String paymentMethod,
+            @Min(0) Long discount,
+            @Min(0) Long tax,
+            @Size(max = 500) String note) {}
 
-    record FreezeRequest(@NotNull LocalDate startsOn, @NotNull LocalDate endsOn) {
-    }
+    record FreezeRequest(
+            @NotNull LocalDate startsOn, @NotNull LocalDate endsOn) {}
 
-    record CancelRequest(Boolean atPeriodEnd, @Size(max = 500) String reason) {
-    }
+    record CancelRequest(
+            Boolean atPeriodEnd, @Size(max = 500) String reason) {}
 
-    record RenewRequest(@NotBlank String paymentMethod, @Min(0) Long discount, @Min(0) Long tax) {
-    }
+    record RenewRequest(
+            @NotBlank String paymentMethod,
+            @Min(0) Long discount,
+            @Min(0) Long tax) {}
 
-    record AdjustmentRequest(@NotNull @Min(-1000) @Max(1000) Integer delta, @NotBlank @Size(max = 500) String reason) {
-    }
+    record AdjustmentRequest(
+            @NotNull @Min(-1000) @Max(1000) Integer delta,
+            @NotBlank @Size(max = 500) String reason) {}
 
     @PostMapping("/api/v1/clients/{id}/memberships")
     @RequiresPermission(Permission.MEMBERSHIP_SELL)
     @Operation(summary = "Sell or assign a plan to a client; records the sale and grants the plan's credits")
     ResponseEntity<MembershipView> sell(Caller caller, @PathVariable UUID id, @Valid @RequestBody SellRequest r) {
-        var sold = memberships.sell(caller.requireOrganization(), id, new MembershipService.Sell(r.planId(), r.startsOn(),
-                r.paymentMethod(), r.discount() == null ? 0 : r.discount(), r.tax() == null ? 0 : r.tax(), r.note(),
-                caller.userId()));
-        return ResponseEntity.created(URI.create("/api/v1/memberships/" + sold.id())).body(sold);
+        var sold = memberships.sell(
+                caller.requireOrganization(),
+                id,
+                new MembershipService.Sell(
+                        r.planId(),
+                        r.startsOn(),
+                        r.paymentMethod(),
+                        r.discount() == null ? 0 : r.discount(),
+                        r.tax() == null ? 0 : r.tax(),
+                        r.note(),
+                        caller.userId()));
+        return ResponseEntity.created(URI.create("/api/v1/memberships/" + sold.id()))
+                .body(sold);
     }
 
     @GetMapping("/api/v1/clients/{id}/memberships")
@@ -101,16 +117,21 @@ class MembershipsController {
     @RequiresPermission(Permission.MEMBERSHIP_SELL)
     @Operation(summary = "Cancel now (remaining credits expire) or at the end of the period")
     MembershipView cancel(Caller caller, @PathVariable UUID id, @Valid @RequestBody CancelRequest r) {
-        return memberships.cancel(caller.requireOrganization(), id, Boolean.TRUE.equals(r.atPeriodEnd()), r.reason(),
-                caller.userId());
+        return memberships.cancel(
+                caller.requireOrganization(), id, Boolean.TRUE.equals(r.atPeriodEnd()), r.reason(), caller.userId());
     }
 
     @PostMapping("/api/v1/memberships/{id}/renew")
     @RequiresPermission(Permission.MEMBERSHIP_SELL)
     @Operation(summary = "Renew for one more period and record the sale")
     MembershipView renew(Caller caller, @PathVariable UUID id, @Valid @RequestBody RenewRequest r) {
-        return memberships.renew(caller.requireOrganization(), id, r.paymentMethod(),
-                r.discount() == null ? 0 : r.discount(), r.tax() == null ? 0 : r.tax(), caller.userId());
+        return memberships.renew(
+                caller.requireOrganization(),
+                id,
+                r.paymentMethod(),
+                r.discount() == null ? 0 : r.discount(),
+                r.tax() == null ? 0 : r.tax(),
+                caller.userId());
     }
 
     @GetMapping("/api/v1/memberships/{id}/ledger")

@@ -8,8 +8,7 @@ import java.time.LocalDate;
  */
 final class Periods {
 
-    private Periods() {
-    }
+    private Periods() {}
 
     static LocalDate end(LocalDate start, String unit, int count) {
         LocalDate next = switch (unit) {

@@ -47,9 +47,22 @@ class PlanService {
     }
 
     /** A plan as the API shows it; {@code price} in minor units. */
-    record Plan(UUID id, String name, String description, String kind, Money price, Integer credits, String periodUnit,
-            int periodCount, boolean autoRenew, Integer weeklyBookingLimit, List<UUID> classTypeIds,
-            List<UUID> serviceIds, List<UUID> locationIds, boolean archived, OffsetDateTime createdAt) {
+    record Plan(
+            UUID id,
+            String name,
+            String description,
+            String kind,
+            Money price,
+            Integer credits,
+            String periodUnit,
+            int periodCount,
+            boolean autoRenew,
+            Integer weeklyBookingLimit,
+            List<UUID> classTypeIds,
+            List<UUID> serviceIds,
+            List<UUID> locationIds,
+            boolean archived,
+            OffsetDateTime createdAt) {
 
         boolean usesCredits() {
             return credits != null;
@@ -57,8 +70,7 @@ class PlanService {
     }
 
     /** An amount of money in minor units. */
-    record Money(long amount, String currency) {
-    }
+    record Money(long amount, String currency) {}
 
     @Transactional
     Plan create(UUID orgId, Plan p) {
@@ -71,40 +83,63 @@ class PlanService {
                 VALUES (:id, :org, :name, :description, :kind, :amount, :currency, :credits, :unit, :count, :autoRenew,
                     :weekly, :classTypes, :services, :locations)
                 """)
-                .param("id", id).param("org", orgId).param("name", p.name().trim()).param("description", p.description())
-                .param("kind", p.kind()).param("amount", p.price().amount())
-                .param("currency", p.price().currency().toUpperCase(Locale.ROOT)).param("credits", p.credits())
-                .param("unit", p.periodUnit()).param("count", p.periodCount()).param("autoRenew", p.autoRenew())
+                .param("id", id)
+                .param("org", orgId)
+                .param("name", p.name().trim())
+                .param("description", p.description())
+                .param("kind", p.kind())
+                .param("amount", p.price().amount())
+                .param("currency", p.price().currency().toUpperCase(Locale.ROOT))
+                .param("credits", p.credits())
+                .param("unit", p.periodUnit())
+                .param("count", p.periodCount())
+                .param("autoRenew", p.autoRenew())
                 .param("weekly", p.weeklyBookingLimit())
-                .param("classTypes", uuids(p.classTypeIds())).param("services", uuids(p.serviceIds()))
+                .param("classTypes", uuids(p.classTypeIds()))
+                .param("services", uuids(p.serviceIds()))
                 .param("locations", uuids(p.locationIds()))
                 .update();
         Plan created = get(orgId, id);
-        audit.record(AuditRecord.of(orgId, "membership_plan.created", "membership_plan", id,
-                AuditChange.created(snapshot(created))));
+        audit.record(AuditRecord.of(
+                orgId, "membership_plan.created", "membership_plan", id, AuditChange.created(snapshot(created))));
         return created;
     }
 
     @Transactional(readOnly = true)
     Plan get(UUID orgId, UUID id) {
         return jdbc.sql("SELECT * FROM membership_plans WHERE org_id = :org AND id = :id")
-                .param("org", orgId).param("id", id).query((rs, n) -> plan(rs)).optional()
+                .param("org", orgId)
+                .param("id", id)
+                .query((rs, n) -> plan(rs))
+                .optional()
                 .orElseThrow(() -> ApiException.notFound("Membership plan"));
     }
 
     @Transactional(readOnly = true)
     PageResult<Plan> list(UUID orgId, boolean includeArchived, PageQuery page) {
         String where = " WHERE org_id = :org" + (includeArchived ? "" : " AND archived_at IS NULL");
-        List<Plan> plans = jdbc.sql("SELECT * FROM membership_plans" + where + " ORDER BY name, id LIMIT :limit OFFSET :offset")
-                .param("org", orgId).param("limit", page.pageSize()).param("offset", page.offset())
-                .query((rs, n) -> plan(rs)).list();
-        long total = jdbc.sql("SELECT count(*) FROM membership_plans" + where).param("org", orgId)
-                .query(Long.class).single();
+        List<Plan> plans = jdbc.sql(
+                        "SELECT * FROM membership_plans" + where + " ORDER BY name, id LIMIT :limit OFFSET :offset")
+                .param("org", orgId)
+                .param("limit", page.pageSize())
+                .param("offset", page.offset())
+                .query((rs, n) -> plan(rs))
+                .list();
+        long total = jdbc.sql("SELECT count(*) FROM membership_plans" + where)
+                .param("org", orgId)
+                .query(Long.class)
+                .single();
         return PageResult.of(plans, page, total);
     }
 
     @Transactional
-    Plan update(UUID orgId, UUID id, String name, String description, Long priceAmount, Integer weeklyLimit,
+    Plan update(
+            UUID orgId,
+            UUID id,
+            String name,
+            String description,
+            Long priceAmount,
+            Integer weeklyLimit,
             Boolean autoRenew) {
         Plan current = get(orgId, id);
         if (priceAmount != null && priceAmount < 0) {
@@ -120,9 +155,15 @@ class PlanService {
                 .param("amount", priceAmount == null ? current.price().amount() : priceAmount)
                 .param("weekly", weeklyLimit == null ? current.weeklyBookingLimit() : weeklyLimit)
                 .param("autoRenew", autoRenew == null ? current.autoRenew() : autoRenew)
-                .param("org", orgId).param("id", id).update();
+                .param("org", orgId)
+                .param("id", id)
+                .update();
         Plan updated = get(orgId, id);
-        audit.record(AuditRecord.of(orgId, "membership_plan.updated", "membership_plan", id,
+        audit.record(AuditRecord.of(
+                orgId,
+                "membership_plan.updated",
+                "membership_plan",
+                id,
                 AuditChange.diff(snapshot(current), snapshot(updated))));
         return updated;
     }
@@ -130,14 +171,20 @@ class PlanService {
     @Transactional
     void archive(UUID orgId, UUID id) {
         get(orgId, id);
-        jdbc.sql("UPDATE membership_plans SET archived_at = coalesce(archived_at, now()) WHERE org_id = :org AND id = :id")
-                .param("org", orgId).param("id", id).update();
+        jdbc.sql(
+                        "UPDATE membership_plans SET archived_at = coalesce(archived_at, now()) WHERE org_id = :org AND id = :id")
+                .param("org", orgId)
+                .param("id", id)
+                .update();
         audit.record(AuditRecord.of(orgId, "membership_plan.archived", "membership_plan", id, Map.of()));
     }
 
     private static void validate(Plan p) {
         if (!KINDS.contains(p.kind())) {
-            throw ApiException.invalidField("kind", "must be one of " + String.join(", ", KINDS.stream().sorted().toList()));
+            throw ApiException.invalidField(
+                    "kind",
+                    "must be one of "
+                            + String.join(", ", KINDS.stream().sorted().toList()));
         }
         try {
             Currency.getInstance(p.price().currency().toUpperCase(Locale.ROOT));
@@ -176,12 +223,21 @@ class PlanService {
     }
 
     static Plan plan(ResultSet rs) throws SQLException {
-        return new Plan(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("description"),
-                rs.getString("kind"), new Money(rs.getLong("price_amount"), rs.getString("currency")),
-                (Integer) rs.getObject("credits"), rs.getString("period_unit"), rs.getInt("period_count"),
-                rs.getBoolean("auto_renew"), (Integer) rs.getObject("weekly_booking_limit"),
-                uuidList(rs.getArray("class_type_ids")), uuidList(rs.getArray("service_ids")),
-                uuidList(rs.getArray("location_ids")), rs.getObject("archived_at") != null,
+        return new Plan(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                rs.getString("description"),
+                rs.getString("kind"),
+                new Money(rs.getLong("price_amount"), rs.getString("currency")),
+                (Integer) rs.getObject("credits"),
+                rs.getString("period_unit"),
+                rs.getInt("period_count"),
+                rs.getBoolean("auto_renew"),
+                (Integer) rs.getObject("weekly_booking_limit"),
+                uuidList(rs.getArray("class_type_ids")),
+                uuidList(rs.getArray("service_ids")),
+                uuidList(rs.getArray("location_ids")),
+                rs.getObject("archived_at") != null,
                 rs.getObject("created_at", OffsetDateTime.class));
     }
 

@@ -47,8 +47,9 @@ class PlansController {
         this.plans = plans;
     }
 
-    record MoneyRequest(@NotNull @Min(0) Long amount, @NotBlank @Size(min = 3, max = 3) String currency) {
-    }
+    record MoneyRequest(
+            @NotNull @Min(0) Long amount,
+            @NotBlank @Size(min = 3, max = 3) String currency) {}
 
     record PlanRequest(
             @NotBlank @Size(max = 200) String name,
@@ -56,35 +57,57 @@ class PlansController {
             @NotBlank String kind,
             @NotNull @Valid MoneyRequest price,
             @Min(1) @Max(1000) Integer credits,
-            @NotBlank @Pattern(regexp = "day|week|month|year") String periodUnit,
+
+            @NotBlank @Pattern(regexp = "day|week|month|year")
+            String periodUnit,
+
             @NotNull @Min(1) @Max(3650) Integer periodCount,
             Boolean autoRenew,
             @Min(1) @Max(100) Integer weeklyBookingLimit,
             @Size(max = 200) List<UUID> classTypeIds,
             @Size(max = 200) List<UUID> serviceIds,
-            @Size(max = 200) List<UUID> locationIds) {
-    }
+            @Size(max = 200) List<UUID> locationIds) {}
 
-    record PlanPatchRequest(@Size(min = 1, max = 200) String name, @Size(max = 2000) String description,
-            @Min(0) Long priceAmount, @Min(1) @Max(100) Integer weeklyBookingLimit, Boolean autoRenew) {
-    }
+    record PlanPatchRequest(
+            @Size(min = 1, max = 200) String name,
+            @Size(max = 2000) String description,
+            @Min(0) Long priceAmount,
+            @Min(1) @Max(100) Integer weeklyBookingLimit,
+            Boolean autoRenew) {}
 
     @PostMapping
     @RequiresPermission(Permission.MEMBERSHIP_MANAGE)
     @Operation(summary = "Define a plan: unlimited, class_pack, drop_in, intro_offer or subscription")
     ResponseEntity<PlanService.Plan> create(CurrentOrganization org, @Valid @RequestBody PlanRequest r) {
-        var plan = plans.create(org.id(), new PlanService.Plan(null, r.name(),
-                r.description(), r.kind(), new PlanService.Money(r.price().amount(), r.price().currency()), r.credits(),
-                r.periodUnit(), r.periodCount(), Boolean.TRUE.equals(r.autoRenew()), r.weeklyBookingLimit(),
-                r.classTypeIds(), r.serviceIds(), r.locationIds(), false, null));
-        return ResponseEntity.created(URI.create("/api/v1/membership-plans/" + plan.id())).body(plan);
+        var plan = plans.create(
+                org.id(),
+                new PlanService.Plan(
+                        null,
+                        r.name(),
+                        r.description(),
+                        r.kind(),
+                        new PlanService.Money(r.price().amount(), r.price().currency()),
+                        r.credits(),
+                        r.periodUnit(),
+                        r.periodCount(),
+                        Boolean.TRUE.equals(r.autoRenew()),
+                        r.weeklyBookingLimit(),
+                        r.classTypeIds(),
+                        r.serviceIds(),
+                        r.locationIds(),
+                        false,
+                        null));
+        return ResponseEntity.created(URI.create("/api/v1/membership-plans/" + plan.id()))
+                .body(plan);
     }
 
     @GetMapping
     @RequiresPermission(Permission.MEMBERSHIP_READ)
     @Operation(summary = "Plans, active ones unless includeArchived=true")
-    PageResult<PlanService.Plan> list(CurrentOrganization org,
-            @RequestParam(defaultValue = "false") boolean includeArchived, @Paged PageQuery page) {
+    PageResult<PlanService.Plan> list(
+            CurrentOrganization org,
+            @RequestParam(defaultValue = "false") boolean includeArchived,
+            @Paged PageQuery page) {
         return plans.list(org.id(), includeArchived, page);
     }
 
@@ -97,10 +120,12 @@ class PlansController {
 
     @PatchMapping("/{id}")
     @RequiresPermission(Permission.MEMBERSHIP_MANAGE)
-    @Operation(summary = "Change a plan's name, description, price, weekly limit or renewal; sold memberships keep their terms")
+    @Operation(
+            summary =
+                    "Change a plan's name, description, price, weekly limit or renewal; sold memberships keep their terms")
     PlanService.Plan update(CurrentOrganization org, @PathVariable UUID id, @Valid @RequestBody PlanPatchRequest r) {
-        return plans.update(org.id(), id, r.name(), r.description(), r.priceAmount(),
-                r.weeklyBookingLimit(), r.autoRenew());
+        return plans.update(
+                org.id(), id, r.name(), r.description(), r.priceAmount(), r.weeklyBookingLimit(), r.autoRenew());
     }
 
     @DeleteMapping("/{id}")

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -29,12 +28,30 @@ class PortalSalesController {
     private static final SortSpec SORT = SortSpec.of(Map.of("soldAt", "sold_at"), "-soldAt", "id");
 
     /** A purchase as its client sees it; amounts in minor units of {@code currency}. */
-    record Purchase(UUID id, OffsetDateTime soldAt, String currency, long subtotal, long discount, long tax, long total,
-            long refunded, String paymentMethod, List<SalesService.Item> items) {
+    record Purchase(
+            UUID id,
+            OffsetDateTime soldAt,
+            String currency,
+            long subtotal,
+            long discount,
+            long tax,
+            long total,
+            long refunded,
+            String paymentMethod,
+            List<SalesService.Item> items) {
 
         static Purchase of(SalesService.Sale s) {
-            return new Purchase(s.id(), s.soldAt(), s.currency(), s.subtotal(), s.discount(), s.tax(), s.total(),
-                    s.refunded(), s.paymentMethod(), s.items());
+            return new Purchase(
+                    s.id(),
+                    s.soldAt(),
+                    s.currency(),
+                    s.subtotal(),
+                    s.discount(),
+                    s.tax(),
+                    s.total(),
+                    s.refunded(),
+                    s.paymentMethod(),
+                    s.items());
         }
     }
 

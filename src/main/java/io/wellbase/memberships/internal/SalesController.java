@@ -38,14 +38,14 @@ class SalesController {
         this.sales = sales;
     }
 
-    record RefundRequest(@NotNull @Min(1) Long amount, @Size(max = 500) String reason) {
-    }
+    record RefundRequest(
+            @NotNull @Min(1) Long amount, @Size(max = 500) String reason) {}
 
     @GetMapping("/api/v1/sales")
     @RequiresPermission(Permission.MEMBERSHIP_READ)
     @Operation(summary = "Sales, newest first; filter by clientId")
-    PageResult<SalesService.Sale> list(CurrentOrganization org, @RequestParam(required = false) UUID clientId,
-            @Paged PageQuery page) {
+    PageResult<SalesService.Sale> list(
+            CurrentOrganization org, @RequestParam(required = false) UUID clientId, @Paged PageQuery page) {
         return sales.list(org.id(), clientId, page);
     }
 

@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class SalesService {
 
-    static final Set<String> PAYMENT_METHODS = Set.of("cash", "card_terminal", "bank_transfer", "complimentary", "other");
+    static final Set<String> PAYMENT_METHODS =
+            Set.of("cash", "card_terminal", "bank_transfer", "complimentary", "other");
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -34,26 +35,48 @@ class SalesService {
     }
 
     /** A sale as the API shows it; amounts in minor units of {@code currency}. */
-    record Sale(UUID id, UUID clientId, OffsetDateTime soldAt, String currency, long subtotal, long discount, long tax,
-            long total, long refunded, String paymentMethod, String note, List<Item> items) {
-    }
+    record Sale(
+            UUID id,
+            UUID clientId,
+            OffsetDateTime soldAt,
+            String currency,
+            long subtotal,
+            long discount,
+            long tax,
+            long total,
+            long refunded,
+            String paymentMethod,
+            String note,
+            List<Item> items) {}
 
     /** One line of a sale. */
-    record Item(UUID id, String description, UUID planId, UUID membershipId, int quantity, long unitAmount, long total) {
-    }
+    record Item(
+            UUID id, String description, UUID planId, UUID membershipId, int quantity, long unitAmount, long total) {}
 
     /** What a new sale is made of. */
-    record NewSale(UUID clientId, String currency, String description, UUID planId, UUID membershipId, long unitAmount,
-            long discount, long tax, String paymentMethod, String note, UUID createdBy) {
-    }
+    record NewSale(
+            UUID clientId,
+            String currency,
+            String description,
+            UUID planId,
+            UUID membershipId,
+            long unitAmount,
+            long discount,
+            long tax,
+            String paymentMethod,
+            String note,
+            UUID createdBy) {}
 
     /** A refund of a sale. */
-    record Refund(UUID id, UUID saleId, long amount, String reason, OffsetDateTime createdAt) {
-    }
+    record Refund(UUID id, UUID saleId, long amount, String reason, OffsetDateTime createdAt) {}
 
     UUID record(UUID orgId, NewSale s) {
         if (!PAYMENT_METHODS.contains(s.paymentMethod())) {
-            throw ApiException.invalidField("paymentMethod", "must be one of " + String.join(", ", PAYMENT_METHODS.stream().sorted().toList()));
+            throw ApiException.invalidField(
+                    "paymentMethod",
+                    "must be one of "
+                            + String.join(
+                                    ", ", PAYMENT_METHODS.stream().sorted().toList()));
         }
         if (s.discount() < 0 || s.discount() > s.unitAmount()) {
             throw ApiException.invalidField("discount", "must be between 0 and the price");
@@ -67,38 +90,89 @@ class SalesService {
                 INSERT INTO sales (id, org_id, client_id, currency, subtotal, discount, tax, total, payment_method, note, created_by)
                 VALUES (:id, :org, :client, :currency, :subtotal, :discount, :tax, :total, :method, :note, :by)
                 """)
-                .param("id", id).param("org", orgId).param("client", s.clientId()).param("currency", s.currency())
-                .param("subtotal", s.unitAmount()).param("discount", s.discount()).param("tax", s.tax())
-                .param("total", total).param("method", s.paymentMethod()).param("note", s.note())
+                .param("id", id)
+                .param("org", orgId)
+                .param("client", s.clientId())
+                .param("currency", s.currency())
+                .param("subtotal", s.unitAmount())
+                .param("discount", s.discount())
+                .param("tax", s.tax())
+                .param("total", total)
+                .param("method", s.paymentMethod())
+                .param("note", s.note())
                 .param("by", s.createdBy())
                 .update();
         jdbc.sql("""
                 INSERT INTO sale_items (id, org_id, sale_id, description, plan_id, membership_id, quantity, unit_amount, total)
                 VALUES (:id, :org, :sale, :description, :plan, :membership, 1, :unit, :total)
                 """)
-                .param("id", Ids.newId()).param("org", orgId).param("sale", id).param("description", s.description())
-                .param("plan", s.planId()).param("membership", s.membershipId()).param("unit", s.unitAmount())
+                .param("id", Ids.newId())
+                .param("org", orgId)
+                .param("sale", id)
+                .param("description", s.description())
+                .param("plan", s.planId())
+                .param("membership", s.membershipId())
+                .param("unit", s.unitAmount())
                 .param("total", s.unitAmount() - s.discount())
                 .update();
-        audit.record(AuditRecord.of(orgId, "sale.recorded", "sale", id, AuditChange.created(Map.of(
-                "clientId", s.clientId(), "total", total, "currency", s.currency(), "paymentMethod", s.paymentMethod()))));
+        audit.record(AuditRecord.of(
+                orgId,
+                "sale.recorded",
+                "sale",
+                id,
+                AuditChange.created(Map.of(
+                        "clientId",
+                        s.clientId(),
+                        "total",
+                        total,
+                        "currency",
+                        s.currency(),
+                        "paymentMethod",
+                        s.paymentMethod()))));
         return id;
     }
 
     @Transactional(readOnly = true)
     Sale get(UUID orgId, UUID id) {
-        Sale sale = jdbc.sql("SELECT * FROM sales WHERE org_id = :org AND id = :id").param("org", orgId).param("id", id)
-                .query((rs, n) -> new Sale(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),
-                        rs.getObject("sold_at", OffsetDateTime.class), rs.getString("currency"), rs.getLong("subtotal"),
-                        rs.getLong("discount"), rs.getLong("tax"), rs.getLong("total"), rs.getLong("refunded"),
-                        rs.getString("payment_method"), rs.getString("note"), List.of()))
-                .optional().orElseThrow(() -> ApiException.notFound("Sale"));
+        Sale sale = jdbc.sql("SELECT * FROM sales WHERE org_id = :org AND id = :id")
+                .param("org", orgId)
+                .param("id", id)
+                .query((rs, n) -> new Sale(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("client_id", UUID.class),
+                        rs.getObject("sold_at", OffsetDateTime.class),
+                        rs.getString("currency"),
+                        rs.getLong("subtotal"),
+                        rs.getLong("discount"),
+                        rs.getLong("tax"),
+                        rs.getLong("total"),
+                        rs.getLong("refunded"),
+                        rs.getString("payment_method"),
+                        rs.getString("note"),
+                        List.of()))
+                .optional()
+                .orElseThrow(() -> ApiException.notFound("Sale"));
         List<Item> items = jdbc.sql("""
                 SELECT id, description, plan_id, membership_id, quantity, unit_amount, total FROM sale_items
                 WHERE org_id = :org AND sale_id = :id ORDER BY id
-                """).param("org", orgId).param("id", id).query(Item.class).list();
-        return new Sale(sale.id(), sale.clientId(), sale.soldAt(), sale.currency(), sale.subtotal(), sale.discount(),
-                sale.tax(), sale.total(), sale.refunded(), sale.paymentMethod(), sale.note(), items);
+                """)
+                .param("org", orgId)
+                .param("id", id)
+                .query(Item.class)
+                .list();
+        return new Sale(
+                sale.id(),
+                sale.clientId(),
+                sale.soldAt(),
+                sale.currency(),
+                sale.subtotal(),
+                sale.discount(),
+                sale.tax(),
+                sale.total(),
+                sale.refunded(),
+                sale.paymentMethod(),
+                sale.note(),
+                items);
     }
 
     @Transactional(readOnly = true)
@@ -106,10 +180,19 @@ class SalesService {
         List<UUID> ids = jdbc.sql("""
                 SELECT id FROM sales WHERE org_id = :org AND (CAST(:client AS uuid) IS NULL OR client_id = :client)
                 ORDER BY sold_at DESC, id DESC LIMIT :limit OFFSET :offset
-                """).param("org", orgId).param("client", clientId).param("limit", page.pageSize())
-                .param("offset", page.offset()).query(UUID.class).list();
-        long total = jdbc.sql("SELECT count(*) FROM sales WHERE org_id = :org AND (CAST(:client AS uuid) IS NULL OR client_id = :client)")
-                .param("org", orgId).param("client", clientId).query(Long.class).single();
+                """)
+                .param("org", orgId)
+                .param("client", clientId)
+                .param("limit", page.pageSize())
+                .param("offset", page.offset())
+                .query(UUID.class)
+                .list();
+        long total = jdbc.sql(
+                        "SELECT count(*) FROM sales WHERE org_id = :org AND (CAST(:client AS uuid) IS NULL OR client_id = :client)")
+                .param("org", orgId)
+                .param("client", clientId)
+                .query(Long.class)
+                .single();
         return PageResult.of(ids.stream().map(id -> get(orgId, id)).toList(), page, total);
     }
 
@@ -120,8 +203,9 @@ class SalesService {
                 SELECT id FROM sales
                 WHERE org_id = :org AND client_id = :client
                 ORDER BY sold_at DESC, id DESC
-                """).param("org", orgId).param("client", clientId).query(UUID.class).list()
-                .stream().map(id -> get(orgId, id)).toList();
+                """).param("org", orgId).param("client", clientId).query(UUID.class).list().stream()
+                .map(id -> get(orgId, id))
+                .toList();
     }
 
     /** Every refund of a client's sales, oldest first. */
@@ -133,7 +217,11 @@ class SalesService {
                 JOIN sales s ON s.org_id = r.org_id AND s.id = r.sale_id
                 WHERE r.org_id = :org AND s.client_id = :client
                 ORDER BY r.created_at, r.id
-                """).param("org", orgId).param("client", clientId).query(Refund.class).list();
+                """)
+                .param("org", orgId)
+                .param("client", clientId)
+                .query(Refund.class)
+                .list();
     }
 
     @Transactional
@@ -145,14 +233,25 @@ class SalesService {
         int updated = jdbc.sql("""
                 UPDATE sales SET refunded = refunded + :amount
                 WHERE org_id = :org AND id = :id AND refunded + :amount <= total
-                """).param("amount", amount).param("org", orgId).param("id", saleId).update();
+                """)
+                .param("amount", amount)
+                .param("org", orgId)
+                .param("id", saleId)
+                .update();
         if (updated == 0) {
             throw ApiException.unprocessable("sale.refund_exceeds_total", "The refunds would exceed what was paid");
         }
-        jdbc.sql("INSERT INTO sale_refunds (id, org_id, sale_id, amount, reason, created_by) VALUES (:id, :org, :sale, :amount, :reason, :by)")
-                .param("id", Ids.newId()).param("org", orgId).param("sale", saleId).param("amount", amount)
-                .param("reason", reason).param("by", by).update();
-        audit.record(AuditRecord.of(orgId, "sale.refunded", "sale", saleId, Map.of("refund", new AuditChange(null, amount))));
+        jdbc.sql(
+                        "INSERT INTO sale_refunds (id, org_id, sale_id, amount, reason, created_by) VALUES (:id, :org, :sale, :amount, :reason, :by)")
+                .param("id", Ids.newId())
+                .param("org", orgId)
+                .param("sale", saleId)
+                .param("amount", amount)
+                .param("reason", reason)
+                .param("by", by)
+                .update();
+        audit.record(AuditRecord.of(
+                orgId, "sale.refunded", "sale", saleId, Map.of("refund", new AuditChange(null, amount))));
         return get(orgId, saleId);
     }
 }

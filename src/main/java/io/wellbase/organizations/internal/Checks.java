@@ -13,8 +13,7 @@ final class Checks {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-    private Checks() {
-    }
+    private Checks() {}
 
     static String timezone(String field, String value) {
         if (value == null || !ZoneId.getAvailableZoneIds().contains(value)) {

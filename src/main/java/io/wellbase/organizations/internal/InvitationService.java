@@ -1,6 +1,5 @@
 package io.wellbase.organizations.internal;
 
-import io.wellbase.platform.web.PublicUrl;
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
@@ -18,6 +17,7 @@ import io.wellbase.platform.security.Role;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.platform.web.PublicUrl;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +43,15 @@ class InvitationService {
     private final OrganizationsProperties properties;
     private final PublicUrl publicUrl;
 
-    InvitationService(JdbcClient jdbc, OrganizationStore organizations, UserAccounts users, Sessions sessions,
-            OutboundMail mail, AuditTrail audit, OrganizationsProperties properties, PublicUrl publicUrl) {
+    InvitationService(
+            JdbcClient jdbc,
+            OrganizationStore organizations,
+            UserAccounts users,
+            Sessions sessions,
+            OutboundMail mail,
+            AuditTrail audit,
+            OrganizationsProperties properties,
+            PublicUrl publicUrl) {
         this.jdbc = jdbc;
         this.organizations = organizations;
         this.users = users;
@@ -56,12 +63,10 @@ class InvitationService {
     }
 
     /** An invitation as the API shows it; the token itself only travels by email. */
-    record Invitation(UUID id, String email, String role, String status, OffsetDateTime expiresAt,
-            OffsetDateTime createdAt) {
-    }
+    record Invitation(
+            UUID id, String email, String role, String status, OffsetDateTime expiresAt, OffsetDateTime createdAt) {}
 
-    private record Pending(UUID id, UUID orgId, String email, String role) {
-    }
+    private record Pending(UUID id, UUID orgId, String email, String role) {}
 
     @Transactional
     public Invitation invite(Caller caller, String email, Role role) {
@@ -73,22 +78,33 @@ class InvitationService {
             throw ApiException.forbidden("organization.owner_only", "Only an owner may invite an owner");
         }
         String normalized = email.trim().toLowerCase(Locale.ROOT);
-        users.findByEmail(normalized).flatMap(u -> organizations.roleOf(u.id(), orgId)).ifPresent(r -> {
-            throw ApiException.conflict("invitation.already_member", "This person is already a member");
-        });
+        users.findByEmail(normalized)
+                .flatMap(u -> organizations.roleOf(u.id(), orgId))
+                .ifPresent(r -> {
+                    throw ApiException.conflict("invitation.already_member", "This person is already a member");
+                });
         UUID id = Ids.newId();
         String token = Secrets.newToken();
         jdbc.sql("""
                 INSERT INTO invitations (id, org_id, email, role, token_hash, invited_by, expires_at)
                 VALUES (:id, :org, :email, :role, :hash, :by, now() + make_interval(secs => :ttl))
                 """)
-                .param("id", id).param("org", orgId).param("email", normalized).param("role", role.value())
-                .param("hash", Secrets.sha256(token)).param("by", caller.userId())
+                .param("id", id)
+                .param("org", orgId)
+                .param("email", normalized)
+                .param("role", role.value())
+                .param("hash", Secrets.sha256(token))
+                .param("by", caller.userId())
                 .param("ttl", properties.invitationTtl().toSeconds())
                 .update();
-        String orgName = organizations.findForMember(orgId, caller.userId()).map(OrganizationStore.OrganizationRow::name)
+        String orgName = organizations
+                .findForMember(orgId, caller.userId())
+                .map(OrganizationStore.OrganizationRow::name)
                 .orElse("an organization");
-        mail.enqueue(new EmailMessage(normalized, "You are invited to " + orgName + " on Wellbase", """
+        mail.enqueue(new EmailMessage(
+                normalized,
+                "You are invited to " + orgName + " on Wellbase",
+                """
                 Hello,
 
                 you have been invited to join %s on Wellbase as %s. Accept here:
@@ -97,20 +113,36 @@ class InvitationService {
                 Token: %s
 
                 The invitation is valid for %d days.
-                """.formatted(orgName, role.value(), publicUrl.app(), token, token,
-                properties.invitationTtl().toDays()), "invitation"));
-        audit.record(AuditRecord.of(orgId, "invitation.created", "invitation", id, AuditChange.created(
-                Map.of("email", normalized, "role", role.value()))));
+                """.formatted(
+                                orgName,
+                                role.value(),
+                                publicUrl.app(),
+                                token,
+                                token,
+                                properties.invitationTtl().toDays()),
+                "invitation"));
+        audit.record(AuditRecord.of(
+                orgId,
+                "invitation.created",
+                "invitation",
+                id,
+                AuditChange.created(Map.of("email", normalized, "role", role.value()))));
         return get(orgId, id);
     }
 
     @Transactional(readOnly = true)
     public PageResult<Invitation> list(UUID orgId, PageQuery page) {
-        List<Invitation> rows = jdbc.sql(SELECT + " WHERE org_id = :org ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
-                .param("org", orgId).param("limit", page.pageSize()).param("offset", page.offset())
-                .query(Invitation.class).list();
-        long total = jdbc.sql("SELECT count(*) FROM invitations WHERE org_id = :org").param("org", orgId)
-                .query(Long.class).single();
+        List<Invitation> rows = jdbc.sql(
+                        SELECT + " WHERE org_id = :org ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
+                .param("org", orgId)
+                .param("limit", page.pageSize())
+                .param("offset", page.offset())
+                .query(Invitation.class)
+                .list();
+        long total = jdbc.sql("SELECT count(*) FROM invitations WHERE org_id = :org")
+                .param("org", orgId)
+                .query(Long.class)
+                .single();
         return PageResult.of(rows, page, total);
     }
 
@@ -119,8 +151,11 @@ class InvitationService {
         int updated = jdbc.sql("""
                 UPDATE invitations SET revoked_at = now()
                 WHERE org_id = :org AND id = :id AND %s IN (:from)
-                """.formatted(InvitationStatus.SQL)).param("org", orgId).param("id", id)
-                .param("from", InvitationStatus.REVOKED.reachableFrom()).update();
+                """.formatted(InvitationStatus.SQL))
+                .param("org", orgId)
+                .param("id", id)
+                .param("from", InvitationStatus.REVOKED.reachableFrom())
+                .update();
         if (updated == 0) {
             Invitation current = get(orgId, id);
             throw ApiException.conflict("invitation.not_pending", "The invitation is already " + current.status());
@@ -134,7 +169,8 @@ class InvitationService {
         Pending invitation = claim(token);
         UserSummary user = users.summaries(List.of(caller.userId())).get(caller.userId());
         if (user == null || user.email() == null || !user.email().equalsIgnoreCase(invitation.email())) {
-            throw ApiException.forbidden("invitation.wrong_account",
+            throw ApiException.forbidden(
+                    "invitation.wrong_account",
                     "This invitation was sent to another email address; sign in with that account");
         }
         return join(invitation, caller.userId());
@@ -144,8 +180,8 @@ class InvitationService {
     @Transactional
     public AuthTokens acceptAsNewUser(String token, String firstName, String lastName, String password) {
         Pending invitation = claim(token);
-        UserSummary user = users.createVerified(new UserAccounts.NewUser(invitation.email(), password, firstName,
-                lastName, null));
+        UserSummary user =
+                users.createVerified(new UserAccounts.NewUser(invitation.email(), password, firstName, lastName, null));
         return join(invitation, user.id());
     }
 
@@ -154,19 +190,29 @@ class InvitationService {
                 UPDATE invitations SET accepted_at = now()
                 WHERE token_hash = :hash AND %s IN (:from)
                 RETURNING id, org_id, email, role
-                """.formatted(InvitationStatus.SQL)).param("hash", Secrets.sha256(token == null ? "" : token))
-                .param("from", InvitationStatus.ACCEPTED.reachableFrom()).query(Pending.class).optional()
-                .orElseThrow(() -> ApiException.badRequest("invitation.invalid_token",
-                        "The invitation is invalid, already used, revoked or expired"));
+                """.formatted(InvitationStatus.SQL))
+                .param("hash", Secrets.sha256(token == null ? "" : token))
+                .param("from", InvitationStatus.ACCEPTED.reachableFrom())
+                .query(Pending.class)
+                .optional()
+                .orElseThrow(() -> ApiException.badRequest(
+                        "invitation.invalid_token", "The invitation is invalid, already used, revoked or expired"));
     }
 
     private AuthTokens join(Pending invitation, UUID userId) {
         Role role = Role.parse(invitation.role()).orElseThrow();
         organizations.addMember(invitation.orgId(), userId, role);
-        jdbc.sql("UPDATE invitations SET accepted_by = :u WHERE id = :id").param("u", userId)
-                .param("id", invitation.id()).update();
-        audit.record(AuditRecord.of(invitation.orgId(), "invitation.accepted", "member", userId,
-                Map.of("role", new AuditChange(null, role.value()))).byActor(userId));
+        jdbc.sql("UPDATE invitations SET accepted_by = :u WHERE id = :id")
+                .param("u", userId)
+                .param("id", invitation.id())
+                .update();
+        audit.record(AuditRecord.of(
+                        invitation.orgId(),
+                        "invitation.accepted",
+                        "member",
+                        userId,
+                        Map.of("role", new AuditChange(null, role.value())))
+                .byActor(userId));
         return sessions.start(userId, invitation.orgId());
     }
 
@@ -176,7 +222,11 @@ class InvitationService {
             """.formatted(InvitationStatus.SQL);
 
     private Invitation get(UUID orgId, UUID id) {
-        return jdbc.sql(SELECT + " WHERE org_id = :org AND id = :id").param("org", orgId).param("id", id)
-                .query(Invitation.class).optional().orElseThrow(() -> ApiException.notFound("Invitation"));
+        return jdbc.sql(SELECT + " WHERE org_id = :org AND id = :id")
+                .param("org", orgId)
+                .param("id", id)
+                .query(Invitation.class)
+                .optional()
+                .orElseThrow(() -> ApiException.notFound("Invitation"));
     }
 }

@@ -10,7 +10,10 @@ import java.util.Locale;
  * {@link #SQL}, the one place that rule lives; shown as the lower-case name.
  */
 enum InvitationStatus {
-    PENDING, ACCEPTED, REVOKED, EXPIRED;
+    PENDING,
+    ACCEPTED,
+    REVOKED,
+    EXPIRED;
 
     /** The status of an {@code invitations} row at the statement's {@code now()}: accepted, then revoked, then expired. */
     static final String SQL = """
@@ -36,6 +39,9 @@ enum InvitationStatus {
 
     /** The statuses an invitation may be in to become this one, as values of {@link #SQL} (for the guarded UPDATE). */
     List<String> reachableFrom() {
-        return Arrays.stream(values()).filter(s -> s.canBecome(this)).map(InvitationStatus::value).toList();
+        return Arrays.stream(values())
+                .filter(s -> s.canBecome(this))
+                .map(InvitationStatus::value)
+                .toList();
     }
 }

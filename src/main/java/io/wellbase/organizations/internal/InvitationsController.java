@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -45,25 +44,28 @@ class InvitationsController {
         this.invitations = invitations;
     }
 
-    record InviteRequest(@NotBlank @Email @Size(max = 254) String email, @NotBlank String role) {
-    }
+    record InviteRequest(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank String role) {}
 
-    record AcceptRequest(@NotBlank @Size(max = 200) String token) {
-    }
+    record AcceptRequest(@NotBlank @Size(max = 200) String token) {}
 
-    record AcceptAsNewUserRequest(@NotBlank @Size(max = 200) String token,
-            @NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
-            @NotNull @Size(max = 200) String password) {
-    }
+    record AcceptAsNewUserRequest(
+            @NotBlank @Size(max = 200) String token,
+            @NotBlank @Size(max = 100) String firstName,
+            @NotBlank @Size(max = 100) String lastName,
+            @NotNull @Size(max = 200) String password) {}
 
     @PostMapping("/api/v1/invitations")
     @RequiresPermission(Permission.MEMBER_INVITE)
     @Operation(summary = "Invite someone by email with a role")
     ResponseEntity<InvitationService.Invitation> invite(Caller caller, @Valid @RequestBody InviteRequest request) {
-        Role role = Role.parse(request.role()).orElseThrow(() -> ApiException.invalidField("role",
-                "must be one of owner, admin, manager, staff, front_desk"));
+        Role role = Role.parse(request.role())
+                .orElseThrow(() ->
+                        ApiException.invalidField("role", "must be one of owner, admin, manager, staff, front_desk"));
         var invitation = invitations.invite(caller, request.email(), role);
-        return ResponseEntity.created(URI.create("/api/v1/invitations/" + invitation.id())).body(invitation);
+        return ResponseEntity.created(URI.create("/api/v1/invitations/" + invitation.id()))
+                .body(invitation);
     }
 
     @GetMapping("/api/v1/invitations")
@@ -90,7 +92,7 @@ class InvitationsController {
     @PostMapping("/api/v1/auth/invitations/accept")
     @Operation(summary = "Create an account with an invitation and join; answers tokens scoped to the organization")
     AuthTokens acceptAsNewUser(@Valid @RequestBody AcceptAsNewUserRequest request) {
-        return invitations.acceptAsNewUser(request.token(), request.firstName().trim(), request.lastName().trim(),
-                request.password());
+        return invitations.acceptAsNewUser(
+                request.token(), request.firstName().trim(), request.lastName().trim(), request.password());
     }
 }

@@ -1,6 +1,5 @@
 package io.wellbase.organizations.internal;
 
-import io.wellbase.platform.web.PublicUrl;
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
@@ -12,6 +11,7 @@ import io.wellbase.identity.UserSummary;
 import io.wellbase.platform.data.Secrets;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.web.ApiException;
+import io.wellbase.platform.web.PublicUrl;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +33,12 @@ class JoinLinks {
     private final AuditTrail audit;
     private final PublicUrl publicUrl;
 
-    JoinLinks(JdbcClient jdbc, UserAccounts users, ClientAccounts clients, Sessions sessions, AuditTrail audit,
+    JoinLinks(
+            JdbcClient jdbc,
+            UserAccounts users,
+            ClientAccounts clients,
+            Sessions sessions,
+            AuditTrail audit,
             PublicUrl publicUrl) {
         this.jdbc = jdbc;
         this.users = users;
@@ -44,29 +49,29 @@ class JoinLinks {
     }
 
     /** The join link as staff see it. */
-    record JoinLink(String joinCode, String joinUrl, boolean enabled) {
-    }
+    record JoinLink(String joinCode, String joinUrl, boolean enabled) {}
 
     /** What the public join page shows. */
-    record JoinPage(String organizationName, String timezone) {
-    }
+    record JoinPage(String organizationName, String timezone) {}
 
     /** A new client's account fields. */
-    record NewClient(String email, String password, String firstName, String lastName, String phone) {
-    }
+    record NewClient(String email, String password, String firstName, String lastName, String phone) {}
 
-    private record Target(UUID orgId, String name, String timezone) {
-    }
+    private record Target(UUID orgId, String name, String timezone) {}
 
     @Transactional
     JoinLink get(UUID orgId) {
         jdbc.sql("""
                 INSERT INTO client_portal_settings (org_id, join_code) VALUES (:org, :code)
                 ON CONFLICT (org_id) DO NOTHING
-                """).param("org", orgId).param("code", Secrets.newToken().substring(0, 12)).update();
-        return jdbc.sql("SELECT join_code, enabled FROM client_portal_settings WHERE org_id = :org").param("org", orgId)
-                .query((rs, n) -> new JoinLink(rs.getString(1), publicUrl.app() + "/join/" + rs.getString(1),
-                        rs.getBoolean(2)))
+                """)
+                .param("org", orgId)
+                .param("code", Secrets.newToken().substring(0, 12))
+                .update();
+        return jdbc.sql("SELECT join_code, enabled FROM client_portal_settings WHERE org_id = :org")
+                .param("org", orgId)
+                .query((rs, n) ->
+                        new JoinLink(rs.getString(1), publicUrl.app() + "/join/" + rs.getString(1), rs.getBoolean(2)))
                 .single();
     }
 
@@ -76,11 +81,22 @@ class JoinLinks {
         jdbc.sql("""
                 UPDATE client_portal_settings SET join_code = :code, enabled = :enabled, updated_at = now()
                 WHERE org_id = :org
-                """).param("code", rotate ? Secrets.newToken().substring(0, 12) : current.joinCode())
-                .param("enabled", enabled == null ? current.enabled() : enabled).param("org", orgId).update();
+                """)
+                .param("code", rotate ? Secrets.newToken().substring(0, 12) : current.joinCode())
+                .param("enabled", enabled == null ? current.enabled() : enabled)
+                .param("org", orgId)
+                .update();
         JoinLink updated = get(orgId);
-        audit.record(AuditRecord.of(orgId, "organization.join_link_changed", "organization", orgId, Map.of(
-                "rotated", new AuditChange(null, rotate), "enabled", new AuditChange(current.enabled(), updated.enabled()))));
+        audit.record(AuditRecord.of(
+                orgId,
+                "organization.join_link_changed",
+                "organization",
+                orgId,
+                Map.of(
+                        "rotated",
+                        new AuditChange(null, rotate),
+                        "enabled",
+                        new AuditChange(current.enabled(), updated.enabled()))));
         return updated;
     }
 
@@ -93,8 +109,8 @@ class JoinLinks {
     @Transactional
     AuthTokens signUp(String code, NewClient c) {
         Target target = target(code);
-        UserSummary user = users.register(new UserAccounts.NewUser(c.email(), c.password(), c.firstName(), c.lastName(),
-                c.phone()));
+        UserSummary user = users.register(
+                new UserAccounts.NewUser(c.email(), c.password(), c.firstName(), c.lastName(), c.phone()));
         clients.enroll(target.orgId(), user, c.firstName(), c.lastName(), c.phone());
         return sessions.start(user.id(), target.orgId());
     }
@@ -115,7 +131,10 @@ class JoinLinks {
                 SELECT o.id AS org_id, o.name, o.timezone FROM client_portal_settings s
                 JOIN organizations o ON o.id = s.org_id
                 WHERE s.join_code = :code AND s.enabled
-                """).param("code", code == null ? "" : code).query(Target.class).optional()
+                """)
+                .param("code", code == null ? "" : code)
+                .query(Target.class)
+                .optional()
                 .orElseThrow(() -> ApiException.notFound("Join link"));
     }
 }

@@ -34,13 +34,14 @@ class JoinLinksController {
         this.joinLinks = joinLinks;
     }
 
-    record JoinLinkPatch(Boolean rotate, Boolean enabled) {
-    }
+    record JoinLinkPatch(Boolean rotate, Boolean enabled) {}
 
-    record SignUpRequest(@NotBlank @Email @Size(max = 254) String email, @NotNull @Size(max = 200) String password,
-            @NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
-            @Size(max = 40) String phone) {
-    }
+    record SignUpRequest(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotNull @Size(max = 200) String password,
+            @NotBlank @Size(max = 100) String firstName,
+            @NotBlank @Size(max = 100) String lastName,
+            @Size(max = 40) String phone) {}
 
     @GetMapping("/api/v1/join-link")
     @RequiresPermission(Permission.ORGANIZATION_UPDATE)
@@ -53,8 +54,7 @@ class JoinLinksController {
     @RequiresPermission(Permission.ORGANIZATION_UPDATE)
     @Operation(summary = "Rotate the join code or switch the link on or off")
     JoinLinks.JoinLink update(CurrentOrganization org, @RequestBody JoinLinkPatch patch) {
-        return joinLinks.update(org.id(), Boolean.TRUE.equals(patch.rotate()),
-                patch.enabled());
+        return joinLinks.update(org.id(), Boolean.TRUE.equals(patch.rotate()), patch.enabled());
     }
 
     @GetMapping("/api/v1/auth/join/{code}")
@@ -65,10 +65,17 @@ class JoinLinksController {
 
     @PostMapping("/api/v1/auth/join/{code}")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Sign up through a join link: a new account and client record; answers tokens with role client")
+    @Operation(
+            summary = "Sign up through a join link: a new account and client record; answers tokens with role client")
     AuthTokens signUp(@PathVariable String code, @Valid @RequestBody SignUpRequest r) {
-        return joinLinks.signUp(code, new JoinLinks.NewClient(r.email(), r.password(), r.firstName().trim(),
-                r.lastName().trim(), r.phone()));
+        return joinLinks.signUp(
+                code,
+                new JoinLinks.NewClient(
+                        r.email(),
+                        r.password(),
+                        r.firstName().trim(),
+                        r.lastName().trim(),
+                        r.phone()));
     }
 
     @PostMapping("/api/v1/join/{code}")

@@ -41,27 +41,32 @@ class LocationService {
     static final class LocationInUse extends ApiException {
 
         LocationInUse(List<String> uses) {
-            super(HttpStatus.CONFLICT, "location.in_use", "The location still has " + String.join(" and ", uses)
-                    + "; end or archive them, or move them to another location, first");
+            super(
+                    HttpStatus.CONFLICT,
+                    "location.in_use",
+                    "The location still has " + String.join(" and ", uses)
+                            + "; end or archive them, or move them to another location, first");
         }
     }
 
     /** A location as the API shows it. */
-    record Location(UUID id, String name, String timezone, LocationStore.Address address, List<Room> rooms,
-            OffsetDateTime createdAt, OffsetDateTime updatedAt) {
-    }
+    record Location(
+            UUID id,
+            String name,
+            String timezone,
+            LocationStore.Address address,
+            List<Room> rooms,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt) {}
 
     /** A room as the API shows it. */
-    record Room(UUID id, String name, int capacity) {
-    }
+    record Room(UUID id, String name, int capacity) {}
 
     /** A new room, or a room's new fields. */
-    record RoomFields(String name, Integer capacity) {
-    }
+    record RoomFields(String name, Integer capacity) {}
 
     /** A new location, or the fields of a change (null stays as it is). */
-    record LocationFields(String name, String timezone, LocationStore.Address address, List<RoomFields> rooms) {
-    }
+    record LocationFields(String name, String timezone, LocationStore.Address address, List<RoomFields> rooms) {}
 
     @Transactional
     public Location create(UUID orgId, LocationFields fields) {
@@ -70,7 +75,9 @@ class LocationService {
         LocationStore.Address address = normalise(fields.address());
         store.insert(orgId, id, fields.name().trim(), tz, address);
         if (fields.rooms() != null) {
-            fields.rooms().forEach(r -> store.insertRoom(orgId, id, Ids.newId(), r.name().trim(), r.capacity()));
+            fields.rooms()
+                    .forEach(r ->
+                            store.insertRoom(orgId, id, Ids.newId(), r.name().trim(), r.capacity()));
         }
         Location created = get(orgId, id);
         audit.record(AuditRecord.of(orgId, "location.created", "location", id, AuditChange.created(snapshot(created))));
@@ -86,8 +93,8 @@ class LocationService {
     @Transactional(readOnly = true)
     public PageResult<Location> list(UUID orgId, String q, PageQuery page) {
         String query = q == null || q.isBlank() ? null : q.trim();
-        List<LocationStore.LocationRow> rows = store.page(orgId, query, page.orderBy(SORT), page.pageSize(),
-                page.offset());
+        List<LocationStore.LocationRow> rows =
+                store.page(orgId, query, page.orderBy(SORT), page.pageSize(), page.offset());
         return PageResult.of(withRooms(orgId, rows), page, store.count(orgId, query));
     }
 
@@ -99,21 +106,22 @@ class LocationService {
         LocationStore.Address address = patch.address() == null ? current.address() : normalise(patch.address());
         store.update(orgId, id, name, tz, address);
         Location updated = get(orgId, id);
-        audit.record(AuditRecord.of(orgId, "location.updated", "location", id,
-                AuditChange.diff(snapshot(current), snapshot(updated))));
+        audit.record(AuditRecord.of(
+                orgId, "location.updated", "location", id, AuditChange.diff(snapshot(current), snapshot(updated))));
         return updated;
     }
 
     @Transactional
     public void archive(UUID orgId, UUID id) {
         Location current = get(orgId, id);
-        List<String> uses = usages.stream().flatMap(u -> u.liveUses(orgId, id).stream()).toList();
+        List<String> uses =
+                usages.stream().flatMap(u -> u.liveUses(orgId, id).stream()).toList();
         if (!uses.isEmpty()) {
             throw new LocationInUse(uses);
         }
         store.archive(orgId, id);
-        audit.record(AuditRecord.of(orgId, "location.deleted", "location", id,
-                AuditChange.diff(snapshot(current), Map.of())));
+        audit.record(AuditRecord.of(
+                orgId, "location.deleted", "location", id, AuditChange.diff(snapshot(current), Map.of())));
     }
 
     @Transactional
@@ -121,38 +129,68 @@ class LocationService {
         get(orgId, locationId);
         UUID id = Ids.newId();
         store.insertRoom(orgId, locationId, id, fields.name().trim(), fields.capacity());
-        audit.record(AuditRecord.of(orgId, "room.created", "room", id, AuditChange.created(Map.of(
-                "locationId", locationId, "name", fields.name().trim(), "capacity", fields.capacity()))));
+        audit.record(AuditRecord.of(
+                orgId,
+                "room.created",
+                "room",
+                id,
+                AuditChange.created(Map.of(
+                        "locationId", locationId, "name", fields.name().trim(), "capacity", fields.capacity()))));
         return new Room(id, fields.name().trim(), fields.capacity());
     }
 
     @Transactional
     public Room updateRoom(UUID orgId, UUID locationId, UUID roomId, RoomFields patch) {
-        LocationStore.RoomRow room = store.findRoom(orgId, locationId, roomId)
-                .orElseThrow(() -> ApiException.notFound("Room"));
+        LocationStore.RoomRow room =
+                store.findRoom(orgId, locationId, roomId).orElseThrow(() -> ApiException.notFound("Room"));
         String name = patch.name() == null ? room.name() : patch.name().trim();
         int capacity = patch.capacity() == null ? room.capacity() : patch.capacity();
         store.updateRoom(orgId, roomId, name, capacity);
-        audit.record(AuditRecord.of(orgId, "room.updated", "room", roomId, AuditChange.diff(
-                Map.of("name", room.name(), "capacity", room.capacity()), Map.of("name", name, "capacity", capacity))));
+        audit.record(AuditRecord.of(
+                orgId,
+                "room.updated",
+                "room",
+                roomId,
+                AuditChange.diff(
+                        Map.of("name", room.name(), "capacity", room.capacity()),
+                        Map.of("name", name, "capacity", capacity))));
         return new Room(roomId, name, capacity);
     }
 
     @Transactional
     public void archiveRoom(UUID orgId, UUID locationId, UUID roomId) {
-        LocationStore.RoomRow room = store.findRoom(orgId, locationId, roomId)
-                .orElseThrow(() -> ApiException.notFound("Room"));
+        LocationStore.RoomRow room =
+                store.findRoom(orgId, locationId, roomId).orElseThrow(() -> ApiException.notFound("Room"));
         store.archiveRoom(orgId, roomId);
-        audit.record(AuditRecord.of(orgId, "room.deleted", "room", roomId, AuditChange.diff(
-                Map.of("name", room.name(), "capacity", room.capacity()), Map.of())));
+        audit.record(AuditRecord.of(
+                orgId,
+                "room.deleted",
+                "room",
+                roomId,
+                AuditChange.diff(Map.of("name", room.name(), "capacity", room.capacity()), Map.of())));
     }
 
     private List<Location> withRooms(UUID orgId, List<LocationStore.LocationRow> rows) {
-        Map<UUID, List<Room>> rooms = store.rooms(orgId, rows.stream().map(LocationStore.LocationRow::id).toList())
-                .stream().collect(Collectors.groupingBy(LocationStore.RoomRow::locationId,
-                        Collectors.mapping(r -> new Room(r.id(), r.name(), r.capacity()), Collectors.toList())));
-        return rows.stream().map(r -> new Location(r.id(), r.name(), r.timezone(), r.address(),
-                rooms.getOrDefault(r.id(), List.of()), r.createdAt(), r.updatedAt())).toList();
+        Map<UUID, List<Room>> rooms =
+                store
+                        .rooms(
+                                orgId,
+                                rows.stream().map(LocationStore.LocationRow::id).toList())
+                        .stream()
+                        .collect(Collectors.groupingBy(
+                                LocationStore.RoomRow::locationId,
+                                Collectors.mapping(
+                                        r -> new Room(r.id(), r.name(), r.capacity()), Collectors.toList())));
+        return rows.stream()
+                .map(r -> new Location(
+                        r.id(),
+                        r.name(),
+                        r.timezone(),
+                        r.address(),
+                        rooms.getOrDefault(r.id(), List.of()),
+                        r.createdAt(),
+                        r.updatedAt()))
+                .toList();
     }
 
     private static LocationStore.Address normalise(LocationStore.Address a) {

@@ -22,12 +22,21 @@ class LocationStore {
     }
 
     /** A postal address. */
-    record Address(String line1, String line2, String city, String postalCode, String region, String country) {
-    }
+    record Address(String line1, String line2, String city, String postalCode, String region, String country) {}
 
     /** A location row. */
-    record LocationRow(UUID id, String name, String timezone, String line1, String line2, String city,
-            String postalCode, String region, String country, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    record LocationRow(
+            UUID id,
+            String name,
+            String timezone,
+            String line1,
+            String line2,
+            String city,
+            String postalCode,
+            String region,
+            String country,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt) {
 
         Address address() {
             return new Address(line1, line2, city, postalCode, region, country);
@@ -35,17 +44,23 @@ class LocationStore {
     }
 
     /** A room of a location. */
-    record RoomRow(UUID id, UUID locationId, String name, int capacity) {
-    }
+    record RoomRow(UUID id, UUID locationId, String name, int capacity) {}
 
     void insert(UUID orgId, UUID id, String name, String timezone, Address a) {
         jdbc.sql("""
                 INSERT INTO locations (id, org_id, name, timezone, line1, line2, city, postal_code, region, country)
                 VALUES (:id, :org, :name, :tz, :line1, :line2, :city, :postal, :region, :country)
                 """)
-                .param("id", id).param("org", orgId).param("name", name).param("tz", timezone)
-                .param("line1", a.line1()).param("line2", a.line2()).param("city", a.city())
-                .param("postal", a.postalCode()).param("region", a.region()).param("country", a.country())
+                .param("id", id)
+                .param("org", orgId)
+                .param("name", name)
+                .param("tz", timezone)
+                .param("line1", a.line1())
+                .param("line2", a.line2())
+                .param("city", a.city())
+                .param("postal", a.postalCode())
+                .param("region", a.region())
+                .param("country", a.country())
                 .update();
     }
 
@@ -56,25 +71,40 @@ class LocationStore {
                        version = version + 1
                 WHERE org_id = :org AND id = :id AND archived_at IS NULL
                 """)
-                .param("id", id).param("org", orgId).param("name", name).param("tz", timezone)
-                .param("line1", a.line1()).param("line2", a.line2()).param("city", a.city())
-                .param("postal", a.postalCode()).param("region", a.region()).param("country", a.country())
+                .param("id", id)
+                .param("org", orgId)
+                .param("name", name)
+                .param("tz", timezone)
+                .param("line1", a.line1())
+                .param("line2", a.line2())
+                .param("city", a.city())
+                .param("postal", a.postalCode())
+                .param("region", a.region())
+                .param("country", a.country())
                 .update();
     }
 
     List<UUID> activeIds(UUID orgId) {
         return jdbc.sql("SELECT id FROM locations WHERE org_id = :org AND archived_at IS NULL ORDER BY name")
-                .param("org", orgId).query(UUID.class).list();
+                .param("org", orgId)
+                .query(UUID.class)
+                .list();
     }
 
     Optional<Locations.Place> place(UUID orgId, UUID id) {
         return jdbc.sql("SELECT name, timezone FROM locations WHERE org_id = :org AND id = :id")
-                .param("org", orgId).param("id", id).query(Locations.Place.class).optional();
+                .param("org", orgId)
+                .param("id", id)
+                .query(Locations.Place.class)
+                .optional();
     }
 
     Optional<LocationRow> find(UUID orgId, UUID id) {
         return jdbc.sql("SELECT * FROM locations WHERE org_id = :org AND id = :id AND archived_at IS NULL")
-                .param("org", orgId).param("id", id).query(LocationRow.class).optional();
+                .param("org", orgId)
+                .param("id", id)
+                .query(LocationRow.class)
+                .optional();
     }
 
     List<LocationRow> page(UUID orgId, String q, String orderBy, int limit, long offset) {
@@ -85,8 +115,12 @@ class LocationStore {
                 ORDER BY %s
                 LIMIT :limit OFFSET :offset
                 """.formatted(orderBy))
-                .param("org", orgId).param("q", q).param("limit", limit).param("offset", offset)
-                .query(LocationRow.class).list();
+                .param("org", orgId)
+                .param("q", q)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(LocationRow.class)
+                .list();
     }
 
     long count(UUID orgId, String q) {
@@ -111,30 +145,50 @@ class LocationStore {
                 SELECT id, location_id, name, capacity FROM rooms
                 WHERE org_id = :org AND location_id IN (:ids) AND archived_at IS NULL
                 ORDER BY name, id
-                """).param("org", orgId).param("ids", locationIds).query(RoomRow.class).list();
+                """)
+                .param("org", orgId)
+                .param("ids", locationIds)
+                .query(RoomRow.class)
+                .list();
     }
 
     void insertRoom(UUID orgId, UUID locationId, UUID id, String name, int capacity) {
         jdbc.sql("""
                 INSERT INTO rooms (id, org_id, location_id, name, capacity) VALUES (:id, :org, :loc, :name, :cap)
-                """).param("id", id).param("org", orgId).param("loc", locationId).param("name", name)
-                .param("cap", capacity).update();
+                """)
+                .param("id", id)
+                .param("org", orgId)
+                .param("loc", locationId)
+                .param("name", name)
+                .param("cap", capacity)
+                .update();
     }
 
     Optional<RoomRow> findRoom(UUID orgId, UUID locationId, UUID roomId) {
         return jdbc.sql("""
                 SELECT id, location_id, name, capacity FROM rooms
                 WHERE org_id = :org AND location_id = :loc AND id = :id AND archived_at IS NULL
-                """).param("org", orgId).param("loc", locationId).param("id", roomId).query(RoomRow.class).optional();
+                """)
+                .param("org", orgId)
+                .param("loc", locationId)
+                .param("id", roomId)
+                .query(RoomRow.class)
+                .optional();
     }
 
     void updateRoom(UUID orgId, UUID roomId, String name, int capacity) {
         jdbc.sql("UPDATE rooms SET name = :name, capacity = :cap WHERE org_id = :org AND id = :id")
-                .param("name", name).param("cap", capacity).param("org", orgId).param("id", roomId).update();
+                .param("name", name)
+                .param("cap", capacity)
+                .param("org", orgId)
+                .param("id", roomId)
+                .update();
     }
 
     void archiveRoom(UUID orgId, UUID roomId) {
         jdbc.sql("UPDATE rooms SET archived_at = now() WHERE org_id = :org AND id = :id")
-                .param("org", orgId).param("id", roomId).update();
+                .param("org", orgId)
+                .param("id", roomId)
+                .update();
     }
 }

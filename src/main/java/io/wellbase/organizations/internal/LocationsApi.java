@@ -24,9 +24,14 @@ class LocationsApi implements Locations {
     @Override
     @Transactional(readOnly = true)
     public Optional<LocationInfo> find(UUID organizationId, UUID locationId) {
-        return store.find(organizationId, locationId).map(l -> new LocationInfo(l.id(), l.name(), l.timezone(),
-                store.rooms(organizationId, List.of(l.id())).stream()
-                        .map(r -> new RoomInfo(r.id(), r.name(), r.capacity())).toList()));
+        return store.find(organizationId, locationId)
+                .map(l -> new LocationInfo(
+                        l.id(),
+                        l.name(),
+                        l.timezone(),
+                        store.rooms(organizationId, List.of(l.id())).stream()
+                                .map(r -> new RoomInfo(r.id(), r.name(), r.capacity()))
+                                .toList()));
     }
 
     @Override

@@ -45,45 +45,63 @@ class LocationsController {
         this.locations = locations;
     }
 
-    record AddressRequest(@Size(max = 200) String line1, @Size(max = 200) String line2, @Size(max = 100) String city,
-            @Size(max = 20) String postalCode, @Size(max = 100) String region, @Size(min = 2, max = 2) String country) {
+    record AddressRequest(
+            @Size(max = 200) String line1,
+            @Size(max = 200) String line2,
+            @Size(max = 100) String city,
+            @Size(max = 20) String postalCode,
+            @Size(max = 100) String region,
+            @Size(min = 2, max = 2) String country) {
 
         LocationStore.Address toAddress() {
             return new LocationStore.Address(line1, line2, city, postalCode, region, country);
         }
     }
 
-    record RoomRequest(@NotBlank @Size(max = 100) String name, @NotNull @Min(1) @Max(10000) Integer capacity) {
-    }
+    record RoomRequest(
+            @NotBlank @Size(max = 100) String name,
+            @NotNull @Min(1) @Max(10000) Integer capacity) {}
 
-    record RoomPatchRequest(@Size(min = 1, max = 100) String name, @Min(1) @Max(10000) Integer capacity) {
-    }
+    record RoomPatchRequest(
+            @Size(min = 1, max = 100) String name,
+            @Min(1) @Max(10000) Integer capacity) {}
 
-    record CreateLocationRequest(@NotBlank @Size(max = 200) String name, @NotBlank String timezone,
-            @Valid AddressRequest address, @Valid @Size(max = 100) List<RoomRequest> rooms) {
-    }
+    record CreateLocationRequest(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank String timezone,
+            @Valid AddressRequest address,
+            @Valid @Size(max = 100) List<RoomRequest> rooms) {}
 
-    record UpdateLocationRequest(@Size(min = 1, max = 200) String name, String timezone,
-            @Valid AddressRequest address) {
-    }
+    record UpdateLocationRequest(
+            @Size(min = 1, max = 200) String name,
+            String timezone,
+            @Valid AddressRequest address) {}
 
     @PostMapping
     @RequiresPermission(Permission.LOCATION_WRITE)
     @Operation(summary = "Create a location, optionally with rooms")
-    ResponseEntity<LocationService.Location> create(CurrentOrganization org,
-            @Valid @RequestBody CreateLocationRequest request) {
-        var created = locations.create(org.id(), new LocationService.LocationFields(
-                request.name(), request.timezone(), request.address() == null ? null : request.address().toAddress(),
-                request.rooms() == null ? null : request.rooms().stream()
-                        .map(r -> new LocationService.RoomFields(r.name(), r.capacity())).toList()));
-        return ResponseEntity.created(URI.create("/api/v1/locations/" + created.id())).body(created);
+    ResponseEntity<LocationService.Location> create(
+            CurrentOrganization org, @Valid @RequestBody CreateLocationRequest request) {
+        var created = locations.create(
+                org.id(),
+                new LocationService.LocationFields(
+                        request.name(),
+                        request.timezone(),
+                        request.address() == null ? null : request.address().toAddress(),
+                        request.rooms() == null
+                                ? null
+                                : request.rooms().stream()
+                                        .map(r -> new LocationService.RoomFields(r.name(), r.capacity()))
+                                        .toList()));
+        return ResponseEntity.created(URI.create("/api/v1/locations/" + created.id()))
+                .body(created);
     }
 
     @GetMapping
     @RequiresPermission(Permission.LOCATION_READ)
     @Operation(summary = "List locations; sort by name or createdAt")
-    PageResult<LocationService.Location> list(CurrentOrganization org,
-            @RequestParam(required = false) String q, @Paged(sortable = true) PageQuery page) {
+    PageResult<LocationService.Location> list(
+            CurrentOrganization org, @RequestParam(required = false) String q, @Paged(sortable = true) PageQuery page) {
         return locations.list(org.id(), q, page);
     }
 
@@ -97,17 +115,23 @@ class LocationsController {
     @PatchMapping("/{id}")
     @RequiresPermission(Permission.LOCATION_WRITE)
     @Operation(summary = "Change a location")
-    LocationService.Location update(CurrentOrganization org,
-            @PathVariable UUID id, @Valid @RequestBody UpdateLocationRequest request) {
-        return locations.update(org.id(), id, new LocationService.LocationFields(
-                request.name(), request.timezone(), request.address() == null ? null : request.address().toAddress(),
-                null));
+    LocationService.Location update(
+            CurrentOrganization org, @PathVariable UUID id, @Valid @RequestBody UpdateLocationRequest request) {
+        return locations.update(
+                org.id(),
+                id,
+                new LocationService.LocationFields(
+                        request.name(),
+                        request.timezone(),
+                        request.address() == null ? null : request.address().toAddress(),
+                        null));
     }
 
     @DeleteMapping("/{id}")
     @RequiresPermission(Permission.LOCATION_WRITE)
-    @Operation(summary = "Delete (archive) a location; 409 location.in_use while schedules that have not ended or services"
-            + " are there")
+    @Operation(
+            summary = "Delete (archive) a location; 409 location.in_use while schedules that have not ended or services"
+                    + " are there")
     ResponseEntity<Void> delete(CurrentOrganization org, @PathVariable UUID id) {
         locations.archive(org.id(), id);
         return ResponseEntity.noContent().build();
@@ -116,20 +140,23 @@ class LocationsController {
     @PostMapping("/{id}/rooms")
     @RequiresPermission(Permission.LOCATION_WRITE)
     @Operation(summary = "Add a room to a location")
-    ResponseEntity<LocationService.Room> addRoom(CurrentOrganization org,
-            @PathVariable UUID id, @Valid @RequestBody RoomRequest request) {
-        var room = locations.addRoom(org.id(), id,
-                new LocationService.RoomFields(request.name(), request.capacity()));
-        return ResponseEntity.created(URI.create("/api/v1/locations/" + id + "/rooms/" + room.id())).body(room);
+    ResponseEntity<LocationService.Room> addRoom(
+            CurrentOrganization org, @PathVariable UUID id, @Valid @RequestBody RoomRequest request) {
+        var room = locations.addRoom(org.id(), id, new LocationService.RoomFields(request.name(), request.capacity()));
+        return ResponseEntity.created(URI.create("/api/v1/locations/" + id + "/rooms/" + room.id()))
+                .body(room);
     }
 
     @PatchMapping("/{id}/rooms/{roomId}")
     @RequiresPermission(Permission.LOCATION_WRITE)
     @Operation(summary = "Change a room")
-    LocationService.Room updateRoom(CurrentOrganization org, @PathVariable UUID id, @PathVariable UUID roomId,
+    LocationService.Room updateRoom(
+            CurrentOrganization org,
+            @PathVariable UUID id,
+            @PathVariable UUID roomId,
             @Valid @RequestBody RoomPatchRequest request) {
-        return locations.updateRoom(org.id(), id, roomId,
-                new LocationService.RoomFields(request.name(), request.capacity()));
+        return locations.updateRoom(
+                org.id(), id, roomId, new LocationService.RoomFields(request.name(), request.capacity()));
     }
 
     @DeleteMapping("/{id}/rooms/{roomId}")

@@ -29,7 +29,10 @@ class MemberImportMerge implements MemberImports {
                 UPDATE import_stage s SET member_role = m.role
                 FROM org_members m WHERE m.org_id = :org AND m.user_id = s.target_id
                 """);
-        sql.reject("target_id IS NOT NULL AND member_role IS NULL", "email", "email",
+        sql.reject(
+                "target_id IS NOT NULL AND member_role IS NULL",
+                "email",
+                "email",
                 "an account with this email exists outside this organization; invite it from the members page");
         sql.warn("""
                 SELECT row_no, role AS value, 'owners keep their role; the row only links the person' AS message

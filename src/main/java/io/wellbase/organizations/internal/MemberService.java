@@ -28,8 +28,17 @@ import org.springframework.transaction.annotation.Transactional;
 class MemberService {
 
     static final SortSpec SORT = SortSpec.of(
-            Map.of("joinedAt", "m.created_at", "role", "m.role", "name", "u.last_name, u.first_name", "email", "u.email"),
-            "name", "m.user_id");
+            Map.of(
+                    "joinedAt",
+                    "m.created_at",
+                    "role",
+                    "m.role",
+                    "name",
+                    "u.last_name, u.first_name",
+                    "email",
+                    "u.email"),
+            "name",
+            "m.user_id");
 
     private final JdbcClient jdbc;
     private final OrganizationStore organizations;
@@ -37,8 +46,8 @@ class MemberService {
     private final AuditTrail audit;
     private final Sessions sessions;
 
-    MemberService(JdbcClient jdbc, OrganizationStore organizations, UserAccounts users, AuditTrail audit,
-            Sessions sessions) {
+    MemberService(
+            JdbcClient jdbc, OrganizationStore organizations, UserAccounts users, AuditTrail audit, Sessions sessions) {
         this.sessions = sessions;
         this.jdbc = jdbc;
         this.organizations = organizations;
@@ -47,16 +56,17 @@ class MemberService {
     }
 
     /** A member as the API shows it. */
-    record Member(UUID userId, String email, String firstName, String lastName, String role, OffsetDateTime joinedAt) {
-    }
+    record Member(UUID userId, String email, String firstName, String lastName, String role, OffsetDateTime joinedAt) {}
 
-    private record MemberRow(UUID userId, String role, OffsetDateTime createdAt) {
-    }
+    private record MemberRow(UUID userId, String role, OffsetDateTime createdAt) {}
 
     @Transactional(readOnly = true)
     public PageResult<Member> list(UUID orgId, String role, PageQuery page) {
-        String roleFilter = role == null ? null : Role.parse(role).map(Role::value)
-                .orElseThrow(() -> ApiException.invalidField("role", "unknown role"));
+        String roleFilter = role == null
+                ? null
+                : Role.parse(role)
+                        .map(Role::value)
+                        .orElseThrow(() -> ApiException.invalidField("role", "unknown role"));
         List<MemberRow> rows = jdbc.sql("""
                 SELECT m.user_id, m.role, m.created_at
                 FROM org_members m JOIN report_users u ON u.id = m.user_id
@@ -64,15 +74,24 @@ class MemberService {
                 ORDER BY %s
                 LIMIT :limit OFFSET :offset
                 """.formatted(page.orderBy(SORT)))
-                .param("org", orgId).param("role", roleFilter).param("limit", page.pageSize())
+                .param("org", orgId)
+                .param("role", roleFilter)
+                .param("limit", page.pageSize())
                 .param("offset", page.offset())
-                .query(MemberRow.class).list();
+                .query(MemberRow.class)
+                .list();
         long total = jdbc.sql("""
                 SELECT count(*) FROM org_members m
                 WHERE m.org_id = :org AND (CAST(:role AS text) IS NULL OR m.role = CAST(:role AS text))
-                """).param("org", orgId).param("role", roleFilter).query(Long.class).single();
-        Map<UUID, UserSummary> summaries = users.summaries(rows.stream().map(MemberRow::userId).toList());
-        return PageResult.of(rows.stream().map(r -> member(r, summaries.get(r.userId()))).toList(), page, total);
+                """)
+                .param("org", orgId)
+                .param("role", roleFilter)
+                .query(Long.class)
+                .single();
+        Map<UUID, UserSummary> summaries =
+                users.summaries(rows.stream().map(MemberRow::userId).toList());
+        return PageResult.of(
+                rows.stream().map(r -> member(r, summaries.get(r.userId()))).toList(), page, total);
     }
 
     @Transactional
@@ -90,9 +109,16 @@ class MemberService {
             throw ApiException.conflict("organization.last_owner", "An organization must keep at least one owner");
         }
         jdbc.sql("UPDATE org_members SET role = :role, updated_at = now() WHERE org_id = :org AND user_id = :user")
-                .param("role", newRole.value()).param("org", orgId).param("user", userId).update();
+                .param("role", newRole.value())
+                .param("org", orgId)
+                .param("user", userId)
+                .update();
         sessions.rightsChanged(userId);
-        audit.record(AuditRecord.of(orgId, "member.role_changed", "member", userId,
+        audit.record(AuditRecord.of(
+                orgId,
+                "member.role_changed",
+                "member",
+                userId,
                 Map.of("role", new AuditChange(current.value(), newRole.value()))));
         return get(orgId, userId);
     }
@@ -109,21 +135,32 @@ class MemberService {
             throw ApiException.conflict("organization.last_owner", "An organization must keep at least one owner");
         }
         jdbc.sql("DELETE FROM org_members WHERE org_id = :org AND user_id = :user")
-                .param("org", orgId).param("user", userId).update();
+                .param("org", orgId)
+                .param("user", userId)
+                .update();
         sessions.rightsChanged(userId);
-        audit.record(AuditRecord.of(orgId, "member.removed", "member", userId,
-                Map.of("role", new AuditChange(current.value(), null))));
+        audit.record(AuditRecord.of(
+                orgId, "member.removed", "member", userId, Map.of("role", new AuditChange(current.value(), null))));
     }
 
     private Member get(UUID orgId, UUID userId) {
-        MemberRow row = jdbc.sql("SELECT user_id, role, created_at FROM org_members WHERE org_id = :org AND user_id = :u")
-                .param("org", orgId).param("u", userId).query(MemberRow.class).optional()
+        MemberRow row = jdbc.sql(
+                        "SELECT user_id, role, created_at FROM org_members WHERE org_id = :org AND user_id = :u")
+                .param("org", orgId)
+                .param("u", userId)
+                .query(MemberRow.class)
+                .optional()
                 .orElseThrow(() -> ApiException.notFound("Member"));
         return member(row, users.summaries(List.of(userId)).get(userId));
     }
 
     private static Member member(MemberRow row, UserSummary user) {
-        return new Member(row.userId(), user == null ? null : user.email(), user == null ? null : user.firstName(),
-                user == null ? null : user.lastName(), row.role(), row.createdAt());
+        return new Member(
+                row.userId(),
+                user == null ? null : user.email(),
+                user == null ? null : user.firstName(),
+                user == null ? null : user.lastName(),
+                row.role(),
+                row.createdAt());
     }
 }

@@ -41,23 +41,26 @@ class MembersController {
         this.members = members;
     }
 
-    record ChangeRoleRequest(@NotBlank String role) {
-    }
+    record ChangeRoleRequest(@NotBlank String role) {}
 
     @GetMapping
     @RequiresPermission(Permission.MEMBER_READ)
     @Operation(summary = "List members; filter by role, sort by name, email, role or joinedAt")
-    PageResult<MemberService.Member> list(CurrentOrganization org,
-            @RequestParam(required = false) String role, @Paged(sortable = true) PageQuery page) {
+    PageResult<MemberService.Member> list(
+            CurrentOrganization org,
+            @RequestParam(required = false) String role,
+            @Paged(sortable = true) PageQuery page) {
         return members.list(org.id(), role, page);
     }
 
     @PatchMapping("/{id}")
     @RequiresPermission(Permission.MEMBER_MANAGE)
     @Operation(summary = "Change a member's role")
-    MemberService.Member changeRole(Caller caller, @PathVariable UUID id, @Valid @RequestBody ChangeRoleRequest request) {
-        Role role = Role.parse(request.role()).orElseThrow(() -> ApiException.invalidField("role",
-                "must be one of owner, admin, manager, staff, front_desk"));
+    MemberService.Member changeRole(
+            Caller caller, @PathVariable UUID id, @Valid @RequestBody ChangeRoleRequest request) {
+        Role role = Role.parse(request.role())
+                .orElseThrow(() ->
+                        ApiException.invalidField("role", "must be one of owner, admin, manager, staff, front_desk"));
         return members.changeRole(caller, id, role);
     }
 

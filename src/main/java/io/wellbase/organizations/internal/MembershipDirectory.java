@@ -29,7 +29,8 @@ class MembershipDirectory implements OrganizationDirectory {
     /** Staff role when the user is a member, otherwise {@code client} when linked to a client record. */
     @Override
     public Optional<Role> roleOf(UUID userId, UUID organizationId) {
-        return organizations.roleOf(userId, organizationId)
+        return organizations
+                .roleOf(userId, organizationId)
                 .or(() -> clientAccounts.clientOf(userId, organizationId).map(c -> Role.CLIENT));
     }
 
@@ -43,14 +44,19 @@ class MembershipDirectory implements OrganizationDirectory {
     @Override
     public void releaseUser(UUID userId) {
         List<UUID> owned = jdbc.sql("SELECT org_id FROM org_members WHERE user_id = :u AND role = 'owner'")
-                .param("u", userId).query(UUID.class).list();
+                .param("u", userId)
+                .query(UUID.class)
+                .list();
         for (UUID orgId : owned) {
             organizations.lock(orgId);
             if (organizations.countOwners(orgId) <= 1) {
-                throw ApiException.conflict("organization.last_owner",
+                throw ApiException.conflict(
+                        "organization.last_owner",
                         "You are the last owner of an organization; make someone else owner first");
             }
         }
-        jdbc.sql("DELETE FROM org_members WHERE user_id = :u").param("u", userId).update();
+        jdbc.sql("DELETE FROM org_members WHERE user_id = :u")
+                .param("u", userId)
+                .update();
     }
 }

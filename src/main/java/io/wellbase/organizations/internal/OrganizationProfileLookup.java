@@ -23,8 +23,12 @@ class OrganizationProfileLookup implements OrganizationProfiles {
     public Optional<Profile> find(UUID organizationId) {
         return jdbc.sql("SELECT id, name, timezone, currency, country FROM organizations WHERE id = :id")
                 .param("id", organizationId)
-                .query((rs, n) -> new Profile(rs.getObject("id", UUID.class), rs.getString("name"),
-                        ZoneId.of(rs.getString("timezone")), rs.getString("currency"), rs.getString("country")))
+                .query((rs, n) -> new Profile(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        ZoneId.of(rs.getString("timezone")),
+                        rs.getString("currency"),
+                        rs.getString("country")))
                 .optional();
     }
 }

@@ -31,8 +31,7 @@ class OrganizationService {
     }
 
     /** The fields of a new organization, or of a change (null fields stay as they are). */
-    record Fields(String name, String timezone, String currency, String country) {
-    }
+    record Fields(String name, String timezone, String currency, String country) {}
 
     @Transactional
     public OrganizationStore.OrganizationRow create(UUID userId, Fields fields) {
@@ -42,15 +41,19 @@ class OrganizationService {
         String country = Checks.country("country", fields.country());
         store.insert(id, fields.name().trim(), tz, currency, country);
         store.addMember(id, userId, Role.OWNER);
-        audit.record(AuditRecord.of(id, "organization.created", "organization", id, AuditChange.created(
-                snapshot(fields.name().trim(), tz, currency, country))));
+        audit.record(AuditRecord.of(
+                id,
+                "organization.created",
+                "organization",
+                id,
+                AuditChange.created(snapshot(fields.name().trim(), tz, currency, country))));
         return store.findForMember(id, userId).orElseThrow();
     }
 
     @Transactional(readOnly = true)
     public PageResult<OrganizationStore.OrganizationRow> mine(UUID userId, PageQuery page) {
-        return PageResult.of(store.findAllForMember(userId, page.pageSize(), page.offset()), page,
-                store.countForMember(userId));
+        return PageResult.of(
+                store.findAllForMember(userId, page.pageSize(), page.offset()), page, store.countForMember(userId));
     }
 
     @Transactional(readOnly = true)
@@ -70,9 +73,14 @@ class OrganizationService {
         String currency = patch.currency() == null ? current.currency() : Checks.currency("currency", patch.currency());
         String country = patch.country() == null ? current.country() : Checks.country("country", patch.country());
         store.update(orgId, name, tz, currency, country);
-        audit.record(AuditRecord.of(orgId, "organization.updated", "organization", orgId, AuditChange.diff(
-                snapshot(current.name(), current.timezone(), current.currency(), current.country()),
-                snapshot(name, tz, currency, country))));
+        audit.record(AuditRecord.of(
+                orgId,
+                "organization.updated",
+                "organization",
+                orgId,
+                AuditChange.diff(
+                        snapshot(current.name(), current.timezone(), current.currency(), current.country()),
+                        snapshot(name, tz, currency, country))));
         return get(caller.userId(), orgId);
     }
 

@@ -21,16 +21,25 @@ class OrganizationStore {
     }
 
     /** An organization with the caller's role in it. */
-    record OrganizationRow(UUID id, String name, String timezone, String currency, String country,
-            OffsetDateTime createdAt, OffsetDateTime updatedAt, String role) {
-    }
+    record OrganizationRow(
+            UUID id,
+            String name,
+            String timezone,
+            String currency,
+            String country,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt,
+            String role) {}
 
     void insert(UUID id, String name, String timezone, String currency, String country) {
         jdbc.sql("""
                 INSERT INTO organizations (id, name, timezone, currency, country)
                 VALUES (:id, :name, :tz, :currency, :country)
                 """)
-                .param("id", id).param("name", name).param("tz", timezone).param("currency", currency)
+                .param("id", id)
+                .param("name", name)
+                .param("tz", timezone)
+                .param("currency", currency)
                 .param("country", country)
                 .update();
     }
@@ -40,7 +49,10 @@ class OrganizationStore {
                 INSERT INTO org_members (org_id, user_id, role) VALUES (:org, :user, :role)
                 ON CONFLICT (org_id, user_id) DO NOTHING
                 """)
-                .param("org", orgId).param("user", userId).param("role", role.value()).update();
+                .param("org", orgId)
+                .param("user", userId)
+                .param("role", role.value())
+                .update();
     }
 
     Optional<OrganizationRow> findForMember(UUID orgId, UUID userId) {
@@ -49,7 +61,10 @@ class OrganizationStore {
                 FROM organizations o JOIN org_members m ON m.org_id = o.id
                 WHERE o.id = :org AND m.user_id = :user
                 """)
-                .param("org", orgId).param("user", userId).query(OrganizationRow.class).optional();
+                .param("org", orgId)
+                .param("user", userId)
+                .query(OrganizationRow.class)
+                .optional();
     }
 
     List<OrganizationRow> findAllForMember(UUID userId, int limit, long offset) {
@@ -60,13 +75,18 @@ class OrganizationStore {
                 ORDER BY o.name, o.id
                 LIMIT :limit OFFSET :offset
                 """)
-                .param("user", userId).param("limit", limit).param("offset", offset)
-                .query(OrganizationRow.class).list();
+                .param("user", userId)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(OrganizationRow.class)
+                .list();
     }
 
     long countForMember(UUID userId) {
-        return jdbc.sql("SELECT count(*) FROM org_members WHERE user_id = :user").param("user", userId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM org_members WHERE user_id = :user")
+                .param("user", userId)
+                .query(Long.class)
+                .single();
     }
 
     void update(UUID id, String name, String timezone, String currency, String country) {
@@ -75,36 +95,53 @@ class OrganizationStore {
                                          updated_at = now(), version = version + 1
                 WHERE id = :id
                 """)
-                .param("id", id).param("name", name).param("tz", timezone).param("currency", currency)
+                .param("id", id)
+                .param("name", name)
+                .param("tz", timezone)
+                .param("currency", currency)
                 .param("country", country)
                 .update();
     }
 
     List<io.wellbase.organizations.Locations.StaffMember> staff(UUID orgId) {
-        return jdbc.sql("SELECT user_id, role, created_at FROM org_members WHERE org_id = :org ORDER BY created_at, user_id")
-                .param("org", orgId).query((rs, n) -> new io.wellbase.organizations.Locations.StaffMember(
-                        rs.getObject("user_id", UUID.class), Role.parse(rs.getString("role")).orElseThrow(),
-                        rs.getObject("created_at", java.time.OffsetDateTime.class))).list();
+        return jdbc.sql(
+                        "SELECT user_id, role, created_at FROM org_members WHERE org_id = :org ORDER BY created_at, user_id")
+                .param("org", orgId)
+                .query((rs, n) -> new io.wellbase.organizations.Locations.StaffMember(
+                        rs.getObject("user_id", UUID.class),
+                        Role.parse(rs.getString("role")).orElseThrow(),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class)))
+                .list();
     }
 
     Optional<Role> roleOf(UUID userId, UUID orgId) {
         return jdbc.sql("SELECT role FROM org_members WHERE org_id = :org AND user_id = :user")
-                .param("org", orgId).param("user", userId).query(String.class).optional().flatMap(Role::parse);
+                .param("org", orgId)
+                .param("user", userId)
+                .query(String.class)
+                .optional()
+                .flatMap(Role::parse);
     }
 
     List<UUID> organizationsOf(UUID userId) {
         return jdbc.sql("SELECT org_id FROM org_members WHERE user_id = :user ORDER BY created_at LIMIT 2")
-                .param("user", userId).query(UUID.class).list();
+                .param("user", userId)
+                .query(UUID.class)
+                .list();
     }
 
     /** Serialises membership changes of one organization (the last-owner rule). */
     void lock(UUID orgId) {
-        jdbc.sql("SELECT id FROM organizations WHERE id = :org FOR UPDATE").param("org", orgId).query(UUID.class)
+        jdbc.sql("SELECT id FROM organizations WHERE id = :org FOR UPDATE")
+                .param("org", orgId)
+                .query(UUID.class)
                 .optional();
     }
 
     long countOwners(UUID orgId) {
         return jdbc.sql("SELECT count(*) FROM org_members WHERE org_id = :org AND role = 'owner'")
-                .param("org", orgId).query(Long.class).single();
+                .param("org", orgId)
+                .query(Long.class)
+                .single();
     }
 }

@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -43,23 +42,24 @@ class OrganizationsController {
             @NotBlank @Size(max = 200) String name,
             @NotBlank String timezone,
             @NotBlank @Size(min = 3, max = 3) String currency,
-            @NotBlank @Size(min = 2, max = 2) String country) {
-    }
+            @NotBlank @Size(min = 2, max = 2) String country) {}
 
     record UpdateOrganizationRequest(
             @Size(min = 1, max = 200) String name,
             String timezone,
             @Size(min = 3, max = 3) String currency,
-            @Size(min = 2, max = 2) String country) {
-    }
+            @Size(min = 2, max = 2) String country) {}
 
     @PostMapping
     @Operation(summary = "Create an organization; the caller becomes its owner")
-    ResponseEntity<OrganizationStore.OrganizationRow> create(Caller caller,
-            @Valid @RequestBody CreateOrganizationRequest request) {
-        var created = organizations.create(caller.userId(), new OrganizationService.Fields(
-                request.name(), request.timezone(), request.currency(), request.country()));
-        return ResponseEntity.created(URI.create("/api/v1/organizations/" + created.id())).body(created);
+    ResponseEntity<OrganizationStore.OrganizationRow> create(
+            Caller caller, @Valid @RequestBody CreateOrganizationRequest request) {
+        var created = organizations.create(
+                caller.userId(),
+                new OrganizationService.Fields(
+                        request.name(), request.timezone(), request.currency(), request.country()));
+        return ResponseEntity.created(URI.create("/api/v1/organizations/" + created.id()))
+                .body(created);
     }
 
     @GetMapping
@@ -76,9 +76,12 @@ class OrganizationsController {
 
     @PatchMapping("/{id}")
     @Operation(summary = "Change an organization (owner, admin)")
-    OrganizationStore.OrganizationRow update(Caller caller,
-            @PathVariable UUID id, @Valid @RequestBody UpdateOrganizationRequest request) {
-        return organizations.update(caller, id, new OrganizationService.Fields(
-                request.name(), request.timezone(), request.currency(), request.country()));
+    OrganizationStore.OrganizationRow update(
+            Caller caller, @PathVariable UUID id, @Valid @RequestBody UpdateOrganizationRequest request) {
+        return organizations.update(
+                caller,
+                id,
+                new OrganizationService.Fields(
+                        request.name(), request.timezone(), request.currency(), request.country()));
     }
 }

@@ -43,7 +43,10 @@ public final class CsvOutput implements Closeable, Flushable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).commentCharacter(NO_COMMENTS).build(text);
+        this.csv = CsvWriter.builder()
+                .lineDelimiter(LineDelimiter.CRLF)
+                .commentCharacter(NO_COMMENTS)
+                .build(text);
     }
 
     /** Starts a CSV on {@code out} (writes the byte order mark). */
@@ -74,7 +77,9 @@ public final class CsvOutput implements Closeable, Flushable {
 
     /** The cell as a spreadsheet must see it: a formula gets a leading apostrophe, anything else stays. */
     public static @Nullable String defuse(@Nullable String value) {
-        if (value == null || value.isEmpty() || FORMULA_STARTS.indexOf(value.charAt(0)) < 0
+        if (value == null
+                || value.isEmpty()
+                || FORMULA_STARTS.indexOf(value.charAt(0)) < 0
                 || NUMBER.matcher(value).matches()) {
             return value;
         }

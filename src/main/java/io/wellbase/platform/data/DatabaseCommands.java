@@ -8,8 +8,7 @@ import io.wellbase.platform.internal.db.DatabaseBackup;
  */
 public final class DatabaseCommands {
 
-    private DatabaseCommands() {
-    }
+    private DatabaseCommands() {}
 
     public static boolean isCommand(String[] args) {
         return DatabaseBackup.isCommand(args);

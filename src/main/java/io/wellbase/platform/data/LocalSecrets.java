@@ -16,8 +16,7 @@ import java.util.function.Supplier;
  */
 public final class LocalSecrets {
 
-    private LocalSecrets() {
-    }
+    private LocalSecrets() {}
 
     /**
      * Where the embedded installation keeps the secret {@code name}: {@code <data dir>/secrets/<name>}, beside
@@ -38,7 +37,11 @@ public final class LocalSecrets {
             ownerOnly(dir, "rwx------");
             String secret = generator.get();
             try {
-                Files.writeString(file, secret + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                Files.writeString(
+                        file,
+                        secret + "\n",
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE);
             } catch (FileAlreadyExistsException raced) {
                 return Files.readString(file, StandardCharsets.UTF_8).strip();

@@ -15,8 +15,7 @@ public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** A URL-safe random token with 256 bits of entropy. */
     public static String newToken() {

@@ -16,8 +16,7 @@ public interface DemoStudio {
     Optional<Studio> find();
 
     /** The demo studio's id and the owner who signs its demo data. */
-    record Studio(UUID id, UUID ownerId) {
-    }
+    record Studio(UUID id, UUID ownerId) {}
 
     /**
      * The demo studio when it exists and {@code table} (one of the caller's own, a constant) holds none
@@ -25,6 +24,8 @@ public interface DemoStudio {
      */
     default Optional<Studio> withoutRowsIn(JdbcClient jdbc, String table) {
         return find().filter(studio -> !jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE org_id = :org)")
-                .param("org", studio.id()).query(Boolean.class).single());
+                .param("org", studio.id())
+                .query(Boolean.class)
+                .single());
     }
 }

@@ -26,7 +26,8 @@ public class BackgroundJobs {
     BackgroundJobs(ObjectProvider<Scheduler> scheduler, DataSource dataSource) {
         this.scheduler = scheduler;
         this.client = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource))
-                .tableName("scheduled_tasks").build();
+                .tableName("scheduled_tasks")
+                .build();
     }
 
     /** Runs the task for this id as soon as a worker is free; a second call for the same id does nothing. */

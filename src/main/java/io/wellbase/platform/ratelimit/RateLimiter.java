@@ -12,10 +12,8 @@ public interface RateLimiter {
     Decision tryConsume(String key, Limit limit);
 
     /** A bucket size and the period over which it refills completely. */
-    record Limit(long capacity, Duration period) {
-    }
+    record Limit(long capacity, Duration period) {}
 
     /** The outcome of one consumption, with what the RateLimit headers need. */
-    record Decision(boolean allowed, long limit, long remaining, long resetSeconds) {
-    }
+    record Decision(boolean allowed, long limit, long remaining, long resetSeconds) {}
 }

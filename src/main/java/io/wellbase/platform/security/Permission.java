@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
  * from this enum by a test, so the documentation cannot drift from the code.
  */
 public enum Permission {
-    ORGANIZATION_UPDATE("Change the organization's profile, settings and public join link (every member may read the profile)", OWNER, ADMIN),
+    ORGANIZATION_UPDATE(
+            "Change the organization's profile, settings and public join link (every member may read the profile)",
+            OWNER,
+            ADMIN),
     LOCATION_READ("See locations and rooms", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
     LOCATION_WRITE("Create, change and delete locations and rooms", OWNER, ADMIN, MANAGER),
     MEMBER_READ("See the staff list and roles", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
@@ -30,7 +33,11 @@ public enum Permission {
     MEMBERSHIP_SELL("Sell, freeze, cancel and renew memberships", OWNER, ADMIN, MANAGER, FRONT_DESK),
     MEMBERSHIP_MANAGE("Define plans, adjust credits and refund sales", OWNER, ADMIN, MANAGER),
     SCHEDULE_READ("See class types, schedules, sessions and rosters", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
-    SCHEDULE_MANAGE("Define class types and schedules; create, change and cancel sessions; booking rules", OWNER, ADMIN, MANAGER),
+    SCHEDULE_MANAGE(
+            "Define class types and schedules; create, change and cancel sessions; booking rules",
+            OWNER,
+            ADMIN,
+            MANAGER),
     BOOKING_MANAGE("Book, cancel and check in clients", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
     FILE_UPLOAD("Upload files, see their details and delete them", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
     DATA_IMPORT("Import clients, staff, classes, visits, sales and memberships from other systems", OWNER, ADMIN),

@@ -10,7 +10,12 @@ import org.jspecify.annotations.Nullable;
  * business's own customer and sees only their own records.
  */
 public enum Role {
-    OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK, CLIENT;
+    OWNER,
+    ADMIN,
+    MANAGER,
+    STAFF,
+    FRONT_DESK,
+    CLIENT;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);
@@ -20,6 +25,8 @@ public enum Role {
         if (value == null) {
             return Optional.empty();
         }
-        return Arrays.stream(values()).filter(r -> r.value().equalsIgnoreCase(value.trim())).findFirst();
+        return Arrays.stream(values())
+                .filter(r -> r.value().equalsIgnoreCase(value.trim()))
+                .findFirst();
     }
 }

@@ -73,7 +73,10 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException invalidField(String field, String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "validation_failed", "1 field is invalid",
+        return new ApiException(
+                HttpStatus.BAD_REQUEST,
+                "validation_failed",
+                "1 field is invalid",
                 List.of(new FieldError(field, message)));
     }
 
@@ -94,6 +97,5 @@ public class ApiException extends RuntimeException {
     }
 
     /** One invalid field of a request. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 }

@@ -19,8 +19,8 @@ public record PageQuery(int page, int pageSize, List<SortSpec.Order> sort) {
     /**
      * Parses raw query parameters; a bad value answers 400 with the field named.
      */
-    public static PageQuery of(@Nullable Integer page, @Nullable Integer pageSize, @Nullable String sort,
-            SortSpec sortSpec) {
+    public static PageQuery of(
+            @Nullable Integer page, @Nullable Integer pageSize, @Nullable String sort, SortSpec sortSpec) {
         int p = page == null ? 1 : page;
         int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
         if (p < 1) {

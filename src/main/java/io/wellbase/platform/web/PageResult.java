@@ -11,8 +11,9 @@ public record PageResult<T>(List<T> data, Pagination pagination) {
 
     public static <T> PageResult<T> of(List<T> data, PageQuery query, long total) {
         int totalPages = (int) ((total + query.pageSize() - 1) / query.pageSize());
-        return new PageResult<>(List.copyOf(data), new Pagination(query.page(), query.pageSize(), total,
-                totalPages, query.page() < totalPages, true));
+        return new PageResult<>(
+                List.copyOf(data),
+                new Pagination(query.page(), query.pageSize(), total, totalPages, query.page() < totalPages, true));
     }
 
     /**
@@ -22,10 +23,11 @@ public record PageResult<T>(List<T> data, Pagination pagination) {
     public static <T> PageResult<T> of(List<T> data, PageQuery query, long total, boolean exact, boolean hasNext) {
         int totalPages = (int) ((total + query.pageSize() - 1) / query.pageSize());
         if (!data.isEmpty() || hasNext) {
-            totalPages = Math.max(totalPages, hasNext ? query.page() + 1 : query.page()); // a lower bound, like the total
+            totalPages =
+                    Math.max(totalPages, hasNext ? query.page() + 1 : query.page()); // a lower bound, like the total
         }
-        return new PageResult<>(List.copyOf(data), new Pagination(query.page(), query.pageSize(), total,
-                totalPages, hasNext, exact));
+        return new PageResult<>(
+                List.copyOf(data), new Pagination(query.page(), query.pageSize(), total, totalPages, hasNext, exact));
     }
 
     public <R> PageResult<R> map(Function<T, R> mapper) {
@@ -43,6 +45,5 @@ public record PageResult<T>(List<T> data, Pagination pagination) {
             long total,
             @JsonProperty("total_pages") int totalPages,
             @JsonProperty("has_next") boolean hasNext,
-            @JsonProperty("total_exact") boolean totalExact) {
-    }
+            @JsonProperty("total_exact") boolean totalExact) {}
 }

@@ -14,8 +14,7 @@ public final class Problems {
 
     public static final String TYPE_BASE = "https://wellbase.dev/problems/";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatusCode status, String code, @Nullable String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -12,8 +12,7 @@ public final class RequestIds {
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     /** The current request's id; null outside a request (a background job, start-up). */
     public static @Nullable String current() {

@@ -52,8 +52,8 @@ public final class SortSpec {
                 field = field.substring(1);
             }
             if (!columns.containsKey(field)) {
-                throw ApiException.invalidField("sort",
-                        "unknown sort field '" + field + "'; allowed: " + String.join(", ", columns.keySet()));
+                throw ApiException.invalidField(
+                        "sort", "unknown sort field '" + field + "'; allowed: " + String.join(", ", columns.keySet()));
             }
             orders.add(new Order(field, descending));
         }
@@ -68,6 +68,5 @@ public final class SortSpec {
     }
 
     /** One field of a sort. */
-    public record Order(String field, boolean descending) {
-    }
+    public record Order(String field, boolean descending) {}
 }

@@ -28,19 +28,27 @@ class ClientMergeListener {
                   AND EXISTS (SELECT 1 FROM bookings s WHERE s.org_id = m.org_id AND s.session_id = m.session_id
                               AND s.client_id = :to AND s.status IN ('confirmed', 'waitlisted', 'attended'))
                 FOR UPDATE
-                """).param("org", merged.organizationId()).param("from", merged.mergedId())
-                .param("to", merged.survivorId()).query().listOfRows();
+                """)
+                .param("org", merged.organizationId())
+                .param("from", merged.mergedId())
+                .param("to", merged.survivorId())
+                .query()
+                .listOfRows();
         for (var booking : doubled) {
             jdbc.sql("UPDATE bookings SET status = 'cancelled', cancelled_at = now() WHERE id = :id")
-                    .param("id", booking.get("id")).update();
+                    .param("id", booking.get("id"))
+                    .update();
             if (!"waitlisted".equals(booking.get("status"))) {
                 jdbc.sql("UPDATE class_sessions SET confirmed_count = confirmed_count - 1 WHERE id = :id")
-                        .param("id", booking.get("session_id")).update();
+                        .param("id", booking.get("session_id"))
+                        .update();
             }
         }
         for (String table : new String[] {"bookings", "appointments"}) {
             jdbc.sql("UPDATE " + table + " SET client_id = :to WHERE org_id = :org AND client_id = :from")
-                    .param("to", merged.survivorId()).param("from", merged.mergedId()).param("org", merged.organizationId())
+                    .param("to", merged.survivorId())
+                    .param("from", merged.mergedId())
+                    .param("org", merged.organizationId())
                     .update();
         }
     }

@@ -1,11 +1,11 @@
 package io.wellbase.scheduling.internal;
 
-import io.wellbase.platform.security.Role;
-import io.wellbase.organizations.Locations;
 import io.wellbase.clients.ClientDirectory;
+import io.wellbase.organizations.Locations;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.demo.DemoDataContributor;
 import io.wellbase.platform.demo.DemoStudio;
+import io.wellbase.platform.security.Role;
 import io.wellbase.scheduling.internal.appointments.Appointments;
 import io.wellbase.scheduling.internal.appointments.ServiceCatalog;
 import io.wellbase.scheduling.internal.classes.ClassTypes;
@@ -46,8 +46,15 @@ class DemoTimetable implements DemoDataContributor {
     private final ClientDirectory clients;
     private final DemoStudio studio;
 
-    DemoTimetable(JdbcClient jdbc, JdbcTemplate batch, ClassTypes classTypes, Schedules schedules,
-            ServiceCatalog services, Appointments appointments, Locations locations, ClientDirectory clients,
+    DemoTimetable(
+            JdbcClient jdbc,
+            JdbcTemplate batch,
+            ClassTypes classTypes,
+            Schedules schedules,
+            ServiceCatalog services,
+            Appointments appointments,
+            Locations locations,
+            ClientDirectory clients,
             DemoStudio studio) {
         this.studio = studio;
         this.locations = locations;
@@ -65,9 +72,15 @@ class DemoTimetable implements DemoDataContributor {
         return 40;
     }
 
-    private record Plan(String name, int minutes, int capacity, String category, String color, int location,
-            List<Integer> weekdays, LocalTime start) {
-    }
+    private record Plan(
+            String name,
+            int minutes,
+            int capacity,
+            String category,
+            String color,
+            int location,
+            List<Integer> weekdays,
+            LocalTime start) {}
 
     private static final List<Plan> TIMETABLE = List.of(
             new Plan("Vinyasa Flow", 60, 20, "yoga", "#2E7D32", 0, List.of(1, 3, 5), LocalTime.of(7, 0)),
@@ -81,17 +94,23 @@ class DemoTimetable implements DemoDataContributor {
     @Override
     @Transactional
     public void contribute() {
-        UUID orgId = studio.withoutRowsIn(jdbc, "class_types").map(DemoStudio.Studio::id).orElse(null);
+        UUID orgId = studio.withoutRowsIn(jdbc, "class_types")
+                .map(DemoStudio.Studio::id)
+                .orElse(null);
         if (orgId == null) {
             return;
         }
         List<UUID> locations = this.locations.activeLocations(orgId);
         List<UUID> staff = this.locations.staff(orgId).stream()
                 .filter(m -> m.role() == Role.STAFF || m.role() == Role.MANAGER)
-                .map(Locations.StaffMember::userId).sorted().toList();
+                .map(Locations.StaffMember::userId)
+                .sorted()
+                .toList();
         List<UUID> clients = this.clients.listing(orgId).stream()
                 .filter(c -> List.of("active", "inactive", "churned").contains(c.status()))
-                .map(ClientDirectory.ClientListing::id).sorted().toList();
+                .map(ClientDirectory.ClientListing::id)
+                .sorted()
+                .toList();
         if (locations.isEmpty() || staff.isEmpty()) {
             return;
         }
@@ -103,17 +122,52 @@ class DemoTimetable implements DemoDataContributor {
         LocalDate today = LocalDate.now(zone);
         int index = 0;
         for (Plan p : TIMETABLE) {
-            UUID type = types.computeIfAbsent(p.name(), n -> classTypes.create(orgId, new ClassTypes.ClassType(null, n,
-                    null, p.category(), p.minutes(), p.capacity(), p.color(), "all levels")).id());
+            UUID type = types.computeIfAbsent(
+                    p.name(),
+                    n -> classTypes
+                            .create(
+                                    orgId,
+                                    new ClassTypes.ClassType(
+                                            null,
+                                            n,
+                                            null,
+                                            p.category(),
+                                            p.minutes(),
+                                            p.capacity(),
+                                            p.color(),
+                                            "all levels"))
+                            .id());
             UUID location = locations.get(p.location() % locations.size());
             UUID instructor = staff.get(index++ % staff.size());
-            UUID schedule = schedules.create(orgId, new Schedules.Schedule(null, type, location, null, p.weekdays(),
-                    p.start(), p.minutes(), p.capacity(), List.of(instructor), today.minusYears(1), null, null))
-                    .schedule().id();
+            UUID schedule = schedules
+                    .create(
+                            orgId,
+                            new Schedules.Schedule(
+                                    null,
+                                    type,
+                                    location,
+                                    null,
+                                    p.weekdays(),
+                                    p.start(),
+                                    p.minutes(),
+                                    p.capacity(),
+                                    List.of(instructor),
+                                    today.minusYears(1),
+                                    null,
+                                    null))
+                    .schedule()
+                    .id();
             var days = EnumSet.noneOf(DayOfWeek.class);
             p.weekdays().forEach(d -> days.add(DayOfWeek.of(d)));
-            for (Recurrence.Occurrence o : Recurrence.expand(days, p.start(), p.minutes(), zone, today.minusYears(1), null,
-                    today.minusYears(1), today.minusDays(1))) {
+            for (Recurrence.Occurrence o : Recurrence.expand(
+                    days,
+                    p.start(),
+                    p.minutes(),
+                    zone,
+                    today.minusYears(1),
+                    null,
+                    today.minusYears(1),
+                    today.minusDays(1))) {
                 UUID session = Ids.newId();
                 List<UUID> attendees = new ArrayList<>(clients);
                 Collections.shuffle(attendees, random);
@@ -121,17 +175,41 @@ class DemoTimetable implements DemoDataContributor {
                 int seats = 0;
                 for (UUID client : attendees.subList(0, Math.min(wanted, attendees.size()))) {
                     double roll = random.nextDouble();
-                    String status = roll < 0.80 ? "attended" : roll < 0.87 ? "late_cancelled" : roll < 0.92 ? "no_show" : "cancelled";
+                    String status = roll < 0.80
+                            ? "attended"
+                            : roll < 0.87 ? "late_cancelled" : roll < 0.92 ? "no_show" : "cancelled";
                     if (status.equals("attended") || status.equals("no_show")) {
                         seats++;
                     }
                     Timestamp start = Timestamp.from(o.startsAt().toInstant());
-                    bookings.add(new Object[] {Ids.newId(), orgId, session, client, status, start,
-                            status.equals("attended") ? start : null,
-                            status.contains("cancel") ? Timestamp.from(o.startsAt().toInstant().minusSeconds(3600 * (status.equals("cancelled") ? 48 : 3))) : null});
+                    bookings.add(new Object[] {
+                        Ids.newId(),
+                        orgId,
+                        session,
+                        client,
+                        status,
+                        start,
+                        status.equals("attended") ? start : null,
+                        status.contains("cancel")
+                                ? Timestamp.from(o.startsAt()
+                                        .toInstant()
+                                        .minusSeconds(3600 * (status.equals("cancelled") ? 48 : 3)))
+                                : null
+                    });
                 }
-                sessions.add(new Object[] {session, orgId, type, schedule, location, Timestamp.from(o.startsAt().toInstant()),
-                        Timestamp.from(o.endsAt().toInstant()), o.localDate(), p.capacity(), seats, instructor});
+                sessions.add(new Object[] {
+                    session,
+                    orgId,
+                    type,
+                    schedule,
+                    location,
+                    Timestamp.from(o.startsAt().toInstant()),
+                    Timestamp.from(o.endsAt().toInstant()),
+                    o.localDate(),
+                    p.capacity(),
+                    seats,
+                    instructor
+                });
             }
         }
         batch.batchUpdate("""
@@ -144,17 +222,47 @@ class DemoTimetable implements DemoDataContributor {
                 INSERT INTO bookings (id, org_id, session_id, client_id, status, created_at, checked_in_at, cancelled_at)
                 VALUES (?, ?, ?, ?, ?, CAST(? AS timestamptz) - interval '3 days', CAST(? AS timestamptz), CAST(? AS timestamptz))
                 """, bookings);
-        UUID massage = services.create(orgId, new ServiceCatalog.ServiceType(null, "Sports massage", "Deep tissue, 60 minutes",
-                60, 0, 15, 8500, "EUR", false, List.of(staff.getFirst()), List.of(locations.getFirst()))).id();
-        services.create(orgId, new ServiceCatalog.ServiceType(null, "Private Pilates", "One-to-one on the reformer", 55, 5,
-                10, 9500, "EUR", true, staff.subList(0, Math.min(2, staff.size())), List.of()));
+        UUID massage = services.create(
+                        orgId,
+                        new ServiceCatalog.ServiceType(
+                                null,
+                                "Sports massage",
+                                "Deep tissue, 60 minutes",
+                                60,
+                                0,
+                                15,
+                                8500,
+                                "EUR",
+                                false,
+                                List.of(staff.getFirst()),
+                                List.of(locations.getFirst())))
+                .id();
+        services.create(
+                orgId,
+                new ServiceCatalog.ServiceType(
+                        null,
+                        "Private Pilates",
+                        "One-to-one on the reformer",
+                        55,
+                        5,
+                        10,
+                        9500,
+                        "EUR",
+                        true,
+                        staff.subList(0, Math.min(2, staff.size())),
+                        List.of()));
         for (UUID member : staff) {
             for (int weekday = 1; weekday <= 5; weekday++) {
                 jdbc.sql("""
                         INSERT INTO staff_working_hours (id, org_id, staff_id, location_id, weekday, start_time, end_time)
                         VALUES (:id, :org, :staff, :location, :weekday, '13:00', '18:00')
-                        """).param("id", Ids.newId()).param("org", orgId).param("staff", member)
-                        .param("location", locations.getFirst()).param("weekday", weekday).update();
+                        """)
+                        .param("id", Ids.newId())
+                        .param("org", orgId)
+                        .param("staff", member)
+                        .param("location", locations.getFirst())
+                        .param("weekday", weekday)
+                        .update();
             }
         }
         LocalDate day = today.plusDays(1);
@@ -163,8 +271,15 @@ class DemoTimetable implements DemoDataContributor {
                 continue;
             }
             var start = day.atTime(14, 0).atZone(zone).toOffsetDateTime();
-            appointments.book(orgId, massage, staff.getFirst(), clients.get(i * 7 % clients.size()), start,
-                    "Demo appointment", true, null);
+            appointments.book(
+                    orgId,
+                    massage,
+                    staff.getFirst(),
+                    clients.get(i * 7 % clients.size()),
+                    start,
+                    "Demo appointment",
+                    true,
+                    null);
             i++;
         }
     }

@@ -25,11 +25,19 @@ class LocationUses implements LocationUsage {
                 SELECT count(*) FROM class_schedules
                 WHERE org_id = :org AND location_id = :location AND archived_at IS NULL
                   AND (last_date IS NULL OR last_date >= (now() AT TIME ZONE timezone)::date)
-                """).param("org", organizationId).param("location", locationId).query(Long.class).single();
+                """)
+                .param("org", organizationId)
+                .param("location", locationId)
+                .query(Long.class)
+                .single();
         long services = jdbc.sql("""
                 SELECT count(*) FROM services
                 WHERE org_id = :org AND :location = ANY (location_ids) AND archived_at IS NULL
-                """).param("org", organizationId).param("location", locationId).query(Long.class).single();
+                """)
+                .param("org", organizationId)
+                .param("location", locationId)
+                .query(Long.class)
+                .single();
         List<String> uses = new ArrayList<>();
         if (schedules > 0) {
             uses.add(schedules + (schedules == 1 ? " schedule" : " schedules"));

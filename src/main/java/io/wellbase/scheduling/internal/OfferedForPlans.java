@@ -39,6 +39,10 @@ class OfferedForPlans implements PlanScope {
         }
         return new HashSet<>(jdbc.sql("SELECT id FROM " + table + """
                  WHERE org_id = :org AND id IN (:ids) AND archived_at IS NULL
-                """).param("org", organizationId).param("ids", ids).query(UUID.class).list());
+                """)
+                .param("org", organizationId)
+                .param("ids", ids)
+                .query(UUID.class)
+                .list());
     }
 }

@@ -26,21 +26,38 @@ class SchedulingDataSections implements ClientDataContributor {
     @Override
     public Map<String, Object> exportFor(UUID organizationId, UUID clientId) {
         Map<String, Object> sections = new LinkedHashMap<>();
-        sections.put("bookings", jdbc.sql(Bookings.SELECT + """
+        sections.put(
+                "bookings",
+                jdbc.sql(Bookings.SELECT + """
                 WHERE b.org_id = :org AND b.client_id = :client
                 ORDER BY b.created_at, b.id
-                """).param("org", organizationId).param("client", clientId).query(Bookings.Booking.class).list());
-        sections.put("visits", jdbc.sql(Attendance.VISITS_OF_CLIENT + """
+                """)
+                        .param("org", organizationId)
+                        .param("client", clientId)
+                        .query(Bookings.Booking.class)
+                        .list());
+        sections.put(
+                "visits",
+                jdbc.sql(Attendance.VISITS_OF_CLIENT + """
                 ORDER BY s.starts_at DESC, b.id DESC
-                """).param("org", organizationId).param("client", clientId).query(Attendance.Visit.class).list());
-        sections.put("appointments", jdbc.sql("""
+                """)
+                        .param("org", organizationId)
+                        .param("client", clientId)
+                        .query(Attendance.Visit.class)
+                        .list());
+        sections.put(
+                "appointments",
+                jdbc.sql("""
                 SELECT id, service_id, staff_id, client_id, location_id, room_id, starts_at, ends_at, status, notes,
                        created_at
                 FROM appointments
                 WHERE org_id = :org AND client_id = :client
                 ORDER BY starts_at DESC, id DESC
-                """).param("org", organizationId).param("client", clientId).query(Appointments.Appointment.class)
-                .list());
+                """)
+                        .param("org", organizationId)
+                        .param("client", clientId)
+                        .query(Appointments.Appointment.class)
+                        .list());
         return sections;
     }
 }

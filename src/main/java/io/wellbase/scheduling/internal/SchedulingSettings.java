@@ -25,8 +25,15 @@ public class SchedulingSettings {
     }
 
     /** The rules; {@code maxBookingsPerDay} null means no limit. */
-    public record Rules(int lateCancelHours, int bookingWindowDays, int minNoticeMinutes, Integer maxBookingsPerDay,
-            String waitlistPolicy, int promotionCutoffMinutes, boolean lateCancelForfeits, boolean noShowForfeits,
+    public record Rules(
+            int lateCancelHours,
+            int bookingWindowDays,
+            int minNoticeMinutes,
+            Integer maxBookingsPerDay,
+            String waitlistPolicy,
+            int promotionCutoffMinutes,
+            boolean lateCancelForfeits,
+            boolean noShowForfeits,
             int penaltyCredits) {
 
         Map<String, Object> asMap() {
@@ -69,12 +76,23 @@ public class SchedulingSettings {
                     promotion_cutoff_minutes = excluded.promotion_cutoff_minutes,
                     late_cancel_forfeits = excluded.late_cancel_forfeits, no_show_forfeits = excluded.no_show_forfeits,
                     penalty_credits = excluded.penalty_credits, updated_at = now()
-                """).param("org", orgId).param("late", rules.lateCancelHours()).param("window", rules.bookingWindowDays())
-                .param("notice", rules.minNoticeMinutes()).param("perDay", rules.maxBookingsPerDay())
-                .param("policy", rules.waitlistPolicy()).param("cutoff", rules.promotionCutoffMinutes())
-                .param("lateForfeits", rules.lateCancelForfeits()).param("noShowForfeits", rules.noShowForfeits())
-                .param("penalty", rules.penaltyCredits()).update();
-        audit.record(AuditRecord.of(orgId, "scheduling_settings.replaced", "scheduling_settings", orgId,
+                """)
+                .param("org", orgId)
+                .param("late", rules.lateCancelHours())
+                .param("window", rules.bookingWindowDays())
+                .param("notice", rules.minNoticeMinutes())
+                .param("perDay", rules.maxBookingsPerDay())
+                .param("policy", rules.waitlistPolicy())
+                .param("cutoff", rules.promotionCutoffMinutes())
+                .param("lateForfeits", rules.lateCancelForfeits())
+                .param("noShowForfeits", rules.noShowForfeits())
+                .param("penalty", rules.penaltyCredits())
+                .update();
+        audit.record(AuditRecord.of(
+                orgId,
+                "scheduling_settings.replaced",
+                "scheduling_settings",
+                orgId,
                 AuditChange.diff(before.asMap(), rules.asMap())));
         return rules(orgId);
     }

@@ -70,15 +70,23 @@ class ClientEventsScenarioTests extends ModuleScenarioTest {
     }
 
     private UUID mergedInto(UUID client) {
-        return jdbc.sql("SELECT merged_into_id FROM clients WHERE id = :id").param("id", client).query(UUID.class).single();
+        return jdbc.sql("SELECT merged_into_id FROM clients WHERE id = :id")
+                .param("id", client)
+                .query(UUID.class)
+                .single();
     }
 
     private boolean erasedAt(UUID client) {
-        return jdbc.sql("SELECT erased_at IS NOT NULL FROM clients WHERE id = :id").param("id", client)
-                .query(Boolean.class).single();
+        return jdbc.sql("SELECT erased_at IS NOT NULL FROM clients WHERE id = :id")
+                .param("id", client)
+                .query(Boolean.class)
+                .single();
     }
 
     private String firstName(UUID client) {
-        return jdbc.sql("SELECT first_name FROM clients WHERE id = :id").param("id", client).query(String.class).single();
+        return jdbc.sql("SELECT first_name FROM clients WHERE id = :id")
+                .param("id", client)
+                .query(String.class)
+                .single();
     }
 }

@@ -24,8 +24,12 @@ class ClientListTotalsIntegrationTests extends IntegrationTest {
     ClientListCache cache;
 
     private void client(Owner owner, String first, String status) {
-        assertThat(api.post("/api/v1/clients", Map.of("firstName", first, "lastName", "Total", "status", status),
-                owner.token()).status()).isEqualTo(201);
+        assertThat(api.post(
+                                "/api/v1/clients",
+                                Map.of("firstName", first, "lastName", "Total", "status", status),
+                                owner.token())
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -39,16 +43,24 @@ class ClientListTotalsIntegrationTests extends IntegrationTest {
         assertThat(page.path("total_pages").asInt()).isEqualTo(2);
         assertThat(page.path("has_next").asBoolean()).isTrue();
         assertThat(page.path("total_exact").asBoolean()).isTrue();
-        assertThat(api.get("/api/v1/clients/facets", owner.token()).json().path("total").asLong()).isEqualTo(3);
+        assertThat(api.get("/api/v1/clients/facets", owner.token())
+                        .json()
+                        .path("total")
+                        .asLong())
+                .isEqualTo(3);
 
         client(owner, "Dan", "lead");
         page = api.get("/api/v1/clients?page_size=2", owner.token()).json().path("pagination");
-        assertThat(page.path("total").asLong()).as("a cached count is dropped by the write").isEqualTo(4);
+        assertThat(page.path("total").asLong())
+                .as("a cached count is dropped by the write")
+                .isEqualTo(4);
         var facets = api.get("/api/v1/clients/facets", owner.token()).json();
         assertThat(facets.path("total").asLong()).isEqualTo(4);
         assertThat(facets.path("status").toString()).contains("{\"value\":\"lead\",\"count\":2}");
 
-        var last = api.get("/api/v1/clients?page_size=2&page=2", owner.token()).json().path("pagination");
+        var last = api.get("/api/v1/clients?page_size=2&page=2", owner.token())
+                .json()
+                .path("pagination");
         assertThat(last.path("has_next").asBoolean()).isFalse();
     }
 
@@ -59,18 +71,24 @@ class ClientListTotalsIntegrationTests extends IntegrationTest {
             client(owner, name, "active");
         }
         ClientQueries capped = new ClientQueries(named, store, cache, 2);
-        ClientFilter all = new ClientFilter(owner.orgId(), null, null, null, null, null, null, null, Map.of(), List.of());
+        ClientFilter all =
+                new ClientFilter(owner.orgId(), null, null, null, null, null, null, null, Map.of(), List.of());
         PageResult<ClientView> first = capped.list(all, new PageQuery(1, 3, List.of()));
         assertThat(first.data()).hasSize(3);
-        assertThat(first.pagination().total()).as("the limit, or the rows seen when more").isEqualTo(3);
+        assertThat(first.pagination().total())
+                .as("the limit, or the rows seen when more")
+                .isEqualTo(3);
         assertThat(first.pagination().totalExact()).isFalse();
-        assertThat(first.pagination().hasNext()).as("known from the row after the page, not from the total").isTrue();
+        assertThat(first.pagination().hasNext())
+                .as("known from the row after the page, not from the total")
+                .isTrue();
         PageResult<ClientView> second = capped.list(all, new PageQuery(2, 3, List.of()));
         assertThat(second.data()).hasSize(1);
         assertThat(second.pagination().hasNext()).isFalse();
         assertThat(second.pagination().totalPages()).isGreaterThanOrEqualTo(2);
 
         ClientQueries exact = new ClientQueries(named, store, cache, 10);
-        assertThat(exact.list(all, new PageQuery(1, 3, List.of())).pagination().total()).isEqualTo(4);
+        assertThat(exact.list(all, new PageQuery(1, 3, List.of())).pagination().total())
+                .isEqualTo(4);
     }
 }

@@ -11,8 +11,12 @@ class JobStatusTests {
     void aJobMovesForwardOnlyAndAFinishedJobNeverMoves() {
         assertThat(JobStatus.QUEUED.canBecome(JobStatus.PROCESSING)).isTrue();
         assertThat(JobStatus.QUEUED.canBecome(JobStatus.CANCELLED)).isTrue();
-        assertThat(JobStatus.QUEUED.canBecome(JobStatus.COMPLETED)).as("not without running").isFalse();
-        assertThat(JobStatus.PROCESSING.canBecome(JobStatus.PROCESSING)).as("resumed after a dead node").isTrue();
+        assertThat(JobStatus.QUEUED.canBecome(JobStatus.COMPLETED))
+                .as("not without running")
+                .isFalse();
+        assertThat(JobStatus.PROCESSING.canBecome(JobStatus.PROCESSING))
+                .as("resumed after a dead node")
+                .isTrue();
         assertThat(JobStatus.PROCESSING.canBecome(JobStatus.QUEUED)).isFalse();
         for (JobStatus done : new JobStatus[] {JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED}) {
             assertThat(done.finished()).isTrue();
@@ -21,7 +25,8 @@ class JobStatusTests {
             }
         }
         assertThatThrownBy(() -> JobStatus.COMPLETED.requireCanBecome(JobStatus.FAILED))
-                .isInstanceOf(JobStatus.IllegalTransition.class).hasMessageContaining("completed");
+                .isInstanceOf(JobStatus.IllegalTransition.class)
+                .hasMessageContaining("completed");
     }
 
     @Test

@@ -41,6 +41,7 @@ class LinkSignerTests {
         long expires = now.getEpochSecond() + 300;
         byte[] other = new byte[32];
         other[0] = 1;
-        assertThat(signer(new byte[32]).sign("f", expires)).isNotEqualTo(signer(other).sign("f", expires));
+        assertThat(signer(new byte[32]).sign("f", expires))
+                .isNotEqualTo(signer(other).sign("f", expires));
     }
 }

@@ -33,8 +33,8 @@ class S3StorageTests {
     }
 
     static S3Storage storage(String secret) {
-        return StorageConfig.s3(new FilesProperties.S3(s3.endpoint(), "eu-central-1", "files",
-                LocalS3Server.ACCESS_KEY, secret, true));
+        return StorageConfig.s3(
+                new FilesProperties.S3(s3.endpoint(), "eu-central-1", "files", LocalS3Server.ACCESS_KEY, secret, true));
     }
 
     @Test
@@ -47,17 +47,18 @@ class S3StorageTests {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hello, bucket");
         }
 
-        String url = storage.downloadUrl("1", "org/1", "notes \"2026\".txt", "text/plain",
-                Instant.now().plusSeconds(60));
+        String url = storage.downloadUrl(
+                "1", "org/1", "notes \"2026\".txt", "text/plain", Instant.now().plusSeconds(60));
         HttpResponse<byte[]> download = Api.download(url);
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(new String(download.body(), StandardCharsets.UTF_8)).isEqualTo("hello, bucket");
-        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("attachment");
 
         String tampered = url.replace("org/1", "org/2");
         assertThat(Api.download(tampered).statusCode()).isEqualTo(403);
-        String otherSignature = url.replaceFirst("X-Amz-Signature=.", "X-Amz-Signature="
-                + (url.contains("X-Amz-Signature=0") ? "1" : "0"));
+        String otherSignature = url.replaceFirst(
+                "X-Amz-Signature=.", "X-Amz-Signature=" + (url.contains("X-Amz-Signature=0") ? "1" : "0"));
         assertThat(Api.download(otherSignature).statusCode()).isEqualTo(403);
 
         storage.delete("org/1");
@@ -71,7 +72,8 @@ class S3StorageTests {
         Path file = Files.createTempFile("s3", ".txt");
         Files.writeString(file, "soon gone");
         storage.put("org/expiring", file, "text/plain");
-        String url = storage.downloadUrl("2", "org/expiring", "x.txt", "text/plain", Instant.now().plusSeconds(1));
+        String url = storage.downloadUrl(
+                "2", "org/expiring", "x.txt", "text/plain", Instant.now().plusSeconds(1));
         Thread.sleep(2100);
         assertThat(Api.download(url).statusCode()).isEqualTo(403);
         Files.delete(file);

@@ -9,15 +9,26 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 class PasswordHasherTests {
 
-    private static final IdentityProperties PROPERTIES = new IdentityProperties(Duration.ofMinutes(15), Duration.ofDays(30),
-            Duration.ofHours(1), Duration.ofHours(48), Duration.ofDays(30), "wellbase",
-            new IdentityProperties.Argon2(4096, 2, 1), 16384, Duration.ofSeconds(3), Duration.ofSeconds(5), null);
+    private static final IdentityProperties PROPERTIES = new IdentityProperties(
+            Duration.ofMinutes(15),
+            Duration.ofDays(30),
+            Duration.ofHours(1),
+            Duration.ofHours(48),
+            Duration.ofDays(30),
+            "wellbase",
+            new IdentityProperties.Argon2(4096, 2, 1),
+            16384,
+            Duration.ofSeconds(3),
+            Duration.ofSeconds(5),
+            null);
 
     private final PasswordHasher hasher = new PasswordHasher(PROPERTIES);
 
     @Test
     void hashesAreArgon2idWithTheConfiguredCostAndVerify() {
-        assertThat(hasher.nativeLoaded()).as("libargon2 from the argon2-jvm jar loads on this platform").isTrue();
+        assertThat(hasher.nativeLoaded())
+                .as("libargon2 from the argon2-jvm jar loads on this platform")
+                .isTrue();
         String hash = hasher.hash("correct horse battery");
         assertThat(hash).startsWith("$argon2id$v=19$m=4096,t=2,p=1$");
         assertThat(hasher.matches("correct horse battery", hash)).isTrue();

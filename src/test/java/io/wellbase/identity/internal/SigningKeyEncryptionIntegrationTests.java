@@ -22,7 +22,9 @@ class SigningKeyEncryptionIntegrationTests extends IntegrationTest {
     @Test
     void privateKeysAreStoredEncryptedAndOldPlainOnesAreEncryptedInPlace() throws Exception {
         register("keys");
-        List<byte[]> stored = jdbc.sql("SELECT private_key FROM jwt_signing_keys").query(byte[].class).list();
+        List<byte[]> stored = jdbc.sql("SELECT private_key FROM jwt_signing_keys")
+                .query(byte[].class)
+                .list();
         assertThat(stored).isNotEmpty().allMatch(SigningKeyCipher::sealed);
 
         var generator = KeyPairGenerator.getInstance("RSA");
@@ -30,21 +32,31 @@ class SigningKeyEncryptionIntegrationTests extends IntegrationTest {
         var pair = generator.generateKeyPair();
         String kid = "legacy-" + UUID.randomUUID();
         jdbc.sql("INSERT INTO jwt_signing_keys (kid, private_key, public_key, created_at) "
-                + "VALUES (:kid, :priv, :pub, now() - interval '1 day')")
-                .param("kid", kid).param("priv", pair.getPrivate().getEncoded()).param("pub", pair.getPublic().getEncoded())
+                        + "VALUES (:kid, :priv, :pub, now() - interval '1 day')")
+                .param("kid", kid)
+                .param("priv", pair.getPrivate().getEncoded())
+                .param("pub", pair.getPublic().getEncoded())
                 .update();
 
         ring.sealPlainKeys();
 
-        byte[] sealed = jdbc.sql("SELECT private_key FROM jwt_signing_keys WHERE kid = :kid").param("kid", kid)
-                .query(byte[].class).single();
+        byte[] sealed = jdbc.sql("SELECT private_key FROM jwt_signing_keys WHERE kid = :kid")
+                .param("kid", kid)
+                .query(byte[].class)
+                .single();
         assertThat(SigningKeyCipher.sealed(sealed)).isTrue();
         assertThat(Arrays.equals(sealed, pair.getPrivate().getEncoded())).isFalse();
-        var found = ring.get(new com.nimbusds.jose.jwk.JWKSelector(new com.nimbusds.jose.jwk.JWKMatcher.Builder()
-                .keyID(kid).build()), null);
+        var found = ring.get(
+                new com.nimbusds.jose.jwk.JWKSelector(new com.nimbusds.jose.jwk.JWKMatcher.Builder()
+                        .keyID(kid)
+                        .build()),
+                null);
         assertThat(found).as("the legacy key still loads").hasSize(1);
         assertThat(found.getFirst().toRSAKey().toRSAPrivateKey().getEncoded())
-                .as("and decrypts to the same private key").isEqualTo(pair.getPrivate().getEncoded());
-        jdbc.sql("DELETE FROM jwt_signing_keys WHERE kid = :kid").param("kid", kid).update();
+                .as("and decrypts to the same private key")
+                .isEqualTo(pair.getPrivate().getEncoded());
+        jdbc.sql("DELETE FROM jwt_signing_keys WHERE kid = :kid")
+                .param("kid", kid)
+                .update();
     }
 }

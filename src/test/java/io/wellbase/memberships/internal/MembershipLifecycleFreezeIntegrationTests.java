@@ -23,17 +23,41 @@ class MembershipLifecycleFreezeIntegrationTests extends IntegrationTest {
     @Test
     void onlyWhatTodayChangesIsWritten() {
         Owner owner = ownerWithOrganization("Freeze lifecycle");
-        UUID plan = api.post("/api/v1/membership-plans", Map.of("name", "Unlimited", "kind", "unlimited",
-                "price", Map.of("amount", 9000, "currency", "EUR"), "periodUnit", "month", "periodCount", 3), owner.token()).id();
+        UUID plan = api.post(
+                        "/api/v1/membership-plans",
+                        Map.of(
+                                "name",
+                                "Unlimited",
+                                "kind",
+                                "unlimited",
+                                "price",
+                                Map.of("amount", 9000, "currency", "EUR"),
+                                "periodUnit",
+                                "month",
+                                "periodCount",
+                                3),
+                        owner.token())
+                .id();
         UUID suspended = sell(owner, plan);
         UUID plain = sell(owner, plan);
         UUID freezing = sell(owner, plan);
-        jdbc.sql("UPDATE client_memberships SET status = 'frozen' WHERE id = :id").param("id", suspended).update();
+        jdbc.sql("UPDATE client_memberships SET status = 'frozen' WHERE id = :id")
+                .param("id", suspended)
+                .update();
         LocalDate today = LocalDate.now();
-        assertThat(api.post("/api/v1/memberships/" + freezing + "/freezes", Map.of("startsOn", today.plusDays(1).toString(),
-                "endsOn", today.plusDays(7).toString()), owner.token()).status()).isBetween(200, 201);
+        assertThat(api.post(
+                                "/api/v1/memberships/" + freezing + "/freezes",
+                                Map.of(
+                                        "startsOn",
+                                        today.plusDays(1).toString(),
+                                        "endsOn",
+                                        today.plusDays(7).toString()),
+                                owner.token())
+                        .status())
+                .isBetween(200, 201);
         jdbc.sql("UPDATE client_memberships SET updated_at = now() - interval '1 day' WHERE org_id = :org")
-                .param("org", owner.orgId()).update();
+                .param("org", owner.orgId())
+                .update();
         OffsetDateTime before = updatedAt(plain);
 
         lifecycle.runFor(today);
@@ -50,17 +74,26 @@ class MembershipLifecycleFreezeIntegrationTests extends IntegrationTest {
     }
 
     private UUID sell(Owner owner, UUID plan) {
-        UUID client = api.post("/api/v1/clients", Map.of("firstName", "F", "lastName", "Z"), owner.token()).id();
-        return api.post("/api/v1/clients/" + client + "/memberships", Map.of("planId", plan, "paymentMethod", "cash"),
-                owner.token()).id();
+        UUID client = api.post("/api/v1/clients", Map.of("firstName", "F", "lastName", "Z"), owner.token())
+                .id();
+        return api.post(
+                        "/api/v1/clients/" + client + "/memberships",
+                        Map.of("planId", plan, "paymentMethod", "cash"),
+                        owner.token())
+                .id();
     }
 
     private String status(UUID id) {
-        return jdbc.sql("SELECT status FROM client_memberships WHERE id = :id").param("id", id).query(String.class).single();
+        return jdbc.sql("SELECT status FROM client_memberships WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
     }
 
     private OffsetDateTime updatedAt(UUID id) {
-        return jdbc.sql("SELECT updated_at FROM client_memberships WHERE id = :id").param("id", id)
-                .query(OffsetDateTime.class).single();
+        return jdbc.sql("SELECT updated_at FROM client_memberships WHERE id = :id")
+                .param("id", id)
+                .query(OffsetDateTime.class)
+                .single();
     }
 }

@@ -36,23 +36,27 @@ class MembershipSoldScenarioTests extends ModuleScenarioTest {
         UUID otherClient = rows.client("Other");
         rows.membership(otherClient, plan, 10);
 
-        scenario.stimulate(() -> memberships.sell(rows.orgId(), client,
-                        new MembershipService.Sell(plan, null, "cash", 0, 0, null, null)))
+        scenario.stimulate(() -> memberships.sell(
+                        rows.orgId(), client, new MembershipService.Sell(plan, null, "cash", 0, 0, null, null)))
                 .andWaitForEventOfType(MembershipSold.class)
                 .matching(sold -> sold.clientId().equals(client))
                 .toArriveAndVerify((sold, view) -> {
                     assertThat(sold.organizationId()).isEqualTo(rows.orgId());
                     assertThat(sold.membershipId()).isEqualTo(view.id());
                     assertThat(sold.planId()).isEqualTo(plan);
-                    assertThat(rows.clientOf("client_memberships", sold.membershipId())).isEqualTo(client);
-                    assertThat(rows.clientOf("sales", sold.saleId())).as("the event names the sale it recorded")
+                    assertThat(rows.clientOf("client_memberships", sold.membershipId()))
+                            .isEqualTo(client);
+                    assertThat(rows.clientOf("sales", sold.saleId()))
+                            .as("the event names the sale it recorded")
                             .isEqualTo(client);
                     assertThat(saleItemMembership(sold.saleId())).isEqualTo(sold.membershipId());
                 });
     }
 
     private UUID saleItemMembership(UUID sale) {
-        return jdbc.sql("SELECT membership_id FROM sale_items WHERE sale_id = :s").param("s", sale).query(UUID.class)
+        return jdbc.sql("SELECT membership_id FROM sale_items WHERE sale_id = :s")
+                .param("s", sale)
+                .query(UUID.class)
                 .single();
     }
 }

@@ -8,11 +8,15 @@ class InvitationStatusTests {
 
     @Test
     void aPendingInvitationIsAcceptedOrRevokedOnceAndTheOthersNeverMove() {
-        assertThat(InvitationStatus.PENDING.canBecome(InvitationStatus.ACCEPTED)).isTrue();
+        assertThat(InvitationStatus.PENDING.canBecome(InvitationStatus.ACCEPTED))
+                .isTrue();
         assertThat(InvitationStatus.PENDING.canBecome(InvitationStatus.REVOKED)).isTrue();
-        assertThat(InvitationStatus.PENDING.canBecome(InvitationStatus.EXPIRED)).as("time expires it, not a move").isFalse();
-        for (InvitationStatus last : new InvitationStatus[] {InvitationStatus.ACCEPTED, InvitationStatus.REVOKED,
-            InvitationStatus.EXPIRED}) {
+        assertThat(InvitationStatus.PENDING.canBecome(InvitationStatus.EXPIRED))
+                .as("time expires it, not a move")
+                .isFalse();
+        for (InvitationStatus last :
+                new InvitationStatus[] {InvitationStatus.ACCEPTED, InvitationStatus.REVOKED, InvitationStatus.EXPIRED
+                }) {
             for (InvitationStatus any : InvitationStatus.values()) {
                 assertThat(last.canBecome(any)).as(last + " -> " + any).isFalse();
             }

@@ -52,7 +52,8 @@ class CsvOutputTests {
     @Test
     void formulasGetAnApostropheNumbersDoNot() throws IOException {
         assertThat(line("=1+1", "+49 30 1234", "-x", "@SUM(A1)", "\t=1", "\r=1", "=HYPERLINK(\"http://evil\",\"x\")"))
-                .isEqualTo("'=1+1,'+49 30 1234,'-x,'@SUM(A1),'\t=1,\"'\r=1\",\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"\r\n");
+                .isEqualTo(
+                        "'=1+1,'+49 30 1234,'-x,'@SUM(A1),'\t=1,\"'\r=1\",\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"\r\n");
         assertThat(line("=cmd|' /C calc'!A0\nsecond line")).isEqualTo("\"'=cmd|' /C calc'!A0\nsecond line\"\r\n");
         assertThat(line("-12", "-12.50", "12", "-", "-1.2.3", "+5", "a=b", "'=already"))
                 .isEqualTo("-12,-12.50,12,'-,'-1.2.3,'+5,a=b,'=already\r\n");

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Test;
 class PermissionMatrixIntegrationTests extends IntegrationTest {
 
     /** A request that needs one permission; with a random id it answers 404 or 400 when allowed. */
-    private record Probe(String method, String path, Object body) {
-    }
+    private record Probe(String method, String path, Object body) {}
 
     private static Map<Permission, Probe> probes() {
         String random = UUID.randomUUID().toString();
@@ -34,13 +33,18 @@ class PermissionMatrixIntegrationTests extends IntegrationTest {
         probes.put(Permission.CLIENT_WRITE, new Probe("POST", "/api/v1/clients", Map.of()));
         probes.put(Permission.CLIENT_MANAGE, new Probe("GET", "/api/v1/clients/" + random + "/export", null));
         probes.put(Permission.MEMBERSHIP_READ, new Probe("GET", "/api/v1/membership-plans", null));
-        probes.put(Permission.MEMBERSHIP_SELL, new Probe("POST", "/api/v1/clients/" + random + "/memberships",
-                Map.of("planId", random, "paymentMethod", "cash")));
+        probes.put(
+                Permission.MEMBERSHIP_SELL,
+                new Probe(
+                        "POST",
+                        "/api/v1/clients/" + random + "/memberships",
+                        Map.of("planId", random, "paymentMethod", "cash")));
         probes.put(Permission.MEMBERSHIP_MANAGE, new Probe("POST", "/api/v1/membership-plans", Map.of()));
         probes.put(Permission.SCHEDULE_READ, new Probe("GET", "/api/v1/class-types", null));
         probes.put(Permission.SCHEDULE_MANAGE, new Probe("POST", "/api/v1/class-types", Map.of()));
-        probes.put(Permission.BOOKING_MANAGE, new Probe("POST", "/api/v1/sessions/" + random + "/check-ins",
-                Map.of("clientId", random)));
+        probes.put(
+                Permission.BOOKING_MANAGE,
+                new Probe("POST", "/api/v1/sessions/" + random + "/check-ins", Map.of("clientId", random)));
         probes.put(Permission.FILE_UPLOAD, new Probe("GET", "/api/v1/uploads", null));
         probes.put(Permission.DATA_IMPORT, new Probe("GET", "/api/v1/imports", null));
         probes.put(Permission.DATA_EXPORT, new Probe("GET", "/api/v1/exports/jobs", null));
@@ -50,10 +54,20 @@ class PermissionMatrixIntegrationTests extends IntegrationTest {
 
     private String tokenFor(Owner owner, Role role) {
         String email = uniqueEmail(role.value());
-        Api.Response invited = api.post("/api/v1/invitations", Map.of("email", email, "role", role.value()), owner.token());
+        Api.Response invited =
+                api.post("/api/v1/invitations", Map.of("email", email, "role", role.value()), owner.token());
         assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
-        Api.Response accepted = api.post("/api/v1/auth/invitations/accept", Map.of("token",
-                tokenIn(lastEmailBody(email, "invitation")), "firstName", "R", "lastName", role.value(), "password", PASSWORD),
+        Api.Response accepted = api.post(
+                "/api/v1/auth/invitations/accept",
+                Map.of(
+                        "token",
+                        tokenIn(lastEmailBody(email, "invitation")),
+                        "firstName",
+                        "R",
+                        "lastName",
+                        role.value(),
+                        "password",
+                        PASSWORD),
                 null);
         assertThat(accepted.field("user.role")).isEqualTo(role.value());
         return accepted.field("accessToken");
@@ -75,9 +89,14 @@ class PermissionMatrixIntegrationTests extends IntegrationTest {
         probes().forEach((permission, probe) -> tokens.forEach((role, token) -> {
             Api.Response r = api.send(probe.method(), probe.path(), probe.body(), token, Map.of());
             if (permission.grantedTo(role)) {
-                assertThat(r.status()).as(permission + " for " + role + ": " + r).isNotEqualTo(403).isLessThan(500);
+                assertThat(r.status())
+                        .as(permission + " for " + role + ": " + r)
+                        .isNotEqualTo(403)
+                        .isLessThan(500);
             } else {
-                assertThat(r.status()).as(permission + " for " + role + ": " + r).isEqualTo(403);
+                assertThat(r.status())
+                        .as(permission + " for " + role + ": " + r)
+                        .isEqualTo(403);
                 assertThat(r.field("code")).isEqualTo("auth.forbidden");
             }
         }));

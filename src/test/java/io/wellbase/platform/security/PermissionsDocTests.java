@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class PermissionsDocTests {
 
-    private static final List<Role> STAFF_ROLES = List.of(Role.OWNER, Role.ADMIN, Role.MANAGER, Role.STAFF, Role.FRONT_DESK);
+    private static final List<Role> STAFF_ROLES =
+            List.of(Role.OWNER, Role.ADMIN, Role.MANAGER, Role.STAFF, Role.FRONT_DESK);
 
     static String render() {
         StringBuilder md = new StringBuilder("""
@@ -38,7 +39,11 @@ class PermissionsDocTests {
         STAFF_ROLES.forEach(r -> md.append(":---:|"));
         md.append('\n');
         for (Permission p : Permission.values()) {
-            md.append("| `").append(p.name().toLowerCase()).append("` | ").append(p.description()).append(" |");
+            md.append("| `")
+                    .append(p.name().toLowerCase())
+                    .append("` | ")
+                    .append(p.description())
+                    .append(" |");
             STAFF_ROLES.forEach(r -> md.append(p.grantedTo(r) ? " ✓ |" : " — |"));
             md.append('\n');
         }
@@ -53,7 +58,9 @@ class PermissionsDocTests {
         if (!actual.equals(expected)) {
             Files.writeString(file, expected);
         }
-        assertThat(actual).as("docs/permissions.md was out of date and has been regenerated; commit it").isEqualTo(expected);
+        assertThat(actual)
+                .as("docs/permissions.md was out of date and has been regenerated; commit it")
+                .isEqualTo(expected);
     }
 
     @Test

@@ -50,8 +50,10 @@ class PortalIsolationIntegrationTests extends IntegrationTest {
 
     private String clientToken(Owner owner, UUID clientId, String email) {
         api.post("/api/v1/clients/" + clientId + "/portal-invitations", Map.of(), owner.token());
-        Api.Response accepted = api.post("/api/v1/auth/client-invitations/accept",
-                Map.of("token", tokenIn(lastEmailBody(email, "client_invitation")), "password", PASSWORD), null);
+        Api.Response accepted = api.post(
+                "/api/v1/auth/client-invitations/accept",
+                Map.of("token", tokenIn(lastEmailBody(email, "client_invitation")), "password", PASSWORD),
+                null);
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         return accepted.field("accessToken");
     }
@@ -60,36 +62,115 @@ class PortalIsolationIntegrationTests extends IntegrationTest {
     void aClientGetsNothingOfAnotherClientFromAnyEndpoint() {
         Owner owner = ownerWithOrganization("Two clients");
         String t = owner.token();
-        UUID location = api.post("/api/v1/locations", Map.of("name", "Main", "timezone", "Europe/Berlin"), t).id();
-        UUID type = api.post("/api/v1/class-types", Map.of("name", "Flow", "durationMinutes", 60, "defaultCapacity", 10), t).id();
-        UUID plan = api.post("/api/v1/membership-plans", Map.of("name", "Pack", "kind", "class_pack", "credits", 5,
-                "price", Map.of("amount", 5000, "currency", "EUR"), "periodUnit", "month", "periodCount", 1), t).id();
-        UUID session = api.post("/api/v1/sessions", Map.of("classTypeId", type, "locationId", location,
-                "startsAt", OffsetDateTime.now().plusDays(1).truncatedTo(ChronoUnit.HOURS).toString()), t).id();
-        LocalDate day = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(3).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
-        api.put("/api/v1/staff/" + owner.userId() + "/working-hours", Map.of("hours", List.of(Map.of("locationId", location,
-                "weekday", 2, "startTime", "09:00", "endTime", "12:00"))), t);
-        UUID service = api.post("/api/v1/services", Map.of("name", "Massage", "durationMinutes", 60, "priceAmount", 8000,
-                "currency", "EUR", "staffIds", List.of(owner.userId())), t).id();
+        UUID location = api.post("/api/v1/locations", Map.of("name", "Main", "timezone", "Europe/Berlin"), t)
+                .id();
+        UUID type = api.post(
+                        "/api/v1/class-types", Map.of("name", "Flow", "durationMinutes", 60, "defaultCapacity", 10), t)
+                .id();
+        UUID plan = api.post(
+                        "/api/v1/membership-plans",
+                        Map.of(
+                                "name",
+                                "Pack",
+                                "kind",
+                                "class_pack",
+                                "credits",
+                                5,
+                                "price",
+                                Map.of("amount", 5000, "currency", "EUR"),
+                                "periodUnit",
+                                "month",
+                                "periodCount",
+                                1),
+                        t)
+                .id();
+        UUID session = api.post(
+                        "/api/v1/sessions",
+                        Map.of(
+                                "classTypeId",
+                                type,
+                                "locationId",
+                                location,
+                                "startsAt",
+                                OffsetDateTime.now()
+                                        .plusDays(1)
+                                        .truncatedTo(ChronoUnit.HOURS)
+                                        .toString()),
+                        t)
+                .id();
+        LocalDate day = LocalDate.now(ZoneId.of("Europe/Berlin"))
+                .plusDays(3)
+                .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
+        api.put(
+                "/api/v1/staff/" + owner.userId() + "/working-hours",
+                Map.of(
+                        "hours",
+                        List.of(Map.of(
+                                "locationId", location, "weekday", 2, "startTime", "09:00", "endTime", "12:00"))),
+                t);
+        UUID service = api.post(
+                        "/api/v1/services",
+                        Map.of(
+                                "name",
+                                "Massage",
+                                "durationMinutes",
+                                60,
+                                "priceAmount",
+                                8000,
+                                "currency",
+                                "EUR",
+                                "staffIds",
+                                List.of(owner.userId())),
+                        t)
+                .id();
 
         String email = uniqueEmail("self");
-        UUID self = api.post("/api/v1/clients", Map.of("firstName", "Sam", "lastName", "Self", "email", email), t).id();
+        UUID self = api.post("/api/v1/clients", Map.of("firstName", "Sam", "lastName", "Self", "email", email), t)
+                .id();
         api.post("/api/v1/clients/" + self + "/memberships", Map.of("planId", plan, "paymentMethod", "cash"), t);
         api.post("/api/v1/sessions/" + session + "/bookings", Map.of("clientId", self), t);
 
-        UUID other = keep(api.post("/api/v1/clients", Map.of("firstName", SECRET_NAME.split(" ")[0],
-                "lastName", SECRET_NAME.split(" ")[1], "email", uniqueEmail("other")), t));
+        UUID other = keep(api.post(
+                "/api/v1/clients",
+                Map.of(
+                        "firstName",
+                        SECRET_NAME.split(" ")[0],
+                        "lastName",
+                        SECRET_NAME.split(" ")[1],
+                        "email",
+                        uniqueEmail("other")),
+                t));
         keep(api.post("/api/v1/clients/" + other + "/notes", Map.of("body", "Other's private note"), t));
         keep(api.post("/api/v1/clients/" + other + "/alerts", Map.of("level", "red", "message", "Other's alert"), t));
         keep(api.post("/api/v1/clients/" + other + "/memberships", Map.of("planId", plan, "paymentMethod", "cash"), t));
-        ids.add(api.get("/api/v1/sales?clientId=" + other, t).json().path("data").get(0).path("id").asString());
+        ids.add(api.get("/api/v1/sales?clientId=" + other, t)
+                .json()
+                .path("data")
+                .get(0)
+                .path("id")
+                .asString());
         UUID booking = keep(api.post("/api/v1/sessions/" + session + "/bookings", Map.of("clientId", other), t));
-        keep(api.post("/api/v1/appointments", Map.of("serviceId", service, "clientId", other,
-                "start", day.atTime(LocalTime.of(9, 0)).atZone(ZoneId.of("Europe/Berlin")).toOffsetDateTime().toString()), t));
-        keep(api.upload("/api/v1/uploads", Map.of("purpose", "client_document", "clientId", other.toString()),
-                "other-private.txt", "Other's private file".getBytes(StandardCharsets.UTF_8), t));
-        keep(api.upload("/api/v1/uploads", Map.of("purpose", "avatar", "clientId", other.toString()), "other.png",
-                png(), t));
+        keep(api.post(
+                "/api/v1/appointments",
+                Map.of(
+                        "serviceId",
+                        service,
+                        "clientId",
+                        other,
+                        "start",
+                        day.atTime(LocalTime.of(9, 0))
+                                .atZone(ZoneId.of("Europe/Berlin"))
+                                .toOffsetDateTime()
+                                .toString()),
+                t));
+        keep(api.upload(
+                "/api/v1/uploads",
+                Map.of("purpose", "client_document", "clientId", other.toString()),
+                "other-private.txt",
+                "Other's private file".getBytes(StandardCharsets.UTF_8),
+                t));
+        keep(api.upload(
+                "/api/v1/uploads", Map.of("purpose", "avatar", "clientId", other.toString()), "other.png", png(), t));
 
         String token = clientToken(owner, self, email);
         List<String> probedWithIds = new ArrayList<>();
@@ -103,9 +184,12 @@ class PortalIsolationIntegrationTests extends IntegrationTest {
                         probedWithIds.add(method + " " + pattern);
                         for (String id : ids) {
                             String path = pattern.replaceAll("\\{[^}]+}", id);
-                            Object body = method == RequestMethod.GET || method == RequestMethod.DELETE ? null : Map.of();
+                            Object body =
+                                    method == RequestMethod.GET || method == RequestMethod.DELETE ? null : Map.of();
                             Api.Response r = api.send(method.name(), path, body, token, Map.of());
-                            assertThat(r.status()).as(method + " " + path + " → " + r).isIn(400, 403, 404);
+                            assertThat(r.status())
+                                    .as(method + " " + path + " → " + r)
+                                    .isIn(400, 403, 404);
                             assertNoLeak(r, method + " " + path);
                         }
                     } else if (method == RequestMethod.GET) {
@@ -116,17 +200,24 @@ class PortalIsolationIntegrationTests extends IntegrationTest {
                 }
             }
         });
-        assertThat(probedWithIds).as("portal endpoints were walked").contains("GET /api/v1/portal/files/{id}",
-                "GET /api/v1/portal/sales/{id}");
+        assertThat(probedWithIds)
+                .as("portal endpoints were walked")
+                .contains("GET /api/v1/portal/files/{id}", "GET /api/v1/portal/sales/{id}");
 
-        assertThat(api.get("/api/v1/bookings/" + booking, t).field("status")).as("the other's booking stands")
+        assertThat(api.get("/api/v1/bookings/" + booking, t).field("status"))
+                .as("the other's booking stands")
                 .isEqualTo("confirmed");
-        assertThat(api.get("/api/v1/clients/" + other + "/notes", t).json().path("data").size()).isEqualTo(1);
+        assertThat(api.get("/api/v1/clients/" + other + "/notes", t)
+                        .json()
+                        .path("data")
+                        .size())
+                .isEqualTo(1);
     }
 
     private static byte[] png() {
         try {
-            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.image.BufferedImage image =
+                    new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB);
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             javax.imageio.ImageIO.write(image, "png", out);
             return out.toByteArray();
@@ -145,7 +236,8 @@ class PortalIsolationIntegrationTests extends IntegrationTest {
     }
 
     private static Set<String> patterns(RequestMappingInfo info) {
-        return info.getPathPatternsCondition() != null ? info.getPathPatternsCondition().getPatternValues()
+        return info.getPathPatternsCondition() != null
+                ? info.getPathPatternsCondition().getPatternValues()
                 : info.getPatternValues();
     }
 

@@ -29,7 +29,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class TenantIsolationIntegrationTests extends IntegrationTest {
 
-    private static final Pattern UUIDS = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern UUIDS =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final String SECRET_NAME = "Zephyrine Quillfeather";
 
     @Autowired
@@ -50,27 +51,85 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
     private Owner seedOrganizationA() {
         Owner a = ownerWithOrganization("Tenant A");
         String t = a.token();
-        UUID location = collect(api.post("/api/v1/locations", Map.of("name", "A-Location", "timezone", "Europe/Berlin",
-                "rooms", List.of(Map.of("name", "A-Room", "capacity", 10))), t)).id();
-        UUID type = collect(api.post("/api/v1/class-types", Map.of("name", "A-Yoga", "durationMinutes", 60,
-                "defaultCapacity", 10), t)).id();
-        UUID session = collect(api.post("/api/v1/sessions", Map.of("classTypeId", type, "locationId", location,
-                "startsAt", OffsetDateTime.now().plusDays(1).truncatedTo(ChronoUnit.HOURS).toString()), t)).id();
-        UUID client = collect(api.post("/api/v1/clients", Map.of("firstName", SECRET_NAME.split(" ")[0],
-                "lastName", SECRET_NAME.split(" ")[1], "email", "zephyrine@tenant-a.test"), t)).id();
+        UUID location = collect(api.post(
+                        "/api/v1/locations",
+                        Map.of(
+                                "name",
+                                "A-Location",
+                                "timezone",
+                                "Europe/Berlin",
+                                "rooms",
+                                List.of(Map.of("name", "A-Room", "capacity", 10))),
+                        t))
+                .id();
+        UUID type = collect(api.post(
+                        "/api/v1/class-types",
+                        Map.of("name", "A-Yoga", "durationMinutes", 60, "defaultCapacity", 10),
+                        t))
+                .id();
+        UUID session = collect(api.post(
+                        "/api/v1/sessions",
+                        Map.of(
+                                "classTypeId",
+                                type,
+                                "locationId",
+                                location,
+                                "startsAt",
+                                OffsetDateTime.now()
+                                        .plusDays(1)
+                                        .truncatedTo(ChronoUnit.HOURS)
+                                        .toString()),
+                        t))
+                .id();
+        UUID client = collect(api.post(
+                        "/api/v1/clients",
+                        Map.of(
+                                "firstName",
+                                SECRET_NAME.split(" ")[0],
+                                "lastName",
+                                SECRET_NAME.split(" ")[1],
+                                "email",
+                                "zephyrine@tenant-a.test"),
+                        t))
+                .id();
         collect(api.post("/api/v1/clients/" + client + "/notes", Map.of("body", "A private note"), t));
         collect(api.post("/api/v1/clients/" + client + "/alerts", Map.of("level", "red", "message", "A alert"), t));
-        UUID plan = collect(api.post("/api/v1/membership-plans", Map.of("name", "A-Pack", "kind", "class_pack",
-                "credits", 5, "price", Map.of("amount", 5000, "currency", "EUR"), "periodUnit", "month", "periodCount", 1), t)).id();
-        collect(api.post("/api/v1/clients/" + client + "/memberships", Map.of("planId", plan, "paymentMethod", "cash"), t));
+        UUID plan = collect(api.post(
+                        "/api/v1/membership-plans",
+                        Map.of(
+                                "name",
+                                "A-Pack",
+                                "kind",
+                                "class_pack",
+                                "credits",
+                                5,
+                                "price",
+                                Map.of("amount", 5000, "currency", "EUR"),
+                                "periodUnit",
+                                "month",
+                                "periodCount",
+                                1),
+                        t))
+                .id();
+        collect(api.post(
+                "/api/v1/clients/" + client + "/memberships", Map.of("planId", plan, "paymentMethod", "cash"), t));
         collect(api.post("/api/v1/sessions/" + session + "/bookings", Map.of("clientId", client), t));
         collect(api.post("/api/v1/invitations", Map.of("email", uniqueEmail("a-staff"), "role", "staff"), t));
         collect(api.post("/api/v1/client-fields", Map.of("key", "a_field", "label", "A", "type", "text"), t));
         collect(api.post("/api/v1/onboarding-steps", Map.of("key", "a_step", "label", "A step"), t));
-        collect(api.upload("/api/v1/uploads", Map.of("purpose", "client_document"), "a-notes.txt",
-                "A private note in a file".getBytes(java.nio.charset.StandardCharsets.UTF_8), t));
-        Api.Response imported = collect(api.upload("/api/v1/imports", Map.of("kind", "clients"), "a-clients.csv",
-                "Client ID,First Name,Last Name\nA-77,Quillon,Secret\nA-78,,\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), t));
+        collect(api.upload(
+                "/api/v1/uploads",
+                Map.of("purpose", "client_document"),
+                "a-notes.txt",
+                "A private note in a file".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                t));
+        Api.Response imported = collect(api.upload(
+                "/api/v1/imports",
+                Map.of("kind", "clients"),
+                "a-clients.csv",
+                "Client ID,First Name,Last Name\nA-77,Quillon,Secret\nA-78,,\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                t));
         waitForImport(imported.id(), t);
         collect(api.get("/api/v1/exports?type=clients&async=true", t));
         collect(api.post("/api/v1/reports", Map.of("reportType", "client_roster", "format", "json"), t));
@@ -112,9 +171,12 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                         probedWithIds.add(method + " " + pattern);
                         for (String id : ids) {
                             String path = pattern.replaceAll("\\{[^}]+}", id);
-                            Object body = method == RequestMethod.GET || method == RequestMethod.DELETE ? null : Map.of();
+                            Object body =
+                                    method == RequestMethod.GET || method == RequestMethod.DELETE ? null : Map.of();
                             Api.Response r = api.send(method.name(), path, body, b.token(), Map.of());
-                            assertThat(r.status()).as(method + " " + path + " → " + r).isIn(400, 403, 404);
+                            assertThat(r.status())
+                                    .as(method + " " + path + " → " + r)
+                                    .isIn(400, 403, 404);
                             assertNoLeak(r, method + " " + path);
                         }
                     } else if (method == RequestMethod.GET) {
@@ -128,8 +190,15 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
         assertThat(probedWithIds).as("endpoints with ids were walked").hasSizeGreaterThan(20);
 
         Api.Response stillThere = api.get("/api/v1/clients?q=zephyrine", a.token());
-        assertThat(stillThere.json().path("data").size()).as("A's data unchanged").isEqualTo(1);
-        assertThat(api.get("/api/v1/locations", a.token()).json().path("pagination").path("total").asInt()).isEqualTo(1);
+        assertThat(stillThere.json().path("data").size())
+                .as("A's data unchanged")
+                .isEqualTo(1);
+        assertThat(api.get("/api/v1/locations", a.token())
+                        .json()
+                        .path("pagination")
+                        .path("total")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     /** The problem's {@code instance} echoes the path the caller sent; everything else must be free of A's data. */
@@ -138,12 +207,16 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
         for (String id : ids) {
             assertThat(text).as(what + " leaks " + id).doesNotContain(id);
         }
-        assertThat(text).as(what).doesNotContain("Zephyrine").doesNotContain("A private note")
+        assertThat(text)
+                .as(what)
+                .doesNotContain("Zephyrine")
+                .doesNotContain("A private note")
                 .doesNotContain("zephyrine@tenant-a.test");
     }
 
     private static Set<String> patterns(RequestMappingInfo info) {
-        return info.getPathPatternsCondition() != null ? info.getPathPatternsCondition().getPatternValues()
+        return info.getPathPatternsCondition() != null
+                ? info.getPathPatternsCondition().getPatternValues()
                 : info.getPatternValues();
     }
 

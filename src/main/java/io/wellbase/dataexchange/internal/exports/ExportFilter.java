@@ -29,7 +29,8 @@ record ExportFilter(LocalDate from, LocalDate to, UUID locationId, String status
     }
 
     static ExportFilter fromMap(Map<String, Object> map) {
-        return new ExportFilter(map.get("from") == null ? null : LocalDate.parse((String) map.get("from")),
+        return new ExportFilter(
+                map.get("from") == null ? null : LocalDate.parse((String) map.get("from")),
                 map.get("to") == null ? null : LocalDate.parse((String) map.get("to")),
                 map.get("locationId") == null ? null : UUID.fromString((String) map.get("locationId")),
                 (String) map.get("status"));

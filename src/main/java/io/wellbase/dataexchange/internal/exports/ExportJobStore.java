@@ -1,7 +1,7 @@
 package io.wellbase.dataexchange.internal.exports;
 
-import io.wellbase.dataexchange.internal.JobStatus;
 import io.wellbase.dataexchange.internal.JobRows;
+import io.wellbase.dataexchange.internal.JobStatus;
 import io.wellbase.files.DownloadLink;
 import io.wellbase.files.StoredFiles;
 import io.wellbase.platform.web.PageQuery;
@@ -27,9 +27,8 @@ class ExportJobStore {
             """;
 
     /** What the job runner needs. */
-    record Request(UUID id, UUID orgId, UUID userId, ExportType type, String format, ExportFilter filter,
-            JobStatus status) {
-    }
+    record Request(
+            UUID id, UUID orgId, UUID userId, ExportType type, String format, ExportFilter filter, JobStatus status) {}
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -45,32 +44,48 @@ class ExportJobStore {
         jdbc.sql("""
                 INSERT INTO exports (id, org_id, type, format, filters, requested_by)
                 VALUES (:id, :org, :type, :format, :filters::jsonb, :by)
-                """).param("id", request.id()).param("org", request.orgId()).param("type", request.type().value())
-                .param("format", request.format()).param("filters", json.writeValueAsString(request.filter().asMap()))
-                .param("by", request.userId()).update();
+                """)
+                .param("id", request.id())
+                .param("org", request.orgId())
+                .param("type", request.type().value())
+                .param("format", request.format())
+                .param("filters", json.writeValueAsString(request.filter().asMap()))
+                .param("by", request.userId())
+                .update();
     }
 
     Optional<Request> request(UUID id) {
         return jdbc.sql("SELECT id, org_id, requested_by, type, format, filters, status FROM exports WHERE id = :id")
-                .param("id", id).query((rs, n) -> new Request(rs.getObject("id", UUID.class),
-                        rs.getObject("org_id", UUID.class), rs.getObject("requested_by", UUID.class),
-                        ExportType.of(rs.getString("type")).orElseThrow(), rs.getString("format"),
-                        ExportFilter.fromMap(filters(rs.getString("filters"))), JobStatus.of(rs.getString("status"))))
+                .param("id", id)
+                .query((rs, n) -> new Request(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("org_id", UUID.class),
+                        rs.getObject("requested_by", UUID.class),
+                        ExportType.of(rs.getString("type")).orElseThrow(),
+                        rs.getString("format"),
+                        ExportFilter.fromMap(filters(rs.getString("filters"))),
+                        JobStatus.of(rs.getString("status"))))
                 .optional();
     }
 
     /** Each move is guarded by the statuses it may come from ({@link JobStatus}): a finished job stays as it is. */
     void start(UUID id) {
         jdbc.sql("UPDATE exports SET status = 'processing', error = NULL WHERE id = :id AND status IN (:from)")
-                .param("id", id).param("from", JobStatus.PROCESSING.reachableFrom()).update();
+                .param("id", id)
+                .param("from", JobStatus.PROCESSING.reachableFrom())
+                .update();
     }
 
     void complete(UUID id, long rows, UUID fileId) {
         jdbc.sql("""
                 UPDATE exports SET status = 'completed', row_count = :rows, file_id = :file, completed_at = now()
                 WHERE id = :id AND status IN (:from)
-                """).param("id", id).param("rows", rows).param("file", fileId)
-                .param("from", JobStatus.COMPLETED.reachableFrom()).update();
+                """)
+                .param("id", id)
+                .param("rows", rows)
+                .param("file", fileId)
+                .param("from", JobStatus.COMPLETED.reachableFrom())
+                .update();
     }
 
     void fail(UUID id, String error) {
@@ -78,8 +93,11 @@ class ExportJobStore {
     }
 
     Optional<ExportJob> find(UUID orgId, UUID id) {
-        return jdbc.sql(SELECT + " WHERE org_id = :org AND id = :id").param("org", orgId).param("id", id)
-                .query(this::job).optional();
+        return jdbc.sql(SELECT + " WHERE org_id = :org AND id = :id")
+                .param("org", orgId)
+                .param("id", id)
+                .query(this::job)
+                .optional();
     }
 
     PageResult<ExportJob> list(UUID orgId, PageQuery page) {
@@ -90,15 +108,22 @@ class ExportJobStore {
         UUID fileId = rs.getObject("file_id", UUID.class);
         UUID orgId = rs.getObject("org_id", UUID.class);
         DownloadLink link = JobRows.link(files, orgId, fileId);
-        return new ExportJob(rs.getObject("id", UUID.class), rs.getString("type"), rs.getString("format"),
-                filters(rs.getString("filters")), rs.getString("status"), rs.getObject("row_count", Long.class),
-                link == null ? null : link.url(), link == null ? null : link.expiresAt(), rs.getString("error"),
-                rs.getObject("requested_by", UUID.class), JobRows.instant(rs.getTimestamp("created_at")),
+        return new ExportJob(
+                rs.getObject("id", UUID.class),
+                rs.getString("type"),
+                rs.getString("format"),
+                filters(rs.getString("filters")),
+                rs.getString("status"),
+                rs.getObject("row_count", Long.class),
+                link == null ? null : link.url(),
+                link == null ? null : link.expiresAt(),
+                rs.getString("error"),
+                rs.getObject("requested_by", UUID.class),
+                JobRows.instant(rs.getTimestamp("created_at")),
                 JobRows.instant(rs.getTimestamp("completed_at")));
     }
 
     private Map<String, Object> filters(String text) {
-        return json.readValue(text, new TypeReference<Map<String, Object>>() { });
+        return json.readValue(text, new TypeReference<Map<String, Object>>() {});
     }
-
 }

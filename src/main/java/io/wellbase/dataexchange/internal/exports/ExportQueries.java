@@ -126,12 +126,23 @@ final class ExportQueries {
             ORDER BY t.name, c.start_time, c.weekdays, c.id
             """;
 
-    private static final Map<ExportType, String> SQL = Map.of(ExportType.CLIENTS, CLIENTS, ExportType.VISITS, VISITS,
-            ExportType.SALES, SALES, ExportType.MEMBERSHIPS, MEMBERSHIPS, ExportType.BOOKINGS, BOOKINGS,
-            ExportType.STAFF, STAFF, ExportType.CLASSES, CLASSES);
+    private static final Map<ExportType, String> SQL = Map.of(
+            ExportType.CLIENTS,
+            CLIENTS,
+            ExportType.VISITS,
+            VISITS,
+            ExportType.SALES,
+            SALES,
+            ExportType.MEMBERSHIPS,
+            MEMBERSHIPS,
+            ExportType.BOOKINGS,
+            BOOKINGS,
+            ExportType.STAFF,
+            STAFF,
+            ExportType.CLASSES,
+            CLASSES);
 
-    private ExportQueries() {
-    }
+    private ExportQueries() {}
 
     static String rows(ExportType type) {
         return SQL.get(type);

@@ -39,8 +39,8 @@ class ExportRows {
     long write(UUID orgId, ExportType type, ExportFilter filter, RowWriter writer) {
         int columns = type.columns().size();
         long[] rows = {0};
-        readOnly.executeWithoutResult(status -> jdbc.query(ExportQueries.rows(type), params(orgId, filter),
-                (ResultSet rs) -> {
+        readOnly.executeWithoutResult(status ->
+                jdbc.query(ExportQueries.rows(type), params(orgId, filter), (ResultSet rs) -> {
                     List<String> values = new ArrayList<>(columns);
                     for (int i = 1; i <= columns; i++) {
                         values.add(rs.getString(i));
@@ -56,7 +56,8 @@ class ExportRows {
     }
 
     private static MapSqlParameterSource params(UUID orgId, ExportFilter filter) {
-        return new MapSqlParameterSource().addValue("org", orgId)
+        return new MapSqlParameterSource()
+                .addValue("org", orgId)
                 .addValue("from", filter.from() == null ? null : java.sql.Date.valueOf(filter.from()))
                 .addValue("to", filter.to() == null ? null : java.sql.Date.valueOf(filter.to()))
                 .addValue("location", filter.locationId())

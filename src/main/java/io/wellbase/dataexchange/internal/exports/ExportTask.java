@@ -28,8 +28,8 @@ class ExportTask {
 
     @Bean
     OneTimeTask<Void> dataExportTask(ExportJobStore jobs, ExportRows rows, StoredFiles files, ObjectMapper json) {
-        return Tasks.oneTime("data-export").execute((instance, context) ->
-                run(UUID.fromString(instance.getId()), jobs, rows, files, json));
+        return Tasks.oneTime("data-export")
+                .execute((instance, context) -> run(UUID.fromString(instance.getId()), jobs, rows, files, json));
     }
 
     static void run(UUID id, ExportJobStore jobs, ExportRows rows, StoredFiles files, ObjectMapper json) {
@@ -43,12 +43,18 @@ class ExportTask {
             temp = Files.createTempFile("wellbase-export-", "." + request.format());
             long count;
             try (OutputStream out = Files.newOutputStream(temp);
-                 RowWriter writer = RowWriter.of(request.format(), request.type().columns(), out, json)) {
+                    RowWriter writer =
+                            RowWriter.of(request.format(), request.type().columns(), out, json)) {
                 count = rows.write(request.orgId(), request.type(), request.filter(), writer);
             }
             String filename = request.type().value() + "-" + LocalDate.now() + "." + request.format();
-            StoredFile file = files.saveGenerated(request.orgId(), request.userId(), FilePurpose.EXPORT, filename,
-                    request.format().equals("json") ? "application/json" : "text/csv", temp);
+            StoredFile file = files.saveGenerated(
+                    request.orgId(),
+                    request.userId(),
+                    FilePurpose.EXPORT,
+                    filename,
+                    request.format().equals("json") ? "application/json" : "text/csv",
+                    temp);
             jobs.complete(id, count, file.id());
         } catch (IOException | RuntimeException e) {
             log.warn("Export {} failed", id, e);

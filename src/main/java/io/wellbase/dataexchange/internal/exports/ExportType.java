@@ -32,6 +32,8 @@ enum ExportType {
     }
 
     static Optional<ExportType> of(String value) {
-        return Arrays.stream(values()).filter(t -> t.value.equalsIgnoreCase(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(t -> t.value.equalsIgnoreCase(value))
+                .findFirst();
     }
 }

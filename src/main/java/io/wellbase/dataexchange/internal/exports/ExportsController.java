@@ -1,6 +1,5 @@
 package io.wellbase.dataexchange.internal.exports;
 
-import io.wellbase.dataexchange.internal.JobStatus;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -11,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
+import io.wellbase.dataexchange.internal.JobStatus;
 import io.wellbase.organizations.Locations;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.jobs.BackgroundJobs;
@@ -32,11 +32,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
 
@@ -63,8 +63,15 @@ class ExportsController {
     private final ExportsProperties properties;
     private final TransactionTemplate tx;
 
-    ExportsController(ExportRows rows, ExportJobStore jobs, Locations locations, BackgroundJobs scheduler,
-            OneTimeTask<Void> dataExportTask, AuditTrail audit, ObjectMapper json, ExportsProperties properties,
+    ExportsController(
+            ExportRows rows,
+            ExportJobStore jobs,
+            Locations locations,
+            BackgroundJobs scheduler,
+            OneTimeTask<Void> dataExportTask,
+            AuditTrail audit,
+            ObjectMapper json,
+            ExportsProperties properties,
             TransactionTemplate tx) {
         this.tx = tx;
         this.rows = rows;
@@ -80,17 +87,29 @@ class ExportsController {
     @GetMapping
     @RequiresPermission(Permission.DATA_EXPORT)
     @Operation(summary = "Export clients, visits, sales, memberships, bookings, staff or classes as CSV or JSON")
-    @ApiResponse(responseCode = "200", description = "The rows, streamed, when they are few and async is not set",
-            content = {@Content(mediaType = "text/csv", schema = @Schema(type = "string")),
-                @Content(mediaType = "application/json", schema = @Schema(type = "array"))})
-    @ApiResponse(responseCode = "202", description = "An export job to poll, when there are many rows or async=true",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The rows, streamed, when they are few and async is not set",
+            content = {
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                @Content(mediaType = "application/json", schema = @Schema(type = "array"))
+            })
+    @ApiResponse(
+            responseCode = "202",
+            description = "An export job to poll, when there are many rows or async=true",
             headers = @Header(name = "Location", description = "The URL to poll the job at"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExportJob.class)))
-    ResponseEntity<ExportJob> export(Caller caller, @RequestParam(required = false) String type,
-            @RequestParam(required = false) String format, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) UUID locationId,
-            @RequestParam(required = false) String status, @RequestParam(required = false) Boolean async,
-            HttpServletResponse response) throws IOException {
+    ResponseEntity<ExportJob> export(
+            Caller caller,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String format,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) UUID locationId,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Boolean async,
+            HttpServletResponse response)
+            throws IOException {
         UUID org = caller.requireOrganization();
         ExportType kind = type(type);
         String fmt = format == null ? "csv" : format.toLowerCase();
@@ -105,22 +124,36 @@ class ExportsController {
             throw ApiException.notFound("Location");
         }
         long count = rows.count(org, kind, filter);
-        AuditRecord requested = new AuditRecord(org, caller.userId(), "export.requested", "export", kind.value(), Map.of(
-                "format", new AuditChange(null, fmt), "filters", new AuditChange(null, filter.asMap()),
-                "rows", new AuditChange(null, count)));
+        AuditRecord requested = new AuditRecord(
+                org,
+                caller.userId(),
+                "export.requested",
+                "export",
+                kind.value(),
+                Map.of(
+                        "format",
+                        new AuditChange(null, fmt),
+                        "filters",
+                        new AuditChange(null, filter.asMap()),
+                        "rows",
+                        new AuditChange(null, count)));
         if (Boolean.TRUE.equals(async) || count > properties.syncRowLimit()) {
             UUID id = Ids.newId();
-            tx.executeWithoutResult(inTransaction -> { // the job, its audit entry and its queue entry commit together
-                audit.record(requested);
-                jobs.create(new ExportJobStore.Request(id, org, caller.userId(), kind, fmt, filter, JobStatus.QUEUED));
-                scheduler.runSoon(task, id);
-            });
-            return ResponseEntity.accepted().location(URI.create("/api/v1/exports/" + id))
+            tx.executeWithoutResult(
+                    inTransaction -> { // the job, its audit entry and its queue entry commit together
+                        audit.record(requested);
+                        jobs.create(new ExportJobStore.Request(
+                                id, org, caller.userId(), kind, fmt, filter, JobStatus.QUEUED));
+                        scheduler.runSoon(task, id);
+                    });
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/v1/exports/" + id))
                     .body(jobs.find(org, id).orElseThrow());
         }
         audit.record(requested);
         response.setContentType(RowWriter.contentType(fmt));
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"" + kind.value() + "-" + LocalDate.now() + "." + fmt + "\"");
         response.setHeader("X-Total-Count", String.valueOf(count));
         try (RowWriter writer = RowWriter.of(fmt, kind.columns(), response.getOutputStream(), json)) {
@@ -147,8 +180,7 @@ class ExportsController {
         if (value == null) {
             throw ApiException.invalidField("type", "is required: " + TYPES);
         }
-        return ExportType.of(value).orElseThrow(() -> ApiException.invalidField("type",
-                "must be " + TYPES));
+        return ExportType.of(value).orElseThrow(() -> ApiException.invalidField("type", "must be " + TYPES));
     }
 
     private static LocalDate date(String field, String value) {

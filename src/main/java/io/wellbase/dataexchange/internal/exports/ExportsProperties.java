@@ -12,5 +12,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("wellbase.dataexchange.exports")
-public record ExportsProperties(@DefaultValue("50000") @Min(0) long syncRowLimit) {
-}
+public record ExportsProperties(
+        @DefaultValue("50000") @Min(0) long syncRowLimit) {}

@@ -2,9 +2,9 @@ package io.wellbase.dataexchange.internal.imports;
 
 import io.wellbase.organizations.LocationImports;
 import io.wellbase.organizations.MemberImports;
-import io.wellbase.scheduling.ClassImports;
 import io.wellbase.platform.imports.ImportStage;
 import io.wellbase.platform.imports.MergeResult;
+import io.wellbase.scheduling.ClassImports;
 import io.wellbase.scheduling.SessionHorizon;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -64,9 +64,20 @@ class ClassesImport implements KindImport {
         String location = row.limited("location", 200);
         String id = row.limited("externalId", 100);
         String key = id != null ? id : (name + "|" + location + "|" + days + "|" + start).toLowerCase(Locale.ROOT);
-        return new Object[] {key, name, row.limited("description", 2000), row.limited("category", 100), location,
-            row.limited("staff", 200), days, start, row.integer("duration", 5, 1440), row.integer("capacity", 1, 10000),
-            first, last};
+        return new Object[] {
+            key,
+            name,
+            row.limited("description", 2000),
+            row.limited("category", 100),
+            location,
+            row.limited("staff", 200),
+            days,
+            start,
+            row.integer("duration", 5, 1440),
+            row.integer("capacity", 1, 10000),
+            first,
+            last
+        };
     }
 
     @Override

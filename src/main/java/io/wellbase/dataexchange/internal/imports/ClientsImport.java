@@ -41,13 +41,30 @@ class ClientsImport implements KindImport {
         }
         String email = row.email("email");
         var birth = row.date("birthDate");
-        String key = sourceId != null ? sourceId
-                : email != null ? "email:" + email.toLowerCase(Locale.ROOT)
-                : "name:" + (first + "|" + last + "|" + birth).toLowerCase(Locale.ROOT);
-        return new Object[] {key, sourceId, first, last, email, row.limited("mobilePhone", 40),
-            row.limited("homePhone", 40), birth, row.limited("gender", 40), row.limited("address", 200),
-            row.limited("city", 100), row.limited("state", 100), row.limited("postalCode", 20), country(row),
-            status(row), row.limited("source", 100), row.dateTime("createdAt")};
+        String key = sourceId != null
+                ? sourceId
+                : email != null
+                        ? "email:" + email.toLowerCase(Locale.ROOT)
+                        : "name:" + (first + "|" + last + "|" + birth).toLowerCase(Locale.ROOT);
+        return new Object[] {
+            key,
+            sourceId,
+            first,
+            last,
+            email,
+            row.limited("mobilePhone", 40),
+            row.limited("homePhone", 40),
+            birth,
+            row.limited("gender", 40),
+            row.limited("address", 200),
+            row.limited("city", 100),
+            row.limited("state", 100),
+            row.limited("postalCode", 20),
+            country(row),
+            status(row),
+            row.limited("source", 100),
+            row.dateTime("createdAt")
+        };
     }
 
     private static String country(ImportRow row) throws RowProblem {
@@ -64,8 +81,11 @@ class ClientsImport implements KindImport {
 
     /** Mindbody's words and the usual ones; an unknown word keeps what is known, or active for a new client. */
     private static String status(ImportRow row) {
-        return row.term("status", Vocabulary.CLIENT_STATUS,
-                "imported as active (a client that already exists keeps its status)").orElse(null);
+        return row.term(
+                        "status",
+                        Vocabulary.CLIENT_STATUS,
+                        "imported as active (a client that already exists keeps its status)")
+                .orElse(null);
     }
 
     @Override

@@ -38,16 +38,25 @@ record ColumnMapping(Map<String, Integer> columns, Map<String, String> used, Lis
             } else if (field == null || field.isBlank()) {
                 taken.put(index, "");
             } else if (kind.field(field).isEmpty()) {
-                problems.add(new ApiException.FieldError("mapping." + header, "unknown field " + field + " for "
-                        + kind.value() + "; known: " + String.join(", ", kind.fields().stream().map(ImportField::name).toList())));
+                problems.add(new ApiException.FieldError(
+                        "mapping." + header,
+                        "unknown field " + field + " for " + kind.value() + "; known: "
+                                + String.join(
+                                        ", ",
+                                        kind.fields().stream()
+                                                .map(ImportField::name)
+                                                .toList())));
             } else {
                 columns.put(field, index);
                 taken.put(index, field);
             }
         });
         if (!problems.isEmpty()) {
-            throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "validation_failed",
-                    problems.size() + " mapping entries are invalid", problems);
+            throw new ApiException(
+                    org.springframework.http.HttpStatus.BAD_REQUEST,
+                    "validation_failed",
+                    problems.size() + " mapping entries are invalid",
+                    problems);
         }
         for (ImportField field : kind.fields()) {
             if (columns.containsKey(field.name())) {
@@ -62,13 +71,20 @@ record ColumnMapping(Map<String, Integer> columns, Map<String, String> used, Lis
                 }
             }
         }
-        List<String> missing = kind.fields().stream().filter(ImportField::required)
-                .map(ImportField::name).filter(name -> !columns.containsKey(name)).toList();
+        List<String> missing = kind.fields().stream()
+                .filter(ImportField::required)
+                .map(ImportField::name)
+                .filter(name -> !columns.containsKey(name))
+                .toList();
         if (!missing.isEmpty()) {
-            throw ApiException.unprocessable("import.columns_missing", "The file has no column for "
-                    + String.join(", ", missing) + " (" + kind.value() + "); its columns are: " + String.join(", ", headers)
-                    + ". Name them in \"mapping\", for example {\"" + (headers.isEmpty() ? "Column" : headers.get(0))
-                    + "\": \"" + missing.get(0) + "\"}");
+            throw ApiException.unprocessable(
+                    "import.columns_missing",
+                    "The file has no column for "
+                            + String.join(", ", missing) + " (" + kind.value() + "); its columns are: "
+                            + String.join(", ", headers)
+                            + ". Name them in \"mapping\", for example {\""
+                            + (headers.isEmpty() ? "Column" : headers.get(0))
+                            + "\": \"" + missing.get(0) + "\"}");
         }
         Map<String, String> used = new LinkedHashMap<>();
         List<String> ignored = new ArrayList<>();

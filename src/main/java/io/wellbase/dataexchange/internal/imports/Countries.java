@@ -27,8 +27,7 @@ final class Countries {
         BY_NAME.put("deutschland", "DE");
     }
 
-    private Countries() {
-    }
+    private Countries() {}
 
     static String code(String value) {
         return BY_NAME.get(value.strip().toLowerCase(Locale.ROOT));

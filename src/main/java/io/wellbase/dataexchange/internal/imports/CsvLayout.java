@@ -78,7 +78,9 @@ record CsvLayout(Charset charset, boolean bom, char separator, List<String> head
 
     /** How many bytes the byte order mark of a charset takes. */
     static int bomLength(Charset charset) {
-        return charset.equals(StandardCharsets.UTF_16LE) || charset.equals(StandardCharsets.UTF_16BE) ? 2 : UTF8_BOM.length;
+        return charset.equals(StandardCharsets.UTF_16LE) || charset.equals(StandardCharsets.UTF_16BE)
+                ? 2
+                : UTF8_BOM.length;
     }
 
     static Charset guessCharset(byte[] head, int length, boolean bom) {

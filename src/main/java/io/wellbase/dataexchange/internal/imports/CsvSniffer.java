@@ -20,8 +20,7 @@ final class CsvSniffer {
 
     static final int SAMPLE_BYTES = 64 * 1024;
 
-    private CsvSniffer() {
-    }
+    private CsvSniffer() {}
 
     static CsvLayout sniff(InputStream in) throws IOException {
         byte[] head = in.readNBytes(SAMPLE_BYTES);
@@ -89,8 +88,7 @@ final class CsvSniffer {
                     case ',' -> comma++;
                     case ';' -> semicolon++;
                     case '\t' -> tab++;
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
         }

@@ -5,7 +5,8 @@ package io.wellbase.dataexchange.internal.imports;
  * European (day first). ISO dates (2026-04-03) are never ambiguous.
  */
 enum DateOrder {
-    MDY("MM/DD/YYYY"), DMY("DD/MM/YYYY");
+    MDY("MM/DD/YYYY"),
+    DMY("DD/MM/YYYY");
 
     private final String pattern;
 
@@ -48,8 +49,10 @@ enum DateOrder {
             }
             if (dayFirst > 0 && monthFirst > 0) {
                 DateOrder order = dayFirst >= monthFirst ? DMY : MDY;
-                return new Decision(order, "mixed: " + dayFirst + " dates are day-first and " + monthFirst
-                        + " month-first; read as " + order + ", the others are reported");
+                return new Decision(
+                        order,
+                        "mixed: " + dayFirst + " dates are day-first and " + monthFirst + " month-first; read as "
+                                + order + ", the others are reported");
             }
             if (dayFirst > 0) {
                 return new Decision(DMY, "day first (DD/MM/YYYY): " + dayFirst + " dates have a day above 12");
@@ -61,12 +64,13 @@ enum DateOrder {
                 return new Decision(MDY, "no ambiguous dates");
             }
             DateOrder guess = dotted > ambiguous / 2 ? DMY : MDY;
-            return new Decision(guess, "ambiguous: no date has a part above 12; assumed " + guess
-                    + (guess == MDY ? " (US, as Mindbody writes)" : " (dotted dates are European)")
-                    + "; send dateOrder to choose");
+            return new Decision(
+                    guess,
+                    "ambiguous: no date has a part above 12; assumed " + guess
+                            + (guess == MDY ? " (US, as Mindbody writes)" : " (dotted dates are European)")
+                            + "; send dateOrder to choose");
         }
     }
 
-    record Decision(DateOrder order, String note) {
-    }
+    record Decision(DateOrder order, String note) {}
 }

@@ -31,19 +31,20 @@ final class FileSurvey {
         Map<String, Object> detected() {
             Map<String, Object> detected = new LinkedHashMap<>();
             detected.put("encoding", layout.charset().name() + (layout.bom() ? " with BOM" : ""));
-            detected.put("delimiter", switch (layout.separator()) {
-                case '\t' -> "tab";
-                case ';' -> "semicolon";
-                default -> "comma";
-            });
+            detected.put(
+                    "delimiter",
+                    switch (layout.separator()) {
+                        case '\t' -> "tab";
+                        case ';' -> "semicolon";
+                        default -> "comma";
+                    });
             detected.put("dateOrder", dates.order().name());
             detected.put("dates", dates.note());
             return detected;
         }
     }
 
-    private FileSurvey() {
-    }
+    private FileSurvey() {}
 
     static Survey survey(Source source, ImportKind kind, Map<String, String> requestedMapping, DateOrder requestedOrder)
             throws IOException {
@@ -54,15 +55,19 @@ final class FileSurvey {
         ColumnMapping mapping = ColumnMapping.resolve(kind, layout.headers(), requestedMapping);
         List<Integer> dateColumns = kind.fields().stream()
                 .filter(f -> f.type() == FieldType.DATE || f.type() == FieldType.DATE_TIME)
-                .map(f -> mapping.columns().get(f.name())).filter(Objects::nonNull).toList();
+                .map(f -> mapping.columns().get(f.name()))
+                .filter(Objects::nonNull)
+                .toList();
         return count(source, layout, mapping, dateColumns, requestedOrder);
     }
 
-    private static Survey count(Source source, CsvLayout layout, ColumnMapping mapping, List<Integer> dateColumns,
-            DateOrder requestedOrder) throws IOException {
+    private static Survey count(
+            Source source, CsvLayout layout, ColumnMapping mapping, List<Integer> dateColumns, DateOrder requestedOrder)
+            throws IOException {
         DateOrder.Evidence evidence = new DateOrder.Evidence();
         long rows = 0;
-        try (InputStream in = source.open(); CsvReader<CsvRecord> reader = layout.strictRecords(in)) {
+        try (InputStream in = source.open();
+                CsvReader<CsvRecord> reader = layout.strictRecords(in)) {
             boolean header = true;
             for (CsvRecord record : reader) {
                 if (header) {
@@ -77,7 +82,8 @@ final class FileSurvey {
                 }
             }
         } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException && layout.charset().equals(StandardCharsets.UTF_8)
+            if (e.getCause() instanceof CharacterCodingException
+                    && layout.charset().equals(StandardCharsets.UTF_8)
                     && !layout.bom()) {
                 return count(source, layout.withCharset(CsvLayout.WINDOWS_1252), mapping, dateColumns, requestedOrder);
             }

@@ -19,8 +19,7 @@ import org.springframework.stereotype.Repository;
 class ImportErrors {
 
     /** One reported cell or row. */
-    record ImportError(long rowNumber, String column, String value, String message, String severity) {
-    }
+    record ImportError(long rowNumber, String column, String value, String message, String severity) {}
 
     private static final int BATCH = 1_000;
 
@@ -77,7 +76,11 @@ class ImportErrors {
                 ps.setObject(2, orgId);
                 ps.setLong(3, e.rowNumber());
                 ps.setString(4, e.column());
-                ps.setString(5, e.value() == null ? null : e.value().length() > 500 ? e.value().substring(0, 500) : e.value());
+                ps.setString(
+                        5,
+                        e.value() == null
+                                ? null
+                                : e.value().length() > 500 ? e.value().substring(0, 500) : e.value());
                 ps.setString(6, e.message());
                 ps.setString(7, e.severity());
             });
@@ -96,31 +99,41 @@ class ImportErrors {
 
     PageResult<ImportError> page(UUID orgId, UUID importId, PageQuery page) {
         long total = jdbc.sql("SELECT count(*) FROM import_errors WHERE org_id = :org AND import_id = :id")
-                .param("org", orgId).param("id", importId).query(Long.class).single();
+                .param("org", orgId)
+                .param("id", importId)
+                .query(Long.class)
+                .single();
         List<ImportError> data = jdbc.sql("""
                 SELECT row_number, column_name, value, message, severity FROM import_errors
                 WHERE org_id = :org AND import_id = :id
                 ORDER BY row_number, severity, column_name LIMIT :limit OFFSET :offset
-                """).param("org", orgId).param("id", importId).param("limit", page.pageSize())
-                .param("offset", page.offset()).query((rs, n) -> new ImportError(rs.getLong(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5))).list();
+                """)
+                .param("org", orgId)
+                .param("id", importId)
+                .param("limit", page.pageSize())
+                .param("offset", page.offset())
+                .query((rs, n) -> new ImportError(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
         return PageResult.of(data, page, total);
     }
 
     /** Every entry in row order, streamed (for the CSV download). */
     void each(UUID orgId, UUID importId, Consumer<ImportError> consumer) {
-        jdbcTemplate.query(con -> {
-            PreparedStatement ps = con.prepareStatement("""
+        jdbcTemplate.query(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement("""
                     SELECT row_number, column_name, value, message, severity FROM import_errors
                     WHERE org_id = ? AND import_id = ? ORDER BY row_number, severity, column_name
                     """);
-            ps.setObject(1, orgId);
-            ps.setObject(2, importId);
-            ps.setFetchSize(1_000);
-            return ps;
-        }, rs -> {
-            consumer.accept(new ImportError(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5)));
-        });
+                    ps.setObject(1, orgId);
+                    ps.setObject(2, importId);
+                    ps.setFetchSize(1_000);
+                    return ps;
+                },
+                rs -> {
+                    consumer.accept(new ImportError(
+                            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                });
     }
 }

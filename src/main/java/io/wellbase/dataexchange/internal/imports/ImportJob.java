@@ -6,11 +6,25 @@ import java.util.Map;
 import java.util.UUID;
 
 /** An import as its caller sees it. */
-record ImportJob(UUID id, String kind, String status, String phase, boolean dryRun, UUID fileId, String filename,
-        Double progress, Counts counts, Map<String, String> mapping, List<String> ignoredColumns,
-        Map<String, Object> detected, String dateOrder, String error, UUID requestedBy, Instant createdAt,
-        Instant startedAt, Instant completedAt) {
+record ImportJob(
+        UUID id,
+        String kind,
+        String status,
+        String phase,
+        boolean dryRun,
+        UUID fileId,
+        String filename,
+        Double progress,
+        Counts counts,
+        Map<String, String> mapping,
+        List<String> ignoredColumns,
+        Map<String, Object> detected,
+        String dateOrder,
+        String error,
+        UUID requestedBy,
+        Instant createdAt,
+        Instant startedAt,
+        Instant completedAt) {
 
-    record Counts(Long total, long read, long created, long updated, long skipped, long failed, long warnings) {
-    }
+    record Counts(Long total, long read, long created, long updated, long skipped, long failed, long warnings) {}
 }

@@ -1,10 +1,10 @@
 package io.wellbase.dataexchange.internal.imports;
 
-import io.wellbase.dataexchange.internal.JobStatus;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
+import io.wellbase.dataexchange.internal.JobStatus;
 import io.wellbase.files.StoredFile;
 import io.wellbase.files.StoredFiles;
 import io.wellbase.platform.data.Ids;
@@ -31,7 +31,11 @@ class ImportRequests {
     private final OneTimeTask<Void> task;
     private final AuditTrail audit;
 
-    ImportRequests(StoredFiles files, ImportJobStore jobs, BackgroundJobs scheduler, OneTimeTask<Void> dataImportTask,
+    ImportRequests(
+            StoredFiles files,
+            ImportJobStore jobs,
+            BackgroundJobs scheduler,
+            OneTimeTask<Void> dataImportTask,
             AuditTrail audit) {
         this.files = files;
         this.jobs = jobs;
@@ -42,10 +46,12 @@ class ImportRequests {
 
     static ImportKind kind(String value) {
         if (value == null || value.isBlank()) {
-            throw ApiException.invalidField("kind", "is required: clients, staff, classes, visits, sales, memberships or pricing_options");
+            throw ApiException.invalidField(
+                    "kind", "is required: clients, staff, classes, visits, sales, memberships or pricing_options");
         }
-        return ImportKind.of(value).orElseThrow(() -> ApiException.invalidField("kind",
-                "must be one of clients, staff, classes, visits, sales, memberships, pricing_options"));
+        return ImportKind.of(value)
+                .orElseThrow(() -> ApiException.invalidField(
+                        "kind", "must be one of clients, staff, classes, visits, sales, memberships, pricing_options"));
     }
 
     static DateOrder dateOrder(String value) {
@@ -61,8 +67,14 @@ class ImportRequests {
 
     /** The job row, its audit entry and its queue entry commit together. */
     @Transactional
-    ImportJob submit(UUID orgId, UUID userId, UUID fileId, ImportKind kind, Map<String, String> mapping,
-            boolean dryRun, DateOrder dateOrder) {
+    ImportJob submit(
+            UUID orgId,
+            UUID userId,
+            UUID fileId,
+            ImportKind kind,
+            Map<String, String> mapping,
+            boolean dryRun,
+            DateOrder dateOrder) {
         if (fileId == null) {
             throw ApiException.invalidField("fileId", "is required (or send the file as multipart)");
         }
@@ -74,11 +86,32 @@ class ImportRequests {
             throw ApiException.unprocessable("import.unreadable", "The file cannot be read");
         }
         UUID id = Ids.newId();
-        jobs.create(new ImportJobStore.Request(id, orgId, userId, kind, dryRun, fileId,
-                mapping == null ? Map.of() : mapping, dateOrder, JobStatus.QUEUED, false), file.filename());
-        audit.record(new AuditRecord(orgId, userId, "import.requested", "import", id.toString(), Map.of(
-                "kind", new AuditChange(null, kind.value()), "dryRun", new AuditChange(null, dryRun),
-                "fileId", new AuditChange(null, fileId.toString()))));
+        jobs.create(
+                new ImportJobStore.Request(
+                        id,
+                        orgId,
+                        userId,
+                        kind,
+                        dryRun,
+                        fileId,
+                        mapping == null ? Map.of() : mapping,
+                        dateOrder,
+                        JobStatus.QUEUED,
+                        false),
+                file.filename());
+        audit.record(new AuditRecord(
+                orgId,
+                userId,
+                "import.requested",
+                "import",
+                id.toString(),
+                Map.of(
+                        "kind",
+                        new AuditChange(null, kind.value()),
+                        "dryRun",
+                        new AuditChange(null, dryRun),
+                        "fileId",
+                        new AuditChange(null, fileId.toString()))));
         scheduler.runSoon(task, id);
         return jobs.find(orgId, id).orElseThrow();
     }

@@ -16,8 +16,7 @@ import java.util.Set;
 final class ImportRow {
 
     /** A cell read with a default: the row is imported, and the report says so. */
-    record Warning(String field, String value, String message) {
-    }
+    record Warning(String field, String value, String message) {}
 
     private final long number;
     private final List<String> cells;
@@ -78,7 +77,8 @@ final class ImportRow {
         }
         LocalDate date = Values.date(value, context.dateOrder());
         if (date == null || date.getYear() < 1900 || date.getYear() > 2200) {
-            throw problem(field, value, "is not a date in " + context.dateOrder().pattern());
+            throw problem(
+                    field, value, "is not a date in " + context.dateOrder().pattern());
         }
         return date;
     }
@@ -90,7 +90,10 @@ final class ImportRow {
         }
         LocalDateTime dateTime = Values.dateTime(value, context.dateOrder());
         if (dateTime == null || dateTime.getYear() < 1900 || dateTime.getYear() > 2200) {
-            throw problem(field, value, "is not a date (and time) in " + context.dateOrder().pattern());
+            throw problem(
+                    field,
+                    value,
+                    "is not a date (and time) in " + context.dateOrder().pattern());
         }
         return dateTime;
     }
@@ -163,8 +166,11 @@ final class ImportRow {
         }
         Optional<String> term = vocabulary.lookup(value);
         if (term.isEmpty()) {
-            warn(field, value, "is not a " + vocabulary.what() + " Wellbase knows (" + String.join(", ", vocabulary.values())
-                    + "); " + fallback);
+            warn(
+                    field,
+                    value,
+                    "is not a " + vocabulary.what() + " Wellbase knows (" + String.join(", ", vocabulary.values())
+                            + "); " + fallback);
         }
         return term;
     }

@@ -1,12 +1,12 @@
 package io.wellbase.dataexchange.internal.imports;
 
-import io.wellbase.dataexchange.internal.JobStatus;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
+import io.wellbase.dataexchange.internal.JobStatus;
 import io.wellbase.files.StoredFiles;
 import io.wellbase.organizations.OrganizationProfiles;
 import io.wellbase.platform.data.Ids;
@@ -48,8 +48,15 @@ class ImportRunner {
     private final Map<ImportKind, KindImport> kinds;
     private final ImportsProperties properties;
 
-    ImportRunner(ImportJobStore jobs, ImportErrors errors, StoredFiles files, ImportConnections connections, OrganizationProfiles organizations,
-            AuditTrail audit, List<KindImport> kinds, ImportsProperties properties) {
+    ImportRunner(
+            ImportJobStore jobs,
+            ImportErrors errors,
+            StoredFiles files,
+            ImportConnections connections,
+            OrganizationProfiles organizations,
+            AuditTrail audit,
+            List<KindImport> kinds,
+            ImportsProperties properties) {
         this.jobs = jobs;
         this.errors = errors;
         this.files = files;
@@ -78,26 +85,50 @@ class ImportRunner {
             problems.flush();
             jobs.finish(importId, JobStatus.COMPLETED, counts.withWarnings(problems.warnings()), null);
             if (!request.dryRun()) {
-                audit.record(new AuditRecord(request.orgId(), request.userId(), "import.completed", "import",
-                        importId.toString(), Map.of("kind", new AuditChange(null, request.kind().value()),
-                                "created", new AuditChange(null, counts.created()),
-                                "updated", new AuditChange(null, counts.updated()))));
+                audit.record(new AuditRecord(
+                        request.orgId(),
+                        request.userId(),
+                        "import.completed",
+                        "import",
+                        importId.toString(),
+                        Map.of(
+                                "kind",
+                                new AuditChange(null, request.kind().value()),
+                                "created",
+                                new AuditChange(null, counts.created()),
+                                "updated",
+                                new AuditChange(null, counts.updated()))));
             }
         } catch (Cancelled e) {
-            jobs.finish(importId, JobStatus.CANCELLED, new ImportCounts(0, 0, 0, 0, 0), "Cancelled on request; nothing was imported");
+            jobs.finish(
+                    importId,
+                    JobStatus.CANCELLED,
+                    new ImportCounts(0, 0, 0, 0, 0),
+                    "Cancelled on request; nothing was imported");
         } catch (MergeSql.StepTimedOut e) {
             log.warn("Import {} failed: {}", importId, e.getMessage());
-            jobs.finish(importId, JobStatus.FAILED, new ImportCounts(0, 0, 0, 0, 0),
+            jobs.finish(
+                    importId,
+                    JobStatus.FAILED,
+                    new ImportCounts(0, 0, 0, 0, 0),
                     "The import stopped and nothing was imported: " + e.getMessage());
         } catch (RuntimeException | SQLException | IOException e) {
-            if (jobs.request(importId).map(ImportJobStore.Request::cancelRequested).orElse(false)) {
+            if (jobs.request(importId)
+                    .map(ImportJobStore.Request::cancelRequested)
+                    .orElse(false)) {
                 // the cancel stopped the running statement (ImportJobStore.requestCancel); it rolled back
-                jobs.finish(importId, JobStatus.CANCELLED, new ImportCounts(0, 0, 0, 0, 0),
+                jobs.finish(
+                        importId,
+                        JobStatus.CANCELLED,
+                        new ImportCounts(0, 0, 0, 0, 0),
                         "Cancelled on request; nothing was imported");
                 return;
             }
             log.warn("Import {} failed", importId, e);
-            jobs.finish(importId, JobStatus.FAILED, new ImportCounts(0, 0, 0, 0, 0),
+            jobs.finish(
+                    importId,
+                    JobStatus.FAILED,
+                    new ImportCounts(0, 0, 0, 0, 0),
                     "The import stopped and nothing was imported: " + reason(e));
         }
     }
@@ -106,7 +137,10 @@ class ImportRunner {
             throws IOException, SQLException {
         long started = System.nanoTime();
         FileSurvey.Survey survey = survey(request);
-        log.info("import {}: first pass over {} rows in {} ms", request.id(), survey.rows(),
+        log.info(
+                "import {}: first pass over {} rows in {} ms",
+                request.id(),
+                survey.rows(),
                 (System.nanoTime() - started) / 1_000_000);
         DateOrder.Decision dates = survey.dates();
         ColumnMapping mapping = survey.mapping();
@@ -114,25 +148,38 @@ class ImportRunner {
         jobs.describe(request.id(), survey.rows(), mapping, survey.detected(), dates.order());
 
         Organization org = organization(request.orgId());
-        ImportContext context = new ImportContext(request.id(), request.orgId(), request.userId(), request.kind(),
-                mapping, dates.order(), org.currency(), org.fractionDigits(), org.zone());
+        ImportContext context = new ImportContext(
+                request.id(),
+                request.orgId(),
+                request.userId(),
+                request.kind(),
+                mapping,
+                dates.order(),
+                org.currency(),
+                org.fractionDigits(),
+                org.zone());
         return stageAndMerge(request, layout, context, problems);
     }
 
     private FileSurvey.Survey survey(ImportJobStore.Request request) throws IOException {
-        return FileSurvey.survey(() -> files.open(request.orgId(), request.fileId()), request.kind(),
-                request.mapping(), request.dateOrder());
+        return FileSurvey.survey(
+                () -> files.open(request.orgId(), request.fileId()),
+                request.kind(),
+                request.mapping(),
+                request.dateOrder());
     }
 
-    private ImportCounts stageAndMerge(ImportJobStore.Request request, CsvLayout layout, ImportContext context,
-            ImportErrors.Writer problems) throws IOException, SQLException {
+    private ImportCounts stageAndMerge(
+            ImportJobStore.Request request, CsvLayout layout, ImportContext context, ImportErrors.Writer problems)
+            throws IOException, SQLException {
         KindImport kind = kinds.get(request.kind());
         try (Connection connection = connections.open(request.id())) {
             connection.setAutoCommit(false);
             try {
                 JdbcClient tx = JdbcClient.create(new SingleConnectionDataSource(connection, true));
                 tx.sql("CREATE TEMP TABLE import_stage (row_no bigint NOT NULL, new_id uuid NOT NULL, ext_id text, "
-                        + kind.stagingColumns() + ") ON COMMIT DROP").update();
+                                + kind.stagingColumns() + ") ON COMMIT DROP")
+                        .update();
                 tx.sql("""
                         CREATE TEMP TABLE import_problems (row_no bigint NOT NULL, column_name text, value text,
                                                            message text NOT NULL, severity text NOT NULL)
@@ -140,7 +187,11 @@ class ImportRunner {
                         """).update();
                 long started = System.nanoTime();
                 long staged = stage(request, layout, context, kind, connection, problems);
-                log.info("import {}: {} rows staged in {} ms", request.id(), staged, (System.nanoTime() - started) / 1_000_000);
+                log.info(
+                        "import {}: {} rows staged in {} ms",
+                        request.id(),
+                        staged,
+                        (System.nanoTime() - started) / 1_000_000);
                 started = System.nanoTime();
                 jobs.progress(request.id(), staged + problems.errors(), "merging");
                 MergeSql sql = new MergeSql(tx, context, properties.mergeStepTimeout());
@@ -151,7 +202,10 @@ class ImportRunner {
                 log.info("import {}: merged in {} ms", request.id(), (System.nanoTime() - started) / 1_000_000);
                 moveProblems(tx, context, problems);
                 counts = counts.plusFailed(problems.errors());
-                if (request.dryRun() || jobs.request(request.id()).map(ImportJobStore.Request::cancelRequested).orElse(false)) {
+                if (request.dryRun()
+                        || jobs.request(request.id())
+                                .map(ImportJobStore.Request::cancelRequested)
+                                .orElse(false)) {
                     connection.rollback();
                     if (!request.dryRun()) {
                         throw new Cancelled();
@@ -163,8 +217,10 @@ class ImportRunner {
                     try {
                         kind.afterCommit(context);
                     } catch (RuntimeException e) {
-                        log.warn("import {}: committed, but the follow-up work failed (a job repeats it later)",
-                                request.id(), e);
+                        log.warn(
+                                "import {}: committed, but the follow-up work failed (a job repeats it later)",
+                                request.id(),
+                                e);
                     }
                 }
                 return counts;
@@ -176,12 +232,18 @@ class ImportRunner {
     }
 
     /** The second pass: every row becomes staged values or a reported problem. */
-    private long stage(ImportJobStore.Request request, CsvLayout layout, ImportContext context, KindImport kind,
-            Connection connection, ImportErrors.Writer problems) throws IOException, SQLException {
+    private long stage(
+            ImportJobStore.Request request,
+            CsvLayout layout,
+            ImportContext context,
+            KindImport kind,
+            Connection connection,
+            ImportErrors.Writer problems)
+            throws IOException, SQLException {
         String columns = "row_no, new_id, ext_id, " + columnNames(kind.stagingColumns());
         try (InputStream in = files.open(request.orgId(), request.fileId());
-             CsvReader<CsvRecord> reader = layout.records(in);
-             StagingCopy copy = new StagingCopy(connection, "import_stage", columns)) {
+                CsvReader<CsvRecord> reader = layout.records(in);
+                StagingCopy copy = new StagingCopy(connection, "import_stage", columns)) {
             long read = 0;
             boolean header = true;
             try {
@@ -204,21 +266,25 @@ class ImportRunner {
                         System.arraycopy(values, 0, row, 2, values.length);
                         copy.row(row);
                         for (ImportRow.Warning w : importRow.warnings()) {
-                            problems.add(new ImportErrors.ImportError(rowNumber, context.header(w.field()), w.value(),
-                                    w.message(), "warning"));
+                            problems.add(new ImportErrors.ImportError(
+                                    rowNumber, context.header(w.field()), w.value(), w.message(), "warning"));
                         }
                     } catch (RowProblem p) {
-                        problems.add(new ImportErrors.ImportError(rowNumber, context.header(p.field()), p.value(),
-                                p.getMessage(), "error"));
+                        problems.add(new ImportErrors.ImportError(
+                                rowNumber, context.header(p.field()), p.value(), p.getMessage(), "error"));
                     }
                     if (read % PROGRESS_EVERY == 0 && jobs.progress(request.id(), read, "staging")) {
                         throw new Cancelled();
                     }
                 }
             } catch (CsvParseException e) {
-                problems.add(new ImportErrors.ImportError(read + 2, null, null,
+                problems.add(new ImportErrors.ImportError(
+                        read + 2,
+                        null,
+                        null,
                         "The rest of the file cannot be read as CSV (" + e.getMessage()
-                                + "); usually a quote that is never closed", "error"));
+                                + "); usually a quote that is never closed",
+                        "error"));
             }
             copy.finish();
             return copy.rows();
@@ -231,13 +297,16 @@ class ImportRunner {
                 .query(rs -> {
                     String severity = rs.getString(5);
                     String column = rs.getString(2);
-                    problems.add(new ImportErrors.ImportError(rs.getLong(1),
-                            column == null ? null : context.header(column), rs.getString(3), rs.getString(4), severity));
+                    problems.add(new ImportErrors.ImportError(
+                            rs.getLong(1),
+                            column == null ? null : context.header(column),
+                            rs.getString(3),
+                            rs.getString(4),
+                            severity));
                 });
     }
 
-    private record Organization(String currency, int fractionDigits, ZoneId zone) {
-    }
+    private record Organization(String currency, int fractionDigits, ZoneId zone) {}
 
     private Organization organization(UUID orgId) {
         OrganizationProfiles.Profile org = organizations.find(orgId).orElseThrow();
@@ -247,14 +316,16 @@ class ImportRunner {
 
     static String columnNames(String definitions) {
         return java.util.Arrays.stream(definitions.split(","))
-                .map(d -> d.strip().split("\\s+")[0]).collect(Collectors.joining(", "));
+                .map(d -> d.strip().split("\\s+")[0])
+                .collect(Collectors.joining(", "));
     }
 
     private static String reason(Exception e) {
         if (e instanceof io.wellbase.platform.web.ApiException api) {
             return api.getMessage();
         }
-        return e instanceof SQLException ? "a database error (" + ((SQLException) e).getSQLState() + ")"
+        return e instanceof SQLException
+                ? "a database error (" + ((SQLException) e).getSQLState() + ")"
                 : e.getClass().getSimpleName();
     }
 }

@@ -18,6 +18,7 @@ import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
 import io.wellbase.platform.web.Paged;
 import io.wellbase.platform.web.SortSpec;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -35,7 +36,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -49,8 +49,7 @@ class ImportsController {
     private static final SortSpec SORT = SortSpec.of(Map.of("createdAt", "created_at"), "-createdAt", "id");
 
     /** The JSON form of a request, for a file uploaded before. */
-    record ImportBody(UUID fileId, String kind, Map<String, String> mapping, Boolean dryRun, String dateOrder) {
-    }
+    record ImportBody(UUID fileId, String kind, Map<String, String> mapping, Boolean dryRun, String dateOrder) {}
 
     private final ImportRequests requests;
     private final ImportJobStore jobs;
@@ -58,8 +57,8 @@ class ImportsController {
     private final StoredFiles files;
     private final ObjectMapper json;
 
-    ImportsController(ImportRequests requests, ImportJobStore jobs, ImportErrors errors, StoredFiles files,
-            ObjectMapper json) {
+    ImportsController(
+            ImportRequests requests, ImportJobStore jobs, ImportErrors errors, StoredFiles files, ObjectMapper json) {
         this.requests = requests;
         this.jobs = jobs;
         this.errors = errors;
@@ -72,18 +71,27 @@ class ImportsController {
     @Operation(summary = "Import an uploaded CSV file (202 with the job)")
     ResponseEntity<ImportJob> submit(Caller caller, @RequestBody ImportBody body) {
         ImportKind kind = ImportRequests.kind(body.kind());
-        ImportJob job = requests.submit(caller.requireOrganization(), caller.userId(), body.fileId(), kind,
-                body.mapping(), Boolean.TRUE.equals(body.dryRun()), ImportRequests.dateOrder(body.dateOrder()));
+        ImportJob job = requests.submit(
+                caller.requireOrganization(),
+                caller.userId(),
+                body.fileId(),
+                kind,
+                body.mapping(),
+                Boolean.TRUE.equals(body.dryRun()),
+                ImportRequests.dateOrder(body.dateOrder()));
         return accepted(job);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @RequiresPermission(Permission.DATA_IMPORT)
     @Operation(summary = "Upload and import a CSV file in one request (202 with the job)")
-    ResponseEntity<ImportJob> submitFile(Caller caller,
+    ResponseEntity<ImportJob> submitFile(
+            Caller caller,
             @RequestPart(name = "file", required = false) MultipartFile file,
-            @RequestParam(required = false) String kind, @RequestParam(required = false) String mapping,
-            @RequestParam(required = false) Boolean dryRun, @RequestParam(required = false) String dateOrder)
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String mapping,
+            @RequestParam(required = false) Boolean dryRun,
+            @RequestParam(required = false) String dateOrder)
             throws IOException {
         if (file == null) {
             throw ApiException.invalidField("file", "a multipart part named file is required");
@@ -96,8 +104,8 @@ class ImportsController {
         try (InputStream in = file.getInputStream()) {
             stored = files.upload(org, caller.userId(), FilePurpose.IMPORT, file.getOriginalFilename(), in);
         }
-        return accepted(requests.submit(org, caller.userId(), stored.id(), importKind, columns,
-                Boolean.TRUE.equals(dryRun), order));
+        return accepted(requests.submit(
+                org, caller.userId(), stored.id(), importKind, columns, Boolean.TRUE.equals(dryRun), order));
     }
 
     @GetMapping
@@ -124,8 +132,11 @@ class ImportsController {
     @GetMapping("/{id}/errors")
     @RequiresPermission(Permission.DATA_IMPORT)
     @Operation(summary = "The rows an import could not take, and its warnings; format=csv downloads them all")
-    PageResult<ImportErrors.ImportError> errors(CurrentOrganization org,
-            @PathVariable UUID id, @RequestParam(required = false) String format, @Paged PageQuery page) {
+    PageResult<ImportErrors.ImportError> errors(
+            CurrentOrganization org,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String format,
+            @Paged PageQuery page) {
         if (format != null && !format.equals("json")) {
             throw ApiException.invalidField("format", "must be json or csv");
         }
@@ -136,7 +147,9 @@ class ImportsController {
     @GetMapping(path = "/{id}/errors", params = "format=csv")
     @RequiresPermission(Permission.DATA_IMPORT)
     @Operation(summary = "The import's error report as a CSV download")
-    @ApiResponse(responseCode = "200", description = "A page of the rows, or with format=csv all of them as CSV",
+    @ApiResponse(
+            responseCode = "200",
+            description = "A page of the rows, or with format=csv all of them as CSV",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     void errorsCsv(CurrentOrganization org, @PathVariable UUID id, HttpServletResponse response) throws IOException {
         jobs.find(org.id(), id).orElseThrow(() -> ApiException.notFound("Import"));
@@ -144,8 +157,10 @@ class ImportsController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-errors.csv\"");
         try (CsvOutput csv = CsvOutput.to(response.getOutputStream())) {
             csv.row("Row", "Column", "Value", "Message", "Severity");
-            errors.each(org.id(), id, e -> csv.row(String.valueOf(e.rowNumber()), e.column(), e.value(), e.message(),
-                    e.severity()));
+            errors.each(
+                    org.id(),
+                    id,
+                    e -> csv.row(String.valueOf(e.rowNumber()), e.column(), e.value(), e.message(), e.severity()));
         }
     }
 
@@ -154,13 +169,15 @@ class ImportsController {
             return Map.of();
         }
         try {
-            return json.readValue(text, new TypeReference<Map<String, String>>() { });
+            return json.readValue(text, new TypeReference<Map<String, String>>() {});
         } catch (JacksonException e) {
             throw ApiException.invalidField("mapping", "must be a JSON object of column header to field name");
         }
     }
 
     private static ResponseEntity<ImportJob> accepted(ImportJob job) {
-        return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + job.id())).body(job);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/imports/" + job.id()))
+                .body(job);
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("wellbase.dataexchange.imports")
-public record ImportsProperties(@DefaultValue("5m") @NotNull Duration mergeStepTimeout,
+public record ImportsProperties(
+        @DefaultValue("5m") @NotNull Duration mergeStepTimeout,
         @DefaultValue("90d") @NotNull Duration errorRetention) {
 
     public ImportsProperties {

@@ -26,6 +26,5 @@ interface KindImport {
     MergeResult merge(ImportStage stage);
 
     /** Work that needs the merged rows committed (generating sessions for new schedules). */
-    default void afterCommit(ImportContext context) {
-    }
+    default void afterCommit(ImportContext context) {}
 }

@@ -1,5 +1,6 @@
 package io.wellbase.dataexchange.internal.imports;
 
+import io.wellbase.platform.imports.ImportStage;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -10,7 +11,6 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.dao.DataAccessException;
-import io.wellbase.platform.imports.ImportStage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -26,8 +26,12 @@ final class MergeSql implements ImportStage {
     static final class StepTimedOut extends RuntimeException {
 
         StepTimedOut(String kind, String step, Duration timeout) {
-            super("the %s merge step \"%s\" took longer than %s and was stopped (wellbase.dataexchange.imports.merge-step-timeout)"
-                    .formatted(kind, step, describe(timeout)), null, false, false);
+            super(
+                    "the %s merge step \"%s\" took longer than %s and was stopped (wellbase.dataexchange.imports.merge-step-timeout)"
+                            .formatted(kind, step, describe(timeout)),
+                    null,
+                    false,
+                    false);
         }
 
         private static String describe(Duration timeout) {
@@ -94,15 +98,23 @@ final class MergeSql implements ImportStage {
         int rows = run(step, () -> jdbc.sql(sql).params(params).update());
         long millis = (System.nanoTime() - start) / 1_000_000;
         if (millis > SLOW_MILLIS) {
-            log.info("import {}: {} rows in {} ms: {}", context.importId(), rows, millis,
-                    sql.strip().replaceAll("\\s+", " ").substring(0, Math.min(90, sql.strip().length())));
+            log.info(
+                    "import {}: {} rows in {} ms: {}",
+                    context.importId(),
+                    rows,
+                    millis,
+                    sql.strip()
+                            .replaceAll("\\s+", " ")
+                            .substring(0, Math.min(90, sql.strip().length())));
         }
         return rows;
     }
 
     @Override
     public long count(String sql) {
-        return run("counting the result", () -> jdbc.sql(sql).params(params).query(Long.class).single());
+        return run(
+                "counting the result",
+                () -> jdbc.sql(sql).params(params).query(Long.class).single());
     }
 
     /** Runs one step, turning PostgreSQL's statement timeout into {@link StepTimedOut}. */
@@ -113,7 +125,8 @@ final class MergeSql implements ImportStage {
         } catch (DataAccessException e) {
             // 57014 is also a cancel by an administrator; only a step that ran for the whole timeout timed out
             long millis = (System.nanoTime() - start) / 1_000_000;
-            if (e.getMostSpecificCause() instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())
+            if (e.getMostSpecificCause() instanceof SQLException sql
+                    && QUERY_CANCELED.equals(sql.getSQLState())
                     && millis >= stepTimeout.toMillis() * 9 / 10) {
                 throw new StepTimedOut(context.kind().value(), step, stepTimeout);
             }
@@ -140,14 +153,26 @@ final class MergeSql implements ImportStage {
 
     @Override
     public void rejectDuplicates(String keyColumn, String what) {
-        rejectDuplicates("import_stage", keyColumn, keyColumn, what, "duplicate of row %s in this file; only the first is imported");
+        rejectDuplicates(
+                "import_stage",
+                keyColumn,
+                keyColumn,
+                what,
+                "duplicate of row %s in this file; only the first is imported");
     }
 
     @Override
-    public void rejectDuplicates(String table, String keyExpression, String valueExpression, String column, String message) {
+    public void rejectDuplicates(
+            String table, String keyExpression, String valueExpression, String column, String message) {
         String step = "finding duplicates in " + table.split("\\s+")[0];
-        boolean any = run(step, () -> jdbc.sql("SELECT EXISTS (SELECT 1 FROM %1$s WHERE (%2$s) IS NOT NULL GROUP BY %2$s HAVING count(*) > 1)"
-                .formatted(table, keyExpression)).params(params).query(Boolean.class).single());
+        boolean any = run(
+                step,
+                () -> jdbc.sql(
+                                "SELECT EXISTS (SELECT 1 FROM %1$s WHERE (%2$s) IS NOT NULL GROUP BY %2$s HAVING count(*) > 1)"
+                                        .formatted(table, keyExpression))
+                        .params(params)
+                        .query(Boolean.class)
+                        .single());
         if (!any) {
             return; // the usual case: no sort of the whole file needed
         }
@@ -172,7 +197,8 @@ final class MergeSql implements ImportStage {
     }
 
     @Override
-    public void reject(String table, String whereClause, String column, String valueExpression, String messageExpression) {
+    public void reject(
+            String table, String whereClause, String column, String valueExpression, String messageExpression) {
         update("rejecting rows of " + table.split("\\s+")[0], """
                 WITH dropped AS (
                     DELETE FROM %s WHERE %s
@@ -180,18 +206,23 @@ final class MergeSql implements ImportStage {
                 )
                 INSERT INTO import_problems (row_no, column_name, value, message, severity)
                 SELECT row_no, %s, value, message, 'error' FROM dropped
-                """.formatted(table, whereClause, valueExpression, messageExpression, quote(column)));
+                """.formatted(
+                        table, whereClause, valueExpression, messageExpression, quote(column)));
     }
 
     @Override
     public void warn(String selectRowNoValueMessage, String column) {
-        update("reporting warnings on " + column, "INSERT INTO import_problems (row_no, column_name, value, message, severity) SELECT q.row_no, "
-                + quote(column) + ", q.value::text, q.message, 'warning' FROM (" + selectRowNoValueMessage + ") q");
+        update(
+                "reporting warnings on " + column,
+                "INSERT INTO import_problems (row_no, column_name, value, message, severity) SELECT q.row_no, "
+                        + quote(column) + ", q.value::text, q.message, 'warning' FROM (" + selectRowNoValueMessage
+                        + ") q");
     }
 
     @Override
     public String importedIds(String entityType) {
-        return "(SELECT external_id, entity_id FROM import_keys WHERE org_id = :org AND entity_type = " + quote(entityType) + ")";
+        return "(SELECT external_id, entity_id FROM import_keys WHERE org_id = :org AND entity_type = "
+                + quote(entityType) + ")";
     }
 
     @Override

@@ -58,8 +58,10 @@ abstract class PlanHoldingsImport implements KindImport {
 
     /** Mindbody's words and the usual ones; an unknown word leaves the status to the dates. */
     private static String status(ImportRow row) {
-        return row.term("status", Vocabulary.MEMBERSHIP_STATUS,
-                "the status follows the dates instead (pending before the start, expired after the end, else active)")
+        return row.term(
+                        "status",
+                        Vocabulary.MEMBERSHIP_STATUS,
+                        "the status follows the dates instead (pending before the start, expired after the end, else active)")
                 .orElse(null);
     }
 
@@ -67,8 +69,12 @@ abstract class PlanHoldingsImport implements KindImport {
     public MergeResult merge(ImportStage sql) {
         sql.rejectDuplicates("ext_id", "externalId");
         clients.mapClients(sql, "client_ext");
-        sql.reject("import_stage s", "NOT EXISTS (SELECT 1 FROM client_map m WHERE m.ext = s.client_ext AND m.client_id IS NOT NULL AND NOT m.erased)",
-                "clientId", "client_ext", "'no client has this Client ID (or the client was erased); import clients first'");
+        sql.reject(
+                "import_stage s",
+                "NOT EXISTS (SELECT 1 FROM client_map m WHERE m.ext = s.client_ext AND m.client_id IS NOT NULL AND NOT m.erased)",
+                "clientId",
+                "client_ext",
+                "'no client has this Client ID (or the client was erased); import clients first'");
         return memberships.mergeHoldings(sql, holding());
     }
 }

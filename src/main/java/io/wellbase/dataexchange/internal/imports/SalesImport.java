@@ -35,8 +35,10 @@ class SalesImport implements KindImport {
             Map.entry("complimentary", Pattern.compile("\\b(comp|comped|complimentary|free|gift|voucher)\\b")),
             Map.entry("other", Pattern.compile("\\b(account|store credit|paypal|venmo|zelle)\\b")),
             Map.entry("bank_transfer", Pattern.compile("\\b(bank|transfer|ach|eft|sepa|check|cheque|wire)\\b")),
-            Map.entry("card_terminal", Pattern.compile(
-                    "\\b(card|visa|master ?card|mc|amex|american express|discover|debit|credit|maestro|girocard|ec|terminal)\\b")));
+            Map.entry(
+                    "card_terminal",
+                    Pattern.compile(
+                            "\\b(card|visa|master ?card|mc|amex|american express|discover|debit|credit|maestro|girocard|ec|terminal)\\b")));
 
     @Override
     public ImportKind kind() {
@@ -74,9 +76,18 @@ class SalesImport implements KindImport {
         String label = row.limited("paymentMethod", 100);
         String rowKey = (client + "|" + soldAt + "|" + item + "|" + amount).toLowerCase(Locale.ROOT);
         String saleId = row.limited("externalId", 100);
-        return new Object[] {saleId != null ? saleId : rowKey, rowKey, soldAt, client, item,
-            quantity == null ? 1 : quantity, amount, currency == null ? null : currency.toUpperCase(Locale.ROOT),
-            paymentMethod(row, label), label};
+        return new Object[] {
+            saleId != null ? saleId : rowKey,
+            rowKey,
+            soldAt,
+            client,
+            item,
+            quantity == null ? 1 : quantity,
+            amount,
+            currency == null ? null : currency.toUpperCase(Locale.ROOT),
+            paymentMethod(row, label),
+            label
+        };
     }
 
     /** The Wellbase payment method of a row; an unknown name is imported as other, with a warning. */
@@ -85,8 +96,11 @@ class SalesImport implements KindImport {
             return "other";
         }
         return paymentMethod(label).orElseGet(() -> {
-            row.warn("paymentMethod", label, "is not a payment method Wellbase knows (cash, card, bank transfer or "
-                    + "check, complimentary); imported as other, with the name kept in the sale's note");
+            row.warn(
+                    "paymentMethod",
+                    label,
+                    "is not a payment method Wellbase knows (cash, card, bank transfer or "
+                            + "check, complimentary); imported as other, with the name kept in the sale's note");
             return "other";
         });
     }
@@ -111,15 +125,28 @@ class SalesImport implements KindImport {
 
     @Override
     public MergeResult merge(ImportStage sql) {
-        sql.rejectDuplicates("import_stage", "ext_id || '/' || row_key", "item_name", "itemName",
+        sql.rejectDuplicates(
+                "import_stage",
+                "ext_id || '/' || row_key",
+                "item_name",
+                "itemName",
                 "the same item appears in row %s of the same sale; only the first is imported");
         clients.mapClients(sql, "client_ext");
-        sql.reject("import_stage s", "NOT EXISTS (SELECT 1 FROM client_map m WHERE m.ext = s.client_ext AND m.client_id IS NOT NULL AND NOT m.erased)",
-                "clientId", "client_ext", "'no client has this Client ID (or the client was erased); import clients first'");
-        sql.reject("import_stage s", """
+        sql.reject(
+                "import_stage s",
+                "NOT EXISTS (SELECT 1 FROM client_map m WHERE m.ext = s.client_ext AND m.client_id IS NOT NULL AND NOT m.erased)",
+                "clientId",
+                "client_ext",
+                "'no client has this Client ID (or the client was erased); import clients first'");
+        sql.reject(
+                "import_stage s",
+                """
                 EXISTS (SELECT 1 FROM import_stage f WHERE f.ext_id = s.ext_id AND f.row_no < s.row_no
                         AND (f.client_ext <> s.client_ext OR coalesce(f.currency, :currency) <> coalesce(s.currency, :currency)))
-                """, "clientId", "client_ext", "'another row of this sale has a different client or currency'");
+                """,
+                "clientId",
+                "client_ext",
+                "'another row of this sale has a different client or currency'");
         return memberships.mergeSales(sql);
     }
 }

@@ -41,8 +41,11 @@ class StaffImport implements KindImport {
         }
         String email = row.email("email");
         String id = row.limited("externalId", 100);
-        String key = id != null ? id : email != null ? "email:" + email.toLowerCase(Locale.ROOT)
-                : ("name:" + first + " " + last).toLowerCase(Locale.ROOT);
+        String key = id != null
+                ? id
+                : email != null
+                        ? "email:" + email.toLowerCase(Locale.ROOT)
+                        : ("name:" + first + " " + last).toLowerCase(Locale.ROOT);
         return new Object[] {key, first, last, email, role(row)};
     }
 
@@ -73,7 +76,12 @@ class StaffImport implements KindImport {
     @Override
     public MergeResult merge(ImportStage sql) {
         sql.rejectDuplicates("ext_id", "externalId");
-        sql.rejectDuplicates("import_stage", "lower(email)", "email", "email", "the same email is on row %s; only the first is imported");
+        sql.rejectDuplicates(
+                "import_stage",
+                "lower(email)",
+                "email",
+                "email",
+                "the same email is on row %s; only the first is imported");
         return members.merge(sql);
     }
 }

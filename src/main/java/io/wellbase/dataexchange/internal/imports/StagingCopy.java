@@ -22,7 +22,9 @@ final class StagingCopy implements AutoCloseable {
     private long rows;
 
     StagingCopy(Connection connection, String table, String columns) throws SQLException {
-        this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
+        this.copy = connection
+                .unwrap(PGConnection.class)
+                .getCopyAPI()
                 .copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT text)");
     }
 
@@ -71,8 +73,11 @@ final class StagingCopy implements AutoCloseable {
             return;
         }
         if (value instanceof Collection<?> days) {
-            buffer.append('{').append(days.stream().map(d -> d instanceof DayOfWeek day
-                    ? String.valueOf(day.getValue()) : d.toString()).collect(Collectors.joining(","))).append('}');
+            buffer.append('{')
+                    .append(days.stream()
+                            .map(d -> d instanceof DayOfWeek day ? String.valueOf(day.getValue()) : d.toString())
+                            .collect(Collectors.joining(",")))
+                    .append('}');
             return;
         }
         if (value instanceof Boolean b) {
@@ -87,7 +92,7 @@ final class StagingCopy implements AutoCloseable {
                 case '\t' -> buffer.append("\\t");
                 case '\n' -> buffer.append("\\n");
                 case '\r' -> buffer.append("\\r");
-                case '\0' -> { }
+                case '\0' -> {}
                 default -> buffer.append(c);
             }
         }

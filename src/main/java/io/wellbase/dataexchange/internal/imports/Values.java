@@ -16,13 +16,13 @@ import java.util.regex.Pattern;
 final class Values {
 
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](.+))?");
-    private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{2}|\\d{4})(?:,?\\s+(.+))?");
-    private static final Pattern TIME = Pattern.compile("(\\d{1,2})(?::(\\d{2}))?(?::(\\d{2})(?:\\.\\d+)?)?\\s*([ap]\\.?m\\.?)?",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NUMERIC =
+            Pattern.compile("(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{2}|\\d{4})(?:,?\\s+(.+))?");
+    private static final Pattern TIME = Pattern.compile(
+            "(\\d{1,2})(?::(\\d{2}))?(?::(\\d{2})(?:\\.\\d+)?)?\\s*([ap]\\.?m\\.?)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    private Values() {
-    }
+    private Values() {}
 
     /** Day-or-month parts of a non-ISO numeric date, or null for anything else. */
     static int[] numericDateParts(String value) {
@@ -41,8 +41,8 @@ final class Values {
         try {
             Matcher iso = ISO.matcher(v);
             if (iso.matches()) {
-                LocalDate date = LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)),
-                        Integer.parseInt(iso.group(3)));
+                LocalDate date = LocalDate.of(
+                        Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)));
                 return withTime(date, iso.group(4));
             }
             Matcher m = NUMERIC.matcher(v);
@@ -54,7 +54,8 @@ final class Values {
                     int pivot = LocalDate.now().getYear() % 100 + 1;
                     year += year <= pivot ? 2000 : 1900;
                 }
-                LocalDate date = order == DateOrder.DMY ? LocalDate.of(year, second, first) : LocalDate.of(year, first, second);
+                LocalDate date =
+                        order == DateOrder.DMY ? LocalDate.of(year, second, first) : LocalDate.of(year, first, second);
                 return withTime(date, m.group(4));
             }
         } catch (DateTimeException e) {
@@ -137,8 +138,11 @@ final class Values {
             return null;
         }
         try {
-            BigDecimal amount = new BigDecimal((integer.isEmpty() ? "0" : integer) + "." + (fraction.isEmpty() ? "0" : fraction));
-            long minor = amount.movePointRight(fractionDigits).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+            BigDecimal amount =
+                    new BigDecimal((integer.isEmpty() ? "0" : integer) + "." + (fraction.isEmpty() ? "0" : fraction));
+            long minor = amount.movePointRight(fractionDigits)
+                    .setScale(0, java.math.RoundingMode.HALF_UP)
+                    .longValueExact();
             return negative ? -minor : minor;
         } catch (ArithmeticException | NumberFormatException e) {
             return null;

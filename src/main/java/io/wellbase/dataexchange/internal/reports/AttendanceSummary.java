@@ -50,8 +50,13 @@ class AttendanceSummary implements ReportBuilder {
                 WHERE b.org_id = :org AND b.status = 'attended' AND cs.status = 'scheduled'
                   AND cs.local_date BETWEEN :from AND :to
                   AND (CAST(:location AS uuid) IS NULL OR cs.location_id = CAST(:location AS uuid))
-                """).param("org", scope.orgId()).param("from", scope.from()).param("to", scope.to())
-                .param("location", scope.locationId()).query(Long.class).single();
+                """)
+                .param("org", scope.orgId())
+                .param("from", scope.from())
+                .param("to", scope.to())
+                .param("location", scope.locationId())
+                .query(Long.class)
+                .single();
         List<Kpi> kpis = List.of(
                 new Kpi("sessions", "Classes held", total.sessions, COUNT),
                 new Kpi("visits", "Visits", total.visits, COUNT),
@@ -60,41 +65,68 @@ class AttendanceSummary implements ReportBuilder {
                 new Kpi("lateCancels", "Late cancels", total.lateCancels, COUNT),
                 new Kpi("noShows", "No-shows", total.noShows, COUNT));
         Map<String, SessionStats.Tally> byDay = group(rows, r -> r.day().toString());
-        Map<String, SessionStats.Tally> byWeek = group(rows,
-                r -> r.day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString());
+        Map<String, SessionStats.Tally> byWeek = group(
+                rows,
+                r -> r.day()
+                        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                        .toString());
         Map<String, SessionStats.Tally> byType = group(rows, SessionStats.Row::classType);
         List<Table> tables = List.of(
                 table("byDay", "Visits per day", "day", "Day", byDay),
                 table("byWeek", "Visits per week", "week", "Week of", byWeek),
                 table("byClassType", "By class type", "classType", "Class type", byType),
-                table("byInstructor", "By instructor", "instructor", "Instructor", group(rows, SessionStats.Row::instructor)),
+                table(
+                        "byInstructor",
+                        "By instructor",
+                        "instructor",
+                        "Instructor",
+                        group(rows, SessionStats.Row::instructor)),
                 table("byLocation", "By location", "location", "Location", group(rows, SessionStats.Row::location)));
         Map<java.time.LocalDate, Long> visitsPerDay = new TreeMap<>();
         rows.forEach(r -> visitsPerDay.merge(r.day(), r.visits(), Long::sum));
         TimeSeries overTime = TimeSeries.of(scope.from(), scope.to(), visitsPerDay);
         String perStep = "Visits per " + overTime.step().word;
         List<Chart> charts = List.of(
-                new Chart("visitsOverTime", perStep, ReportData.Kind.LINE, "Visits", overTime.categories(),
+                new Chart(
+                        "visitsOverTime",
+                        perStep,
+                        ReportData.Kind.LINE,
+                        "Visits",
+                        overTime.categories(),
                         Map.of(perStep, overTime.numbers())),
-                new Chart("visitsByClassType", "Visits by class type", ReportData.Kind.BAR, "Visits",
+                new Chart(
+                        "visitsByClassType",
+                        "Visits by class type",
+                        ReportData.Kind.BAR,
+                        "Visits",
                         List.copyOf(byType.keySet()),
-                        Map.of("Visits", byType.values().stream().map(t -> (Number) t.visits).toList())));
+                        Map.of(
+                                "Visits",
+                                byType.values().stream()
+                                        .map(t -> (Number) t.visits)
+                                        .toList())));
         return new ReportData(type(), scope, kpis, tables, charts);
     }
 
     static Map<String, SessionStats.Tally> group(List<SessionStats.Row> rows, Function<SessionStats.Row, String> key) {
         Map<String, SessionStats.Tally> groups = new TreeMap<>();
-        rows.forEach(r -> groups.computeIfAbsent(key.apply(r), k -> new SessionStats.Tally()).add(r));
+        rows.forEach(r -> groups.computeIfAbsent(key.apply(r), k -> new SessionStats.Tally())
+                .add(r));
         return groups;
     }
 
-    private static Table table(String key, String title, String dimension, String label,
-            Map<String, SessionStats.Tally> groups) {
-        List<Column> columns = List.of(text(dimension, label), of("sessions", "Classes", COUNT),
-                of("visits", "Visits", COUNT), of("lateCancels", "Late cancels", COUNT),
-                of("noShows", "No-shows", COUNT), of("fillRate", "Fill rate", PERCENT));
+    private static Table table(
+            String key, String title, String dimension, String label, Map<String, SessionStats.Tally> groups) {
+        List<Column> columns = List.of(
+                text(dimension, label),
+                of("sessions", "Classes", COUNT),
+                of("visits", "Visits", COUNT),
+                of("lateCancels", "Late cancels", COUNT),
+                of("noShows", "No-shows", COUNT),
+                of("fillRate", "Fill rate", PERCENT));
         List<List<Object>> rows = new ArrayList<>();
-        groups.forEach((name, t) -> rows.add(List.of(name, t.sessions, t.visits, t.lateCancels, t.noShows, t.fillRate())));
+        groups.forEach(
+                (name, t) -> rows.add(List.of(name, t.sessions, t.visits, t.lateCancels, t.noShows, t.fillRate())));
         return new Table(key, title, columns, rows);
     }
 }

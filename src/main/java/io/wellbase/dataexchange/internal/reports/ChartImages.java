@@ -26,13 +26,13 @@ final class ChartImages {
     private static final int MAX_LABELLED_CATEGORIES = 40;
     private static final Font DEJAVU = dejaVu();
 
-    private ChartImages() {
-    }
+    private ChartImages() {}
 
     static BufferedImage render(ReportData.Chart chart, int width, int height) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         int every = Math.max(1, chart.categories().size() / MAX_LABELLED_CATEGORIES);
-        List<String> categories = chart.codes() ? chart.categories().stream().map(ReportData::label).toList()
+        List<String> categories = chart.codes()
+                ? chart.categories().stream().map(ReportData::label).toList()
                 : chart.categories();
         for (Map.Entry<String, List<Number>> series : chart.series().entrySet()) {
             for (int i = 0; i < categories.size(); i++) {
@@ -41,8 +41,10 @@ final class ChartImages {
         }
         boolean legend = chart.series().size() > 1;
         JFreeChart jfree = chart.kind() == ReportData.Kind.LINE
-                ? ChartFactory.createLineChart(null, null, chart.valueAxis(), data, PlotOrientation.VERTICAL, legend, false, false)
-                : ChartFactory.createBarChart(null, null, chart.valueAxis(), data, PlotOrientation.VERTICAL, legend, false, false);
+                ? ChartFactory.createLineChart(
+                        null, null, chart.valueAxis(), data, PlotOrientation.VERTICAL, legend, false, false)
+                : ChartFactory.createBarChart(
+                        null, null, chart.valueAxis(), data, PlotOrientation.VERTICAL, legend, false, false);
         jfree.setBackgroundPaint(Color.WHITE);
         jfree.setAntiAlias(true);
         CategoryPlot plot = jfree.getCategoryPlot();

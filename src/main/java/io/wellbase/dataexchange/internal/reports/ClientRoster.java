@@ -61,19 +61,31 @@ class ClientRoster implements ReportBuilder {
                 WHERE c.org_id = :org AND c.merged_into_id IS NULL AND c.erased_at IS NULL
                   AND (c.created_at AT TIME ZONE :zone)::date <= :to
                 ORDER BY c.last_name, c.first_name, c.id
-                """).param("org", scope.orgId()).param("zone", scope.zone().getId()).param("from", scope.from())
-                .param("to", scope.to()).param("location", scope.locationId())
+                """)
+                .param("org", scope.orgId())
+                .param("zone", scope.zone().getId())
+                .param("from", scope.from())
+                .param("to", scope.to())
+                .param("location", scope.locationId())
                 .query(rs -> {
                     LocalDate joined = rs.getObject("joined", LocalDate.class);
                     LocalDate last = rs.getObject("last_visit", LocalDate.class);
                     String status = rs.getString("status");
                     String plans = rs.getString("plans");
-                    rows.add(java.util.Arrays.asList(rs.getString("name"), rs.getString("email"), rs.getString("phone"),
-                            status, joined.toString(), last == null ? null : last.toString(), rs.getLong("visits"), plans));
+                    rows.add(java.util.Arrays.asList(
+                            rs.getString("name"),
+                            rs.getString("email"),
+                            rs.getString("phone"),
+                            status,
+                            joined.toString(),
+                            last == null ? null : last.toString(),
+                            rs.getLong("visits"),
+                            plans));
                     byStatus.merge(status, 1L, (a, b) -> a.longValue() + b.longValue());
                     if (!joined.isBefore(scope.from()) && !joined.isAfter(scope.to())) {
                         totals[0]++;
-                        newPerMonth.merge(YearMonth.from(joined).toString(), 1L, (a, b) -> a.longValue() + b.longValue());
+                        newPerMonth.merge(
+                                YearMonth.from(joined).toString(), 1L, (a, b) -> a.longValue() + b.longValue());
                     }
                     if (status.equals("active")) {
                         totals[1]++;
@@ -87,14 +99,35 @@ class ClientRoster implements ReportBuilder {
                 new Kpi("active", "Active", totals[1], COUNT),
                 new Kpi("newInPeriod", "New in the period", totals[0], COUNT),
                 new Kpi("withMembership", "Holding a membership", totals[2], COUNT));
-        Table table = new Table("clients", "Clients", List.of(text("name", "Name"), text("email", "Email"),
-                text("phone", "Phone"), code("status", "Status"), text("joined", "Joined"), text("lastVisit", "Last visit"),
-                of("visits", "Visits in period", COUNT), text("plans", "Plans")), rows);
+        Table table = new Table(
+                "clients",
+                "Clients",
+                List.of(
+                        text("name", "Name"),
+                        text("email", "Email"),
+                        text("phone", "Phone"),
+                        code("status", "Status"),
+                        text("joined", "Joined"),
+                        text("lastVisit", "Last visit"),
+                        of("visits", "Visits in period", COUNT),
+                        text("plans", "Plans")),
+                rows);
         List<Chart> charts = List.of(
-                new Chart("clientsByStatus", "Clients by status", ReportData.Kind.BAR, "Clients",
-                        List.copyOf(byStatus.keySet()), Map.of("Clients", List.copyOf(byStatus.values())), true),
-                new Chart("newClientsPerMonth", "New clients per month", ReportData.Kind.LINE, "Clients",
-                        List.copyOf(newPerMonth.keySet()), Map.of("New clients", List.copyOf(newPerMonth.values()))));
+                new Chart(
+                        "clientsByStatus",
+                        "Clients by status",
+                        ReportData.Kind.BAR,
+                        "Clients",
+                        List.copyOf(byStatus.keySet()),
+                        Map.of("Clients", List.copyOf(byStatus.values())),
+                        true),
+                new Chart(
+                        "newClientsPerMonth",
+                        "New clients per month",
+                        ReportData.Kind.LINE,
+                        "Clients",
+                        List.copyOf(newPerMonth.keySet()),
+                        Map.of("New clients", List.copyOf(newPerMonth.values()))));
         return new ReportData(type(), scope, kpis, List.of(table), charts);
     }
 }

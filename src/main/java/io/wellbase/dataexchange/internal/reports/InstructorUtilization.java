@@ -40,12 +40,12 @@ class InstructorUtilization implements ReportBuilder {
         return ReportType.INSTRUCTOR_UTILIZATION;
     }
 
-    private record Appointments(long count, long minutes) {
-    }
+    private record Appointments(long count, long minutes) {}
 
     @Override
     public ReportData build(ReportScope scope) {
-        Map<String, SessionStats.Tally> classes = AttendanceSummary.group(sessions.load(scope), SessionStats.Row::instructor);
+        Map<String, SessionStats.Tally> classes =
+                AttendanceSummary.group(sessions.load(scope), SessionStats.Row::instructor);
         Map<String, Appointments> appointments = new HashMap<>();
         jdbc.sql("""
                 SELECT u.first_name || ' ' || u.last_name AS instructor, count(*) AS n,
@@ -57,10 +57,14 @@ class InstructorUtilization implements ReportBuilder {
                   AND (a.starts_at AT TIME ZONE l.timezone)::date BETWEEN :from AND :to
                   AND (CAST(:location AS uuid) IS NULL OR a.location_id = CAST(:location AS uuid))
                 GROUP BY u.first_name, u.last_name
-                """).param("org", scope.orgId()).param("from", scope.from()).param("to", scope.to())
+                """)
+                .param("org", scope.orgId())
+                .param("from", scope.from())
+                .param("to", scope.to())
                 .param("location", scope.locationId())
                 .query(rs -> {
-                    appointments.put(rs.getString("instructor"), new Appointments(rs.getLong("n"), rs.getLong("minutes")));
+                    appointments.put(
+                            rs.getString("instructor"), new Appointments(rs.getLong("n"), rs.getLong("minutes")));
                 });
         TreeSet<String> names = new TreeSet<>(classes.keySet());
         names.addAll(appointments.keySet());
@@ -73,8 +77,18 @@ class InstructorUtilization implements ReportBuilder {
         for (String name : names) {
             SessionStats.Tally t = classes.getOrDefault(name, new SessionStats.Tally());
             Appointments a = appointments.getOrDefault(name, new Appointments(0, 0));
-            rows.add(List.of(name, t.sessions, hours(t.minutes), t.capacity, t.seats, t.fillRate(), t.visits,
-                    t.noShows, t.lateCancels, a.count(), hours(a.minutes())));
+            rows.add(List.of(
+                    name,
+                    t.sessions,
+                    hours(t.minutes),
+                    t.capacity,
+                    t.seats,
+                    t.fillRate(),
+                    t.visits,
+                    t.noShows,
+                    t.lateCancels,
+                    a.count(),
+                    hours(a.minutes())));
             sessionsBy.put(name, t.sessions);
             fillBy.put(name, t.fillRate());
             total.sessions += t.sessions;
@@ -91,16 +105,37 @@ class InstructorUtilization implements ReportBuilder {
                 new Kpi("fillRate", "Fill rate", total.fillRate(), PERCENT),
                 new Kpi("appointments", "Appointments", appointmentCount, COUNT),
                 new Kpi("appointmentHours", "Appointment hours", hours(appointmentMinutes), HOURS));
-        Table table = new Table("byInstructor", "By instructor", List.of(text("instructor", "Instructor"),
-                of("sessions", "Classes", COUNT), of("classHours", "Class hours", HOURS),
-                of("capacity", "Places", COUNT), of("seatsTaken", "Taken", COUNT), of("fillRate", "Fill rate", PERCENT),
-                of("visits", "Visits", COUNT), of("noShows", "No-shows", COUNT), of("lateCancels", "Late cancels", COUNT),
-                of("appointments", "Appointments", COUNT), of("appointmentHours", "Appt. hours", HOURS)), rows);
+        Table table = new Table(
+                "byInstructor",
+                "By instructor",
+                List.of(
+                        text("instructor", "Instructor"),
+                        of("sessions", "Classes", COUNT),
+                        of("classHours", "Class hours", HOURS),
+                        of("capacity", "Places", COUNT),
+                        of("seatsTaken", "Taken", COUNT),
+                        of("fillRate", "Fill rate", PERCENT),
+                        of("visits", "Visits", COUNT),
+                        of("noShows", "No-shows", COUNT),
+                        of("lateCancels", "Late cancels", COUNT),
+                        of("appointments", "Appointments", COUNT),
+                        of("appointmentHours", "Appt. hours", HOURS)),
+                rows);
         List<Chart> charts = List.of(
-                new Chart("sessionsByInstructor", "Classes taught", ReportData.Kind.BAR, "Classes",
-                        List.copyOf(sessionsBy.keySet()), Map.of("Classes", List.copyOf(sessionsBy.values()))),
-                new Chart("fillRateByInstructor", "Fill rate by instructor (%)", ReportData.Kind.BAR, "Fill rate %",
-                        List.copyOf(fillBy.keySet()), Map.of("Fill rate", List.copyOf(fillBy.values()))));
+                new Chart(
+                        "sessionsByInstructor",
+                        "Classes taught",
+                        ReportData.Kind.BAR,
+                        "Classes",
+                        List.copyOf(sessionsBy.keySet()),
+                        Map.of("Classes", List.copyOf(sessionsBy.values()))),
+                new Chart(
+                        "fillRateByInstructor",
+                        "Fill rate by instructor (%)",
+                        ReportData.Kind.BAR,
+                        "Fill rate %",
+                        List.copyOf(fillBy.keySet()),
+                        Map.of("Fill rate", List.copyOf(fillBy.values()))));
         return new ReportData(type(), scope, kpis, List.of(table), charts);
     }
 

@@ -44,8 +44,7 @@ class MembershipRetention implements ReportBuilder {
     }
 
     /** A membership with the day it really ended (its end, or the day it was cancelled if earlier). */
-    record Held(UUID client, LocalDate start, LocalDate end, boolean ended) {
-    }
+    record Held(UUID client, LocalDate start, LocalDate end, boolean ended) {}
 
     List<Held> memberships(ReportScope scope) {
         return jdbc.sql("""
@@ -53,9 +52,15 @@ class MembershipRetention implements ReportBuilder {
                        least(ends_on, coalesce((cancelled_at AT TIME ZONE :zone)::date, ends_on)) AS effective_end,
                        status IN ('expired', 'cancelled') AS ended
                 FROM report_client_memberships WHERE org_id = :org AND status <> 'pending' AND starts_on <= :to
-                """).param("org", scope.orgId()).param("zone", scope.zone().getId()).param("to", scope.to())
-                .query((rs, n) -> new Held(rs.getObject("client_id", UUID.class), rs.getObject("starts_on", LocalDate.class),
-                        rs.getObject("effective_end", LocalDate.class), rs.getBoolean("ended")))
+                """)
+                .param("org", scope.orgId())
+                .param("zone", scope.zone().getId())
+                .param("to", scope.to())
+                .query((rs, n) -> new Held(
+                        rs.getObject("client_id", UUID.class),
+                        rs.getObject("starts_on", LocalDate.class),
+                        rs.getObject("effective_end", LocalDate.class),
+                        rs.getBoolean("ended")))
                 .list();
     }
 
@@ -73,35 +78,57 @@ class MembershipRetention implements ReportBuilder {
         for (YearMonth month = first; !month.isAfter(YearMonth.from(scope.to())); month = month.plusMonths(1)) {
             LocalDate m0 = month.atDay(1);
             LocalDate m1 = month.plusMonths(1).atDay(1);
-            long active = all.stream().filter(h -> !h.start().isAfter(m0) && !h.end().isBefore(m0))
-                    .map(Held::client).distinct().count();
-            long started = all.stream().filter(h -> !h.start().isBefore(m0) && h.start().isBefore(m1)).count();
-            long churned = all.stream().filter(h -> churnedIn(h, m0, m1, today, all)).map(Held::client).distinct().count();
+            long active = all.stream()
+                    .filter(h -> !h.start().isAfter(m0) && !h.end().isBefore(m0))
+                    .map(Held::client)
+                    .distinct()
+                    .count();
+            long started = all.stream()
+                    .filter(h -> !h.start().isBefore(m0) && h.start().isBefore(m1))
+                    .count();
+            long churned = all.stream()
+                    .filter(h -> churnedIn(h, m0, m1, today, all))
+                    .map(Held::client)
+                    .distinct()
+                    .count();
             if (month.equals(first)) {
                 activeAtStart = active;
             }
             totalNew += started;
             totalChurned += churned;
-            rows.add(Arrays.asList(month.toString(), active, started, churned,
+            rows.add(Arrays.asList(
+                    month.toString(),
+                    active,
+                    started,
+                    churned,
                     ReportData.rate(Math.max(0, active - churned), active)));
             newSeries.put(month.toString(), started);
             churnSeries.put(month.toString(), churned);
         }
         LocalDate end = scope.to().isAfter(today) ? today : scope.to();
-        long activeAtEnd = all.stream().filter(h -> !h.start().isAfter(end) && !h.end().isBefore(end))
-                .map(Held::client).distinct().count();
-        List<Held> cohort = all.stream().filter(h -> !h.start().isBefore(scope.from()) && !h.start().isAfter(scope.to())).toList();
+        long activeAtEnd = all.stream()
+                .filter(h -> !h.start().isAfter(end) && !h.end().isBefore(end))
+                .map(Held::client)
+                .distinct()
+                .count();
+        List<Held> cohort = all.stream()
+                .filter(h -> !h.start().isBefore(scope.from()) && !h.start().isAfter(scope.to()))
+                .toList();
         List<List<Object>> curveRows = new ArrayList<>();
         List<Number> curve = new ArrayList<>();
         List<String> offsets = new ArrayList<>();
         for (int k = 0; k <= CURVE_MONTHS; k++) {
             int months = k;
-            long reached = cohort.stream().filter(h -> !h.start().plusMonths(months).isAfter(today)).count();
+            long reached = cohort.stream()
+                    .filter(h -> !h.start().plusMonths(months).isAfter(today))
+                    .count();
             if (reached == 0) {
                 break; // no membership of the period is that old yet
             }
-            long running = cohort.stream().filter(h -> !h.start().plusMonths(months).isAfter(today)
-                    && !h.end().isBefore(h.start().plusMonths(months))).count();
+            long running = cohort.stream()
+                    .filter(h -> !h.start().plusMonths(months).isAfter(today)
+                            && !h.end().isBefore(h.start().plusMonths(months)))
+                    .count();
             curveRows.add(List.of((long) k, reached, running, ReportData.percent(running, reached)));
             offsets.add("M" + k);
             curve.add(ReportData.percent(running, reached));
@@ -111,33 +138,65 @@ class MembershipRetention implements ReportBuilder {
                 new Kpi("activeAtEnd", "Members at end", activeAtEnd, COUNT),
                 new Kpi("new", "New memberships", totalNew, COUNT),
                 new Kpi("churned", "Churned members", totalChurned, COUNT),
-                new Kpi("retention", "Retention", ReportData.rate(Math.max(0, activeAtStart + totalNew - totalChurned),
-                        activeAtStart + totalNew), PERCENT));
+                new Kpi(
+                        "retention",
+                        "Retention",
+                        ReportData.rate(Math.max(0, activeAtStart + totalNew - totalChurned), activeAtStart + totalNew),
+                        PERCENT));
         List<Table> tables = List.of(
-                new Table("byMonth", "Members per month", List.of(text("month", "Month"),
-                        of("active", "Active on the 1st", COUNT), of("new", "New", COUNT), of("churned", "Churned", COUNT),
-                        of("retention", "Retention", PERCENT)), rows),
-                new Table("retentionCurve", "Retention curve (memberships started in the period)", List.of(
-                        of("monthsAfterStart", "Months after start", COUNT), of("memberships", "Memberships that far", COUNT),
-                        of("running", "Still running", COUNT), of("retained", "Retained", PERCENT)), curveRows));
+                new Table(
+                        "byMonth",
+                        "Members per month",
+                        List.of(
+                                text("month", "Month"),
+                                of("active", "Active on the 1st", COUNT),
+                                of("new", "New", COUNT),
+                                of("churned", "Churned", COUNT),
+                                of("retention", "Retention", PERCENT)),
+                        rows),
+                new Table(
+                        "retentionCurve",
+                        "Retention curve (memberships started in the period)",
+                        List.of(
+                                of("monthsAfterStart", "Months after start", COUNT),
+                                        of("memberships", "Memberships that far", COUNT),
+                                of("running", "Still running", COUNT), of("retained", "Retained", PERCENT)),
+                        curveRows));
         Map<String, List<Number>> newVersusChurned = new LinkedHashMap<>();
         newVersusChurned.put("New", List.copyOf(newSeries.values()));
         newVersusChurned.put("Churned", List.copyOf(churnSeries.values()));
         List<Chart> charts = List.of(
-                new Chart("newVersusChurned", "New and churned per month", ReportData.Kind.BAR, "Members",
-                        List.copyOf(newSeries.keySet()), newVersusChurned),
-                new Chart("retentionCurve", "Retention curve (%)", ReportData.Kind.LINE, "Retained %", offsets,
+                new Chart(
+                        "newVersusChurned",
+                        "New and churned per month",
+                        ReportData.Kind.BAR,
+                        "Members",
+                        List.copyOf(newSeries.keySet()),
+                        newVersusChurned),
+                new Chart(
+                        "retentionCurve",
+                        "Retention curve (%)",
+                        ReportData.Kind.LINE,
+                        "Retained %",
+                        offsets,
                         Map.of("Retained", curve)));
         return new ReportData(type(), scope, kpis, tables, charts);
     }
 
     /** Ended in the month, the end has passed, and the client did not start another membership within the grace. */
     static boolean churnedIn(Held h, LocalDate m0, LocalDate m1, LocalDate today, List<Held> all) {
-        if (!h.ended() || h.end().isBefore(m0) || !h.end().isBefore(m1) || !h.end().isBefore(today)) {
+        if (!h.ended()
+                || h.end().isBefore(m0)
+                || !h.end().isBefore(m1)
+                || !h.end().isBefore(today)) {
             return false;
         }
         LocalDate graceEnd = h.end().plusDays(RENEWAL_GRACE_DAYS);
-        return all.stream().noneMatch(o -> o != h && o.client().equals(h.client()) && !o.start().isBefore(h.start())
-                && !o.start().isAfter(graceEnd) && o.end().isAfter(h.end()));
+        return all.stream()
+                .noneMatch(o -> o != h
+                        && o.client().equals(h.client())
+                        && !o.start().isBefore(h.start())
+                        && !o.start().isAfter(graceEnd)
+                        && o.end().isAfter(h.end()));
     }
 }

@@ -89,12 +89,27 @@ final class PdfReport {
         content.setNonStrokingColor(ACCENT);
         content.addRect(MARGIN, top - 70, width(), 70);
         content.fill();
-        text.write(content, text.bold(), 20, Color.WHITE, MARGIN + 14, top - 28, report.type().title());
+        text.write(
+                content,
+                text.bold(),
+                20,
+                Color.WHITE,
+                MARGIN + 14,
+                top - 28,
+                report.type().title());
         ReportScope scope = report.scope();
         text.write(content, text.regular(), 11, Color.WHITE, MARGIN + 14, top - 46, scope.organization());
-        text.write(content, text.regular(), 9, Color.WHITE, MARGIN + 14, top - 60, scope.from() + " to " + scope.to()
-                + "  ·  " + (scope.locationName() == null ? "All locations" : scope.locationName())
-                + "  ·  generated " + ZonedDateTime.now(scope.zone()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+        text.write(
+                content,
+                text.regular(),
+                9,
+                Color.WHITE,
+                MARGIN + 14,
+                top - 60,
+                scope.from() + " to " + scope.to()
+                        + "  ·  " + (scope.locationName() == null ? "All locations" : scope.locationName())
+                        + "  ·  generated "
+                        + ZonedDateTime.now(scope.zone()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
         y = top - 90;
     }
 
@@ -178,7 +193,10 @@ final class PdfReport {
     private float height(List<String> values, TableLayout.Fit fit, boolean head) throws IOException {
         int lines = 1;
         for (int c = 0; c < values.size(); c++) {
-            lines = Math.max(lines, fit.lines(text, head ? text.bold() : text.regular(), values.get(c), c).size());
+            lines = Math.max(
+                    lines,
+                    fit.lines(text, head ? text.bold() : text.regular(), values.get(c), c)
+                            .size());
         }
         return lines * fit.lineHeight() + (head ? 7 : 5);
     }
@@ -198,9 +216,16 @@ final class PdfReport {
             List<String> lines = fit.lines(text, font, values.get(c), c);
             for (int i = 0; i < lines.size(); i++) {
                 float tx = columns.get(c).numeric()
-                        ? x + w - TableLayout.PAD - text.width(font, fit.size(), lines.get(i)) : x + TableLayout.PAD;
-                text.write(content, font, fit.size(), head ? Color.WHITE : Color.BLACK, tx,
-                        y - 3 - fit.size() * 0.95f - i * fit.lineHeight(), lines.get(i));
+                        ? x + w - TableLayout.PAD - text.width(font, fit.size(), lines.get(i))
+                        : x + TableLayout.PAD;
+                text.write(
+                        content,
+                        font,
+                        fit.size(),
+                        head ? Color.WHITE : Color.BLACK,
+                        tx,
+                        y - 3 - fit.size() * 0.95f - i * fit.lineHeight(),
+                        lines.get(i));
             }
             x += w;
         }
@@ -210,13 +235,21 @@ final class PdfReport {
     private void footers() throws IOException {
         int pages = document.getNumberOfPages();
         for (int i = 0; i < pages; i++) {
-            try (PDPageContentStream footer = new PDPageContentStream(document, document.getPage(i),
-                    PDPageContentStream.AppendMode.APPEND, true, true)) {
-                String left = report.scope().organization() + " · " + report.type().title();
+            try (PDPageContentStream footer = new PDPageContentStream(
+                    document, document.getPage(i), PDPageContentStream.AppendMode.APPEND, true, true)) {
+                String left =
+                        report.scope().organization() + " · " + report.type().title();
                 String right = "Page " + (i + 1) + " of " + pages;
                 text.write(footer, text.regular(), 8, MUTED, MARGIN, MARGIN - 14, left);
                 float edge = document.getPage(i).getMediaBox().getWidth() - MARGIN;
-                text.write(footer, text.regular(), 8, MUTED, edge - text.width(text.regular(), 8, right), MARGIN - 14, right);
+                text.write(
+                        footer,
+                        text.regular(),
+                        8,
+                        MUTED,
+                        edge - text.width(text.regular(), 8, right),
+                        MARGIN - 14,
+                        right);
             }
         }
     }
@@ -233,8 +266,10 @@ final class PdfReport {
         }
         return switch (unit) {
             case COUNT -> String.format("%,d", number.longValue());
-            case MONEY -> report.scope().currency() + " " + String.format("%,." + report.scope().fractionDigits() + "f",
-                    (BigDecimal) (value instanceof BigDecimal d ? d : BigDecimal.valueOf(number.doubleValue())));
+            case MONEY ->
+                report.scope().currency() + " "
+                        + String.format("%,." + report.scope().fractionDigits() + "f", (BigDecimal)
+                                (value instanceof BigDecimal d ? d : BigDecimal.valueOf(number.doubleValue())));
             case PERCENT -> String.format("%.1f%%", number.doubleValue());
             case HOURS -> String.format("%,.1f h", number.doubleValue());
             case CODE -> value.toString();

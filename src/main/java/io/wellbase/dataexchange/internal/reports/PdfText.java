@@ -66,15 +66,19 @@ record PdfText(PDFont regular, PDFont bold) {
             return "";
         }
         StringBuilder out = new StringBuilder(value.length());
-        value.replace('\n', ' ').replace('\r', ' ').replace('\t', ' ').codePoints().forEach(cp -> {
-            String ch = new String(Character.toChars(cp));
-            try {
-                font.encode(ch);
-                out.append(ch);
-            } catch (IOException | IllegalArgumentException e) {
-                out.append('?');
-            }
-        });
+        value.replace('\n', ' ')
+                .replace('\r', ' ')
+                .replace('\t', ' ')
+                .codePoints()
+                .forEach(cp -> {
+                    String ch = new String(Character.toChars(cp));
+                    try {
+                        font.encode(ch);
+                        out.append(ch);
+                    } catch (IOException | IllegalArgumentException e) {
+                        out.append('?');
+                    }
+                });
         return out.toString();
     }
 }

@@ -12,17 +12,19 @@ import java.util.Map;
 record ReportData(ReportType type, ReportScope scope, List<Kpi> kpis, List<Table> tables, List<Chart> charts) {
 
     /** A headline figure; {@code value} is a number (money in major units, rates in percent). */
-    record Kpi(String key, String label, Object value, Unit unit) {
-    }
+    record Kpi(String key, String label, Object value, Unit unit) {}
 
     /** How a value is shown; {@code CODE} is a stable code (card_terminal) that the PDF shows as a label. */
     enum Unit {
-        COUNT, MONEY, PERCENT, HOURS, CODE
+        COUNT,
+        MONEY,
+        PERCENT,
+        HOURS,
+        CODE
     }
 
     /** A table; each row has one value per column, numbers as numbers. */
-    record Table(String key, String title, List<Column> columns, List<List<Object>> rows) {
-    }
+    record Table(String key, String title, List<Column> columns, List<List<Object>> rows) {}
 
     record Column(String key, String label, Unit unit) {
 
@@ -44,17 +46,29 @@ record ReportData(ReportType type, ReportScope scope, List<Kpi> kpis, List<Table
     }
 
     /** A line or bar chart: one label per category, one series of values per name; categories may be codes. */
-    record Chart(String key, String title, Kind kind, String valueAxis, List<String> categories,
-            Map<String, List<Number>> series, boolean codes) {
+    record Chart(
+            String key,
+            String title,
+            Kind kind,
+            String valueAxis,
+            List<String> categories,
+            Map<String, List<Number>> series,
+            boolean codes) {
 
-        Chart(String key, String title, Kind kind, String valueAxis, List<String> categories,
+        Chart(
+                String key,
+                String title,
+                Kind kind,
+                String valueAxis,
+                List<String> categories,
                 Map<String, List<Number>> series) {
             this(key, title, kind, valueAxis, categories, series, false);
         }
     }
 
     enum Kind {
-        LINE, BAR
+        LINE,
+        BAR
     }
 
     /** A share as a percentage with one decimal; 0 when there is nothing to share. */

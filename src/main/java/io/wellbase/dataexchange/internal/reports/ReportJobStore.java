@@ -1,7 +1,7 @@
 package io.wellbase.dataexchange.internal.reports;
 
-import io.wellbase.dataexchange.internal.JobStatus;
 import io.wellbase.dataexchange.internal.JobRows;
+import io.wellbase.dataexchange.internal.JobStatus;
 import io.wellbase.files.DownloadLink;
 import io.wellbase.files.StoredFiles;
 import io.wellbase.platform.web.PageQuery;
@@ -27,9 +27,14 @@ class ReportJobStore {
             """;
 
     /** What the runner needs to build a report. */
-    record Request(UUID id, UUID orgId, UUID userId, ReportType type, String format, Map<String, Object> filters,
-            JobStatus status) {
-    }
+    record Request(
+            UUID id,
+            UUID orgId,
+            UUID userId,
+            ReportType type,
+            String format,
+            Map<String, Object> filters,
+            JobStatus status) {}
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -45,17 +50,28 @@ class ReportJobStore {
         jdbc.sql("""
                 INSERT INTO reports (id, org_id, report_type, format, filters, requested_by)
                 VALUES (:id, :org, :type, :format, :filters::jsonb, :by)
-                """).param("id", request.id()).param("org", request.orgId()).param("type", request.type().value())
-                .param("format", request.format()).param("filters", json.writeValueAsString(request.filters()))
-                .param("by", request.userId()).update();
+                """)
+                .param("id", request.id())
+                .param("org", request.orgId())
+                .param("type", request.type().value())
+                .param("format", request.format())
+                .param("filters", json.writeValueAsString(request.filters()))
+                .param("by", request.userId())
+                .update();
     }
 
     Optional<Request> request(UUID id) {
-        return jdbc.sql("SELECT id, org_id, requested_by, report_type, format, filters, status FROM reports WHERE id = :id")
-                .param("id", id).query((rs, n) -> new Request(rs.getObject("id", UUID.class),
-                        rs.getObject("org_id", UUID.class), rs.getObject("requested_by", UUID.class),
-                        ReportType.of(rs.getString("report_type")).orElseThrow(), rs.getString("format"),
-                        filters(rs.getString("filters")), JobStatus.of(rs.getString("status"))))
+        return jdbc.sql(
+                        "SELECT id, org_id, requested_by, report_type, format, filters, status FROM reports WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Request(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("org_id", UUID.class),
+                        rs.getObject("requested_by", UUID.class),
+                        ReportType.of(rs.getString("report_type")).orElseThrow(),
+                        rs.getString("format"),
+                        filters(rs.getString("filters")),
+                        JobStatus.of(rs.getString("status"))))
                 .optional();
     }
 
@@ -64,8 +80,12 @@ class ReportJobStore {
         jdbc.sql("""
                 UPDATE reports SET status = 'completed', file_id = :file, duration_ms = :ms, completed_at = now()
                 WHERE id = :id AND status IN (:from)
-                """).param("id", id).param("file", fileId).param("ms", millis)
-                .param("from", JobStatus.COMPLETED.reachableFrom()).update();
+                """)
+                .param("id", id)
+                .param("file", fileId)
+                .param("ms", millis)
+                .param("from", JobStatus.COMPLETED.reachableFrom())
+                .update();
     }
 
     void fail(UUID id, String error) {
@@ -73,8 +93,11 @@ class ReportJobStore {
     }
 
     Optional<ReportJob> find(UUID orgId, UUID id) {
-        return jdbc.sql(SELECT + " WHERE org_id = :org AND id = :id").param("org", orgId).param("id", id)
-                .query(this::job).optional();
+        return jdbc.sql(SELECT + " WHERE org_id = :org AND id = :id")
+                .param("org", orgId)
+                .param("id", id)
+                .query(this::job)
+                .optional();
     }
 
     PageResult<ReportJob> list(UUID orgId, PageQuery page) {
@@ -86,14 +109,23 @@ class ReportJobStore {
         UUID orgId = rs.getObject("org_id", UUID.class);
         UUID fileId = rs.getObject("file_id", UUID.class);
         DownloadLink link = JobRows.link(files, orgId, fileId);
-        return new ReportJob(id, id, rs.getString("report_type"), rs.getString("format"), filters(rs.getString("filters")),
-                rs.getString("status"), link == null ? null : link.url(), link == null ? null : link.expiresAt(),
-                rs.getString("error"), rs.getObject("duration_ms", Long.class), rs.getObject("requested_by", UUID.class),
-                JobRows.instant(rs.getTimestamp("created_at")), JobRows.instant(rs.getTimestamp("completed_at")));
+        return new ReportJob(
+                id,
+                id,
+                rs.getString("report_type"),
+                rs.getString("format"),
+                filters(rs.getString("filters")),
+                rs.getString("status"),
+                link == null ? null : link.url(),
+                link == null ? null : link.expiresAt(),
+                rs.getString("error"),
+                rs.getObject("duration_ms", Long.class),
+                rs.getObject("requested_by", UUID.class),
+                JobRows.instant(rs.getTimestamp("created_at")),
+                JobRows.instant(rs.getTimestamp("completed_at")));
     }
 
     private Map<String, Object> filters(String text) {
-        return json.readValue(text, new TypeReference<Map<String, Object>>() { });
+        return json.readValue(text, new TypeReference<Map<String, Object>>() {});
     }
-
 }

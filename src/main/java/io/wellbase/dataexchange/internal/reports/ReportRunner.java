@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +34,12 @@ class ReportRunner {
     private final OrganizationProfiles organizations;
     private final ObjectMapper json;
 
-    ReportRunner(ReportJobStore jobs, List<ReportBuilder> builders, StoredFiles files, Locations locations, OrganizationProfiles organizations,
+    ReportRunner(
+            ReportJobStore jobs,
+            List<ReportBuilder> builders,
+            StoredFiles files,
+            Locations locations,
+            OrganizationProfiles organizations,
             ObjectMapper json) {
         this.jobs = jobs;
         this.builders = builders.stream().collect(Collectors.toMap(ReportBuilder::type, Function.identity()));
@@ -43,8 +47,11 @@ class ReportRunner {
         this.locations = locations;
         this.organizations = organizations;
         // every column in every row, null where there is no figure (a rate of nothing, no last visit)
-        this.json = json.rebuild().changeDefaultPropertyInclusion(inclusion -> inclusion
-                .withValueInclusion(JsonInclude.Include.ALWAYS).withContentInclusion(JsonInclude.Include.ALWAYS)).build();
+        this.json = json.rebuild()
+                .changeDefaultPropertyInclusion(inclusion -> inclusion
+                        .withValueInclusion(JsonInclude.Include.ALWAYS)
+                        .withContentInclusion(JsonInclude.Include.ALWAYS))
+                .build();
     }
 
     void run(UUID id) {
@@ -60,9 +67,10 @@ class ReportRunner {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 render(data, request.format(), out);
             }
-            String name = request.type().value() + "-" + data.scope().from() + "-to-" + data.scope().to() + "." + request.format();
-            StoredFile file = files.saveGenerated(request.orgId(), request.userId(), FilePurpose.REPORT, name,
-                    contentType(request.format()), temp);
+            String name = request.type().value() + "-" + data.scope().from() + "-to-"
+                    + data.scope().to() + "." + request.format();
+            StoredFile file = files.saveGenerated(
+                    request.orgId(), request.userId(), FilePurpose.REPORT, name, contentType(request.format()), temp);
             jobs.complete(id, file.id(), (System.nanoTime() - started) / 1_000_000);
         } catch (IOException | RuntimeException e) {
             log.warn("Report {} failed", id, e);
@@ -95,9 +103,20 @@ class ReportRunner {
         Map<String, Object> range = (Map<String, Object>) filters.get("dateRange");
         UUID location = filters.get("locationId") == null ? null : UUID.fromString((String) filters.get("locationId"));
         OrganizationProfiles.Profile org = organizations.find(orgId).orElseThrow();
-        return new ReportScope(orgId, org.name(), org.zone(), org.currency(), LocalDate.parse((String) range.get("from")),
-                LocalDate.parse((String) range.get("to")), location,
-                location == null ? null : locations.find(orgId, location).map(Locations.LocationInfo::name).orElse(null));
+        return new ReportScope(
+                orgId,
+                org.name(),
+                org.zone(),
+                org.currency(),
+                LocalDate.parse((String) range.get("from")),
+                LocalDate.parse((String) range.get("to")),
+                location,
+                location == null
+                        ? null
+                        : locations
+                                .find(orgId, location)
+                                .map(Locations.LocationInfo::name)
+                                .orElse(null));
     }
 
     static String contentType(String format) {

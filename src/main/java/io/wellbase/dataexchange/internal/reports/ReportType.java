@@ -28,6 +28,8 @@ enum ReportType {
     }
 
     static Optional<ReportType> of(String value) {
-        return Arrays.stream(values()).filter(t -> t.value.equalsIgnoreCase(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(t -> t.value.equalsIgnoreCase(value))
+                .findFirst();
     }
 }

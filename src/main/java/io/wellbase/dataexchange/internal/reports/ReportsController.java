@@ -1,12 +1,12 @@
 package io.wellbase.dataexchange.internal.reports;
 
-import io.wellbase.dataexchange.internal.JobStatus;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
+import io.wellbase.dataexchange.internal.JobStatus;
 import io.wellbase.organizations.Locations;
 import io.wellbase.organizations.OrganizationProfiles;
 import io.wellbase.platform.data.Ids;
@@ -35,7 +35,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Reports: request one (202), poll it, download it by its short-lived link, list earlier ones. */
@@ -48,14 +47,11 @@ class ReportsController {
     private static final SortSpec SORT = SortSpec.of(Map.of("createdAt", "created_at"), "-createdAt", "id");
 
     /** A report request; filters: {@code dateRange {from, to}} (default the last 30 days), {@code locationId}. */
-    record ReportRequest(String reportType, String format, Filters filters) {
-    }
+    record ReportRequest(String reportType, String format, Filters filters) {}
 
-    record Filters(DateRange dateRange, UUID locationId) {
-    }
+    record Filters(DateRange dateRange, UUID locationId) {}
 
-    record DateRange(String from, String to) {
-    }
+    record DateRange(String from, String to) {}
 
     private final ReportJobStore jobs;
     private final Locations locations;
@@ -65,8 +61,14 @@ class ReportsController {
     private final OrganizationProfiles organizations;
     private final TransactionTemplate tx;
 
-    ReportsController(ReportJobStore jobs, Locations locations, BackgroundJobs scheduler, OneTimeTask<Void> reportRunTask,
-            AuditTrail audit, OrganizationProfiles organizations, TransactionTemplate tx) {
+    ReportsController(
+            ReportJobStore jobs,
+            Locations locations,
+            BackgroundJobs scheduler,
+            OneTimeTask<Void> reportRunTask,
+            AuditTrail audit,
+            OrganizationProfiles organizations,
+            TransactionTemplate tx) {
         this.tx = tx;
         this.jobs = jobs;
         this.locations = locations;
@@ -81,10 +83,14 @@ class ReportsController {
     @Operation(summary = "Request a report (202 with its id; poll it until completed)")
     ResponseEntity<ReportJob> request(Caller caller, @RequestBody ReportRequest body) {
         UUID org = caller.requireOrganization();
-        ReportType type = body.reportType() == null ? null : ReportType.of(body.reportType()).orElse(null);
+        ReportType type = body.reportType() == null
+                ? null
+                : ReportType.of(body.reportType()).orElse(null);
         if (type == null) {
-            throw ApiException.invalidField("reportType", "must be one of attendance_summary, revenue_summary, "
-                    + "membership_retention, client_roster, instructor_utilization");
+            throw ApiException.invalidField(
+                    "reportType",
+                    "must be one of attendance_summary, revenue_summary, "
+                            + "membership_retention, client_roster, instructor_utilization");
         }
         String format = body.format() == null ? "pdf" : body.format().toLowerCase();
         if (!format.equals("pdf") && !format.equals("csv") && !format.equals("json")) {
@@ -92,14 +98,28 @@ class ReportsController {
         }
         Map<String, Object> filters = filters(org, body.filters());
         UUID id = Ids.newId();
-        tx.executeWithoutResult(status -> { // the job, its audit entry and its queue entry commit together
-            jobs.create(new ReportJobStore.Request(id, org, caller.userId(), type, format, filters, JobStatus.PROCESSING));
-            audit.record(new AuditRecord(org, caller.userId(), "report.requested", "report", id.toString(), Map.of(
-                    "reportType", new AuditChange(null, type.value()), "format", new AuditChange(null, format),
-                    "filters", new AuditChange(null, filters))));
-            scheduler.runSoon(task, id);
-        });
-        return ResponseEntity.accepted().location(URI.create("/api/v1/reports/" + id)).body(jobs.find(org, id).orElseThrow());
+        tx.executeWithoutResult(
+                status -> { // the job, its audit entry and its queue entry commit together
+                    jobs.create(new ReportJobStore.Request(
+                            id, org, caller.userId(), type, format, filters, JobStatus.PROCESSING));
+                    audit.record(new AuditRecord(
+                            org,
+                            caller.userId(),
+                            "report.requested",
+                            "report",
+                            id.toString(),
+                            Map.of(
+                                    "reportType",
+                                    new AuditChange(null, type.value()),
+                                    "format",
+                                    new AuditChange(null, format),
+                                    "filters",
+                                    new AuditChange(null, filters))));
+                    scheduler.runSoon(task, id);
+                });
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/reports/" + id))
+                .body(jobs.find(org, id).orElseThrow());
     }
 
     @GetMapping
@@ -117,7 +137,10 @@ class ReportsController {
     }
 
     private Map<String, Object> filters(UUID org, Filters filters) {
-        ZoneId zone = organizations.find(org).orElseThrow(() -> ApiException.notFound("Organization")).zone();
+        ZoneId zone = organizations
+                .find(org)
+                .orElseThrow(() -> ApiException.notFound("Organization"))
+                .zone();
         LocalDate today = LocalDate.now(zone);
         DateRange range = filters == null ? null : filters.dateRange();
         LocalDate to = date("filters.dateRange.to", range == null ? null : range.to(), today);

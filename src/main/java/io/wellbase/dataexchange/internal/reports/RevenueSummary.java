@@ -38,8 +38,7 @@ class RevenueSummary implements ReportBuilder {
         return ReportType.REVENUE_SUMMARY;
     }
 
-    private record Item(String saleId, LocalDate day, String plan, String item, String method, long total) {
-    }
+    private record Item(String saleId, LocalDate day, String plan, String item, String method, long total) {}
 
     private static final class Sum {
         long amount;
@@ -57,10 +56,18 @@ class RevenueSummary implements ReportBuilder {
                 WHERE x.org_id = :org AND x.currency = :currency
                   AND x.sold_at >= CAST(:from AS date) AT TIME ZONE :zone
                   AND x.sold_at < (CAST(:to AS date) + 1) AT TIME ZONE :zone
-                """).param("org", scope.orgId()).param("zone", scope.zone().getId()).param("currency", scope.currency())
-                .param("from", scope.from()).param("to", scope.to())
-                .query((rs, n) -> new Item(rs.getString("sale_id"), rs.getObject("day", LocalDate.class),
-                        rs.getString("plan"), rs.getString("description"), rs.getString("payment_method"),
+                """)
+                .param("org", scope.orgId())
+                .param("zone", scope.zone().getId())
+                .param("currency", scope.currency())
+                .param("from", scope.from())
+                .param("to", scope.to())
+                .query((rs, n) -> new Item(
+                        rs.getString("sale_id"),
+                        rs.getObject("day", LocalDate.class),
+                        rs.getString("plan"),
+                        rs.getString("description"),
+                        rs.getString("payment_method"),
                         rs.getLong("total")))
                 .list();
         long refunds = jdbc.sql("""
@@ -68,8 +75,14 @@ class RevenueSummary implements ReportBuilder {
                 WHERE r.org_id = :org AND x.currency = :currency
                   AND r.created_at >= CAST(:from AS date) AT TIME ZONE :zone
                   AND r.created_at < (CAST(:to AS date) + 1) AT TIME ZONE :zone
-                """).param("org", scope.orgId()).param("zone", scope.zone().getId()).param("currency", scope.currency())
-                .param("from", scope.from()).param("to", scope.to()).query(Long.class).single();
+                """)
+                .param("org", scope.orgId())
+                .param("zone", scope.zone().getId())
+                .param("currency", scope.currency())
+                .param("from", scope.from())
+                .param("to", scope.to())
+                .query(Long.class)
+                .single();
         int digits = scope.fractionDigits();
         long gross = items.stream().mapToLong(Item::total).sum();
         long sales = items.stream().map(Item::saleId).distinct().count();
@@ -78,7 +91,11 @@ class RevenueSummary implements ReportBuilder {
                 new Kpi("refunds", "Refunds", ReportData.money(refunds, digits), MONEY),
                 new Kpi("net", "Net revenue", ReportData.money(gross - refunds, digits), MONEY),
                 new Kpi("sales", "Number of sales", sales, COUNT),
-                new Kpi("averageSale", "Average sale", ReportData.money(sales == 0 ? 0 : Math.round((double) gross / sales), digits), MONEY));
+                new Kpi(
+                        "averageSale",
+                        "Average sale",
+                        ReportData.money(sales == 0 ? 0 : Math.round((double) gross / sales), digits),
+                        MONEY));
         Map<String, Sum> byDay = group(items, i -> i.day().toString());
         Map<String, Sum> byMonth = group(items, i -> i.day().toString().substring(0, 7));
         Map<String, Sum> byMethod = group(items, Item::method);
@@ -87,17 +104,35 @@ class RevenueSummary implements ReportBuilder {
                 table("byMonth", "Revenue per month", "month", "Month", byMonth, digits),
                 table("byPlan", "By plan", "plan", "Plan", group(items, Item::plan), digits),
                 table("byItem", "By item", "item", "Item", group(items, Item::item), digits),
-                table("byPaymentMethod", "By payment method", code("paymentMethod", "Payment method"), byMethod, digits));
+                table(
+                        "byPaymentMethod",
+                        "By payment method",
+                        code("paymentMethod", "Payment method"),
+                        byMethod,
+                        digits));
         Map<LocalDate, BigDecimal> revenuePerDay = new TreeMap<>();
         items.forEach(i -> revenuePerDay.merge(i.day(), ReportData.money(i.total(), digits), BigDecimal::add));
         TimeSeries overTime = TimeSeries.of(scope.from(), scope.to(), revenuePerDay);
         String perStep = "Revenue per " + overTime.step().word;
         List<Chart> charts = List.of(
-                new Chart("revenueOverTime", perStep + " (" + scope.currency() + ")", ReportData.Kind.LINE,
-                        scope.currency(), overTime.categories(), Map.of(perStep, overTime.numbers())),
-                new Chart("revenueByPaymentMethod", "Revenue by payment method (" + scope.currency() + ")",
-                        ReportData.Kind.BAR, scope.currency(), List.copyOf(byMethod.keySet()),
-                        Map.of("Revenue", byMethod.values().stream().map(s -> (Number) ReportData.money(s.amount, digits)).toList()),
+                new Chart(
+                        "revenueOverTime",
+                        perStep + " (" + scope.currency() + ")",
+                        ReportData.Kind.LINE,
+                        scope.currency(),
+                        overTime.categories(),
+                        Map.of(perStep, overTime.numbers())),
+                new Chart(
+                        "revenueByPaymentMethod",
+                        "Revenue by payment method (" + scope.currency() + ")",
+                        ReportData.Kind.BAR,
+                        scope.currency(),
+                        List.copyOf(byMethod.keySet()),
+                        Map.of(
+                                "Revenue",
+                                byMethod.values().stream()
+                                        .map(s -> (Number) ReportData.money(s.amount, digits))
+                                        .toList()),
                         true));
         return new ReportData(type(), scope, kpis, tables, charts);
     }
@@ -112,16 +147,19 @@ class RevenueSummary implements ReportBuilder {
         return groups;
     }
 
-    private static Table table(String key, String title, String dimension, String label, Map<String, Sum> groups,
-            int digits) {
+    private static Table table(
+            String key, String title, String dimension, String label, Map<String, Sum> groups, int digits) {
         return table(key, title, text(dimension, label), groups, digits);
     }
 
-    private static Table table(String key, String title, ReportData.Column dimension, Map<String, Sum> groups,
-            int digits) {
+    private static Table table(
+            String key, String title, ReportData.Column dimension, Map<String, Sum> groups, int digits) {
         List<List<Object>> rows = new ArrayList<>();
         groups.forEach((name, s) -> rows.add(List.of(name, s.count, ReportData.money(s.amount, digits))));
-        return new Table(key, title, List.of(dimension, of("items", "Items sold", COUNT),
-                of("revenue", "Revenue", MONEY)), rows);
+        return new Table(
+                key,
+                title,
+                List.of(dimension, of("items", "Items sold", COUNT), of("revenue", "Revenue", MONEY)),
+                rows);
     }
 }

@@ -10,9 +10,17 @@ import org.springframework.stereotype.Component;
 class SessionStats {
 
     /** A session's figures; seats are the places taken (confirmed, attended or no-show). */
-    record Row(LocalDate day, String classType, String location, String instructor, int capacity, long minutes,
-            long visits, long lateCancels, long noShows, long seats) {
-    }
+    record Row(
+            LocalDate day,
+            String classType,
+            String location,
+            String instructor,
+            int capacity,
+            long minutes,
+            long visits,
+            long lateCancels,
+            long noShows,
+            long seats) {}
 
     private final JdbcClient jdbc;
 
@@ -39,11 +47,21 @@ class SessionStats {
                 GROUP BY cs.id, cs.local_date, cs.starts_at, cs.ends_at, cs.capacity, t.name, l.name, u.first_name,
                          u.last_name
                 ORDER BY cs.local_date, cs.starts_at
-                """).param("org", scope.orgId()).param("from", scope.from()).param("to", scope.to())
+                """)
+                .param("org", scope.orgId())
+                .param("from", scope.from())
+                .param("to", scope.to())
                 .param("location", scope.locationId())
-                .query((rs, n) -> new Row(rs.getObject("local_date", LocalDate.class), rs.getString("class_type"),
-                        rs.getString("location"), rs.getString("instructor"), rs.getInt("capacity"),
-                        rs.getLong("minutes"), rs.getLong("visits"), rs.getLong("late_cancels"), rs.getLong("no_shows"),
+                .query((rs, n) -> new Row(
+                        rs.getObject("local_date", LocalDate.class),
+                        rs.getString("class_type"),
+                        rs.getString("location"),
+                        rs.getString("instructor"),
+                        rs.getInt("capacity"),
+                        rs.getLong("minutes"),
+                        rs.getLong("visits"),
+                        rs.getLong("late_cancels"),
+                        rs.getLong("no_shows"),
                         rs.getLong("seats")))
                 .list();
     }

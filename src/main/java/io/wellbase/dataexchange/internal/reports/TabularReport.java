@@ -14,15 +14,21 @@ import tools.jackson.databind.ObjectMapper;
 /** The CSV and JSON renderings of a report: the same figures as the PDF, for spreadsheets and programs. */
 final class TabularReport {
 
-    private TabularReport() {
-    }
+    private TabularReport() {}
 
     static void csv(ReportData report, OutputStream out) throws IOException {
         try (CsvOutput csv = CsvOutput.to(out)) {
             csv.row("Report", report.type().title());
             csv.row("Organization", report.scope().organization());
-            csv.row("Period", report.scope().from().toString(), report.scope().to().toString());
-            csv.row("Location", report.scope().locationName() == null ? "All locations" : report.scope().locationName());
+            csv.row(
+                    "Period",
+                    report.scope().from().toString(),
+                    report.scope().to().toString());
+            csv.row(
+                    "Location",
+                    report.scope().locationName() == null
+                            ? "All locations"
+                            : report.scope().locationName());
             csv.row("Currency", report.scope().currency());
             csv.blankLine();
             csv.row("Figure", "Value");
@@ -47,7 +53,13 @@ final class TabularReport {
         document.put("report", report.type().value());
         document.put("title", report.type().title());
         document.put("organization", report.scope().organization());
-        document.put("period", Map.of("from", report.scope().from().toString(), "to", report.scope().to().toString()));
+        document.put(
+                "period",
+                Map.of(
+                        "from",
+                        report.scope().from().toString(),
+                        "to",
+                        report.scope().to().toString()));
         document.put("location", report.scope().locationName());
         document.put("currency", report.scope().currency());
         document.put("generatedAt", Instant.now().toString());
@@ -68,8 +80,18 @@ final class TabularReport {
         }
         document.put("tables", tables);
         Map<String, Object> charts = new LinkedHashMap<>();
-        report.charts().forEach(c -> charts.put(c.key(), Map.of("title", c.title(), "kind", c.kind().name().toLowerCase(),
-                "categories", c.categories(), "series", c.series())));
+        report.charts()
+                .forEach(c -> charts.put(
+                        c.key(),
+                        Map.of(
+                                "title",
+                                c.title(),
+                                "kind",
+                                c.kind().name().toLowerCase(),
+                                "categories",
+                                c.categories(),
+                                "series",
+                                c.series())));
         document.put("charts", charts);
         json.writeValue(out, document);
     }

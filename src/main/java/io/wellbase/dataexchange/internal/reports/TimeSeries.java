@@ -22,7 +22,9 @@ record TimeSeries(Step step, List<String> categories, List<BigDecimal> values) {
     static final int MAX_POINTS = 60;
 
     enum Step {
-        DAY("day"), WEEK("week"), MONTH("month");
+        DAY("day"),
+        WEEK("week"),
+        MONTH("month");
 
         final String word;
 
@@ -33,7 +35,8 @@ record TimeSeries(Step step, List<String> categories, List<BigDecimal> values) {
 
     static TimeSeries of(LocalDate from, LocalDate to, Map<LocalDate, ? extends Number> daily) {
         LocalDate firstMonday = monday(from);
-        Step step = ChronoUnit.DAYS.between(from, to) + 1 <= MAX_POINTS ? Step.DAY
+        Step step = ChronoUnit.DAYS.between(from, to) + 1 <= MAX_POINTS
+                ? Step.DAY
                 : ChronoUnit.WEEKS.between(firstMonday, monday(to)) + 1 <= MAX_POINTS ? Step.WEEK : Step.MONTH;
         Map<String, BigDecimal> buckets = new LinkedHashMap<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {

@@ -14,8 +14,16 @@ import org.springframework.web.bind.annotation.RestController;
 class BareEndpointController {
 
     private static final Map<String, Object> BODY = Map.of(
-            "id", "01a20a8b-3628-7667-8f5d-351da16e49f7", "email", "bench@example.test", "firstName", "Bench",
-            "lastName", "Mark", "emailVerified", false);
+            "id",
+            "01a20a8b-3628-7667-8f5d-351da16e49f7",
+            "email",
+            "bench@example.test",
+            "firstName",
+            "Bench",
+            "lastName",
+            "Mark",
+            "emailVerified",
+            false);
 
     @GetMapping("/bench/bare")
     Map<String, Object> bare() {

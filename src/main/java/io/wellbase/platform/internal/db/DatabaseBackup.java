@@ -40,8 +40,7 @@ public final class DatabaseBackup {
     private static final String FORMAT = "wellbase-backup-1";
     private static final String SCHEMA_HISTORY = "flyway_schema_history";
 
-    private DatabaseBackup() {
-    }
+    private DatabaseBackup() {}
 
     /** Where to connect, and the embedded server to stop afterwards if this tool started it. */
     record Target(String url, String user, String password, AutoCloseable server) implements AutoCloseable {
@@ -80,18 +79,29 @@ public final class DatabaseBackup {
                 rows.put(table, copy.copyOut("COPY public." + quote(table) + " TO STDOUT", new NonClosing(zip)));
                 zip.closeEntry();
             }
-            StringBuilder manifest = new StringBuilder("format=" + FORMAT + "\nschemaVersion=" + version
-                    + "\ncreatedAt=" + Instant.now() + "\n");
-            rows.forEach((table, n) -> manifest.append("table.").append(table).append('=').append(n).append('\n'));
+            StringBuilder manifest = new StringBuilder(
+                    "format=" + FORMAT + "\nschemaVersion=" + version + "\ncreatedAt=" + Instant.now() + "\n");
+            rows.forEach((table, n) -> manifest.append("table.")
+                    .append(table)
+                    .append('=')
+                    .append(n)
+                    .append('\n'));
             for (Map.Entry<String, Long> seq : sequences(c).entrySet()) {
-                manifest.append("sequence.").append(seq.getKey()).append('=').append(seq.getValue()).append('\n');
+                manifest.append("sequence.")
+                        .append(seq.getKey())
+                        .append('=')
+                        .append(seq.getValue())
+                        .append('\n');
             }
             zip.putNextEntry(new ZipEntry("manifest.properties"));
             zip.write(manifest.toString().getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
             c.rollback();
         }
-        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                partial,
+                file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return rows;
     }
@@ -107,10 +117,15 @@ public final class DatabaseBackup {
                 throw new IllegalStateException("The target database is not empty: restore into a new, empty one");
             }
         }
-        Flyway.configure().dataSource(target.url(), target.user(), target.password())
-                .locations("classpath:db/migration").target(manifest.getProperty("schemaVersion")).load().migrate();
+        Flyway.configure()
+                .dataSource(target.url(), target.user(), target.password())
+                .locations("classpath:db/migration")
+                .target(manifest.getProperty("schemaVersion"))
+                .load()
+                .migrate();
         Map<String, Long> rows = new LinkedHashMap<>();
-        try (Connection c = target.connect(); ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+        try (Connection c = target.connect();
+                ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 // the rows are loaded as they were, in any order: foreign keys and triggers wait
@@ -175,9 +190,9 @@ public final class DatabaseBackup {
     }
 
     private static String schemaVersion(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT version FROM " + SCHEMA_HISTORY + " WHERE success AND version IS NOT NULL "
-                        + "ORDER BY installed_rank DESC LIMIT 1")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version FROM " + SCHEMA_HISTORY
+                        + " WHERE success AND version IS NOT NULL " + "ORDER BY installed_rank DESC LIMIT 1")) {
             if (!rs.next()) {
                 throw new IllegalStateException("The database has no Wellbase schema to back up");
             }
@@ -187,7 +202,8 @@ public final class DatabaseBackup {
 
     private static List<String> tables(Connection c) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
                 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
                 ORDER BY c.relname
@@ -201,8 +217,9 @@ public final class DatabaseBackup {
 
     private static Map<String, Long> sequences(Connection c) throws SQLException {
         Map<String, Long> values = new LinkedHashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public' AND last_value IS NOT NULL")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public' AND last_value IS NOT NULL")) {
             while (rs.next()) {
                 values.put(rs.getString(1), rs.getLong(2));
             }
@@ -240,8 +257,18 @@ public final class DatabaseBackup {
     public static int run(String[] args) {
         Map<String, String> env = System.getenv();
         String dataDir = env.getOrDefault("WELLBASE_DATA_DIR", ".wellbase");
-        return run(args, new PlatformProperties.Db(env.get("WELLBASE_DB_URL"), env.get("WELLBASE_DB_USER"),
-                env.get("WELLBASE_DB_PASSWORD"), dataDir + "/pgdata", 0, 2, 0, null, 1));
+        return run(
+                args,
+                new PlatformProperties.Db(
+                        env.get("WELLBASE_DB_URL"),
+                        env.get("WELLBASE_DB_USER"),
+                        env.get("WELLBASE_DB_PASSWORD"),
+                        dataDir + "/pgdata",
+                        0,
+                        2,
+                        0,
+                        null,
+                        1));
     }
 
     /** The same against the given database settings. */
@@ -254,8 +281,9 @@ public final class DatabaseBackup {
         try (Target target = target(db)) {
             Map<String, Long> rows = args[0].equals("backup") ? backup(target, file) : restore(target, file);
             long total = rows.values().stream().mapToLong(Long::longValue).sum();
-            System.out.printf("%s %s: %d tables, %d rows%n", args[0].equals("backup") ? "Backed up to" : "Restored from",
-                    file, rows.size(), total);
+            System.out.printf(
+                    "%s %s: %d tables, %d rows%n",
+                    args[0].equals("backup") ? "Backed up to" : "Restored from", file, rows.size(), total);
             return 0;
         } catch (Exception e) {
             System.err.println(args[0] + " failed: " + e.getMessage());

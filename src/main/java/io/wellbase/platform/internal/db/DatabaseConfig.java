@@ -5,9 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.wellbase.platform.PlatformProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -66,5 +63,4 @@ class DatabaseConfig {
             }
         }
     }
-
 }

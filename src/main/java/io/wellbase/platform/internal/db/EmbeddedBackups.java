@@ -31,11 +31,13 @@ import org.springframework.context.event.EventListener;
 class EmbeddedBackups {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBackups.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     @EventListener(ApplicationReadyEvent.class)
     void warnWithoutBackups(ApplicationReadyEvent event) {
-        PlatformProperties.Db db = event.getApplicationContext().getBean(PlatformProperties.class).db();
+        PlatformProperties.Db db =
+                event.getApplicationContext().getBean(PlatformProperties.class).db();
         if (db.embedded() && (db.backupDir() == null || db.backupDir().isBlank())) {
             log.warn("The embedded database has no backups configured: set WELLBASE_BACKUP_DIR for daily backups, "
                     + "or take them with bin/backup (docs/operations.md#backups)");
@@ -49,18 +51,23 @@ class EmbeddedBackups {
     }
 
     static void backUp(PlatformProperties.Db db, DataSource dataSource) {
-        if (!db.embedded() || db.backupDir() == null || db.backupDir().isBlank()
+        if (!db.embedded()
+                || db.backupDir() == null
+                || db.backupDir().isBlank()
                 || !(dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari)) {
             return;
         }
         try {
             Path dir = Files.createDirectories(Path.of(db.backupDir()));
             Path file = dir.resolve("wellbase-" + STAMP.format(java.time.Instant.now()) + ".wbk");
-            DatabaseBackup.backup(new DatabaseBackup.Target(hikari.getJdbcUrl(), hikari.getUsername(),
-                    hikari.getPassword(), null), file);
+            DatabaseBackup.backup(
+                    new DatabaseBackup.Target(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword(), null),
+                    file);
             try (Stream<Path> files = Files.list(dir)) {
                 List<Path> old = files.filter(f -> f.getFileName().toString().matches("wellbase-\\d{8}-\\d{6}\\.wbk"))
-                        .sorted(Comparator.reverseOrder()).skip(db.backupsKept()).toList();
+                        .sorted(Comparator.reverseOrder())
+                        .skip(db.backupsKept())
+                        .toList();
                 for (Path f : old) {
                     Files.deleteIfExists(f);
                 }

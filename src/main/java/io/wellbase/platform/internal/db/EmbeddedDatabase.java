@@ -113,7 +113,8 @@ record EmbeddedDatabase(EmbeddedPostgres server, String jdbcUrl, String password
     private static void requirePasswords(Path dataDir, String url, String password) throws IOException {
         Path hba = dataDir.resolve("pg_hba.conf");
         List<String> lines = Files.readAllLines(hba, StandardCharsets.UTF_8);
-        boolean trusts = lines.stream().anyMatch(l -> !l.strip().startsWith("#") && l.strip().endsWith("trust"));
+        boolean trusts = lines.stream()
+                .anyMatch(l -> !l.strip().startsWith("#") && l.strip().endsWith("trust"));
         if (!trusts) {
             return;
         }
@@ -123,10 +124,15 @@ record EmbeddedDatabase(EmbeddedPostgres server, String jdbcUrl, String password
         try (Connection c = DriverManager.getConnection(url, props)) {
             // a utility statement takes no parameters: the literal is quoted (the password is URL-safe base64)
             c.createStatement().execute("ALTER USER postgres PASSWORD '" + password.replace("'", "''") + "'");
-            Files.write(hba, lines.stream().map(l -> l.strip().startsWith("#") ? l
-                    : l.replaceAll("\\btrust\\s*$", "scram-sha-256")).toList(), StandardCharsets.UTF_8);
+            Files.write(
+                    hba,
+                    lines.stream()
+                            .map(l -> l.strip().startsWith("#") ? l : l.replaceAll("\\btrust\\s*$", "scram-sha-256"))
+                            .toList(),
+                    StandardCharsets.UTF_8);
             c.createStatement().execute("SELECT pg_reload_conf()");
-            log.warn("The embedded database trusted every local connection; it now requires the password in {}",
+            log.warn(
+                    "The embedded database trusted every local connection; it now requires the password in {}",
                     passwordFile(dataDir));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot set the embedded database's password", e);

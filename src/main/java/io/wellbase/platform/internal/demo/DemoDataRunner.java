@@ -31,9 +31,11 @@ class DemoDataRunner implements ApplicationRunner {
         if (!properties.demo().enabledFor(properties.db())) {
             return;
         }
-        contributors.stream().sorted(Comparator.comparingInt(DemoDataContributor::order)).forEach(c -> {
-            log.debug("Demo data: {}", c.getClass().getSimpleName());
-            c.contribute();
-        });
+        contributors.stream()
+                .sorted(Comparator.comparingInt(DemoDataContributor::order))
+                .forEach(c -> {
+                    log.debug("Demo data: {}", c.getClass().getSimpleName());
+                    c.contribute();
+                });
     }
 }

@@ -18,6 +18,7 @@ class IdempotencyCleanupJob {
     RecurringTask<Void> idempotencyCleanupTask(JdbcClient jdbc) {
         return Tasks.recurring("idempotency-cleanup", FixedDelay.of(Duration.ofHours(1)))
                 .execute((instance, context) -> jdbc.sql(
-                        "DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'").update());
+                                "DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'")
+                        .update());
     }
 }

@@ -42,15 +42,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     /** Whose key it is: the caller, the organization they act in, the request line. */
-    private record Scope(UUID user, String org, String methodPath, String key) {
-    }
+    private record Scope(UUID user, String org, String methodPath, String key) {}
 
-    private record Stored(String requestHash, Integer status, byte[] body, String contentType, String location) {
-    }
+    private record Stored(String requestHash, Integer status, byte[] body, String contentType, String location) {}
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
+        return !"POST".equals(request.getMethod())
+                || request.getHeader(HEADER) == null
                 || Caller.currentIfAny().isEmpty();
     }
 
@@ -59,27 +58,44 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (key.isBlank() || key.length() > 200) {
-            problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "idempotency.invalid_key",
-                    "Idempotency-Key must have 1 to 200 characters"));
+            problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.BAD_REQUEST,
+                            "idempotency.invalid_key",
+                            "Idempotency-Key must have 1 to 200 characters"));
             return;
         }
         Caller caller = Caller.current();
-        Scope scope = new Scope(caller.userId(), caller.organizationId() == null ? "-" : caller.organizationId().toString(),
-                request.getMethod() + " " + request.getRequestURI(), key);
+        Scope scope = new Scope(
+                caller.userId(),
+                caller.organizationId() == null ? "-" : caller.organizationId().toString(),
+                request.getMethod() + " " + request.getRequestURI(),
+                key);
         RequestDigest digest;
         try {
             digest = RequestDigest.of(request, maxBodyBytes);
         } catch (RequestDigest.BodyTooLarge e) {
-            problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "request.too_large",
-                    "The request body is larger than " + maxBodyBytes + " bytes"));
+            problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            "request.too_large",
+                            "The request body is larger than " + maxBodyBytes + " bytes"));
             return;
         }
         boolean claimed = jdbc.sql("""
                 INSERT INTO idempotency_keys (user_id, scope, method_path, key, request_hash)
                 VALUES (:user, :scope, :mp, :key, :hash)
                 ON CONFLICT DO NOTHING
-                """).param("user", scope.user()).param("scope", scope.org()).param("mp", scope.methodPath())
-                .param("key", key).param("hash", digest.hash()).update() == 1;
+                """)
+                        .param("user", scope.user())
+                        .param("scope", scope.org())
+                        .param("mp", scope.methodPath())
+                        .param("key", key)
+                        .param("hash", digest.hash())
+                        .update()
+                == 1;
         if (claimed) {
             runAndStore(digest.request(), response, chain, scope);
         } else {
@@ -98,10 +114,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                         UPDATE idempotency_keys SET response_status = :status, response_body = :body,
                             content_type = :type, location = :location
                         WHERE user_id = :user AND scope = :scope AND method_path = :mp AND key = :key
-                        """).param("status", wrapper.getStatus()).param("body", wrapper.getContentAsByteArray())
-                        .param("type", wrapper.getContentType()).param("location", wrapper.getHeader(HttpHeaders.LOCATION))
-                        .param("user", scope.user()).param("scope", scope.org()).param("mp", scope.methodPath())
-                        .param("key", scope.key()).update();
+                        """)
+                        .param("status", wrapper.getStatus())
+                        .param("body", wrapper.getContentAsByteArray())
+                        .param("type", wrapper.getContentType())
+                        .param("location", wrapper.getHeader(HttpHeaders.LOCATION))
+                        .param("user", scope.user())
+                        .param("scope", scope.org())
+                        .param("mp", scope.methodPath())
+                        .param("key", scope.key())
+                        .update();
                 stored = true;
             }
         } finally {
@@ -109,8 +131,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 jdbc.sql("""
                         DELETE FROM idempotency_keys
                         WHERE user_id = :user AND scope = :scope AND method_path = :mp AND key = :key
-                        """).param("user", scope.user()).param("scope", scope.org()).param("mp", scope.methodPath())
-                        .param("key", scope.key()).update();
+                        """)
+                        .param("user", scope.user())
+                        .param("scope", scope.org())
+                        .param("mp", scope.methodPath())
+                        .param("key", scope.key())
+                        .update();
             }
             wrapper.copyBodyToResponse();
         }
@@ -119,7 +145,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private void replay(HttpServletResponse response, Scope scope, String requestHash) throws IOException {
         Instant deadline = Instant.now().plus(WAIT_FOR_FIRST);
         Optional<Stored> stored = find(scope);
-        while (stored.isPresent() && stored.get().status() == null && Instant.now().isBefore(deadline)) {
+        while (stored.isPresent()
+                && stored.get().status() == null
+                && Instant.now().isBefore(deadline)) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
@@ -129,14 +157,22 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             stored = find(scope);
         }
         if (stored.isEmpty() || stored.get().status() == null) {
-            problems.write(response, Problems.of(HttpStatus.CONFLICT, "idempotency.in_progress",
-                    "A request with this Idempotency-Key is still running; retry shortly"));
+            problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.CONFLICT,
+                            "idempotency.in_progress",
+                            "A request with this Idempotency-Key is still running; retry shortly"));
             return;
         }
         Stored first = stored.get();
         if (!requestHash.equals(first.requestHash())) {
-            problems.write(response, Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency.key_reused",
-                    "This Idempotency-Key was used for a request with another body"));
+            problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.UNPROCESSABLE_ENTITY,
+                            "idempotency.key_reused",
+                            "This Idempotency-Key was used for a request with another body"));
             return;
         }
         response.setStatus(first.status());
@@ -156,10 +192,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         return jdbc.sql("""
                 SELECT request_hash, response_status, response_body, content_type, location FROM idempotency_keys
                 WHERE user_id = :user AND scope = :scope AND method_path = :mp AND key = :key
-                """).param("user", scope.user()).param("scope", scope.org()).param("mp", scope.methodPath())
+                """)
+                .param("user", scope.user())
+                .param("scope", scope.org())
+                .param("mp", scope.methodPath())
                 .param("key", scope.key())
-                .query((rs, n) -> new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getBytes(3), rs.getString(4),
-                        rs.getString(5)))
+                .query((rs, n) -> new Stored(
+                        rs.getString(1), (Integer) rs.getObject(2), rs.getBytes(3), rs.getString(4), rs.getString(5)))
                 .optional();
     }
 }

@@ -120,8 +120,10 @@ record RequestDigest(HttpServletRequest request, String hash) {
 
         @Override
         public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-                    getCharacterEncoding() == null ? StandardCharsets.UTF_8
+            return new java.io.BufferedReader(new java.io.InputStreamReader(
+                    getInputStream(),
+                    getCharacterEncoding() == null
+                            ? StandardCharsets.UTF_8
                             : java.nio.charset.Charset.forName(getCharacterEncoding())));
         }
     }

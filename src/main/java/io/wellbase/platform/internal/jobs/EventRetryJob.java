@@ -19,6 +19,7 @@ class EventRetryJob {
     RecurringTask<Void> eventRetryTask(IncompleteEventPublications incomplete, PlatformProperties properties) {
         PlatformProperties.Events events = properties.events();
         return Tasks.recurring("event-publication-retry", FixedDelay.of(events.retryInterval()))
-                .execute((instance, context) -> incomplete.resubmitIncompletePublicationsOlderThan(events.retryAfter()));
+                .execute(
+                        (instance, context) -> incomplete.resubmitIncompletePublicationsOlderThan(events.retryAfter()));
     }
 }

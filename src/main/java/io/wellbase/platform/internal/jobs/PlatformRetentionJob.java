@@ -32,19 +32,28 @@ class PlatformRetentionJob {
         int events = jdbc.sql("""
                 DELETE FROM event_publication
                 WHERE completion_date IS NOT NULL AND completion_date < now() - make_interval(secs => :keep)
-                """).param("keep", properties.events().completedRetention().toSeconds()).update();
+                """)
+                .param("keep", properties.events().completedRetention().toSeconds())
+                .update();
         int bodies = jdbc.sql("""
                 UPDATE email_outbox SET body = '', body_purged_at = now()
                 WHERE status <> 'pending' AND body_purged_at IS NULL
                   AND created_at < now() - make_interval(secs => :keep)
-                """).param("keep", properties.mail().bodyRetention().toSeconds()).update();
+                """)
+                .param("keep", properties.mail().bodyRetention().toSeconds())
+                .update();
         int mails = jdbc.sql("""
                 DELETE FROM email_outbox
                 WHERE status <> 'pending' AND created_at < now() - make_interval(secs => :keep)
-                """).param("keep", properties.mail().retention().toSeconds()).update();
+                """)
+                .param("keep", properties.mail().retention().toSeconds())
+                .update();
         if (events + bodies + mails > 0) {
-            log.info("Retention: {} completed event publications deleted, {} mail bodies blanked, {} mails deleted",
-                    events, bodies, mails);
+            log.info(
+                    "Retention: {} completed event publications deleted, {} mail bodies blanked, {} mails deleted",
+                    events,
+                    bodies,
+                    mails);
         }
     }
 }

@@ -26,8 +26,8 @@ class MailOutboxJob {
     private static final Logger log = LoggerFactory.getLogger(MailOutboxJob.class);
 
     @Bean
-    RecurringTask<Void> mailOutboxTask(JdbcClient jdbc, TransactionTemplate tx, MailTransport transport,
-            PlatformProperties properties) {
+    RecurringTask<Void> mailOutboxTask(
+            JdbcClient jdbc, TransactionTemplate tx, MailTransport transport, PlatformProperties properties) {
         PlatformProperties.Mail mail = properties.mail();
         return Tasks.recurring("mail-outbox", FixedDelay.of(mail.pollInterval()))
                 .execute((instance, context) -> {
@@ -48,20 +48,32 @@ class MailOutboxJob {
                 FOR UPDATE SKIP LOCKED
                 """)
                 .param("limit", mail.batchSize())
-                .query((rs, n) -> new Pending(rs.getObject("id", UUID.class), new EmailMessage(
-                        rs.getString("to_address"), rs.getString("subject"), rs.getString("body"),
-                        rs.getString("kind")), rs.getInt("attempts")))
+                .query((rs, n) -> new Pending(
+                        rs.getObject("id", UUID.class),
+                        new EmailMessage(
+                                rs.getString("to_address"),
+                                rs.getString("subject"),
+                                rs.getString("body"),
+                                rs.getString("kind")),
+                        rs.getInt("attempts")))
                 .list();
         for (Pending pending : batch) {
             try {
                 transport.send(pending.message());
-                jdbc.sql("UPDATE email_outbox SET status = :status, sent_at = now(), attempts = attempts + 1 WHERE id = :id")
-                        .param("status", transport.delivers() ? "sent" : "logged").param("id", pending.id()).update();
+                jdbc.sql(
+                                "UPDATE email_outbox SET status = :status, sent_at = now(), attempts = attempts + 1 WHERE id = :id")
+                        .param("status", transport.delivers() ? "sent" : "logged")
+                        .param("id", pending.id())
+                        .update();
             } catch (Exception e) {
                 int attempts = pending.attempts() + 1;
                 boolean giveUp = attempts >= mail.maxAttempts();
                 Duration backoff = Duration.ofSeconds(Math.min(3600, 10L << Math.min(attempts, 20)));
-                log.warn("Email {} ({}) failed on attempt {}: {}", pending.id(), pending.message().kind(), attempts,
+                log.warn(
+                        "Email {} ({}) failed on attempt {}: {}",
+                        pending.id(),
+                        pending.message().kind(),
+                        attempts,
                         e.getMessage());
                 jdbc.sql("""
                         UPDATE email_outbox
@@ -81,6 +93,5 @@ class MailOutboxJob {
         return batch.size();
     }
 
-    private record Pending(UUID id, EmailMessage message, int attempts) {
-    }
+    private record Pending(UUID id, EmailMessage message, int attempts) {}
 }

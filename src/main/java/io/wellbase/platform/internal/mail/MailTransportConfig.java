@@ -1,10 +1,10 @@
 package io.wellbase.platform.internal.mail;
 
 import io.wellbase.platform.PlatformProperties;
+import io.wellbase.platform.mail.EmailMessage;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import io.wellbase.platform.mail.EmailMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,7 +29,9 @@ class MailTransportConfig {
         // An empty WELLBASE_SMTP_HOST still defines spring.mail.host, and Spring Boot then builds a
         // sender aimed at localhost:587; a blank host means no SMTP.
         JavaMailSender smtp = configured instanceof JavaMailSenderImpl impl
-                && (impl.getHost() == null || impl.getHost().isBlank()) ? null : configured;
+                        && (impl.getHost() == null || impl.getHost().isBlank())
+                ? null
+                : configured;
         if (smtp == null) {
             // The body may carry a secret (a reset token): only the kind, address and subject are logged.
             boolean bodies = properties.mail().logBodies();
@@ -39,7 +41,12 @@ class MailTransportConfig {
                 @Override
                 public void send(EmailMessage message) {
                     if (bodies) {
-                        log.info("Email ({}) to {}: {}\n{}", message.kind(), message.to(), message.subject(), message.body());
+                        log.info(
+                                "Email ({}) to {}: {}\n{}",
+                                message.kind(),
+                                message.to(),
+                                message.subject(),
+                                message.body());
                     } else {
                         log.info("Email ({}) to {}: {}", message.kind(), message.to(), message.subject());
                     }

@@ -20,7 +20,6 @@ abstract class BucketRateLimiter implements RateLimiter {
         return new Decision(probe.isConsumed(), limit.capacity(), probe.getRemainingTokens(), ceilSeconds(reset));
     }
 
-
     static BucketConfiguration configuration(Limit limit) {
         return BucketConfiguration.builder()
                 .addLimit(b -> b.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))

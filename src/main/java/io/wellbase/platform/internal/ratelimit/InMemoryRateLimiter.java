@@ -18,7 +18,10 @@ class InMemoryRateLimiter extends BucketRateLimiter {
 
     @Override
     protected Bucket bucket(String key, Limit limit) {
-        return buckets.get(key + "|" + limit.capacity() + "/" + limit.period(),
-                k -> Bucket.builder().addLimit(configuration(limit).getBandwidths()[0]).build());
+        return buckets.get(
+                key + "|" + limit.capacity() + "/" + limit.period(),
+                k -> Bucket.builder()
+                        .addLimit(configuration(limit).getBandwidths()[0])
+                        .build());
     }
 }

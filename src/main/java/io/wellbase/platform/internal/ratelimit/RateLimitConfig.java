@@ -18,14 +18,17 @@ class RateLimitConfig {
     @Bean
     RateLimiter rateLimiter(PlatformProperties properties) {
         if (!properties.rateLimits().enabled()) {
-            log.warn("Request rate limits are off (wellbase.platform.rate-limits.enabled=false): no per-caller or "
-                    + "per-address limits, no limit on invalid bearer tokens. Still on: the failed-login limit "
-                    + "({} per account per {}) and the body size limits.", properties.rateLimits().failedLoginsPerAccount(),
+            log.warn(
+                    "Request rate limits are off (wellbase.platform.rate-limits.enabled=false): no per-caller or "
+                            + "per-address limits, no limit on invalid bearer tokens. Still on: the failed-login limit "
+                            + "({} per account per {}) and the body size limits.",
+                    properties.rateLimits().failedLoginsPerAccount(),
                     properties.rateLimits().failedLoginWindow());
         }
         if (properties.redis().configured()) {
             log.info("Rate limits are shared through Redis");
-            return new RedisRateLimiter(properties.redis().url(), properties.redis().keyPrefix());
+            return new RedisRateLimiter(
+                    properties.redis().url(), properties.redis().keyPrefix());
         }
         return new InMemoryRateLimiter();
     }

@@ -36,8 +36,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String caller = Caller.currentIfAny().map(c -> "user:" + c.userId())
-                .orElseGet(() -> "ip:" + request.getRemoteAddr());
+        String caller =
+                Caller.currentIfAny().map(c -> "user:" + c.userId()).orElseGet(() -> "ip:" + request.getRemoteAddr());
         boolean signedIn = caller.startsWith("user:");
         String endpointClass;
         RateLimiter.Limit limit;

@@ -31,8 +31,12 @@ public class RateLimitGate {
         response.setHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
         if (!decision.allowed()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, decision.resetSeconds())));
-            problemWriter.write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
-                    "Too many requests; retry after " + Math.max(1, decision.resetSeconds()) + " seconds"));
+            problemWriter.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "rate_limited",
+                            "Too many requests; retry after " + Math.max(1, decision.resetSeconds()) + " seconds"));
             return false;
         }
         return true;

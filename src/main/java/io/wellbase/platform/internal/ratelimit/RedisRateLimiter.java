@@ -21,8 +21,8 @@ class RedisRateLimiter extends BucketRateLimiter implements AutoCloseable {
         this.keyPrefix = keyPrefix;
         this.client = RedisClient.create(redisUrl);
         this.buckets = Bucket4jLettuce.casBasedBuilder(client)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                        Duration.ofSeconds(10)))
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                 .build();
     }
 

@@ -36,16 +36,27 @@ class BearerEntryPoint implements AuthenticationEntryPoint {
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
         boolean badToken = ex instanceof InvalidBearerTokenException;
-        if (badToken && limits.enabled() && !rateLimit.admit("rl:invalid_token:ip:" + request.getRemoteAddr(),
-                new RateLimiter.Limit(limits.anonymousPerMinute(), Duration.ofMinutes(1)), response)) {
+        if (badToken
+                && limits.enabled()
+                && !rateLimit.admit(
+                        "rl:invalid_token:ip:" + request.getRemoteAddr(),
+                        new RateLimiter.Limit(limits.anonymousPerMinute(), Duration.ofMinutes(1)),
+                        response)) {
             return;
         }
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, badToken
-                ? "Bearer error=\"invalid_token\", error_description=\"The access token is invalid, expired or signed out\""
-                : "Bearer");
-        problemWriter.write(response, badToken
-                ? Problems.of(HttpStatus.UNAUTHORIZED, "auth.invalid_token",
-                        "The access token is invalid, expired or its session has ended; sign in again")
-                : Problems.of(HttpStatus.UNAUTHORIZED, "auth.unauthenticated", "A valid bearer token is required"));
+        response.setHeader(
+                HttpHeaders.WWW_AUTHENTICATE,
+                badToken
+                        ? "Bearer error=\"invalid_token\", error_description=\"The access token is invalid, expired or signed out\""
+                        : "Bearer");
+        problemWriter.write(
+                response,
+                badToken
+                        ? Problems.of(
+                                HttpStatus.UNAUTHORIZED,
+                                "auth.invalid_token",
+                                "The access token is invalid, expired or its session has ended; sign in again")
+                        : Problems.of(
+                                HttpStatus.UNAUTHORIZED, "auth.unauthenticated", "A valid bearer token is required"));
     }
 }

@@ -18,8 +18,8 @@ class CallerJwtConverter implements Converter<Jwt, AbstractAuthenticationToken> 
     public AbstractAuthenticationToken convert(Jwt jwt) {
         String org = jwt.getClaimAsString("org");
         Role role = Role.parse(jwt.getClaimAsString("role")).orElse(null);
-        Caller caller = new Caller(UUID.fromString(jwt.getSubject()), org == null ? null : UUID.fromString(org),
-                role, jwt.getId());
+        Caller caller = new Caller(
+                UUID.fromString(jwt.getSubject()), org == null ? null : UUID.fromString(org), role, jwt.getId());
         return new CallerAuthentication(caller, jwt);
     }
 
@@ -30,8 +30,11 @@ class CallerJwtConverter implements Converter<Jwt, AbstractAuthenticationToken> 
         private final transient Jwt jwt;
 
         CallerAuthentication(Caller caller, Jwt jwt) {
-            super(caller.role() == null ? List.of()
-                    : List.of(new SimpleGrantedAuthority("ROLE_" + caller.role().name())));
+            super(
+                    caller.role() == null
+                            ? List.of()
+                            : List.of(new SimpleGrantedAuthority(
+                                    "ROLE_" + caller.role().name())));
             this.caller = caller;
             this.jwt = jwt;
             setAuthenticated(true);

@@ -10,18 +10,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -35,7 +35,9 @@ class SecurityConfig {
 
     /** Endpoints under /api/v1/auth that a signed-in caller must use. */
     private static final String[] SIGNED_IN_AUTH_ENDPOINTS = {
-        "/api/v1/auth/me", "/api/v1/auth/logout-all", "/api/v1/auth/switch-organization",
+        "/api/v1/auth/me",
+        "/api/v1/auth/logout-all",
+        "/api/v1/auth/switch-organization",
         "/api/v1/auth/email-verification"
     };
 
@@ -57,8 +59,12 @@ class SecurityConfig {
         PlatformProperties.Metrics metrics = properties.metrics();
         AuthenticationEntryPoint basic = (request, response, ex) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"metrics\"");
-            problemWriter.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "auth.unauthenticated",
-                    "Metrics need the scrape credentials (wellbase.platform.metrics.*)"));
+            problemWriter.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.UNAUTHORIZED,
+                            "auth.unauthenticated",
+                            "Metrics need the scrape credentials (wellbase.platform.metrics.*)"));
         };
         http.securityMatcher("/actuator/prometheus", "/actuator/prometheus/**")
                 .csrf(AbstractHttpConfigurer::disable)
@@ -76,18 +82,26 @@ class SecurityConfig {
         if (metrics.configured()) {
             PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
             http.userDetailsService(new InMemoryUserDetailsManager(User.withUsername(metrics.username())
-                    .password(encoder.encode(metrics.password())).roles("METRICS").build()));
+                    .password(encoder.encode(metrics.password()))
+                    .roles("METRICS")
+                    .build()));
         }
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, ProblemWriter problemWriter,
-            RateLimiter rateLimiter, PlatformProperties properties, JdbcClient jdbc) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            JwtDecoder jwtDecoder,
+            ProblemWriter problemWriter,
+            RateLimiter rateLimiter,
+            PlatformProperties properties,
+            JdbcClient jdbc)
+            throws Exception {
         AuthenticationEntryPoint entryPoint = new BearerEntryPoint(problemWriter, rateLimiter, properties.rateLimits());
-        AccessDeniedHandler deniedHandler = (request, response, ex) -> problemWriter.write(response,
-                Problems.of(HttpStatus.FORBIDDEN, "auth.forbidden", "You may not do this"));
+        AccessDeniedHandler deniedHandler = (request, response, ex) -> problemWriter.write(
+                response, Problems.of(HttpStatus.FORBIDDEN, "auth.forbidden", "You may not do this"));
 
         http.csrf(AbstractHttpConfigurer::disable)
                 .cors(Customizer.withDefaults())
@@ -96,26 +110,31 @@ class SecurityConfig {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                         + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
                         .referrerPolicy(r -> r.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
                                         .ReferrerPolicy.NO_REFERRER))
                         .frameOptions(f -> f.deny()))
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(SIGNED_IN_AUTH_ENDPOINTS).authenticated()
-                        .requestMatchers(PUBLIC_ENDPOINTS).permitAll()
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(o -> o
-                        .jwt(j -> j.decoder(jwtDecoder).jwtAuthenticationConverter(new CallerJwtConverter()))
-                        .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(deniedHandler))
+                .authorizeHttpRequests(a -> a.requestMatchers(SIGNED_IN_AUTH_ENDPOINTS)
+                        .authenticated()
+                        .requestMatchers(PUBLIC_ENDPOINTS)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(
+                        o -> o.jwt(j -> j.decoder(jwtDecoder).jwtAuthenticationConverter(new CallerJwtConverter()))
+                                .authenticationEntryPoint(entryPoint)
+                                .accessDeniedHandler(deniedHandler))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
-                .addFilterAfter(new RateLimitFilter(rateLimiter, properties.rateLimits(), problemWriter),
+                .addFilterAfter(
+                        new RateLimitFilter(rateLimiter, properties.rateLimits(), problemWriter),
                         BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(new IdempotencyFilter(jdbc, problemWriter, properties.http().maxJsonBodyBytes()), RateLimitFilter.class);
+                .addFilterAfter(
+                        new IdempotencyFilter(
+                                jdbc, problemWriter, properties.http().maxJsonBodyBytes()),
+                        RateLimitFilter.class);
         return http.build();
     }
 }

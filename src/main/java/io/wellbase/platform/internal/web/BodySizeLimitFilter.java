@@ -42,8 +42,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            problemWriter.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "request.too_large",
-                    "The request body is larger than " + maxBytes + " bytes"));
+            problemWriter.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            "request.too_large",
+                            "The request body is larger than " + maxBytes + " bytes"));
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);

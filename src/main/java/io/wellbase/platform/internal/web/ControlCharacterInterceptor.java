@@ -49,15 +49,19 @@ class ControlCharacterInterceptor implements HandlerInterceptor, WebMvcConfigure
             multipart.getMultiFileMap().forEach((name, files) -> {
                 for (MultipartFile file : files) {
                     if (ControlCharacters.contains(name) || ControlCharacters.contains(file.getOriginalFilename())) {
-                        errors.add(new ApiException.FieldError(printable(name), "file name " + ControlCharacters.MESSAGE));
+                        errors.add(
+                                new ApiException.FieldError(printable(name), "file name " + ControlCharacters.MESSAGE));
                         return;
                     }
                 }
             });
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "validation_failed",
-                    errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid", errors);
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    "validation_failed",
+                    errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid",
+                    errors);
         }
         return true;
     }

@@ -15,8 +15,7 @@ final class ControlCharacters {
 
     static final String MESSAGE = "must not contain control characters";
 
-    private ControlCharacters() {
-    }
+    private ControlCharacters() {}
 
     static boolean contains(String value) {
         if (value == null) {

@@ -20,8 +20,11 @@ class CurrentOrganizationArgumentResolver implements HandlerMethodArgumentResolv
     }
 
     @Override
-    public CurrentOrganization resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-            NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+    public CurrentOrganization resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest,
+            WebDataBinderFactory binderFactory) {
         return CurrentOrganization.of(Caller.current());
     }
 }

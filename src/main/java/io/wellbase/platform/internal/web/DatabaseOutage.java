@@ -4,9 +4,9 @@ import io.wellbase.platform.web.Problems;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -19,19 +19,22 @@ final class DatabaseOutage {
     /** Seconds a client should wait before it tries again. */
     static final String RETRY_AFTER_SECONDS = "5";
 
-    private DatabaseOutage() {
-    }
+    private DatabaseOutage() {}
 
     /** The one answer to an outage, wherever it is written. */
     static ProblemDetail problem() {
-        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "dependency.database_unavailable",
+        return Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "dependency.database_unavailable",
                 "The database is unavailable; try again shortly");
     }
 
     static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
-                    || t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException
+            if (t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessResourceException
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientConnectionException
                     || t instanceof TransactionSystemException && connectionLost(t.getCause())
                     || t instanceof SQLException sql && connectionLost(sql)) {
                 return true;

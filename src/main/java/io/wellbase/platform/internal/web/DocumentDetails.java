@@ -35,10 +35,10 @@ class DocumentDetails implements OpenApiCustomizer {
 
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
-    private static final Set<PathItem.HttpMethod> WRITES = Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT,
-            PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
-    private static final Authentication ANONYMOUS = new AnonymousAuthenticationToken("openapi", "anonymousUser",
-            AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+    private static final Set<PathItem.HttpMethod> WRITES = Set.of(
+            PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
+    private static final Authentication ANONYMOUS = new AnonymousAuthenticationToken(
+            "openapi", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
 
     private final WebInvocationPrivilegeEvaluator privileges;
 
@@ -50,17 +50,19 @@ class DocumentDetails implements OpenApiCustomizer {
     public void customise(OpenAPI openApi) {
         Map<String, Schema> schemas = ModelConverters.getInstance(true).readAll(new AnnotatedType(Problem.class));
         schemas.forEach(openApi.getComponents()::addSchemas);
-        openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            boolean anonymous = privileges.isAllowed("", path, method.name(), ANONYMOUS);
-            if (anonymous) {
-                operation.setSecurity(new ArrayList<>());
-            }
-            problems(path, method, operation, anonymous);
-        }));
+        openApi.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                    boolean anonymous = privileges.isAllowed("", path, method.name(), ANONYMOUS);
+                    if (anonymous) {
+                        operation.setSecurity(new ArrayList<>());
+                    }
+                    problems(path, method, operation, anonymous);
+                }));
         // Shorter paths first, so of one handler's two paths the main one keeps the plain id.
         Set<String> ids = new HashSet<>();
         openApi.getPaths().entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, PathItem> e) -> e.getKey().split("/").length)
+                .sorted(Comparator.comparingInt(
+                                (Map.Entry<String, PathItem> e) -> e.getKey().split("/").length)
                         .thenComparing(Map.Entry::getKey))
                 .forEach(e -> e.getValue().readOperations().forEach(operation -> {
                     unique(e.getKey(), operation, ids);
@@ -70,15 +72,19 @@ class DocumentDetails implements OpenApiCustomizer {
 
     private static void problems(String path, PathItem.HttpMethod method, Operation operation, boolean anonymous) {
         boolean input = operation.getRequestBody() != null
-                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+                || (operation.getParameters() != null
+                        && !operation.getParameters().isEmpty());
         boolean body = operation.getRequestBody() != null;
-        boolean multipart = body && operation.getRequestBody().getContent() != null
+        boolean multipart = body
+                && operation.getRequestBody().getContent() != null
                 && operation.getRequestBody().getContent().containsKey("multipart/form-data");
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         Map<Integer, String> answers = new TreeMap<>();
         if (input) {
-            answers.put(400, "Invalid input: malformed JSON, a wrong type or format, or failed validation"
-                    + " (`validation_failed` lists the fields in `errors`)");
+            answers.put(
+                    400,
+                    "Invalid input: malformed JSON, a wrong type or format, or failed validation"
+                            + " (`validation_failed` lists the fields in `errors`)");
         }
         if (!anonymous) {
             answers.put(401, "No, an expired or an invalid bearer token");
@@ -98,8 +104,10 @@ class DocumentDetails implements OpenApiCustomizer {
             answers.put(415, "The request body has an unsupported content type");
         }
         answers.put(429, "Rate limited; retry after the seconds in `Retry-After`");
-        responses.keySet().stream().filter(code -> code.startsWith("4") || code.startsWith("5"))
-                .forEach(code -> answers.putIfAbsent(Integer.valueOf(code), responses.get(code).getDescription()));
+        responses.keySet().stream()
+                .filter(code -> code.startsWith("4") || code.startsWith("5"))
+                .forEach(code -> answers.putIfAbsent(
+                        Integer.valueOf(code), responses.get(code).getDescription()));
         answers.forEach((status, description) -> {
             String code = String.valueOf(status);
             ApiResponse response = responses.get(code);
@@ -107,11 +115,14 @@ class DocumentDetails implements OpenApiCustomizer {
                 response = new ApiResponse().description(description);
                 responses.addApiResponse(code, response);
             }
-            response.setContent(new Content().addMediaType(PROBLEM_JSON,
-                    new MediaType().schema(new Schema<>().$ref(PROBLEM_REF))));
+            response.setContent(
+                    new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref(PROBLEM_REF))));
             if (status == 429) {
-                response.addHeaderObject("Retry-After", new Header().description("Seconds to wait")
-                        .schema(new Schema<Integer>().type("integer").types(Set.of("integer"))));
+                response.addHeaderObject(
+                        "Retry-After",
+                        new Header()
+                                .description("Seconds to wait")
+                                .schema(new Schema<Integer>().type("integer").types(Set.of("integer"))));
             }
         });
         operation.setResponses(responses);
@@ -124,8 +135,12 @@ class DocumentDetails implements OpenApiCustomizer {
             return;
         }
         StringBuilder suffix = new StringBuilder();
-        Arrays.stream(path.split("/")).filter(s -> !s.isEmpty() && !s.contains("{") && !s.equals("api")
-                && !s.equals("v1") && !id.toLowerCase().contains(s.replace("-", "").toLowerCase()))
+        Arrays.stream(path.split("/"))
+                .filter(s -> !s.isEmpty()
+                        && !s.contains("{")
+                        && !s.equals("api")
+                        && !s.equals("v1")
+                        && !id.toLowerCase().contains(s.replace("-", "").toLowerCase()))
                 .forEach(s -> Arrays.stream(s.split("-")).forEach(w -> suffix.append(StringUtils.capitalize(w))));
         String candidate = id + suffix;
         for (int n = 2; !ids.add(candidate); n++) {

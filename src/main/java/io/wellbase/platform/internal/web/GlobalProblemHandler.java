@@ -1,8 +1,8 @@
 package io.wellbase.platform.internal.web;
 
-import jakarta.servlet.http.HttpServletResponse;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.Problems;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -61,24 +61,34 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
                 servletResponse.setHeader("RateLimit-Reset", seconds);
             }
         });
-        return problem(ex.status(), Problems.withErrors(Problems.of(ex.status(), ex.code(), ex.getMessage()), ex.errors()));
+        return problem(
+                ex.status(), Problems.withErrors(Problems.of(ex.status(), ex.code(), ex.getMessage()), ex.errors()));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> stale(OptimisticLockingFailureException ex) {
-        return problem(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "conflict.stale_version",
-                "Someone else changed this in the meantime; reload and try again"));
+        return problem(
+                HttpStatus.CONFLICT,
+                Problems.of(
+                        HttpStatus.CONFLICT,
+                        "conflict.stale_version",
+                        "Someone else changed this in the meantime; reload and try again"));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrity(DataIntegrityViolationException ex) {
         log.info("Integrity violation: {}", ex.getMostSpecificCause().getMessage());
-        return problem(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "conflict",
-                "The change conflicts with existing data"));
+        return problem(
+                HttpStatus.CONFLICT,
+                Problems.of(HttpStatus.CONFLICT, "conflict", "The change conflicts with existing data"));
     }
 
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, TransientDataAccessResourceException.class,
-        DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    @ExceptionHandler({
+        CannotGetJdbcConnectionException.class,
+        TransientDataAccessResourceException.class,
+        DataAccessResourceFailureException.class,
+        CannotCreateTransactionException.class
+    })
     ResponseEntity<Object> databaseDown(Exception ex) {
         log.warn("Database unavailable: {}", ex.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -90,8 +100,12 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> malformedMultipart(MultipartException ex) {
         log.info("Malformed multipart request: {}", ex.getMostSpecificCause().getMessage());
-        return problem(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "request.malformed_multipart",
-                "The multipart request body could not be read (boundary, part headers or a truncated body)"));
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "request.malformed_multipart",
+                        "The multipart request body could not be read (boundary, part headers or a truncated body)"));
     }
 
     @ExceptionHandler(Exception.class)
@@ -100,48 +114,61 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
             return databaseDown(ex);
         }
         log.error("Unexpected error", ex);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
-                "internal_error", "Something went wrong on our side; the request id helps us find it"));
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                Problems.of(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal_error",
+                        "Something went wrong on our side; the request id helps us find it"));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<ApiException.FieldError> errors = new ArrayList<>();
-        ex.getBindingResult().getFieldErrors().forEach(
-                e -> errors.add(new ApiException.FieldError(e.getField(), e.getDefaultMessage())));
-        ex.getBindingResult().getGlobalErrors().forEach(
-                e -> errors.add(new ApiException.FieldError(e.getObjectName(), e.getDefaultMessage())));
+        ex.getBindingResult()
+                .getFieldErrors()
+                .forEach(e -> errors.add(new ApiException.FieldError(e.getField(), e.getDefaultMessage())));
+        ex.getBindingResult()
+                .getGlobalErrors()
+                .forEach(e -> errors.add(new ApiException.FieldError(e.getObjectName(), e.getDefaultMessage())));
         return validation(errors);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<ApiException.FieldError> errors = new ArrayList<>();
         for (ParameterValidationResult result : ex.getParameterValidationResults()) {
             String name = result.getMethodParameter().getParameterName();
-            result.getResolvableErrors().forEach(e -> errors.add(new ApiException.FieldError(name, e.getDefaultMessage())));
+            result.getResolvableErrors()
+                    .forEach(e -> errors.add(new ApiException.FieldError(name, e.getDefaultMessage())));
         }
         return validation(errors);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getCause();
         while (cause != null) {
             if (cause instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
-                return problem(HttpStatus.CONTENT_TOO_LARGE,
+                return problem(
+                        HttpStatus.CONTENT_TOO_LARGE,
                         Problems.of(HttpStatus.CONTENT_TOO_LARGE, "request.too_large", tooLarge.getMessage()));
             }
-            if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            if (cause instanceof DatabindException databind
+                    && !databind.getPath().isEmpty()) {
                 return validation(List.of(new ApiException.FieldError(jsonPath(databind), messageFor(databind))));
             }
             cause = cause.getCause();
         }
-        return problem(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "request.malformed",
-                "The request body is missing or is not valid JSON"));
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "request.malformed",
+                        "The request body is missing or is not valid JSON"));
     }
 
     private static String messageFor(DatabindException ex) {
@@ -166,21 +193,24 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
         return validation(List.of(new ApiException.FieldError(name, "has the wrong type or format")));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         return validation(List.of(new ApiException.FieldError(ex.getParameterName(), "is required")));
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = Problems.of(status, codeFor(ex, status), detailFor(ex, body, status));
         HttpHeaders responseHeaders = new HttpHeaders();
         if (headers != null) {
@@ -217,11 +247,14 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> validation(List<ApiException.FieldError> errors) {
         String detail = errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid";
-        return problem(HttpStatus.BAD_REQUEST,
+        return problem(
+                HttpStatus.BAD_REQUEST,
                 Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "validation_failed", detail), errors));
     }
 
     private static ResponseEntity<Object> problem(HttpStatusCode status, ProblemDetail problem) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

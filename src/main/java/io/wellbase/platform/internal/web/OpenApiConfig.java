@@ -25,9 +25,12 @@ import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
  */
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(
-        info = @Info(title = "Wellbase API", version = "v1",
-                description = "Backend for wellness businesses. Errors are RFC 9457 problem details.",
-                license = @License(name = "Apache-2.0")),
+        info =
+                @Info(
+                        title = "Wellbase API",
+                        version = "v1",
+                        description = "Backend for wellness businesses. Errors are RFC 9457 problem details.",
+                        license = @License(name = "Apache-2.0")),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 class OpenApiConfig {
@@ -37,8 +40,10 @@ class OpenApiConfig {
         SpringDocUtils.getConfig().addHiddenRestControllers(ProblemErrorController.class);
         // the caller and its organization come from the bearer token (CallerArgumentResolver,
         // CurrentOrganizationArgumentResolver), not from the request
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(io.wellbase.platform.security.Caller.class,
-                io.wellbase.platform.security.CurrentOrganization.class);
+        SpringDocUtils.getConfig()
+                .addRequestWrapperToIgnore(
+                        io.wellbase.platform.security.Caller.class,
+                        io.wellbase.platform.security.CurrentOrganization.class);
         // PageParameters documents the page, page_size and sort query parameters a PageQuery is read from
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(io.wellbase.platform.web.PageQuery.class);
     }

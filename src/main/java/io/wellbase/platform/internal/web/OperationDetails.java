@@ -81,7 +81,8 @@ class OperationDetails implements OperationCustomizer {
     }
 
     private static String tag(Class<?> controller) {
-        String words = resource(controller).replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+        String words =
+                resource(controller).replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
         return StringUtils.capitalize(words);
     }
 
@@ -98,7 +99,9 @@ class OperationDetails implements OperationCustomizer {
             if (param != null && Map.class.isAssignableFrom(parameter.getParameterType())) {
                 parameter.initParameterNameDiscovery(NAMES);
                 String name = param.name().isEmpty() ? parameter.getParameterName() : param.name();
-                operation.getParameters().removeIf(p -> "query".equals(p.getIn()) && p.getName().equals(name));
+                operation
+                        .getParameters()
+                        .removeIf(p -> "query".equals(p.getIn()) && p.getName().equals(name));
             }
         }
     }
@@ -115,7 +118,9 @@ class OperationDetails implements OperationCustomizer {
         }
         for (Method other : method.getDeclaringClass().getDeclaredMethods()) {
             RequestMapping otherMapping = AnnotatedElementUtils.findMergedAnnotation(other, RequestMapping.class);
-            if (!other.equals(method) && otherMapping != null && Arrays.equals(mapping.path(), otherMapping.path())
+            if (!other.equals(method)
+                    && otherMapping != null
+                    && Arrays.equals(mapping.path(), otherMapping.path())
                     && Arrays.equals(mapping.method(), otherMapping.method())) {
                 siblings.add(other);
             }
@@ -128,8 +133,8 @@ class OperationDetails implements OperationCustomizer {
         if (operation.getResponses() == null) {
             return;
         }
-        for (var declared : AnnotatedElementUtils.findMergedRepeatableAnnotations(sibling,
-                io.swagger.v3.oas.annotations.responses.ApiResponse.class)) {
+        for (var declared : AnnotatedElementUtils.findMergedRepeatableAnnotations(
+                sibling, io.swagger.v3.oas.annotations.responses.ApiResponse.class)) {
             ApiResponse response = operation.getResponses().get(declared.responseCode());
             if (response == null) {
                 continue;
@@ -138,15 +143,21 @@ class OperationDetails implements OperationCustomizer {
                 response.setContent(new Content());
             }
             for (var content : declared.content()) {
-                response.getContent().putIfAbsent(content.mediaType(), new io.swagger.v3.oas.models.media.MediaType()
-                        .schema(new Schema<String>().type("string").types(Set.of("string"))));
+                response.getContent()
+                        .putIfAbsent(
+                                content.mediaType(),
+                                new io.swagger.v3.oas.models.media.MediaType()
+                                        .schema(new Schema<String>()
+                                                .type("string")
+                                                .types(Set.of("string"))));
             }
         }
     }
 
     private static boolean declaresSuccess(Method method) {
-        return AnnotatedElementUtils.findMergedRepeatableAnnotations(method,
-                io.swagger.v3.oas.annotations.responses.ApiResponse.class).stream()
+        return AnnotatedElementUtils.findMergedRepeatableAnnotations(
+                        method, io.swagger.v3.oas.annotations.responses.ApiResponse.class)
+                .stream()
                 .anyMatch(r -> r.responseCode().startsWith("2"));
     }
 
@@ -157,14 +168,23 @@ class OperationDetails implements OperationCustomizer {
         }
         ApiResponse template = responses.remove("200");
         for (int status : statuses) {
-            ApiResponse response = new ApiResponse().description(HttpStatus.valueOf(status).getReasonPhrase());
+            ApiResponse response =
+                    new ApiResponse().description(HttpStatus.valueOf(status).getReasonPhrase());
             if (template != null && status != 204) {
                 response.setContent(template.getContent());
             }
             if (answer.location() && (status == 201 || status == 202)) {
-                response.addHeaderObject("Location", new Header()
-                        .description(status == 201 ? "The URL of the created resource" : "The URL to poll the job at")
-                        .schema(new Schema<String>().type("string").types(Set.of("string")).format("uri-reference")));
+                response.addHeaderObject(
+                        "Location",
+                        new Header()
+                                .description(
+                                        status == 201
+                                                ? "The URL of the created resource"
+                                                : "The URL to poll the job at")
+                                .schema(new Schema<String>()
+                                        .type("string")
+                                        .types(Set.of("string"))
+                                        .format("uri-reference")));
             }
             responses.addApiResponse(String.valueOf(status), response);
         }

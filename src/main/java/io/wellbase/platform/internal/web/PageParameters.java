@@ -27,14 +27,22 @@ class PageParameters implements OperationCustomizer {
                 continue;
             }
             Paged paged = PageQueryArgumentResolver.paged(parameter);
-            var fields = new TreeSet<>(PageQueryArgumentResolver.sortSpec(parameter).fields());
-            operation.addParametersItem(query(PageQueryArgumentResolver.PAGE, "The page, from 1",
+            var fields =
+                    new TreeSet<>(PageQueryArgumentResolver.sortSpec(parameter).fields());
+            operation.addParametersItem(query(
+                    PageQueryArgumentResolver.PAGE,
+                    "The page, from 1",
                     integer().minimum(BigDecimal.ONE)._default(1)));
-            operation.addParametersItem(query(PageQueryArgumentResolver.PAGE_SIZE, "Items per page",
-                    integer().minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(PageQuery.MAX_PAGE_SIZE))
+            operation.addParametersItem(query(
+                    PageQueryArgumentResolver.PAGE_SIZE,
+                    "Items per page",
+                    integer()
+                            .minimum(BigDecimal.ONE)
+                            .maximum(BigDecimal.valueOf(PageQuery.MAX_PAGE_SIZE))
                             ._default(PageQuery.DEFAULT_PAGE_SIZE)));
             if (paged.sortable()) {
-                operation.addParametersItem(query(PageQueryArgumentResolver.SORT,
+                operation.addParametersItem(query(
+                        PageQueryArgumentResolver.SORT,
                         "Fields to sort by, comma-separated, each with '-' before it for descending: "
                                 + String.join(", ", fields),
                         new JsonSchema().types(Set.of("string"))));
@@ -48,6 +56,11 @@ class PageParameters implements OperationCustomizer {
     }
 
     private static Parameter query(String name, String description, Schema<?> schema) {
-        return new Parameter().name(name).in("query").required(false).description(description).schema(schema);
+        return new Parameter()
+                .name(name)
+                .in("query")
+                .required(false)
+                .description(description)
+                .schema(schema);
     }
 }

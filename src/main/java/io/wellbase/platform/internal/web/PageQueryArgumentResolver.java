@@ -36,8 +36,12 @@ class PageQueryArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public PageQuery resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-            NativeWebRequest webRequest, WebDataBinderFactory binderFactory) throws Exception {
+    public PageQuery resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest,
+            WebDataBinderFactory binderFactory)
+            throws Exception {
         Paged paged = paged(parameter);
         SortSpec spec = sortSpec(parameter);
         Integer page = convert(PAGE, Integer.class, parameter, webRequest, binderFactory);
@@ -74,8 +78,13 @@ class PageQueryArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     /** What {@code @RequestParam(name = name, required = false)} would hand the handler. */
-    private static <T> T convert(String name, Class<T> type, MethodParameter parameter, NativeWebRequest request,
-            WebDataBinderFactory binderFactory) throws Exception {
+    private static <T> T convert(
+            String name,
+            Class<T> type,
+            MethodParameter parameter,
+            NativeWebRequest request,
+            WebDataBinderFactory binderFactory)
+            throws Exception {
         String[] values = request.getParameterValues(name);
         if (values == null) {
             return null;

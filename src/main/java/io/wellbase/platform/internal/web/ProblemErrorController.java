@@ -32,7 +32,8 @@ class ProblemErrorController implements ErrorController {
             default -> status.is5xxServerError() ? "internal_error" : "request.invalid";
         };
         String detail = status.is5xxServerError() ? "Something went wrong on our side" : status.getReasonPhrase();
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(status, problemCode, detail));
     }
 }

@@ -58,11 +58,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             case 431 -> "request.headers_too_large";
             default -> status >= 500 ? "internal_error" : "request.invalid";
         };
-        String detail = status >= 500 ? "Something went wrong on our side"
+        String detail = status >= 500
+                ? "Something went wrong on our side"
                 : known == null ? "The request was refused" : known.getReasonPhrase();
         String type = Problems.TYPE_BASE + code.replace('.', '/').replace('_', '-');
-        String title = String.valueOf(Problems.of(HttpStatusCode.valueOf(status), code, detail).getTitle());
-        return "{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\",\"requestId\":\"" + requestId + "\"}";
+        String title = String.valueOf(
+                Problems.of(HttpStatusCode.valueOf(status), code, detail).getTitle());
+        return "{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail
+                + "\",\"code\":\"" + code + "\",\"requestId\":\"" + requestId + "\"}";
     }
 }

@@ -29,8 +29,12 @@ class RejectedRequestConfig {
     RequestRejectedHandler problemRequestRejectedHandler(ProblemWriter problemWriter) {
         return (request, response, ex) -> {
             SecurityHeaders.apply(response);
-            problemWriter.write(response, Problems.of(HttpStatus.BAD_REQUEST, "request.rejected",
-                    "The request URL or its headers contain something this server does not accept"));
+            problemWriter.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.BAD_REQUEST,
+                            "request.rejected",
+                            "The request URL or its headers contain something this server does not accept"));
         };
     }
 }

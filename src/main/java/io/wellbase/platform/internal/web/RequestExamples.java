@@ -13,19 +13,42 @@ import java.util.Map;
 final class RequestExamples {
 
     private static final Map<String, Map<String, Object>> EXAMPLES = Map.of(
-            "authRegister", ordered("email", "mia@example.com", "password", "correct-horse-battery-staple",
-                    "firstName", "Mia", "lastName", "Schulz"),
+            "authRegister",
+                    ordered(
+                            "email",
+                            "mia@example.com",
+                            "password",
+                            "correct-horse-battery-staple",
+                            "firstName",
+                            "Mia",
+                            "lastName",
+                            "Schulz"),
             "authLogin", ordered("email", "mia@example.com", "password", "correct-horse-battery-staple"),
-            "organizationsCreate", ordered("name", "Studio Nord", "timezone", "Europe/Berlin", "currency", "EUR",
-                    "country", "DE"),
-            "clientsCreate", ordered("firstName", "Lena", "lastName", "Vogel", "email", "lena@example.com",
-                    "phone", "+49 30 1234567", "tags", List.of("vip")),
+            "organizationsCreate",
+                    ordered("name", "Studio Nord", "timezone", "Europe/Berlin", "currency", "EUR", "country", "DE"),
+            "clientsCreate",
+                    ordered(
+                            "firstName",
+                            "Lena",
+                            "lastName",
+                            "Vogel",
+                            "email",
+                            "lena@example.com",
+                            "phone",
+                            "+49 30 1234567",
+                            "tags",
+                            List.of("vip")),
             "sessionsBook", ordered("clientId", "0190b4a2-7c1e-7d3a-9f2b-4c5d6e7f8a9b"),
-            "appointmentsBook", ordered("serviceId", "0190b4a2-1111-7d3a-9f2b-4c5d6e7f8a9b",
-                    "clientId", "0190b4a2-7c1e-7d3a-9f2b-4c5d6e7f8a9b", "start", "2026-03-30T10:00:00+02:00"));
+            "appointmentsBook",
+                    ordered(
+                            "serviceId",
+                            "0190b4a2-1111-7d3a-9f2b-4c5d6e7f8a9b",
+                            "clientId",
+                            "0190b4a2-7c1e-7d3a-9f2b-4c5d6e7f8a9b",
+                            "start",
+                            "2026-03-30T10:00:00+02:00"));
 
-    private RequestExamples() {
-    }
+    private RequestExamples() {}
 
     private static Map<String, Object> ordered(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -37,11 +60,13 @@ final class RequestExamples {
 
     static void apply(Operation operation) {
         Map<String, Object> example = EXAMPLES.get(operation.getOperationId());
-        if (example == null || operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+        if (example == null
+                || operation.getRequestBody() == null
+                || operation.getRequestBody().getContent() == null) {
             return;
         }
-        MediaType json = operation.getRequestBody().getContent()
-                .get(org.springframework.http.MediaType.APPLICATION_JSON_VALUE);
+        MediaType json =
+                operation.getRequestBody().getContent().get(org.springframework.http.MediaType.APPLICATION_JSON_VALUE);
         if (json != null) {
             json.setExample(example);
         }

@@ -28,7 +28,9 @@ class RequestIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(RequestIds.HEADER);
-        String requestId = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String requestId = given != null && SAFE.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
         MDC.put(RequestIds.MDC_KEY, requestId);
         response.setHeader(RequestIds.HEADER, requestId);
         try {

@@ -22,8 +22,7 @@ class RequestJsonConfig {
     @Bean
     JsonMapperBuilderCustomizer strictRequestJson() {
         JsonSetter.Value noNullElements = JsonSetter.Value.forContentNulls(Nulls.FAIL);
-        return builder -> builder
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .withConfigOverride(List.class, o -> o.setNullHandling(noNullElements))
                 .withConfigOverride(Set.class, o -> o.setNullHandling(noNullElements))
                 .withConfigOverride(Collection.class, o -> o.setNullHandling(noNullElements))

@@ -53,7 +53,8 @@ class SchemaNames extends TypeNameResolver {
      */
     private static Set<String> sharedSimpleNames() {
         String self = SchemaNames.class.getName().replace('.', '/') + ".class";
-        String root = String.valueOf(SchemaNames.class.getClassLoader().getResource(self)).replace(self, "");
+        String root = String.valueOf(SchemaNames.class.getClassLoader().getResource(self))
+                .replace(self, "");
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
             @Override
             protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {

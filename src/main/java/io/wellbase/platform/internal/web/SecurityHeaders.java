@@ -8,8 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class SecurityHeaders {
 
-    private SecurityHeaders() {
-    }
+    private SecurityHeaders() {}
 
     static void apply(HttpServletResponse response) {
         response.setHeader("X-Content-Type-Options", "nosniff");

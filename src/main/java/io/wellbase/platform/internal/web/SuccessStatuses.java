@@ -28,15 +28,13 @@ import org.springframework.http.ResponseEntity;
 final class SuccessStatuses {
 
     private static final String RESPONSE_ENTITY = "org/springframework/http/ResponseEntity";
-    private static final Map<String, Integer> FACTORIES = Map.of("ok", 200, "created", 201, "accepted", 202,
-            "noContent", 204);
+    private static final Map<String, Integer> FACTORIES =
+            Map.of("ok", 200, "created", 201, "accepted", 202, "noContent", 204);
 
     /** The statuses, and whether the answer carries a {@code Location} header. */
-    record Answer(Set<Integer> statuses, boolean location) {
-    }
+    record Answer(Set<Integer> statuses, boolean location) {}
 
-    private SuccessStatuses() {
-    }
+    private SuccessStatuses() {}
 
     /** Empty statuses when the method does not return a {@code ResponseEntity} or builds it out of sight. */
     static Answer of(Method handler) {
@@ -47,8 +45,8 @@ final class SuccessStatuses {
         Deque<String> pending = new ArrayDeque<>();
         Set<String> seen = new HashSet<>();
         pending.add(handler.getName() + Type.getMethodDescriptor(handler));
-        try (InputStream bytes = handler.getDeclaringClass().getClassLoader()
-                .getResourceAsStream(collector.owner + ".class")) {
+        try (InputStream bytes =
+                handler.getDeclaringClass().getClassLoader().getResourceAsStream(collector.owner + ".class")) {
             if (bytes == null) {
                 return new Answer(Set.of(), false);
             }
@@ -57,13 +55,19 @@ final class SuccessStatuses {
                 String next = pending.pop();
                 if (seen.add(next)) {
                     collector.calls.clear();
-                    reader.accept(new ClassVisitor(Opcodes.ASM9) {
-                        @Override
-                        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                String[] exceptions) {
-                            return (name + descriptor).equals(next) ? collector : null;
-                        }
-                    }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+                    reader.accept(
+                            new ClassVisitor(Opcodes.ASM9) {
+                                @Override
+                                public MethodVisitor visitMethod(
+                                        int access,
+                                        String name,
+                                        String descriptor,
+                                        String signature,
+                                        String[] exceptions) {
+                                    return (name + descriptor).equals(next) ? collector : null;
+                                }
+                            },
+                            ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
                     pending.addAll(collector.calls);
                 }
             }
@@ -99,25 +103,27 @@ final class SuccessStatuses {
         }
 
         @Override
-        public void visitInvokeDynamicInsn(String name, String descriptor, org.springframework.asm.Handle bootstrap,
-                Object... arguments) {
+        public void visitInvokeDynamicInsn(
+                String name, String descriptor, org.springframework.asm.Handle bootstrap, Object... arguments) {
             for (Object argument : arguments) {
-                if (argument instanceof org.springframework.asm.Handle target && target.getOwner().equals(owner)) {
+                if (argument instanceof org.springframework.asm.Handle target
+                        && target.getOwner().equals(owner)) {
                     calls.add(target.getName() + target.getDesc());
                 }
             }
         }
 
         @Override
-        public void visitMethodInsn(int opcode, String methodOwner, String name, String descriptor,
-                boolean isInterface) {
+        public void visitMethodInsn(
+                int opcode, String methodOwner, String name, String descriptor, boolean isInterface) {
             if (methodOwner.equals(owner)) {
                 calls.add(name + descriptor);
             } else if (methodOwner.equals(RESPONSE_ENTITY)) {
                 if (FACTORIES.containsKey(name)) {
                     statuses.add(FACTORIES.get(name));
                     location |= name.equals("created");
-                } else if ((name.equals("status") || name.equals("<init>")) && lastStatus != null
+                } else if ((name.equals("status") || name.equals("<init>"))
+                        && lastStatus != null
                         && lastStatus / 100 == 2) {
                     statuses.add(lastStatus);
                 }

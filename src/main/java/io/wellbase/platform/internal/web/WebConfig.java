@@ -35,8 +35,14 @@ class WebConfig implements WebMvcConfigurer {
                     .allowedOrigins(origins.toArray(String[]::new))
                     .allowedMethods("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
                     .allowedHeaders("*")
-                    .exposedHeaders("Location", "ETag", "X-Request-Id", "Retry-After",
-                            "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")
+                    .exposedHeaders(
+                            "Location",
+                            "ETag",
+                            "X-Request-Id",
+                            "Retry-After",
+                            "RateLimit-Limit",
+                            "RateLimit-Remaining",
+                            "RateLimit-Reset")
                     .maxAge(3600);
         }
     }

@@ -9,7 +9,11 @@ import java.util.Optional;
  * booked instead). Stored and shown as the lower-case name.
  */
 enum AppointmentStatus {
-    PENDING, CONFIRMED, COMPLETED, NO_SHOW, CANCELLED;
+    PENDING,
+    CONFIRMED,
+    COMPLETED,
+    NO_SHOW,
+    CANCELLED;
 
     String value() {
         return name().toLowerCase(Locale.ROOT);

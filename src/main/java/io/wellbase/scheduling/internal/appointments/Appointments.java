@@ -36,8 +36,14 @@ public class Appointments {
     private final ApplicationEventPublisher events;
     private final Locations locations;
 
-    Appointments(JdbcClient jdbc, ServiceCatalog services, Availability availability, ClientDirectory clients,
-            AuditTrail audit, ApplicationEventPublisher events, Locations locations) {
+    Appointments(
+            JdbcClient jdbc,
+            ServiceCatalog services,
+            Availability availability,
+            ClientDirectory clients,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            Locations locations) {
         this.locations = locations;
         this.jdbc = jdbc;
         this.services = services;
@@ -48,9 +54,18 @@ public class Appointments {
     }
 
     /** An appointment as the API shows it. */
-    public record Appointment(UUID id, UUID serviceId, UUID staffId, UUID clientId, UUID locationId, UUID roomId,
-            OffsetDateTime startsAt, OffsetDateTime endsAt, String status, String notes, OffsetDateTime createdAt) {
-    }
+    public record Appointment(
+            UUID id,
+            UUID serviceId,
+            UUID staffId,
+            UUID clientId,
+            UUID locationId,
+            UUID roomId,
+            OffsetDateTime startsAt,
+            OffsetDateTime endsAt,
+            String status,
+            String notes,
+            OffsetDateTime createdAt) {}
 
     private static final String SELECT = """
             SELECT id, service_id, staff_id, client_id, location_id, room_id, starts_at, ends_at, status, notes, created_at
@@ -58,20 +73,42 @@ public class Appointments {
             """;
 
     @Transactional
-    public Appointment book(UUID orgId, UUID serviceId, UUID staffId, UUID clientId, OffsetDateTime start, String notes,
-            boolean byStaff, UUID by) {
+    public Appointment book(
+            UUID orgId,
+            UUID serviceId,
+            UUID staffId,
+            UUID clientId,
+            OffsetDateTime start,
+            String notes,
+            boolean byStaff,
+            UUID by) {
         return book(orgId, serviceId, staffId, null, clientId, start, notes, byStaff, by);
     }
 
     @Transactional
-    Appointment book(UUID orgId, UUID serviceId, UUID staffId, UUID roomId, UUID clientId, OffsetDateTime start,
-            String notes, boolean byStaff, UUID by) {
-        clients.find(orgId, clientId).orElseThrow(() -> ApiException.invalidField("clientId", "must be a client of this organization"));
+    Appointment book(
+            UUID orgId,
+            UUID serviceId,
+            UUID staffId,
+            UUID roomId,
+            UUID clientId,
+            OffsetDateTime start,
+            String notes,
+            boolean byStaff,
+            UUID by) {
+        clients.find(orgId, clientId)
+                .orElseThrow(() -> ApiException.invalidField("clientId", "must be a client of this organization"));
         var service = services.get(orgId, serviceId);
-        var slot = findSlot(orgId, serviceId, staffId, start).orElseThrow(() -> ApiException.conflict(
-                "appointment.slot_unavailable", "That time is not free for " + (staffId == null ? "any staff member" : "this staff member")
-                        + "; ask /availability for free slots"));
-        if (roomId != null && locations.find(orgId, slot.locationId()).flatMap(l -> l.room(roomId)).isEmpty()) {
+        var slot = findSlot(orgId, serviceId, staffId, start)
+                .orElseThrow(() -> ApiException.conflict(
+                        "appointment.slot_unavailable",
+                        "That time is not free for " + (staffId == null ? "any staff member" : "this staff member")
+                                + "; ask /availability for free slots"));
+        if (roomId != null
+                && locations
+                        .find(orgId, slot.locationId())
+                        .flatMap(l -> l.room(roomId))
+                        .isEmpty()) {
             throw ApiException.invalidField("roomId", "must be a room of the appointment's location");
         }
         String status = service.needsConfirmation() && !byStaff ? "pending" : "confirmed";
@@ -82,17 +119,39 @@ public class Appointments {
                         ends_at, blocked_from, blocked_to, status, notes, booked_by)
                     VALUES (:id, :org, :service, :staff, :client, :location, :room, :start, :end,
                         :start - make_interval(mins => :before), :end + make_interval(mins => :after), :status, :notes, :by)
-                    """).param("id", id).param("org", orgId).param("service", serviceId).param("staff", slot.staffId())
-                    .param("client", clientId).param("location", slot.locationId()).param("room", roomId)
+                    """)
+                    .param("id", id)
+                    .param("org", orgId)
+                    .param("service", serviceId)
+                    .param("staff", slot.staffId())
+                    .param("client", clientId)
+                    .param("location", slot.locationId())
+                    .param("room", roomId)
                     .param("start", slot.start())
-                    .param("end", slot.end()).param("before", service.bufferBeforeMinutes())
-                    .param("after", service.bufferAfterMinutes()).param("status", status).param("notes", notes)
-                    .param("by", by).update();
+                    .param("end", slot.end())
+                    .param("before", service.bufferBeforeMinutes())
+                    .param("after", service.bufferAfterMinutes())
+                    .param("status", status)
+                    .param("notes", notes)
+                    .param("by", by)
+                    .update();
         } catch (DataIntegrityViolationException e) {
             throw conflict(e);
         }
-        audit.record(AuditRecord.of(orgId, "appointment.booked", "appointment", id, AuditChange.created(Map.of(
-                "serviceId", serviceId, "staffId", slot.staffId(), "clientId", clientId, "startsAt", slot.start()))));
+        audit.record(AuditRecord.of(
+                orgId,
+                "appointment.booked",
+                "appointment",
+                id,
+                AuditChange.created(Map.of(
+                        "serviceId",
+                        serviceId,
+                        "staffId",
+                        slot.staffId(),
+                        "clientId",
+                        clientId,
+                        "startsAt",
+                        slot.start()))));
         events.publishEvent(new SchedulingEvents.AppointmentBooked(orgId, id, clientId, slot.staffId(), slot.start()));
         return get(orgId, id);
     }
@@ -101,22 +160,34 @@ public class Appointments {
     Appointment reschedule(UUID orgId, UUID id, OffsetDateTime newStart, Optional<UUID> onlyForClient) {
         Appointment current = lockedActive(orgId, id, onlyForClient);
         var service = services.get(orgId, current.serviceId());
-        jdbc.sql("UPDATE appointments SET status = 'cancelled' WHERE id = :id").param("id", id).update();
-        var slot = findSlot(orgId, current.serviceId(), current.staffId(), newStart).orElseThrow(() -> ApiException.conflict(
-                "appointment.slot_unavailable", "That time is not free for this staff member"));
+        jdbc.sql("UPDATE appointments SET status = 'cancelled' WHERE id = :id")
+                .param("id", id)
+                .update();
+        var slot = findSlot(orgId, current.serviceId(), current.staffId(), newStart)
+                .orElseThrow(() -> ApiException.conflict(
+                        "appointment.slot_unavailable", "That time is not free for this staff member"));
         try {
             jdbc.sql("""
                     UPDATE appointments SET status = :status, starts_at = :start, ends_at = :end,
                         blocked_from = :start - make_interval(mins => :before), blocked_to = :end + make_interval(mins => :after),
                         updated_at = now()
                     WHERE id = :id
-                    """).param("status", current.status()).param("start", slot.start()).param("end", slot.end())
-                    .param("before", service.bufferBeforeMinutes()).param("after", service.bufferAfterMinutes())
-                    .param("id", id).update();
+                    """)
+                    .param("status", current.status())
+                    .param("start", slot.start())
+                    .param("end", slot.end())
+                    .param("before", service.bufferBeforeMinutes())
+                    .param("after", service.bufferAfterMinutes())
+                    .param("id", id)
+                    .update();
         } catch (DataIntegrityViolationException e) {
             throw conflict(e);
         }
-        audit.record(AuditRecord.of(orgId, "appointment.rescheduled", "appointment", id,
+        audit.record(AuditRecord.of(
+                orgId,
+                "appointment.rescheduled",
+                "appointment",
+                id,
                 Map.of("startsAt", new AuditChange(current.startsAt(), slot.start()))));
         events.publishEvent(new SchedulingEvents.AppointmentRescheduled(orgId, id, current.startsAt(), slot.start()));
         return get(orgId, id);
@@ -125,9 +196,16 @@ public class Appointments {
     @Transactional
     Appointment cancel(UUID orgId, UUID id, String reason, Optional<UUID> onlyForClient) {
         Appointment current = lockedActive(orgId, id, onlyForClient);
-        jdbc.sql("UPDATE appointments SET status = 'cancelled', cancel_reason = :reason, updated_at = now() WHERE id = :id")
-                .param("reason", reason).param("id", id).update();
-        audit.record(AuditRecord.of(orgId, "appointment.cancelled", "appointment", id,
+        jdbc.sql(
+                        "UPDATE appointments SET status = 'cancelled', cancel_reason = :reason, updated_at = now() WHERE id = :id")
+                .param("reason", reason)
+                .param("id", id)
+                .update();
+        audit.record(AuditRecord.of(
+                orgId,
+                "appointment.cancelled",
+                "appointment",
+                id,
                 Map.of("status", new AuditChange(current.status(), "cancelled"))));
         events.publishEvent(new SchedulingEvents.AppointmentCancelled(orgId, id, current.clientId()));
         return get(orgId, id);
@@ -135,33 +213,52 @@ public class Appointments {
 
     @Transactional
     Appointment setStatus(UUID orgId, UUID id, String status, String notes) {
-        Appointment current = jdbc.sql(SELECT + " WHERE org_id = :org AND id = :id FOR UPDATE").param("org", orgId)
-                .param("id", id).query(Appointment.class).optional().orElseThrow(() -> ApiException.notFound("Appointment"));
+        Appointment current = jdbc.sql(SELECT + " WHERE org_id = :org AND id = :id FOR UPDATE")
+                .param("org", orgId)
+                .param("id", id)
+                .query(Appointment.class)
+                .optional()
+                .orElseThrow(() -> ApiException.notFound("Appointment"));
         if (status != null) {
             AppointmentStatus next = AppointmentStatus.parse(status)
-                    .filter(s -> s == AppointmentStatus.CONFIRMED || s == AppointmentStatus.COMPLETED
+                    .filter(s -> s == AppointmentStatus.CONFIRMED
+                            || s == AppointmentStatus.COMPLETED
                             || s == AppointmentStatus.NO_SHOW)
-                    .orElseThrow(() -> ApiException.invalidField("status",
-                            "must be confirmed, completed or no_show (cancel has its own endpoint)"));
+                    .orElseThrow(() -> ApiException.invalidField(
+                            "status", "must be confirmed, completed or no_show (cancel has its own endpoint)"));
             AppointmentStatus from = AppointmentStatus.of(current.status());
             if (next != from && !from.canBecome(next)) {
-                throw ApiException.conflict("appointment.invalid_transition",
+                throw ApiException.conflict(
+                        "appointment.invalid_transition",
                         "An appointment that is " + from.value() + " cannot become " + next.value());
             }
         }
-        jdbc.sql("UPDATE appointments SET status = coalesce(:status, status), notes = coalesce(:notes, notes), updated_at = now() WHERE id = :id")
-                .param("status", status).param("notes", notes).param("id", id).update();
+        jdbc.sql(
+                        "UPDATE appointments SET status = coalesce(:status, status), notes = coalesce(:notes, notes), updated_at = now() WHERE id = :id")
+                .param("status", status)
+                .param("notes", notes)
+                .param("id", id)
+                .update();
         Appointment updated = get(orgId, id);
-        audit.record(AuditRecord.of(orgId, "appointment.updated", "appointment", id, AuditChange.diff(
-                Map.of("status", current.status(), "notes", String.valueOf(current.notes())),
-                Map.of("status", updated.status(), "notes", String.valueOf(updated.notes())))));
+        audit.record(AuditRecord.of(
+                orgId,
+                "appointment.updated",
+                "appointment",
+                id,
+                AuditChange.diff(
+                        Map.of("status", current.status(), "notes", String.valueOf(current.notes())),
+                        Map.of("status", updated.status(), "notes", String.valueOf(updated.notes())))));
         return updated;
     }
 
     @Transactional(readOnly = true)
     Appointment get(UUID orgId, UUID id) {
-        return jdbc.sql(SELECT + " WHERE org_id = :org AND id = :id").param("org", orgId).param("id", id)
-                .query(Appointment.class).optional().orElseThrow(() -> ApiException.notFound("Appointment"));
+        return jdbc.sql(SELECT + " WHERE org_id = :org AND id = :id")
+                .param("org", orgId)
+                .param("id", id)
+                .query(Appointment.class)
+                .optional()
+                .orElseThrow(() -> ApiException.notFound("Appointment"));
     }
 
     @Transactional(readOnly = true)
@@ -172,19 +269,29 @@ public class Appointments {
                    AND (CAST(:staff AS uuid) IS NULL OR staff_id = :staff)
                    AND (CAST(:client AS uuid) IS NULL OR client_id = :client)
                  ORDER BY starts_at, id LIMIT 500
-                """).param("org", orgId).param("from", from).param("to", to).param("staff", staffId)
-                .param("client", clientId).query(Appointment.class).list();
+                """)
+                .param("org", orgId)
+                .param("from", from)
+                .param("to", to)
+                .param("staff", staffId)
+                .param("client", clientId)
+                .query(Appointment.class)
+                .list();
     }
 
     private Optional<Availability.Slot> findSlot(UUID orgId, UUID serviceId, UUID staffId, OffsetDateTime start) {
         LocalDate day = start.toLocalDate();
         return availability.slots(orgId, serviceId, day.minusDays(1), day.plusDays(1), staffId, null).stream()
-                .filter(s -> s.start().toInstant().equals(start.toInstant())).findFirst();
+                .filter(s -> s.start().toInstant().equals(start.toInstant()))
+                .findFirst();
     }
 
     private Appointment lockedActive(UUID orgId, UUID id, Optional<UUID> onlyForClient) {
-        Appointment current = jdbc.sql(SELECT + " WHERE org_id = :org AND id = :id FOR UPDATE").param("org", orgId)
-                .param("id", id).query(Appointment.class).optional()
+        Appointment current = jdbc.sql(SELECT + " WHERE org_id = :org AND id = :id FOR UPDATE")
+                .param("org", orgId)
+                .param("id", id)
+                .query(Appointment.class)
+                .optional()
                 .filter(a -> onlyForClient.isEmpty() || onlyForClient.get().equals(a.clientId()))
                 .orElseThrow(() -> ApiException.notFound("Appointment"));
         if (!AppointmentStatus.of(current.status()).active()) {

@@ -43,45 +43,61 @@ class AppointmentsController {
     private final Appointments appointments;
     private final PortalAccess access;
 
-    AppointmentsController(ServiceCatalog services, Availability availability,
-            Appointments appointments, PortalAccess access) {
+    AppointmentsController(
+            ServiceCatalog services, Availability availability, Appointments appointments, PortalAccess access) {
         this.services = services;
         this.availability = availability;
         this.appointments = appointments;
         this.access = access;
     }
 
-    record ServiceRequest(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
-            @NotNull @Min(5) @Max(1440) Integer durationMinutes, @Min(0) @Max(240) Integer bufferBeforeMinutes,
-            @Min(0) @Max(240) Integer bufferAfterMinutes, @Min(0) Long priceAmount,
-            @NotBlank @Size(min = 3, max = 3) String currency, Boolean needsConfirmation,
-            @Size(max = 100) List<UUID> staffIds, @Size(max = 100) List<UUID> locationIds) {
-    }
+    record ServiceRequest(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 2000) String description,
+            @NotNull @Min(5) @Max(1440) Integer durationMinutes,
+            @Min(0) @Max(240) Integer bufferBeforeMinutes,
+            @Min(0) @Max(240) Integer bufferAfterMinutes,
+            @Min(0) Long priceAmount,
+            @NotBlank @Size(min = 3, max = 3) String currency,
+            Boolean needsConfirmation,
+            @Size(max = 100) List<UUID> staffIds,
+            @Size(max = 100) List<UUID> locationIds) {}
 
-    record AppointmentRequest(@NotNull UUID serviceId, UUID staffId, UUID roomId, @NotNull UUID clientId,
-            @NotNull OffsetDateTime start, @Size(max = 2000) String notes) {
-    }
+    record AppointmentRequest(
+            @NotNull UUID serviceId,
+            UUID staffId,
+            UUID roomId,
+            @NotNull UUID clientId,
+            @NotNull OffsetDateTime start,
+            @Size(max = 2000) String notes) {}
 
-    record AppointmentPatch(String status, @Size(max = 2000) String notes) {
-    }
+    record AppointmentPatch(String status, @Size(max = 2000) String notes) {}
 
-    record RescheduleRequest(@NotNull OffsetDateTime newStart) {
-    }
+    record RescheduleRequest(@NotNull OffsetDateTime newStart) {}
 
-    record CancelRequest(@Size(max = 500) String reason) {
-    }
+    record CancelRequest(@Size(max = 500) String reason) {}
 
     @PostMapping("/api/v1/services")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Define a service (1:1 appointment type)")
-    ResponseEntity<ServiceCatalog.ServiceType> createService(CurrentOrganization org,
-            @Valid @RequestBody ServiceRequest r) {
-        var created = services.create(org.id(), new ServiceCatalog.ServiceType(null,
-                r.name(), r.description(), r.durationMinutes(), r.bufferBeforeMinutes() == null ? 0 : r.bufferBeforeMinutes(),
-                r.bufferAfterMinutes() == null ? 0 : r.bufferAfterMinutes(), r.priceAmount() == null ? 0 : r.priceAmount(),
-                r.currency(), Boolean.TRUE.equals(r.needsConfirmation()), r.staffIds() == null ? List.of() : r.staffIds(),
-                r.locationIds() == null ? List.of() : r.locationIds()));
-        return ResponseEntity.created(URI.create("/api/v1/services/" + created.id())).body(created);
+    ResponseEntity<ServiceCatalog.ServiceType> createService(
+            CurrentOrganization org, @Valid @RequestBody ServiceRequest r) {
+        var created = services.create(
+                org.id(),
+                new ServiceCatalog.ServiceType(
+                        null,
+                        r.name(),
+                        r.description(),
+                        r.durationMinutes(),
+                        r.bufferBeforeMinutes() == null ? 0 : r.bufferBeforeMinutes(),
+                        r.bufferAfterMinutes() == null ? 0 : r.bufferAfterMinutes(),
+                        r.priceAmount() == null ? 0 : r.priceAmount(),
+                        r.currency(),
+                        Boolean.TRUE.equals(r.needsConfirmation()),
+                        r.staffIds() == null ? List.of() : r.staffIds(),
+                        r.locationIds() == null ? List.of() : r.locationIds()));
+        return ResponseEntity.created(URI.create("/api/v1/services/" + created.id()))
+                .body(created);
     }
 
     @GetMapping("/api/v1/services")
@@ -106,33 +122,51 @@ class AppointmentsController {
 
     @GetMapping("/api/v1/availability")
     @Operation(summary = "Free slots for a service between two dates (at most 31 days), per staff member")
-    Map<String, List<Availability.Slot>> availability(Caller caller, @RequestParam UUID serviceId,
+    Map<String, List<Availability.Slot>> availability(
+            Caller caller,
+            @RequestParam UUID serviceId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) UUID staffId, @RequestParam(required = false) UUID locationId) {
+            @RequestParam(required = false) UUID staffId,
+            @RequestParam(required = false) UUID locationId) {
         return Map.of("data", availability.slots(access.timetableOf(caller), serviceId, from, to, staffId, locationId));
     }
 
     @PostMapping("/api/v1/appointments")
-    @Operation(summary = "Book an appointment (staff for any client, a client for themself); without staffId any free staff member")
+    @Operation(
+            summary =
+                    "Book an appointment (staff for any client, a client for themself); without staffId any free staff member")
     ResponseEntity<Appointments.Appointment> book(Caller caller, @Valid @RequestBody AppointmentRequest r) {
-        boolean byStaff = access.selfOrBookingStaff(caller).map(self -> {
-            if (!self.equals(r.clientId())) {
-                throw ApiException.forbidden("portal.own_records_only", "Clients book only for themselves");
-            }
-            return false;
-        }).orElse(true);
-        var booked = appointments.book(caller.requireOrganization(), r.serviceId(), r.staffId(), r.roomId(), r.clientId(),
-                r.start(), r.notes(), byStaff, caller.userId());
-        return ResponseEntity.created(URI.create("/api/v1/appointments/" + booked.id())).body(booked);
+        boolean byStaff = access.selfOrBookingStaff(caller)
+                .map(self -> {
+                    if (!self.equals(r.clientId())) {
+                        throw ApiException.forbidden("portal.own_records_only", "Clients book only for themselves");
+                    }
+                    return false;
+                })
+                .orElse(true);
+        var booked = appointments.book(
+                caller.requireOrganization(),
+                r.serviceId(),
+                r.staffId(),
+                r.roomId(),
+                r.clientId(),
+                r.start(),
+                r.notes(),
+                byStaff,
+                caller.userId());
+        return ResponseEntity.created(URI.create("/api/v1/appointments/" + booked.id()))
+                .body(booked);
     }
 
     @GetMapping("/api/v1/appointments")
     @Operation(summary = "Appointments in a range; clients see only their own")
-    Map<String, List<Appointments.Appointment>> list(Caller caller,
+    Map<String, List<Appointments.Appointment>> list(
+            Caller caller,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
-            @RequestParam(required = false) UUID staffId, @RequestParam(required = false) UUID clientId) {
+            @RequestParam(required = false) UUID staffId,
+            @RequestParam(required = false) UUID clientId) {
         UUID client = access.selfOrBookingStaff(caller).orElse(clientId);
         return Map.of("data", appointments.list(caller.requireOrganization(), from, to, staffId, client));
     }
@@ -141,24 +175,27 @@ class AppointmentsController {
     @Operation(summary = "One appointment")
     Appointments.Appointment get(Caller caller, @PathVariable UUID id) {
         var appointment = appointments.get(caller.requireOrganization(), id);
-        access.selfOrBookingStaff(caller).filter(self -> !self.equals(appointment.clientId())).ifPresent(x -> {
-            throw ApiException.notFound("Appointment");
-        });
+        access.selfOrBookingStaff(caller)
+                .filter(self -> !self.equals(appointment.clientId()))
+                .ifPresent(x -> {
+                    throw ApiException.notFound("Appointment");
+                });
         return appointment;
     }
 
     @PatchMapping("/api/v1/appointments/{id}")
     @RequiresPermission(Permission.BOOKING_MANAGE)
     @Operation(summary = "Confirm, complete or mark a no-show; change notes")
-    Appointments.Appointment update(CurrentOrganization org,
-            @PathVariable UUID id, @Valid @RequestBody AppointmentPatch r) {
+    Appointments.Appointment update(
+            CurrentOrganization org, @PathVariable UUID id, @Valid @RequestBody AppointmentPatch r) {
         return appointments.setStatus(org.id(), id, r.status(), r.notes());
     }
 
     @PostMapping("/api/v1/appointments/{id}/reschedule")
     @Operation(summary = "Move an appointment to another free time")
     Appointments.Appointment reschedule(Caller caller, @PathVariable UUID id, @Valid @RequestBody RescheduleRequest r) {
-        return appointments.reschedule(caller.requireOrganization(), id, r.newStart(), access.selfOrBookingStaff(caller));
+        return appointments.reschedule(
+                caller.requireOrganization(), id, r.newStart(), access.selfOrBookingStaff(caller));
     }
 
     @PostMapping("/api/v1/appointments/{id}/cancel")
@@ -166,5 +203,4 @@ class AppointmentsController {
     Appointments.Appointment cancel(Caller caller, @PathVariable UUID id, @Valid @RequestBody CancelRequest r) {
         return appointments.cancel(caller.requireOrganization(), id, r.reason(), access.selfOrBookingStaff(caller));
     }
-
 }

@@ -38,8 +38,8 @@ class Availability {
     private final SchedulingSettings settings;
     private final Clock clock;
 
-    Availability(JdbcClient jdbc, ServiceCatalog services, Locations locations, SchedulingSettings settings,
-            Clock clock) {
+    Availability(
+            JdbcClient jdbc, ServiceCatalog services, Locations locations, SchedulingSettings settings, Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
         this.services = services;
@@ -48,8 +48,7 @@ class Availability {
     }
 
     /** A bookable slot. */
-    record Slot(UUID staffId, UUID locationId, OffsetDateTime start, OffsetDateTime end) {
-    }
+    record Slot(UUID staffId, UUID locationId, OffsetDateTime start, OffsetDateTime end) {}
 
     @Transactional(readOnly = true)
     List<Slot> slots(UUID orgId, UUID serviceId, LocalDate from, LocalDate to, UUID staffId, UUID locationId) {
@@ -58,23 +57,28 @@ class Availability {
         }
         ServiceCatalog.ServiceType service = services.get(orgId, serviceId);
         List<UUID> staff = staffId != null ? List.of(staffId) : service.staffIds();
-        if (staffId != null && !service.staffIds().isEmpty() && !service.staffIds().contains(staffId)) {
+        if (staffId != null
+                && !service.staffIds().isEmpty()
+                && !service.staffIds().contains(staffId)) {
             return List.of();
         }
         SchedulingSettings.Rules rules = settings.rules(orgId);
         Instant earliest = Instant.now(clock).plus(Duration.ofMinutes(rules.minNoticeMinutes()));
         Instant latest = Instant.now(clock).plus(Duration.ofDays(rules.bookingWindowDays()));
         Map<UUID, Map<UUID, List<SlotFinder.Shift>>> hours = shifts(orgId, staff, from, to, service, locationId);
-        Map<UUID, List<SlotFinder.Interval>> busyByStaff = busy(orgId, hours.keySet(),
-                from.minusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant(), to.plusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant());
+        Map<UUID, List<SlotFinder.Interval>> busyByStaff = busy(
+                orgId,
+                hours.keySet(),
+                from.minusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                to.plusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant());
         Map<UUID, Optional<ZoneId>> zones = new HashMap<>();
         List<Slot> slots = new ArrayList<>();
         for (var byStaff : hours.entrySet()) {
             UUID member = byStaff.getKey();
             for (var byLocation : byStaff.getValue().entrySet()) {
                 UUID location = byLocation.getKey();
-                Optional<ZoneId> open = zones.computeIfAbsent(location, l -> locations.find(orgId, l)
-                        .map(info -> ZoneId.of(info.timezone())));
+                Optional<ZoneId> open = zones.computeIfAbsent(
+                        location, l -> locations.find(orgId, l).map(info -> ZoneId.of(info.timezone())));
                 if (open.isEmpty()) {
                     continue; // working hours at an archived location offer nothing
                 }
@@ -82,16 +86,32 @@ class Availability {
                 Instant windowFrom = from.minusDays(1).atStartOfDay(zone).toInstant();
                 Instant windowTo = to.plusDays(2).atStartOfDay(zone).toInstant();
                 List<SlotFinder.Interval> busy = busyByStaff.getOrDefault(member, List.of()).stream()
-                        .filter(i -> i.to().isAfter(windowFrom) && i.from().isBefore(windowTo)).toList();
-                for (Instant start : SlotFinder.slots(byLocation.getValue(), zone, from, to, busy,
-                        Duration.ofMinutes(service.durationMinutes()), Duration.ofMinutes(service.bufferBeforeMinutes()),
-                        Duration.ofMinutes(service.bufferAfterMinutes()), STEP, earliest, latest)) {
-                    slots.add(new Slot(member, location, start.atZone(zone).toOffsetDateTime(),
-                            start.plus(Duration.ofMinutes(service.durationMinutes())).atZone(zone).toOffsetDateTime()));
+                        .filter(i -> i.to().isAfter(windowFrom) && i.from().isBefore(windowTo))
+                        .toList();
+                for (Instant start : SlotFinder.slots(
+                        byLocation.getValue(),
+                        zone,
+                        from,
+                        to,
+                        busy,
+                        Duration.ofMinutes(service.durationMinutes()),
+                        Duration.ofMinutes(service.bufferBeforeMinutes()),
+                        Duration.ofMinutes(service.bufferAfterMinutes()),
+                        STEP,
+                        earliest,
+                        latest)) {
+                    slots.add(new Slot(
+                            member,
+                            location,
+                            start.atZone(zone).toOffsetDateTime(),
+                            start.plus(Duration.ofMinutes(service.durationMinutes()))
+                                    .atZone(zone)
+                                    .toOffsetDateTime()));
                 }
             }
         }
-        slots.sort(java.util.Comparator.comparing(Slot::start).thenComparing(s -> s.staffId().toString()));
+        slots.sort(java.util.Comparator.comparing(Slot::start)
+                .thenComparing(s -> s.staffId().toString()));
         return slots;
     }
 
@@ -99,8 +119,8 @@ class Availability {
      * The working hours (weekly, and one-off ones near the dates) of the staff members, by member and location,
      * in one query; only the locations the service is offered at (and {@code only}, when given).
      */
-    private Map<UUID, Map<UUID, List<SlotFinder.Shift>>> shifts(UUID orgId, List<UUID> staff, LocalDate from, LocalDate to,
-            ServiceCatalog.ServiceType service, UUID only) {
+    private Map<UUID, Map<UUID, List<SlotFinder.Shift>>> shifts(
+            UUID orgId, List<UUID> staff, LocalDate from, LocalDate to, ServiceCatalog.ServiceType service, UUID only) {
         Map<UUID, Map<UUID, List<SlotFinder.Shift>>> hours = new LinkedHashMap<>();
         if (staff.isEmpty()) {
             return hours;
@@ -113,23 +133,32 @@ class Availability {
                 WHERE org_id = :org AND staff_id = ANY(:staff)
                   AND on_date BETWEEN CAST(:from AS date) - 1 AND CAST(:to AS date)
                 ORDER BY 1, 2
-                """).param("org", orgId).param("staff", staff.toArray(UUID[]::new)).param("from", from).param("to", to)
+                """)
+                .param("org", orgId)
+                .param("staff", staff.toArray(UUID[]::new))
+                .param("from", from)
+                .param("to", to)
                 .query(rs -> {
                     UUID location = rs.getObject(2, UUID.class);
                     if (only != null && !only.equals(location)
-                            || !service.locationIds().isEmpty() && !service.locationIds().contains(location)) {
+                            || !service.locationIds().isEmpty()
+                                    && !service.locationIds().contains(location)) {
                         return;
                     }
                     hours.computeIfAbsent(rs.getObject(1, UUID.class), k -> new LinkedHashMap<>())
                             .computeIfAbsent(location, k -> new ArrayList<>())
-                            .add(new SlotFinder.Shift(rs.getInt(3), rs.getObject(4, LocalDate.class),
-                                    rs.getObject(5, java.time.LocalTime.class), rs.getObject(6, java.time.LocalTime.class)));
+                            .add(new SlotFinder.Shift(
+                                    rs.getInt(3),
+                                    rs.getObject(4, LocalDate.class),
+                                    rs.getObject(5, java.time.LocalTime.class),
+                                    rs.getObject(6, java.time.LocalTime.class)));
                 });
         return hours;
     }
 
     /** Everything that keeps each staff member busy in the window: appointments, classes taught, time off. */
-    private Map<UUID, List<SlotFinder.Interval>> busy(UUID orgId, java.util.Collection<UUID> staff, Instant from, Instant to) {
+    private Map<UUID, List<SlotFinder.Interval>> busy(
+            UUID orgId, java.util.Collection<UUID> staff, Instant from, Instant to) {
         Map<UUID, List<SlotFinder.Interval>> busy = new HashMap<>();
         if (staff.isEmpty()) {
             return busy;
@@ -145,11 +174,16 @@ class Availability {
                 UNION ALL
                 SELECT staff_id, starts_at, ends_at FROM staff_time_off
                 WHERE org_id = :org AND staff_id = ANY(:staff) AND ends_at > :from AND starts_at < :to
-                """).param("org", orgId).param("staff", staff.toArray(UUID[]::new))
-                .param("from", from.atOffset(ZoneOffset.UTC)).param("to", to.atOffset(ZoneOffset.UTC))
+                """)
+                .param("org", orgId)
+                .param("staff", staff.toArray(UUID[]::new))
+                .param("from", from.atOffset(ZoneOffset.UTC))
+                .param("to", to.atOffset(ZoneOffset.UTC))
                 .query(rs -> {
-                    busy.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new SlotFinder.Interval(
-                            rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getObject(3, OffsetDateTime.class).toInstant()));
+                    busy.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new SlotFinder.Interval(
+                                    rs.getObject(2, OffsetDateTime.class).toInstant(),
+                                    rs.getObject(3, OffsetDateTime.class).toInstant()));
                 });
         return busy;
     }

@@ -17,8 +17,7 @@ import java.util.List;
  */
 final class SlotFinder {
 
-    private SlotFinder() {
-    }
+    private SlotFinder() {}
 
     /** A half-open interval of instants. */
     record Interval(Instant from, Instant to) {
@@ -39,12 +38,23 @@ final class SlotFinder {
         }
 
         boolean appliesTo(LocalDate day) {
-            return date != null ? date.equals(day) : weekday == day.getDayOfWeek().getValue();
+            return date != null
+                    ? date.equals(day)
+                    : weekday == day.getDayOfWeek().getValue();
         }
     }
 
-    static List<Instant> slots(List<Shift> shifts, ZoneId zone, LocalDate fromDay, LocalDate toDay, List<Interval> busy,
-            Duration duration, Duration bufferBefore, Duration bufferAfter, Duration step, Instant earliest,
+    static List<Instant> slots(
+            List<Shift> shifts,
+            ZoneId zone,
+            LocalDate fromDay,
+            LocalDate toDay,
+            List<Interval> busy,
+            Duration duration,
+            Duration bufferBefore,
+            Duration bufferAfter,
+            Duration step,
+            Instant earliest,
             Instant latest) {
         List<Instant> slots = new ArrayList<>();
         for (LocalDate day = fromDay.minusDays(1); !day.isAfter(toDay); day = day.plusDays(1)) {
@@ -52,9 +62,11 @@ final class SlotFinder {
                 if (!shift.appliesTo(day)) {
                     continue;
                 }
-                Instant open = ZonedDateTime.ofLocal(day.atTime(shift.start()), zone, null).toInstant();
+                Instant open = ZonedDateTime.ofLocal(day.atTime(shift.start()), zone, null)
+                        .toInstant();
                 LocalDate endDay = shift.end().isAfter(shift.start()) ? day : day.plusDays(1);
-                Instant close = ZonedDateTime.ofLocal(endDay.atTime(shift.end()), zone, null).toInstant();
+                Instant close = ZonedDateTime.ofLocal(endDay.atTime(shift.end()), zone, null)
+                        .toInstant();
                 for (Instant start = open.plus(bufferBefore); ; start = start.plus(step)) {
                     Instant blockedFrom = start.minus(bufferBefore);
                     Instant end = start.plus(duration);

@@ -38,19 +38,24 @@ class StaffHoursController {
         this.staffHours = staffHours;
     }
 
-    record HoursBlock(@NotNull UUID locationId, @NotNull @Min(1) @Max(7) Integer weekday, @NotNull LocalTime startTime,
-            @NotNull LocalTime endTime) {
-    }
+    record HoursBlock(
+            @NotNull UUID locationId,
+            @NotNull @Min(1) @Max(7) Integer weekday,
+            @NotNull LocalTime startTime,
+            @NotNull LocalTime endTime) {}
 
-    record HoursRequest(@NotNull @Size(max = 50) List<@Valid HoursBlock> hours) {
-    }
+    record HoursRequest(@NotNull @Size(max = 50) List<@Valid HoursBlock> hours) {}
 
-    record TimeOffRequest(@NotNull OffsetDateTime startsAt, @NotNull OffsetDateTime endsAt, @Size(max = 200) String reason) {
-    }
+    record TimeOffRequest(
+            @NotNull OffsetDateTime startsAt,
+            @NotNull OffsetDateTime endsAt,
+            @Size(max = 200) String reason) {}
 
-    record ExtraHoursRequest(@NotNull UUID locationId, @NotNull LocalDate onDate, @NotNull LocalTime startTime,
-            @NotNull LocalTime endTime) {
-    }
+    record ExtraHoursRequest(
+            @NotNull UUID locationId,
+            @NotNull LocalDate onDate,
+            @NotNull LocalTime startTime,
+            @NotNull LocalTime endTime) {}
 
     @GetMapping("/api/v1/staff/{id}/working-hours")
     @RequiresPermission(Permission.SCHEDULE_READ)
@@ -62,10 +67,16 @@ class StaffHoursController {
     @PutMapping("/api/v1/staff/{id}/working-hours")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Replace a staff member's weekly working hours (local time of each location)")
-    Map<String, List<StaffHours.Block>> replaceHours(CurrentOrganization org,
-            @PathVariable UUID id, @Valid @RequestBody HoursRequest r) {
-        return Map.of("data", staffHours.replaceHours(org.id(), id, r.hours().stream()
-                .map(b -> new StaffHours.Block(b.locationId(), b.weekday(), b.startTime(), b.endTime())).toList()));
+    Map<String, List<StaffHours.Block>> replaceHours(
+            CurrentOrganization org, @PathVariable UUID id, @Valid @RequestBody HoursRequest r) {
+        return Map.of(
+                "data",
+                staffHours.replaceHours(
+                        org.id(),
+                        id,
+                        r.hours().stream()
+                                .map(b -> new StaffHours.Block(b.locationId(), b.weekday(), b.startTime(), b.endTime()))
+                                .toList()));
     }
 
     @GetMapping("/api/v1/staff/{id}/extra-hours")
@@ -78,10 +89,10 @@ class StaffHoursController {
     @PostMapping("/api/v1/staff/{id}/extra-hours")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Add one-off working hours on a date (local time of the location)")
-    StaffHours.ExtraHours addExtraHours(CurrentOrganization org,
-            @PathVariable UUID id, @Valid @RequestBody ExtraHoursRequest r) {
-        return staffHours.addExtraHours(org.id(), id, new StaffHours.ExtraHours(null,
-                r.locationId(), r.onDate(), r.startTime(), r.endTime()));
+    StaffHours.ExtraHours addExtraHours(
+            CurrentOrganization org, @PathVariable UUID id, @Valid @RequestBody ExtraHoursRequest r) {
+        return staffHours.addExtraHours(
+                org.id(), id, new StaffHours.ExtraHours(null, r.locationId(), r.onDate(), r.startTime(), r.endTime()));
     }
 
     @DeleteMapping("/api/v1/staff/{id}/extra-hours/{extraId}")
@@ -102,8 +113,8 @@ class StaffHoursController {
     @PostMapping("/api/v1/staff/{id}/time-off")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Add time off (may span days)")
-    StaffHours.TimeOff addTimeOff(CurrentOrganization org,
-            @PathVariable UUID id, @Valid @RequestBody TimeOffRequest r) {
+    StaffHours.TimeOff addTimeOff(
+            CurrentOrganization org, @PathVariable UUID id, @Valid @RequestBody TimeOffRequest r) {
         return staffHours.addTimeOff(org.id(), id, r.startsAt(), r.endsAt(), r.reason());
     }
 

@@ -1,6 +1,5 @@
 package io.wellbase.scheduling.internal.calendar;
 
-import io.wellbase.platform.web.PublicUrl;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.clients.ClientDirectory;
@@ -8,6 +7,7 @@ import io.wellbase.organizations.Locations;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.data.Secrets;
 import io.wellbase.platform.web.ApiException;
+import io.wellbase.platform.web.PublicUrl;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +37,13 @@ class CalendarFeeds {
     private final AuditTrail audit;
     private final Clock clock;
 
-    CalendarFeeds(JdbcClient jdbc, Locations locations, ClientDirectory clients, PublicUrl publicUrl,
-            AuditTrail audit, Clock clock) {
+    CalendarFeeds(
+            JdbcClient jdbc,
+            Locations locations,
+            ClientDirectory clients,
+            PublicUrl publicUrl,
+            AuditTrail audit,
+            Clock clock) {
         this.jdbc = jdbc;
         this.locations = locations;
         this.clients = clients;
@@ -48,15 +53,14 @@ class CalendarFeeds {
     }
 
     /** A feed as its owner sees it; the URL (with the token) only in the answer that creates it. */
-    record Feed(UUID id, String ownerType, UUID ownerId, OffsetDateTime createdAt, String url) {
-    }
+    record Feed(UUID id, String ownerType, UUID ownerId, OffsetDateTime createdAt, String url) {}
 
-    private record Owner(UUID orgId, String ownerType, UUID ownerId) {
-    }
+    private record Owner(UUID orgId, String ownerType, UUID ownerId) {}
 
     @Transactional
     Feed create(UUID orgId, String ownerType, UUID ownerId, UUID by) {
-        boolean known = ownerType.equals("staff") ? locations.isStaff(orgId, ownerId)
+        boolean known = ownerType.equals("staff")
+                ? locations.isStaff(orgId, ownerId)
                 : clients.find(orgId, ownerId).isPresent();
         if (!known) {
             throw ApiException.notFound(ownerType.equals("staff") ? "Staff member" : "Client");
@@ -66,10 +70,17 @@ class CalendarFeeds {
         jdbc.sql("""
                 INSERT INTO calendar_feeds (id, org_id, owner_type, owner_id, token_hash, created_by)
                 VALUES (:id, :org, :type, :owner, :hash, :by)
-                """).param("id", id).param("org", orgId).param("type", ownerType).param("owner", ownerId)
-                .param("hash", Secrets.sha256(token)).param("by", by).update();
+                """)
+                .param("id", id)
+                .param("org", orgId)
+                .param("type", ownerType)
+                .param("owner", ownerId)
+                .param("hash", Secrets.sha256(token))
+                .param("by", by)
+                .update();
         audit.record(AuditRecord.of(orgId, "calendar_feed.created", "calendar_feed", id, Map.of()));
-        return new Feed(id, ownerType, ownerId, OffsetDateTime.now(clock), publicUrl.base() + "/calendar/" + token + ".ics");
+        return new Feed(
+                id, ownerType, ownerId, OffsetDateTime.now(clock), publicUrl.base() + "/calendar/" + token + ".ics");
     }
 
     @Transactional(readOnly = true)
@@ -77,7 +88,12 @@ class CalendarFeeds {
         return jdbc.sql("""
                 SELECT id, owner_type, owner_id, created_at, NULL AS url FROM calendar_feeds
                 WHERE org_id = :org AND owner_type = :type AND owner_id = :owner AND revoked_at IS NULL ORDER BY created_at
-                """).param("org", orgId).param("type", ownerType).param("owner", ownerId).query(Feed.class).list();
+                """)
+                .param("org", orgId)
+                .param("type", ownerType)
+                .param("owner", ownerId)
+                .query(Feed.class)
+                .list();
     }
 
     @Transactional
@@ -86,7 +102,12 @@ class CalendarFeeds {
                 UPDATE calendar_feeds SET revoked_at = now()
                 WHERE org_id = :org AND id = :id AND revoked_at IS NULL
                   AND (CAST(:type AS text) IS NULL OR (owner_type = :type AND owner_id = :owner))
-                """).param("org", orgId).param("id", id).param("type", ownerType).param("owner", ownerId).update();
+                """)
+                .param("org", orgId)
+                .param("id", id)
+                .param("type", ownerType)
+                .param("owner", ownerId)
+                .update();
         if (updated == 0) {
             throw ApiException.notFound("Calendar feed");
         }
@@ -97,19 +118,30 @@ class CalendarFeeds {
     String render(String token) {
         Owner owner = jdbc.sql("""
                 SELECT org_id, owner_type, owner_id FROM calendar_feeds WHERE token_hash = :hash AND revoked_at IS NULL
-                """).param("hash", Secrets.sha256(token)).query(Owner.class).optional()
+                """)
+                .param("hash", Secrets.sha256(token))
+                .query(Owner.class)
+                .optional()
                 .orElseThrow(() -> ApiException.notFound("Calendar feed"));
         Instant now = clock.instant();
         Instant from = now.minus(Duration.ofDays(30));
         Instant to = now.plus(Duration.ofDays(180));
-        List<Map<String, Object>> rows = owner.ownerType().equals("staff") ? staffRows(owner, from, to) : clientRows(owner, from, to);
+        List<Map<String, Object>> rows =
+                owner.ownerType().equals("staff") ? staffRows(owner, from, to) : clientRows(owner, from, to);
         List<ICalendar.Event> events = new ArrayList<>();
         Map<UUID, Locations.Place> places = new java.util.HashMap<>();
         for (Map<String, Object> r : rows) {
-            Locations.Place place = places.computeIfAbsent((UUID) r.get("location_id"),
+            Locations.Place place = places.computeIfAbsent(
+                    (UUID) r.get("location_id"),
                     id -> locations.place(owner.orgId(), id).orElseThrow());
-            events.add(new ICalendar.Event(r.get("uid") + "@wellbase", (String) r.get("summary"), place.name(),
-                    null, instant(r.get("starts_at")), instant(r.get("ends_at")), ZoneId.of(place.timezone()),
+            events.add(new ICalendar.Event(
+                    r.get("uid") + "@wellbase",
+                    (String) r.get("summary"),
+                    place.name(),
+                    null,
+                    instant(r.get("starts_at")),
+                    instant(r.get("ends_at")),
+                    ZoneId.of(place.timezone()),
                     Boolean.TRUE.equals(r.get("cancelled"))));
         }
         return ICalendar.render("Wellbase", from, to, now, events);
@@ -131,8 +163,13 @@ class CalendarFeeds {
                 FROM appointments a JOIN services v ON v.org_id = a.org_id AND v.id = a.service_id
                 WHERE a.org_id = :org AND a.staff_id = :owner AND a.starts_at BETWEEN :from AND :to
                 ORDER BY 4
-                """).param("org", o.orgId()).param("owner", o.ownerId())
-                .param("from", from.atOffset(ZoneOffset.UTC)).param("to", to.atOffset(ZoneOffset.UTC)).query().listOfRows();
+                """)
+                .param("org", o.orgId())
+                .param("owner", o.ownerId())
+                .param("from", from.atOffset(ZoneOffset.UTC))
+                .param("to", to.atOffset(ZoneOffset.UTC))
+                .query()
+                .listOfRows();
     }
 
     private List<Map<String, Object>> clientRows(Owner o, Instant from, Instant to) {
@@ -148,7 +185,12 @@ class CalendarFeeds {
                 FROM appointments a JOIN services v ON v.org_id = a.org_id AND v.id = a.service_id
                 WHERE a.org_id = :org AND a.client_id = :owner AND a.starts_at BETWEEN :from AND :to
                 ORDER BY 4
-                """).param("org", o.orgId()).param("owner", o.ownerId())
-                .param("from", from.atOffset(ZoneOffset.UTC)).param("to", to.atOffset(ZoneOffset.UTC)).query().listOfRows();
+                """)
+                .param("org", o.orgId())
+                .param("owner", o.ownerId())
+                .param("from", from.atOffset(ZoneOffset.UTC))
+                .param("to", to.atOffset(ZoneOffset.UTC))
+                .query()
+                .listOfRows();
     }
 }

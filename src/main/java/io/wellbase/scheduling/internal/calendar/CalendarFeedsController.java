@@ -38,12 +38,10 @@ class CalendarFeedsController {
         this.clientAccounts = clientAccounts;
     }
 
-    record FeedRequest(UUID staffId, UUID clientId) {
-    }
+    record FeedRequest(UUID staffId, UUID clientId) {}
 
     /** Whose feed: clients their own; staff their own, or anyone's with SCHEDULE_MANAGE. */
-    private record Target(String type, UUID id) {
-    }
+    private record Target(String type, UUID id) {}
 
     private Target target(Caller caller, UUID staffId, UUID clientId) {
         if (caller.role() == Role.CLIENT) {
@@ -65,8 +63,8 @@ class CalendarFeedsController {
     @Operation(summary = "Create a secret feed URL: your own, a staff member's or a client's")
     ResponseEntity<CalendarFeeds.Feed> create(Caller caller, @RequestBody FeedRequest request) {
         Target t = target(caller, request.staffId(), request.clientId());
-        return ResponseEntity.status(HttpStatus.CREATED).body(feeds.create(caller.requireOrganization(), t.type(), t.id(),
-                caller.userId()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(feeds.create(caller.requireOrganization(), t.type(), t.id(), caller.userId()));
     }
 
     @GetMapping("/api/v1/calendar-feeds")
@@ -91,13 +89,17 @@ class CalendarFeedsController {
 
     @GetMapping(value = "/calendar/{token}.ics")
     @Operation(summary = "The iCalendar feed (no login; the URL is the key)")
-    @ApiResponse(responseCode = "200", description = "The feed",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The feed",
             content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
     ResponseEntity<String> feed(@PathVariable String token) {
         if (token.length() > 100) {
             throw ApiException.notFound("Calendar feed");
         }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8"))
-                .header("Cache-Control", "private, max-age=300").body(feeds.render(token));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8"))
+                .header("Cache-Control", "private, max-age=300")
+                .body(feeds.render(token));
     }
 }

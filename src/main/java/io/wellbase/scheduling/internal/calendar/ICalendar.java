@@ -22,15 +22,21 @@ import java.util.Map;
 final class ICalendar {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private ICalendar() {
-    }
+    private ICalendar() {}
 
     /** One event: its instants and the zone of the place it happens in. */
-    record Event(String uid, String summary, String location, String description, Instant start, Instant end,
-            ZoneId zone, boolean cancelled) {
-    }
+    record Event(
+            String uid,
+            String summary,
+            String location,
+            String description,
+            Instant start,
+            Instant end,
+            ZoneId zone,
+            boolean cancelled) {}
 
     /** The span of time a zone's definition must cover. */
     private record Span(Instant from, Instant to) {
@@ -164,7 +170,8 @@ final class ICalendar {
             if (!first) {
                 out.append(' ');
             }
-            out.append(new String(bytes, start, end - start, StandardCharsets.UTF_8)).append("\r\n");
+            out.append(new String(bytes, start, end - start, StandardCharsets.UTF_8))
+                    .append("\r\n");
             start = end;
             first = false;
         }

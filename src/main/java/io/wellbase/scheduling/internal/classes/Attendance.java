@@ -34,8 +34,13 @@ public class Attendance {
 
     private final ClientListChanges clientList;
 
-    Attendance(JdbcClient jdbc, Bookings bookings, AuditTrail audit, ApplicationEventPublisher events,
-            ClientDirectory clients, ClientListChanges clientList) {
+    Attendance(
+            JdbcClient jdbc,
+            Bookings bookings,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            ClientDirectory clients,
+            ClientListChanges clientList) {
         this.clientList = clientList;
         this.clients = clients;
         this.jdbc = jdbc;
@@ -45,44 +50,72 @@ public class Attendance {
     }
 
     /** One line of a roster. */
-    record RosterEntry(UUID bookingId, UUID clientId, String firstName, String lastName, String status,
-            Long waitlistPosition, OffsetDateTime checkedInAt) {
-    }
+    record RosterEntry(
+            UUID bookingId,
+            UUID clientId,
+            String firstName,
+            String lastName,
+            String status,
+            Long waitlistPosition,
+            OffsetDateTime checkedInAt) {}
 
     /** One visit of a client. */
-    public record Visit(UUID bookingId, UUID sessionId, String classTypeName, UUID locationId, OffsetDateTime startsAt,
-            String status, OffsetDateTime checkedInAt) {
-    }
+    public record Visit(
+            UUID bookingId,
+            UUID sessionId,
+            String classTypeName,
+            UUID locationId,
+            OffsetDateTime startsAt,
+            String status,
+            OffsetDateTime checkedInAt) {}
 
     @Transactional(readOnly = true)
     List<RosterEntry> roster(UUID orgId, UUID sessionId) {
-        jdbc.sql("SELECT id FROM class_sessions WHERE org_id = :org AND id = :id").param("org", orgId).param("id", sessionId)
-                .query(UUID.class).optional().orElseThrow(() -> ApiException.notFound("Session"));
+        jdbc.sql("SELECT id FROM class_sessions WHERE org_id = :org AND id = :id")
+                .param("org", orgId)
+                .param("id", sessionId)
+                .query(UUID.class)
+                .optional()
+                .orElseThrow(() -> ApiException.notFound("Session"));
         List<BookingLine> lines = jdbc.sql("""
                 SELECT id, client_id, status, waitlist_position, checked_in_at FROM bookings
                 WHERE org_id = :org AND session_id = :session
-                """).param("org", orgId).param("session", sessionId).query(BookingLine.class).list();
-        Map<UUID, ClientDirectory.ClientName> names = clients.names(orgId, lines.stream().map(BookingLine::clientId).toList());
-        return lines.stream().map(line -> line.withName(names.get(line.clientId())))
-                .sorted(ROSTER_ORDER).toList();
+                """)
+                .param("org", orgId)
+                .param("session", sessionId)
+                .query(BookingLine.class)
+                .list();
+        Map<UUID, ClientDirectory.ClientName> names =
+                clients.names(orgId, lines.stream().map(BookingLine::clientId).toList());
+        return lines.stream()
+                .map(line -> line.withName(names.get(line.clientId())))
+                .sorted(ROSTER_ORDER)
+                .toList();
     }
 
-    private record BookingLine(UUID id, UUID clientId, String status, Long waitlistPosition, OffsetDateTime checkedInAt) {
+    private record BookingLine(
+            UUID id, UUID clientId, String status, Long waitlistPosition, OffsetDateTime checkedInAt) {
 
         RosterEntry withName(ClientDirectory.ClientName name) {
-            return new RosterEntry(id, clientId, name == null ? null : name.firstName(), name == null ? null : name.lastName(),
-                    status, waitlistPosition, checkedInAt);
+            return new RosterEntry(
+                    id,
+                    clientId,
+                    name == null ? null : name.firstName(),
+                    name == null ? null : name.lastName(),
+                    status,
+                    waitlistPosition,
+                    checkedInAt);
         }
     }
 
     /** Attended, then confirmed, then the waitlist in its order, then the rest; by name within each. */
-    private static final Comparator<RosterEntry> ROSTER_ORDER = Comparator
-            .comparingInt((RosterEntry e) -> switch (e.status()) {
-                case "attended" -> 0;
-                case "confirmed" -> 1;
-                case "waitlisted" -> 2;
-                default -> 3;
-            })
+    private static final Comparator<RosterEntry> ROSTER_ORDER = Comparator.comparingInt(
+                    (RosterEntry e) -> switch (e.status()) {
+                        case "attended" -> 0;
+                        case "confirmed" -> 1;
+                        case "waitlisted" -> 2;
+                        default -> 3;
+                    })
             .thenComparing(RosterEntry::waitlistPosition, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(RosterEntry::lastName, Comparator.nullsLast(Collator.getInstance(Locale.ROOT)))
             .thenComparing(RosterEntry::firstName, Comparator.nullsLast(Collator.getInstance(Locale.ROOT)));
@@ -99,9 +132,14 @@ public class Attendance {
             id = jdbc.sql("""
                     SELECT id FROM bookings WHERE org_id = :org AND session_id = :session AND client_id = :client
                       AND status IN ('confirmed', 'attended')
-                    """).param("org", orgId).param("session", sessionId).param("client", clientId)
-                    .query(UUID.class).optional()
-                    .orElseGet(() -> bookings.walkIn(orgId, sessionId, clientId, by).id());
+                    """)
+                    .param("org", orgId)
+                    .param("session", sessionId)
+                    .param("client", clientId)
+                    .query(UUID.class)
+                    .optional()
+                    .orElseGet(() ->
+                            bookings.walkIn(orgId, sessionId, clientId, by).id());
         }
         Bookings.Booking booking = bookings.get(orgId, id);
         if (!booking.sessionId().equals(sessionId)) {
@@ -112,12 +150,17 @@ public class Attendance {
             return booking;
         }
         // guarded by the status too: a cancel that wins the race leaves nothing to check in
-        if (!current.canBecome(BookingStatus.ATTENDED) || jdbc.sql("""
+        if (!current.canBecome(BookingStatus.ATTENDED)
+                || jdbc.sql("""
                 UPDATE bookings SET status = 'attended', checked_in_at = now() WHERE id = :id AND status = 'confirmed'
                 """).param("id", id).update() == 0) {
             throw ApiException.conflict("booking.not_confirmed", "Only a confirmed booking can be checked in");
         }
-        audit.record(AuditRecord.of(orgId, "booking.checked_in", "booking", id,
+        audit.record(AuditRecord.of(
+                orgId,
+                "booking.checked_in",
+                "booking",
+                id,
                 Map.of("status", new AuditChange("confirmed", "attended"))));
         events.publishEvent(new SchedulingEvents.ClientCheckedIn(orgId, id, sessionId, booking.clientId()));
         return bookings.get(orgId, id);
@@ -141,11 +184,17 @@ public class Attendance {
                   AND (CAST(:before AS timestamptz) IS NULL OR s.starts_at < :before)
                 ORDER BY s.starts_at DESC, b.id DESC
                 LIMIT :limit
-                """).param("org", orgId).param("client", clientId).param("before", before).param("limit", limit + 1)
-                .query(Visit.class).list();
+                """)
+                .param("org", orgId)
+                .param("client", clientId)
+                .param("before", before)
+                .param("limit", limit + 1)
+                .query(Visit.class)
+                .list();
         boolean more = rows.size() > limit;
         List<Visit> page = more ? rows.subList(0, limit) : rows;
-        return new CursorPage<>(List.copyOf(page), more ? page.getLast().startsAt().toString() : null);
+        return new CursorPage<>(
+                List.copyOf(page), more ? page.getLast().startsAt().toString() : null);
     }
 
     private static OffsetDateTime parseCursor(String cursor) {

@@ -34,11 +34,15 @@ class AttendanceClientFilters implements ClientFilterExtension {
     public Optional<String> predicate(Map<String, List<String>> values, MapSqlParameterSource params) {
         List<String> predicates = new ArrayList<>();
         if (values.containsKey("lastVisitBefore")) {
-            params.addValue("afLastBefore", date("lastVisitBefore", values.get("lastVisitBefore").getFirst()));
+            params.addValue(
+                    "afLastBefore",
+                    date("lastVisitBefore", values.get("lastVisitBefore").getFirst()));
             predicates.add(LAST_VISIT + " < CAST(:afLastBefore AS date)");
         }
         if (values.containsKey("lastVisitAfter")) {
-            params.addValue("afLastAfter", date("lastVisitAfter", values.get("lastVisitAfter").getFirst()));
+            params.addValue(
+                    "afLastAfter",
+                    date("lastVisitAfter", values.get("lastVisitAfter").getFirst()));
             predicates.add(LAST_VISIT + " >= CAST(:afLastAfter AS date)");
         }
         if (values.containsKey("location")) {

@@ -18,8 +18,8 @@ class BookSession {
         this.bookings = bookings;
     }
 
-    Bookings.Booking book(UUID orgId, UUID sessionId, UUID clientId, boolean joinWaitlist, boolean staffOverride,
-            UUID by) {
+    Bookings.Booking book(
+            UUID orgId, UUID sessionId, UUID clientId, boolean joinWaitlist, boolean staffOverride, UUID by) {
         try {
             return bookings.book(orgId, sessionId, clientId, joinWaitlist, staffOverride, by);
         } catch (Bookings.SeatTakenMeanwhile lost) {

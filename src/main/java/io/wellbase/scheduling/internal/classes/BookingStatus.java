@@ -8,7 +8,12 @@ import java.util.Locale;
  * late-cancelled, attended and no-show are final. Stored and shown as the lower-case name.
  */
 enum BookingStatus {
-    WAITLISTED, CONFIRMED, CANCELLED, LATE_CANCELLED, ATTENDED, NO_SHOW;
+    WAITLISTED,
+    CONFIRMED,
+    CANCELLED,
+    LATE_CANCELLED,
+    ATTENDED,
+    NO_SHOW;
 
     String value() {
         return name().toLowerCase(Locale.ROOT);
@@ -30,7 +35,9 @@ enum BookingStatus {
 
     /** The stored values of the statuses that hold a seat, as a SQL list: {@code 'confirmed', 'attended', 'no_show'}. */
     static String seatHoldingValues() {
-        return java.util.Arrays.stream(values()).filter(BookingStatus::holdsSeat).map(s -> "'" + s.value() + "'")
+        return java.util.Arrays.stream(values())
+                .filter(BookingStatus::holdsSeat)
+                .map(s -> "'" + s.value() + "'")
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 

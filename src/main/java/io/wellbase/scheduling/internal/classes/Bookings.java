@@ -38,8 +38,14 @@ public class Bookings {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Bookings(JdbcClient jdbc, ClientDirectory clients, Entitlements entitlements, SchedulingSettings settings,
-            AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+    Bookings(
+            JdbcClient jdbc,
+            ClientDirectory clients,
+            Entitlements entitlements,
+            SchedulingSettings settings,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
         this.clients = clients;
@@ -61,13 +67,25 @@ public class Bookings {
     }
 
     /** A booking as the API shows it. */
-    public record Booking(UUID id, UUID sessionId, UUID clientId, String status, Long waitlistPosition, UUID membershipId,
-            OffsetDateTime createdAt, OffsetDateTime cancelledAt, OffsetDateTime checkedInAt) {
-    }
+    public record Booking(
+            UUID id,
+            UUID sessionId,
+            UUID clientId,
+            String status,
+            Long waitlistPosition,
+            UUID membershipId,
+            OffsetDateTime createdAt,
+            OffsetDateTime cancelledAt,
+            OffsetDateTime checkedInAt) {}
 
-    private record SessionRow(UUID id, UUID classTypeId, UUID locationId, OffsetDateTime startsAt, String status,
-            int capacity, int confirmedCount) {
-    }
+    private record SessionRow(
+            UUID id,
+            UUID classTypeId,
+            UUID locationId,
+            OffsetDateTime startsAt,
+            String status,
+            int capacity,
+            int confirmedCount) {}
 
     public static final String SELECT = """
             SELECT b.id, b.session_id, b.client_id, b.status,
@@ -80,13 +98,19 @@ public class Bookings {
 
     @Transactional
     Booking book(UUID orgId, UUID sessionId, UUID clientId, boolean joinWaitlist, boolean staffOverride, UUID by) {
-        clients.find(orgId, clientId).orElseThrow(() -> ApiException.invalidField("clientId", "must be a client of this organization"));
+        clients.find(orgId, clientId)
+                .orElseThrow(() -> ApiException.invalidField("clientId", "must be a client of this organization"));
         SessionRow session = session(orgId, sessionId);
         checkRules(orgId, session, clientId, staffOverride);
         Optional<UUID> waitlisted = jdbc.sql("""
                 SELECT id FROM bookings WHERE org_id = :org AND session_id = :session AND client_id = :client
                   AND status = 'waitlisted' FOR UPDATE
-                """).param("org", orgId).param("session", sessionId).param("client", clientId).query(UUID.class).optional();
+                """)
+                .param("org", orgId)
+                .param("session", sessionId)
+                .param("client", clientId)
+                .query(UUID.class)
+                .optional();
         if (waitlisted.isPresent()) {
             return claimFreedSeat(orgId, session, waitlisted.get(), clientId, staffOverride);
         }
@@ -97,14 +121,24 @@ public class Bookings {
             insert(orgId, id, sessionId, clientId, "confirmed", null, by);
             UUID membershipId = reserve(orgId, clientId, id, session, staffOverride);
             jdbc.sql("UPDATE bookings SET membership_id = :m, confirmed_at = now() WHERE id = :id")
-                    .param("m", membershipId).param("id", id).update();
-            audit.record(AuditRecord.of(orgId, "booking.confirmed", "booking", id, AuditChange.created(Map.of(
-                    "sessionId", sessionId, "clientId", clientId))));
-            events.publishEvent(new SchedulingEvents.BookingConfirmed(orgId, id, sessionId, clientId, session.startsAt()));
+                    .param("m", membershipId)
+                    .param("id", id)
+                    .update();
+            audit.record(AuditRecord.of(
+                    orgId,
+                    "booking.confirmed",
+                    "booking",
+                    id,
+                    AuditChange.created(Map.of("sessionId", sessionId, "clientId", clientId))));
+            events.publishEvent(
+                    new SchedulingEvents.BookingConfirmed(orgId, id, sessionId, clientId, session.startsAt()));
             int taken = jdbc.sql("""
                     UPDATE class_sessions SET confirmed_count = confirmed_count + 1
                     WHERE org_id = :org AND id = :id AND status = :scheduled AND confirmed_count < capacity
-                    """).param("org", orgId).param("id", sessionId).param("scheduled", SessionStatus.SCHEDULED.value())
+                    """)
+                    .param("org", orgId)
+                    .param("id", sessionId)
+                    .param("scheduled", SessionStatus.SCHEDULED.value())
                     .update();
             if (taken == 1) {
                 OffsetDateTime now = OffsetDateTime.now(clock);
@@ -116,7 +150,8 @@ public class Bookings {
             throw ApiException.conflict("booking.session_full", "The session is full; ask to join the waitlist");
         }
         // under the session row's lock: a seat freed since the look above goes to this request, not the waitlist
-        Map<String, Object> seq = jdbc.sql("""
+        Map<String, Object> seq =
+                jdbc.sql("""
                 UPDATE class_sessions SET waitlist_seq = waitlist_seq + 1 WHERE org_id = :org AND id = :id
                 RETURNING waitlist_seq, capacity - confirmed_count AS free
                 """).param("org", orgId).param("id", sessionId).query().singleRow();
@@ -125,8 +160,12 @@ public class Bookings {
         }
         long position = ((Number) seq.get("waitlist_seq")).longValue();
         insert(orgId, id, sessionId, clientId, "waitlisted", position, by);
-        audit.record(AuditRecord.of(orgId, "booking.waitlisted", "booking", id, AuditChange.created(Map.of(
-                "sessionId", sessionId, "clientId", clientId))));
+        audit.record(AuditRecord.of(
+                orgId,
+                "booking.waitlisted",
+                "booking",
+                id,
+                AuditChange.created(Map.of("sessionId", sessionId, "clientId", clientId))));
         return get(orgId, id);
     }
 
@@ -136,7 +175,7 @@ public class Bookings {
             case Entitlements.Entitlement covered -> covered.membershipId();
             case Entitlements.NotCovered(Entitlements.Reason reason) when staffOverride -> null;
             case Entitlements.NotCovered(Entitlements.Reason reason) ->
-                    throw ApiException.unprocessable(reason.code(), reason.detail());
+                throw ApiException.unprocessable(reason.code(), reason.detail());
         };
     }
 
@@ -149,10 +188,18 @@ public class Bookings {
             jdbc.sql("""
                     INSERT INTO bookings (id, org_id, session_id, client_id, status, waitlist_position, booked_by)
                     VALUES (:id, :org, :session, :client, :status, :position, :by)
-                    """).param("id", id).param("org", orgId).param("session", sessionId).param("client", clientId)
-                    .param("status", status).param("position", position).param("by", by).update();
+                    """)
+                    .param("id", id)
+                    .param("org", orgId)
+                    .param("session", sessionId)
+                    .param("client", clientId)
+                    .param("status", status)
+                    .param("position", position)
+                    .param("by", by)
+                    .update();
         } catch (org.springframework.dao.DuplicateKeyException e) {
-            throw ApiException.conflict("booking.already_booked", "The client is already booked or waitlisted for this session");
+            throw ApiException.conflict(
+                    "booking.already_booked", "The client is already booked or waitlisted for this session");
         }
     }
 
@@ -169,12 +216,12 @@ public class Bookings {
         }
         SchedulingSettings.Rules rules = settings.rules(orgId);
         if (session.startsAt().isAfter(now.plusDays(rules.bookingWindowDays()))) {
-            throw ApiException.unprocessable("booking.too_far_ahead",
-                    "Bookings open " + rules.bookingWindowDays() + " days before a session");
+            throw ApiException.unprocessable(
+                    "booking.too_far_ahead", "Bookings open " + rules.bookingWindowDays() + " days before a session");
         }
         if (session.startsAt().isBefore(now.plusMinutes(rules.minNoticeMinutes()))) {
-            throw ApiException.unprocessable("booking.too_late", "Bookings close " + rules.minNoticeMinutes()
-                    + " minutes before a session");
+            throw ApiException.unprocessable(
+                    "booking.too_late", "Bookings close " + rules.minNoticeMinutes() + " minutes before a session");
         }
         if (rules.maxBookingsPerDay() != null) {
             // one client's bookings of one day queue here until the transaction ends, so two at once
@@ -182,16 +229,24 @@ public class Bookings {
             jdbc.sql("""
                     SELECT pg_advisory_xact_lock(hashtextextended(
                         'daily-limit:' || :client || ':' || (SELECT local_date FROM class_sessions WHERE id = :session), 0))
-                    """).param("client", clientId.toString()).param("session", session.id()).query((rs, n) -> 1).list();
+                    """)
+                    .param("client", clientId.toString())
+                    .param("session", session.id())
+                    .query((rs, n) -> 1)
+                    .list();
             int sameDay = jdbc.sql("""
                     SELECT count(*) FROM bookings b JOIN class_sessions s ON s.org_id = b.org_id AND s.id = b.session_id
                     WHERE b.org_id = :org AND b.client_id = :client AND b.status IN ('confirmed', 'attended')
                       AND s.local_date = (SELECT local_date FROM class_sessions WHERE id = :session)
-                    """).param("org", orgId).param("client", clientId).param("session", session.id())
-                    .query(Integer.class).single();
+                    """)
+                    .param("org", orgId)
+                    .param("client", clientId)
+                    .param("session", session.id())
+                    .query(Integer.class)
+                    .single();
             if (sameDay >= rules.maxBookingsPerDay()) {
-                throw ApiException.unprocessable("booking.daily_limit", "At most " + rules.maxBookingsPerDay()
-                        + " bookings per day");
+                throw ApiException.unprocessable(
+                        "booking.daily_limit", "At most " + rules.maxBookingsPerDay() + " bookings per day");
             }
         }
     }
@@ -199,7 +254,10 @@ public class Bookings {
     @Transactional
     Booking cancel(UUID orgId, UUID bookingId, Optional<UUID> onlyForClient) {
         Booking booking = jdbc.sql(SELECT + " WHERE b.org_id = :org AND b.id = :id FOR UPDATE OF b")
-                .param("org", orgId).param("id", bookingId).query(Booking.class).optional()
+                .param("org", orgId)
+                .param("id", bookingId)
+                .query(Booking.class)
+                .optional()
                 .filter(b -> onlyForClient.isEmpty() || onlyForClient.get().equals(b.clientId()))
                 .orElseThrow(() -> ApiException.notFound("Booking"));
         BookingStatus current = BookingStatus.of(booking.status());
@@ -207,11 +265,15 @@ public class Bookings {
             throw ApiException.conflict("booking.not_active", "The booking is already " + booking.status());
         }
         SessionRow session = session(orgId, booking.sessionId());
-        boolean late = current == BookingStatus.CONFIRMED && OffsetDateTime.now(clock)
-                .isAfter(session.startsAt().minusHours(settings.rules(orgId).lateCancelHours()));
+        boolean late = current == BookingStatus.CONFIRMED
+                && OffsetDateTime.now(clock)
+                        .isAfter(session.startsAt()
+                                .minusHours(settings.rules(orgId).lateCancelHours()));
         BookingStatus next = late ? BookingStatus.LATE_CANCELLED : BookingStatus.CANCELLED;
         jdbc.sql("UPDATE bookings SET status = :status, cancelled_at = now() WHERE id = :id")
-                .param("status", next.value()).param("id", bookingId).update();
+                .param("status", next.value())
+                .param("id", bookingId)
+                .update();
         if (current == BookingStatus.CONFIRMED) {
             SchedulingSettings.Rules rules = settings.rules(orgId);
             if (late && rules.lateCancelForfeits()) {
@@ -220,12 +282,19 @@ public class Bookings {
                 entitlements.release(orgId, bookingId);
             }
             jdbc.sql("UPDATE class_sessions SET confirmed_count = confirmed_count - 1 WHERE org_id = :org AND id = :id")
-                    .param("org", orgId).param("id", booking.sessionId()).update();
+                    .param("org", orgId)
+                    .param("id", booking.sessionId())
+                    .update();
             promote(orgId, session);
         }
-        audit.record(AuditRecord.of(orgId, "booking.cancelled", "booking", bookingId,
+        audit.record(AuditRecord.of(
+                orgId,
+                "booking.cancelled",
+                "booking",
+                bookingId,
                 Map.of("status", new AuditChange(booking.status(), next.value()))));
-        events.publishEvent(new SchedulingEvents.BookingCancelled(orgId, bookingId, booking.sessionId(), booking.clientId(), late));
+        events.publishEvent(
+                new SchedulingEvents.BookingCancelled(orgId, bookingId, booking.sessionId(), booking.clientId(), late));
         return get(orgId, bookingId);
     }
 
@@ -235,12 +304,17 @@ public class Bookings {
      */
     private void promote(UUID orgId, SessionRow session) {
         SchedulingSettings.Rules rules = settings.rules(orgId);
-        if (!rules.waitlistPolicy().equals("auto_promote") || OffsetDateTime.now(clock)
-                .isAfter(session.startsAt().minus(Duration.ofMinutes(rules.promotionCutoffMinutes())))) {
+        if (!rules.waitlistPolicy().equals("auto_promote")
+                || OffsetDateTime.now(clock)
+                        .isAfter(session.startsAt().minus(Duration.ofMinutes(rules.promotionCutoffMinutes())))) {
             List<UUID> waiting = jdbc.sql("""
                     SELECT client_id FROM bookings WHERE org_id = :org AND session_id = :session AND status = 'waitlisted'
                     ORDER BY waitlist_position
-                    """).param("org", orgId).param("session", session.id()).query(UUID.class).list();
+                    """)
+                    .param("org", orgId)
+                    .param("session", session.id())
+                    .query(UUID.class)
+                    .list();
             if (!waiting.isEmpty()) {
                 events.publishEvent(new SchedulingEvents.WaitlistSeatAvailable(orgId, session.id(), waiting));
             }
@@ -249,7 +323,11 @@ public class Bookings {
         var waiting = jdbc.sql("""
                 SELECT id, client_id FROM bookings WHERE org_id = :org AND session_id = :session AND status = 'waitlisted'
                 ORDER BY waitlist_position FOR UPDATE
-                """).param("org", orgId).param("session", session.id()).query().listOfRows();
+                """)
+                .param("org", orgId)
+                .param("session", session.id())
+                .query()
+                .listOfRows();
         for (Map<String, Object> candidate : waiting) {
             UUID bookingId = (UUID) candidate.get("id");
             UUID clientId = (UUID) candidate.get("client_id");
@@ -259,9 +337,16 @@ public class Bookings {
                         UPDATE bookings SET status = 'confirmed', membership_id = :m,
                             confirmed_at = now() WHERE id = :id
                         """).param("m", membershipId).param("id", bookingId).update();
-                jdbc.sql("UPDATE class_sessions SET confirmed_count = confirmed_count + 1 WHERE org_id = :org AND id = :id")
-                        .param("org", orgId).param("id", session.id()).update();
-                audit.record(AuditRecord.of(orgId, "booking.promoted", "booking", bookingId,
+                jdbc.sql(
+                                "UPDATE class_sessions SET confirmed_count = confirmed_count + 1 WHERE org_id = :org AND id = :id")
+                        .param("org", orgId)
+                        .param("id", session.id())
+                        .update();
+                audit.record(AuditRecord.of(
+                        orgId,
+                        "booking.promoted",
+                        "booking",
+                        bookingId,
                         Map.of("status", new AuditChange("waitlisted", "confirmed"))));
                 events.publishEvent(new SchedulingEvents.WaitlistPromoted(orgId, bookingId, session.id(), clientId));
                 return;
@@ -271,20 +356,32 @@ public class Bookings {
     }
 
     /** A waitlisted client books again when a seat is free (first come, first served): the entry becomes the seat. */
-    private Booking claimFreedSeat(UUID orgId, SessionRow session, UUID bookingId, UUID clientId, boolean staffOverride) {
+    private Booking claimFreedSeat(
+            UUID orgId, SessionRow session, UUID bookingId, UUID clientId, boolean staffOverride) {
         if (session.confirmedCount() >= session.capacity()) {
-            throw ApiException.conflict("booking.already_waitlisted", "The client is on the waitlist; no seat is free yet");
+            throw ApiException.conflict(
+                    "booking.already_waitlisted", "The client is on the waitlist; no seat is free yet");
         }
         UUID membershipId = reserve(orgId, clientId, bookingId, session, staffOverride);
         jdbc.sql("UPDATE bookings SET status = 'confirmed', membership_id = :m, confirmed_at = now() WHERE id = :id")
-                .param("m", membershipId).param("id", bookingId).update();
-        audit.record(AuditRecord.of(orgId, "booking.promoted", "booking", bookingId,
+                .param("m", membershipId)
+                .param("id", bookingId)
+                .update();
+        audit.record(AuditRecord.of(
+                orgId,
+                "booking.promoted",
+                "booking",
+                bookingId,
                 Map.of("status", new AuditChange("waitlisted", "confirmed"))));
-        events.publishEvent(new SchedulingEvents.BookingConfirmed(orgId, bookingId, session.id(), clientId, session.startsAt()));
+        events.publishEvent(
+                new SchedulingEvents.BookingConfirmed(orgId, bookingId, session.id(), clientId, session.startsAt()));
         int taken = jdbc.sql("""
                 UPDATE class_sessions SET confirmed_count = confirmed_count + 1
                 WHERE org_id = :org AND id = :id AND status = :scheduled AND confirmed_count < capacity
-                """).param("org", orgId).param("id", session.id()).param("scheduled", SessionStatus.SCHEDULED.value())
+                """)
+                .param("org", orgId)
+                .param("id", session.id())
+                .param("scheduled", SessionStatus.SCHEDULED.value())
                 .update();
         if (taken == 0) {
             throw new SeatTakenMeanwhile();
@@ -294,7 +391,8 @@ public class Bookings {
 
     /** A walk-in: a booking made at check-in while there is space; the usual entitlement applies. */
     Booking walkIn(UUID orgId, UUID sessionId, UUID clientId, UUID by) {
-        clients.find(orgId, clientId).orElseThrow(() -> ApiException.invalidField("clientId", "must be a client of this organization"));
+        clients.find(orgId, clientId)
+                .orElseThrow(() -> ApiException.invalidField("clientId", "must be a client of this organization"));
         SessionRow session = session(orgId, sessionId);
         if (SessionStatus.of(session.status()) != SessionStatus.SCHEDULED) {
             throw ApiException.unprocessable("booking.session_cancelled", "The session is cancelled");
@@ -302,7 +400,11 @@ public class Bookings {
         int taken = jdbc.sql("""
                 UPDATE class_sessions SET confirmed_count = confirmed_count + 1
                 WHERE org_id = :org AND id = :id AND status = :scheduled AND confirmed_count < capacity
-                """).param("org", orgId).param("id", sessionId).param("scheduled", SessionStatus.SCHEDULED.value()).update();
+                """)
+                .param("org", orgId)
+                .param("id", sessionId)
+                .param("scheduled", SessionStatus.SCHEDULED.value())
+                .update();
         if (taken == 0) {
             // a cancel may have won the race since the look above: say so rather than "full"
             if (SessionStatus.of(session(orgId, sessionId).status()) != SessionStatus.SCHEDULED) {
@@ -314,22 +416,32 @@ public class Bookings {
         insert(orgId, id, sessionId, clientId, "confirmed", null, by);
         UUID membershipId = reserve(orgId, clientId, id, session, false);
         jdbc.sql("UPDATE bookings SET membership_id = :m, confirmed_at = now() WHERE id = :id")
-                .param("m", membershipId).param("id", id).update();
+                .param("m", membershipId)
+                .param("id", id)
+                .update();
         events.publishEvent(new SchedulingEvents.BookingConfirmed(orgId, id, sessionId, clientId, session.startsAt()));
         return get(orgId, id);
     }
 
     @Transactional(readOnly = true)
     Booking get(UUID orgId, UUID id) {
-        return jdbc.sql(SELECT + " WHERE b.org_id = :org AND b.id = :id").param("org", orgId).param("id", id)
-                .query(Booking.class).optional().orElseThrow(() -> ApiException.notFound("Booking"));
+        return jdbc.sql(SELECT + " WHERE b.org_id = :org AND b.id = :id")
+                .param("org", orgId)
+                .param("id", id)
+                .query(Booking.class)
+                .optional()
+                .orElseThrow(() -> ApiException.notFound("Booking"));
     }
 
     private SessionRow session(UUID orgId, UUID sessionId) {
         return jdbc.sql("""
                 SELECT id, class_type_id, location_id, starts_at, status, capacity, confirmed_count FROM class_sessions
                 WHERE org_id = :org AND id = :id
-                """).param("org", orgId).param("id", sessionId).query(SessionRow.class).optional()
+                """)
+                .param("org", orgId)
+                .param("id", sessionId)
+                .query(SessionRow.class)
+                .optional()
                 .orElseThrow(() -> ApiException.notFound("Session"));
     }
 }

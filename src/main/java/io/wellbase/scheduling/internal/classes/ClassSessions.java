@@ -47,8 +47,14 @@ class ClassSessions {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
-    ClassSessions(JdbcClient jdbc, NamedParameterJdbcTemplate named, ClassTypes classTypes, Locations locations,
-            Entitlements entitlements, AuditTrail audit, ApplicationEventPublisher events) {
+    ClassSessions(
+            JdbcClient jdbc,
+            NamedParameterJdbcTemplate named,
+            ClassTypes classTypes,
+            Locations locations,
+            Entitlements entitlements,
+            AuditTrail audit,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.named = named;
         this.classTypes = classTypes;
@@ -59,20 +65,33 @@ class ClassSessions {
     }
 
     /** A one-off session, or the fields of a change (nulls unchanged). */
-    record SessionFields(UUID classTypeId, UUID locationId, UUID roomId, OffsetDateTime startsAt, Integer durationMinutes,
-            Integer capacity, UUID instructorId, UUID substituteInstructorId, String meetingUrl) {
-    }
+    record SessionFields(
+            UUID classTypeId,
+            UUID locationId,
+            UUID roomId,
+            OffsetDateTime startsAt,
+            Integer durationMinutes,
+            Integer capacity,
+            UUID instructorId,
+            UUID substituteInstructorId,
+            String meetingUrl) {}
 
     /** The list filters. */
-    record Filter(OffsetDateTime from, OffsetDateTime to, UUID locationId, UUID instructorId, UUID classTypeId,
-            String status, Boolean hasSpace) {
-    }
+    record Filter(
+            OffsetDateTime from,
+            OffsetDateTime to,
+            UUID locationId,
+            UUID instructorId,
+            UUID classTypeId,
+            String status,
+            Boolean hasSpace) {}
 
     @Transactional
     SessionView create(UUID orgId, SessionFields f) {
         var type = classTypes.get(orgId, f.classTypeId());
-        var location = locations.find(orgId, f.locationId()).orElseThrow(() -> ApiException.invalidField("locationId",
-                "must be a location of this organization"));
+        var location = locations
+                .find(orgId, f.locationId())
+                .orElseThrow(() -> ApiException.invalidField("locationId", "must be a location of this organization"));
         if (f.roomId() != null && location.room(f.roomId()).isEmpty()) {
             throw ApiException.invalidField("roomId", "must be a room of the location");
         }
@@ -84,10 +103,22 @@ class ClassSessions {
                 INSERT INTO class_sessions (id, org_id, class_type_id, location_id, room_id, starts_at, ends_at, local_date,
                     capacity, instructor_id, meeting_url)
                 VALUES (:id, :org, :type, :location, :room, :start, :end, :localDate, :capacity, :instructor, :meeting)
-                """).param("id", id).param("org", orgId).param("type", type.id()).param("location", location.id())
-                .param("room", f.roomId()).param("start", f.startsAt()).param("end", f.startsAt().plusMinutes(duration))
-                .param("localDate", f.startsAt().atZoneSameInstant(ZoneId.of(location.timezone())).toLocalDate())
-                .param("capacity", capacity).param("instructor", f.instructorId()).param("meeting", f.meetingUrl())
+                """)
+                .param("id", id)
+                .param("org", orgId)
+                .param("type", type.id())
+                .param("location", location.id())
+                .param("room", f.roomId())
+                .param("start", f.startsAt())
+                .param("end", f.startsAt().plusMinutes(duration))
+                .param(
+                        "localDate",
+                        f.startsAt()
+                                .atZoneSameInstant(ZoneId.of(location.timezone()))
+                                .toLocalDate())
+                .param("capacity", capacity)
+                .param("instructor", f.instructorId())
+                .param("meeting", f.meetingUrl())
                 .update();
         SessionView created = get(orgId, id);
         audit.record(AuditRecord.of(orgId, "session.created", "session", id, AuditChange.created(snapshot(created))));
@@ -96,8 +127,12 @@ class ClassSessions {
 
     @Transactional(readOnly = true)
     SessionView get(UUID orgId, UUID id) {
-        return jdbc.sql(SELECT + " WHERE s.org_id = :org AND s.id = :id").param("org", orgId).param("id", id)
-                .query(SessionView.class).optional().orElseThrow(() -> ApiException.notFound("Session"));
+        return jdbc.sql(SELECT + " WHERE s.org_id = :org AND s.id = :id")
+                .param("org", orgId)
+                .param("id", id)
+                .query(SessionView.class)
+                .optional()
+                .orElseThrow(() -> ApiException.notFound("Session"));
     }
 
     @Transactional(readOnly = true)
@@ -135,7 +170,9 @@ class ClassSessions {
             p.addValue("scheduled", SessionStatus.SCHEDULED.value());
         }
         p.addValue("limit", page.pageSize()).addValue("offset", page.offset());
-        List<SessionView> rows = named.query(SELECT + where + " ORDER BY s.starts_at, s.id LIMIT :limit OFFSET :offset", p,
+        List<SessionView> rows = named.query(
+                SELECT + where + " ORDER BY s.starts_at, s.id LIMIT :limit OFFSET :offset",
+                p,
                 new org.springframework.jdbc.core.DataClassRowMapper<>(SessionView.class));
         Long total = named.queryForObject("SELECT count(*) FROM class_sessions s" + where, p, Long.class);
         return PageResult.of(rows, page, total == null ? 0 : total);
@@ -146,13 +183,15 @@ class ClassSessions {
         lock(orgId, id);
         SessionView current = get(orgId, id);
         if (patch.capacity() != null && patch.capacity() < current.confirmedCount()) {
-            throw ApiException.unprocessable("session.capacity_below_bookings",
+            throw ApiException.unprocessable(
+                    "session.capacity_below_bookings",
                     "Capacity cannot go below the " + current.confirmedCount() + " confirmed bookings");
         }
         checkInstructor(orgId, "instructorId", patch.instructorId());
         checkInstructor(orgId, "substituteInstructorId", patch.substituteInstructorId());
         OffsetDateTime start = patch.startsAt() != null ? patch.startsAt() : current.startsAt();
-        long minutes = java.time.Duration.between(current.startsAt(), current.endsAt()).toMinutes();
+        long minutes =
+                java.time.Duration.between(current.startsAt(), current.endsAt()).toMinutes();
         int duration = patch.durationMinutes() != null ? patch.durationMinutes() : (int) minutes;
         jdbc.sql("""
                 UPDATE class_sessions SET starts_at = :start, ends_at = :end, capacity = :capacity,
@@ -160,16 +199,24 @@ class ClassSessions {
                     meeting_url = coalesce(:meeting, meeting_url), room_id = coalesce(:room, room_id),
                     updated_at = now(), version = version + 1
                 WHERE org_id = :org AND id = :id
-                """).param("start", start).param("end", start.plusMinutes(duration))
+                """)
+                .param("start", start)
+                .param("end", start.plusMinutes(duration))
                 .param("capacity", patch.capacity() != null ? patch.capacity() : current.capacity())
                 .param("instructor", patch.instructorId() != null ? patch.instructorId() : current.instructorId())
-                .param("substitute", patch.substituteInstructorId() != null ? patch.substituteInstructorId()
-                        : current.substituteInstructorId())
-                .param("meeting", patch.meetingUrl()).param("room", patch.roomId())
-                .param("org", orgId).param("id", id).update();
+                .param(
+                        "substitute",
+                        patch.substituteInstructorId() != null
+                                ? patch.substituteInstructorId()
+                                : current.substituteInstructorId())
+                .param("meeting", patch.meetingUrl())
+                .param("room", patch.roomId())
+                .param("org", orgId)
+                .param("id", id)
+                .update();
         SessionView updated = get(orgId, id);
-        audit.record(AuditRecord.of(orgId, "session.updated", "session", id,
-                AuditChange.diff(snapshot(current), snapshot(updated))));
+        audit.record(AuditRecord.of(
+                orgId, "session.updated", "session", id, AuditChange.diff(snapshot(current), snapshot(updated))));
         return updated;
     }
 
@@ -181,7 +228,8 @@ class ClassSessions {
         if (!from.canBecome(SessionStatus.CANCELLED)) {
             throw ApiException.conflict("session.already_cancelled", "The session is already " + from.value());
         }
-        List<Map<String, Object>> active = jdbc.sql("""
+        List<Map<String, Object>> active =
+                jdbc.sql("""
                 UPDATE bookings SET status = 'cancelled', cancelled_at = now()
                 WHERE org_id = :org AND session_id = :id AND status IN ('confirmed', 'waitlisted')
                 RETURNING id, client_id
@@ -189,30 +237,49 @@ class ClassSessions {
         for (Map<String, Object> b : active) {
             UUID bookingId = (UUID) b.get("id");
             entitlements.release(orgId, bookingId);
-            events.publishEvent(new SchedulingEvents.BookingCancelled(orgId, bookingId, id, (UUID) b.get("client_id"), false));
+            events.publishEvent(
+                    new SchedulingEvents.BookingCancelled(orgId, bookingId, id, (UUID) b.get("client_id"), false));
         }
         jdbc.sql("""
                 UPDATE class_sessions SET status = :status, cancel_reason = :reason, confirmed_count = 0,
                     updated_at = now(), version = version + 1
                 WHERE org_id = :org AND id = :id AND status IN (:from)
-                """).param("status", SessionStatus.CANCELLED.value()).param("reason", reason)
-                .param("from", SessionStatus.CANCELLED.reachableFrom()).param("org", orgId).param("id", id).update();
-        audit.record(AuditRecord.of(orgId, "session.cancelled", "session", id, Map.of(
-                "status", new AuditChange(from.value(), SessionStatus.CANCELLED.value()),
-                "reason", new AuditChange(null, reason),
-                "bookingsCancelled", new AuditChange(null, active.size()))));
+                """)
+                .param("status", SessionStatus.CANCELLED.value())
+                .param("reason", reason)
+                .param("from", SessionStatus.CANCELLED.reachableFrom())
+                .param("org", orgId)
+                .param("id", id)
+                .update();
+        audit.record(AuditRecord.of(
+                orgId,
+                "session.cancelled",
+                "session",
+                id,
+                Map.of(
+                        "status", new AuditChange(from.value(), SessionStatus.CANCELLED.value()),
+                        "reason", new AuditChange(null, reason),
+                        "bookingsCancelled", new AuditChange(null, active.size()))));
         events.publishEvent(new SchedulingEvents.SessionCancelled(orgId, id, reason, session.startsAt()));
         return get(orgId, id);
     }
 
     java.util.Optional<String> meetingUrl(UUID orgId, UUID id) {
-        return jdbc.sql("SELECT meeting_url FROM class_sessions WHERE org_id = :org AND id = :id AND meeting_url IS NOT NULL")
-                .param("org", orgId).param("id", id).query(String.class).optional();
+        return jdbc.sql(
+                        "SELECT meeting_url FROM class_sessions WHERE org_id = :org AND id = :id AND meeting_url IS NOT NULL")
+                .param("org", orgId)
+                .param("id", id)
+                .query(String.class)
+                .optional();
     }
 
     void lock(UUID orgId, UUID id) {
-        jdbc.sql("SELECT id FROM class_sessions WHERE org_id = :org AND id = :id FOR UPDATE").param("org", orgId)
-                .param("id", id).query(UUID.class).optional().orElseThrow(() -> ApiException.notFound("Session"));
+        jdbc.sql("SELECT id FROM class_sessions WHERE org_id = :org AND id = :id FOR UPDATE")
+                .param("org", orgId)
+                .param("id", id)
+                .query(UUID.class)
+                .optional()
+                .orElseThrow(() -> ApiException.notFound("Session"));
     }
 
     private void checkInstructor(UUID orgId, String field, UUID userId) {

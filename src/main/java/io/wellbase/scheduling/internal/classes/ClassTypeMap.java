@@ -5,8 +5,7 @@ import io.wellbase.platform.imports.ImportStage;
 /** The class types an import names, found by name or created. */
 final class ClassTypeMap {
 
-    private ClassTypeMap() {
-    }
+    private ClassTypeMap() {}
 
     /**
      * Builds {@code class_type_map(name_key, id, duration_minutes, default_capacity)} for the names of a

@@ -30,8 +30,15 @@ public class ClassTypes {
     }
 
     /** A class type as the API shows it (and as a change carries it, nulls meaning unchanged). */
-    public record ClassType(UUID id, String name, String description, String category, Integer durationMinutes,
-            Integer defaultCapacity, String color, String level) {
+    public record ClassType(
+            UUID id,
+            String name,
+            String description,
+            String category,
+            Integer durationMinutes,
+            Integer defaultCapacity,
+            String color,
+            String level) {
 
         Map<String, Object> asMap() {
             Map<String, Object> map = new LinkedHashMap<>();
@@ -56,27 +63,46 @@ public class ClassTypes {
         jdbc.sql("""
                 INSERT INTO class_types (id, org_id, name, description, category, duration_minutes, default_capacity, color, level)
                 VALUES (:id, :org, :name, :description, :category, :duration, :capacity, :color, :level)
-                """).param("id", id).param("org", orgId).param("name", t.name().trim()).param("description", t.description())
-                .param("category", t.category()).param("duration", t.durationMinutes()).param("capacity", t.defaultCapacity())
-                .param("color", t.color()).param("level", t.level()).update();
+                """)
+                .param("id", id)
+                .param("org", orgId)
+                .param("name", t.name().trim())
+                .param("description", t.description())
+                .param("category", t.category())
+                .param("duration", t.durationMinutes())
+                .param("capacity", t.defaultCapacity())
+                .param("color", t.color())
+                .param("level", t.level())
+                .update();
         ClassType created = get(orgId, id);
-        audit.record(AuditRecord.of(orgId, "class_type.created", "class_type", id, AuditChange.created(created.asMap())));
+        audit.record(
+                AuditRecord.of(orgId, "class_type.created", "class_type", id, AuditChange.created(created.asMap())));
         return created;
     }
 
     @Transactional(readOnly = true)
     ClassType get(UUID orgId, UUID id) {
-        return jdbc.sql(SELECT + " WHERE org_id = :org AND id = :id AND archived_at IS NULL").param("org", orgId)
-                .param("id", id).query(ClassType.class).optional().orElseThrow(() -> ApiException.notFound("Class type"));
+        return jdbc.sql(SELECT + " WHERE org_id = :org AND id = :id AND archived_at IS NULL")
+                .param("org", orgId)
+                .param("id", id)
+                .query(ClassType.class)
+                .optional()
+                .orElseThrow(() -> ApiException.notFound("Class type"));
     }
 
     @Transactional(readOnly = true)
     PageResult<ClassType> list(UUID orgId, PageQuery page) {
-        List<ClassType> rows = jdbc.sql(SELECT + " WHERE org_id = :org AND archived_at IS NULL ORDER BY name, id LIMIT :limit OFFSET :offset")
-                .param("org", orgId).param("limit", page.pageSize()).param("offset", page.offset())
-                .query(ClassType.class).list();
+        List<ClassType> rows = jdbc.sql(SELECT
+                        + " WHERE org_id = :org AND archived_at IS NULL ORDER BY name, id LIMIT :limit OFFSET :offset")
+                .param("org", orgId)
+                .param("limit", page.pageSize())
+                .param("offset", page.offset())
+                .query(ClassType.class)
+                .list();
         long total = jdbc.sql("SELECT count(*) FROM class_types WHERE org_id = :org AND archived_at IS NULL")
-                .param("org", orgId).query(Long.class).single();
+                .param("org", orgId)
+                .query(Long.class)
+                .single();
         return PageResult.of(rows, page, total);
     }
 
@@ -96,17 +122,22 @@ public class ClassTypes {
                 .param("capacity", patch.defaultCapacity() == null ? c.defaultCapacity() : patch.defaultCapacity())
                 .param("color", patch.color() == null ? c.color() : patch.color())
                 .param("level", patch.level() == null ? c.level() : patch.level())
-                .param("org", orgId).param("id", id).update();
+                .param("org", orgId)
+                .param("id", id)
+                .update();
         ClassType updated = get(orgId, id);
-        audit.record(AuditRecord.of(orgId, "class_type.updated", "class_type", id, AuditChange.diff(c.asMap(), updated.asMap())));
+        audit.record(AuditRecord.of(
+                orgId, "class_type.updated", "class_type", id, AuditChange.diff(c.asMap(), updated.asMap())));
         return updated;
     }
 
     @Transactional
     void archive(UUID orgId, UUID id) {
         get(orgId, id);
-        jdbc.sql("UPDATE class_types SET archived_at = now() WHERE org_id = :org AND id = :id").param("org", orgId)
-                .param("id", id).update();
+        jdbc.sql("UPDATE class_types SET archived_at = now() WHERE org_id = :org AND id = :id")
+                .param("org", orgId)
+                .param("id", id)
+                .update();
         audit.record(AuditRecord.of(orgId, "class_type.archived", "class_type", id, Map.of()));
     }
 }

@@ -32,8 +32,10 @@ class NoShows {
                 WHERE s.org_id = b.org_id AND s.id = b.session_id AND b.status = 'confirmed'
                   AND s.status = :scheduled AND s.ends_at < now()
                 RETURNING b.org_id, b.id
-                """).param("scheduled", SessionStatus.SCHEDULED.value())
-                .query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).list();
+                """)
+                .param("scheduled", SessionStatus.SCHEDULED.value())
+                .query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)})
+                .list();
         for (UUID[] b : missed) {
             SchedulingSettings.Rules rules = settings.rules(b[0]);
             if (rules.noShowForfeits()) {

@@ -18,22 +18,29 @@ import java.util.Set;
  */
 public final class Recurrence {
 
-    private Recurrence() {
-    }
+    private Recurrence() {}
 
     /** One occurrence: its local date and its instants. */
-    public record Occurrence(LocalDate localDate, OffsetDateTime startsAt, OffsetDateTime endsAt) {
-    }
+    public record Occurrence(LocalDate localDate, OffsetDateTime startsAt, OffsetDateTime endsAt) {}
 
-    public static List<Occurrence> expand(Set<DayOfWeek> weekdays, LocalTime start, int durationMinutes, ZoneId zone,
-            LocalDate firstDate, LocalDate lastDate, LocalDate from, LocalDate to) {
+    public static List<Occurrence> expand(
+            Set<DayOfWeek> weekdays,
+            LocalTime start,
+            int durationMinutes,
+            ZoneId zone,
+            LocalDate firstDate,
+            LocalDate lastDate,
+            LocalDate from,
+            LocalDate to) {
         LocalDate begin = from.isAfter(firstDate) ? from : firstDate;
         LocalDate end = lastDate != null && lastDate.isBefore(to) ? lastDate : to;
         List<Occurrence> occurrences = new ArrayList<>();
         for (LocalDate day = begin; !day.isAfter(end); day = day.plusDays(1)) {
             if (weekdays.contains(day.getDayOfWeek())) {
                 ZonedDateTime startsAt = ZonedDateTime.ofLocal(day.atTime(start), zone, null);
-                occurrences.add(new Occurrence(day, startsAt.toOffsetDateTime(),
+                occurrences.add(new Occurrence(
+                        day,
+                        startsAt.toOffsetDateTime(),
                         startsAt.plusMinutes(durationMinutes).toOffsetDateTime()));
             }
         }

@@ -25,6 +25,7 @@ class ScheduleHorizon implements SessionHorizon {
                 SELECT id FROM class_schedules WHERE org_id = :org AND archived_at IS NULL
                   AND (last_date IS NULL OR last_date >= current_date)
                 """).param("org", organizationId).query(UUID.class).list().stream()
-                .mapToInt(id -> schedules.generate(organizationId, id, until)).sum();
+                .mapToInt(id -> schedules.generate(organizationId, id, until))
+                .sum();
     }
 }

@@ -22,8 +22,10 @@ class ScheduleRecurringTasks {
                 .execute((instance, context) -> jdbc.sql("""
                         SELECT org_id, id FROM class_schedules WHERE archived_at IS NULL
                           AND (last_date IS NULL OR last_date >= current_date)
-                        """).query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)})
-                        .list().forEach(s -> schedules.generate(s[0], s[1], schedules.horizon())));
+                        """)
+                        .query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)})
+                        .list()
+                        .forEach(s -> schedules.generate(s[0], s[1], schedules.horizon())));
     }
 
     @Bean

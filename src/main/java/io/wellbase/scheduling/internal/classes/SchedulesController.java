@@ -39,25 +39,49 @@ class SchedulesController {
         this.schedules = schedules;
     }
 
-    record ScheduleRequest(@NotNull UUID classTypeId, @NotNull UUID locationId, UUID roomId,
-            @NotEmpty @Size(max = 7) List<Integer> weekdays, @NotNull LocalTime startTime,
-            @Min(5) @Max(1440) Integer durationMinutes, @Min(1) @Max(10000) Integer capacity,
-            @Size(max = 10) List<UUID> instructorIds, @NotNull LocalDate firstDate, LocalDate lastDate) {
-    }
+    record ScheduleRequest(
+            @NotNull UUID classTypeId,
+            @NotNull UUID locationId,
+            UUID roomId,
+            @NotEmpty @Size(max = 7) List<Integer> weekdays,
+            @NotNull LocalTime startTime,
+            @Min(5) @Max(1440) Integer durationMinutes,
+            @Min(1) @Max(10000) Integer capacity,
+            @Size(max = 10) List<UUID> instructorIds,
+            @NotNull LocalDate firstDate,
+            LocalDate lastDate) {}
 
-    record SchedulePatch(UUID roomId, @Size(min = 1, max = 7) List<Integer> weekdays, LocalTime startTime,
-            @Min(5) @Max(1440) Integer durationMinutes, @Min(1) @Max(10000) Integer capacity,
-            @Size(max = 10) List<UUID> instructorIds, LocalDate lastDate) {
-    }
+    record SchedulePatch(
+            UUID roomId,
+            @Size(min = 1, max = 7) List<Integer> weekdays,
+            LocalTime startTime,
+            @Min(5) @Max(1440) Integer durationMinutes,
+            @Min(1) @Max(10000) Integer capacity,
+            @Size(max = 10) List<UUID> instructorIds,
+            LocalDate lastDate) {}
 
     @PostMapping("/api/v1/schedules")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Create a weekly schedule (local time of the location); sessions are generated 12 weeks ahead")
     ResponseEntity<Schedules.Change> create(CurrentOrganization org, @Valid @RequestBody ScheduleRequest r) {
-        var change = schedules.create(org.id(), new Schedules.Schedule(null, r.classTypeId(),
-                r.locationId(), r.roomId(), r.weekdays(), r.startTime(), r.durationMinutes(), r.capacity(),
-                r.instructorIds(), r.firstDate(), r.lastDate(), null));
-        return ResponseEntity.created(URI.create("/api/v1/schedules/" + change.schedule().id())).body(change);
+        var change = schedules.create(
+                org.id(),
+                new Schedules.Schedule(
+                        null,
+                        r.classTypeId(),
+                        r.locationId(),
+                        r.roomId(),
+                        r.weekdays(),
+                        r.startTime(),
+                        r.durationMinutes(),
+                        r.capacity(),
+                        r.instructorIds(),
+                        r.firstDate(),
+                        r.lastDate(),
+                        null));
+        return ResponseEntity.created(
+                        URI.create("/api/v1/schedules/" + change.schedule().id()))
+                .body(change);
     }
 
     @GetMapping("/api/v1/schedules")
@@ -78,9 +102,22 @@ class SchedulesController {
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Change a schedule: future sessions without bookings follow, the others are reported")
     Schedules.Change update(CurrentOrganization org, @PathVariable UUID id, @Valid @RequestBody SchedulePatch r) {
-        return schedules.update(org.id(), id, new Schedules.Schedule(id, null, null,
-                r.roomId(), r.weekdays(), r.startTime(), r.durationMinutes(), r.capacity(), r.instructorIds(), null,
-                r.lastDate(), null));
+        return schedules.update(
+                org.id(),
+                id,
+                new Schedules.Schedule(
+                        id,
+                        null,
+                        null,
+                        r.roomId(),
+                        r.weekdays(),
+                        r.startTime(),
+                        r.durationMinutes(),
+                        r.capacity(),
+                        r.instructorIds(),
+                        null,
+                        r.lastDate(),
+                        null));
     }
 
     @DeleteMapping("/api/v1/schedules/{id}")

@@ -10,7 +10,8 @@ import java.util.Optional;
  * never moves (a new one-off session is created instead). Stored and shown as the lower-case name.
  */
 enum SessionStatus {
-    SCHEDULED, CANCELLED;
+    SCHEDULED,
+    CANCELLED;
 
     String value() {
         return name().toLowerCase(Locale.ROOT);
@@ -34,6 +35,9 @@ enum SessionStatus {
 
     /** The statuses a session may be in to become this one, as stored values (for the guarded UPDATE). */
     List<String> reachableFrom() {
-        return Arrays.stream(values()).filter(s -> s.canBecome(this)).map(SessionStatus::value).toList();
+        return Arrays.stream(values())
+                .filter(s -> s.canBecome(this))
+                .map(SessionStatus::value)
+                .toList();
     }
 }

@@ -51,8 +51,13 @@ class SessionsController {
     private final BookSession bookSession;
     private final Clock clock;
 
-    SessionsController(ClassSessions sessions, Bookings bookings, Attendance attendance, PortalAccess access,
-            BookSession bookSession, Clock clock) {
+    SessionsController(
+            ClassSessions sessions,
+            Bookings bookings,
+            Attendance attendance,
+            PortalAccess access,
+            BookSession bookSession,
+            Clock clock) {
         this.clock = clock;
         this.bookSession = bookSession;
         this.sessions = sessions;
@@ -61,35 +66,47 @@ class SessionsController {
         this.access = access;
     }
 
-    record SessionRequest(@NotNull UUID classTypeId, @NotNull UUID locationId, UUID roomId, @NotNull OffsetDateTime startsAt,
-            @Min(5) @Max(1440) Integer durationMinutes, @Min(1) @Max(10000) Integer capacity, UUID instructorId,
-            @Size(max = 500) String meetingUrl) {
-    }
+    record SessionRequest(
+            @NotNull UUID classTypeId,
+            @NotNull UUID locationId,
+            UUID roomId,
+            @NotNull OffsetDateTime startsAt,
+            @Min(5) @Max(1440) Integer durationMinutes,
+            @Min(1) @Max(10000) Integer capacity,
+            UUID instructorId,
+            @Size(max = 500) String meetingUrl) {}
 
-    record SessionPatch(UUID roomId, OffsetDateTime startsAt, @Min(5) @Max(1440) Integer durationMinutes,
-            @Min(1) @Max(10000) Integer capacity, UUID instructorId, UUID substituteInstructorId,
-            @Size(max = 500) String meetingUrl) {
-    }
+    record SessionPatch(
+            UUID roomId,
+            OffsetDateTime startsAt,
+            @Min(5) @Max(1440) Integer durationMinutes,
+            @Min(1) @Max(10000) Integer capacity,
+            UUID instructorId,
+            UUID substituteInstructorId,
+            @Size(max = 500) String meetingUrl) {}
 
-    record CancelRequest(@Size(max = 500) String reason) {
-    }
+    record CancelRequest(@Size(max = 500) String reason) {}
 
-    record BookRequest(@NotNull UUID clientId, Boolean joinWaitlist, Boolean override) {
-    }
+    record BookRequest(@NotNull UUID clientId, Boolean joinWaitlist, Boolean override) {}
 
-    record CheckInRequest(UUID clientId, UUID bookingId) {
-    }
+    record CheckInRequest(UUID clientId, UUID bookingId) {}
 
     @GetMapping("/api/v1/sessions")
     @Operation(summary = "Sessions in a time range, with spots left; clients see the timetable too")
-    PageResult<SessionView> list(Caller caller,
+    PageResult<SessionView> list(
+            Caller caller,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
-            @RequestParam(required = false) UUID locationId, @RequestParam(required = false) UUID instructorId,
-            @RequestParam(required = false) UUID classTypeId, @RequestParam(required = false) String status,
-            @RequestParam(required = false) Boolean hasSpace, @Paged PageQuery page) {
+            @RequestParam(required = false) UUID locationId,
+            @RequestParam(required = false) UUID instructorId,
+            @RequestParam(required = false) UUID classTypeId,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Boolean hasSpace,
+            @Paged PageQuery page) {
         UUID orgId = access.timetableOf(caller);
-        return sessions.list(orgId, new ClassSessions.Filter(from, to, locationId, instructorId, classTypeId, status, hasSpace),
+        return sessions.list(
+                orgId,
+                new ClassSessions.Filter(from, to, locationId, instructorId, classTypeId, status, hasSpace),
                 page);
     }
 
@@ -103,19 +120,41 @@ class SessionsController {
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
     @Operation(summary = "Create a one-off session")
     ResponseEntity<SessionView> create(CurrentOrganization org, @Valid @RequestBody SessionRequest r) {
-        var created = sessions.create(org.id(), new ClassSessions.SessionFields(r.classTypeId(),
-                r.locationId(), r.roomId(), r.startsAt(), r.durationMinutes(), r.capacity(), r.instructorId(), null,
-                r.meetingUrl()));
-        return ResponseEntity.created(URI.create("/api/v1/sessions/" + created.id())).body(created);
+        var created = sessions.create(
+                org.id(),
+                new ClassSessions.SessionFields(
+                        r.classTypeId(),
+                        r.locationId(),
+                        r.roomId(),
+                        r.startsAt(),
+                        r.durationMinutes(),
+                        r.capacity(),
+                        r.instructorId(),
+                        null,
+                        r.meetingUrl()));
+        return ResponseEntity.created(URI.create("/api/v1/sessions/" + created.id()))
+                .body(created);
     }
 
     @PatchMapping("/api/v1/sessions/{id}")
     @RequiresPermission(Permission.SCHEDULE_MANAGE)
-    @Operation(summary = "Change a session: time, capacity (never below confirmed bookings), instructor or substitute, room, link")
+    @Operation(
+            summary =
+                    "Change a session: time, capacity (never below confirmed bookings), instructor or substitute, room, link")
     SessionView update(CurrentOrganization org, @PathVariable UUID id, @Valid @RequestBody SessionPatch r) {
-        return sessions.update(org.id(), id, new ClassSessions.SessionFields(null, null,
-                r.roomId(), r.startsAt(), r.durationMinutes(), r.capacity(), r.instructorId(), r.substituteInstructorId(),
-                r.meetingUrl()));
+        return sessions.update(
+                org.id(),
+                id,
+                new ClassSessions.SessionFields(
+                        null,
+                        null,
+                        r.roomId(),
+                        r.startsAt(),
+                        r.durationMinutes(),
+                        r.capacity(),
+                        r.instructorId(),
+                        r.substituteInstructorId(),
+                        r.meetingUrl()));
     }
 
     @PostMapping("/api/v1/sessions/{id}/cancel")
@@ -133,7 +172,9 @@ class SessionsController {
     }
 
     @PostMapping("/api/v1/sessions/{id}/bookings")
-    @Operation(summary = "Book a client (staff) or yourself (client); when full: 409, or a waitlist entry with joinWaitlist")
+    @Operation(
+            summary =
+                    "Book a client (staff) or yourself (client); when full: 409, or a waitlist entry with joinWaitlist")
     ResponseEntity<Bookings.Booking> book(Caller caller, @PathVariable UUID id, @Valid @RequestBody BookRequest r) {
         UUID orgId = caller.requireOrganization();
         boolean override = false;
@@ -147,7 +188,8 @@ class SessionsController {
         }
         boolean waitlist = Boolean.TRUE.equals(r.joinWaitlist());
         Bookings.Booking booking = bookSession.book(orgId, id, r.clientId(), waitlist, override, caller.userId());
-        return ResponseEntity.created(URI.create("/api/v1/bookings/" + booking.id())).body(booking);
+        return ResponseEntity.created(URI.create("/api/v1/bookings/" + booking.id()))
+                .body(booking);
     }
 
     @GetMapping("/api/v1/bookings/{id}")
@@ -163,38 +205,44 @@ class SessionsController {
     }
 
     @PostMapping("/api/v1/bookings/{id}/cancel")
-    @Operation(summary = "Cancel a booking; inside the late-cancel window it becomes late_cancelled and the credit is forfeited")
+    @Operation(
+            summary =
+                    "Cancel a booking; inside the late-cancel window it becomes late_cancelled and the credit is forfeited")
     Bookings.Booking cancelBooking(Caller caller, @PathVariable UUID id) {
         return bookings.cancel(caller.requireOrganization(), id, access.selfOrBookingStaff(caller));
     }
 
     /** The meeting link of an online session, for its booked clients and its instructors only. */
-    record MeetingLink(String meetingUrl, OffsetDateTime startsAt, OffsetDateTime endsAt) {
-    }
+    record MeetingLink(String meetingUrl, OffsetDateTime startsAt, OffsetDateTime endsAt) {}
 
     @PostMapping("/api/v1/sessions/{id}/join")
-    @Operation(summary = "The meeting link of an online session: for a booked client or the instructor, from 15 minutes before the start to the end")
+    @Operation(
+            summary =
+                    "The meeting link of an online session: for a booked client or the instructor, from 15 minutes before the start to the end")
     MeetingLink join(Caller caller, @PathVariable UUID id) {
         UUID orgId = caller.requireOrganization();
         SessionView session = sessions.get(orgId, id);
         boolean allowed;
         if (caller.role() == Role.CLIENT) {
             UUID self = access.requireSelf(caller);
-            allowed = attendance.roster(orgId, id).stream().anyMatch(r -> r.clientId().equals(self)
-                    && (r.status().equals("confirmed") || r.status().equals("attended")));
+            allowed = attendance.roster(orgId, id).stream()
+                    .anyMatch(r -> r.clientId().equals(self)
+                            && (r.status().equals("confirmed") || r.status().equals("attended")));
         } else {
-            allowed = caller.userId().equals(session.instructorId()) || caller.userId().equals(session.substituteInstructorId())
+            allowed = caller.userId().equals(session.instructorId())
+                    || caller.userId().equals(session.substituteInstructorId())
                     || caller.can(Permission.SCHEDULE_MANAGE);
         }
         if (!allowed) {
             throw ApiException.forbidden("session.not_participant", "Only booked clients and the instructor may join");
         }
-        String url = sessions.meetingUrl(orgId, id).orElseThrow(() -> ApiException.unprocessable("session.not_online",
-                "This session has no meeting link"));
+        String url = sessions.meetingUrl(orgId, id)
+                .orElseThrow(
+                        () -> ApiException.unprocessable("session.not_online", "This session has no meeting link"));
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (now.isBefore(session.startsAt().minusMinutes(15)) || now.isAfter(session.endsAt())) {
-            throw ApiException.unprocessable("session.join_window_closed",
-                    "The link opens 15 minutes before the start and closes at the end");
+            throw ApiException.unprocessable(
+                    "session.join_window_closed", "The link opens 15 minutes before the start and closes at the end");
         }
         return new MeetingLink(url, session.startsAt(), session.endsAt());
     }
@@ -215,7 +263,10 @@ class SessionsController {
 
     @GetMapping("/api/v1/clients/{id}/visits")
     @Operation(summary = "A client's attendance history, newest first, by cursor (clients: their own)")
-    Object visits(Caller caller, @PathVariable UUID id, @RequestParam(required = false) String cursor,
+    Object visits(
+            Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String cursor,
             @RequestParam(name = "page_size", defaultValue = "50") int pageSize) {
         access.selfOrBookingStaff(caller).ifPresent(self -> {
             if (!self.equals(id)) {
@@ -227,5 +278,4 @@ class SessionsController {
         }
         return attendance.visits(caller.requireOrganization(), id, cursor, pageSize);
     }
-
 }

@@ -38,7 +38,8 @@ class VisitImportMerge {
                       AND cs.location_id = g.location_id
                     ORDER BY cs.created_at, cs.id LIMIT 1)
                 """);
-        sql.update("UPDATE visit_times SET session_id = gen_random_uuid(), new_session = true WHERE session_id IS NULL");
+        sql.update(
+                "UPDATE visit_times SET session_id = gen_random_uuid(), new_session = true WHERE session_id IS NULL");
         sql.update("""
                 INSERT INTO class_sessions (id, org_id, class_type_id, location_id, starts_at, ends_at, local_date,
                                             capacity, confirmed_count, instructor_id)
@@ -68,13 +69,22 @@ class VisitImportMerge {
                                    ORDER BY b.created_at DESC LIMIT 1) native ON true
                 """);
         sql.update("ANALYZE visit_rows");
-        sql.rejectDuplicates("visit_rows", "CASE WHEN status IN ('confirmed', 'attended') THEN client_id END, session_id",
-                "client_ext", "clientId", "the same client is already in this class in row %s; only the first is imported");
-        sql.reject("visit_rows v", """
+        sql.rejectDuplicates(
+                "visit_rows",
+                "CASE WHEN status IN ('confirmed', 'attended') THEN client_id END, session_id",
+                "client_ext",
+                "clientId",
+                "the same client is already in this class in row %s; only the first is imported");
+        sql.reject(
+                "visit_rows v",
+                """
                 v.target_id IS NULL AND v.status IN ('confirmed', 'attended')
                 AND EXISTS (SELECT 1 FROM bookings b WHERE b.org_id = :org AND b.session_id = v.session_id
                             AND b.client_id = v.client_id AND b.status IN ('confirmed', 'waitlisted', 'attended'))
-                """, "clientId", "client_ext", "'the client already has a booking in this class under another visit id'");
+                """,
+                "clientId",
+                "client_ext",
+                "'the client already has a booking in this class under another visit id'");
         long created = sql.update("""
                 INSERT INTO bookings (id, org_id, session_id, client_id, status, booked_by, created_at, confirmed_at,
                                       cancelled_at, checked_in_at, import_ref)

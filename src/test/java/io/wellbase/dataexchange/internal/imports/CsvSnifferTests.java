@@ -25,8 +25,8 @@ class CsvSnifferTests {
         assertThat(layout.bom()).isTrue();
         assertThat(layout.separator()).isEqualTo('\t');
         assertThat(layout.headers()).containsExactly("Client ID", "First Name", "Last Name");
-        assertThat(rows(layout, file)).containsExactly("Client ID|First Name|Last Name", "U-1|Åsa|Lindström",
-                "U-2|李|小龍 😀");
+        assertThat(rows(layout, file))
+                .containsExactly("Client ID|First Name|Last Name", "U-1|Åsa|Lindström", "U-2|李|小龍 😀");
     }
 
     @Test
@@ -47,11 +47,14 @@ class CsvSnifferTests {
 
     @Test
     void binaryBehindAUtf16ByteOrderMarkOrUtf16WithoutOneIsRefused() {
-        byte[] binary = withBom(new byte[] {(byte) 0xFF, (byte) 0xFE}, new byte[] {'a', 0, ',', 0, 0, 0, 'b', 0, '\n', 0});
-        assertThatThrownBy(() -> CsvSniffer.sniff(new ByteArrayInputStream(binary))).isInstanceOf(ApiException.class)
+        byte[] binary =
+                withBom(new byte[] {(byte) 0xFF, (byte) 0xFE}, new byte[] {'a', 0, ',', 0, 0, 0, 'b', 0, '\n', 0});
+        assertThatThrownBy(() -> CsvSniffer.sniff(new ByteArrayInputStream(binary)))
+                .isInstanceOf(ApiException.class)
                 .hasMessageContaining("binary");
         byte[] noBom = TSV.getBytes(StandardCharsets.UTF_16LE);
-        assertThatThrownBy(() -> CsvSniffer.sniff(new ByteArrayInputStream(noBom))).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> CsvSniffer.sniff(new ByteArrayInputStream(noBom)))
+                .isInstanceOf(ApiException.class)
                 .hasMessageContaining("binary");
     }
 

@@ -14,15 +14,31 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ValuesTests {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "$1,234.50|123450", "1.234,50 €|123450", "EUR 12|1200", "12|1200", "12.5|1250", "(15.00)|-1500",
-        "-15|-1500", "1,234|123400", "1.234|123400", "0.99|99", "£0,5|50", "1 234,56|123456", "1'234.56|123456"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "$1,234.50|123450",
+                "1.234,50 €|123450",
+                "EUR 12|1200",
+                "12|1200",
+                "12.5|1250",
+                "(15.00)|-1500",
+                "-15|-1500",
+                "1,234|123400",
+                "1.234|123400",
+                "0.99|99",
+                "£0,5|50",
+                "1 234,56|123456",
+                "1'234.56|123456"
+            })
     void amountsInEveryUsualFormat(String text, long minor) {
         assertThat(Values.money(text, 2)).isEqualTo(minor);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"abc", "--", "$", "12,34,5.6.7"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"abc", "--", "$", "12,34,5.6.7"})
     void textThatIsNoAmount(String text) {
         assertThat(Values.money(text, 2)).isNull();
     }
@@ -30,9 +46,12 @@ class ValuesTests {
     @Test
     void datesInIsoUsAndEuropeanOrderWithOptionalTimes() {
         assertThat(Values.dateTime("2026-03-14", DateOrder.MDY)).isEqualTo(LocalDateTime.of(2026, 3, 14, 0, 0));
-        assertThat(Values.dateTime("2026-03-14T18:30:00Z", DateOrder.MDY)).isEqualTo(LocalDateTime.of(2026, 3, 14, 18, 30));
-        assertThat(Values.dateTime("03/04/2026 6:30 PM", DateOrder.MDY)).isEqualTo(LocalDateTime.of(2026, 3, 4, 18, 30));
-        assertThat(Values.dateTime("03/04/2026 6:30 PM", DateOrder.DMY)).isEqualTo(LocalDateTime.of(2026, 4, 3, 18, 30));
+        assertThat(Values.dateTime("2026-03-14T18:30:00Z", DateOrder.MDY))
+                .isEqualTo(LocalDateTime.of(2026, 3, 14, 18, 30));
+        assertThat(Values.dateTime("03/04/2026 6:30 PM", DateOrder.MDY))
+                .isEqualTo(LocalDateTime.of(2026, 3, 4, 18, 30));
+        assertThat(Values.dateTime("03/04/2026 6:30 PM", DateOrder.DMY))
+                .isEqualTo(LocalDateTime.of(2026, 4, 3, 18, 30));
         assertThat(Values.date("14.03.2026", DateOrder.DMY)).isEqualTo(LocalDate.of(2026, 3, 14));
         assertThat(Values.date("2/29/2024", DateOrder.MDY)).isEqualTo(LocalDate.of(2024, 2, 29));
         assertThat(Values.date("2/29/2025", DateOrder.MDY)).isNull();

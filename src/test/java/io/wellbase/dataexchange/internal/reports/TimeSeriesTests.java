@@ -18,7 +18,9 @@ class TimeSeriesTests {
     void sixtyDaysStayDailyAndEmptyDaysAreZero() {
         TimeSeries series = TimeSeries.of(day("2026-01-01"), day("2026-03-01"), Map.of(day("2026-01-03"), 4L));
         assertThat(series.step()).isEqualTo(TimeSeries.Step.DAY);
-        assertThat(series.categories()).hasSize(60).startsWith("2026-01-01", "2026-01-02", "2026-01-03")
+        assertThat(series.categories())
+                .hasSize(60)
+                .startsWith("2026-01-01", "2026-01-02", "2026-01-03")
                 .endsWith("2026-03-01");
         assertThat(series.values().get(2)).isEqualByComparingTo("4");
         assertThat(series.values().stream().filter(v -> v.signum() == 0)).hasSize(59);
@@ -27,15 +29,32 @@ class TimeSeriesTests {
     @Test
     void sixtyOneDaysBecomeWeeksFromMondayEvenWhenThePeriodStartsMidWeek() {
         // 2026-01-01 is a Thursday: the first week is Monday 2025-12-29, holding only its last four days
-        Map<LocalDate, Long> daily = Map.of(day("2025-12-31"), 100L, day("2026-01-01"), 1L, day("2026-01-04"), 2L,
-                day("2026-01-05"), 3L, day("2026-03-02"), 5L, day("2026-03-03"), 100L);
+        Map<LocalDate, Long> daily = Map.of(
+                day("2025-12-31"),
+                100L,
+                day("2026-01-01"),
+                1L,
+                day("2026-01-04"),
+                2L,
+                day("2026-01-05"),
+                3L,
+                day("2026-03-02"),
+                5L,
+                day("2026-03-03"),
+                100L);
         TimeSeries series = TimeSeries.of(day("2026-01-01"), day("2026-03-02"), daily);
         assertThat(series.step()).isEqualTo(TimeSeries.Step.WEEK);
-        assertThat(series.categories()).startsWith("2025-12-29", "2026-01-05").endsWith("2026-03-02").hasSize(10);
-        assertThat(series.values().get(0)).as("days outside the period are left out").isEqualByComparingTo("3");
+        assertThat(series.categories())
+                .startsWith("2025-12-29", "2026-01-05")
+                .endsWith("2026-03-02")
+                .hasSize(10);
+        assertThat(series.values().get(0))
+                .as("days outside the period are left out")
+                .isEqualByComparingTo("3");
         assertThat(series.values().get(1)).isEqualByComparingTo("3");
         assertThat(series.values().get(9)).isEqualByComparingTo("5");
-        assertThat(series.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("11");
+        assertThat(series.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo("11");
     }
 
     @Test
@@ -49,8 +68,11 @@ class TimeSeriesTests {
         assertThat(series.categories()).hasSize(53).startsWith("2024-01-01").endsWith("2024-12-30");
         int leapWeek = series.categories().indexOf("2024-02-26");
         assertThat(series.values().get(leapWeek)).isEqualByComparingTo("10.50");
-        assertThat(series.values().get(52)).as("Monday and Tuesday of the last week").isEqualByComparingTo("3.00");
-        assertThat(series.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("549.00");
+        assertThat(series.values().get(52))
+                .as("Monday and Tuesday of the last week")
+                .isEqualByComparingTo("3.00");
+        assertThat(series.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo("549.00");
     }
 
     @Test

@@ -23,11 +23,13 @@ class RetentionIntegrationTests extends IntegrationTest {
         UUID oldEvent = UUID.randomUUID();
         UUID newEvent = UUID.randomUUID();
         UUID openEvent = UUID.randomUUID();
-        for (Object[] e : new Object[][] {{oldEvent, "now() - interval '8 days'"}, {newEvent, "now() - interval '1 hour'"},
-            {openEvent, "NULL"}}) {
+        for (Object[] e : new Object[][] {
+            {oldEvent, "now() - interval '8 days'"}, {newEvent, "now() - interval '1 hour'"}, {openEvent, "NULL"}
+        }) {
             jdbc.sql("INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, "
-                    + "completion_date) VALUES (:id, 'l', 't', '{}', now() - interval '9 days', " + e[1] + ")")
-                    .param("id", e[0]).update();
+                            + "completion_date) VALUES (:id, 'l', 't', '{}', now() - interval '9 days', " + e[1] + ")")
+                    .param("id", e[0])
+                    .update();
         }
         UUID oldMail = mail("logged", "now() - interval '9 days'");
         UUID ancientMail = mail("sent", "now() - interval '91 days'");
@@ -38,7 +40,9 @@ class RetentionIntegrationTests extends IntegrationTest {
 
         assertThat(exists("event_publication", oldEvent)).isFalse();
         assertThat(exists("event_publication", newEvent)).isTrue();
-        assertThat(exists("event_publication", openEvent)).as("an incomplete publication is retried, never purged").isTrue();
+        assertThat(exists("event_publication", openEvent))
+                .as("an incomplete publication is retried, never purged")
+                .isTrue();
         assertThat(body(oldMail)).isEmpty();
         assertThat(exists("email_outbox", ancientMail)).isFalse();
         assertThat(body(recentMail)).contains("Token: secret");
@@ -48,16 +52,26 @@ class RetentionIntegrationTests extends IntegrationTest {
     private UUID mail(String status, String createdAt) {
         UUID id = UUID.randomUUID();
         jdbc.sql("INSERT INTO email_outbox (id, to_address, subject, body, kind, status, created_at) "
-                + "VALUES (:id, 'a@example.test', 's', 'Token: secret', 'password_reset', :status, " + createdAt + ")")
-                .param("id", id).param("status", status).update();
+                        + "VALUES (:id, 'a@example.test', 's', 'Token: secret', 'password_reset', :status, " + createdAt
+                        + ")")
+                .param("id", id)
+                .param("status", status)
+                .update();
         return id;
     }
 
     private boolean exists(String table, UUID id) {
-        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE id = :id").param("id", id).query(Integer.class).single() == 1;
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE id = :id")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single()
+                == 1;
     }
 
     private String body(UUID id) {
-        return jdbc.sql("SELECT body FROM email_outbox WHERE id = :id").param("id", id).query(String.class).single();
+        return jdbc.sql("SELECT body FROM email_outbox WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
     }
 }

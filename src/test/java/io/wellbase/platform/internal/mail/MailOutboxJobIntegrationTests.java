@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class MailOutboxJobIntegrationTests extends IntegrationTest {
 
-    private static final PlatformProperties.Mail MAIL = new PlatformProperties.Mail("Wellbase <no-reply@test>", 3, 50,
-            Duration.ofSeconds(5), false, Duration.ofDays(8), Duration.ofDays(90));
+    private static final PlatformProperties.Mail MAIL = new PlatformProperties.Mail(
+            "Wellbase <no-reply@test>", 3, 50, Duration.ofSeconds(5), false, Duration.ofDays(8), Duration.ofDays(90));
 
     @Autowired
     private TransactionTemplate tx;
@@ -32,7 +32,11 @@ class MailOutboxJobIntegrationTests extends IntegrationTest {
         jdbc.sql("""
                 INSERT INTO email_outbox (id, to_address, subject, body, kind, attempts, next_attempt_at)
                 VALUES (:id, :to, 'Subject', 'Body', 'test', :attempts, now() - interval '1 day')
-                """).param("id", id).param("to", to).param("attempts", attempts).update();
+                """)
+                .param("id", id)
+                .param("to", to)
+                .param("attempts", attempts)
+                .update();
         return id;
     }
 
@@ -103,7 +107,8 @@ class MailOutboxJobIntegrationTests extends IntegrationTest {
         });
 
         assertThat(delivered).extracting(EmailMessage::to).contains(to);
-        EmailMessage mine = delivered.stream().filter(m -> m.to().equals(to)).findFirst().orElseThrow();
+        EmailMessage mine =
+                delivered.stream().filter(m -> m.to().equals(to)).findFirst().orElseThrow();
         assertThat(mine.subject()).isEqualTo("Subject");
         assertThat(mine.body()).isEqualTo("Body");
         assertThat(mine.kind()).isEqualTo("test");
@@ -121,7 +126,8 @@ class MailOutboxJobIntegrationTests extends IntegrationTest {
         UUID id = tx.execute(status -> {
             UUID inserted = insert(to, 0);
             jdbc.sql("UPDATE email_outbox SET next_attempt_at = now() + interval '1 hour' WHERE id = :id")
-                    .param("id", inserted).update();
+                    .param("id", inserted)
+                    .update();
             MailOutboxJob.sendBatch(jdbc, delivered::add, MAIL);
             return inserted;
         });

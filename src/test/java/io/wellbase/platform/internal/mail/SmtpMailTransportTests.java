@@ -36,13 +36,23 @@ class SmtpMailTransportTests {
     private static final String FROM = "Wellbase <no-reply@wellbase.test>";
 
     private static PlatformProperties properties() {
-        return new PlatformProperties(null, null, null, null, null,
-                new PlatformProperties.Mail(FROM, 10, 50, Duration.ofSeconds(5), false, Duration.ofDays(8), Duration.ofDays(90)), null, null, null, null);
+        return new PlatformProperties(
+                null,
+                null,
+                null,
+                null,
+                null,
+                new PlatformProperties.Mail(
+                        FROM, 10, 50, Duration.ofSeconds(5), false, Duration.ofDays(8), Duration.ofDays(90)),
+                null,
+                null,
+                null,
+                null);
     }
 
     private static MailTransport transportFor(JavaMailSender sender) {
-        StaticListableBeanFactory beans = new StaticListableBeanFactory(
-                sender == null ? Map.of() : Map.of("mailSender", sender));
+        StaticListableBeanFactory beans =
+                new StaticListableBeanFactory(sender == null ? Map.of() : Map.of("mailSender", sender));
         return new MailTransportConfig().mailTransport(beans.getBeanProvider(JavaMailSender.class), properties());
     }
 
@@ -59,8 +69,8 @@ class SmtpMailTransportTests {
     void sendsTheMessageOverSmtp() throws Exception {
         MailTransport transport = transportFor(senderOn(greenMail.getSmtp().getPort()));
 
-        transport.send(new EmailMessage("ada@example.test", "Reset your Wellbase password",
-                "Hello Ada,\n\nToken: abc123\n", "password_reset"));
+        transport.send(new EmailMessage(
+                "ada@example.test", "Reset your Wellbase password", "Hello Ada,\n\nToken: abc123\n", "password_reset"));
 
         assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
         MimeMessage[] received = greenMail.getReceivedMessages();
@@ -68,7 +78,8 @@ class SmtpMailTransportTests {
         MimeMessage message = received[0];
         assertThat(message.getSubject()).isEqualTo("Reset your Wellbase password");
         assertThat(GreenMailUtil.getBody(message)).contains("Hello Ada,").contains("Token: abc123");
-        assertThat(message.getAllRecipients()).extracting(a -> ((InternetAddress) a).getAddress())
+        assertThat(message.getAllRecipients())
+                .extracting(a -> ((InternetAddress) a).getAddress())
                 .containsExactly("ada@example.test");
         assertThat(((InternetAddress) message.getFrom()[0]).getAddress()).isEqualTo("no-reply@wellbase.test");
         assertThat(((InternetAddress) message.getFrom()[0]).getPersonal()).isEqualTo("Wellbase");
@@ -79,8 +90,11 @@ class SmtpMailTransportTests {
     void nonAsciiTextSurvives() throws Exception {
         MailTransport transport = transportFor(senderOn(greenMail.getSmtp().getPort()));
 
-        transport.send(new EmailMessage("jürgen@example.test".replace("ü", "u"), "Grüße aus dem Studio",
-                "Schöne Grüße, Jürgen – bis bald", "test"));
+        transport.send(new EmailMessage(
+                "jürgen@example.test".replace("ü", "u"),
+                "Grüße aus dem Studio",
+                "Schöne Grüße, Jürgen – bis bald",
+                "test"));
 
         assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
         MimeMessage message = greenMail.getReceivedMessages()[0];
@@ -122,18 +136,28 @@ class SmtpMailTransportTests {
         try {
             MailTransport transport = transportFor(null);
 
-            transport.send(new EmailMessage("ada@example.test", "Reset your Wellbase password",
-                    "Token: super-secret-reset-token", "password_reset"));
+            transport.send(new EmailMessage(
+                    "ada@example.test",
+                    "Reset your Wellbase password",
+                    "Token: super-secret-reset-token",
+                    "password_reset"));
         } finally {
             logger.detachAppender(appender);
             logger.setLevel(previous);
         }
 
         assertThat(greenMail.getReceivedMessages()).isEmpty();
-        assertThat(appender.list).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
-                .extracting(ILoggingEvent::getFormattedMessage).asString().contains("'logged'");
+        assertThat(appender.list)
+                .filteredOn(e -> e.getLevel() == Level.WARN)
+                .singleElement()
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .asString()
+                .contains("'logged'");
         assertThat(appender.list).filteredOn(e -> e.getLevel() == Level.INFO).hasSize(1);
-        String logged = appender.list.stream().filter(e -> e.getLevel() == Level.INFO).findFirst().orElseThrow()
+        String logged = appender.list.stream()
+                .filter(e -> e.getLevel() == Level.INFO)
+                .findFirst()
+                .orElseThrow()
                 .getFormattedMessage();
         assertThat(logged).contains("password_reset").contains("ada@example.test");
         assertThat(logged).as("bodies that carry secrets are never logged").doesNotContain("super-secret-reset-token");

@@ -61,7 +61,9 @@ class CurrentOrganizationArgumentResolverTests {
     void theOrganizationComesFromTheToken() throws Exception {
         UUID org = UUID.randomUUID();
         signIn(org);
-        mvc.perform(get("/resolved")).andExpect(status().isOk()).andExpect(content().string(org.toString()));
+        mvc.perform(get("/resolved"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.toString()));
     }
 
     @Test

@@ -35,7 +35,8 @@ class OpenApiNamingTests {
         }
 
         ResponseEntity<String> find(Optional<String> value) {
-            return value.map(v -> ResponseEntity.ok(v)).orElseGet(() -> ResponseEntity.accepted().body("later"));
+            return value.map(v -> ResponseEntity.ok(v))
+                    .orElseGet(() -> ResponseEntity.accepted().body("later"));
         }
 
         String list() {
@@ -47,17 +48,17 @@ class OpenApiNamingTests {
         }
 
         private static ResponseEntity<String> accepted(String job) {
-            return ResponseEntity.accepted().location(URI.create("/jobs/" + job)).body(job);
+            return ResponseEntity.accepted()
+                    .location(URI.create("/jobs/" + job))
+                    .body(job);
         }
 
-        record Item(String name) {
-        }
+        record Item(String name) {}
     }
 
     static class Other {
 
-        record Item(String label) {
-        }
+        record Item(String label) {}
     }
 
     private static Method method(String name) {
@@ -82,8 +83,10 @@ class OpenApiNamingTests {
 
     @Test
     void namesOperationsAfterResourceAndHandler() {
-        assertThat(OperationDetails.operationId(BookingsController.class, method("create"))).isEqualTo("bookingsCreate");
-        assertThat(OperationDetails.operationId(BookingsController.class, method("list"))).isEqualTo("bookingsList");
+        assertThat(OperationDetails.operationId(BookingsController.class, method("create")))
+                .isEqualTo("bookingsCreate");
+        assertThat(OperationDetails.operationId(BookingsController.class, method("list")))
+                .isEqualTo("bookingsList");
     }
 
     @Test

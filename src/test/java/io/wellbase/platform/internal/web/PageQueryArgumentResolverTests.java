@@ -34,8 +34,8 @@ class PageQueryArgumentResolverTests {
     @RestController
     static class PagedController {
 
-        private static final SortSpec SORT = SortSpec.of(
-                Map.of("name", "name", "createdAt", "created_at"), "name", "id");
+        private static final SortSpec SORT =
+                SortSpec.of(Map.of("name", "name", "createdAt", "created_at"), "name", "id");
         private static final SortSpec NEWEST = SortSpec.of(Map.of("createdAt", "created_at"), "-createdAt", "id");
 
         @GetMapping("/sortable")
@@ -49,7 +49,8 @@ class PageQueryArgumentResolverTests {
         }
 
         @GetMapping("/by-hand")
-        String byHand(@RequestParam(required = false) Integer page,
+        String byHand(
+                @RequestParam(required = false) Integer page,
                 @RequestParam(name = "page_size", required = false) Integer pageSize,
                 @RequestParam(required = false) String sort) {
             return describe(PageQuery.of(page, pageSize, sort, SORT));
@@ -64,8 +65,10 @@ class PageQueryArgumentResolverTests {
         }
 
         private static String describe(PageQuery page) {
-            return page.page() + "/" + page.pageSize() + "/" + page.sort().stream()
-                    .map(o -> (o.descending() ? "-" : "") + o.field()).collect(Collectors.joining(","));
+            return page.page() + "/" + page.pageSize() + "/"
+                    + page.sort().stream()
+                            .map(o -> (o.descending() ? "-" : "") + o.field())
+                            .collect(Collectors.joining(","));
         }
     }
 
@@ -87,17 +90,37 @@ class PageQueryArgumentResolverTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"page=3&page_size=50&sort=-createdAt,name", "page=2&sort=name&sort=-createdAt",
-        "page=&page_size=", "page_size=200", "page=+2&page_size= 7 ", "sort="})
+    @ValueSource(
+            strings = {
+                "page=3&page_size=50&sort=-createdAt,name",
+                "page=2&sort=name&sort=-createdAt",
+                "page=&page_size=",
+                "page_size=200",
+                "page=+2&page_size= 7 ",
+                "sort="
+            })
     void readsTheParametersAsTheRequestParamsDid(String query) throws Exception {
         MockHttpServletResponse resolved = call("/sortable?" + query);
         assertThat(resolved.getStatus()).isEqualTo(200);
-        assertThat(resolved.getContentAsString()).isEqualTo(call("/by-hand?" + query).getContentAsString());
+        assertThat(resolved.getContentAsString())
+                .isEqualTo(call("/by-hand?" + query).getContentAsString());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"page=0", "page=-1", "page_size=0", "page_size=201", "page=abc", "page_size=1.5",
-        "page=99999999999", "sort=password", "sort=name,-password", "sort=-", "sort=name,,createdAt"})
+    @ValueSource(
+            strings = {
+                "page=0",
+                "page=-1",
+                "page_size=0",
+                "page_size=201",
+                "page=abc",
+                "page_size=1.5",
+                "page=99999999999",
+                "sort=password",
+                "sort=name,-password",
+                "sort=-",
+                "sort=name,,createdAt"
+            })
     void badValuesAnswerTheSame400NamingTheField(String query) throws Exception {
         MockHttpServletResponse resolved = call("/sortable?" + query);
         MockHttpServletResponse byHand = call("/by-hand?" + query);
@@ -106,7 +129,8 @@ class PageQueryArgumentResolverTests {
         JsonNode expected = JSON.readTree(byHand.getContentAsString());
         assertThat(problem.path("code").asString()).isEqualTo("validation_failed");
         assertThat(problem.path("errors")).hasSize(1);
-        assertThat(query).startsWith(problem.path("errors").path(0).path("field").asString() + "=");
+        assertThat(query)
+                .startsWith(problem.path("errors").path(0).path("field").asString() + "=");
         for (String field : new String[] {"status", "code", "detail", "errors"}) {
             assertThat(problem.path(field)).as(field).isEqualTo(expected.path(field));
         }
@@ -114,10 +138,14 @@ class PageQueryArgumentResolverTests {
 
     @Test
     void aSortOutsideTheWhitelistNamesTheAllowedFields() throws Exception {
-        JsonNode error = JSON.readTree(call("/sortable?sort=-password").getContentAsString()).path("errors").path(0);
+        JsonNode error = JSON.readTree(call("/sortable?sort=-password").getContentAsString())
+                .path("errors")
+                .path(0);
         assertThat(error.path("field").asString()).isEqualTo("sort");
-        assertThat(error.path("message").asString()).startsWith("unknown sort field 'password'; allowed: ")
-                .contains("name").contains("createdAt");
+        assertThat(error.path("message").asString())
+                .startsWith("unknown sort field 'password'; allowed: ")
+                .contains("name")
+                .contains("createdAt");
     }
 
     @Test
@@ -129,25 +157,35 @@ class PageQueryArgumentResolverTests {
 
     @Test
     void aPageQueryWithoutPagedOrWithAMisnamedSpecFailsLoudly() throws Exception {
-        var unannotated = new MethodParameter(
-                PagedController.class.getDeclaredMethod("unannotated", PageQuery.class), 0);
+        var unannotated =
+                new MethodParameter(PagedController.class.getDeclaredMethod("unannotated", PageQuery.class), 0);
         var misnamed = new MethodParameter(PagedController.class.getDeclaredMethod("misnamed", PageQuery.class), 0);
-        assertThat(new PageQueryArgumentResolver().supportsParameter(unannotated)).isTrue();
+        assertThat(new PageQueryArgumentResolver().supportsParameter(unannotated))
+                .isTrue();
         assertThatThrownBy(() -> PageQueryArgumentResolver.sortSpec(unannotated))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("needs @Paged");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("needs @Paged");
         assertThatThrownBy(() -> PageQueryArgumentResolver.sortSpec(misnamed))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("OLDEST");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("OLDEST");
     }
 
     @Test
     void theDocumentListsThePageParametersAndTheSortFields() throws Exception {
-        Operation sortable = new PageParameters().customize(new Operation(),
-                new HandlerMethod(new PagedController(),
-                        PagedController.class.getDeclaredMethod("sortable", PageQuery.class)));
-        Operation fixed = new PageParameters().customize(new Operation(),
-                new HandlerMethod(new PagedController(),
-                        PagedController.class.getDeclaredMethod("fixed", PageQuery.class)));
-        assertThat(sortable.getParameters()).extracting(Parameter::getName)
+        Operation sortable = new PageParameters()
+                .customize(
+                        new Operation(),
+                        new HandlerMethod(
+                                new PagedController(),
+                                PagedController.class.getDeclaredMethod("sortable", PageQuery.class)));
+        Operation fixed = new PageParameters()
+                .customize(
+                        new Operation(),
+                        new HandlerMethod(
+                                new PagedController(),
+                                PagedController.class.getDeclaredMethod("fixed", PageQuery.class)));
+        assertThat(sortable.getParameters())
+                .extracting(Parameter::getName)
                 .containsExactly("page", "page_size", "sort");
         assertThat(sortable.getParameters()).extracting(Parameter::getIn).containsOnly("query");
         assertThat(sortable.getParameters().get(1).getSchema().getMaximum()).isEqualByComparingTo("200");
