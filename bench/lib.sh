@@ -4,6 +4,10 @@
 #   - ends with one `RESULT <scenario> <measured> <target> <met|missed>` line per scenario.
 # When BENCH_RESULTS names a file, the RESULT (and NOTE) lines are appended to it too (bench/run-all.sh).
 
+# A signal (Ctrl-C, run-all's time limit) ends the script through its EXIT trap, which stops its server.
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
 BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # JDK 25 (or newer): JAVA_HOME when it is one, else the first one under /usr/lib/jvm.
