@@ -15,7 +15,7 @@ if [[ -n "${QUICK:-}" ]]; then
   MODE="QUICK"; LIMIT=300
   AUTH=(env WARMUP=2 bench/run-auth.sh 5 32)
   CLIENTS=(env NCLIENTS=20000 CONC=4 DURATION=3 LAT_DURATION=2 WARMUP=1 ONLY='^(list_status_tag|list_q|facets_status)$' bench/run-clients.sh)
-  BOOKINGS=(env NCLIENTS=10000 WARMUP=1 bench/run-bookings.sh 4 16)
+  BOOKINGS=(env NCLIENTS=10000 WARMUP=1 SERVER_WARMUP=5 bench/run-bookings.sh 4 16)
   IMPORTS=(bench/run-imports.sh 100000 512m)
   REPORTS=(bench/run-reports.sh 1)
   STARTUP=(bench/run-startup.sh 2)
@@ -24,7 +24,7 @@ else
   MODE="FULL"; LIMIT=600
   AUTH=(env WARMUP=3 bench/run-auth.sh 15 32)
   CLIENTS=(env NCLIENTS=100000 CONC=4 DURATION=10 LAT_DURATION=5 WARMUP=3 bench/run-clients.sh)
-  BOOKINGS=(env NCLIENTS=50000 WARMUP=3 bench/run-bookings.sh 10 16)
+  BOOKINGS=(env NCLIENTS=50000 WARMUP=3 SERVER_WARMUP=10 bench/run-bookings.sh 10 16)
   IMPORTS=(bench/run-imports.sh 1000000 512m)
   REPORTS=(bench/run-reports.sh 2)
   STARTUP=(bench/run-startup.sh 3)

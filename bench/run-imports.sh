@@ -22,7 +22,8 @@ awk -v rows="$ROWS" -v clients=$CLIENTS -v start="$(date -u -d '2023-01-02' +%s)
 { echo "Client ID,First Name,Last Name,Email"; for i in $(seq 1 $CLIENTS); do echo "M-$i,First$i,Last$i,client$i@example.test"; done; } > "$DATA/clients.csv"
 echo "visits file: $ROWS rows, $(du -m "$DATA/visits.csv" | cut -f1) MB" >&2
 
-"$JDK/bin/java" -Xmx"$HEAP" -jar "$JAR" --server.port="$PORT" --wellbase.platform.db.embedded-data-dir="$DATA/pgdata" \
+METRICS_PASSWORD="bench-$RANDOM-$RANDOM"   # /actuator/prometheus needs basic auth
+WELLBASE_METRICS_PASSWORD="$METRICS_PASSWORD" "$JDK/bin/java" -Xmx"$HEAP" -jar "$JAR" --server.port="$PORT" --wellbase.platform.db.embedded-data-dir="$DATA/pgdata" \
   --wellbase.platform.db.embedded-port="$PGPORT" --wellbase.files.local.root="$DATA/files" \
   --wellbase.platform.demo.enabled=false --wellbase.platform.rate-limits.enabled=false \
   --db-scheduler.polling-interval=500ms --logging.level.root=WARN --logging.level.io.wellbase.dataexchange=INFO > "$DATA/server.log" 2>&1 &
@@ -52,7 +53,7 @@ import() { # kind, file → seconds from submit to completed
 heap_sampler() { # the largest used heap (MiB) seen while the import runs
   local max=0 used
   while kill -0 $SERVER 2>/dev/null && [ ! -f "$DATA/stop-sampling" ]; do
-    used=$(curl -sf "127.0.0.1:$PORT/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {sum += $NF} END {print int(sum / 1048576)}')
+    used=$(curl -sf -u "prometheus:$METRICS_PASSWORD" "127.0.0.1:$PORT/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {sum += $NF} END {print int(sum / 1048576)}') || used=""
     [ -n "$used" ] && [ "$used" -gt "$max" ] && max=$used
     sleep 1
   done
@@ -61,14 +62,15 @@ heap_sampler() { # the largest used heap (MiB) seen while the import runs
 
 T_CLIENTS=$(import clients "$DATA/clients.csv")
 # warm-up (not counted): 20,000 visits of other days (2019) through the same path
-awk -v rows=20000 -v clients=$CLIENTS -v start="$(date -u -d '2019-01-02' +%s)" -f bench/imports/visits.awk > "$DATA/warmup-visits.csv"
+awk -v rows=20000 -v clients=$CLIENTS -v start="$(date -u -d '2019-01-02' +%s)" -f bench/imports/visits.awk | sed '2,$ s/^V/W/' > "$DATA/warmup-visits.csv"
 T_WARMUP=$(import visits "$DATA/warmup-visits.csv"); mv "$DATA/job-visits.json" "$DATA/job-warmup.json"
 pg_env "$DATA" "$PGPORT"
 psql -q -c "CREATE UNLOGGED TABLE warmup_bookings AS SELECT * FROM bookings"
 heap_sampler & SAMPLER=$!
 T_IMPORT=$(import visits "$DATA/visits.csv")
-touch "$DATA/stop-sampling"; wait $SAMPLER
-HEAP_MAX=$(cat "$DATA/heap-max")
+grep -q '"status":"completed"' "$DATA/job-visits.json" || echo "the visits import did not complete: $(cut -c1-300 "$DATA/job-visits.json")" >&2
+touch "$DATA/stop-sampling"; wait $SAMPLER || true
+HEAP_MAX=$(cat "$DATA/heap-max" 2>/dev/null || echo "?")
 
 pg_env "$DATA" "$PGPORT"
 psql -q -c "CREATE UNLOGGED TABLE IF NOT EXISTS bare_visits (visit_id text, client_id text, first_name text, last_name text, visit_date text, visit_time text, class_name text, staff text, location text, late_cancel text, no_show text)"
