@@ -18,7 +18,7 @@ DATA=$(bench_run_dir startup)
 SERVER=""
 trap 'stop_pid "$SERVER"; [[ -n "${KEEP_RUN_DIR:-}" ]] || rm -rf "$DATA/pgdata" "$DATA/files"' EXIT
 
-start() { # → seconds from launch to the first 200 of readiness
+start() { # sets SERVER and READY_S (seconds from launch to the first 200 of readiness); not in a subshell
   local t0 i
   t0=$(date +%s.%N)
   PORT="$PORT" bin/start --server.address=127.0.0.1 --wellbase.platform.db.embedded-data-dir="$DATA/pgdata" \
@@ -30,20 +30,20 @@ start() { # → seconds from launch to the first 200 of readiness
     kill -0 "$SERVER" 2>/dev/null || { echo "bin/start died; see $DATA/server.log" >&2; tail -30 "$DATA/server.log" >&2; exit 1; }
     sleep 0.1
   done
-  echo "$(date +%s.%N) - $t0" | bc
+  READY_S=$(echo "$(date +%s.%N) - $t0" | bc)
 }
 
 echo "Wellbase start-up benchmark: $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)" >&2
 [[ -f target/run/app.aot ]] && echo "AOT cache: target/run/app.aot (retrained by bin/start if the jar is newer)" >&2
-FIRST=$(start)
+start; FIRST=$READY_S
 printf 'first start (warm-up: cache training if due, new database, demo data): %.1fs\n' "$FIRST"
 sleep 2; stop_pid "$SERVER"; SERVER=""
 [[ -f target/run/app.aot ]] || { echo "bin/start made no AOT cache (target/run/app.aot): is the JDK older than 25?" >&2; exit 1; }
 TIMES=()
 for r in $(seq 1 "$RESTARTS"); do
-  T=$(start); TIMES+=("$T")
+  start; T=$READY_S; TIMES+=("$T")
   sleep 3
-  RSS=$(ps -o rss= -p "$(pgrep -P "$SERVER" java || echo "$SERVER")" 2>/dev/null | awk '{printf "%.0f", $1 / 1024}')
+  RSS=$(ps -o rss= -p "$SERVER" 2>/dev/null | awk '{printf "%.0f", $1 / 1024}')  # bin/start execs java
   printf 'restart %d: ready in %.1fs, idle RSS %s MiB\n' "$r" "$T" "${RSS:-?}"
   stop_pid "$SERVER"; SERVER=""
 done
