@@ -3,27 +3,30 @@
 #   bench/run-auth.sh [seconds-per-measure] [connections]
 # Starts the server (JDK 21+ from JAVA_HOME or /usr/lib/jvm) on a fresh embedded database under
 # /tmp, loads it with wrk over loopback, prints requests/s, latency and the ratios, stops it.
+# Knobs: WARMUP (s, default 3), BENCH_PORT (18080), BENCH_PG_PORT (55421), KEEP_RUN_DIR=1.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
+cd "$BENCH_ROOT"
 DURATION="${1:-20}"
 CONNECTIONS="${2:-32}"
+WARMUP="${WARMUP:-3}"
 PORT="${BENCH_PORT:-18080}"
-DATA=/tmp/wellbase-bench-auth
-JAVA="${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-2[5-9]* /usr/lib/jvm/*-2[1-9]* 2>/dev/null | head -1)}/bin/java"
-command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
-JAR=$(ls target/wellbase-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ]; then ./mvnw -q -B -DskipTests package; JAR=$(ls target/wellbase-*.jar | grep -v original | head -1); fi
-
-rm -rf "$DATA"; mkdir -p "$DATA"
-"$JAVA" -Xmx2g -jar "$JAR" --server.port="$PORT" --wellbase.platform.db.embedded-data-dir="$DATA/pgdata" \
+PGPORT_="${BENCH_PG_PORT:-55421}"
+bench_need wrk curl
+require_free_port "$PORT" "the server" "$PGPORT_" "its embedded PostgreSQL"
+JAVA="$(bench_jdk)/bin/java"; JAR=$(bench_jar)
+DATA=$(bench_run_dir auth)
+SERVER=""
+trap 'stop_pid "$SERVER"; [[ -n "${KEEP_RUN_DIR:-}" ]] || rm -rf "$DATA/pgdata"' EXIT
+"$JAVA" -Xmx2g -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 --wellbase.platform.db.embedded-data-dir="$DATA/pgdata" \
+  --wellbase.platform.db.embedded-port="$PGPORT_" \
   --wellbase.platform.demo.enabled=false --wellbase.platform.rate-limits.enabled=false \
   --wellbase.platform.bench-endpoint=true --logging.level.root=WARN > "$DATA/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && break; sleep 0.5; done
+wait_ready "$PORT" "$SERVER" "$DATA/server.log"
 
 EMAIL="bench-$RANDOM@example.test"; PASSWORD="bench-password-long-enough"
-TOKEN=$(curl -sf "localhost:$PORT/api/v1/auth/register" -H 'Content-Type: application/json' \
+TOKEN=$(curl -sf "127.0.0.1:$PORT/api/v1/auth/register" -H 'Content-Type: application/json' \
   -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\",\"firstName\":\"Bench\",\"lastName\":\"Mark\"}" \
   | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
 
@@ -35,7 +38,7 @@ LUA
 
 measure() { # name, connections, wrk args...
   local name=$1 connections=$2; shift 2
-  wrk -t2 -c"$connections" -d3s "$@" >/dev/null 2>&1 # warm-up
+  wrk -t2 -c"$connections" -d"${WARMUP}s" "$@" >/dev/null 2>&1 # warm-up
   local out; out=$(wrk -t2 -c"$connections" -d"${DURATION}s" --latency "$@")
   local rps p50 p99 errors
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
@@ -47,11 +50,15 @@ measure() { # name, connections, wrk args...
 }
 
 echo "Wellbase auth benchmark: $(date -u +%FT%TZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1)" >&2
-echo "wrk: 2 threads, $CONNECTIONS connections ($(( $(nproc) * 2 )) for login), ${DURATION}s per measure (after a 3 s warm-up)" >&2
-BARE=$(measure "GET /bench/bare" "$CONNECTIONS" "http://localhost:$PORT/bench/bare")
-ME=$(measure "GET /api/v1/auth/me" "$CONNECTIONS" -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/api/v1/auth/me")
+echo "wrk: 2 threads, $CONNECTIONS connections ($(( $(nproc) * 2 )) for login), ${DURATION}s per measure (after a ${WARMUP}s warm-up), load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+BARE=$(measure "GET /bench/bare" "$CONNECTIONS" "http://127.0.0.1:$PORT/bench/bare")
+ME=$(measure "GET /api/v1/auth/me" "$CONNECTIONS" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/auth/me")
 # hashing is CPU-bound: two requests per core keep every core busy without queueing 19 MiB hashes
-LOGIN=$(measure "POST /api/v1/auth/login" "$(( $(nproc) * 2 ))" -s "$DATA/login.lua" "http://localhost:$PORT/api/v1/auth/login")
+LOGIN=$(measure "POST /api/v1/auth/login" "$(( $(nproc) * 2 ))" -s "$DATA/login.lua" "http://127.0.0.1:$PORT/api/v1/auth/login")
 awk -v me="$ME" -v bare="$BARE" -v login="$LOGIN" -v cores="$(nproc)" 'BEGIN {
   printf "ratio /auth/me vs bare: %.2f (target >= 0.6)\n", me / bare;
   printf "logins/s per core:      %.1f (target >= 50; Argon2id m=19456 KiB, t=2, p=1)\n", login / cores }'
+ME_RATIO=$(awk -v me="$ME" -v bare="$BARE" 'BEGIN { if (bare > 0) printf "%.2f", me / bare; else print "n/a" }')
+PER_CORE=$(awk -v login="$LOGIN" -v cores="$(nproc)" 'BEGIN { printf "%.1f", login / cores }')
+result auth.me_vs_bare "$ME_RATIO" '>=0.6'
+result auth.login_per_core "$PER_CORE" '>=50'

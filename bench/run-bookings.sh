@@ -1,31 +1,46 @@
 #!/usr/bin/env bash
-# Booking throughput through the API beside the same transaction as raw SQL (pgbench) on the same
-# database, in one run: on a few sessions (contention for the same rows) and spread over many.
+# Booking throughput through the API beside a fair floor: pgbench -M prepared running exactly the
+# statements the API issues for one booking (captured from the server's statement log at every run,
+# bench/bookings/captured-book.sql), in the same order and transaction, on the same database. On a
+# few sessions (contention for the same rows) and spread over many; then the availability of one
+# staff member over two weeks, right after the booking load, beside its captured statements.
 #   bench/run-bookings.sh [seconds-per-measure] [connections]
+# Knobs: WARMUP (s, default 3), SERVER_WARMUP (s of booking load before the first measure, for the JIT; 10), NCLIENTS (50000), NSESSIONS (2000), BENCH_PORT (18180),
+#   BENCH_PG_PORT (55431), UPDATE_CAPTURE=1 (rewrite the committed captured statements from this run),
+#   KEEP_RUN_DIR=1.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
+cd "$BENCH_ROOT"
 DURATION="${1:-15}"
 CONNECTIONS="${2:-16}"
+WARMUP="${WARMUP:-3}"
+SERVER_WARMUP="${SERVER_WARMUP:-10}"
 PORT="${BENCH_PORT:-18180}"
-PGPORT="${BENCH_PG_PORT:-55431}"
-NCLIENTS=20000
-NSESSIONS=2000
-DATA=/tmp/wellbase-bench-bookings
-JAVA="${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-2[5-9]* /usr/lib/jvm/*-2[1-9]* 2>/dev/null | head -1)}/bin/java"
-for tool in wrk pgbench psql curl; do command -v $tool >/dev/null || { echo "$tool is needed" >&2; exit 1; }; done
-JAR=$(ls target/wellbase-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ]; then ./mvnw -q -B -DskipTests package; JAR=$(ls target/wellbase-*.jar | grep -v original | head -1); fi
+PGPORT_="${BENCH_PG_PORT:-55431}"
+NCLIENTS="${NCLIENTS:-50000}"
+NSESSIONS="${NSESSIONS:-2000}"
+bench_need wrk pgbench psql curl jq python3
+require_free_port "$PORT" "the server" "$PGPORT_" "its embedded PostgreSQL"
+JDK=$(bench_jdk); JAR=$(bench_jar)
+DATA=$(bench_run_dir bookings)
+SERVER=""
+cleanup() { stop_pid "$SERVER"; [[ -n "${KEEP_RUN_DIR:-}" ]] || rm -rf "$DATA/pgdata"; }
+trap cleanup EXIT
 
-rm -rf "$DATA"; mkdir -p "$DATA"
-"$JAVA" -Xmx2g -jar "$JAR" --server.port="$PORT" --wellbase.platform.db.embedded-data-dir="$DATA/pgdata" \
-  --wellbase.platform.db.embedded-port="$PGPORT" --wellbase.platform.db.max-pool-size=40 \
-  --wellbase.platform.demo.enabled=false --wellbase.platform.rate-limits.enabled=false \
-  --db-scheduler.enabled=false --logging.level.root=WARN > "$DATA/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && break; sleep 0.5; done
+start_server() {
+  "$JDK/bin/java" -Xmx2g -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+    --wellbase.platform.db.embedded-data-dir="$DATA/pgdata" \
+    --wellbase.platform.db.embedded-port="$PGPORT_" --wellbase.platform.db.max-pool-size=40 \
+    --wellbase.platform.demo.enabled=false --wellbase.platform.rate-limits.enabled=false \
+    --db-scheduler.enabled=false --logging.level.root=WARN >>"$DATA/server.log" 2>&1 &
+  SERVER=$!
+  wait_ready "$PORT" "$SERVER" "$DATA/server.log"
+}
+start_server
+pg_env "$DATA" "$PGPORT_"
+enable_statement_log; stop_pid "$SERVER"; start_server   # the logging collector needs a restart
 
-api() { curl -sf "localhost:$PORT$2" -X "$1" -H 'Content-Type: application/json' ${TOKEN:+-H "Authorization: Bearer $TOKEN"} ${3:+-d "$3"}; }
+api() { curl -sf "127.0.0.1:$PORT$2" -X "$1" -H 'Content-Type: application/json' ${TOKEN:+-H "Authorization: Bearer $TOKEN"} ${3:+-d "$3"}; }
 field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"; }
 TOKEN=$(api POST /api/v1/auth/register '{"email":"bench@example.test","password":"bench-password-long","firstName":"B","lastName":"M"}' | field accessToken)
 ORG=$(api POST /api/v1/organizations '{"name":"Bench","timezone":"Europe/Berlin","currency":"EUR","country":"DE"}' | field id)
@@ -41,20 +56,41 @@ for i in $(seq 1 20); do # some classes taught and appointments booked in the tw
   api POST /api/v1/sessions "{\"classTypeId\":\"$TYPE\",\"locationId\":\"$LOCATION\",\"instructorId\":\"$USER_ID\",\"startsAt\":\"$(date -u -d "+$((i % 12 + 1)) days 09:00" +%FT%T)Z\"}" >/dev/null || true
 done
 
-export PGHOST=127.0.0.1 PGPORT PGUSER=postgres PGDATABASE=postgres
-psql -q -v org="$ORG" -v type="$TYPE" -v location="$LOCATION" -v plan="$PLAN" -v nclients=$NCLIENTS \
-  -v nsessions=$NSESSIONS -f bench/bookings/load.sql
-psql -qAt -c "SELECT id FROM bench_clients ORDER BY n" > "$DATA/clients.txt"
+psql -q -v org="$ORG" -v type="$TYPE" -v location="$LOCATION" -v plan="$PLAN" -v nclients="$NCLIENTS" \
+  -v nsessions="$NSESSIONS" -f bench/bookings/load.sql
+psql -qAt -c "SELECT id FROM bench_clients ORDER BY n" >"$DATA/clients.txt"
+DURABILITY_BEFORE=$(durability)
 
-lua() { # kind, session count
-  psql -qAt -c "SELECT id FROM bench_sessions WHERE kind = '$1' ORDER BY n" > "$DATA/sessions-$1.txt"
-  cat > "$DATA/book-$1.lua" <<LUA
+# --- the statements of one booking, as the server received them -------------------------------
+book_one() { api POST "/api/v1/sessions/$(psql -XAtc "SELECT id FROM bench_sessions WHERE kind = 'capture' AND n = $2")/bookings" "{\"clientId\":\"$(psql -XAtc "SELECT id FROM bench_clients WHERE n = $1")\"}"; }
+book_one 1 1 >/dev/null   # the first booking of the run warms the server's caches; the second is captured
+capture_statements "$DATA/pgdata" "$DATA/captured-book.json" book_one 2 1
+# the values the API bound, by name: per transaction (an expression of the setup SELECT) or per run (-D)
+psql -XAt -v org="$ORG" >"$DATA/known-book.json" <<SQL
+SELECT json_build_object(
+  'txn', json_build_object('cid', json_build_array('c.id', c.id), 'mid', json_build_array('c.membership', c.membership),
+    'sid', json_build_array('s.id', s.id), 'starts', json_build_array('cs.starts_at::text', cs.starts_at::text),
+    'day', json_build_array('cs.local_date::text', cs.local_date::text)),
+  'run', json_build_object('org', '$ORG', 'uid', '$USER_ID', 'type', '$TYPE', 'location', '$LOCATION'))
+FROM bench_clients c JOIN bench_sessions s ON s.kind = 'capture' AND s.n = 1 JOIN class_sessions cs ON cs.id = s.id WHERE c.n = 2
+SQL
+MATCH=1
+if [[ -n "${UPDATE_CAPTURE:-}" ]]; then
+  python3 bench/capture.py generate "$DATA/captured-book.json" "$DATA/known-book.json" bench/bookings/book-setup.sql >bench/bookings/captured-book.sql
+  echo "== rewrote bench/bookings/captured-book.sql from this run's capture"
+fi
+check_capture "booking" "$DATA/captured-book.json" bench/bookings/captured-book.sql || MATCH=0
+mapfile -t BOOK_DEFINES < <(python3 bench/capture.py defines bench/bookings/captured-book.sql "$DATA/captured-book.json" | sed 's/^/-D/')
+
+lua() { # kind, first index
+  psql -qAt -c "SELECT id FROM bench_sessions WHERE kind = '$1' ORDER BY n" >"$DATA/sessions-$1.txt"
+  cat >"$DATA/book-$1-$2.lua" <<LUA
 local clients, sessions = {}, {}
 for line in io.lines("$DATA/clients.txt") do clients[#clients + 1] = line end
 for line in io.lines("$DATA/sessions-$1.txt") do sessions[#sessions + 1] = line end
 local counter, offset = 0, 0
 function setup(thread) thread:set("offset", offset); offset = offset + 1 end
-function init() counter = tonumber(wrk.thread:get("offset")) or 0 end
+function init() counter = $2 + (tonumber(wrk.thread:get("offset")) or 0) - 2 end
 request = function()
   counter = counter + 2
   local k = counter
@@ -64,11 +100,16 @@ request = function()
     {["Content-Type"] = "application/json", ["Authorization"] = "Bearer $TOKEN"}, '{"clientId":"' .. client .. '"}')
 end
 LUA
+  echo "$DATA/book-$1-$2.lua"
 }
 
-measure_app() { # name, kind
-  lua "$2"
-  local out; out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$DATA/book-$2.lua" "http://localhost:$PORT")
+# Pair index k -> (client k mod C, session (k div C + k) mod S) is one-to-one over C*S consecutive k; every
+# phase starts a quarter of that apart (API warm-up, API measure, raw warm-up, raw measure), so no request
+# meets a booking made before it.
+quarter() { echo $((NCLIENTS * $1 / 4)); }
+measure_app() { # name, kind, sessions
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$(lua "$2" 0)" "http://127.0.0.1:$PORT" >/dev/null # warm-up
+  local out; out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$(lua "$2" "$(quarter "$3")")" "http://127.0.0.1:$PORT")
   local rps p99 bad
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}'); p99=$(echo "$out" | awk '$1=="99%" {print $2}')
   bad=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
@@ -76,29 +117,66 @@ measure_app() { # name, kind
   echo "$rps"
 }
 measure_raw() { # name, kind, sessions
-  local out; out=$(pgbench -n -f bench/bookings/book.sql -c "$CONNECTIONS" -j 2 -T "$DURATION" \
-    -D org="$ORG" -D kind="$2" -D nsessions="$3" -D nclients=$NCLIENTS 2>&1)
+  local args=(-n -M prepared -f bench/bookings/captured-book.sql -c "$CONNECTIONS" -j 2 -D org="$ORG" -D uid="$USER_ID"
+    -D type="$TYPE" -D location="$LOCATION" -D kind="$2" -D nsessions="$3" -D nclients="$NCLIENTS" -D nconn="$CONNECTIONS" "${BOOK_DEFINES[@]}")
+  pgbench "${args[@]}" -T "$WARMUP" -D k=$((2 * $(quarter "$3"))) >"$DATA/pgbench-$2-warmup.txt" 2>&1 || true
+  local out; out=$(pgbench "${args[@]}" -T "$DURATION" -D k=$((3 * $(quarter "$3"))) 2>&1) || echo "pgbench failed: $(echo "$out" | grep -m3 -iE 'error|abort')" >&2
+  echo "$out" >"$DATA/pgbench-$2.txt"
   local tps; tps=$(echo "$out" | awk '/^tps/ {print $3; exit}')
   local lat; lat=$(echo "$out" | awk '/latency average/ {print $4}')
-  printf '%-34s %9s tps    avg %-6s ms\n' "$1" "$tps" "$lat" >&2
+  local failed; failed=$(echo "$out" | awk '/number of failed transactions/ {print $5}')
+  printf '%-34s %9s tps    avg %-6s ms  failed %s\n' "$1" "$tps" "$lat" "${failed:-0}" >&2
   echo "$tps"
 }
 
-echo "Wellbase booking benchmark: $(date -u +%FT%TZ), $(nproc) cores, $CONNECTIONS connections, ${DURATION}s each" >&2
-APP_FEW=$(measure_app "API: 4 sessions (contention)" few)
-RAW_FEW=$(measure_raw "raw SQL: 4 sessions (contention)" few 4)
-APP_MANY=$(measure_app "API: 2000 sessions" many)
-RAW_MANY=$(measure_raw "raw SQL: 2000 sessions" many $NSESSIONS)
+echo "Wellbase booking benchmark: $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $CONNECTIONS connections, ${SERVER_WARMUP}s server warm-up, then ${WARMUP}s warm-up + ${DURATION}s each, $NCLIENTS clients" >&2
+# the server's own warm-up (JIT, pools, caches) before the first measure: bookings on the spread
+# sessions, from an index range no measure uses (an eighth of the pairs in)
+wrk -t2 -c"$CONNECTIONS" -d"${SERVER_WARMUP}s" -s "$(lua many $(($(quarter "$NSESSIONS") / 2)))" "http://127.0.0.1:$PORT" >/dev/null
+APP_FEW=$(measure_app "API: 4 sessions (contention)" few_api 4)
+RAW_FEW=$(measure_raw "raw SQL: 4 sessions (contention)" few_raw 4)
+APP_MANY=$(measure_app "API: $NSESSIONS sessions" many "$NSESSIONS")
+RAW_MANY=$(measure_raw "raw SQL: $NSESSIONS sessions" many "$NSESSIONS")
+DURABILITY_AFTER=$(durability)
+
+# --- availability, right after the booking load ------------------------------------------------
 FROM_DAY=$(date -u +%F); TO_DAY=$(date -u -d '+13 days' +%F)
-out=$(wrk -t1 -c2 -d"${DURATION}s" --latency -H "Authorization: Bearer $TOKEN" \
-  "http://localhost:$PORT/api/v1/availability?serviceId=$SERVICE&staffId=$USER_ID&from=$FROM_DAY&to=$TO_DAY")
-printf '%-34s %9s req/s  p50 %-9s p99 %s (target p99 < 20 ms)\n' "API: availability, 2 weeks" \
-  "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" "$(echo "$out" | awk '$1=="50%" {print $2}')" \
-  "$(echo "$out" | awk '$1=="99%" {print $2}')" >&2
-pgbench -n -f bench/bookings/availability.sql -c 2 -j 1 -T "$DURATION" -D org="$ORG" -D staff="$USER_ID" \
-  -D location="$LOCATION" 2>&1 | awk '/^tps/ {t=$3} /latency average/ {l=$4} END {printf "%-34s %9s tps    avg %s ms\n", "raw SQL: availability queries", t, l}' >&2
+AV_PATH="/api/v1/availability?serviceId=$SERVICE&staffId=$USER_ID&from=$FROM_DAY&to=$TO_DAY"
+api GET "$AV_PATH" >/dev/null
+capture_statements "$DATA/pgdata" "$DATA/captured-availability.json" api GET "$AV_PATH"
+printf '{"txn": {}, "run": {"org": "%s", "staff": "%s", "location": "%s", "service": "%s"}}\n' "$ORG" "$USER_ID" "$LOCATION" "$SERVICE" >"$DATA/known-availability.json"
+if [[ -n "${UPDATE_CAPTURE:-}" ]]; then
+  python3 bench/capture.py generate "$DATA/captured-availability.json" "$DATA/known-availability.json" - >bench/bookings/captured-availability.sql
+  echo "== rewrote bench/bookings/captured-availability.sql from this run's capture"
+fi
+AV_MATCH=1
+check_capture "availability" "$DATA/captured-availability.json" bench/bookings/captured-availability.sql || AV_MATCH=0
+mapfile -t AV_DEFINES < <(python3 bench/capture.py defines bench/bookings/captured-availability.sql "$DATA/captured-availability.json" | sed 's/^/-D/')
+wrk -t1 -c2 -d"${WARMUP}s" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$AV_PATH" >/dev/null
+out=$(wrk -t1 -c2 -d"${DURATION}s" --latency -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$AV_PATH")
+AV_RPS=$(echo "$out" | awk '/Requests\/sec/ {print $2}'); AV_P99=$(wrk_ms "$(echo "$out" | awk '$1=="99%" {print $2}')")
+printf '%-34s %9s req/s  p50 %-9s p99 %s ms (target p99 < 20 ms)\n' "API: availability, 2 weeks" "$AV_RPS" \
+  "$(echo "$out" | awk '$1=="50%" {print $2}')" "$AV_P99" >&2
+AV_ARGS=(-n -M prepared -f bench/bookings/captured-availability.sql -c 2 -j 1 -D org="$ORG" -D staff="$USER_ID" -D location="$LOCATION" -D service="$SERVICE" "${AV_DEFINES[@]}")
+pgbench "${AV_ARGS[@]}" -T "$WARMUP" >/dev/null 2>&1 || true
+AV_RAW=$(pgbench "${AV_ARGS[@]}" -T "$DURATION" 2>&1 | awk '/^tps/ {t=$3} /latency average/ {l=$4} END {print t, l}')
+printf '%-34s %9s tps    avg %s ms\n' "raw SQL: availability (captured)" ${AV_RAW} >&2
+
 OVERSOLD=$(psql -qAt -c "SELECT count(*) FROM class_sessions WHERE confirmed_count > capacity")
+RAW_BOOKED=$(psql -qAt -c "SELECT count(*) FROM bookings b JOIN bench_sessions s ON s.id = b.session_id AND s.kind = 'few_raw' WHERE b.status = 'confirmed'")
 DRIFT=$(psql -qAt -c "SELECT count(*) FROM class_sessions s WHERE confirmed_count <> (SELECT count(*) FROM bookings b WHERE b.session_id = s.id AND b.status = 'confirmed')")
-awk -v a="$APP_FEW" -v r="$RAW_FEW" -v b="$APP_MANY" -v q="$RAW_MANY" 'BEGIN {
-  printf "ratio contention: %.2f (target >= 0.5)\nratio spread:     %.2f (target >= 0.5)\n", a / r, b / q }'
+echo "durability, before the raw side: $DURABILITY_BEFORE"
+echo "durability, after the raw side:  $DURABILITY_AFTER"
+[[ "$DURABILITY_BEFORE" == "$DURABILITY_AFTER" ]] || echo "MISMATCH durability settings changed during the run" >&2
+echo "confirmed bookings the raw side made on the contention sessions (warm-up included): $RAW_BOOKED"
 echo "oversold sessions: $OVERSOLD; sessions whose counter differs from their bookings: $DRIFT"
+echo "run dir: $DATA"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+result bookings.raw_matches_api "$((MATCH * AV_MATCH))" =1
+result bookings.contention "$(ratio "$APP_FEW" "$RAW_FEW")" '>=0.5'
+result bookings.oversold "$OVERSOLD" =0
+result bookings.counter_drift "$DRIFT" =0
+result bookings.spread "$(ratio "$APP_MANY" "$RAW_MANY")" '>=0.5'
+result availability.p99_ms "$AV_P99" '<20'
+note availability.api_vs_raw "$(ratio "$AV_RPS" "${AV_RAW%% *}") (API req/s over the captured statements' tps)"
+[[ "$MATCH$AV_MATCH" == 11 ]] || exit 3

@@ -6,32 +6,30 @@
 #   CONC=4 DURATION=20 LAT_DURATION=10 bench/run-clients.sh
 #
 # Loopback only; every load phase is bounded by DURATION / LAT_DURATION seconds.
+# Knobs: NCLIENTS (100000), APP_PORT / DB_PORT (default: free ones), KEEP_RUN_DIR=1.
 set -euo pipefail
-
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+source "$(dirname "$0")/lib.sh"
+ROOT="$BENCH_ROOT"
 cd "$ROOT"
-JAVA_HOME_25="${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-JAR="$ROOT/target/wellbase-0.1.0-SNAPSHOT.jar"
+JAVA_HOME_25="${JAVA_HOME_25:-$(bench_jdk)}"
+JAR="$(bench_jar)"
+NCLIENTS="${NCLIENTS:-100000}"
 CONC="${CONC:-4}"               # concurrent connections in the throughput phase (both sides)
 DURATION="${DURATION:-20}"      # seconds per throughput phase
 LAT_DURATION="${LAT_DURATION:-10}"  # seconds per single-connection latency phase
-WARMUP="${WARMUP:-5}"           # seconds of HTTP warm-up per query before measuring
-ONLY="${ONLY:-}"                # run only the queries whose name contains this
+WARMUP="${WARMUP:-5}"           # seconds of warm-up per query and side before measuring
+ONLY="${ONLY:-}"                # run only the queries whose name matches this (a regular expression)
 EXPLAIN_ONLY="${EXPLAIN_ONLY:-}" # 1: load, write EXPLAIN (ANALYZE, BUFFERS) of every statement, no load phases
 
 for tool in wrk pgbench psql curl jq; do
     command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y wrk postgresql-client curl jq)" >&2; exit 1; }
 done
 
-if [[ ! -f "$JAR" ]]; then
-    echo "== building $JAR"
-    ./mvnw -q -DskipTests package
-fi
-
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 APP_PORT="${APP_PORT:-$(free_port)}"
 DB_PORT="${DB_PORT:-$(free_port)}"
-RUN_DIR="$(mktemp -d /tmp/wellbase-bench-clients.XXXXXX)"
+require_free_port "$APP_PORT" "the server" "$DB_PORT" "its embedded PostgreSQL"
+RUN_DIR="$(bench_run_dir clients)"
 APP_PID=""
 
 cleanup() {
@@ -73,10 +71,10 @@ TOKEN=$(post /api/v1/auth/switch-organization "{\"organizationId\":\"$ORG\"}" "$
 [[ -n "$ORG" && "$ORG" != null && -n "$TOKEN" && "$TOKEN" != null ]] || { echo "setup via API failed" >&2; exit 1; }
 echo "== organization $ORG"
 
-export PGHOST=127.0.0.1 PGPORT="$DB_PORT" PGUSER=postgres PGDATABASE=postgres
-echo "== loading 100,000 clients"
+pg_env "$RUN_DIR" "$DB_PORT"
+echo "== loading $NCLIENTS clients"
 START_LOAD=$(date +%s)
-psql -q -X -v org="$ORG" -f "$ROOT/bench/clients/load.sql"
+psql -q -X -v org="$ORG" -v nclients="$NCLIENTS" -f "$ROOT/bench/clients/load.sql"
 echo "   loaded in $(( $(date +%s) - START_LOAD )) s"
 
 # name | HTTP path and query | raw SQL file (the statements the app runs for that request)
@@ -113,7 +111,7 @@ printf "query\tconc\tapp_rps\tapp_p50_ms\tapp_p99_ms\tapp_non2xx\traw_tps\traw_p
 
 for entry in "${QUERIES[@]}"; do
     IFS='|' read -r name path sqlfile <<<"$entry"
-    [[ -z "$ONLY" || "$name" == *"$ONLY"* ]] || continue
+    [[ -z "$ONLY" || "$name" =~ $ONLY ]] || continue
     url="$BASE$path"
     code=$(curl -s -o "$RUN_DIR/$name.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$url")
     [[ "$code" == 200 ]] || { echo "$name: HTTP $code: $(head -c 500 "$RUN_DIR/$name.json")" >&2; exit 1; }
@@ -136,6 +134,7 @@ for entry in "${QUERIES[@]}"; do
         wrk -t"$threads" -c"$conc" -d"${dur}s" --latency -H "Authorization: Bearer $TOKEN" "$url" >"$RUN_DIR/$name.wrk.c$conc.txt"
         read -r app_rps app_p50 app_p99 app_bad < <(wrk_figures "$RUN_DIR/$name.wrk.c$conc.txt")
         rm -f "$RUN_DIR/$name.pg.c$conc".log*
+        pgbench -n -M prepared -f "$RUN_DIR/$name.sql" -c "$conc" -j "$threads" -T "$WARMUP" >/dev/null 2>&1 || true  # warm-up
         pgbench -n -M prepared -f "$RUN_DIR/$name.sql" -c "$conc" -j "$threads" -T "$dur" \
             -l --log-prefix="$RUN_DIR/$name.pg.c$conc.log" >"$RUN_DIR/$name.pgbench.c$conc.txt" 2>&1
         read -r raw_tps raw_p50 raw_p99 raw_failed < <(pgbench_figures "$RUN_DIR/$name.pgbench.c$conc.txt" "$RUN_DIR/$name.pg.c$conc.log")
@@ -155,3 +154,15 @@ echo "machine: $(nproc) cores, $(free -g | awk '/^Mem/ { print $2 }') GiB, $(awk
 echo "jdk: $("$JAVA_HOME_25/bin/java" -version 2>&1 | head -1)"
 echo "postgres: $(psql -XAtc 'SHOW server_version')"
 echo "run dir: $RUN_DIR (app.log, wrk and pgbench reports)"
+
+# Targets: p99 < 50 ms for the lists (single connection), app >= 0.6x raw for list, search and facets (CONC).
+pick() { awk -F'\t' -v q="$1" -v c="$2" -v col="$3" -v agg="$4" 'NR > 1 && $1 ~ q && $2 == c {
+    v = $col + 0; if (n++ == 0 || (agg == "max" && v > r) || (agg == "min" && v < r)) r = v }
+    END { if (n) printf "%.2f", r; else print "n/a" }' "$RESULTS"; }
+echo
+echo "clients: $NCLIENTS (the target is stated at 100,000)"
+result clients.list.p99_ms "$(pick '^list_(status_tag|sort_created|membership)$' 1 5 max)" '<50'
+result clients.q.p99_ms "$(pick '^list_q$' 1 5 max)" '<50'
+result clients.list.ratio "$(pick '^list_(status_tag|sort_created|membership)$' "$CONC" 11 min)" '>=0.6'
+result clients.q.ratio "$(pick '^list_q$' "$CONC" 11 min)" '>=0.6'
+result clients.facets.ratio "$(pick '^facets' "$CONC" 11 min)" '>=0.6'

@@ -1,5 +1,8 @@
 -- Bench data for bookings: clients with a large class pack each, and sessions with room for all.
 -- psql variables: org, type, location, plan, nclients, nsessions.
+-- Session sets (bench_sessions.kind): 'few_api' and 'few_raw' (4 sessions each: contention on the
+-- same rows, one set per side so neither runs out of seats), 'many' (nsessions: spread), and
+-- 'capture' (2 sessions for the booking whose statements are captured).
 CREATE TABLE bench_clients (n INT PRIMARY KEY, id UUID NOT NULL, membership UUID NOT NULL);
 CREATE TABLE bench_sessions (kind TEXT, n INT, id UUID NOT NULL, PRIMARY KEY (kind, n));
 
@@ -15,12 +18,16 @@ SELECT membership, :'org', id, :'plan', 'active', current_date - 1, current_date
 INSERT INTO credit_ledger (id, org_id, client_id, membership_id, delta, reason)
 SELECT gen_random_uuid(), :'org', id, membership, 100000, 'grant' FROM bench_clients;
 
--- contention: 4 sessions; spread: 2000 sessions; both start tomorrow and hold everyone
 INSERT INTO bench_sessions (kind, n, id)
-SELECT 'few', g, gen_random_uuid() FROM generate_series(1, 4) g
+SELECT 'few_api', g, gen_random_uuid() FROM generate_series(1, 4) g
+UNION ALL
+SELECT 'few_raw', g, gen_random_uuid() FROM generate_series(1, 4) g
+UNION ALL
+SELECT 'capture', g, gen_random_uuid() FROM generate_series(1, 2) g
 UNION ALL
 SELECT 'many', g, gen_random_uuid() FROM generate_series(1, :nsessions) g;
 
+-- all start tomorrow; 10,000 is the largest capacity a session may have
 INSERT INTO class_sessions (id, org_id, class_type_id, location_id, starts_at, ends_at, local_date, capacity)
 SELECT id, :'org', :'type', :'location', now() + interval '1 day' + n * interval '1 minute',
        now() + interval '1 day' + n * interval '1 minute' + interval '1 hour', current_date + 1, 10000

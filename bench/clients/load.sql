@@ -1,7 +1,11 @@
--- Loads 100,000 clients for one organization (psql variable :org), with tags for a share of them,
+-- Loads 100,000 clients (psql variable :nclients, default 100000) for one organization (psql variable :org), with tags for a share of them,
 -- three membership plans and memberships for about 40 % of the clients, then ANALYZE.
 -- Deterministic: the same rows on every run (no random()), so runs are comparable.
 \set ON_ERROR_STOP on
+\if :{?nclients}
+\else
+\set nclients 100000
+\endif
 BEGIN;
 
 CREATE TEMP TABLE bench_names (kind text, i int, name text) ON COMMIT DROP;
@@ -39,7 +43,7 @@ SELECT gen_random_uuid(), :'org', f.name, l.name,
        g % 2 = 0,
        timestamptz '2023-01-01 08:00:00+00' + (g * interval '15 minutes') + ((g * 13 % 60) * interval '1 second'),
        timestamptz '2023-01-01 08:00:00+00' + (g * interval '15 minutes')
-FROM generate_series(1, 100000) AS g
+FROM generate_series(1, :nclients) AS g
 JOIN bench_names f ON f.kind = 'first' AND f.i = (g * 7) % 40
 JOIN bench_names l ON l.kind = 'last' AND l.i = (g * 11 + g / 40) % 60;
 

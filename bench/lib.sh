@@ -1,0 +1,150 @@
+# Shared helpers for bench/run-*.sh (sourced, not run). Each script:
+#   - refuses to start when a port it wants is taken (it would otherwise measure another server),
+#   - runs a few seconds of the same load before every measure (not counted),
+#   - ends with one `RESULT <scenario> <measured> <target> <met|missed>` line per scenario.
+# When BENCH_RESULTS names a file, the RESULT (and NOTE) lines are appended to it too (bench/run-all.sh).
+
+# A signal (Ctrl-C, run-all's time limit) ends the script through its EXIT trap, which stops its server.
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# JDK 25 (or newer): JAVA_HOME when it is one, else the first one under /usr/lib/jvm.
+bench_jdk() {
+    if [[ -n "${JAVA_HOME:-}" ]] && "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])'; then
+        echo "$JAVA_HOME"; return
+    fi
+    local jdk
+    jdk=$(ls -d /usr/lib/jvm/temurin-2[5-9]* /usr/lib/jvm/*-2[5-9]* 2>/dev/null | head -1 || true)
+    [[ -n "$jdk" ]] || { echo "a JDK 25 or newer is needed (set JAVA_HOME)" >&2; exit 1; }
+    echo "$jdk"
+}
+
+# The application jar; built (offline first) when missing.
+bench_jar() {
+    local jar
+    jar=$(ls "$BENCH_ROOT"/target/wellbase-*.jar 2>/dev/null | grep -v original | head -1 || true)
+    if [[ -z "$jar" ]]; then
+        echo "== building the jar" >&2
+        (cd "$BENCH_ROOT" && { ./mvnw -q -B -o -DskipTests package || ./mvnw -q -B -DskipTests package; }) >&2
+        jar=$(ls "$BENCH_ROOT"/target/wellbase-*.jar | grep -v original | head -1)
+    fi
+    echo "$jar"
+}
+
+bench_need() { local t; for t in "$@"; do command -v "$t" >/dev/null || { echo "$t is needed" >&2; exit 1; }; done; }
+
+# True when something listens on TCP port $1 (any address) or answers on 127.0.0.1:$1.
+port_taken() {
+    if command -v ss >/dev/null && ss -Hltn "sport = :$1" 2>/dev/null | grep -q .; then return 0; fi
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# require_free_port <port> <what>...: exit 1 with a clear message when one is already taken.
+require_free_port() {
+    while [[ $# -ge 2 ]]; do
+        if port_taken "$1"; then
+            echo "REFUSING TO START: port $1 ($2) is already in use; another server would be measured." >&2
+            echo "  Stop whatever listens there (ss -ltnp 'sport = :$1') or choose another port (see the script's *_PORT knobs)." >&2
+            exit 1
+        fi
+        shift 2
+    done
+}
+
+# A fresh run directory under /tmp (never a fixed name: two runs must not share or delete each other's data).
+bench_run_dir() { mktemp -d "/tmp/wellbase-bench-$1.XXXXXX"; }
+
+# wait_ready <port> <pid> <log> [seconds]: until /actuator/health/readiness answers 200.
+wait_ready() {
+    local port=$1 pid=$2 log=$3 limit=${4:-180} i
+    for i in $(seq 1 $((limit * 5))); do
+        curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 && return 0
+        kill -0 "$pid" 2>/dev/null || { echo "the server died; last lines of $log:" >&2; tail -40 "$log" >&2; exit 1; }
+        sleep 0.2
+    done
+    echo "the server was not ready after ${limit}s; see $log" >&2; exit 1
+}
+
+# stop_pid <pid>: TERM, then KILL after 30 s. Only ever the process this script started.
+stop_pid() {
+    local pid=$1 i
+    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+    kill "$pid" 2>/dev/null || true
+    for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null || true
+}
+
+# pg_env <run dir> <port>: libpq variables for the embedded PostgreSQL of that run (its password is
+# kept beside the data directory, in <run dir>/secrets/db-password).
+pg_env() {
+    export PGHOST=127.0.0.1 PGPORT="$2" PGUSER=postgres PGDATABASE=postgres
+    PGPASSWORD=$(cat "$1/secrets/db-password")
+    export PGPASSWORD
+}
+
+# Durability settings both sides of a comparison run under (same server, so they must simply not change).
+durability() { psql -XAtc "SELECT string_agg(name || '=' || setting, ' ' ORDER BY name) FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'wal_sync_method', 'commit_delay')"; }
+
+# result <scenario> <measured> <target>: target is an operator and a number (>=0.5, <20, <=1.5).
+result() {
+    local scenario=$1 measured=$2 target=$3 verdict
+    verdict=$(awk -v m="$measured" -v t="$target" 'BEGIN {
+        if (m !~ /^-?[0-9]+(\.[0-9]+)?$/) { print "missed"; exit }
+        op = t; sub(/[0-9.]+$/, "", op); v = substr(t, length(op) + 1) + 0; m += 0
+        ok = (op == ">=" && m >= v) || (op == ">" && m > v) || (op == "<=" && m <= v) || (op == "<" && m < v) || (op == "=" && m == v)
+        print (ok ? "met" : "missed") }')
+    local line="RESULT $scenario $measured $target $verdict"
+    echo "$line"
+    [[ -z "${BENCH_RESULTS:-}" ]] || echo "$line" >>"$BENCH_RESULTS"
+}
+
+# note <scenario> <text...>: a figure reported beside the results, without a target.
+note() {
+    local line="NOTE $*"
+    echo "$line"
+    [[ -z "${BENCH_RESULTS:-}" ]] || echo "$line" >>"$BENCH_RESULTS"
+}
+
+# Milliseconds from a wrk latency figure (850.00us, 12.3ms, 1.2s).
+wrk_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0; else if (v ~ /m$/) printf "%.2f", v * 60000; else if (v ~ /s$/) printf "%.2f", v * 1000; else print "n/a" }'; }
+
+# Statement capture (bench/capture.py). The embedded server's own stderr is not kept (nobody reads
+# it once it has started), so capturing needs its logging collector, on in jsonlog, which takes a
+# restart: enable_statement_log before the restart, capture_statements after it.
+enable_statement_log() {
+    psql -XqAt -c "ALTER SYSTEM SET logging_collector = on" -c "ALTER SYSTEM SET log_destination = 'jsonlog'" \
+        -c "ALTER SYSTEM SET log_directory = 'log'"
+}
+
+# capture_statements <pgdata> <out.json> <command...>: runs the command (one API request) with
+# log_statement = 'all' and writes the statements the application's connections sent meanwhile.
+capture_statements() {
+    local pgdata=$1 out=$2; shift 2
+    local file log mark
+    file=$(psql -XAtc "SELECT pg_current_logfile('jsonlog')")
+    [[ -n "$file" ]] || { echo "the server has no jsonlog (enable_statement_log and restart first)" >&2; return 1; }
+    log="$pgdata/$file"; mark=$(wc -l <"$log")
+    psql -XqAt -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" >/dev/null
+    sleep 0.5
+    "$@" >/dev/null
+    sleep 0.5
+    psql -XqAt -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null
+    python3 "$BENCH_ROOT/bench/capture.py" extract "$log" "$mark" >"$out"
+}
+
+# check_capture <name> <fresh capture.json> <committed pgbench script>: MISMATCH (and status 1) when
+# the statements the server issues are no longer the ones the raw side runs.
+check_capture() {
+    local name=$1 fresh=$2 script=$3
+    if diff <(python3 "$BENCH_ROOT/bench/capture.py" shape "$script") <(python3 "$BENCH_ROOT/bench/capture.py" shape "$fresh") >"$fresh.diff"; then
+        echo "== $name: the raw side runs the $(grep -c '^-- captured: ' "$script") statements the API issued ($(basename "$script"))"
+        return 0
+    fi
+    echo "MISMATCH $name: the API now issues other statements than $script runs (< committed, > now):" >&2
+    sed 's/^/MISMATCH   /' "$fresh.diff" >&2
+    echo "MISMATCH $name: review, then regenerate with UPDATE_CAPTURE=1" >&2
+    return 1
+}

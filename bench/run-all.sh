@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Every benchmark scenario in one command, one after the other (each starts its own server on its own
+# ports and fresh data, and stops it), then one table: scenario, measured, target, met|missed.
+#   bench/run-all.sh            # about 15 minutes on a 2-core machine
+#   QUICK=1 bench/run-all.sh    # a few minutes: shorter measures, smaller data (sizes printed)
+# It reports and always exits 0; the tests check correctness. A script that fails or exceeds its
+# time limit shows up in the table as "<script> exit=<status>". Output of each script: the run dir printed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+OUT=$(mktemp -d /tmp/wellbase-bench-all.XXXXXX)
+export BENCH_RESULTS="$OUT/results.txt"
+: >"$BENCH_RESULTS"
+
+if [[ -n "${QUICK:-}" ]]; then
+  MODE="QUICK"; LIMIT=300
+  AUTH=(env WARMUP=2 bench/run-auth.sh 5 32)
+  CLIENTS=(env NCLIENTS=20000 CONC=4 DURATION=3 LAT_DURATION=2 WARMUP=1 ONLY='^(list_status_tag|list_q|facets_status)$' bench/run-clients.sh)
+  BOOKINGS=(env NCLIENTS=10000 WARMUP=1 SERVER_WARMUP=5 bench/run-bookings.sh 4 16)
+  IMPORTS=(bench/run-imports.sh 100000 512m)
+  REPORTS=(bench/run-reports.sh 1)
+  STARTUP=(bench/run-startup.sh 2)
+  SIZES="auth 5 s a measure; clients 20,000 (3 of 5 queries, 3 s / 2 s measures); bookings 10,000 clients, 4 s measures, 16 connections; import 100,000 visit rows; reports 1 repeat; start-up 2 restarts"
+else
+  MODE="FULL"; LIMIT=600
+  AUTH=(env WARMUP=3 bench/run-auth.sh 15 32)
+  CLIENTS=(env NCLIENTS=100000 CONC=4 DURATION=10 LAT_DURATION=5 WARMUP=3 bench/run-clients.sh)
+  BOOKINGS=(env NCLIENTS=50000 WARMUP=3 SERVER_WARMUP=10 bench/run-bookings.sh 10 16)
+  IMPORTS=(bench/run-imports.sh 1000000 512m)
+  REPORTS=(bench/run-reports.sh 2)
+  STARTUP=(bench/run-startup.sh 3)
+  SIZES="auth 15 s a measure; clients 100,000 (5 queries, 10 s / 5 s measures); bookings 50,000 clients, 10 s measures, 16 connections; import 1,000,000 visit rows; reports 2 repeats; start-up 3 restarts"
+fi
+
+START=$(date +%s)
+echo "== Wellbase benchmarks ($MODE): $(date -u +%FT%TZ), $(nproc) cores"
+echo "== sizes: $SIZES"
+echo "== load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+run() { # name, command...
+  local name=$1; shift
+  echo "== $name: $*"
+  local t0=$SECONDS
+  timeout --kill-after=60 "$LIMIT" "$@" >"$OUT/$name.log" 2>&1
+  local rc=$?
+  grep -E '^(RESULT|NOTE|MISMATCH|REFUSING)' "$OUT/$name.log" | sed 's/^/   /'
+  echo "   ($((SECONDS - t0)) s, exit $rc, log $OUT/$name.log)"
+  if [[ $rc -ne 0 ]] && ! grep -q '^MISMATCH' "$OUT/$name.log"; then
+    echo "RESULT $name exit=$rc =0 missed" >>"$BENCH_RESULTS"
+  elif grep -q '^MISMATCH' "$OUT/$name.log"; then
+    echo "RESULT $name.captured_statements MISMATCH =match missed" >>"$BENCH_RESULTS"
+  fi
+}
+run auth "${AUTH[@]}"
+run clients "${CLIENTS[@]}"
+run bookings "${BOOKINGS[@]}"
+run imports "${IMPORTS[@]}"
+run reports "${REPORTS[@]}"
+run startup "${STARTUP[@]}"
+
+echo
+echo "== load average at end: $(cut -d' ' -f1-3 /proc/loadavg); $(( ($(date +%s) - START) / 60 )) min $(( ($(date +%s) - START) % 60 )) s in all ($MODE)"
+echo "== sizes: $SIZES"
+echo
+{ echo "scenario measured target result"; grep '^RESULT' "$BENCH_RESULTS" | cut -d' ' -f2-; } | column -t
+grep '^NOTE' "$BENCH_RESULTS" | sed 's/^NOTE /note: /'
+echo "(logs in $OUT)"
+exit 0
