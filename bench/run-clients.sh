@@ -7,6 +7,8 @@
 #
 # Loopback only; every load phase is bounded by DURATION / LAT_DURATION seconds.
 # Knobs: NCLIENTS (100000), APP_PORT / DB_PORT (default: free ones), KEEP_RUN_DIR=1.
+# LIST_CACHE_TTL (0s): the list's total and facet cache; 0s measures every request counting afresh, the
+# same statements the raw side runs (the raw files under bench/clients/queries); 5s is the default in production.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 ROOT="$BENCH_ROOT"
@@ -51,6 +53,7 @@ echo "== starting app on :$APP_PORT, embedded PostgreSQL on :$DB_PORT, data in $
     --wellbase.platform.rate-limits.enabled=false \
     --wellbase.platform.demo.enabled=false \
     --wellbase.identity.access-token-ttl=2h \
+    --wellbase.clients.list-cache-ttl="${LIST_CACHE_TTL:-0s}" \
     >"$RUN_DIR/app.log" 2>&1 &
 APP_PID=$!
 
