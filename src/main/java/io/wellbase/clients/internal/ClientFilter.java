@@ -97,8 +97,14 @@ record ClientFilter(
             params.addValue("birthdayMonth", birthdayMonth);
         }
         if (q != null) {
-            sql.append(" AND c.search_text LIKE '%' || immutable_unaccent(lower(:q)) || '%'");
-            params.addValue("q", q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+            // The pattern is written into the statement as a literal, not bound: with a bound value the server
+            // soon plans the statement once for any pattern, and that generic plan cannot see how few rows the
+            // trigram index gives for this one (measured bound: 0.45-0.56 of the raw query's throughput).
+            // Quotes are doubled and LIKE's wildcards escaped, so the text can only ever be a pattern.
+            String escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            sql.append(" AND c.search_text LIKE '%' || immutable_unaccent(lower(")
+                    .append(sqlLiteral(escaped))
+                    .append(")) || '%'");
         }
         for (ClientFilterExtension extension : extensions) {
             Map<String, List<String>> mine = new java.util.HashMap<>();
@@ -116,5 +122,13 @@ record ClientFilter(
             }
         }
         return sql.toString();
+    }
+
+    /** A standard SQL string literal (standard_conforming_strings is on: only quotes need doubling). */
+    static String sqlLiteral(String text) {
+        if (text.indexOf('\0') >= 0) {
+            throw ApiException.invalidField("q", "must not contain NUL");
+        }
+        return "'" + text.replace("'", "''") + "'";
     }
 }

@@ -91,4 +91,32 @@ class ClientListTotalsIntegrationTests extends IntegrationTest {
         assertThat(exact.list(all, new PageQuery(1, 3, List.of())).pagination().total())
                 .isEqualTo(4);
     }
+
+    @Test
+    void aSearchWithQuotesAndWildcardsFindsOnlyThatText() {
+        Owner owner = ownerWithOrganization("Quoted search");
+        assertThat(api.post("/api/v1/clients", Map.of("firstName", "Siobhan", "lastName", "O'Brien"), owner.token())
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post("/api/v1/clients", Map.of("firstName", "Ana", "lastName", "Obrien"), owner.token())
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post("/api/v1/clients", Map.of("firstName", "Zoë", "lastName", "50%_off"), owner.token())
+                        .status())
+                .isEqualTo(201);
+        assertThat(names(owner, "o'bri")).containsExactly("O'Brien");
+        assertThat(names(owner, "obri")).containsExactly("Obrien");
+        assertThat(names(owner, "50%_")).containsExactly("50%_off");
+        assertThat(names(owner, "%")).containsExactly("50%_off");
+        assertThat(names(owner, "zoe")).as("accents are ignored").containsExactly("50%_off");
+        assertThat(names(owner, "x' OR '1'='1")).isEmpty();
+    }
+
+    private List<String> names(Owner owner, String q) {
+        var response = api.get(
+                "/api/v1/clients?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8),
+                owner.token());
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json().path("data").findValuesAsString("lastName");
+    }
 }
