@@ -7,6 +7,7 @@
 -- run-var p12_5 = $5 of statement 12
 -- run-var p12_8 = $8 of statement 12
 -- run-var p12_9 = $9 of statement 12
+-- run-var p13_3 = $3 of statement 13
 -- Per transaction: the next client-session pair of this connection (never one booked before in
 -- this phase: idx = k + client_id, k grows by the connection count), and the values the API would
 -- have bound for it. -D: kind, nclients, nsessions, nconn, k (the phase's first index).
@@ -64,8 +65,8 @@ INSERT INTO audit_log (id, org_id, actor_id, action, entity_type, entity_id, cha
                        ip, user_agent, request_id)
 VALUES (:new3, :org, :uid, :p12_4, :p12_5, :new1, CAST(:p12_7 AS jsonb),
         :p12_8, :p12_9, :new4);
--- captured: UPDATE class_sessions SET confirmed_count = confirmed_count + 1 WHERE org_id = ? AND id = ? AND status = 'scheduled' AND confirmed_count < capacity
+-- captured: UPDATE class_sessions SET confirmed_count = confirmed_count + 1 WHERE org_id = ? AND id = ? AND status = ? AND confirmed_count < capacity
 UPDATE class_sessions SET confirmed_count = confirmed_count + 1
-WHERE org_id = :org AND id = :sid AND status = 'scheduled' AND confirmed_count < capacity;
+WHERE org_id = :org AND id = :sid AND status = :p13_3 AND confirmed_count < capacity;
 -- captured: COMMIT
 COMMIT;
