@@ -28,9 +28,9 @@ cleanup() { stop_pid "$SERVER"; [[ -n "${KEEP_RUN_DIR:-}" ]] || rm -rf "$DATA/pg
 trap cleanup EXIT
 
 start_server() {
-  "$JDK/bin/java" -Xmx2g -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+  "$JDK/bin/java" -Xmx"${HEAP:-2g}" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
     --wellbase.platform.db.embedded-data-dir="$DATA/pgdata" \
-    --wellbase.platform.db.embedded-port="$PGPORT_" --wellbase.platform.db.max-pool-size=40 \
+    --wellbase.platform.db.embedded-port="$PGPORT_" --wellbase.platform.db.max-pool-size="${POOL:-40}" \
     --wellbase.platform.demo.enabled=false --wellbase.platform.rate-limits.enabled=false \
     --db-scheduler.enabled=false --logging.level.root=WARN >>"$DATA/server.log" 2>&1 &
   SERVER=$!
