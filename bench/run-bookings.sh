@@ -28,7 +28,7 @@ cleanup() { stop_pid "$SERVER"; [[ -n "${KEEP_RUN_DIR:-}" ]] || rm -rf "$DATA/pg
 trap cleanup EXIT
 
 start_server() {
-  "$JDK/bin/java" -Xmx"${HEAP:-2g}" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+  "$JDK/bin/java" -Xmx"${HEAP:-2g}" ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
     --wellbase.platform.db.embedded-data-dir="$DATA/pgdata" \
     --wellbase.platform.db.embedded-port="$PGPORT_" --wellbase.platform.db.max-pool-size="${POOL:-40}" \
     --wellbase.platform.demo.enabled=false --wellbase.platform.rate-limits.enabled=false \
