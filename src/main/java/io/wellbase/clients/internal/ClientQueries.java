@@ -60,7 +60,7 @@ class ClientQueries {
     PageResult<ClientView> list(ClientFilter filter, PageQuery page) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = filter.where(params);
-        Map<String, Object> filterValues = Map.copyOf(params.getValues());
+        Map<String, Object> filterValues = new java.util.HashMap<>(params.getValues()); // values may be null
         params.addValue("limit", page.pageSize() + 1).addValue("offset", page.offset());
         List<ClientView> rows = jdbc.query(
                 "SELECT c.* FROM clients c" + where + " ORDER BY " + page.orderBy(SORT)
