@@ -67,6 +67,28 @@ class ClientMergeScenarioTests extends ModuleScenarioTest {
                 .andVerify(cancelled -> assertThat(confirmedCount(session)).isEqualTo(1));
     }
 
+    @Test
+    void aCheckInOfTheDuplicateOutranksTheSurvivorsSeat(Scenario scenario) {
+        TestRows rows = rows();
+        UUID location = rows.location();
+        UUID survivor = rows.client("Survivor");
+        UUID merged = rows.client("Duplicate");
+        UUID session = rows.session(location, 10);
+        UUID survivorsSeat = rows.booking(session, survivor, "confirmed");
+        UUID checkedIn = rows.booking(session, merged, "attended");
+
+        scenario.publish(new ClientsMerged(rows.orgId(), survivor, merged))
+                .andWaitForStateChange(() -> rows.clientOf("bookings", checkedIn), survivor::equals)
+                .andVerify(moved -> {
+                    assertThat(status(checkedIn))
+                            .as("the visit stays in the history")
+                            .isEqualTo("attended");
+                    assertThat(status(survivorsSeat)).isEqualTo("cancelled");
+                    assertThat(confirmedCount(session)).isEqualTo(1);
+                    assertThat(activeBookings(session, survivor)).isEqualTo(1);
+                });
+    }
+
     private String status(UUID booking) {
         return jdbc.sql("SELECT status FROM bookings WHERE id = :id")
                 .param("id", booking)
