@@ -50,6 +50,18 @@ class MembershipsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aSaleStartsOnTheOrganizationsDateNotTheServers() {
+        Owner owner = ownerWithOrganization("Midnight in Berlin");
+        UUID client = client(owner);
+        UUID pack = plan(owner, "class_pack", 10, "month", 3);
+        clock.fixAt(java.time.Instant.parse("2026-03-01T23:30:00Z")); // 00:30 on 2 March in Berlin
+        Api.Response sold = sell(owner, client, pack);
+        assertThat(sold.status()).as(sold.toString()).isEqualTo(201);
+        assertThat(sold.field("startsOn")).isEqualTo("2026-03-02");
+        assertThat(sold.field("status")).isEqualTo("active");
+    }
+
+    @Test
     void sellingAPackGrantsCreditsAndRecordsTheSale() {
         Owner owner = ownerWithOrganization("Packs");
         UUID client = client(owner);

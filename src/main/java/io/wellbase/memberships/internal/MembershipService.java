@@ -6,10 +6,14 @@ import io.wellbase.audit.AuditTrail;
 import io.wellbase.clients.ClientDirectory;
 import io.wellbase.clients.ClientListChanges;
 import io.wellbase.memberships.MembershipSold;
+import io.wellbase.organizations.OrganizationProfiles;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.web.ApiException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +39,17 @@ class MembershipService {
     private final ApplicationEventPublisher events;
 
     private final ClientListChanges clientList;
+    private final OrganizationProfiles organizations;
+    private final Clock clock;
+
+    /** Today where the organization is: a plan sold at 00:30 in Berlin starts that day, whatever the server's zone. */
+    private LocalDate today(UUID orgId) {
+        ZoneId zone = organizations
+                .find(orgId)
+                .map(OrganizationProfiles.Profile::zone)
+                .orElse(ZoneOffset.UTC);
+        return LocalDate.now(clock.withZone(zone));
+    }
 
     MembershipService(
             JdbcClient jdbc,
@@ -44,8 +59,12 @@ class MembershipService {
             ClientDirectory clients,
             AuditTrail audit,
             ApplicationEventPublisher events,
-            ClientListChanges clientList) {
+            ClientListChanges clientList,
+            OrganizationProfiles organizations,
+            Clock clock) {
         this.clientList = clientList;
+        this.organizations = organizations;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.plans = plans;
         this.ledger = ledger;
@@ -77,9 +96,10 @@ class MembershipService {
             throw ApiException.unprocessable(
                     "membership.intro_offer_used", "An intro offer can be bought once per client");
         }
-        LocalDate start = sell.startsOn() == null ? LocalDate.now() : sell.startsOn();
+        LocalDate today = today(orgId);
+        LocalDate start = sell.startsOn() == null ? today : sell.startsOn();
         LocalDate end = Periods.end(start, plan.periodUnit(), plan.periodCount());
-        String status = start.isAfter(LocalDate.now()) ? "pending" : "active";
+        String status = start.isAfter(today) ? "pending" : "active";
         UUID id = Ids.newId();
         jdbc.sql("""
                 INSERT INTO client_memberships (id, org_id, client_id, plan_id, status, starts_on, ends_on, auto_renew)
@@ -256,7 +276,7 @@ class MembershipService {
                 .param("to", to)
                 .param("by", by)
                 .update();
-        LocalDate today = LocalDate.now();
+        LocalDate today = today(orgId);
         String status = !today.isBefore(from) && !today.isAfter(to) ? MembershipStatus.FROZEN.value() : m.status();
         jdbc.sql(
                         "UPDATE client_memberships SET ends_on = :end, status = :status, updated_at = now(), version = version + 1 WHERE org_id = :org AND id = :id")
@@ -332,9 +352,8 @@ class MembershipService {
                     "membership.already_ended", "A cancelled membership cannot be renewed; sell a new one");
         }
         PlanService.Plan plan = plans.get(orgId, m.planId());
-        LocalDate from = m.endsOn().isBefore(LocalDate.now())
-                ? LocalDate.now()
-                : m.endsOn().plusDays(1);
+        LocalDate today = today(orgId);
+        LocalDate from = m.endsOn().isBefore(today) ? today : m.endsOn().plusDays(1);
         LocalDate newEnd = Periods.end(from, plan.periodUnit(), plan.periodCount());
         jdbc.sql("""
                 UPDATE client_memberships SET ends_on = :end, status = 'active', cancel_at_period_end = false,
