@@ -9,8 +9,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ClientImportMerge implements ClientImports {
 
-    private static final String UUID_TEXT = "'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'";
-
     private final ClientListCache listCache;
 
     ClientImportMerge(ClientListCache listCache) {
@@ -31,7 +29,7 @@ class ClientImportMerge implements ClientImports {
                     SELECT coalesce(c.merged_into_id, c.id), c.erased_at IS NOT NULL FROM clients c
                     WHERE c.org_id = :org AND c.id = s.source_id::uuid)
                 WHERE s.target_id IS NULL AND s.source_id ~* %s
-                """.formatted(UUID_TEXT));
+                """.formatted(ImportStage.UUID_TEXT));
         sql.update("CREATE INDEX ON import_stage (source_id)");
         sql.update("""
                 UPDATE import_stage s SET target_id = coalesce(c.merged_into_id, c.id), erased = c.erased_at IS NOT NULL
@@ -110,7 +108,7 @@ class ClientImportMerge implements ClientImports {
                     WHERE c.org_id = :org AND c.external_ids @> jsonb_build_object('mindbody', w.ext)
                     LIMIT 1
                 ) c ON true
-                """.formatted(column, sql.importedIds("client"), UUID_TEXT));
+                """.formatted(column, sql.importedIds("client"), ImportStage.UUID_TEXT));
         sql.update("ANALYZE client_map");
         sql.update("CREATE UNIQUE INDEX ON client_map (ext)");
     }

@@ -22,6 +22,12 @@ package io.wellbase.platform.imports;
  */
 public interface ImportStage {
 
+    /**
+     * A SQL regular-expression literal (for {@code ~*}) that a text matches when it is a UUID: a Wellbase id
+     * in the file (an export imported again), which may be cast with {@code ::uuid} once it matched.
+     */
+    String UUID_TEXT = "'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'";
+
     /** The organization the rows are imported into (also bound as {@code :org}). */
     java.util.UUID organizationId();
 

@@ -47,9 +47,9 @@ class ClassImportMerge implements ClassImports {
                 LEFT JOIN staff_map st ON st.name_key = lower(s.staff_name)
                 LEFT JOIN %s k ON k.external_id = s.ext_id
                 LEFT JOIN class_schedules own ON k.entity_id IS NULL AND own.org_id = :org AND own.archived_at IS NULL
-                      AND own.id = CASE WHEN s.ext_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                      AND own.id = CASE WHEN s.ext_id ~* %s
                                         THEN s.ext_id::uuid END
-                """.formatted(sql.importedIds("class_schedule")));
+                """.formatted(sql.importedIds("class_schedule"), ImportStage.UUID_TEXT));
         sql.update("CREATE INDEX ON schedule_rows (target_id)");
         sql.update("ANALYZE schedule_rows");
         long created = sql.update("""
