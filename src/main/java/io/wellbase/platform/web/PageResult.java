@@ -10,7 +10,7 @@ import java.util.function.Function;
 public record PageResult<T>(List<T> data, Pagination pagination) {
 
     public static <T> PageResult<T> of(List<T> data, PageQuery query, long total) {
-        int totalPages = (int) ((total + query.pageSize() - 1) / query.pageSize());
+        int totalPages = pages(total, query);
         return new PageResult<>(
                 List.copyOf(data),
                 new Pagination(query.page(), query.pageSize(), total, totalPages, query.page() < totalPages, true));
@@ -21,13 +21,17 @@ public record PageResult<T>(List<T> data, Pagination pagination) {
      * when more rows match), and {@code hasNext} known from fetching one row more than the page.
      */
     public static <T> PageResult<T> of(List<T> data, PageQuery query, long total, boolean exact, boolean hasNext) {
-        int totalPages = (int) ((total + query.pageSize() - 1) / query.pageSize());
+        int totalPages = pages(total, query);
         if (!data.isEmpty() || hasNext) {
             totalPages =
                     Math.max(totalPages, hasNext ? query.page() + 1 : query.page()); // a lower bound, like the total
         }
         return new PageResult<>(
                 List.copyOf(data), new Pagination(query.page(), query.pageSize(), total, totalPages, hasNext, exact));
+    }
+
+    private static int pages(long total, PageQuery query) {
+        return (int) ((total + query.pageSize() - 1) / query.pageSize());
     }
 
     public <R> PageResult<R> map(Function<T, R> mapper) {
