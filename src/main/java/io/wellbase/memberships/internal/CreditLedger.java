@@ -2,6 +2,7 @@ package io.wellbase.memberships.internal;
 
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.web.ApiException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -87,6 +88,56 @@ class CreditLedger {
                 .param("note", note)
                 .param("by", createdBy)
                 .update();
+    }
+
+    /** A booking's use of a membership, as the ledger records it. */
+    record Use(UUID orgId, UUID clientId, UUID membershipId, UUID bookingId, OffsetDateTime usedFor) {}
+
+    /**
+     * Takes one credit for the booking when the balance is above zero, in one statement; answers whether it
+     * did. The caller holds the membership's lock, so the statement (which starts after the lock was
+     * granted) sees every change committed before it.
+     */
+    boolean takeCredit(Use use) {
+        return jdbc.sql("""
+                INSERT INTO credit_ledger (id, org_id, client_id, membership_id, delta, reason, booking_id, used_for)
+                SELECT :id, :org, :client, :membership, -1, 'use', :booking, :usedFor
+                WHERE (SELECT coalesce(sum(delta), 0) FROM credit_ledger WHERE org_id = :org AND membership_id = :membership) > 0
+                """)
+                        .param("id", Ids.newId())
+                        .param("org", use.orgId())
+                        .param("client", use.clientId())
+                        .param("membership", use.membershipId())
+                        .param("booking", use.bookingId())
+                        .param("usedFor", use.usedFor())
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Records an unlimited plan's use when fewer than {@code limit} uses (not refunded) fall in the week
+     * that starts on {@code monday}; answers whether it did. Under the membership's lock, as above.
+     */
+    boolean useWithinWeeklyLimit(Use use, LocalDate monday, int limit) {
+        return jdbc.sql("""
+                INSERT INTO credit_ledger (id, org_id, client_id, membership_id, delta, reason, booking_id, used_for)
+                SELECT :id, :org, :client, :membership, 0, 'use', :booking, :usedFor
+                WHERE (SELECT count(*) FROM credit_ledger u
+                       WHERE u.org_id = :org AND u.membership_id = :membership AND u.reason = 'use'
+                         AND u.used_for >= CAST(:monday AS date) AND u.used_for < CAST(:monday AS date) + 7
+                         AND NOT EXISTS (SELECT 1 FROM credit_ledger r WHERE r.org_id = u.org_id
+                                         AND r.booking_id = u.booking_id AND r.reason = 'refund')) < :limit
+                """)
+                        .param("id", Ids.newId())
+                        .param("org", use.orgId())
+                        .param("client", use.clientId())
+                        .param("membership", use.membershipId())
+                        .param("booking", use.bookingId())
+                        .param("usedFor", use.usedFor())
+                        .param("monday", monday)
+                        .param("limit", limit)
+                        .update()
+                == 1;
     }
 
     /**

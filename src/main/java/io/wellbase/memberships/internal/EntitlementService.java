@@ -30,36 +30,44 @@ class EntitlementService implements Entitlements {
 
     private record Candidate(UUID id, String kind, Integer credits, Integer weeklyLimit, LocalDate endsOn) {}
 
-    /** Answers {@link NotCovered} before it writes anything, so the caller may go on (the next in line, an override). */
+    /**
+     * Answers {@link NotCovered} before it writes anything, so the caller may go on (the next in line, an
+     * override). The candidates are locked as they are read, and each use is written by one statement that
+     * checks the balance or the weekly limit itself: that statement starts after the lock is held, so it sees
+     * every use committed before, and two bookings racing for the last credit cannot both take it.
+     */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Reservation reserve(UUID orgId, UUID clientId, UUID bookingId, Coverage coverage, OffsetDateTime startsAt) {
         LocalDate day = startsAt.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
-        List<Candidate> candidates = candidates(orgId, clientId, coverage, day);
+        List<Candidate> candidates = lockedCandidates(orgId, clientId, coverage, day);
         if (candidates.isEmpty()) {
             return new NotCovered(Reason.NONE_VALID);
         }
         boolean limited = false;
         for (Candidate c : candidates) {
-            ledger.lock(orgId, c.id());
-            if (c.credits() == null) {
-                if (c.weeklyLimit() != null && usesInWeek(orgId, c.id(), day) >= c.weeklyLimit()) {
-                    limited = true;
-                    continue;
+            CreditLedger.Use use = new CreditLedger.Use(orgId, clientId, c.id(), bookingId, startsAt);
+            if (c.credits() != null) {
+                if (ledger.takeCredit(use)) {
+                    return new Entitlement(c.id(), true);
                 }
+            } else if (c.weeklyLimit() == null) {
                 ledger.append(orgId, clientId, c.id(), 0, "use", bookingId, startsAt, null, null);
                 return new Entitlement(c.id(), false);
-            }
-            if (ledger.balance(orgId, c.id()) > 0) {
-                ledger.append(orgId, clientId, c.id(), -1, "use", bookingId, startsAt, null, null);
-                return new Entitlement(c.id(), true);
+            } else if (ledger.useWithinWeeklyLimit(use, mondayOf(day), c.weeklyLimit())) {
+                return new Entitlement(c.id(), false);
+            } else {
+                limited = true;
             }
         }
         return new NotCovered(limited ? Reason.WEEKLY_LIMIT_REACHED : Reason.NO_CREDITS);
     }
 
-    /** Unlimited plans first (no credit needed), then packs that end soonest. */
-    private List<Candidate> candidates(UUID orgId, UUID clientId, Coverage coverage, LocalDate day) {
+    /**
+     * Unlimited plans first (no credit needed), then packs that end soonest; each row locked as it is
+     * returned, in that order, so two bookings of one client lock them in the same order.
+     */
+    private List<Candidate> lockedCandidates(UUID orgId, UUID clientId, Coverage coverage, LocalDate day) {
         return jdbc.sql("""
                 SELECT m.id, p.kind, p.credits, p.weekly_booking_limit AS weekly_limit, m.ends_on
                 FROM client_memberships m
@@ -76,6 +84,7 @@ class EntitlementService implements Entitlements {
                   AND (CAST(:location AS uuid) IS NULL OR cardinality(p.location_ids) = 0
                        OR CAST(:location AS uuid) = ANY (p.location_ids))
                 ORDER BY (p.credits IS NOT NULL), m.ends_on, m.id
+                FOR UPDATE OF m
                 """)
                 .param("org", orgId)
                 .param("client", clientId)
@@ -87,20 +96,8 @@ class EntitlementService implements Entitlements {
                 .list();
     }
 
-    private int usesInWeek(UUID orgId, UUID membershipId, LocalDate day) {
-        LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        return jdbc.sql("""
-                SELECT count(*) FROM credit_ledger u
-                WHERE u.org_id = :org AND u.membership_id = :m AND u.reason = 'use'
-                  AND u.used_for >= CAST(:from AS date) AND u.used_for < CAST(:from AS date) + 7
-                  AND NOT EXISTS (SELECT 1 FROM credit_ledger r WHERE r.org_id = u.org_id AND r.booking_id = u.booking_id
-                                  AND r.reason = 'refund')
-                """)
-                .param("org", orgId)
-                .param("m", membershipId)
-                .param("from", monday)
-                .query(Integer.class)
-                .single();
+    private static LocalDate mondayOf(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -96,23 +97,18 @@ public class Bookings {
             FROM bookings b
             """;
 
+    /** A session as a booking sees it: its row, the client's place on its waitlist if any, and the rules. */
+    private record BookingLook(SessionRow session, @Nullable UUID waitlistedId, SchedulingSettings.Rules rules) {}
+
     @Transactional
     Booking book(UUID orgId, UUID sessionId, UUID clientId, boolean joinWaitlist, boolean staffOverride, UUID by) {
         clients.find(orgId, clientId)
                 .orElseThrow(() -> ApiException.invalidField("clientId", "must be a client of this organization"));
-        SessionRow session = session(orgId, sessionId);
-        checkRules(orgId, session, clientId, staffOverride);
-        Optional<UUID> waitlisted = jdbc.sql("""
-                SELECT id FROM bookings WHERE org_id = :org AND session_id = :session AND client_id = :client
-                  AND status = 'waitlisted' FOR UPDATE
-                """)
-                .param("org", orgId)
-                .param("session", sessionId)
-                .param("client", clientId)
-                .query(UUID.class)
-                .optional();
-        if (waitlisted.isPresent()) {
-            return claimFreedSeat(orgId, session, waitlisted.get(), clientId, staffOverride);
+        BookingLook look = look(orgId, sessionId, clientId);
+        SessionRow session = look.session();
+        checkRules(orgId, session, look.rules(), clientId, staffOverride);
+        if (look.waitlistedId() != null) {
+            return claimFreedSeat(orgId, session, look.waitlistedId(), clientId, staffOverride);
         }
         UUID id = Ids.newId();
         if (session.confirmedCount() < session.capacity()) {
@@ -120,10 +116,6 @@ public class Bookings {
             // of the transaction, so bookings of one class do not queue behind each other's round trips.
             insert(orgId, id, sessionId, clientId, "confirmed", null, by);
             UUID membershipId = reserve(orgId, clientId, id, session, staffOverride);
-            jdbc.sql("UPDATE bookings SET membership_id = :m, confirmed_at = now() WHERE id = :id")
-                    .param("m", membershipId)
-                    .param("id", id)
-                    .update();
             audit.record(AuditRecord.of(
                     orgId,
                     "booking.confirmed",
@@ -132,15 +124,7 @@ public class Bookings {
                     AuditChange.created(Map.of("sessionId", sessionId, "clientId", clientId))));
             events.publishEvent(
                     new SchedulingEvents.BookingConfirmed(orgId, id, sessionId, clientId, session.startsAt()));
-            int taken = jdbc.sql("""
-                    UPDATE class_sessions SET confirmed_count = confirmed_count + 1
-                    WHERE org_id = :org AND id = :id AND status = :scheduled AND confirmed_count < capacity
-                    """)
-                    .param("org", orgId)
-                    .param("id", sessionId)
-                    .param("scheduled", SessionStatus.SCHEDULED.value())
-                    .update();
-            if (taken == 1) {
+            if (takeSeat(orgId, sessionId, id, membershipId)) {
                 OffsetDateTime now = OffsetDateTime.now(clock);
                 return new Booking(id, sessionId, clientId, "confirmed", null, membershipId, now, null, null);
             }
@@ -203,7 +187,8 @@ public class Bookings {
         }
     }
 
-    private void checkRules(UUID orgId, SessionRow session, UUID clientId, boolean staffOverride) {
+    private void checkRules(
+            UUID orgId, SessionRow session, SchedulingSettings.Rules rules, UUID clientId, boolean staffOverride) {
         if (SessionStatus.of(session.status()) != SessionStatus.SCHEDULED) {
             throw ApiException.unprocessable("booking.session_cancelled", "The session is cancelled");
         }
@@ -214,7 +199,6 @@ public class Bookings {
         if (staffOverride) {
             return;
         }
-        SchedulingSettings.Rules rules = settings.rules(orgId);
         if (session.startsAt().isAfter(now.plusDays(rules.bookingWindowDays()))) {
             throw ApiException.unprocessable(
                     "booking.too_far_ahead", "Bookings open " + rules.bookingWindowDays() + " days before a session");
@@ -362,6 +346,18 @@ public class Bookings {
             throw ApiException.conflict(
                     "booking.already_waitlisted", "The client is on the waitlist; no seat is free yet");
         }
+        boolean stillWaitlisted = jdbc.sql("""
+                        SELECT id FROM bookings WHERE org_id = :org AND id = :id AND status = 'waitlisted' FOR UPDATE
+                        """)
+                .param("org", orgId)
+                .param("id", bookingId)
+                .query(UUID.class)
+                .optional()
+                .isPresent();
+        if (!stillWaitlisted) {
+            // promoted or cancelled since the look: look again
+            throw new SeatTakenMeanwhile();
+        }
         UUID membershipId = reserve(orgId, clientId, bookingId, session, staffOverride);
         jdbc.sql("UPDATE bookings SET status = 'confirmed', membership_id = :m, confirmed_at = now() WHERE id = :id")
                 .param("m", membershipId)
@@ -431,6 +427,55 @@ public class Bookings {
                 .query(Booking.class)
                 .optional()
                 .orElseThrow(() -> ApiException.notFound("Booking"));
+    }
+
+    private BookingLook look(UUID orgId, UUID sessionId, UUID clientId) {
+        return jdbc.sql("""
+                        SELECT s.id, s.class_type_id, s.location_id, s.starts_at, s.status, s.capacity, s.confirmed_count,
+                               (SELECT b.id FROM bookings b WHERE b.org_id = s.org_id AND b.session_id = s.id
+                                  AND b.client_id = :client AND b.status = 'waitlisted') AS waitlisted_id,
+                               %s
+                        FROM class_sessions s LEFT JOIN scheduling_settings st ON st.org_id = s.org_id
+                        WHERE s.org_id = :org AND s.id = :id
+                        """.formatted(SchedulingSettings.JOINED_RULES_COLUMNS))
+                .param("org", orgId)
+                .param("id", sessionId)
+                .param("client", clientId)
+                .query((rs, n) -> new BookingLook(
+                        new SessionRow(
+                                rs.getObject("id", UUID.class),
+                                rs.getObject("class_type_id", UUID.class),
+                                rs.getObject("location_id", UUID.class),
+                                rs.getObject("starts_at", OffsetDateTime.class),
+                                rs.getString("status"),
+                                rs.getInt("capacity"),
+                                rs.getInt("confirmed_count")),
+                        rs.getObject("waitlisted_id", UUID.class),
+                        SchedulingSettings.joinedRules(rs)))
+                .optional()
+                .orElseThrow(() -> ApiException.notFound("Session"));
+    }
+
+    /**
+     * Takes the seat and settles the new booking in one statement, the transaction's last: the seat only
+     * while one is free and the session is scheduled; answers whether it got one.
+     */
+    private boolean takeSeat(UUID orgId, UUID sessionId, UUID bookingId, @Nullable UUID membershipId) {
+        return jdbc.sql("""
+                        WITH seat AS (
+                            UPDATE class_sessions SET confirmed_count = confirmed_count + 1
+                            WHERE org_id = :org AND id = :session AND status = :scheduled AND confirmed_count < capacity
+                            RETURNING id)
+                        UPDATE bookings SET membership_id = :m, confirmed_at = now()
+                        WHERE org_id = :org AND id = :booking AND EXISTS (SELECT 1 FROM seat)
+                        """)
+                        .param("org", orgId)
+                        .param("session", sessionId)
+                        .param("scheduled", SessionStatus.SCHEDULED.value())
+                        .param("m", membershipId)
+                        .param("booking", bookingId)
+                        .update()
+                == 1;
     }
 
     private SessionRow session(UUID orgId, UUID sessionId) {
