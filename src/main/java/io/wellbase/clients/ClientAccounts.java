@@ -18,6 +18,9 @@ public interface ClientAccounts {
     /** The client record the user is linked to in the organization. */
     Optional<UUID> clientOf(UUID userId, UUID organizationId);
 
+    /** The user linked to the client record (the client's portal account), empty when none is. */
+    Optional<UUID> userOf(UUID organizationId, UUID clientId);
+
     /** Organizations where the user is a client (at most {@code limit}). */
     List<UUID> organizationsOf(UUID userId, int limit);
 

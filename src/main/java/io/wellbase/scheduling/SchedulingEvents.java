@@ -24,9 +24,11 @@ public final class SchedulingEvents {
 
     /**
      * A seat came free and is not promoted automatically (policy notify_all, or past the promotion
-     * cutoff): everyone waiting may take it, first come first served.
+     * cutoff): everyone waiting may take it, first come first served. {@code seatId} names this freed seat,
+     * so that a listener retried later tells each waiting client of it once.
      */
-    public record WaitlistSeatAvailable(UUID organizationId, UUID sessionId, java.util.List<UUID> waitingClientIds) {}
+    public record WaitlistSeatAvailable(
+            UUID organizationId, UUID sessionId, UUID seatId, java.util.List<UUID> waitingClientIds) {}
 
     /** A session was cancelled, with all its bookings. */
     public record SessionCancelled(

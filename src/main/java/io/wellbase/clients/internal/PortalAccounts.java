@@ -41,6 +41,15 @@ class PortalAccounts implements ClientAccounts {
     }
 
     @Override
+    public Optional<UUID> userOf(UUID organizationId, UUID clientId) {
+        return jdbc.sql("SELECT user_id FROM client_accounts WHERE org_id = :org AND client_id = :client")
+                .param("org", organizationId)
+                .param("client", clientId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    @Override
     public List<UUID> organizationsOf(UUID userId, int limit) {
         return jdbc.sql("SELECT org_id FROM client_accounts WHERE user_id = :user ORDER BY linked_at LIMIT :limit")
                 .param("user", userId)

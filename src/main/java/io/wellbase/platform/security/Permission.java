@@ -42,7 +42,12 @@ public enum Permission {
     FILE_UPLOAD("Upload files, see their details and delete them", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
     DATA_IMPORT("Import clients, staff, classes, visits, sales and memberships from other systems", OWNER, ADMIN),
     DATA_EXPORT("Export clients, visits, sales, memberships, bookings, staff and classes", OWNER, ADMIN, MANAGER),
-    REPORT_RUN("Run reports and download them", OWNER, ADMIN, MANAGER);
+    REPORT_RUN("Run reports and download them", OWNER, ADMIN, MANAGER),
+    NOTIFICATION_MANAGE(
+            "See and retry notification deliveries; set reminder offsets and the categories the organization sends",
+            OWNER,
+            ADMIN,
+            MANAGER);
 
     private final String description;
     private final Set<Role> roles;

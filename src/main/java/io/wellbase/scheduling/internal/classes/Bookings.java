@@ -300,7 +300,8 @@ public class Bookings {
                     .query(UUID.class)
                     .list();
             if (!waiting.isEmpty()) {
-                events.publishEvent(new SchedulingEvents.WaitlistSeatAvailable(orgId, session.id(), waiting));
+                events.publishEvent(
+                        new SchedulingEvents.WaitlistSeatAvailable(orgId, session.id(), Ids.newId(), waiting));
             }
             return;
         }

@@ -1,0 +1,36 @@
+package io.wellbase.notifications.internal;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What a message is about, as a person switches it on or off. Critical categories (account security)
+ * bypass preferences and quiet hours.
+ */
+enum Category {
+    BOOKINGS("bookings", false),
+    REMINDERS("reminders", false),
+    WAITLIST("waitlist", false),
+    MEMBERSHIPS("memberships", false),
+    ACCOUNT("account", true);
+
+    private final String value;
+    private final boolean critical;
+
+    Category(String value, boolean critical) {
+        this.value = value;
+        this.critical = critical;
+    }
+
+    String value() {
+        return value;
+    }
+
+    boolean critical() {
+        return critical;
+    }
+
+    static Optional<Category> parse(String value) {
+        return Arrays.stream(values()).filter(c -> c.value.equals(value)).findFirst();
+    }
+}

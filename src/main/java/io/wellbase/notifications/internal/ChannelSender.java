@@ -1,0 +1,15 @@
+package io.wellbase.notifications.internal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Hands one message to the outside service of a channel. Answers the provider's id for the message, or
+ * throws when the provider refused or could not be reached; the dispatcher retries later.
+ */
+interface ChannelSender {
+
+    Channel channel();
+
+    @Nullable
+    String send(String recipient, String subject, String body) throws Exception;
+}

@@ -1,0 +1,180 @@
+package io.wellbase.notifications.internal;
+
+import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.web.CursorPage;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outbox of the email, SMS and push channels: one row per message, recipient and channel under a
+ * dedupe key, claimed by the dispatcher when due, retried with backoff, failed after the last attempt.
+ */
+@Component
+class Deliveries {
+
+    private static final String COLUMNS = """
+            id, channel, type, category, recipient, client_id, user_id, subject, body, status, attempts,
+            next_attempt_at, last_error, provider_id, created_at, sent_at""";
+
+    private final JdbcClient jdbc;
+
+    Deliveries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A delivery as admins see it. */
+    record Delivery(
+            UUID id,
+            String channel,
+            String type,
+            String category,
+            String recipient,
+            @Nullable UUID clientId,
+            @Nullable UUID userId,
+            String subject,
+            String body,
+            String status,
+            int attempts,
+            OffsetDateTime nextAttemptAt,
+            @Nullable String lastError,
+            @Nullable String providerId,
+            OffsetDateTime createdAt,
+            @Nullable OffsetDateTime sentAt) {}
+
+    /** A message the dispatcher holds: the row's id and what the channel needs. */
+    record Due(UUID id, UUID orgId, Channel channel, String recipient, String subject, String body, int attempts) {}
+
+    /** Queues the message for the channel unless one with the same dedupe key exists; answers whether it did. */
+    boolean queue(Message message, Channel channel, String recipient, @Nullable UUID userId, Instant notBefore) {
+        return jdbc.sql("""
+                        INSERT INTO notification_deliveries (id, org_id, channel, type, category, recipient, client_id, user_id,
+                                                             subject, body, dedupe_key, next_attempt_at)
+                        VALUES (:id, :org, :channel, :type, :category, :recipient, :client, :user, :subject, :body, :key,
+                                :notBefore)
+                        ON CONFLICT (org_id, dedupe_key) DO NOTHING
+                        """)
+                        .param("id", Ids.newId())
+                        .param("org", message.organizationId())
+                        .param("channel", channel.value())
+                        .param("type", message.type().value())
+                        .param("category", message.type().category().value())
+                        .param("recipient", recipient)
+                        .param("client", message.clientId())
+                        .param("user", userId)
+                        .param("subject", message.title())
+                        .param("body", message.body())
+                        .param("key", message.dedupeKey(channel))
+                        .param("notBefore", java.sql.Timestamp.from(notBefore))
+                        .update()
+                == 1;
+    }
+
+    /** Due messages, locked for this transaction; rows another node holds are skipped, not waited for. */
+    List<Due> claimDue(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT id, org_id, channel, recipient, subject, body, attempts FROM notification_deliveries
+                WHERE status = 'queued' AND next_attempt_at <= :now
+                ORDER BY next_attempt_at
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED
+                """)
+                .param("now", java.sql.Timestamp.from(now))
+                .param("limit", limit)
+                .query((rs, n) -> new Due(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("org_id", UUID.class),
+                        Channel.of(rs.getString("channel")),
+                        rs.getString("recipient"),
+                        rs.getString("subject"),
+                        rs.getString("body"),
+                        rs.getInt("attempts")))
+                .list();
+    }
+
+    void markSent(UUID id, @Nullable String providerId, Instant at) {
+        jdbc.sql("""
+                UPDATE notification_deliveries SET status = 'sent', attempts = attempts + 1, sent_at = :at,
+                    provider_id = :provider, last_error = NULL
+                WHERE id = :id
+                """)
+                .param("id", id)
+                .param("provider", providerId)
+                .param("at", java.sql.Timestamp.from(at))
+                .update();
+    }
+
+    void markRetry(UUID id, String error, Instant next) {
+        jdbc.sql("""
+                UPDATE notification_deliveries SET attempts = attempts + 1, last_error = :error, next_attempt_at = :next
+                WHERE id = :id
+                """)
+                .param("id", id)
+                .param("error", truncate(error))
+                .param("next", java.sql.Timestamp.from(next))
+                .update();
+    }
+
+    void markFailed(UUID id, String error) {
+        jdbc.sql("""
+                UPDATE notification_deliveries SET status = 'failed', attempts = attempts + 1, last_error = :error
+                WHERE id = :id
+                """).param("id", id).param("error", truncate(error)).update();
+    }
+
+    /** Puts a failed delivery back in the queue, due now, with a fresh round of attempts. */
+    Optional<Delivery> retry(UUID orgId, UUID id) {
+        return jdbc.sql("UPDATE notification_deliveries SET status = 'queued', attempts = 0, next_attempt_at = now()"
+                        + " WHERE org_id = :org AND id = :id AND status = 'failed' RETURNING " + COLUMNS)
+                .param("org", orgId)
+                .param("id", id)
+                .query(Delivery.class)
+                .optional();
+    }
+
+    Optional<Delivery> find(UUID orgId, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM notification_deliveries WHERE org_id = :org AND id = :id")
+                .param("org", orgId)
+                .param("id", id)
+                .query(Delivery.class)
+                .optional();
+    }
+
+    CursorPage<Delivery> page(
+            UUID orgId, @Nullable DeliveryStatus status, @Nullable Channel channel, @Nullable UUID before, int size) {
+        StringBuilder sql =
+                new StringBuilder("SELECT " + COLUMNS + " FROM notification_deliveries WHERE org_id = :org");
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("org", orgId);
+        if (status != null) {
+            sql.append(" AND status = :status");
+            params.addValue("status", status.value());
+        }
+        if (channel != null) {
+            sql.append(" AND channel = :channel");
+            params.addValue("channel", channel.value());
+        }
+        if (before != null) {
+            sql.append(" AND id < :before");
+            params.addValue("before", before);
+        }
+        sql.append(" ORDER BY id DESC LIMIT :limit");
+        params.addValue("limit", size + 1);
+        List<Delivery> rows = jdbc.sql(sql.toString())
+                .paramSource(params)
+                .query(Delivery.class)
+                .list();
+        boolean more = rows.size() > size;
+        List<Delivery> page = more ? rows.subList(0, size) : rows;
+        return new CursorPage<>(List.copyOf(page), more ? page.getLast().id().toString() : null);
+    }
+
+    private static String truncate(String error) {
+        return error.length() <= 1000 ? error : error.substring(0, 1000);
+    }
+}

@@ -1,0 +1,93 @@
+package io.wellbase.notifications.internal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.wellbase.notifications.NotificationsProperties;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends due messages, a batch per transaction: each row is locked while its channel takes it (other
+ * nodes skip it), then marked sent, put back with a later attempt time, or failed after the last
+ * attempt. Counts queued, sent, retried and failed per channel.
+ */
+@Component
+class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final Deliveries deliveries;
+    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final TransactionTemplate transactions;
+    private final NotificationsProperties properties;
+    private final Backoff backoff;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    Dispatcher(
+            Deliveries deliveries,
+            List<ChannelSender> senders,
+            TransactionTemplate transactions,
+            NotificationsProperties properties,
+            MeterRegistry meters,
+            Clock clock) {
+        this.deliveries = deliveries;
+        senders.forEach(s -> this.senders.put(s.channel(), s));
+        this.transactions = transactions;
+        this.properties = properties;
+        this.backoff = new Backoff(properties.firstRetry(), properties.maxRetry());
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** One batch; answers how many messages it handled (sent, retried or failed). */
+    int dispatchBatch() {
+        Integer handled = transactions.execute(status -> {
+            Instant now = clock.instant();
+            List<Deliveries.Due> due = deliveries.claimDue(now, properties.batchSize());
+            due.forEach(d -> attempt(d, now));
+            return due.size();
+        });
+        return handled == null ? 0 : handled;
+    }
+
+    private void attempt(Deliveries.Due due, Instant now) {
+        ChannelSender sender = senders.get(due.channel());
+        try {
+            if (sender == null) {
+                throw new IllegalStateException(
+                        "no sender for channel " + due.channel().value());
+            }
+            String providerId = sender.send(due.recipient(), due.subject(), due.body());
+            deliveries.markSent(due.id(), providerId, now);
+            count(due.channel(), "sent");
+        } catch (Exception e) {
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            int attempts = due.attempts() + 1;
+            if (attempts >= properties.maxAttempts()) {
+                deliveries.markFailed(due.id(), error);
+                count(due.channel(), "failed");
+                log.warn(
+                        "{} delivery {} failed for good after {} attempts: {}",
+                        due.channel().value(),
+                        due.id(),
+                        attempts,
+                        error);
+            } else {
+                deliveries.markRetry(due.id(), error, now.plus(backoff.after(attempts)));
+                count(due.channel(), "retried");
+            }
+        }
+    }
+
+    private void count(Channel channel, String outcome) {
+        meters.counter("wellbase.notifications.deliveries", "channel", channel.value(), "outcome", outcome)
+                .increment();
+    }
+}

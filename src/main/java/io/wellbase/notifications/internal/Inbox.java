@@ -1,0 +1,125 @@
+package io.wellbase.notifications.internal;
+
+import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.web.CursorPage;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** A user's in-app notifications in one organization, newest first. */
+@Component
+class Inbox {
+
+    private final JdbcClient jdbc;
+
+    Inbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A notification as the API shows it. */
+    record Notification(
+            UUID id,
+            String type,
+            String category,
+            String title,
+            String body,
+            @Nullable String entityType,
+            @Nullable UUID entityId,
+            @Nullable OffsetDateTime readAt,
+            OffsetDateTime createdAt) {}
+
+    /** Adds the notification unless one with the same dedupe key exists; answers whether it did. */
+    boolean add(UUID orgId, UUID userId, Message message) {
+        return jdbc.sql("""
+                        INSERT INTO notifications (id, org_id, user_id, type, category, title, body, entity_type, entity_id,
+                                                   dedupe_key)
+                        VALUES (:id, :org, :user, :type, :category, :title, :body, :entityType, :entityId, :key)
+                        ON CONFLICT (org_id, dedupe_key) DO NOTHING
+                        """)
+                        .param("id", Ids.newId())
+                        .param("org", orgId)
+                        .param("user", userId)
+                        .param("type", message.type().value())
+                        .param("category", message.type().category().value())
+                        .param("title", message.title())
+                        .param("body", message.body())
+                        .param("entityType", message.entityType())
+                        .param("entityId", message.entityId())
+                        .param("key", message.dedupeKey(Channel.IN_APP))
+                        .update()
+                == 1;
+    }
+
+    CursorPage<Notification> page(
+            UUID orgId, UUID userId, boolean unreadOnly, @Nullable Category category, @Nullable UUID before, int size) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT id, type, category, title, body, entity_type, entity_id, read_at, created_at FROM notifications
+                WHERE org_id = :org AND user_id = :user
+                """);
+        MapSqlParameterSource params =
+                new MapSqlParameterSource().addValue("org", orgId).addValue("user", userId);
+        if (unreadOnly) {
+            sql.append(" AND read_at IS NULL");
+        }
+        if (category != null) {
+            sql.append(" AND category = :category");
+            params.addValue("category", category.value());
+        }
+        if (before != null) {
+            sql.append(" AND id < :before");
+            params.addValue("before", before);
+        }
+        sql.append(" ORDER BY id DESC LIMIT :limit");
+        params.addValue("limit", size + 1);
+        List<Notification> rows = jdbc.sql(sql.toString())
+                .paramSource(params)
+                .query(Notification.class)
+                .list();
+        boolean more = rows.size() > size;
+        List<Notification> page = more ? rows.subList(0, size) : rows;
+        return new CursorPage<>(List.copyOf(page), more ? page.getLast().id().toString() : null);
+    }
+
+    long unread(UUID orgId, UUID userId) {
+        return jdbc.sql(
+                        "SELECT count(*) FROM notifications WHERE org_id = :org AND user_id = :user AND read_at IS NULL")
+                .param("org", orgId)
+                .param("user", userId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Marks one read (keeping the first time it was read); empty when it is not this user's. */
+    Optional<Notification> markRead(UUID orgId, UUID userId, UUID id) {
+        return jdbc.sql("""
+                UPDATE notifications SET read_at = coalesce(read_at, now())
+                WHERE org_id = :org AND user_id = :user AND id = :id
+                RETURNING id, type, category, title, body, entity_type, entity_id, read_at, created_at
+                """)
+                .param("org", orgId)
+                .param("user", userId)
+                .param("id", id)
+                .query(Notification.class)
+                .optional();
+    }
+
+    int markAllRead(UUID orgId, UUID userId) {
+        return jdbc.sql("""
+                UPDATE notifications SET read_at = now() WHERE org_id = :org AND user_id = :user AND read_at IS NULL
+                """).param("org", orgId).param("user", userId).update();
+    }
+
+    boolean delete(UUID orgId, UUID userId, UUID id) {
+        return jdbc.sql("DELETE FROM notifications WHERE org_id = :org AND user_id = :user AND id = :id")
+                        .param("org", orgId)
+                        .param("user", userId)
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+}

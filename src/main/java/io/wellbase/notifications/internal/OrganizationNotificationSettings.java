@@ -1,0 +1,62 @@
+package io.wellbase.notifications.internal;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Per organization: the reminder offsets (minutes before the start) and the categories switched off. */
+@Component
+class OrganizationNotificationSettings {
+
+    static final Settings DEFAULTS = new Settings(List.of(1440, 120), Set.of());
+
+    private final JdbcClient jdbc;
+
+    OrganizationNotificationSettings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Settings(List<Integer> reminderOffsets, Set<String> disabledCategories) {
+
+        boolean allows(Category category) {
+            return category.critical() || !disabledCategories.contains(category.value());
+        }
+    }
+
+    Settings of(UUID orgId) {
+        return jdbc.sql("SELECT reminder_offsets, disabled_categories FROM notification_settings WHERE org_id = :org")
+                .param("org", orgId)
+                .query((rs, n) -> new Settings(
+                        Arrays.stream((Integer[]) array(rs.getArray("reminder_offsets")))
+                                .toList(),
+                        Arrays.stream((String[]) array(rs.getArray("disabled_categories")))
+                                .collect(Collectors.toUnmodifiableSet())))
+                .optional()
+                .orElse(DEFAULTS);
+    }
+
+    void save(UUID orgId, Settings settings) {
+        jdbc.sql("""
+                INSERT INTO notification_settings (org_id, reminder_offsets, disabled_categories)
+                VALUES (:org, :offsets, :disabled)
+                ON CONFLICT (org_id) DO UPDATE SET reminder_offsets = excluded.reminder_offsets,
+                    disabled_categories = excluded.disabled_categories, updated_at = now()
+                """)
+                .param("org", orgId)
+                .param("offsets", settings.reminderOffsets().toArray(Integer[]::new))
+                .param(
+                        "disabled",
+                        settings.disabledCategories().stream().sorted().toArray(String[]::new))
+                .update();
+    }
+
+    private static Object array(Array array) throws SQLException {
+        return array.getArray();
+    }
+}

@@ -1,0 +1,122 @@
+package io.wellbase.notifications.internal;
+
+import io.wellbase.scheduling.BookedClasses;
+import io.wellbase.scheduling.BookedClasses.BookedClass;
+import io.wellbase.scheduling.SchedulingEvents;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What scheduling's events mean to the client: a message for each, and reminders planned or called
+ * off. Each listener runs after the event's transaction, in its own, and is retried from the event
+ * publication registry when it fails; the dedupe keys make a retry add nothing.
+ */
+@Component
+class SchedulingNotifications {
+
+    private final BookedClasses bookedClasses;
+    private final Notifier notifier;
+    private final Reminders reminders;
+    private final OrganizationNotificationSettings settings;
+    private final Clock clock;
+
+    SchedulingNotifications(
+            BookedClasses bookedClasses,
+            Notifier notifier,
+            Reminders reminders,
+            OrganizationNotificationSettings settings,
+            Clock clock) {
+        this.bookedClasses = bookedClasses;
+        this.notifier = notifier;
+        this.reminders = reminders;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(SchedulingEvents.BookingConfirmed event) {
+        booking(event.organizationId(), event.bookingId()).ifPresent(b -> {
+            notifier.tell(message(
+                    event.organizationId(),
+                    NotificationType.BOOKING_CONFIRMED,
+                    b,
+                    "confirmed",
+                    Texts.bookingConfirmedTitle(b),
+                    Texts.bookingConfirmedBody(b)));
+            planReminders(event.organizationId(), b);
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(SchedulingEvents.WaitlistPromoted event) {
+        booking(event.organizationId(), event.bookingId()).ifPresent(b -> {
+            notifier.tell(message(
+                    event.organizationId(),
+                    NotificationType.WAITLIST_PROMOTED,
+                    b,
+                    "promoted",
+                    Texts.promotedTitle(b),
+                    Texts.promotedBody(b)));
+            planReminders(event.organizationId(), b);
+        });
+    }
+
+    /** A cancelled session cancels its bookings one by one: those clients hear that the session is off, once. */
+    @ApplicationModuleListener
+    void on(SchedulingEvents.BookingCancelled event) {
+        reminders.cancelForBooking(event.organizationId(), event.bookingId());
+        booking(event.organizationId(), event.bookingId())
+                .ifPresent(b -> notifier.tell(
+                        b.sessionCancelled()
+                                ? message(
+                                        event.organizationId(),
+                                        NotificationType.SESSION_CANCELLED,
+                                        b,
+                                        "cancelled",
+                                        Texts.sessionCancelledTitle(b),
+                                        Texts.sessionCancelledBody(b))
+                                : message(
+                                        event.organizationId(),
+                                        NotificationType.BOOKING_CANCELLED,
+                                        b,
+                                        "cancelled",
+                                        Texts.bookingCancelledTitle(b),
+                                        Texts.bookingCancelledBody(b, event.late()))));
+    }
+
+    @ApplicationModuleListener
+    void on(SchedulingEvents.SessionCancelled event) {
+        reminders.cancelForSession(event.organizationId(), event.sessionId());
+    }
+
+    @ApplicationModuleListener
+    void on(SchedulingEvents.WaitlistSeatAvailable event) {
+        String occurrence = "seat:" + event.seatId();
+        for (BookedClass b : bookedClasses.waitlistedOn(event.organizationId(), event.sessionId())) {
+            notifier.tell(message(
+                    event.organizationId(),
+                    NotificationType.WAITLIST_SEAT_AVAILABLE,
+                    b,
+                    occurrence,
+                    Texts.seatAvailableTitle(b),
+                    Texts.seatAvailableBody(b)));
+        }
+    }
+
+    private void planReminders(UUID orgId, BookedClass booking) {
+        reminders.plan(orgId, booking, settings.of(orgId).reminderOffsets(), clock.instant());
+    }
+
+    private Optional<BookedClass> booking(UUID orgId, UUID bookingId) {
+        return Optional.ofNullable(
+                bookedClasses.find(orgId, java.util.List.of(bookingId)).get(bookingId));
+    }
+
+    static Message message(
+            UUID orgId, NotificationType type, BookedClass b, String occurrence, String title, String body) {
+        return new Message(orgId, type, b.clientId(), "booking", b.bookingId(), occurrence, title, body);
+    }
+}

@@ -1,0 +1,100 @@
+package io.wellbase.notifications.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wellbase.audit.AuditChange;
+import io.wellbase.audit.AuditRecord;
+import io.wellbase.audit.AuditTrail;
+import io.wellbase.platform.security.CurrentOrganization;
+import io.wellbase.platform.security.Permission;
+import io.wellbase.platform.security.RequiresPermission;
+import io.wellbase.platform.web.ApiException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The organization's notification settings: reminder offsets before a class and the categories it sends. */
+@RestController
+@RequestMapping("/api/v1/notifications/settings")
+@Tag(name = "Notifications")
+class SettingsController {
+
+    /** The longest offset: a reminder at most two weeks before. */
+    static final int MAX_OFFSET_MINUTES = 14 * 24 * 60;
+
+    private final OrganizationNotificationSettings settings;
+    private final AuditTrail audit;
+
+    SettingsController(OrganizationNotificationSettings settings, AuditTrail audit) {
+        this.settings = settings;
+        this.audit = audit;
+    }
+
+    record SettingsView(List<Integer> reminderOffsetMinutes, Set<String> disabledCategories) {}
+
+    record SettingsRequest(
+            @NotNull @Size(max = 5) List<Integer> reminderOffsetMinutes,
+            @NotNull @Size(max = 10) Set<String> disabledCategories) {}
+
+    @GetMapping
+    @RequiresPermission(Permission.NOTIFICATION_MANAGE)
+    @Operation(
+            summary = "Reminder offsets (minutes before the start; default 1440 and 120) and categories switched off")
+    SettingsView get(CurrentOrganization org) {
+        return view(settings.of(org.id()));
+    }
+
+    @PutMapping
+    @RequiresPermission(Permission.NOTIFICATION_MANAGE)
+    @Transactional
+    @Operation(summary = "Replace the organization's notification settings; applies to reminders planned from now on")
+    SettingsView put(CurrentOrganization org, @Valid @RequestBody SettingsRequest request) {
+        TreeSet<Integer> offsets = new TreeSet<>(java.util.Comparator.reverseOrder());
+        for (Integer offset : request.reminderOffsetMinutes()) {
+            if (offset == null || offset < 1 || offset > MAX_OFFSET_MINUTES) {
+                throw ApiException.invalidField(
+                        "reminderOffsetMinutes", "each must be between 1 and " + MAX_OFFSET_MINUTES + " minutes");
+            }
+            offsets.add(offset);
+        }
+        for (String category : request.disabledCategories()) {
+            Category parsed = Category.parse(category)
+                    .orElseThrow(
+                            () -> ApiException.invalidField("disabledCategories", category + " is not a category"));
+            if (parsed.critical()) {
+                throw ApiException.invalidField("disabledCategories", category + " is critical and stays on");
+            }
+        }
+        OrganizationNotificationSettings.Settings before = settings.of(org.id());
+        OrganizationNotificationSettings.Settings after = new OrganizationNotificationSettings.Settings(
+                List.copyOf(offsets), Set.copyOf(request.disabledCategories()));
+        settings.save(org.id(), after);
+        audit.record(AuditRecord.of(
+                org.id(),
+                "notification.settings_changed",
+                "notification_settings",
+                org.id(),
+                Map.of(
+                        "reminderOffsetMinutes",
+                        new AuditChange(before.reminderOffsets(), after.reminderOffsets()),
+                        "disabledCategories",
+                        new AuditChange(
+                                new TreeSet<>(before.disabledCategories()),
+                                new TreeSet<>(after.disabledCategories())))));
+        return view(after);
+    }
+
+    private static SettingsView view(OrganizationNotificationSettings.Settings s) {
+        return new SettingsView(s.reminderOffsets(), new TreeSet<>(s.disabledCategories()));
+    }
+}

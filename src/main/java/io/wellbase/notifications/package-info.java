@@ -1,0 +1,14 @@
+/**
+ * In-app notifications, and email, SMS and push messages delivered once and on time: what the other
+ * modules' events mean to a person, reminders before a class, preferences and quiet hours.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+@io.wellbase.platform.data.OwnsTables({
+    "notifications",
+    "notification_deliveries",
+    "notification_reminders",
+    "notification_preferences",
+    "notification_settings"
+})
+@org.jspecify.annotations.NullMarked
+package io.wellbase.notifications;

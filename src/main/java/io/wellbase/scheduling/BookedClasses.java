@@ -1,0 +1,38 @@
+package io.wellbase.scheduling;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Bookings of classes as notifications see them: who, which class, when and in which time zone, and
+ * whether the booking still stands (confirmed, for a session that is still scheduled).
+ */
+public interface BookedClasses {
+
+    /** The organization's bookings with these ids; ids of other organizations are absent. */
+    Map<UUID, BookedClass> find(UUID organizationId, Collection<UUID> bookingIds);
+
+    /** The waitlisted bookings of a session, for a message to everyone waiting for a place. */
+    List<BookedClass> waitlistedOn(UUID organizationId, UUID sessionId);
+
+    /** A booking of a class. */
+    record BookedClass(
+            UUID bookingId,
+            UUID clientId,
+            UUID sessionId,
+            String className,
+            OffsetDateTime startsAt,
+            String timezone,
+            String locationName,
+            boolean confirmed,
+            boolean sessionCancelled) {
+
+        /** Confirmed, for a session still on: a reminder is worth sending. */
+        public boolean stands() {
+            return confirmed && !sessionCancelled;
+        }
+    }
+}

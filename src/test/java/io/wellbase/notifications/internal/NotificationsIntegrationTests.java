@@ -1,0 +1,500 @@
+package io.wellbase.notifications.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wellbase.support.Api;
+import io.wellbase.support.IntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Notifications through the HTTP API: a booking tells the client in the app and by email, once; the
+ * inbox reads, marks and deletes only the caller's own; reminders are planned, cancelled, and sent once
+ * at their time; preferences and the organization's settings decide what goes out.
+ */
+class NotificationsIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    ReminderDispatch reminderDispatch;
+
+    @Autowired
+    Dispatcher dispatcher;
+
+    @Autowired
+    Notifier notifier;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    /** An organization with a location, a class type, a pack plan, and a client with a portal account. */
+    record Studio(
+            Owner owner,
+            UUID location,
+            UUID classType,
+            UUID plan,
+            UUID client,
+            String clientEmail,
+            String clientToken) {}
+
+    private Studio studio(String name) {
+        Owner owner = ownerWithOrganization(name);
+        String t = owner.token();
+        UUID location = api.post("/api/v1/locations", Map.of("name", "Main", "timezone", "Europe/Berlin"), t)
+                .id();
+        UUID type = api.post(
+                        "/api/v1/class-types", Map.of("name", "Hatha", "durationMinutes", 60, "defaultCapacity", 10), t)
+                .id();
+        UUID plan = api.post(
+                        "/api/v1/membership-plans",
+                        Map.of(
+                                "name",
+                                "Pack",
+                                "kind",
+                                "class_pack",
+                                "credits",
+                                10,
+                                "price",
+                                Map.of("amount", 1000, "currency", "EUR"),
+                                "periodUnit",
+                                "month",
+                                "periodCount",
+                                3),
+                        t)
+                .id();
+        String email = uniqueEmail("client");
+        UUID client = api.post("/api/v1/clients", Map.of("firstName", "Rosa", "lastName", "Client", "email", email), t)
+                .id();
+        api.post("/api/v1/clients/" + client + "/memberships", Map.of("planId", plan, "paymentMethod", "cash"), t);
+        api.post("/api/v1/clients/" + client + "/portal-invitations", Map.of(), t);
+        Api.Response accepted = api.post(
+                "/api/v1/auth/client-invitations/accept",
+                Map.of("token", tokenIn(lastEmailBody(email, "client_invitation")), "password", PASSWORD),
+                null);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        return new Studio(owner, location, type, plan, client, email, accepted.field("accessToken"));
+    }
+
+    private UUID session(Studio s, OffsetDateTime startsAt) {
+        Api.Response r = api.post(
+                "/api/v1/sessions",
+                Map.of("classTypeId", s.classType(), "locationId", s.location(), "startsAt", startsAt.toString()),
+                s.owner().token());
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.id();
+    }
+
+    private UUID book(Studio s, UUID session) {
+        Api.Response r = api.post(
+                "/api/v1/sessions/" + session + "/bookings",
+                Map.of("clientId", s.client()),
+                s.owner().token());
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.id();
+    }
+
+    private static <T> T eventually(Supplier<T> read, java.util.function.Predicate<T> done) {
+        long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        T value = read.get();
+        while (!done.test(value) && System.nanoTime() < until) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            value = read.get();
+        }
+        return value;
+    }
+
+    private JsonNode inbox(Studio s, String query) {
+        Api.Response r = api.get("/api/v1/notifications" + query, s.clientToken());
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().path("data");
+    }
+
+    private long rows(String sql, UUID id) {
+        return jdbc.sql(sql).param("id", id).query(Long.class).single();
+    }
+
+    private OffsetDateTime inDays(int days) {
+        return OffsetDateTime.now().plusDays(days).truncatedTo(ChronoUnit.HOURS);
+    }
+
+    @Test
+    void aBookingTellsTheClientInTheAppAndByEmailOnceAndPlansItsReminders() {
+        Studio s = studio("Notify A");
+        UUID session = session(s, inDays(3));
+        UUID booking = book(s, session);
+
+        JsonNode data = eventually(() -> inbox(s, ""), d -> d.size() == 1);
+        assertThat(data.size()).isEqualTo(1);
+        assertThat(data.get(0).path("type").asString()).isEqualTo("booking.confirmed");
+        assertThat(data.get(0).path("category").asString()).isEqualTo("bookings");
+        assertThat(data.get(0).path("title").asString()).isEqualTo("Booked: Hatha");
+        assertThat(data.get(0).path("entityId").asString()).isEqualTo(booking.toString());
+        assertThat(api.get("/api/v1/notifications/unread-count", s.clientToken())
+                        .field("count"))
+                .isEqualTo("1");
+
+        Api.Response deliveries = api.get(
+                "/api/v1/notifications/deliveries?status=queued", s.owner().token());
+        assertThat(deliveries.status()).as(deliveries.toString()).isEqualTo(200);
+        assertThat(deliveries.json().path("data").size()).isEqualTo(1);
+        assertThat(deliveries.json().path("data").get(0).path("recipient").asString())
+                .isEqualTo(s.clientEmail());
+        assertThat(rows(
+                        "SELECT count(*) FROM notification_reminders WHERE entity_id = :id AND status = 'pending'",
+                        booking))
+                .isEqualTo(2);
+
+        // the same event handled again (a retried listener) adds nothing
+        var message = SchedulingNotifications.message(
+                s.owner().orgId(),
+                NotificationType.BOOKING_CONFIRMED,
+                new io.wellbase.scheduling.BookedClasses.BookedClass(
+                        booking, s.client(), session, "Hatha", inDays(3), "Europe/Berlin", "Main", true, false),
+                "confirmed",
+                "again",
+                "again");
+        assertThat(notifier.tell(message)).isEqualTo(new Notifier.Outcome(0, 0));
+        assertThat(inbox(s, "").size()).isEqualTo(1);
+
+        // the dispatcher hands the email to the mail outbox, once
+        eventually(
+                () -> {
+                    dispatcher.dispatchBatch();
+                    return rows(
+                            "SELECT count(*) FROM notification_deliveries WHERE client_id = :id AND status = 'sent'",
+                            s.client());
+                },
+                n -> n == 1);
+        assertThat(rows(
+                        "SELECT count(*) FROM notification_deliveries WHERE client_id = :id AND status = 'sent'",
+                        s.client()))
+                .isEqualTo(1);
+        dispatcher.dispatchBatch();
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM email_outbox WHERE lower(to_address) = lower(:to) AND kind = 'notification'")
+                        .param("to", s.clientEmail())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theInboxReadsMarksAndDeletesOnlyTheCallersOwn() {
+        Studio s = studio("Notify B");
+        UUID first = book(s, session(s, inDays(3)));
+        book(s, session(s, inDays(4)));
+        JsonNode data = eventually(() -> inbox(s, ""), d -> d.size() == 2);
+        assertThat(data.size()).isEqualTo(2);
+        String newest = data.get(0).path("id").asString();
+        String older = data.get(1).path("id").asString();
+
+        // paging by cursor
+        Api.Response page1 = api.get("/api/v1/notifications?page_size=1", s.clientToken());
+        assertThat(page1.json().path("data").get(0).path("id").asString()).isEqualTo(newest);
+        String cursor = page1.json().path("nextCursor").asString();
+        Api.Response page2 = api.get("/api/v1/notifications?page_size=1&cursor=" + cursor, s.clientToken());
+        assertThat(page2.json().path("data").get(0).path("id").asString()).isEqualTo(older);
+        assertThat(page2.json().path("nextCursor").isNull()
+                        || page2.json().path("nextCursor").isMissingNode())
+                .isTrue();
+
+        Api.Response read = api.patch("/api/v1/notifications/" + newest + "/read", Map.of(), s.clientToken());
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.field("readAt")).isNotBlank();
+        assertThat(inbox(s, "?unread=true").size()).isEqualTo(1);
+        assertThat(api.put("/api/v1/notifications/" + older + "/read", Map.of(), s.clientToken())
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/notifications/unread-count", s.clientToken())
+                        .field("count"))
+                .isEqualTo("0");
+        assertThat(inbox(s, "?category=bookings").size()).isEqualTo(2);
+        assertThat(inbox(s, "?category=reminders").size()).isZero();
+
+        // another user (the owner) sees none of them and cannot touch them
+        assertThat(api.get("/api/v1/notifications", s.owner().token())
+                        .json()
+                        .path("data")
+                        .size())
+                .isZero();
+        assertThat(api.patch(
+                                "/api/v1/notifications/" + newest + "/read",
+                                Map.of(),
+                                s.owner().token())
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.delete("/api/v1/notifications/" + newest, s.owner().token())
+                        .status())
+                .isEqualTo(404);
+
+        // bad input
+        assertThat(api.get("/api/v1/notifications?category=gossip", s.clientToken())
+                        .field("code"))
+                .isEqualTo("validation_failed");
+        assertThat(api.get("/api/v1/notifications?cursor=nope", s.clientToken()).status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/v1/notifications?page_size=0", s.clientToken()).status())
+                .isEqualTo(400);
+
+        assertThat(api.delete("/api/v1/notifications/" + newest, s.clientToken())
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.delete("/api/v1/notifications/" + newest, s.clientToken())
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/v1/notifications/read-all", Map.of(), s.clientToken())
+                        .status())
+                .isEqualTo(200);
+        assertThat(inbox(s, "").size()).isEqualTo(1);
+        assertThat(first).isNotNull();
+    }
+
+    @Test
+    void aReminderIsSentOnceAtItsTimeAndNeverForACancelledBookingOrSession() {
+        Studio s = studio("Notify C");
+        OffsetDateTime start = inDays(3);
+        UUID kept = book(s, session(s, start));
+        UUID cancelledBooking = book(s, session(s, start.plusHours(2)));
+        UUID cancelledSession = session(s, start.plusHours(4));
+        book(s, cancelledSession);
+        eventually(
+                () -> rows(
+                        "SELECT count(*) FROM notification_reminders WHERE org_id = :id AND status = 'pending'",
+                        s.owner().orgId()),
+                n -> n == 6);
+
+        assertThat(api.post(
+                                "/api/v1/bookings/" + cancelledBooking + "/cancel",
+                                Map.of(),
+                                s.owner().token())
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post(
+                                "/api/v1/sessions/" + cancelledSession + "/cancel",
+                                Map.of("reason", "Teacher ill"),
+                                s.owner().token())
+                        .status())
+                .isLessThan(300);
+        eventually(
+                () -> rows(
+                        "SELECT count(*) FROM notification_reminders WHERE org_id = :id AND status = 'pending'",
+                        s.owner().orgId()),
+                n -> n == 2);
+        assertThat(rows(
+                        "SELECT count(*) FROM notification_reminders WHERE org_id = :id AND status = 'pending'",
+                        s.owner().orgId()))
+                .isEqualTo(2);
+
+        Instant due24 = jdbc.sql(
+                        "SELECT due_at FROM notification_reminders WHERE entity_id = :id AND offset_minutes = 1440")
+                .param("id", kept)
+                .query(OffsetDateTime.class)
+                .single()
+                .toInstant();
+        assertThat(due24).isEqualTo(start.minusDays(1).toInstant());
+
+        clock.fixAt(due24.minusSeconds(61));
+        reminderDispatch.dispatchBatch();
+        assertThat(reminders(s)).isZero();
+
+        clock.fixAt(due24.plusSeconds(30));
+        reminderDispatch.dispatchBatch();
+        reminderDispatch.dispatchBatch();
+        assertThat(reminders(s)).isEqualTo(1);
+        assertThat(rows("SELECT count(*) FROM notification_reminders WHERE entity_id = :id AND status = 'sent'", kept))
+                .isEqualTo(1);
+
+        // after the start nothing is sent any more: the 2-hour reminder of a class that began is skipped
+        clock.fixAt(start.plusMinutes(5).toInstant());
+        reminderDispatch.dispatchBatch();
+        assertThat(reminders(s)).isEqualTo(1);
+        assertThat(rows(
+                        "SELECT count(*) FROM notification_reminders WHERE entity_id = :id AND status = 'skipped'",
+                        kept))
+                .isEqualTo(1);
+
+        JsonNode data = inbox(s, "");
+        assertThat(data.findValuesAsString("type"))
+                .contains("class.reminder", "booking.cancelled", "session.cancelled");
+    }
+
+    private long reminders(Studio s) {
+        return rows(
+                "SELECT count(*) FROM notifications WHERE org_id = :id AND type = 'class.reminder'",
+                s.owner().orgId());
+    }
+
+    @Test
+    void preferencesAndSettingsDecideWhatGoesOutAndBadInputChangesNothing() {
+        Studio s = studio("Notify D");
+        Api.Response prefs = api.get("/api/v1/notifications/preferences", s.clientToken());
+        assertThat(prefs.field("channels.bookings.email")).isEqualTo("true");
+
+        Api.Response off = api.put(
+                "/api/v1/notifications/preferences",
+                Map.of(
+                        "channels", Map.of("bookings", Map.of("email", false)),
+                        "quietHours", Map.of("start", "22:00", "end", "07:00", "timezone", "Europe/Berlin")),
+                s.clientToken());
+        assertThat(off.status()).as(off.toString()).isEqualTo(200);
+        assertThat(off.field("channels.bookings.email")).isEqualTo("false");
+        assertThat(off.field("channels.bookings.in_app")).isEqualTo("true");
+        assertThat(off.field("quietHours.timezone")).isEqualTo("Europe/Berlin");
+
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(
+                Map.of("channels", Map.of("gossip", Map.of("email", false))),
+                Map.of("channels", Map.of("bookings", Map.of("pigeon", false))),
+                Map.of("channels", Map.of("account", Map.of("email", false))),
+                Map.of(
+                        "channels",
+                        Map.of(),
+                        "quietHours",
+                        Map.of("start", "22:00", "end", "07:00", "timezone", "Mars/Base")))) {
+            Api.Response r = api.put("/api/v1/notifications/preferences", bad, s.clientToken());
+            assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        }
+        assertThat(api.get("/api/v1/notifications/preferences", s.clientToken()).field("channels.bookings.email"))
+                .isEqualTo("false");
+
+        Api.Response settings = api.put(
+                "/api/v1/notifications/settings",
+                Map.of("reminderOffsetMinutes", List.of(60), "disabledCategories", List.of()),
+                s.owner().token());
+        assertThat(settings.status()).as(settings.toString()).isEqualTo(200);
+        assertThat(api.put(
+                                "/api/v1/notifications/settings",
+                                Map.of("reminderOffsetMinutes", List.of(0), "disabledCategories", List.of()),
+                                s.owner().token())
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.put(
+                                "/api/v1/notifications/settings",
+                                Map.of("reminderOffsetMinutes", List.of(60), "disabledCategories", List.of("account")),
+                                s.owner().token())
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/v1/notifications/settings", s.clientToken()).status())
+                .isEqualTo(403);
+
+        UUID booking = book(s, session(s, inDays(3)));
+        eventually(() -> inbox(s, "").size(), n -> n == 1);
+        assertThat(rows("SELECT count(*) FROM notification_reminders WHERE entity_id = :id", booking))
+                .isEqualTo(1);
+        assertThat(rows("SELECT count(*) FROM notification_deliveries WHERE client_id = :id", s.client()))
+                .as("email switched off for bookings")
+                .isZero();
+    }
+
+    @Test
+    void aProviderThatIsDownDelaysMessagesWhichGoOutOnceWhenItIsBackAndTheLastFailureIsADeadLetter() {
+        Studio s = studio("Notify E");
+        book(s, session(s, inDays(3)));
+        eventually(
+                () -> rows("SELECT count(*) FROM notification_deliveries WHERE client_id = :id", s.client()),
+                n -> n == 1);
+        // take the row out of the shared dispatcher's way: it is this test's provider that is down
+        UUID id = jdbc.sql("UPDATE notification_deliveries SET channel = 'sms', recipient = '+4915100000000'"
+                        + " WHERE client_id = :id RETURNING id")
+                .param("id", s.client())
+                .query(UUID.class)
+                .single();
+
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ChannelSender flaky = new ChannelSender() {
+            @Override
+            public Channel channel() {
+                return Channel.SMS;
+            }
+
+            @Override
+            public String send(String recipient, String subject, String body) {
+                calls.incrementAndGet();
+                if (down.get()) {
+                    throw new IllegalStateException("503 from the provider");
+                }
+                return "SM" + calls.get();
+            }
+        };
+        var properties = new io.wellbase.notifications.NotificationsProperties(
+                Duration.ofSeconds(5), 200, 3, Duration.ofSeconds(30), Duration.ofHours(1));
+        Dispatcher own = new Dispatcher(
+                applicationDeliveries,
+                List.of(flaky),
+                transactions,
+                properties,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                clock);
+        Instant now = Instant.now();
+        clock.fixAt(now);
+        own.dispatchBatch();
+        Api.Response afterFirst =
+                api.get("/api/v1/notifications/deliveries/" + id, s.owner().token());
+        assertThat(afterFirst.field("status")).isEqualTo("queued");
+        assertThat(afterFirst.field("attempts")).isEqualTo("1");
+        assertThat(afterFirst.field("lastError")).contains("503");
+        Instant next = OffsetDateTime.parse(afterFirst.field("nextAttemptAt")).toInstant();
+        assertThat(next).isBetween(now.plusSeconds(15), now.plusSeconds(30));
+
+        own.dispatchBatch(); // not due yet
+        assertThat(calls.get()).isEqualTo(1);
+
+        clock.fixAt(next.plusSeconds(1));
+        own.dispatchBatch();
+        clock.fixAt(next.plus(Duration.ofHours(2)));
+        own.dispatchBatch();
+        assertThat(calls.get()).isEqualTo(3);
+        Api.Response failed = api.get(
+                "/api/v1/notifications/deliveries?status=failed", s.owner().token());
+        assertThat(failed.json().path("data").findValuesAsString("id")).containsExactly(id.toString());
+
+        down.set(false);
+        Api.Response retried = api.post(
+                "/api/v1/notifications/deliveries/" + id + "/retry",
+                Map.of(),
+                s.owner().token());
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(retried.field("status")).isEqualTo("queued");
+        assertThat(api.post(
+                                "/api/v1/notifications/deliveries/" + id + "/retry",
+                                Map.of(),
+                                s.owner().token())
+                        .status())
+                .isEqualTo(409);
+        clock.fixAt(Instant.now().plusSeconds(5));
+        own.dispatchBatch();
+        own.dispatchBatch();
+        assertThat(calls.get()).isEqualTo(4);
+        Api.Response sent =
+                api.get("/api/v1/notifications/deliveries/" + id, s.owner().token());
+        assertThat(sent.field("status")).isEqualTo("sent");
+        assertThat(sent.field("providerId")).isEqualTo("SM4");
+        assertThat(api.get(
+                                "/api/v1/notifications/deliveries?status=lost",
+                                s.owner().token())
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Autowired
+    Deliveries applicationDeliveries;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+}
