@@ -3,20 +3,23 @@ package io.wellbase.notifications.internal;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Each kind of message: its category and the channels it goes to unless the recipient switched them off. */
+/**
+ * Each kind of message: its category, its name (as the API shows it in {@code type}) and the channels it
+ * goes to unless the recipient switched them off.
+ */
 enum NotificationType {
-    BOOKING_CONFIRMED("booking.confirmed", Category.BOOKINGS, EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
-    BOOKING_CANCELLED("booking.cancelled", Category.BOOKINGS, EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
-    WAITLIST_PROMOTED("waitlist.promoted", Category.WAITLIST, EnumSet.of(Channel.IN_APP, Channel.EMAIL, Channel.PUSH)),
-    WAITLIST_SEAT_AVAILABLE("waitlist.seat_available", Category.WAITLIST, EnumSet.of(Channel.IN_APP, Channel.PUSH)),
-    SESSION_CANCELLED("session.cancelled", Category.BOOKINGS, EnumSet.of(Channel.IN_APP, Channel.EMAIL, Channel.SMS)),
-    CLASS_REMINDER("class.reminder", Category.REMINDERS, EnumSet.of(Channel.IN_APP, Channel.EMAIL, Channel.PUSH));
+    BOOKING_CONFIRMED(Category.BOOKINGS, "booking.confirmed", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
+    BOOKING_CANCELLED(Category.BOOKINGS, "booking.cancelled", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
+    WAITLIST_PROMOTED(Category.WAITLIST, "waitlist.promoted", EnumSet.of(Channel.IN_APP, Channel.EMAIL, Channel.PUSH)),
+    WAITLIST_SEAT_AVAILABLE(Category.WAITLIST, "waitlist.seat_available", EnumSet.of(Channel.IN_APP, Channel.PUSH)),
+    SESSION_CANCELLED(Category.BOOKINGS, "session.cancelled", EnumSet.of(Channel.IN_APP, Channel.EMAIL, Channel.SMS)),
+    CLASS_REMINDER(Category.REMINDERS, "class.reminder", EnumSet.of(Channel.IN_APP, Channel.EMAIL, Channel.PUSH));
 
     private final String value;
     private final Category category;
     private final Set<Channel> channels;
 
-    NotificationType(String value, Category category, Set<Channel> channels) {
+    NotificationType(Category category, String value, Set<Channel> channels) {
         this.value = value;
         this.category = category;
         this.channels = channels;
