@@ -1,6 +1,6 @@
 /**
  * In-app notifications, and email, SMS and push messages delivered once and on time: what the other
- * modules' events mean to a person, reminders before a class, preferences and quiet hours.
+ * modules' events mean to a person, reminders before a class, preferences and quiet hours, and signed outgoing webhooks.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications")
 @io.wellbase.platform.data.OwnsTables({
@@ -8,7 +8,10 @@
     "notification_deliveries",
     "notification_reminders",
     "notification_preferences",
-    "notification_settings"
+    "notification_settings",
+    "webhook_endpoints",
+    "webhook_deliveries",
+    "webhook_attempts"
 })
 @org.jspecify.annotations.NullMarked
 package io.wellbase.notifications;

@@ -38,9 +38,12 @@ class ErrorCodesDocTests {
             "(?:[cC]ode\\s*=\\s*switch|codeFor\\([^)]*\\)\\s*\\{\\s*return\\s+switch)\\s*\\([^)]*\\)\\s*\\{(.*?)\\};",
             Pattern.DOTALL);
 
-    /** An enum constant that carries its code, e.g. {@code NONE_VALID("membership.none_valid", ...)} (dotted codes only). */
+    /**
+     * An enum constant that carries its code and its detail, e.g. {@code NONE_VALID("membership.none_valid",
+     * "The client has …")} (dotted codes only; an enum of event or message names carries no detail).
+     */
     private static final Pattern ENUM_CODE =
-            Pattern.compile("\\b[A-Z][A-Z0-9_]*\\(\\s*\"([a-z][a-z_]*(?:\\.[a-z][a-z_]*)+)\"");
+            Pattern.compile("\\b[A-Z][A-Z0-9_]*\\(\\s*\"([a-z][a-z_]*(?:\\.[a-z][a-z_]*)+)\"\\s*,\\s*\"");
 
     private static final Pattern DOC_ROW = Pattern.compile("^\\|\\s*`([^`]+)`\\s*\\|", Pattern.MULTILINE);
 

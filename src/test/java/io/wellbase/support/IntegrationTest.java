@@ -33,6 +33,10 @@ import org.springframework.test.context.bean.override.convention.TestBean;
             "wellbase.identity.argon2.iterations=1",
             "db-scheduler.polling-interval=200ms",
             "wellbase.files.local.root=target/test-files",
+            // webhook receivers in tests listen on 127.0.0.1 over plain HTTP; every other internal address stays
+            // refused
+            "wellbase.notifications.webhooks.require-https=false",
+            "wellbase.notifications.webhooks.allowed-hosts=127.0.0.1",
             "logging.level.io.wellbase=WARN"
         })
 public abstract class IntegrationTest {

@@ -129,11 +129,12 @@ class Deliveries {
     }
 
     /** Puts a failed delivery back in the queue, due now, with a fresh round of attempts. */
-    Optional<Delivery> retry(UUID orgId, UUID id) {
-        return jdbc.sql("UPDATE notification_deliveries SET status = 'queued', attempts = 0, next_attempt_at = now()"
+    Optional<Delivery> retry(UUID orgId, UUID id, Instant now) {
+        return jdbc.sql("UPDATE notification_deliveries SET status = 'queued', attempts = 0, next_attempt_at = :now"
                         + " WHERE org_id = :org AND id = :id AND status = 'failed' RETURNING " + COLUMNS)
                 .param("org", orgId)
                 .param("id", id)
+                .param("now", java.sql.Timestamp.from(now))
                 .query(Delivery.class)
                 .optional();
     }

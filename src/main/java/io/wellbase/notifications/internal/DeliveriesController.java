@@ -29,10 +29,12 @@ class DeliveriesController {
 
     private final Deliveries deliveries;
     private final AuditTrail audit;
+    private final java.time.Clock clock;
 
-    DeliveriesController(Deliveries deliveries, AuditTrail audit) {
+    DeliveriesController(Deliveries deliveries, AuditTrail audit, java.time.Clock clock) {
         this.deliveries = deliveries;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -74,7 +76,7 @@ class DeliveriesController {
         Deliveries.Delivery existing =
                 deliveries.find(org.id(), id).orElseThrow(() -> ApiException.notFound("Delivery"));
         Deliveries.Delivery queued = deliveries
-                .retry(org.id(), id)
+                .retry(org.id(), id, clock.instant())
                 .orElseThrow(() -> ApiException.conflict(
                         "notification.not_failed",
                         "Only a failed delivery can be retried; this one is " + existing.status()));

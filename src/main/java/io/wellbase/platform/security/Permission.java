@@ -47,7 +47,9 @@ public enum Permission {
             "See and retry notification deliveries; set reminder offsets and the categories the organization sends",
             OWNER,
             ADMIN,
-            MANAGER);
+            MANAGER),
+    WEBHOOK_MANAGE(
+            "Register, change and delete webhook endpoints, rotate their secrets, replay deliveries", OWNER, ADMIN);
 
     private final String description;
     private final Set<Role> roles;

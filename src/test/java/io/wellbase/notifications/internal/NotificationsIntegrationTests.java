@@ -433,7 +433,13 @@ class NotificationsIntegrationTests extends IntegrationTest {
             }
         };
         var properties = new io.wellbase.notifications.NotificationsProperties(
-                Duration.ofSeconds(5), 200, 3, Duration.ofSeconds(30), Duration.ofHours(1));
+                Duration.ofSeconds(5),
+                200,
+                3,
+                Duration.ofSeconds(30),
+                Duration.ofHours(1),
+                new io.wellbase.notifications.NotificationsProperties.Webhooks(
+                        true, List.of(), Duration.ofSeconds(15)));
         Dispatcher own = new Dispatcher(
                 applicationDeliveries,
                 List.of(flaky),
@@ -477,7 +483,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
                                 s.owner().token())
                         .status())
                 .isEqualTo(409);
-        clock.fixAt(Instant.now().plusSeconds(5));
+        clock.fixAt(next.plus(Duration.ofHours(2)).plusSeconds(5));
         own.dispatchBatch();
         own.dispatchBatch();
         assertThat(calls.get()).isEqualTo(4);

@@ -49,6 +49,8 @@ class PermissionMatrixIntegrationTests extends IntegrationTest {
         probes.put(Permission.DATA_IMPORT, new Probe("GET", "/api/v1/imports", null));
         probes.put(Permission.DATA_EXPORT, new Probe("GET", "/api/v1/exports/jobs", null));
         probes.put(Permission.REPORT_RUN, new Probe("GET", "/api/v1/reports", null));
+        probes.put(Permission.NOTIFICATION_MANAGE, new Probe("GET", "/api/v1/notifications/deliveries", null));
+        probes.put(Permission.WEBHOOK_MANAGE, new Probe("GET", "/api/v1/webhooks/endpoints", null));
         return probes;
     }
 

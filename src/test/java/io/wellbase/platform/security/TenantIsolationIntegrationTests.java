@@ -134,10 +134,32 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
         collect(api.get("/api/v1/exports?type=clients&async=true", t));
         collect(api.post("/api/v1/reports", Map.of("reportType", "client_roster", "format", "json"), t));
         collect(api.get("/api/v1/sales", t));
+        waitForDeliveries(t);
+        collect(api.get("/api/v1/notifications/deliveries", t));
         collect(api.get("/api/v1/audit-logs?page_size=200", t));
         ids.add(a.orgId().toString());
         ids.add(a.userId().toString());
         return a;
+    }
+
+    /** The booking's email to the client is queued after the booking's transaction, by a listener. */
+    private void waitForDeliveries(String token) {
+        for (int i = 0; i < 300; i++) {
+            if (api.get("/api/v1/notifications/deliveries", token)
+                            .json()
+                            .path("data")
+                            .size()
+                    > 0) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("the booking's notification was not queued");
     }
 
     private void waitForImport(UUID id, String token) {
