@@ -13,7 +13,13 @@ enum NotificationType {
     WAITLIST_PROMOTED(Category.WAITLIST, "waitlist.promoted", EnumSet.of(Channel.IN_APP, Channel.EMAIL, Channel.PUSH)),
     WAITLIST_SEAT_AVAILABLE(Category.WAITLIST, "waitlist.seat_available", EnumSet.of(Channel.IN_APP, Channel.PUSH)),
     SESSION_CANCELLED(Category.BOOKINGS, "session.cancelled", EnumSet.of(Channel.IN_APP, Channel.EMAIL, Channel.SMS)),
-    CLASS_REMINDER(Category.REMINDERS, "class.reminder", EnumSet.of(Channel.IN_APP, Channel.EMAIL, Channel.PUSH));
+    CLASS_REMINDER(Category.REMINDERS, "class.reminder", EnumSet.of(Channel.IN_APP, Channel.EMAIL, Channel.PUSH)),
+    APPOINTMENT_BOOKED(Category.BOOKINGS, "appointment.booked", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
+    APPOINTMENT_RESCHEDULED(Category.BOOKINGS, "appointment.rescheduled", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
+    APPOINTMENT_CANCELLED(Category.BOOKINGS, "appointment.cancelled", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
+    APPOINTMENT_REMINDER(
+            Category.REMINDERS, "appointment.reminder", EnumSet.of(Channel.IN_APP, Channel.EMAIL, Channel.PUSH)),
+    MEMBERSHIP_EXPIRING(Category.MEMBERSHIPS, "membership.expiring", EnumSet.of(Channel.IN_APP, Channel.EMAIL));
 
     private final String value;
     private final Category category;

@@ -1,6 +1,8 @@
 package io.wellbase.notifications.internal;
 
 import io.wellbase.notifications.NotificationsProperties;
+import io.wellbase.scheduling.BookedAppointments;
+import io.wellbase.scheduling.BookedAppointments.BookedAppointment;
 import io.wellbase.scheduling.BookedClasses;
 import io.wellbase.scheduling.BookedClasses.BookedClass;
 import java.time.Clock;
@@ -9,19 +11,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns due reminders into messages, a batch per transaction: only for a booking that still stands and a
- * class that has not started; otherwise the reminder is marked skipped. A reminder is a row, claimed by
- * one node at a time, so it is sent once even with many nodes.
+ * Turns due reminders into messages, a batch per transaction: only for a booking or appointment that
+ * still stands and has not started; otherwise the reminder is marked skipped. A reminder is a row,
+ * claimed by one node at a time, so it is sent once even with many nodes.
  */
 @Component
 class ReminderDispatch {
 
     private final Reminders reminders;
     private final BookedClasses bookedClasses;
+    private final BookedAppointments appointments;
     private final Notifier notifier;
     private final TransactionTemplate transactions;
     private final NotificationsProperties properties;
@@ -30,12 +34,14 @@ class ReminderDispatch {
     ReminderDispatch(
             Reminders reminders,
             BookedClasses bookedClasses,
+            BookedAppointments appointments,
             Notifier notifier,
             TransactionTemplate transactions,
             NotificationsProperties properties,
             Clock clock) {
         this.reminders = reminders;
         this.bookedClasses = bookedClasses;
+        this.appointments = appointments;
         this.notifier = notifier;
         this.transactions = transactions;
         this.properties = properties;
@@ -49,29 +55,63 @@ class ReminderDispatch {
             List<Reminders.Due> due = reminders.claimDue(now, properties.batchSize());
             Map<UUID, List<Reminders.Due>> byOrganization =
                     due.stream().collect(Collectors.groupingBy(Reminders.Due::orgId));
-            byOrganization.forEach((orgId, ofOrganization) -> {
-                Map<UUID, BookedClass> bookings = bookedClasses.find(
-                        orgId,
-                        ofOrganization.stream().map(Reminders.Due::bookingId).toList());
-                for (Reminders.Due reminder : ofOrganization) {
-                    BookedClass booking = bookings.get(reminder.bookingId());
-                    boolean send = booking != null
-                            && booking.stands()
-                            && booking.startsAt().toInstant().isAfter(now);
-                    if (send) {
-                        notifier.tell(SchedulingNotifications.message(
-                                orgId,
-                                NotificationType.CLASS_REMINDER,
-                                booking,
-                                reminder.offsetMinutes() + "m",
-                                Texts.reminderTitle(booking),
-                                Texts.reminderBody(booking)));
-                    }
-                    reminders.done(reminder.id(), send, now);
-                }
-            });
+            byOrganization.forEach((orgId, ofOrganization) -> remind(orgId, ofOrganization, now));
             return due.size();
         });
         return handled == null ? 0 : handled;
+    }
+
+    private void remind(UUID orgId, List<Reminders.Due> due, Instant now) {
+        Map<UUID, BookedClass> classes = bookedClasses.find(orgId, ids(due, Reminders.Kind.CLASS));
+        Map<UUID, BookedAppointment> booked = appointments.find(orgId, ids(due, Reminders.Kind.APPOINTMENT));
+        for (Reminders.Due reminder : due) {
+            Message message = switch (reminder.kind()) {
+                case CLASS -> classReminder(orgId, reminder, classes.get(reminder.entityId()), now);
+                case APPOINTMENT -> appointmentReminder(orgId, reminder, booked.get(reminder.entityId()), now);
+            };
+            if (message != null) {
+                notifier.tell(message);
+            }
+            reminders.done(reminder.id(), message != null, now);
+        }
+    }
+
+    private static @Nullable Message classReminder(
+            UUID orgId, Reminders.Due reminder, @Nullable BookedClass b, Instant now) {
+        if (b == null || !b.stands() || !b.startsAt().toInstant().isAfter(now)) {
+            return null;
+        }
+        return new Message(
+                orgId,
+                NotificationType.CLASS_REMINDER,
+                b.clientId(),
+                "booking",
+                b.bookingId(),
+                reminder.occurrence(),
+                Texts.reminderTitle(b),
+                Texts.reminderBody(b));
+    }
+
+    private static @Nullable Message appointmentReminder(
+            UUID orgId, Reminders.Due reminder, @Nullable BookedAppointment a, Instant now) {
+        if (a == null || !a.stands() || !a.startsAt().toInstant().isAfter(now)) {
+            return null;
+        }
+        return new Message(
+                orgId,
+                NotificationType.APPOINTMENT_REMINDER,
+                a.clientId(),
+                "appointment",
+                a.appointmentId(),
+                reminder.occurrence(),
+                AppointmentTexts.reminderTitle(a),
+                AppointmentTexts.reminderBody(a));
+    }
+
+    private static List<UUID> ids(List<Reminders.Due> due, Reminders.Kind kind) {
+        return due.stream()
+                .filter(d -> d.kind() == kind)
+                .map(Reminders.Due::entityId)
+                .toList();
     }
 }

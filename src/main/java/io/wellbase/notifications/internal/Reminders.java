@@ -3,13 +3,15 @@ package io.wellbase.notifications.internal;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.scheduling.BookedClasses.BookedClass;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reminders waiting for their time, one row per booking and offset. */
+/** Reminders waiting for their time, one row per booking (or appointment) and offset. */
 @Component
 class Reminders {
 
@@ -19,45 +21,88 @@ class Reminders {
         this.jdbc = jdbc;
     }
 
+    /** What a reminder is for: a class booking or an appointment, its client, its start and zone. */
+    enum Kind {
+        CLASS("class"),
+        APPOINTMENT("appointment");
+
+        private final String value;
+
+        Kind(String value) {
+            this.value = value;
+        }
+
+        String value() {
+            return value;
+        }
+
+        static Kind of(String value) {
+            return value.equals("class") ? CLASS : APPOINTMENT;
+        }
+    }
+
+    record Planned(
+            Kind kind,
+            UUID entityId,
+            @Nullable UUID sessionId,
+            UUID clientId,
+            OffsetDateTime startsAt,
+            String timezone) {
+
+        static Planned of(BookedClass b) {
+            return new Planned(Kind.CLASS, b.bookingId(), b.sessionId(), b.clientId(), b.startsAt(), b.timezone());
+        }
+    }
+
     /** A reminder that is due, held by this transaction. */
-    record Due(UUID id, UUID orgId, UUID bookingId, int offsetMinutes) {}
+    record Due(UUID id, UUID orgId, Kind kind, UUID entityId, int offsetMinutes, OffsetDateTime startsAt) {
+
+        /** Tells this reminder apart from the same offset before a start that has moved since. */
+        String occurrence() {
+            return offsetMinutes + "m@" + startsAt.toEpochSecond();
+        }
+    }
 
     /**
-     * Plans the booking's reminders at these offsets, those still in the future; a reminder planned
-     * before (the same booking and offset) stays as it is. Answers how many were added.
+     * Plans the reminders at these offsets, those still in the future. A reminder planned before for the
+     * same entity and offset stays as it is when the start is the same (a repeated event), and is planned
+     * afresh when the start moved.
      */
-    int plan(UUID orgId, BookedClass booking, List<Integer> offsets, Instant now) {
+    int plan(UUID orgId, Planned planned, List<Integer> offsets, Instant now) {
         int added = 0;
-        ZoneId zone = ZoneId.of(booking.timezone());
+        ZoneId zone = ZoneId.of(planned.timezone());
         for (int offset : offsets) {
-            Instant due = ReminderTimes.dueAt(booking.startsAt().toInstant(), zone, offset);
+            Instant due = ReminderTimes.dueAt(planned.startsAt().toInstant(), zone, offset);
             if (!due.isAfter(now)) {
                 continue;
             }
             added += jdbc.sql("""
                     INSERT INTO notification_reminders (id, org_id, kind, entity_id, session_id, client_id, offset_minutes,
                                                         starts_at, due_at)
-                    VALUES (:id, :org, 'class', :booking, :session, :client, :offset, :starts, :due)
-                    ON CONFLICT (org_id, entity_id, offset_minutes) DO NOTHING
+                    VALUES (:id, :org, :kind, :entity, :session, :client, :offset, :starts, :due)
+                    ON CONFLICT (org_id, entity_id, offset_minutes) DO UPDATE
+                        SET starts_at = excluded.starts_at, due_at = excluded.due_at, status = 'pending', done_at = NULL
+                        WHERE notification_reminders.starts_at <> excluded.starts_at
                     """)
                     .param("id", Ids.newId())
                     .param("org", orgId)
-                    .param("booking", booking.bookingId())
-                    .param("session", booking.sessionId())
-                    .param("client", booking.clientId())
+                    .param("kind", planned.kind().value())
+                    .param("entity", planned.entityId())
+                    .param("session", planned.sessionId())
+                    .param("client", planned.clientId())
                     .param("offset", offset)
-                    .param("starts", booking.startsAt())
+                    .param("starts", planned.startsAt())
                     .param("due", java.sql.Timestamp.from(due))
                     .update();
         }
         return added;
     }
 
-    int cancelForBooking(UUID orgId, UUID bookingId) {
+    int cancelFor(UUID orgId, UUID entityId) {
         return jdbc.sql("""
                 UPDATE notification_reminders SET status = 'cancelled', done_at = now()
-                WHERE org_id = :org AND entity_id = :booking AND status = 'pending'
-                """).param("org", orgId).param("booking", bookingId).update();
+                WHERE org_id = :org AND entity_id = :entity AND status = 'pending'
+                """).param("org", orgId).param("entity", entityId).update();
     }
 
     int cancelForSession(UUID orgId, UUID sessionId) {
@@ -69,7 +114,7 @@ class Reminders {
 
     List<Due> claimDue(Instant now, int limit) {
         return jdbc.sql("""
-                SELECT id, org_id, entity_id, offset_minutes FROM notification_reminders
+                SELECT id, org_id, kind, entity_id, offset_minutes, starts_at FROM notification_reminders
                 WHERE status = 'pending' AND due_at <= :now
                 ORDER BY due_at
                 LIMIT :limit
@@ -80,8 +125,10 @@ class Reminders {
                 .query((rs, n) -> new Due(
                         rs.getObject("id", UUID.class),
                         rs.getObject("org_id", UUID.class),
+                        Kind.of(rs.getString("kind")),
                         rs.getObject("entity_id", UUID.class),
-                        rs.getInt("offset_minutes")))
+                        rs.getInt("offset_minutes"),
+                        rs.getObject("starts_at", OffsetDateTime.class)))
                 .list();
     }
 

@@ -67,7 +67,7 @@ class SchedulingNotifications {
     /** A cancelled session cancels its bookings one by one: those clients hear that the session is off, once. */
     @ApplicationModuleListener
     void on(SchedulingEvents.BookingCancelled event) {
-        reminders.cancelForBooking(event.organizationId(), event.bookingId());
+        reminders.cancelFor(event.organizationId(), event.bookingId());
         booking(event.organizationId(), event.bookingId())
                 .ifPresent(b -> notifier.tell(
                         b.sessionCancelled()
@@ -107,7 +107,7 @@ class SchedulingNotifications {
     }
 
     private void planReminders(UUID orgId, BookedClass booking) {
-        reminders.plan(orgId, booking, settings.of(orgId).reminderOffsets(), clock.instant());
+        reminders.plan(orgId, Reminders.Planned.of(booking), settings.of(orgId).reminderOffsets(), clock.instant());
     }
 
     private Optional<BookedClass> booking(UUID orgId, UUID bookingId) {

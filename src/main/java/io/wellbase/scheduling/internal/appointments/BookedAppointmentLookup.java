@@ -1,0 +1,64 @@
+package io.wellbase.scheduling.internal.appointments;
+
+import io.wellbase.organizations.Locations;
+import io.wellbase.scheduling.BookedAppointments;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link BookedAppointments} over appointments and services; time zones from the locations. */
+@Service
+class BookedAppointmentLookup implements BookedAppointments {
+
+    private final JdbcClient jdbc;
+    private final Locations locations;
+
+    BookedAppointmentLookup(JdbcClient jdbc, Locations locations) {
+        this.jdbc = jdbc;
+        this.locations = locations;
+    }
+
+    private record Row(
+            UUID id, UUID clientId, String serviceName, OffsetDateTime startsAt, UUID locationId, String status) {}
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, BookedAppointment> find(UUID orgId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Row> rows = jdbc.sql("""
+                SELECT a.id, a.client_id, s.name AS service_name, a.starts_at, a.location_id, a.status
+                FROM appointments a JOIN services s ON s.org_id = a.org_id AND s.id = a.service_id
+                WHERE a.org_id = :org AND a.id = ANY (:ids)
+                """)
+                .param("org", orgId)
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(Row.class)
+                .list();
+        Map<UUID, Locations.Place> places = new HashMap<>();
+        Map<UUID, BookedAppointment> found = new LinkedHashMap<>();
+        for (Row r : rows) {
+            Locations.Place place = places.computeIfAbsent(
+                    r.locationId(), id -> locations.place(orgId, id).orElse(new Locations.Place("", "UTC")));
+            found.put(
+                    r.id(),
+                    new BookedAppointment(
+                            r.id(),
+                            r.clientId(),
+                            r.serviceName(),
+                            r.startsAt(),
+                            place.timezone(),
+                            place.name(),
+                            r.status()));
+        }
+        return found;
+    }
+}
