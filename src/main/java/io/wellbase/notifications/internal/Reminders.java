@@ -98,6 +98,73 @@ class Reminders {
         return added;
     }
 
+    /**
+     * Plans many reminders in one statement (a page of bookings, every offset), with the same rules as
+     * {@link #plan}; answers how many rows were added or planned afresh.
+     */
+    int planAll(UUID orgId, List<Planned> planned, List<Integer> offsets, Instant now) {
+        List<UUID> ids = new java.util.ArrayList<>();
+        List<UUID> entities = new java.util.ArrayList<>();
+        List<UUID> sessions = new java.util.ArrayList<>();
+        List<UUID> clients = new java.util.ArrayList<>();
+        List<String> kinds = new java.util.ArrayList<>();
+        List<Integer> offsetColumn = new java.util.ArrayList<>();
+        List<java.sql.Timestamp> starts = new java.util.ArrayList<>();
+        List<java.sql.Timestamp> dues = new java.util.ArrayList<>();
+        for (Planned p : planned) {
+            ZoneId zone = ZoneId.of(p.timezone());
+            for (int offset : offsets) {
+                Instant due = ReminderTimes.dueAt(p.startsAt().toInstant(), zone, offset);
+                if (!due.isAfter(now)) {
+                    continue;
+                }
+                ids.add(Ids.newId());
+                entities.add(p.entityId());
+                sessions.add(p.sessionId());
+                clients.add(p.clientId());
+                kinds.add(p.kind().value());
+                offsetColumn.add(offset);
+                starts.add(java.sql.Timestamp.from(p.startsAt().toInstant()));
+                dues.add(java.sql.Timestamp.from(due));
+            }
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                INSERT INTO notification_reminders (id, org_id, kind, entity_id, session_id, client_id, offset_minutes,
+                                                    starts_at, due_at)
+                SELECT r.id, :org, r.kind, r.entity, r.session, r.client, r.offset_minutes, r.starts, r.due
+                FROM unnest(:ids, :kinds, :entities, :sessions, :clients, :offsets, :starts, :dues)
+                     AS r (id, kind, entity, session, client, offset_minutes, starts, due)
+                ON CONFLICT (org_id, entity_id, offset_minutes) DO UPDATE
+                    SET starts_at = excluded.starts_at, due_at = excluded.due_at, status = 'pending', done_at = NULL
+                    WHERE notification_reminders.starts_at <> excluded.starts_at
+                       OR notification_reminders.status = 'cancelled'
+                """)
+                .param("org", orgId)
+                .param("ids", ids.toArray(UUID[]::new))
+                .param("kinds", kinds.toArray(String[]::new))
+                .param("entities", entities.toArray(UUID[]::new))
+                .param("sessions", sessions.toArray(UUID[]::new))
+                .param("clients", clients.toArray(UUID[]::new))
+                .param("offsets", offsetColumn.toArray(Integer[]::new))
+                .param("starts", starts.toArray(java.sql.Timestamp[]::new))
+                .param("dues", dues.toArray(java.sql.Timestamp[]::new))
+                .update();
+    }
+
+    /** Calls off the organization's pending reminders at offsets it no longer uses. */
+    int cancelOtherOffsets(UUID orgId, List<Integer> offsets) {
+        return jdbc.sql("""
+                UPDATE notification_reminders SET status = 'cancelled', done_at = now()
+                WHERE org_id = :org AND status = 'pending' AND offset_minutes <> ALL (:offsets)
+                """)
+                .param("org", orgId)
+                .param("offsets", offsets.toArray(Integer[]::new))
+                .update();
+    }
+
     int cancelFor(UUID orgId, UUID entityId) {
         return jdbc.sql("""
                 UPDATE notification_reminders SET status = 'cancelled', done_at = now()

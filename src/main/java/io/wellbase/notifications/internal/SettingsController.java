@@ -1,10 +1,12 @@
 package io.wellbase.notifications.internal;
 
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
+import io.wellbase.platform.jobs.BackgroundJobs;
 import io.wellbase.platform.security.CurrentOrganization;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
@@ -34,10 +36,18 @@ class SettingsController {
 
     private final OrganizationNotificationSettings settings;
     private final AuditTrail audit;
+    private final BackgroundJobs jobs;
+    private final OneTimeTask<Void> replan;
 
-    SettingsController(OrganizationNotificationSettings settings, AuditTrail audit) {
+    SettingsController(
+            OrganizationNotificationSettings settings,
+            AuditTrail audit,
+            BackgroundJobs jobs,
+            OneTimeTask<Void> notificationReplanTask) {
         this.settings = settings;
         this.audit = audit;
+        this.jobs = jobs;
+        this.replan = notificationReplanTask;
     }
 
     record SettingsView(List<Integer> reminderOffsetMinutes, Set<String> disabledCategories) {}
@@ -57,7 +67,9 @@ class SettingsController {
     @PutMapping
     @RequiresPermission(Permission.NOTIFICATION_MANAGE)
     @Transactional
-    @Operation(summary = "Replace the organization's notification settings; applies to reminders planned from now on")
+    @Operation(
+            summary =
+                    "Replace the organization's notification settings; new offsets re-plan upcoming bookings' reminders")
     SettingsView put(CurrentOrganization org, @Valid @RequestBody SettingsRequest request) {
         TreeSet<Integer> offsets = new TreeSet<>(java.util.Comparator.reverseOrder());
         for (Integer offset : request.reminderOffsetMinutes()) {
@@ -79,6 +91,10 @@ class SettingsController {
         OrganizationNotificationSettings.Settings after = new OrganizationNotificationSettings.Settings(
                 List.copyOf(offsets), Set.copyOf(request.disabledCategories()));
         settings.save(org.id(), after);
+        if (!before.reminderOffsets().equals(after.reminderOffsets())) {
+            // the upcoming bookings' reminders follow the new offsets, in a background job after this commits
+            jobs.runSoon(replan, org.id());
+        }
         audit.record(AuditRecord.of(
                 org.id(),
                 "notification.settings_changed",

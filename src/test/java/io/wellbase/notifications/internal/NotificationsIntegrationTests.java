@@ -402,6 +402,42 @@ class NotificationsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void newReminderOffsetsReplanTheUpcomingBookingsReminders() {
+        Studio s = studio("Notify F");
+        UUID booking = book(s, session(s, inDays(3)));
+        UUID past = book(s, session(s, OffsetDateTime.now().plusMinutes(90).truncatedTo(ChronoUnit.MINUTES)));
+        String pending = "SELECT count(*) FROM notification_reminders WHERE entity_id = :id AND status = 'pending'";
+        assertThat(eventually(() -> rows(pending, booking), n -> n == 2)).isEqualTo(2);
+
+        Api.Response changed = api.put(
+                "/api/v1/notifications/settings",
+                Map.of("reminderOffsetMinutes", List.of(2880, 60), "disabledCategories", List.of()),
+                s.owner().token());
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        String offsets = "SELECT coalesce(string_agg(offset_minutes::text, ',' ORDER BY offset_minutes), '')"
+                + " FROM notification_reminders WHERE entity_id = :id AND status = 'pending'";
+        assertThat(eventually(
+                        () -> jdbc.sql(offsets)
+                                .param("id", booking)
+                                .query(String.class)
+                                .single(),
+                        o -> o.equals("60,2880")))
+                .isEqualTo("60,2880");
+        assertThat(rows(
+                        "SELECT count(*) FROM notification_reminders WHERE entity_id = :id AND status = 'cancelled'",
+                        booking))
+                .isEqualTo(2);
+        // the class in 90 minutes: only the 60-minute reminder is still ahead
+        assertThat(eventually(
+                        () -> jdbc.sql(offsets)
+                                .param("id", past)
+                                .query(String.class)
+                                .single(),
+                        o -> o.equals("60")))
+                .isEqualTo("60");
+    }
+
+    @Test
     void aProviderThatIsDownDelaysMessagesWhichGoOutOnceWhenItIsBackAndTheLastFailureIsADeadLetter() {
         Studio s = studio("Notify E");
         book(s, session(s, inDays(3)));

@@ -4,6 +4,7 @@ import io.wellbase.organizations.Locations;
 import io.wellbase.scheduling.BookedClasses;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,6 +61,24 @@ class BookedClassLookup implements BookedClasses {
                 .list();
         return withPlaces(orgId, rows).stream()
                 .collect(Collectors.toMap(BookedClass::bookingId, b -> b, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<BookedClass> upcoming(UUID orgId, Instant from, @Nullable UUID afterBookingId, int limit) {
+        List<Row> rows = jdbc.sql(SELECT + """
+                         WHERE b.org_id = :org AND b.status = 'confirmed' AND s.status = 'scheduled' AND s.starts_at > :from
+                           AND (CAST(:after AS uuid) IS NULL OR b.id > :after)
+                        ORDER BY b.id
+                        LIMIT :limit
+                        """)
+                .param("org", orgId)
+                .param("from", java.sql.Timestamp.from(from))
+                .param("after", afterBookingId)
+                .param("limit", limit)
+                .query(BookedClassLookup::row)
+                .list();
+        return withPlaces(orgId, rows);
     }
 
     @Override
