@@ -17,6 +17,12 @@ public interface ClientDirectory {
     Optional<ClientSummary> find(UUID organizationId, UUID clientId);
 
     /**
+     * The summaries of the organization's clients with these ids that are neither merged away nor erased
+     * (as {@link #find}, for many at once); other ids are absent.
+     */
+    Map<UUID, ClientSummary> findAll(UUID organizationId, Collection<UUID> clientIds);
+
+    /**
      * The organization's clients that are neither merged away nor erased, oldest first (then by name and
      * email): for work over all of them, such as demo data.
      */

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("wellbase.notifications")
 public record NotificationsProperties(
-        @DefaultValue("5s") Duration dispatchInterval,
+        @DefaultValue("2s") Duration dispatchInterval,
         @DefaultValue("200") int batchSize,
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("30s") Duration firstRetry,

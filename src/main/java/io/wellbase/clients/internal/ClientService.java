@@ -31,13 +31,17 @@ class ClientService implements ClientDirectory {
     private final ApplicationEventPublisher events;
     private final Onboarding onboarding;
 
+    private final ClientSummaries summaries;
+
     ClientService(
             ClientStore store,
             CustomFields customFields,
             AuditTrail audit,
             ApplicationEventPublisher events,
-            Onboarding onboarding) {
+            Onboarding onboarding,
+            ClientSummaries summaries) {
         this.onboarding = onboarding;
+        this.summaries = summaries;
         this.store = store;
         this.customFields = customFields;
         this.audit = audit;
@@ -54,6 +58,12 @@ class ClientService implements ClientDirectory {
     @Transactional(readOnly = true)
     public Map<UUID, ClientName> names(UUID organizationId, Collection<UUID> clientIds) {
         return store.names(organizationId, clientIds);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, ClientSummary> findAll(UUID organizationId, Collection<UUID> clientIds) {
+        return summaries.findAll(organizationId, clientIds);
     }
 
     @Override

@@ -51,29 +51,56 @@ class Deliveries {
     /** A message the dispatcher holds: the row's id and what the channel needs. */
     record Due(UUID id, UUID orgId, Channel channel, String recipient, String subject, String body, int attempts) {}
 
-    /** Queues the message for the channel unless one with the same dedupe key exists; answers whether it did. */
-    boolean queue(Message message, Channel channel, String recipient, @Nullable UUID userId, Instant notBefore) {
+    /** A message for a channel and recipient, before it is queued. */
+    record Queued(
+            Message message,
+            Channel channel,
+            String recipient,
+            @Nullable UUID userId,
+            Instant notBefore) {}
+
+    /** Queues many in one statement, skipping those whose dedupe key exists; answers how many it queued. */
+    int queueAll(UUID orgId, List<Queued> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
         return jdbc.sql("""
-                        INSERT INTO notification_deliveries (id, org_id, channel, type, category, recipient, client_id, user_id,
-                                                             subject, body, dedupe_key, next_attempt_at)
-                        VALUES (:id, :org, :channel, :type, :category, :recipient, :client, :user, :subject, :body, :key,
-                                :notBefore)
-                        ON CONFLICT (org_id, dedupe_key) DO NOTHING
-                        """)
-                        .param("id", Ids.newId())
-                        .param("org", message.organizationId())
-                        .param("channel", channel.value())
-                        .param("type", message.type().value())
-                        .param("category", message.type().category().value())
-                        .param("recipient", recipient)
-                        .param("client", message.clientId())
-                        .param("user", userId)
-                        .param("subject", message.title())
-                        .param("body", message.body())
-                        .param("key", message.dedupeKey(channel))
-                        .param("notBefore", java.sql.Timestamp.from(notBefore))
-                        .update()
-                == 1;
+                INSERT INTO notification_deliveries (id, org_id, channel, type, category, recipient, client_id, user_id,
+                                                     subject, body, dedupe_key, next_attempt_at)
+                SELECT r.id, :org, r.channel, r.type, r.category, r.recipient, r.client_id, r.user_id, r.subject, r.body,
+                       r.dedupe_key, r.not_before
+                FROM unnest(:ids, :channels, :types, :categories, :recipients, :clients, :users, :subjects, :bodies, :keys,
+                            :notBefore)
+                     AS r (id, channel, type, category, recipient, client_id, user_id, subject, body, dedupe_key, not_before)
+                ON CONFLICT (org_id, dedupe_key) DO NOTHING
+                """)
+                .param("org", orgId)
+                .param("ids", rows.stream().map(r -> Ids.newId()).toArray(UUID[]::new))
+                .param("channels", rows.stream().map(r -> r.channel().value()).toArray(String[]::new))
+                .param(
+                        "types",
+                        rows.stream().map(r -> r.message().type().value()).toArray(String[]::new))
+                .param(
+                        "categories",
+                        rows.stream()
+                                .map(r -> r.message().type().category().value())
+                                .toArray(String[]::new))
+                .param("recipients", rows.stream().map(Queued::recipient).toArray(String[]::new))
+                .param("clients", rows.stream().map(r -> r.message().clientId()).toArray(UUID[]::new))
+                .param("users", rows.stream().map(Queued::userId).toArray(UUID[]::new))
+                .param("subjects", rows.stream().map(r -> r.message().title()).toArray(String[]::new))
+                .param("bodies", rows.stream().map(r -> r.message().body()).toArray(String[]::new))
+                .param(
+                        "keys",
+                        rows.stream()
+                                .map(r -> r.message().dedupeKey(r.channel()))
+                                .toArray(String[]::new))
+                .param(
+                        "notBefore",
+                        rows.stream()
+                                .map(r -> java.sql.Timestamp.from(r.notBefore()))
+                                .toArray(java.sql.Timestamp[]::new))
+                .update();
     }
 
     /** Due messages, locked for this transaction; rows another node holds are skipped, not waited for. */
@@ -106,6 +133,20 @@ class Deliveries {
                 """)
                 .param("id", id)
                 .param("provider", providerId)
+                .param("at", java.sql.Timestamp.from(at))
+                .update();
+    }
+
+    /** Marks many sent in one statement (channels that answer no provider id). */
+    void markAllSent(List<UUID> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                UPDATE notification_deliveries SET status = 'sent', attempts = attempts + 1, sent_at = :at, last_error = NULL
+                WHERE id = ANY (:ids)
+                """)
+                .param("ids", ids.toArray(UUID[]::new))
                 .param("at", java.sql.Timestamp.from(at))
                 .update();
     }

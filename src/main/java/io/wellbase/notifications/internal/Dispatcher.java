@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -51,13 +52,15 @@ class Dispatcher {
         Integer handled = transactions.execute(status -> {
             Instant now = clock.instant();
             List<Deliveries.Due> due = deliveries.claimDue(now, properties.batchSize());
-            due.forEach(d -> attempt(d, now));
+            List<UUID> sentWithoutId = new java.util.ArrayList<>();
+            due.forEach(d -> attempt(d, now, sentWithoutId));
+            deliveries.markAllSent(sentWithoutId, now);
             return due.size();
         });
         return handled == null ? 0 : handled;
     }
 
-    private void attempt(Deliveries.Due due, Instant now) {
+    private void attempt(Deliveries.Due due, Instant now, List<UUID> sentWithoutId) {
         ChannelSender sender = senders.get(due.channel());
         try {
             if (sender == null) {
@@ -65,7 +68,11 @@ class Dispatcher {
                         "no sender for channel " + due.channel().value());
             }
             String providerId = sender.send(due.recipient(), due.subject(), due.body());
-            deliveries.markSent(due.id(), providerId, now);
+            if (providerId == null) {
+                sentWithoutId.add(due.id());
+            } else {
+                deliveries.markSent(due.id(), providerId, now);
+            }
             count(due.channel(), "sent");
         } catch (Exception e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();

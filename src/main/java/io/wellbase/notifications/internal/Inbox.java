@@ -33,26 +33,46 @@ class Inbox {
             @Nullable OffsetDateTime readAt,
             OffsetDateTime createdAt) {}
 
-    /** Adds the notification unless one with the same dedupe key exists; answers whether it did. */
-    boolean add(UUID orgId, UUID userId, Message message) {
+    /** A notification for a user, before it is written. */
+    record Addressed(UUID userId, Message message) {}
+
+    /** Adds many in one statement, skipping those whose dedupe key exists; answers how many it added. */
+    int addAll(UUID orgId, List<Addressed> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
         return jdbc.sql("""
-                        INSERT INTO notifications (id, org_id, user_id, type, category, title, body, entity_type, entity_id,
-                                                   dedupe_key)
-                        VALUES (:id, :org, :user, :type, :category, :title, :body, :entityType, :entityId, :key)
-                        ON CONFLICT (org_id, dedupe_key) DO NOTHING
-                        """)
-                        .param("id", Ids.newId())
-                        .param("org", orgId)
-                        .param("user", userId)
-                        .param("type", message.type().value())
-                        .param("category", message.type().category().value())
-                        .param("title", message.title())
-                        .param("body", message.body())
-                        .param("entityType", message.entityType())
-                        .param("entityId", message.entityId())
-                        .param("key", message.dedupeKey(Channel.IN_APP))
-                        .update()
-                == 1;
+                INSERT INTO notifications (id, org_id, user_id, type, category, title, body, entity_type, entity_id, dedupe_key)
+                SELECT r.id, :org, r.user_id, r.type, r.category, r.title, r.body, r.entity_type, r.entity_id, r.dedupe_key
+                FROM unnest(:ids, :users, :types, :categories, :titles, :bodies, :entityTypes, :entityIds, :keys)
+                     AS r (id, user_id, type, category, title, body, entity_type, entity_id, dedupe_key)
+                ON CONFLICT (org_id, dedupe_key) DO NOTHING
+                """)
+                .param("org", orgId)
+                .param("ids", rows.stream().map(r -> Ids.newId()).toArray(UUID[]::new))
+                .param("users", rows.stream().map(Addressed::userId).toArray(UUID[]::new))
+                .param(
+                        "types",
+                        rows.stream().map(r -> r.message().type().value()).toArray(String[]::new))
+                .param(
+                        "categories",
+                        rows.stream()
+                                .map(r -> r.message().type().category().value())
+                                .toArray(String[]::new))
+                .param("titles", rows.stream().map(r -> r.message().title()).toArray(String[]::new))
+                .param("bodies", rows.stream().map(r -> r.message().body()).toArray(String[]::new))
+                .param(
+                        "entityTypes",
+                        rows.stream().map(r -> r.message().entityType()).toArray(String[]::new))
+                .param(
+                        "entityIds",
+                        rows.stream().map(r -> r.message().entityId()).toArray(UUID[]::new))
+                .param(
+                        "keys",
+                        rows.stream()
+                                .map(r -> r.message().dedupeKey(Channel.IN_APP))
+                                .toArray(String[]::new))
+                .update();
     }
 
     CursorPage<Notification> page(

@@ -2,18 +2,23 @@ package io.wellbase.notifications.internal;
 
 import io.wellbase.clients.ClientAccounts;
 import io.wellbase.clients.ClientDirectory;
+import io.wellbase.clients.ClientDirectory.ClientSummary;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tells a client something on the channels its type goes to: in the app when the client has a portal
- * account, by email when the record has an address; each channel only when the organization and the
- * person left its category on (critical ones always). Quiet hours delay email, SMS and push to the
+ * Tells clients things on the channels each message's type goes to: in the app when the client has a
+ * portal account, by email when the record has an address; each channel only when the organization and
+ * the person left its category on (critical ones always). Quiet hours delay email, SMS and push to the
  * window's end. Every row carries the message's dedupe key, so telling the same thing twice adds nothing.
+ * A batch costs a handful of statements per organization, not per message.
  */
 @Service
 class Notifier {
@@ -43,45 +48,74 @@ class Notifier {
         this.clock = clock;
     }
 
-    /** What came of a message: how many rows each kind of channel got (0 when deduplicated or off). */
-    record Outcome(int inApp, int queued) {}
+    /** What came of messages: how many in-app rows and channel deliveries were written (0 when deduplicated or off). */
+    record Outcome(int inApp, int queued) {
+
+        Outcome plus(Outcome other) {
+            return new Outcome(inApp + other.inApp, queued + other.queued);
+        }
+    }
 
     @Transactional
     Outcome tell(Message message) {
-        UUID orgId = message.organizationId();
-        Category category = message.type().category();
-        Optional<ClientDirectory.ClientSummary> client = clients.find(orgId, message.clientId());
-        if (client.isEmpty() || !organizationSettings.of(orgId).allows(category)) {
-            return new Outcome(0, 0);
+        return tellAll(List.of(message));
+    }
+
+    @Transactional
+    Outcome tellAll(List<Message> messages) {
+        Map<UUID, List<Message>> byOrganization = new LinkedHashMap<>();
+        messages.forEach(m -> byOrganization
+                .computeIfAbsent(m.organizationId(), o -> new ArrayList<>())
+                .add(m));
+        Outcome outcome = new Outcome(0, 0);
+        for (var entry : byOrganization.entrySet()) {
+            outcome = outcome.plus(tellOrganization(entry.getKey(), entry.getValue()));
         }
-        UUID userId = accounts.userOf(orgId, message.clientId()).orElse(null);
-        Preferences.Choice choice = preferences.of(orgId, userId);
+        return outcome;
+    }
+
+    private Outcome tellOrganization(UUID orgId, List<Message> messages) {
+        OrganizationNotificationSettings.Settings settings = organizationSettings.of(orgId);
+        List<UUID> clientIds = messages.stream().map(Message::clientId).toList();
+        Map<UUID, ClientSummary> recipients = clients.findAll(orgId, clientIds);
+        Map<UUID, UUID> users = accounts.usersOf(orgId, clientIds);
+        Map<UUID, Preferences.Choice> choices = preferences.ofAll(orgId, users.values());
         Instant now = clock.instant();
-        Instant notBefore = choice.quietHours() == null || category.critical()
-                ? now
-                : choice.quietHours().deferred(now);
-        int inApp = 0;
-        int queued = 0;
-        for (Channel channel : message.type().defaultChannels()) {
-            if (!choice.allows(category, channel)) {
+        List<Inbox.Addressed> inApp = new ArrayList<>();
+        List<Deliveries.Queued> queued = new ArrayList<>();
+        for (Message message : messages) {
+            Category category = message.type().category();
+            ClientSummary client = recipients.get(message.clientId());
+            if (client == null || !settings.allows(category)) {
                 continue;
             }
-            switch (channel) {
-                case IN_APP -> {
-                    if (userId != null && inbox.add(orgId, userId, message)) {
-                        inApp++;
-                    }
+            UUID userId = users.get(message.clientId());
+            Preferences.Choice choice = userId == null
+                    ? Preferences.Choice.DEFAULTS
+                    : choices.getOrDefault(userId, Preferences.Choice.DEFAULTS);
+            Instant notBefore = choice.quietHours() == null || category.critical()
+                    ? now
+                    : choice.quietHours().deferred(now);
+            for (Channel channel : message.type().defaultChannels()) {
+                if (!choice.allows(category, channel)) {
+                    continue;
                 }
-                case EMAIL -> {
-                    String email = client.get().email();
-                    if (email != null && deliveries.queue(message, channel, email, userId, notBefore)) {
-                        queued++;
+                switch (channel) {
+                    case IN_APP -> {
+                        if (userId != null) {
+                            inApp.add(new Inbox.Addressed(userId, message));
+                        }
                     }
+                    case EMAIL -> {
+                        if (client.email() != null) {
+                            queued.add(new Deliveries.Queued(message, channel, client.email(), userId, notBefore));
+                        }
+                    }
+                    // no phone numbers or push subscriptions reach this module yet: nothing to queue
+                    case SMS, PUSH -> {}
                 }
-                // no phone numbers or push subscriptions reach this module yet: nothing to queue
-                case SMS, PUSH -> {}
             }
         }
-        return new Outcome(inApp, queued);
+        return new Outcome(inbox.addAll(orgId, inApp), deliveries.queueAll(orgId, queued));
     }
 }

@@ -52,6 +52,24 @@ class Preferences {
                 .orElse(Choice.DEFAULTS);
     }
 
+    /** The choices of these users; users who chose nothing get {@link Choice#DEFAULTS}. */
+    java.util.Map<UUID, Choice> ofAll(UUID orgId, java.util.Collection<UUID> userIds) {
+        java.util.Map<UUID, Choice> choices = new java.util.HashMap<>();
+        if (userIds.isEmpty()) {
+            return choices;
+        }
+        jdbc.sql("""
+                SELECT user_id, disabled, quiet_start, quiet_end, timezone FROM notification_preferences
+                WHERE org_id = :org AND user_id = ANY (:users)
+                """)
+                .param("org", orgId)
+                .param("users", userIds.stream().distinct().toArray(UUID[]::new))
+                .query((rs, n) -> java.util.Map.entry(rs.getObject("user_id", UUID.class), choice(rs, n)))
+                .list()
+                .forEach(e -> choices.put(e.getKey(), e.getValue()));
+        return choices;
+    }
+
     void save(UUID orgId, UUID userId, Choice choice) {
         QuietHours quiet = choice.quietHours();
         jdbc.sql("""

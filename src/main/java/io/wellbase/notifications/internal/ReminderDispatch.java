@@ -64,16 +64,24 @@ class ReminderDispatch {
     private void remind(UUID orgId, List<Reminders.Due> due, Instant now) {
         Map<UUID, BookedClass> classes = bookedClasses.find(orgId, ids(due, Reminders.Kind.CLASS));
         Map<UUID, BookedAppointment> booked = appointments.find(orgId, ids(due, Reminders.Kind.APPOINTMENT));
+        List<Message> messages = new java.util.ArrayList<>();
+        List<UUID> sent = new java.util.ArrayList<>();
+        List<UUID> skipped = new java.util.ArrayList<>();
         for (Reminders.Due reminder : due) {
             Message message = switch (reminder.kind()) {
                 case CLASS -> classReminder(orgId, reminder, classes.get(reminder.entityId()), now);
                 case APPOINTMENT -> appointmentReminder(orgId, reminder, booked.get(reminder.entityId()), now);
             };
             if (message != null) {
-                notifier.tell(message);
+                messages.add(message);
+                sent.add(reminder.id());
+            } else {
+                skipped.add(reminder.id());
             }
-            reminders.done(reminder.id(), message != null, now);
         }
+        notifier.tellAll(messages);
+        reminders.done(sent, true, now);
+        reminders.done(skipped, false, now);
     }
 
     private static @Nullable Message classReminder(

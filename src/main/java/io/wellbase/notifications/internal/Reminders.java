@@ -199,9 +199,12 @@ class Reminders {
                 .list();
     }
 
-    void done(UUID id, boolean sent, Instant at) {
-        jdbc.sql("UPDATE notification_reminders SET status = :status, done_at = :at WHERE id = :id")
-                .param("id", id)
+    void done(List<UUID> ids, boolean sent, Instant at) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE notification_reminders SET status = :status, done_at = :at WHERE id = ANY (:ids)")
+                .param("ids", ids.toArray(UUID[]::new))
                 .param("status", sent ? "sent" : "skipped")
                 .param("at", java.sql.Timestamp.from(at))
                 .update();
