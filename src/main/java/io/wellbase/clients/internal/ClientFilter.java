@@ -80,8 +80,8 @@ record ClientFilter(
             params.addValue("sources", sources);
         }
         if (!tags.isEmpty()) {
-            sql.append(" AND EXISTS (SELECT 1 FROM client_tags t")
-                    .append(" WHERE t.org_id = c.org_id AND t.client_id = c.id AND t.tag IN (:tags))");
+            // clients.tags mirrors client_tags (V26): the row a page walks already says, no probe per client.
+            sql.append(" AND c.tags && ARRAY[:tags]::text[]");
             params.addValue("tags", tags);
         }
         if (joinedFrom != null) {
