@@ -63,4 +63,7 @@ CREATE TRIGGER client_tags_updated AFTER UPDATE ON client_tags
     REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new
     FOR EACH STATEMENT EXECUTE FUNCTION clients_refresh_tags();
 
-CREATE INDEX clients_org_tags_idx ON clients USING gin (org_id, tags) WHERE merged_into_id IS NULL AND erased_at IS NULL;
+-- Status in the same index: "status and tag" intersects inside the index (3,000 heap rows, not 5,000 to filter);
+-- a multicolumn GIN searches any subset of its columns, so a tag alone uses it as well.
+CREATE INDEX clients_org_status_tags_idx ON clients USING gin (org_id, status, tags)
+    WHERE merged_into_id IS NULL AND erased_at IS NULL;
