@@ -150,6 +150,12 @@ class ClientsIntegrationTests extends IntegrationTest {
                         .path("tags")
                         .toString())
                 .isEqualTo("[\"lapsed\",\"vip\"]");
+        Api.Response quoted = api.get(
+                "/api/v1/clients?tag=vip%27%5D%3A%3Atext%5B%5D%20OR%20true%20--&tag=o%27brien%5C", owner.token());
+        assertThat(quoted.status()).as(quoted.toString()).isEqualTo(200);
+        assertThat(quoted.json().path("pagination").path("total").asInt())
+                .as("a tag is a value in the statement, never SQL")
+                .isZero();
         assertThat(api.get("/api/v1/clients?status=active&status=lead", owner.token())
                         .json()
                         .path("data")
