@@ -118,10 +118,7 @@ for entry in "${QUERIES[@]}"; do
     url="$BASE$path"
     code=$(curl -s -o "$RUN_DIR/$name.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$url")
     [[ "$code" == 200 ]] || { echo "$name: HTTP $code: $(head -c 500 "$RUN_DIR/$name.json")" >&2; exit 1; }
-    # The tags lookup binds the ids of the page the list answered; use the same ids on the raw side.
-    ids=$(jq -r '.data[]?.id' "$RUN_DIR/$name.json" | sed "s/.*/'&'/" | paste -sd, - | sed 's/,/, /g')
-    [[ -n "$ids" ]] || ids="'00000000-0000-0000-0000-000000000000'"
-    sed -e "s/@ORG@/$ORG/g" -e "s/@IDS@/$ids/g" "$ROOT/bench/clients/queries/$sqlfile" >"$RUN_DIR/$name.sql"
+    sed -e "s/@ORG@/$ORG/g" "$ROOT/bench/clients/queries/$sqlfile" >"$RUN_DIR/$name.sql"
     summary=$(jq -c 'if has("data") then {rows: (.data | length), total: .pagination.total} else {total, facets: (keys | length)} end' "$RUN_DIR/$name.json")
     echo "== $name  $path  -> $summary"
     # The plan of every statement, as run here, for the record (and for EXPLAIN_ONLY=1).

@@ -2,5 +2,4 @@
 BEGIN READ ONLY;
 SELECT c.* FROM clients c WHERE c.org_id = '@ORG@' AND c.merged_into_id IS NULL AND c.erased_at IS NULL AND (EXISTS (SELECT 1 FROM client_memberships fm WHERE fm.org_id = c.org_id AND fm.client_id = c.id AND fm.plan_id IN ('00000000-0000-0000-0000-00000000b001') AND fm.status IN ('active', 'frozen', 'pending')) AND (EXISTS (SELECT 1 FROM client_memberships fs WHERE fs.org_id = c.org_id AND fs.client_id = c.id AND fs.status IN ('active')))) ORDER BY immutable_unaccent(lower(c.last_name)) ASC, immutable_unaccent(lower(c.first_name)) ASC, c.id LIMIT 21 OFFSET 0;
 SELECT count(*) FROM (SELECT 1 FROM clients c WHERE c.org_id = '@ORG@' AND c.merged_into_id IS NULL AND c.erased_at IS NULL AND (EXISTS (SELECT 1 FROM client_memberships fm WHERE fm.org_id = c.org_id AND fm.client_id = c.id AND fm.plan_id IN ('00000000-0000-0000-0000-00000000b001') AND fm.status IN ('active', 'frozen', 'pending')) AND (EXISTS (SELECT 1 FROM client_memberships fs WHERE fs.org_id = c.org_id AND fs.client_id = c.id AND fs.status IN ('active')))) LIMIT 10001) matching;
-SELECT client_id, tag FROM client_tags WHERE org_id = '@ORG@' AND client_id IN (@IDS@) ORDER BY tag;
 COMMIT;

@@ -137,6 +137,25 @@ class ClientsIntegrationTests extends IntegrationTest {
                         .path("total")
                         .asInt())
                 .isEqualTo(2);
+        assertThat(api.get("/api/v1/clients?tag=vip&tag=lapsed", owner.token())
+                        .json()
+                        .path("data")
+                        .findValuesAsString("lastName"))
+                .as("a client with any of the tags, each listed once, with all its tags sorted")
+                .containsExactly("Álvarez", "Cole");
+        assertThat(api.get("/api/v1/clients?tag=lapsed", owner.token())
+                        .json()
+                        .path("data")
+                        .get(0)
+                        .path("tags")
+                        .toString())
+                .isEqualTo("[\"lapsed\",\"vip\"]");
+        Api.Response quoted = api.get(
+                "/api/v1/clients?tag=vip%27%5D%3A%3Atext%5B%5D%20OR%20true%20--&tag=o%27brien%5C", owner.token());
+        assertThat(quoted.status()).as(quoted.toString()).isEqualTo(200);
+        assertThat(quoted.json().path("pagination").path("total").asInt())
+                .as("a tag is a value in the statement, never SQL")
+                .isZero();
         assertThat(api.get("/api/v1/clients?status=active&status=lead", owner.token())
                         .json()
                         .path("data")
@@ -225,6 +244,11 @@ class ClientsIntegrationTests extends IntegrationTest {
         assertThat(merged.field("phone")).isEqualTo("0301234");
         assertThat(merged.json().path("tags").toString()).contains("vip").contains("new");
         assertThat(merged.json().path("alerts").get(0).path("level").asString()).isEqualTo("red");
+        Api.Response taggedNew = api.get("/api/v1/clients?tag=new", owner.token());
+        assertThat(taggedNew.json().path("data").size())
+                .as("the merged duplicate's tag moves to the kept client in the list")
+                .isEqualTo(1);
+        assertThat(taggedNew.json().path("data").get(0).path("tags").toString()).isEqualTo("[\"new\",\"vip\"]");
         assertThat(api.get("/api/v1/clients/" + keep + "/notes", owner.token()).text())
                 .contains("Knee injury");
         assertThat(api.get("/api/v1/clients/" + dupe, owner.token()).status()).isEqualTo(404);

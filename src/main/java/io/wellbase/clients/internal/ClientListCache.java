@@ -25,8 +25,10 @@ class ClientListCache implements ClientListChanges {
 
     private final Cache<Key, Object> entries;
     private final Map<UUID, Long> generations = new ConcurrentHashMap<>();
+    private final boolean off;
 
     ClientListCache(@Value("${wellbase.clients.list-cache-ttl:5s}") Duration ttl) {
+        this.off = ttl.isZero();
         this.entries =
                 Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(ttl).build();
     }
@@ -36,6 +38,9 @@ class ClientListCache implements ClientListChanges {
     /** The answer of {@code sql} with {@code params} for the organization, from the cache or {@code load}. */
     @SuppressWarnings("unchecked")
     <T> T get(UUID orgId, String sql, Map<String, Object> params, Supplier<T> load) {
+        if (off) {
+            return load.get(); // a zero TTL keeps nothing: no key to build, no entry to store
+        }
         Key key = new Key(orgId, generations.getOrDefault(orgId, 0L), sql, new TreeMap<>(params));
         return (T) entries.get(key, k -> load.get());
     }
