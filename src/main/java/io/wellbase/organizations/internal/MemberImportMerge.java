@@ -79,12 +79,14 @@ class MemberImportMerge implements MemberImports {
     @Override
     public void warnUnknownStaff(ImportStage sql, String column) {
         sql.warn("""
-                SELECT min(s.row_no) AS row_no, min(s.%1$s) AS value,
-                       'no staff member is called ' || min(s.%1$s) || '; ' || count(*)
+                SELECT min(s.row_no) AS row_no, min(s.name) AS value,
+                       'no staff member is called ' || min(s.name) || '; ' || sum(s.row_count)::bigint
                        || ' rows imported without an instructor (import staff first to link them)' AS message
-                FROM import_stage s LEFT JOIN staff_map m ON m.name_key = lower(s.%1$s)
-                WHERE s.%1$s IS NOT NULL AND m.user_id IS NULL
-                GROUP BY lower(s.%1$s)
+                FROM (SELECT %1$s AS name, min(row_no) AS row_no, count(*) AS row_count
+                      FROM import_stage WHERE %1$s IS NOT NULL GROUP BY %1$s) s
+                LEFT JOIN staff_map m ON m.name_key = lower(s.name)
+                WHERE m.user_id IS NULL
+                GROUP BY lower(s.name)
                 """.formatted(column), "staff");
     }
 }

@@ -25,21 +25,40 @@ enum DateOrder {
         private long ambiguous;
         private long dotted;
 
+        private String last;
+        private int lastKind;
+
         void see(String value) {
-            int[] parts = Values.numericDateParts(value);
-            if (parts == null) {
-                return;
+            // a file lists many visits of one day in a row: the same text counts as it did the last time
+            int kind = value.equals(last) ? lastKind : kind(value);
+            last = value;
+            lastKind = kind;
+            switch (kind & 3) {
+                case 1 -> dayFirst++;
+                case 2 -> monthFirst++;
+                case 3 -> ambiguous++;
+                default -> {
+                    return;
+                }
             }
-            if (value.contains(".")) {
+            if ((kind & 4) != 0) {
                 dotted++;
             }
-            if (parts[0] > 12 && parts[1] <= 12) {
-                dayFirst++;
-            } else if (parts[1] > 12 && parts[0] <= 12) {
-                monthFirst++;
-            } else {
-                ambiguous++;
+        }
+
+        /** 0 for no numeric date, else 1 day first, 2 month first, 3 either; plus 4 when dotted. */
+        private static int kind(String value) {
+            int[] parts = Values.numericDateParts(value);
+            if (parts == null) {
+                return 0;
             }
+            int dots = value.contains(".") ? 4 : 0;
+            if (parts[0] > 12 && parts[1] <= 12) {
+                return 1 | dots;
+            } else if (parts[1] > 12 && parts[0] <= 12) {
+                return 2 | dots;
+            }
+            return 3 | dots;
         }
 
         /** The order to use and a sentence for the report explaining why. */

@@ -196,7 +196,9 @@ class ImportRunner {
                 jobs.progress(request.id(), staged + problems.errors(), "merging");
                 MergeSql sql = new MergeSql(tx, context, properties.mergeStepTimeout());
                 // temporary tables are never analyzed by autovacuum; without statistics every plan guesses
-                sql.update("CREATE INDEX ON import_stage (ext_id)");
+                if (kind.looksUpExternalIds()) {
+                    sql.update("CREATE INDEX ON import_stage (ext_id)");
+                }
                 sql.update("ANALYZE import_stage");
                 ImportCounts counts = ImportCounts.of(kind.merge(sql));
                 log.info("import {}: merged in {} ms", request.id(), (System.nanoTime() - started) / 1_000_000);
@@ -246,6 +248,7 @@ class ImportRunner {
                 StagingCopy copy = new StagingCopy(connection, "import_stage", columns)) {
             long read = 0;
             boolean header = true;
+            Ids.Block ids = Ids.block();
             try {
                 for (CsvRecord record : reader) {
                     if (header) {
@@ -262,7 +265,7 @@ class ImportRunner {
                         Object[] values = kind.stage(importRow);
                         Object[] row = new Object[values.length + 2];
                         row[0] = rowNumber;
-                        row[1] = Ids.newId();
+                        row[1] = ids.next();
                         System.arraycopy(values, 0, row, 2, values.length);
                         copy.row(row);
                         for (ImportRow.Warning w : importRow.warnings()) {

@@ -16,6 +16,15 @@ interface KindImport {
     /** Column definitions of the staging table after {@code row_no bigint, new_id uuid, ext_id text}. */
     String stagingColumns();
 
+    /**
+     * Whether the merge looks staged rows up by {@code ext_id}, so that the staging table gets an index on it
+     * before the merge. A merge that only reads the stage from end to end (joins driven by the stage, the
+     * duplicate check by hashing) is better off without it: building it sorts every key of the file.
+     */
+    default boolean looksUpExternalIds() {
+        return true;
+    }
+
     /** The row's key ({@code ext_id}), then the values of {@link #stagingColumns()} in their order. */
     Object[] stage(ImportRow row) throws RowProblem;
 

@@ -85,7 +85,12 @@ final class StagingCopy implements AutoCloseable {
             return;
         }
         String text = value.toString();
-        for (int i = 0; i < text.length(); i++) {
+        int plain = 0;
+        while (plain < text.length() && !special(text.charAt(plain))) {
+            plain++;
+        }
+        buffer.append(text, 0, plain); // most values need no escape: copied whole
+        for (int i = plain; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '\\' -> buffer.append("\\\\");
@@ -96,5 +101,9 @@ final class StagingCopy implements AutoCloseable {
                 default -> buffer.append(c);
             }
         }
+    }
+
+    private static boolean special(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '\0';
     }
 }

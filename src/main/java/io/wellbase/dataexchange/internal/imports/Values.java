@@ -20,6 +20,7 @@ final class Values {
             Pattern.compile("(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{2}|\\d{4})(?:,?\\s+(.+))?");
     private static final Pattern TIME = Pattern.compile(
             "(\\d{1,2})(?::(\\d{2}))?(?::(\\d{2})(?:\\.\\d+)?)?\\s*([ap]\\.?m\\.?)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ZONE_SUFFIX = Pattern.compile("(Z|[+-]\\d{2}:?\\d{2})$");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private Values() {}
@@ -68,7 +69,7 @@ final class Values {
         if (timeText == null || timeText.isBlank()) {
             return date.atStartOfDay();
         }
-        String t = timeText.strip().replaceAll("(Z|[+-]\\d{2}:?\\d{2})$", "");
+        String t = ZONE_SUFFIX.matcher(timeText.strip()).replaceAll("");
         LocalTime time = time(t);
         if (time == null) {
             throw new DateTimeException("bad time");

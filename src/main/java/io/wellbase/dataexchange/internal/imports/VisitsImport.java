@@ -44,6 +44,12 @@ class VisitsImport implements KindImport {
         return ClassImports.VISIT_COLUMNS;
     }
 
+    /** The visits merge reads the stage from end to end: every row is joined by hashing, none looked up. */
+    @Override
+    public boolean looksUpExternalIds() {
+        return false;
+    }
+
     @Override
     public Object[] stage(ImportRow row) throws RowProblem {
         String client = row.limited("clientId", 100);

@@ -10,14 +10,18 @@ final class ClassTypeMap {
     /**
      * Builds {@code class_type_map(name_key, id, duration_minutes, default_capacity)} for the names of a
      * staged column, creating the missing class types with the given duration and capacity (60 minutes
-     * and 20 places when the expressions are null).
+     * and 20 places when the expressions are null). The rows are grouped by their spelling before the names
+     * are matched without case, so {@code lower()} runs once per spelling rather than once per row.
      */
     static void build(ImportStage sql, String column, String durationExpression, String capacityExpression) {
         sql.update("""
                 INSERT INTO class_types (id, org_id, name, duration_minutes, default_capacity)
                 SELECT gen_random_uuid(), :org, n.name, n.duration, n.capacity
-                FROM (SELECT min(%1$s) AS name, coalesce(max(%2$s), 60) AS duration, coalesce(max(%3$s), 20) AS capacity
-                      FROM import_stage GROUP BY lower(%1$s)) n
+                FROM (SELECT min(r.name) AS name, coalesce(max(r.duration), 60) AS duration,
+                             coalesce(max(r.capacity), 20) AS capacity
+                      FROM (SELECT %1$s AS name, max(%2$s) AS duration, max(%3$s) AS capacity
+                            FROM import_stage GROUP BY %1$s) r
+                      GROUP BY lower(r.name)) n
                 WHERE NOT EXISTS (SELECT 1 FROM class_types t WHERE t.org_id = :org AND t.archived_at IS NULL
                                   AND lower(t.name) = lower(n.name))
                 """.formatted(column, durationExpression, capacityExpression));
