@@ -9,6 +9,7 @@
     "notification_reminders",
     "notification_preferences",
     "notification_settings",
+    "notification_optouts",
     "webhook_endpoints",
     "webhook_deliveries",
     "webhook_attempts"

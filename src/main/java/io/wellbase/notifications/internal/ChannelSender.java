@@ -11,5 +11,5 @@ interface ChannelSender {
     Channel channel();
 
     @Nullable
-    String send(String recipient, String subject, String body) throws Exception;
+    String send(Deliveries.Due message) throws Exception;
 }

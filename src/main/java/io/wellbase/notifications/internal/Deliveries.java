@@ -49,7 +49,16 @@ class Deliveries {
             @Nullable OffsetDateTime sentAt) {}
 
     /** A message the dispatcher holds: the row's id and what the channel needs. */
-    record Due(UUID id, UUID orgId, Channel channel, String recipient, String subject, String body, int attempts) {}
+    record Due(
+            UUID id,
+            UUID orgId,
+            Channel channel,
+            String recipient,
+            @Nullable UUID clientId,
+            Category category,
+            String subject,
+            String body,
+            int attempts) {}
 
     /** A message for a channel and recipient, before it is queued. */
     record Queued(
@@ -106,7 +115,7 @@ class Deliveries {
     /** Due messages, locked for this transaction; rows another node holds are skipped, not waited for. */
     List<Due> claimDue(Instant now, int limit) {
         return jdbc.sql("""
-                SELECT id, org_id, channel, recipient, subject, body, attempts FROM notification_deliveries
+                SELECT id, org_id, channel, recipient, client_id, category, subject, body, attempts FROM notification_deliveries
                 WHERE status = 'queued' AND next_attempt_at <= :now
                 ORDER BY next_attempt_at
                 LIMIT :limit
@@ -119,6 +128,8 @@ class Deliveries {
                         rs.getObject("org_id", UUID.class),
                         Channel.of(rs.getString("channel")),
                         rs.getString("recipient"),
+                        rs.getObject("client_id", UUID.class),
+                        Category.parse(rs.getString("category")).orElse(Category.BOOKINGS),
                         rs.getString("subject"),
                         rs.getString("body"),
                         rs.getInt("attempts")))

@@ -67,7 +67,7 @@ class Dispatcher {
                 throw new IllegalStateException(
                         "no sender for channel " + due.channel().value());
             }
-            String providerId = sender.send(due.recipient(), due.subject(), due.body());
+            String providerId = sender.send(due);
             if (providerId == null) {
                 sentWithoutId.add(due.id());
             } else {

@@ -36,8 +36,12 @@ class LoggingSenders {
             }
 
             @Override
-            public @Nullable String send(String recipient, String subject, String body) {
-                log.info("{} to {} (no provider configured): {}", channel.value(), recipient, subject);
+            public @Nullable String send(Deliveries.Due message) {
+                log.info(
+                        "{} to {} (no provider configured): {}",
+                        channel.value(),
+                        message.recipient(),
+                        message.subject());
                 return null;
             }
         };

@@ -29,6 +29,7 @@ class Notifier {
     private final Preferences preferences;
     private final Inbox inbox;
     private final Deliveries deliveries;
+    private final OptOuts optOuts;
     private final Clock clock;
 
     Notifier(
@@ -38,7 +39,9 @@ class Notifier {
             Preferences preferences,
             Inbox inbox,
             Deliveries deliveries,
+            OptOuts optOuts,
             Clock clock) {
+        this.optOuts = optOuts;
         this.clients = clients;
         this.accounts = accounts;
         this.organizationSettings = organizationSettings;
@@ -80,6 +83,7 @@ class Notifier {
         Map<UUID, ClientSummary> recipients = clients.findAll(orgId, clientIds);
         Map<UUID, UUID> users = accounts.usersOf(orgId, clientIds);
         Map<UUID, Preferences.Choice> choices = preferences.ofAll(orgId, users.values());
+        Map<UUID, java.util.Set<String>> unsubscribed = optOuts.of(orgId, clientIds);
         Instant now = clock.instant();
         List<Inbox.Addressed> inApp = new ArrayList<>();
         List<Deliveries.Queued> queued = new ArrayList<>();
@@ -107,7 +111,11 @@ class Notifier {
                         }
                     }
                     case EMAIL -> {
-                        if (client.email() != null) {
+                        boolean optedOut = !category.critical()
+                                && unsubscribed
+                                        .getOrDefault(message.clientId(), java.util.Set.of())
+                                        .contains(category.value());
+                        if (client.email() != null && !optedOut) {
                             queued.add(new Deliveries.Queued(message, channel, client.email(), userId, notBefore));
                         }
                     }

@@ -402,6 +402,62 @@ class NotificationsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void everyEmailCarriesAOneClickUnsubscribeLinkThatWorksWithoutSigningIn() {
+        Studio s = studio("Notify G");
+        book(s, session(s, inDays(3)));
+        String outbox =
+                "SELECT count(*) FROM email_outbox WHERE lower(to_address) = lower(:to) AND kind = 'notification'";
+        eventually(
+                () -> {
+                    dispatcher.dispatchBatch();
+                    return jdbc.sql(outbox)
+                            .param("to", s.clientEmail())
+                            .query(Long.class)
+                            .single();
+                },
+                n -> n == 1);
+        Map<String, Object> mail = jdbc.sql("SELECT body, headers::text AS headers FROM email_outbox"
+                        + " WHERE lower(to_address) = lower(:to) AND kind = 'notification'")
+                .param("to", s.clientEmail())
+                .query()
+                .singleRow();
+        String headers = (String) mail.get("headers");
+        assertThat(headers).contains("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile(
+                        "(/api/v1/notifications/unsubscribe\\?token=[^&]+&category=bookings)")
+                .matcher((String) mail.get("body"));
+        assertThat(link.find()).as(mail.get("body").toString()).isTrue();
+        assertThat(headers).contains(link.group(1));
+        String path = link.group(1);
+
+        // opening the link changes nothing; the one-click POST (no token of a user) does
+        Api.Response page = api.get(path, null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("<form method=\"post\"");
+        assertThat(rows(
+                        "SELECT count(*) FROM notification_optouts WHERE client_id = :id AND cardinality(categories) > 0",
+                        s.client()))
+                .isZero();
+        Api.Response done = api.post(path, Map.of(), null);
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        assertThat(done.field("unsubscribed")).isEqualTo("bookings");
+        assertThat(api.post(path.replaceAll("token=[^&]+", "token=forged"), Map.of(), null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post(path.replace("category=bookings", "category=account"), Map.of(), null)
+                        .status())
+                .isEqualTo(400);
+
+        // the next booking's email is not queued; the in-app notification still is
+        book(s, session(s, inDays(4)));
+        eventually(() -> inbox(s, "").size(), n -> n == 2);
+        assertThat(rows(
+                        "SELECT count(*) FROM notification_deliveries WHERE client_id = :id AND type = 'booking.confirmed'",
+                        s.client()))
+                .isEqualTo(1);
+    }
+
+    @Test
     void newReminderOffsetsReplanTheUpcomingBookingsReminders() {
         Studio s = studio("Notify F");
         UUID booking = book(s, session(s, inDays(3)));
@@ -460,7 +516,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
             }
 
             @Override
-            public String send(String recipient, String subject, String body) {
+            public String send(Deliveries.Due message) {
                 calls.incrementAndGet();
                 if (down.get()) {
                     throw new IllegalStateException("503 from the provider");

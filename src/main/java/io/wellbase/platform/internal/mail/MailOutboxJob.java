@@ -38,9 +38,15 @@ class MailOutboxJob {
                 });
     }
 
+    private static final tools.jackson.databind.ObjectMapper HEADERS = new tools.jackson.databind.ObjectMapper();
+
+    static java.util.Map<String, String> headers(String json) {
+        return HEADERS.readValue(json, new tools.jackson.core.type.TypeReference<java.util.Map<String, String>>() {});
+    }
+
     static int sendBatch(JdbcClient jdbc, MailTransport transport, PlatformProperties.Mail mail) {
         List<Pending> batch = jdbc.sql("""
-                SELECT id, to_address, subject, body, kind, attempts
+                SELECT id, to_address, subject, body, kind, headers::text AS headers, attempts
                 FROM email_outbox
                 WHERE status = 'pending' AND next_attempt_at <= now()
                 ORDER BY next_attempt_at
@@ -54,7 +60,8 @@ class MailOutboxJob {
                                 rs.getString("to_address"),
                                 rs.getString("subject"),
                                 rs.getString("body"),
-                                rs.getString("kind")),
+                                rs.getString("kind"),
+                                headers(rs.getString("headers"))),
                         rs.getInt("attempts")))
                 .list();
         for (Pending pending : batch) {

@@ -66,6 +66,9 @@ class MailTransportConfig {
             helper.setTo(message.to());
             helper.setSubject(message.subject());
             helper.setText(message.body(), false);
+            for (var header : message.headers().entrySet()) {
+                mime.setHeader(header.getKey(), header.getValue());
+            }
             smtp.send(mime);
         };
     }

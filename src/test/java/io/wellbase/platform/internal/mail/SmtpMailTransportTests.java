@@ -66,6 +66,24 @@ class SmtpMailTransportTests {
     }
 
     @Test
+    void extraHeadersReachTheRecipientAsMimeHeaders() throws Exception {
+        MailTransport transport = transportFor(senderOn(greenMail.getSmtp().getPort()));
+        String link = "https://studio.example/api/v1/notifications/unsubscribe?token=t0k&category=bookings";
+
+        transport.send(new EmailMessage(
+                "rosa@example.test",
+                "Booked: Hatha",
+                "See you.",
+                "notification",
+                Map.of("List-Unsubscribe", "<" + link + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
+
+        assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
+        MimeMessage message = greenMail.getReceivedMessages()[0];
+        assertThat(message.getHeader("List-Unsubscribe")).containsExactly("<" + link + ">");
+        assertThat(message.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+    }
+
+    @Test
     void sendsTheMessageOverSmtp() throws Exception {
         MailTransport transport = transportFor(senderOn(greenMail.getSmtp().getPort()));
 
