@@ -19,7 +19,8 @@ if [[ -n "${QUICK:-}" ]]; then
   IMPORTS=(bench/run-imports.sh 100000 512m)
   REPORTS=(bench/run-reports.sh 1)
   STARTUP=(bench/run-startup.sh 2)
-  SIZES="auth 5 s a measure; clients 20,000 (3 of 5 queries, 3 s / 2 s measures); bookings 10,000 clients, 4 s measures, 16 connections; import 100,000 visit rows; reports 1 repeat; start-up 2 restarts"
+  NOTIFICATIONS=(bench/run-notifications.sh 20000 500)
+  SIZES="auth 5 s a measure; clients 20,000 (3 of 5 queries, 3 s / 2 s measures); bookings 10,000 clients, 4 s measures, 16 connections; import 100,000 visit rows; reports 1 repeat; start-up 2 restarts; notifications 20,000 bookings, 500 due at once"
 else
   MODE="FULL"; LIMIT=600
   AUTH=(env WARMUP=3 bench/run-auth.sh 15 32)
@@ -28,7 +29,8 @@ else
   IMPORTS=(bench/run-imports.sh 1000000 512m)
   REPORTS=(bench/run-reports.sh 2)
   STARTUP=(bench/run-startup.sh 3)
-  SIZES="auth 15 s a measure; clients 100,000 (5 queries, 10 s / 5 s measures); bookings 50,000 clients, 10 s measures, 16 connections; import 1,000,000 visit rows; reports 2 repeats; start-up 3 restarts"
+  NOTIFICATIONS=(bench/run-notifications.sh 100000 2000)
+  SIZES="auth 15 s a measure; clients 100,000 (5 queries, 10 s / 5 s measures); bookings 50,000 clients, 10 s measures, 16 connections; import 1,000,000 visit rows; reports 2 repeats; start-up 3 restarts; notifications 100,000 bookings, 2,000 due at once"
 fi
 
 START=$(date +%s)
@@ -54,6 +56,7 @@ run clients "${CLIENTS[@]}"
 run bookings "${BOOKINGS[@]}"
 run imports "${IMPORTS[@]}"
 run reports "${REPORTS[@]}"
+run notifications "${NOTIFICATIONS[@]}"
 run startup "${STARTUP[@]}"
 
 echo
