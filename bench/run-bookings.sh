@@ -117,6 +117,9 @@ measure_app() { # name, kind, sessions
   echo "$rps"
 }
 measure_raw() { # name, kind, sessions
+  if [[ "$MATCH" != 1 ]]; then # a stale script would bind the wrong values and measure other work
+    printf '%-34s skipped: the captured statements do not match (see MISMATCH above)\n' "$1" >&2; echo ""; return
+  fi
   local args=(-n -M prepared -f bench/bookings/captured-book.sql -c "$CONNECTIONS" -j 2 -D org="$ORG" -D uid="$USER_ID"
     -D type="$TYPE" -D location="$LOCATION" -D kind="$2" -D nsessions="$3" -D nclients="$NCLIENTS" -D nconn="$CONNECTIONS" "${BOOK_DEFINES[@]}")
   pgbench "${args[@]}" -T "$WARMUP" -D k=$((2 * $(quarter "$3"))) >"$DATA/pgbench-$2-warmup.txt" 2>&1 || true

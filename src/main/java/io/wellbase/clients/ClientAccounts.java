@@ -4,9 +4,7 @@ import io.wellbase.identity.UserSummary;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Role;
 import io.wellbase.platform.web.ApiException;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -22,9 +20,6 @@ public interface ClientAccounts {
 
     /** The user linked to the client record (the client's portal account), empty when none is. */
     Optional<UUID> userOf(UUID organizationId, UUID clientId);
-
-    /** The users linked to these client records, by client id; clients without an account are absent. */
-    Map<UUID, UUID> usersOf(UUID organizationId, Collection<UUID> clientIds);
 
     /** Organizations where the user is a client (at most {@code limit}). */
     List<UUID> organizationsOf(UUID userId, int limit);

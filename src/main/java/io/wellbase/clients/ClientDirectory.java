@@ -17,10 +17,14 @@ public interface ClientDirectory {
     Optional<ClientSummary> find(UUID organizationId, UUID clientId);
 
     /**
-     * The summaries of the organization's clients with these ids that are neither merged away nor erased
-     * (as {@link #find}, for many at once); other ids are absent.
+     * Whom to tell, for the organization's clients with these ids that are neither merged away nor erased:
+     * their email and the user of their portal account, in one query; other ids are absent.
      */
-    Map<UUID, ClientSummary> findAll(UUID organizationId, Collection<UUID> clientIds);
+    Map<UUID, Recipient> recipients(UUID organizationId, Collection<UUID> clientIds);
+
+    /** A client as a message's recipient. */
+    record Recipient(
+            UUID id, @Nullable String email, @Nullable UUID userId) {}
 
     /**
      * The organization's clients that are neither merged away nor erased, oldest first (then by name and

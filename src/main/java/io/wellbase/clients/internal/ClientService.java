@@ -62,8 +62,8 @@ class ClientService implements ClientDirectory {
 
     @Override
     @Transactional(readOnly = true)
-    public Map<UUID, ClientSummary> findAll(UUID organizationId, Collection<UUID> clientIds) {
-        return summaries.findAll(organizationId, clientIds);
+    public Map<UUID, Recipient> recipients(UUID organizationId, Collection<UUID> clientIds) {
+        return summaries.recipients(organizationId, clientIds);
     }
 
     @Override

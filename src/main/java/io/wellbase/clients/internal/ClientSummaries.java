@@ -1,6 +1,6 @@
 package io.wellbase.clients.internal;
 
-import io.wellbase.clients.ClientDirectory.ClientSummary;
+import io.wellbase.clients.ClientDirectory.Recipient;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Client summaries for many clients in one query (notifications tell a batch of clients at once). */
+/** Recipients for many clients in one query (notifications tell a batch of clients at once). */
 @Component
 class ClientSummaries {
 
@@ -18,19 +18,21 @@ class ClientSummaries {
         this.jdbc = jdbc;
     }
 
-    Map<UUID, ClientSummary> findAll(UUID orgId, Collection<UUID> ids) {
-        Map<UUID, ClientSummary> found = new LinkedHashMap<>();
+    Map<UUID, Recipient> recipients(UUID orgId, Collection<UUID> ids) {
+        Map<UUID, Recipient> found = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
-        jdbc.sql(
-                        "SELECT id, first_name, last_name, email, status FROM clients WHERE org_id = :org AND id = ANY (:ids) AND "
-                                + ClientStore.ACTIVE)
+        jdbc.sql("""
+                        SELECT c.id, c.email, a.user_id FROM clients c
+                        LEFT JOIN client_accounts a ON a.org_id = c.org_id AND a.client_id = c.id
+                        WHERE c.org_id = :org AND c.id = ANY (:ids) AND c.merged_into_id IS NULL AND c.erased_at IS NULL
+                        """)
                 .param("org", orgId)
                 .param("ids", ids.stream().distinct().toArray(UUID[]::new))
-                .query(ClientSummary.class)
+                .query(Recipient.class)
                 .list()
-                .forEach(c -> found.put(c.id(), c));
+                .forEach(r -> found.put(r.id(), r));
         return found;
     }
 }

@@ -7,8 +7,6 @@ import io.wellbase.clients.ClientAccounts;
 import io.wellbase.identity.UserSummary;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.web.ApiException;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,21 +47,6 @@ class PortalAccounts implements ClientAccounts {
                 .param("client", clientId)
                 .query(UUID.class)
                 .optional();
-    }
-
-    @Override
-    public Map<UUID, UUID> usersOf(UUID organizationId, Collection<UUID> clientIds) {
-        Map<UUID, UUID> users = new HashMap<>();
-        if (clientIds.isEmpty()) {
-            return users;
-        }
-        jdbc.sql("SELECT client_id, user_id FROM client_accounts WHERE org_id = :org AND client_id = ANY (:clients)")
-                .param("org", organizationId)
-                .param("clients", clientIds.stream().distinct().toArray(UUID[]::new))
-                .query((rs, n) -> Map.entry(rs.getObject("client_id", UUID.class), rs.getObject("user_id", UUID.class)))
-                .list()
-                .forEach(e -> users.put(e.getKey(), e.getValue()));
-        return users;
     }
 
     @Override

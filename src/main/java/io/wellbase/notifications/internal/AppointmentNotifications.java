@@ -1,6 +1,7 @@
 package io.wellbase.notifications.internal;
 
 import io.wellbase.memberships.MembershipExpiring;
+import io.wellbase.notifications.internal.webhooks.WebhookEvents;
 import io.wellbase.scheduling.BookedAppointments;
 import io.wellbase.scheduling.BookedAppointments.BookedAppointment;
 import io.wellbase.scheduling.SchedulingEvents;
@@ -26,6 +27,7 @@ class AppointmentNotifications {
     private final Notifier notifier;
     private final Reminders reminders;
     private final OrganizationNotificationSettings settings;
+    private final WebhookEvents webhooks;
     private final Clock clock;
 
     AppointmentNotifications(
@@ -33,7 +35,9 @@ class AppointmentNotifications {
             Notifier notifier,
             Reminders reminders,
             OrganizationNotificationSettings settings,
+            WebhookEvents webhooks,
             Clock clock) {
+        this.webhooks = webhooks;
         this.appointments = appointments;
         this.notifier = notifier;
         this.reminders = reminders;
@@ -43,6 +47,7 @@ class AppointmentNotifications {
 
     @ApplicationModuleListener
     void on(SchedulingEvents.AppointmentBooked event) {
+        webhooks.on(event);
         appointment(event.organizationId(), event.appointmentId()).ifPresent(a -> {
             notifier.tell(message(
                     event.organizationId(),
@@ -57,6 +62,7 @@ class AppointmentNotifications {
 
     @ApplicationModuleListener
     void on(SchedulingEvents.AppointmentRescheduled event) {
+        webhooks.on(event);
         appointment(event.organizationId(), event.appointmentId()).ifPresent(a -> {
             notifier.tell(message(
                     event.organizationId(),
@@ -72,6 +78,7 @@ class AppointmentNotifications {
 
     @ApplicationModuleListener
     void on(SchedulingEvents.AppointmentCancelled event) {
+        webhooks.on(event);
         reminders.cancelFor(event.organizationId(), event.appointmentId());
         appointment(event.organizationId(), event.appointmentId())
                 .ifPresent(a -> notifier.tell(message(
@@ -101,10 +108,10 @@ class AppointmentNotifications {
         if (!a.stands()) {
             return;
         }
-        reminders.plan(
+        reminders.planAll(
                 orgId,
-                new Reminders.Planned(
-                        Reminders.Kind.APPOINTMENT, a.appointmentId(), null, a.clientId(), a.startsAt(), a.timezone()),
+                List.of(new Reminders.Planned(
+                        Reminders.Kind.APPOINTMENT, a.appointmentId(), null, a.clientId(), a.startsAt(), a.timezone())),
                 settings.of(orgId).reminderOffsets(),
                 clock.instant());
     }

@@ -1,8 +1,7 @@
 package io.wellbase.notifications.internal;
 
-import io.wellbase.clients.ClientAccounts;
 import io.wellbase.clients.ClientDirectory;
-import io.wellbase.clients.ClientDirectory.ClientSummary;
+import io.wellbase.clients.ClientDirectory.Recipient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 class Notifier {
 
     private final ClientDirectory clients;
-    private final ClientAccounts accounts;
     private final OrganizationNotificationSettings organizationSettings;
     private final Preferences preferences;
     private final Inbox inbox;
@@ -34,7 +32,6 @@ class Notifier {
 
     Notifier(
             ClientDirectory clients,
-            ClientAccounts accounts,
             OrganizationNotificationSettings organizationSettings,
             Preferences preferences,
             Inbox inbox,
@@ -43,7 +40,6 @@ class Notifier {
             Clock clock) {
         this.optOuts = optOuts;
         this.clients = clients;
-        this.accounts = accounts;
         this.organizationSettings = organizationSettings;
         this.preferences = preferences;
         this.inbox = inbox;
@@ -80,20 +76,23 @@ class Notifier {
     private Outcome tellOrganization(UUID orgId, List<Message> messages) {
         OrganizationNotificationSettings.Settings settings = organizationSettings.of(orgId);
         List<UUID> clientIds = messages.stream().map(Message::clientId).toList();
-        Map<UUID, ClientSummary> recipients = clients.findAll(orgId, clientIds);
-        Map<UUID, UUID> users = accounts.usersOf(orgId, clientIds);
-        Map<UUID, Preferences.Choice> choices = preferences.ofAll(orgId, users.values());
+        Map<UUID, Recipient> recipients = clients.recipients(orgId, clientIds);
+        List<UUID> users = recipients.values().stream()
+                .map(Recipient::userId)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        Map<UUID, Preferences.Choice> choices = preferences.ofAll(orgId, users);
         Map<UUID, java.util.Set<String>> unsubscribed = optOuts.of(orgId, clientIds);
         Instant now = clock.instant();
         List<Inbox.Addressed> inApp = new ArrayList<>();
         List<Deliveries.Queued> queued = new ArrayList<>();
         for (Message message : messages) {
             Category category = message.type().category();
-            ClientSummary client = recipients.get(message.clientId());
+            Recipient client = recipients.get(message.clientId());
             if (client == null || !settings.allows(category)) {
                 continue;
             }
-            UUID userId = users.get(message.clientId());
+            UUID userId = client.userId();
             Preferences.Choice choice = userId == null
                     ? Preferences.Choice.DEFAULTS
                     : choices.getOrDefault(userId, Preferences.Choice.DEFAULTS);

@@ -16,7 +16,15 @@ class OrganizationNotificationSettings {
 
     static final Settings DEFAULTS = new Settings(List.of(1440, 120), Set.of());
 
+    /** How long another node may use settings changed here (this node drops them at once). */
+    static final java.time.Duration CACHED_FOR = java.time.Duration.ofSeconds(5);
+
     private final JdbcClient jdbc;
+    private final com.github.benmanes.caffeine.cache.Cache<UUID, Settings> cache =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .expireAfterWrite(CACHED_FOR)
+                    .maximumSize(10_000)
+                    .build();
 
     OrganizationNotificationSettings(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -29,7 +37,12 @@ class OrganizationNotificationSettings {
         }
     }
 
+    /** Read on every message and reminder: kept for {@link #CACHED_FOR}, dropped on this node by a change. */
     Settings of(UUID orgId) {
+        return cache.get(orgId, this::read);
+    }
+
+    private Settings read(UUID orgId) {
         return jdbc.sql("SELECT reminder_offsets, disabled_categories FROM notification_settings WHERE org_id = :org")
                 .param("org", orgId)
                 .query((rs, n) -> new Settings(
@@ -54,6 +67,10 @@ class OrganizationNotificationSettings {
                         "disabled",
                         settings.disabledCategories().stream().sorted().toArray(String[]::new))
                 .update();
+        // dropped now for this transaction's own reads, and again after the commit, since another thread may
+        // have read the old row in between
+        cache.invalidate(orgId);
+        io.wellbase.platform.data.AfterCommit.run(() -> cache.invalidate(orgId));
     }
 
     private static Object array(Array array) throws SQLException {

@@ -1,5 +1,6 @@
 package io.wellbase.notifications.internal;
 
+import io.wellbase.notifications.internal.webhooks.WebhookEvents;
 import io.wellbase.scheduling.BookedClasses;
 import io.wellbase.scheduling.BookedClasses.BookedClass;
 import io.wellbase.scheduling.SchedulingEvents;
@@ -21,6 +22,7 @@ class SchedulingNotifications {
     private final Notifier notifier;
     private final Reminders reminders;
     private final OrganizationNotificationSettings settings;
+    private final WebhookEvents webhooks;
     private final Clock clock;
 
     SchedulingNotifications(
@@ -28,7 +30,9 @@ class SchedulingNotifications {
             Notifier notifier,
             Reminders reminders,
             OrganizationNotificationSettings settings,
+            WebhookEvents webhooks,
             Clock clock) {
+        this.webhooks = webhooks;
         this.bookedClasses = bookedClasses;
         this.notifier = notifier;
         this.reminders = reminders;
@@ -38,6 +42,7 @@ class SchedulingNotifications {
 
     @ApplicationModuleListener
     void on(SchedulingEvents.BookingConfirmed event) {
+        webhooks.on(event);
         booking(event.organizationId(), event.bookingId()).ifPresent(b -> {
             notifier.tell(message(
                     event.organizationId(),
@@ -52,6 +57,7 @@ class SchedulingNotifications {
 
     @ApplicationModuleListener
     void on(SchedulingEvents.WaitlistPromoted event) {
+        webhooks.on(event);
         booking(event.organizationId(), event.bookingId()).ifPresent(b -> {
             notifier.tell(message(
                     event.organizationId(),
@@ -67,6 +73,7 @@ class SchedulingNotifications {
     /** A cancelled session cancels its bookings one by one: those clients hear that the session is off, once. */
     @ApplicationModuleListener
     void on(SchedulingEvents.BookingCancelled event) {
+        webhooks.on(event);
         reminders.cancelFor(event.organizationId(), event.bookingId());
         booking(event.organizationId(), event.bookingId())
                 .ifPresent(b -> notifier.tell(
@@ -89,6 +96,7 @@ class SchedulingNotifications {
 
     @ApplicationModuleListener
     void on(SchedulingEvents.SessionCancelled event) {
+        webhooks.on(event);
         reminders.cancelForSession(event.organizationId(), event.sessionId());
     }
 
@@ -107,7 +115,11 @@ class SchedulingNotifications {
     }
 
     private void planReminders(UUID orgId, BookedClass booking) {
-        reminders.plan(orgId, Reminders.Planned.of(booking), settings.of(orgId).reminderOffsets(), clock.instant());
+        reminders.planAll(
+                orgId,
+                java.util.List.of(Reminders.Planned.of(booking)),
+                settings.of(orgId).reminderOffsets(),
+                clock.instant());
     }
 
     private Optional<BookedClass> booking(UUID orgId, UUID bookingId) {

@@ -14,12 +14,14 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Queues a webhook delivery for each enabled endpoint subscribed to the event's type. The payload is the
+ * Queues a webhook delivery for each enabled endpoint subscribed to the event's type. The notification
+ * listeners call it in their own transaction (one publication per event, not one per concern); it listens
+ * itself only to events that tell no person anything. The payload is the
  * event as JSON with its {@code type} and {@code timestamp}; the dedupe key is the type and a digest of
  * the event, so a listener retried from the event publication registry queues nothing twice.
  */
 @Component
-class WebhookEvents {
+public class WebhookEvents {
 
     private final WebhookEndpoints endpoints;
     private final WebhookDeliveries deliveries;
@@ -33,23 +35,19 @@ class WebhookEvents {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
-    void on(SchedulingEvents.BookingConfirmed e) {
+    public void on(SchedulingEvents.BookingConfirmed e) {
         queue(e.organizationId(), WebhookEventType.BOOKING_CONFIRMED, e);
     }
 
-    @ApplicationModuleListener
-    void on(SchedulingEvents.BookingCancelled e) {
+    public void on(SchedulingEvents.BookingCancelled e) {
         queue(e.organizationId(), WebhookEventType.BOOKING_CANCELLED, e);
     }
 
-    @ApplicationModuleListener
-    void on(SchedulingEvents.WaitlistPromoted e) {
+    public void on(SchedulingEvents.WaitlistPromoted e) {
         queue(e.organizationId(), WebhookEventType.WAITLIST_PROMOTED, e);
     }
 
-    @ApplicationModuleListener
-    void on(SchedulingEvents.SessionCancelled e) {
+    public void on(SchedulingEvents.SessionCancelled e) {
         queue(e.organizationId(), WebhookEventType.SESSION_CANCELLED, e);
     }
 
@@ -58,18 +56,15 @@ class WebhookEvents {
         queue(e.organizationId(), WebhookEventType.CLIENT_CHECKED_IN, e);
     }
 
-    @ApplicationModuleListener
-    void on(SchedulingEvents.AppointmentBooked e) {
+    public void on(SchedulingEvents.AppointmentBooked e) {
         queue(e.organizationId(), WebhookEventType.APPOINTMENT_BOOKED, e);
     }
 
-    @ApplicationModuleListener
-    void on(SchedulingEvents.AppointmentRescheduled e) {
+    public void on(SchedulingEvents.AppointmentRescheduled e) {
         queue(e.organizationId(), WebhookEventType.APPOINTMENT_RESCHEDULED, e);
     }
 
-    @ApplicationModuleListener
-    void on(SchedulingEvents.AppointmentCancelled e) {
+    public void on(SchedulingEvents.AppointmentCancelled e) {
         queue(e.organizationId(), WebhookEventType.APPOINTMENT_CANCELLED, e);
     }
 

@@ -2,9 +2,9 @@ package io.wellbase.scheduling.internal.appointments;
 
 import io.wellbase.organizations.Locations;
 import io.wellbase.scheduling.BookedAppointments;
+import io.wellbase.scheduling.internal.LocationPlaces;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 class BookedAppointmentLookup implements BookedAppointments {
 
     private final JdbcClient jdbc;
-    private final Locations locations;
+    private final LocationPlaces places;
 
-    BookedAppointmentLookup(JdbcClient jdbc, Locations locations) {
+    BookedAppointmentLookup(JdbcClient jdbc, LocationPlaces places) {
         this.jdbc = jdbc;
-        this.locations = locations;
+        this.places = places;
     }
 
     private record Row(
@@ -43,11 +43,9 @@ class BookedAppointmentLookup implements BookedAppointments {
                 .param("ids", ids.toArray(UUID[]::new))
                 .query(Row.class)
                 .list();
-        Map<UUID, Locations.Place> places = new HashMap<>();
         Map<UUID, BookedAppointment> found = new LinkedHashMap<>();
         for (Row r : rows) {
-            Locations.Place place = places.computeIfAbsent(
-                    r.locationId(), id -> locations.place(orgId, id).orElse(new Locations.Place("", "UTC")));
+            Locations.Place place = places.of(orgId, r.locationId());
             found.put(
                     r.id(),
                     new BookedAppointment(

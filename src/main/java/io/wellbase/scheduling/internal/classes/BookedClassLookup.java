@@ -2,12 +2,12 @@ package io.wellbase.scheduling.internal.classes;
 
 import io.wellbase.organizations.Locations;
 import io.wellbase.scheduling.BookedClasses;
+import io.wellbase.scheduling.internal.LocationPlaces;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +31,11 @@ class BookedClassLookup implements BookedClasses {
             """;
 
     private final JdbcClient jdbc;
-    private final Locations locations;
+    private final LocationPlaces places;
 
-    BookedClassLookup(JdbcClient jdbc, Locations locations) {
+    BookedClassLookup(JdbcClient jdbc, LocationPlaces places) {
         this.jdbc = jdbc;
-        this.locations = locations;
+        this.places = places;
     }
 
     private record Row(
@@ -94,14 +94,9 @@ class BookedClassLookup implements BookedClasses {
     }
 
     private List<BookedClass> withPlaces(UUID orgId, List<Row> rows) {
-        Map<UUID, Locations.Place> places = new HashMap<>();
-        for (Row r : rows) {
-            places.computeIfAbsent(
-                    r.locationId(), id -> locations.place(orgId, id).orElse(new Locations.Place("", "UTC")));
-        }
         return rows.stream()
                 .map(r -> {
-                    Locations.Place place = places.get(r.locationId());
+                    Locations.Place place = places.of(orgId, r.locationId());
                     return new BookedClass(
                             r.id(),
                             r.clientId(),
