@@ -29,6 +29,9 @@ APP = "PostgreSQL JDBC Driver"
 PREFIX = re.compile(r"^(?:execute [^:]+|statement):\s*", re.S)
 PARAM = re.compile(r"\$(\d+) = (NULL|'((?:[^']|'')*)')")
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+# A PostgreSQL array literal as the server logs a bound array: {a,b} or {"2026-12-02 16:10:24+00",...}
+ARRAY = re.compile(r'\{(?:"[^"]*"|[^,{}":]*)(?:,(?:"[^"]*"|[^,{}":]*))*\}')
+ARRAY_ELEMENT = re.compile(r'"[^"]*"|[^,]+')
 NEW_ID = ("encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send("
           "(extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid")
 
@@ -105,6 +108,24 @@ def generate(capture, known, template):
                 if names[n] in txn:
                     used_txn.add(names[n])
                 continue
+            if per_txn and ARRAY.fullmatch(v):
+                # an array bound by the application (unnest, = ANY): rebuilt per transaction in the statement
+                # itself, element by element: a known value its variable, an unseen UUID a fresh id
+                elements = []
+                for raw in ARRAY_ELEMENT.findall(v[1:-1]):
+                    e = raw[1:-1] if raw.startswith('"') else raw
+                    if e in by_value:
+                        elements.append(f"CAST(:{by_value[e]} AS text)")
+                        if by_value[e] in txn:
+                            used_txn.add(by_value[e])
+                    elif UUID.match(e):
+                        elements.append(f"CAST({NEW_ID} AS text)")
+                    elif e == "NULL":
+                        elements.append("NULL")
+                    else:
+                        elements.append(sq(e))
+                names[n] = "ARRAY[" + ", ".join(elements) + "]"
+                continue
             if UUID.match(v) and per_txn:
                 new_ids += 1
                 name = f"new{new_ids}"
@@ -130,7 +151,9 @@ def generate(capture, known, template):
 
         def sub(m):
             nm = names.get(int(m.group(1)))
-            return "NULL" if nm is None else ":" + nm
+            if nm is None:
+                return "NULL"
+            return nm if nm.startswith("ARRAY[") else ":" + nm
         lines.append(f"-- captured: {norm(sql)}")
         lines.append(re.sub(r"\$(\d+)", sub, sql) + ";")
     exprs = [(nm, txn[nm][0]) for nm in txn if nm in used_txn] + setup

@@ -26,7 +26,7 @@ class ClientSummaries {
         jdbc.sql("""
                         SELECT c.id, c.email, a.user_id FROM clients c
                         LEFT JOIN client_accounts a ON a.org_id = c.org_id AND a.client_id = c.id
-                        WHERE c.org_id = :org AND c.id = ANY (:ids) AND c.merged_into_id IS NULL AND c.erased_at IS NULL
+                        WHERE c.org_id = :org AND c.id = ANY (CAST(:ids AS uuid[])) AND c.merged_into_id IS NULL AND c.erased_at IS NULL
                         """)
                 .param("org", orgId)
                 .param("ids", ids.stream().distinct().toArray(UUID[]::new))

@@ -78,8 +78,10 @@ class Deliveries {
                                                      subject, body, dedupe_key, next_attempt_at)
                 SELECT r.id, :org, r.channel, r.type, r.category, r.recipient, r.client_id, r.user_id, r.subject, r.body,
                        r.dedupe_key, r.not_before
-                FROM unnest(:ids, :channels, :types, :categories, :recipients, :clients, :users, :subjects, :bodies, :keys,
-                            :notBefore)
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:channels AS text[]), CAST(:types AS text[]), CAST(:categories AS text[]),
+                            CAST(:recipients AS text[]), CAST(:clients AS uuid[]), CAST(:users AS uuid[]),
+                            CAST(:subjects AS text[]), CAST(:bodies AS text[]), CAST(:keys AS text[]),
+                            CAST(:notBefore AS timestamptz[]))
                      AS r (id, channel, type, category, recipient, client_id, user_id, subject, body, dedupe_key, not_before)
                 ON CONFLICT (org_id, dedupe_key) DO NOTHING
                 """)
@@ -155,7 +157,7 @@ class Deliveries {
         }
         jdbc.sql("""
                 UPDATE notification_deliveries SET status = 'sent', attempts = attempts + 1, sent_at = :at, last_error = NULL
-                WHERE id = ANY (:ids)
+                WHERE id = ANY (CAST(:ids AS uuid[]))
                 """)
                 .param("ids", ids.toArray(UUID[]::new))
                 .param("at", java.sql.Timestamp.from(at))

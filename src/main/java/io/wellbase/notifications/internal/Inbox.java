@@ -44,7 +44,9 @@ class Inbox {
         return jdbc.sql("""
                 INSERT INTO notifications (id, org_id, user_id, type, category, title, body, entity_type, entity_id, dedupe_key)
                 SELECT r.id, :org, r.user_id, r.type, r.category, r.title, r.body, r.entity_type, r.entity_id, r.dedupe_key
-                FROM unnest(:ids, :users, :types, :categories, :titles, :bodies, :entityTypes, :entityIds, :keys)
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:users AS uuid[]), CAST(:types AS text[]), CAST(:categories AS text[]),
+                            CAST(:titles AS text[]), CAST(:bodies AS text[]), CAST(:entityTypes AS text[]),
+                            CAST(:entityIds AS uuid[]), CAST(:keys AS text[]))
                      AS r (id, user_id, type, category, title, body, entity_type, entity_id, dedupe_key)
                 ON CONFLICT (org_id, dedupe_key) DO NOTHING
                 """)

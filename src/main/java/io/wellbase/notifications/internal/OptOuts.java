@@ -56,7 +56,7 @@ class OptOuts {
         }
         jdbc.sql("""
                 SELECT client_id, categories FROM notification_optouts
-                WHERE org_id = :org AND client_id = ANY (:clients) AND cardinality(categories) > 0
+                WHERE org_id = :org AND client_id = ANY (CAST(:clients AS uuid[])) AND cardinality(categories) > 0
                 """)
                 .param("org", orgId)
                 .param("clients", clientIds.stream().distinct().toArray(UUID[]::new))

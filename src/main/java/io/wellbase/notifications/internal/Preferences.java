@@ -60,7 +60,7 @@ class Preferences {
         }
         jdbc.sql("""
                 SELECT user_id, disabled, quiet_start, quiet_end, timezone FROM notification_preferences
-                WHERE org_id = :org AND user_id = ANY (:users)
+                WHERE org_id = :org AND user_id = ANY (CAST(:users AS uuid[]))
                 """)
                 .param("org", orgId)
                 .param("users", userIds.stream().distinct().toArray(UUID[]::new))

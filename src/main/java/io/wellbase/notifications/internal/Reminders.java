@@ -135,7 +135,9 @@ class Reminders {
                 INSERT INTO notification_reminders (id, org_id, kind, entity_id, session_id, client_id, offset_minutes,
                                                     starts_at, due_at)
                 SELECT r.id, :org, r.kind, r.entity, r.session, r.client, r.offset_minutes, r.starts, r.due
-                FROM unnest(:ids, :kinds, :entities, :sessions, :clients, :offsets, :starts, :dues)
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:kinds AS text[]), CAST(:entities AS uuid[]), CAST(:sessions AS uuid[]),
+                            CAST(:clients AS uuid[]), CAST(:offsets AS int[]), CAST(:starts AS timestamptz[]),
+                            CAST(:dues AS timestamptz[]))
                      AS r (id, kind, entity, session, client, offset_minutes, starts, due)
                 ON CONFLICT (org_id, entity_id, offset_minutes) DO UPDATE
                     SET starts_at = excluded.starts_at, due_at = excluded.due_at, status = 'pending', done_at = NULL
@@ -203,7 +205,8 @@ class Reminders {
         if (ids.isEmpty()) {
             return;
         }
-        jdbc.sql("UPDATE notification_reminders SET status = :status, done_at = :at WHERE id = ANY (:ids)")
+        jdbc.sql(
+                        "UPDATE notification_reminders SET status = :status, done_at = :at WHERE id = ANY (CAST(:ids AS uuid[]))")
                 .param("ids", ids.toArray(UUID[]::new))
                 .param("status", sent ? "sent" : "skipped")
                 .param("at", java.sql.Timestamp.from(at))

@@ -54,7 +54,7 @@ class BookedClassLookup implements BookedClasses {
         if (bookingIds.isEmpty()) {
             return Map.of();
         }
-        List<Row> rows = jdbc.sql(SELECT + " WHERE b.org_id = :org AND b.id = ANY (:ids)")
+        List<Row> rows = jdbc.sql(SELECT + " WHERE b.org_id = :org AND b.id = ANY (CAST(:ids AS uuid[]))")
                 .param("org", orgId)
                 .param("ids", bookingIds.toArray(UUID[]::new))
                 .query(BookedClassLookup::row)
