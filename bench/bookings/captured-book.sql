@@ -5,7 +5,13 @@
 -- run-var p7_5 = $5 of statement 7
 -- run-var p7_8 = $8 of statement 7
 -- run-var p7_9 = $9 of statement 7
+-- run-var p8_2 = $2 of statement 8
 -- run-var p8_3 = $3 of statement 8
+-- run-var p8_4 = $4 of statement 8
+-- run-var p8_6 = $6 of statement 8
+-- run-var p8_7 = $7 of statement 8
+-- run-var p9_3 = $3 of statement 9
+-- run-var p22_1 = $1 of statement 22
 -- Per transaction: the next client-session pair of this connection (never one booked before in
 -- this phase: idx = k + client_id, k grows by the connection count), and the values the API would
 -- have bound for it. -D: kind, nclients, nsessions, nconn, k (the phase's first index).
@@ -13,7 +19,7 @@
 \set idx :k + :client_id
 \set n :idx % :nclients + 1
 \set s (:idx / :nclients + :idx) % :nsessions + 1
-SELECT c.id AS cid, c.membership AS mid, s.id AS sid, cs.starts_at::text AS starts, cs.local_date::text AS day, encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid AS new1, encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid AS new2, encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid AS new3, '{"sessionId":{"after":"' || s.id || '"},"clientId":{"after":"' || c.id || '"}}' AS p7_7, encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid AS new4 FROM bench_clients c JOIN bench_sessions s ON s.kind = :kind AND s.n = :s JOIN class_sessions cs ON cs.id = s.id WHERE c.n = :n \gset
+SELECT c.id AS cid, c.membership AS mid, s.id AS sid, cs.starts_at::text AS starts, cs.local_date::text AS day, encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid AS new1, encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid AS new2, encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid AS new3, '{"sessionId":{"after":"' || s.id || '"},"clientId":{"after":"' || c.id || '"}}' AS p7_7, encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid AS new4, encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid AS new5, '{"organizationId":"' || :org || '","bookingId":"01a23261-fc2e-715f-a481-b9b4cc05a89d","sessionId":"' || s.id || '","clientId":"' || c.id || '","startsAt":"' || cs.local_date::text || 'T16:14:30.838092Z"}' AS p8_5 FROM bench_clients c JOIN bench_sessions s ON s.kind = :kind AND s.n = :s JOIN class_sessions cs ON cs.id = s.id WHERE c.n = :n \gset
 -- captured statements
 -- captured: BEGIN
 BEGIN;
@@ -57,12 +63,58 @@ INSERT INTO audit_log (id, org_id, actor_id, action, entity_type, entity_id, cha
                        ip, user_agent, request_id)
 VALUES (:new3, :org, :uid, :p7_4, :p7_5, :new1, CAST(:p7_7 AS jsonb),
         :p7_8, :p7_9, :new4);
+-- captured: INSERT INTO EVENT_PUBLICATION (ID, EVENT_TYPE, LISTENER_ID, PUBLICATION_DATE, SERIALIZED_EVENT, STATUS, COMPLETION_ATTEMPTS, LAST_RESUBMISSION_DATE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+INSERT INTO EVENT_PUBLICATION (ID, EVENT_TYPE, LISTENER_ID, PUBLICATION_DATE, SERIALIZED_EVENT, STATUS, COMPLETION_ATTEMPTS, LAST_RESUBMISSION_DATE) VALUES (:new5, :p8_2, :p8_3, :p8_4, :p8_5, :p8_6, :p8_7, :p8_4);
 -- captured: WITH seat AS ( UPDATE class_sessions SET confirmed_count = confirmed_count + 1 WHERE org_id = ? AND id = ? AND status = ? AND confirmed_count < capacity RETURNING id) UPDATE bookings SET membership_id = ?, confirmed_at = now() WHERE org_id = ? AND id = ? AND EXISTS (SELECT 1 FROM seat)
 WITH seat AS (
     UPDATE class_sessions SET confirmed_count = confirmed_count + 1
-    WHERE org_id = :org AND id = :sid AND status = :p8_3 AND confirmed_count < capacity
+    WHERE org_id = :org AND id = :sid AND status = :p9_3 AND confirmed_count < capacity
     RETURNING id)
 UPDATE bookings SET membership_id = :mid, confirmed_at = now()
 WHERE org_id = :org AND id = :new1 AND EXISTS (SELECT 1 FROM seat);
+-- captured: COMMIT
+COMMIT;
+-- captured: BEGIN
+BEGIN;
+-- captured: UPDATE EVENT_PUBLICATION SET STATUS = 'PROCESSING' WHERE ID = ? AND STATUS != 'PROCESSING'
+UPDATE EVENT_PUBLICATION SET STATUS = 'PROCESSING' WHERE ID = :new5 AND STATUS != 'PROCESSING';
+-- captured: COMMIT
+COMMIT;
+-- captured: BEGIN
+BEGIN;
+-- captured: SELECT id FROM webhook_endpoints WHERE org_id = ? AND enabled AND ? = ANY (event_types)
+SELECT id FROM webhook_endpoints WHERE org_id = :org AND enabled AND :p7_4 = ANY (event_types);
+-- captured: SELECT b.id, b.client_id, b.session_id, t.name AS class_name, s.starts_at, s.location_id, b.status = 'confirmed' AS confirmed, s.status = 'cancelled' AS session_cancelled FROM bookings b JOIN class_sessions s ON s.org_id = b.org_id AND s.id = b.session_id JOIN class_types t ON t.org_id = s.org_id AND t.id = s.class_type_id WHERE b.org_id = ? AND b.id = ANY (CAST(? AS uuid[]))
+SELECT b.id, b.client_id, b.session_id, t.name AS class_name, s.starts_at, s.location_id,
+       b.status = 'confirmed' AS confirmed, s.status = 'cancelled' AS session_cancelled
+FROM bookings b
+JOIN class_sessions s ON s.org_id = b.org_id AND s.id = b.session_id
+JOIN class_types t ON t.org_id = s.org_id AND t.id = s.class_type_id
+ WHERE b.org_id = :org AND b.id = ANY (CAST(ARRAY[CAST(:new1 AS text)] AS uuid[]));
+-- captured: SELECT c.id, c.email, a.user_id FROM clients c LEFT JOIN client_accounts a ON a.org_id = c.org_id AND a.client_id = c.id WHERE c.org_id = ? AND c.id = ANY (CAST(? AS uuid[])) AND c.merged_into_id IS NULL AND c.erased_at IS NULL
+SELECT c.id, c.email, a.user_id FROM clients c
+LEFT JOIN client_accounts a ON a.org_id = c.org_id AND a.client_id = c.id
+WHERE c.org_id = :org AND c.id = ANY (CAST(ARRAY[CAST(:cid AS text)] AS uuid[])) AND c.merged_into_id IS NULL AND c.erased_at IS NULL;
+-- captured: SELECT client_id, categories FROM notification_optouts WHERE org_id = ? AND client_id = ANY (CAST(? AS uuid[])) AND cardinality(categories) > 0
+SELECT client_id, categories FROM notification_optouts
+WHERE org_id = :org AND client_id = ANY (CAST(ARRAY[CAST(:cid AS text)] AS uuid[])) AND cardinality(categories) > 0;
+-- captured: INSERT INTO notification_reminders (id, org_id, kind, entity_id, session_id, client_id, offset_minutes, starts_at, due_at) SELECT r.id, ?, r.kind, r.entity, r.session, r.client, r.offset_minutes, r.starts, r.due FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS uuid[]), CAST(? AS uuid[]), CAST(? AS uuid[]), CAST(? AS int[]), CAST(? AS timestamptz[]), CAST(? AS timestamptz[])) AS r (id, kind, entity, session, client, offset_minutes, starts, due) ON CONFLICT (org_id, entity_id, offset_minutes) DO UPDATE SET starts_at = excluded.starts_at, due_at = excluded.due_at, status = 'pending', done_at = NULL WHERE notification_reminders.starts_at <> excluded.starts_at OR notification_reminders.status = 'cancelled'
+INSERT INTO notification_reminders (id, org_id, kind, entity_id, session_id, client_id, offset_minutes,
+                                    starts_at, due_at)
+SELECT r.id, :org, r.kind, r.entity, r.session, r.client, r.offset_minutes, r.starts, r.due
+FROM unnest(CAST(ARRAY[CAST(encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid AS text), CAST(encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid AS text)] AS uuid[]), CAST(ARRAY['class', 'class'] AS text[]), CAST(ARRAY[CAST(:new1 AS text), CAST(:new1 AS text)] AS uuid[]), CAST(ARRAY[CAST(:sid AS text), CAST(:sid AS text)] AS uuid[]),
+            CAST(ARRAY[CAST(:cid AS text), CAST(:cid AS text)] AS uuid[]), CAST(ARRAY['1440', '120'] AS int[]), CAST(ARRAY[CAST(:starts AS text), CAST(:starts AS text)] AS timestamptz[]),
+            CAST(ARRAY['2026-12-01 16:14:30.838092+00', '2026-12-02 14:14:30.838092+00'] AS timestamptz[]))
+     AS r (id, kind, entity, session, client, offset_minutes, starts, due)
+ON CONFLICT (org_id, entity_id, offset_minutes) DO UPDATE
+    SET starts_at = excluded.starts_at, due_at = excluded.due_at, status = 'pending', done_at = NULL
+    WHERE notification_reminders.starts_at <> excluded.starts_at
+       OR notification_reminders.status = 'cancelled';
+-- captured: COMMIT
+COMMIT;
+-- captured: BEGIN
+BEGIN;
+-- captured: UPDATE EVENT_PUBLICATION SET STATUS = 'COMPLETED', COMPLETION_DATE = ? WHERE ID = ?
+UPDATE EVENT_PUBLICATION SET STATUS = 'COMPLETED', COMPLETION_DATE = :p22_1 WHERE ID = :new5;
 -- captured: COMMIT
 COMMIT;
