@@ -164,6 +164,14 @@ class Deliveries {
                 .update();
     }
 
+    /** Holds a message back until {@code until} without counting an attempt. */
+    void defer(UUID id, Instant until) {
+        jdbc.sql("UPDATE notification_deliveries SET next_attempt_at = :until WHERE id = :id")
+                .param("id", id)
+                .param("until", java.sql.Timestamp.from(until))
+                .update();
+    }
+
     void markRetry(UUID id, String error, Instant next) {
         jdbc.sql("""
                 UPDATE notification_deliveries SET attempts = attempts + 1, last_error = :error, next_attempt_at = :next

@@ -30,6 +30,7 @@ class Dispatcher {
     private final Backoff backoff;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final ProviderBreakers breakers = new ProviderBreakers();
 
     Dispatcher(
             Deliveries deliveries,
@@ -45,6 +46,20 @@ class Dispatcher {
         this.backoff = new Backoff(properties.firstRetry(), properties.maxRetry());
         this.meters = meters;
         this.clock = clock;
+        for (Channel channel : this.senders.keySet()) {
+            meters.gauge(
+                    "wellbase.notifications.breaker.open",
+                    io.micrometer.core.instrument.Tags.of("channel", channel.value()),
+                    breakers,
+                    b -> b.state(channel, clock.instant()) == ProviderBreakers.State.CLOSED ? 0 : 1);
+        }
+    }
+
+    /** The circuit breaker of each channel with a provider, for health and metrics. */
+    Map<Channel, ProviderBreakers.State> breakerStates() {
+        Map<Channel, ProviderBreakers.State> states = new EnumMap<>(Channel.class);
+        senders.keySet().forEach(c -> states.put(c, breakers.state(c, clock.instant())));
+        return states;
     }
 
     /** One batch; answers how many messages it handled (sent, retried or failed). */
@@ -62,12 +77,19 @@ class Dispatcher {
 
     private void attempt(Deliveries.Due due, Instant now, List<UUID> sentWithoutId) {
         ChannelSender sender = senders.get(due.channel());
+        if (sender != null && !breakers.allows(due.channel(), now)) {
+            // the provider failed again and again: this message waits for the breaker, no attempt counted
+            deliveries.defer(due.id(), breakers.retryAt(due.channel()));
+            count(due.channel(), "held");
+            return;
+        }
         try {
             if (sender == null) {
                 throw new IllegalStateException(
                         "no sender for channel " + due.channel().value());
             }
             String providerId = sender.send(due);
+            breakers.succeeded(due.channel());
             if (providerId == null) {
                 sentWithoutId.add(due.id());
             } else {
@@ -75,6 +97,9 @@ class Dispatcher {
             }
             count(due.channel(), "sent");
         } catch (Exception e) {
+            if (sender != null) {
+                breakers.failed(due.channel(), now);
+            }
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             int attempts = due.attempts() + 1;
             if (attempts >= properties.maxAttempts()) {

@@ -588,7 +588,158 @@ class NotificationsIntegrationTests extends IntegrationTest {
                                 s.owner().token())
                         .status())
                 .isEqualTo(400);
+        assertThat(providersHealth.health().getDetails()).containsKeys("email", "sms", "push");
     }
+
+    @Test
+    void aProviderFailingAgainAndAgainIsNotHammeredTheBreakerHoldsTheRestBackWithoutCountingAttempts() {
+        Studio s = studio("Notify I");
+        int total = ProviderBreakers.FAILURES_TO_OPEN + 2;
+        for (int day = 3; day < 3 + total; day++) {
+            book(s, session(s, inDays(day)));
+        }
+        eventually(
+                () -> rows("SELECT count(*) FROM notification_deliveries WHERE client_id = :id", s.client()),
+                n -> n == total);
+        jdbc.sql("UPDATE notification_deliveries SET channel = 'sms', next_attempt_at = now() + interval '1 day'"
+                        + " WHERE client_id = :id")
+                .param("id", s.client())
+                .update();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        ChannelSender refusing = new ChannelSender() {
+            @Override
+            public Channel channel() {
+                return Channel.SMS;
+            }
+
+            @Override
+            public String send(Deliveries.Due message) {
+                calls.incrementAndGet();
+                throw new IllegalStateException("500 from the provider");
+            }
+        };
+        var properties = new io.wellbase.notifications.NotificationsProperties(
+                Duration.ofSeconds(2),
+                200,
+                8,
+                Duration.ofSeconds(30),
+                Duration.ofHours(1),
+                new io.wellbase.notifications.NotificationsProperties.Webhooks(
+                        true, List.of(), Duration.ofSeconds(15)));
+        Dispatcher own = new Dispatcher(
+                applicationDeliveries,
+                List.of(refusing),
+                transactions,
+                properties,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                clock);
+        clock.fixAt(Instant.now().plus(Duration.ofDays(2)));
+        own.dispatchBatch();
+        assertThat(calls.get()).isEqualTo(ProviderBreakers.FAILURES_TO_OPEN);
+        assertThat(own.breakerStates()).containsEntry(Channel.SMS, ProviderBreakers.State.OPEN);
+        assertThat(rows(
+                        "SELECT count(*) FROM notification_deliveries WHERE client_id = :id AND attempts = 0",
+                        s.client()))
+                .as("held back, no attempt counted")
+                .isEqualTo(2);
+        assertThat(rows(
+                        "SELECT count(*) FROM notification_deliveries WHERE client_id = :id AND status = 'queued'",
+                        s.client()))
+                .as("nothing lost")
+                .isEqualTo(total);
+    }
+
+    @Test
+    void aDispatcherKilledBetweenTheProviderCallAndTheCommitSendsNothingTwice() {
+        Studio s = studio("Notify H");
+        book(s, session(s, inDays(3)));
+        eventually(
+                () -> rows("SELECT count(*) FROM notification_deliveries WHERE client_id = :id", s.client()),
+                n -> n == 1);
+        // keep the shared dispatcher away from this row: park it in the future, then make it due for ours
+        UUID id = jdbc.sql("UPDATE notification_deliveries SET next_attempt_at = now() + interval '1 day'"
+                        + " WHERE client_id = :id RETURNING id")
+                .param("id", s.client())
+                .query(UUID.class)
+                .single();
+        java.util.concurrent.atomic.AtomicInteger providerCalls = new java.util.concurrent.atomic.AtomicInteger();
+        ChannelSender dying = new ChannelSender() {
+            @Override
+            public Channel channel() {
+                return Channel.EMAIL;
+            }
+
+            @Override
+            public String send(Deliveries.Due message) {
+                providerCalls.incrementAndGet();
+                emailSender.send(message); // the provider took it (the mail outbox, in this transaction)
+                throw new NodeDied(); // the node dies before the commit
+            }
+        };
+        ChannelSender counting = new ChannelSender() {
+            @Override
+            public Channel channel() {
+                return Channel.EMAIL;
+            }
+
+            @Override
+            public String send(Deliveries.Due message) {
+                providerCalls.incrementAndGet();
+                return emailSender.send(message);
+            }
+        };
+        var properties = new io.wellbase.notifications.NotificationsProperties(
+                Duration.ofSeconds(2),
+                200,
+                8,
+                Duration.ofSeconds(30),
+                Duration.ofHours(1),
+                new io.wellbase.notifications.NotificationsProperties.Webhooks(
+                        true, List.of(), Duration.ofSeconds(15)));
+        var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        clock.fixAt(Instant.now().plus(Duration.ofDays(2)));
+        try {
+            new Dispatcher(applicationDeliveries, List.of(dying), transactions, properties, meters, clock)
+                    .dispatchBatch();
+        } catch (NodeDied expected) {
+            // the dispatcher's transaction died with it
+        }
+        String outbox =
+                "SELECT count(*) FROM email_outbox WHERE lower(to_address) = lower(:to) AND kind = 'notification'";
+        assertThat(jdbc.sql(outbox)
+                        .param("to", s.clientEmail())
+                        .query(Long.class)
+                        .single())
+                .as("what the dying node handed over was rolled back with it")
+                .isZero();
+        assertThat(api.get("/api/v1/notifications/deliveries/" + id, s.owner().token())
+                        .field("status"))
+                .isEqualTo("queued");
+
+        new Dispatcher(applicationDeliveries, List.of(counting), transactions, properties, meters, clock)
+                .dispatchBatch();
+        new Dispatcher(applicationDeliveries, List.of(counting), transactions, properties, meters, clock)
+                .dispatchBatch();
+        assertThat(providerCalls.get()).isEqualTo(2);
+        assertThat(jdbc.sql(outbox)
+                        .param("to", s.clientEmail())
+                        .query(Long.class)
+                        .single())
+                .as("one mail in the end")
+                .isEqualTo(1);
+        assertThat(api.get("/api/v1/notifications/deliveries/" + id, s.owner().token())
+                        .field("status"))
+                .isEqualTo("sent");
+    }
+
+    /** Not an exception the dispatcher handles: the process is gone. */
+    static final class NodeDied extends Error {}
+
+    @Autowired
+    EmailSender emailSender;
+
+    @Autowired
+    NotificationProvidersHealth providersHealth;
 
     @Autowired
     Deliveries applicationDeliveries;
