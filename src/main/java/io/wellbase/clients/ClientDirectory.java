@@ -18,13 +18,17 @@ public interface ClientDirectory {
 
     /**
      * Whom to tell, for the organization's clients with these ids that are neither merged away nor erased:
-     * their email and the user of their portal account, in one query; other ids are absent.
+     * their email, their mobile number (else their phone) and the user of their portal account, in one
+     * query; other ids are absent.
      */
     Map<UUID, Recipient> recipients(UUID organizationId, Collection<UUID> clientIds);
 
     /** A client as a message's recipient. */
     record Recipient(
-            UUID id, @Nullable String email, @Nullable UUID userId) {}
+            UUID id,
+            @Nullable String email,
+            @Nullable String phone,
+            @Nullable UUID userId) {}
 
     /**
      * The organization's clients that are neither merged away nor erased, oldest first (then by name and

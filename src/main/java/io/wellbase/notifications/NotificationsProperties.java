@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetry       the wait after the first failed attempt; each further wait doubles, with jitter
  * @param maxRetry         the longest wait between two attempts
  * @param webhooks         outgoing webhooks
+ * @param twilio           SMS through Twilio; without an account SID, SMS are only written to the log
  */
 @ConfigurationProperties("wellbase.notifications")
 public record NotificationsProperties(
@@ -22,7 +23,8 @@ public record NotificationsProperties(
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("30s") Duration firstRetry,
         @DefaultValue("6h") Duration maxRetry,
-        @DefaultValue Webhooks webhooks) {
+        @DefaultValue Webhooks webhooks,
+        @DefaultValue Twilio twilio) {
 
     /**
      * Outgoing webhooks.
@@ -36,4 +38,23 @@ public record NotificationsProperties(
             @DefaultValue("true") boolean requireHttps,
             @DefaultValue List<String> allowedHosts,
             @DefaultValue("15s") Duration timeout) {}
+
+    /**
+     * Twilio's Messages API.
+     *
+     * @param accountSid the account (AC…); blank: SMS go to the log only
+     * @param authToken  the account's auth token: the API's password, and the key of the status callbacks' signature
+     * @param from       the sender number (E.164) or messaging service (MG…)
+     * @param baseUrl    the API's address (a local stand-in in tests)
+     */
+    public record Twilio(
+            @DefaultValue("") String accountSid,
+            @DefaultValue("") String authToken,
+            @DefaultValue("") String from,
+            @DefaultValue("https://api.twilio.com") String baseUrl) {
+
+        public boolean configured() {
+            return !accountSid.isBlank();
+        }
+    }
 }

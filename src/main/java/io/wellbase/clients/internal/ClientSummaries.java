@@ -24,7 +24,7 @@ class ClientSummaries {
             return found;
         }
         jdbc.sql("""
-                        SELECT c.id, c.email, a.user_id FROM clients c
+                        SELECT c.id, c.email, coalesce(c.mobile_phone, c.phone) AS phone, a.user_id FROM clients c
                         LEFT JOIN client_accounts a ON a.org_id = c.org_id AND a.client_id = c.id
                         WHERE c.org_id = :org AND c.id = ANY (CAST(:ids AS uuid[])) AND c.merged_into_id IS NULL AND c.erased_at IS NULL
                         """)

@@ -190,6 +190,17 @@ class Deliveries {
                 """).param("id", id).param("error", truncate(error)).update();
     }
 
+    /** The provider reported it could not deliver a message it had taken (by its id for the message). */
+    int markFailedByProvider(String providerId, String error) {
+        return jdbc.sql("""
+                UPDATE notification_deliveries SET status = 'failed', last_error = :error
+                WHERE provider_id = :provider AND status = 'sent'
+                """)
+                .param("provider", providerId)
+                .param("error", truncate(error))
+                .update();
+    }
+
     /** Puts a failed delivery back in the queue, due now, with a fresh round of attempts. */
     Optional<Delivery> retry(UUID orgId, UUID id, Instant now) {
         return jdbc.sql("UPDATE notification_deliveries SET status = 'queued', attempts = 0, next_attempt_at = :now"

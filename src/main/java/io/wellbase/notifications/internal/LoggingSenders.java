@@ -1,29 +1,31 @@
 package io.wellbase.notifications.internal;
 
+import io.wellbase.notifications.NotificationsProperties;
+import io.wellbase.platform.web.PublicUrl;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The default SMS and push channels with no provider configured: the message stays in the outbox,
- * marked sent, and is written to the log.
+ * The SMS and push channels: Twilio for SMS when configured; with no provider, the message stays in the
+ * outbox, marked sent, and is written to the log.
  */
 @Configuration(proxyBeanMethods = false)
 class LoggingSenders {
 
     private static final Logger log = LoggerFactory.getLogger(LoggingSenders.class);
 
+    /** Twilio when an account is configured, else the log. */
     @Bean
-    @ConditionalOnMissingBean(name = "smsSender")
-    ChannelSender smsSender() {
-        return logging(Channel.SMS);
+    ChannelSender smsSender(NotificationsProperties properties, PublicUrl publicUrl) {
+        return properties.twilio().configured()
+                ? new TwilioSender(properties.twilio(), publicUrl)
+                : logging(Channel.SMS);
     }
 
     @Bean
-    @ConditionalOnMissingBean(name = "pushSender")
     ChannelSender pushSender() {
         return logging(Channel.PUSH);
     }

@@ -118,8 +118,13 @@ class Notifier {
                             queued.add(new Deliveries.Queued(message, channel, client.email(), userId, notBefore));
                         }
                     }
-                    // no phone numbers or push subscriptions reach this module yet: nothing to queue
-                    case SMS, PUSH -> {}
+                    case SMS -> {
+                        if (client.phone() != null && !client.phone().isBlank()) {
+                            queued.add(new Deliveries.Queued(message, channel, client.phone(), userId, notBefore));
+                        }
+                    }
+                    // no push subscriptions reach this module yet: nothing to queue
+                    case PUSH -> {}
                 }
             }
         }

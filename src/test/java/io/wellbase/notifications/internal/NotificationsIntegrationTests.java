@@ -530,8 +530,8 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 3,
                 Duration.ofSeconds(30),
                 Duration.ofHours(1),
-                new io.wellbase.notifications.NotificationsProperties.Webhooks(
-                        true, List.of(), Duration.ofSeconds(15)));
+                new io.wellbase.notifications.NotificationsProperties.Webhooks(true, List.of(), Duration.ofSeconds(15)),
+                new io.wellbase.notifications.NotificationsProperties.Twilio("", "", "", "https://api.twilio.com"));
         Dispatcher own = new Dispatcher(
                 applicationDeliveries,
                 List.of(flaky),
@@ -624,8 +624,8 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 8,
                 Duration.ofSeconds(30),
                 Duration.ofHours(1),
-                new io.wellbase.notifications.NotificationsProperties.Webhooks(
-                        true, List.of(), Duration.ofSeconds(15)));
+                new io.wellbase.notifications.NotificationsProperties.Webhooks(true, List.of(), Duration.ofSeconds(15)),
+                new io.wellbase.notifications.NotificationsProperties.Twilio("", "", "", "https://api.twilio.com"));
         Dispatcher own = new Dispatcher(
                 applicationDeliveries,
                 List.of(refusing),
@@ -694,8 +694,8 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 8,
                 Duration.ofSeconds(30),
                 Duration.ofHours(1),
-                new io.wellbase.notifications.NotificationsProperties.Webhooks(
-                        true, List.of(), Duration.ofSeconds(15)));
+                new io.wellbase.notifications.NotificationsProperties.Webhooks(true, List.of(), Duration.ofSeconds(15)),
+                new io.wellbase.notifications.NotificationsProperties.Twilio("", "", "", "https://api.twilio.com"));
         var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
         clock.fixAt(Instant.now().plus(Duration.ofDays(2)));
         try {

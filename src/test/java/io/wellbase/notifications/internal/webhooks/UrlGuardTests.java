@@ -17,7 +17,8 @@ class UrlGuardTests {
                 8,
                 Duration.ofSeconds(30),
                 Duration.ofHours(6),
-                new NotificationsProperties.Webhooks(requireHttps, allowed, Duration.ofSeconds(15))));
+                new NotificationsProperties.Webhooks(requireHttps, allowed, Duration.ofSeconds(15)),
+                new NotificationsProperties.Twilio("", "", "", "https://api.twilio.com")));
     }
 
     @Test
