@@ -10,6 +10,7 @@
     "notification_preferences",
     "notification_settings",
     "notification_optouts",
+    "notification_broadcasts",
     "webhook_endpoints",
     "webhook_deliveries",
     "webhook_attempts"

@@ -12,6 +12,7 @@ enum Category {
     REMINDERS("reminders", false),
     WAITLIST("waitlist", false),
     MEMBERSHIPS("memberships", false),
+    ANNOUNCEMENTS("announcements", false),
     ACCOUNT("account", true);
 
     private final String value;

@@ -75,14 +75,15 @@ class Deliveries {
         }
         return jdbc.sql("""
                 INSERT INTO notification_deliveries (id, org_id, channel, type, category, recipient, client_id, user_id,
-                                                     subject, body, dedupe_key, next_attempt_at)
+                                                     subject, body, dedupe_key, next_attempt_at, entity_id)
                 SELECT r.id, :org, r.channel, r.type, r.category, r.recipient, r.client_id, r.user_id, r.subject, r.body,
-                       r.dedupe_key, r.not_before
+                       r.dedupe_key, r.not_before, r.entity_id
                 FROM unnest(CAST(:ids AS uuid[]), CAST(:channels AS text[]), CAST(:types AS text[]), CAST(:categories AS text[]),
                             CAST(:recipients AS text[]), CAST(:clients AS uuid[]), CAST(:users AS uuid[]),
                             CAST(:subjects AS text[]), CAST(:bodies AS text[]), CAST(:keys AS text[]),
-                            CAST(:notBefore AS timestamptz[]))
-                     AS r (id, channel, type, category, recipient, client_id, user_id, subject, body, dedupe_key, not_before)
+                            CAST(:notBefore AS timestamptz[]), CAST(:entities AS uuid[]))
+                     AS r (id, channel, type, category, recipient, client_id, user_id, subject, body, dedupe_key, not_before,
+                           entity_id)
                 ON CONFLICT (org_id, dedupe_key) DO NOTHING
                 """)
                 .param("org", orgId)
@@ -111,6 +112,9 @@ class Deliveries {
                         rows.stream()
                                 .map(r -> java.sql.Timestamp.from(r.notBefore()))
                                 .toArray(java.sql.Timestamp[]::new))
+                .param(
+                        "entities",
+                        rows.stream().map(r -> r.message().entityId()).toArray(UUID[]::new))
                 .update();
     }
 

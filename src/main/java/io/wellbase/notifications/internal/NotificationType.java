@@ -19,6 +19,7 @@ enum NotificationType {
     APPOINTMENT_CANCELLED(Category.BOOKINGS, "appointment.cancelled", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
     APPOINTMENT_REMINDER(
             Category.REMINDERS, "appointment.reminder", EnumSet.of(Channel.IN_APP, Channel.EMAIL, Channel.PUSH)),
+    BROADCAST(Category.ANNOUNCEMENTS, "broadcast", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
     MEMBERSHIP_EXPIRING(Category.MEMBERSHIPS, "membership.expiring", EnumSet.of(Channel.IN_APP, Channel.EMAIL));
 
     private final String value;

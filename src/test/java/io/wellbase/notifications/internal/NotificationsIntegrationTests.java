@@ -732,6 +732,97 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 .isEqualTo("sent");
     }
 
+    @Test
+    void aBroadcastReachesAListOrASegmentOfTheClientListOnceAndCountsWhatBecameOfIt() {
+        Studio s = studio("Notify J");
+        String t = s.owner().token();
+        UUID vip1 = api.post(
+                        "/api/v1/clients",
+                        Map.of("firstName", "V", "lastName", "One", "email", uniqueEmail("v1"), "tags", List.of("vip")),
+                        t)
+                .id();
+        api.post(
+                "/api/v1/clients",
+                Map.of("firstName", "V", "lastName", "Two", "email", uniqueEmail("v2"), "tags", List.of("vip")),
+                t);
+        api.post("/api/v1/clients", Map.of("firstName", "N", "lastName", "Other", "email", uniqueEmail("n")), t);
+        assertThat(vip1).isNotNull();
+
+        Api.Response segment = api.post(
+                "/api/v1/notifications",
+                Map.of(
+                        "title",
+                        "Studio closed Monday",
+                        "body",
+                        "We are closed on Monday.",
+                        "segment",
+                        Map.of("status", List.of("active"), "tag", List.of("vip"))),
+                t);
+        assertThat(segment.status()).as(segment.toString()).isEqualTo(202);
+        String id = segment.field("id");
+        Api.Response done = eventually(
+                () -> api.get("/api/v1/notifications/broadcasts/" + id, t),
+                r -> r.field("status").equals("completed"));
+        assertThat(done.field("targeted")).isEqualTo("2");
+        assertThat(rows("SELECT count(*) FROM notification_deliveries WHERE entity_id = :id", UUID.fromString(id)))
+                .isEqualTo(2);
+
+        // a list: the portal client sees it in the app and opens it
+        Api.Response listed = api.post(
+                "/api/v1/notifications",
+                Map.of("title", "Hello Rosa", "body", "A personal note.", "clientIds", List.of(s.client(), s.client())),
+                t);
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(202);
+        String listedId = listed.field("id");
+        eventually(
+                () -> api.get("/api/v1/notifications/broadcasts/" + listedId, t),
+                r -> r.field("status").equals("completed"));
+        JsonNode mine = eventually(() -> inbox(s, "?category=announcements"), d -> d.size() == 1);
+        api.patch("/api/v1/notifications/" + mine.get(0).path("id").asString() + "/read", Map.of(), s.clientToken());
+        Api.Response counted = api.get("/api/v1/notifications/broadcasts/" + listedId, t);
+        assertThat(counted.field("targeted")).isEqualTo("1");
+        assertThat(counted.field("inApp")).isEqualTo("1");
+        assertThat(counted.field("opened")).isEqualTo("1");
+
+        // bad input changes nothing
+        long before = rows(
+                "SELECT count(*) FROM notification_broadcasts WHERE org_id = :id",
+                s.owner().orgId());
+        Studio other = studio("Notify J other");
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(
+                Map.of("title", "x", "body", "y"),
+                Map.of("title", "x", "body", "y", "clientIds", List.of(other.client())),
+                Map.of(
+                        "title",
+                        "x",
+                        "body",
+                        "y",
+                        "clientIds",
+                        List.of(s.client()),
+                        "segment",
+                        Map.of("tag", List.of("vip"))),
+                Map.of("title", "x", "body", "y", "segment", Map.of("status", List.of("bogus"))),
+                Map.of("title", "", "body", "y", "clientIds", List.of(s.client())))) {
+            Api.Response r = api.post("/api/v1/notifications", bad, t);
+            assertThat(r.status()).as(bad + " → " + r).isEqualTo(400);
+        }
+        assertThat(rows(
+                        "SELECT count(*) FROM notification_broadcasts WHERE org_id = :id",
+                        s.owner().orgId()))
+                .isEqualTo(before);
+        assertThat(api.post(
+                                "/api/v1/notifications",
+                                Map.of("title", "x", "body", "y", "clientIds", List.of(s.client())),
+                                s.clientToken())
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.get(
+                                "/api/v1/notifications/broadcasts/" + id,
+                                other.owner().token())
+                        .status())
+                .isEqualTo(404);
+    }
+
     /** Not an exception the dispatcher handles: the process is gone. */
     static final class NodeDied extends Error {}
 
