@@ -11,6 +11,7 @@
     "notification_settings",
     "notification_optouts",
     "notification_broadcasts",
+    "notification_templates",
     "webhook_endpoints",
     "webhook_deliveries",
     "webhook_attempts"

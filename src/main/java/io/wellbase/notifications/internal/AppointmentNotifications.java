@@ -6,11 +6,14 @@ import io.wellbase.scheduling.BookedAppointments;
 import io.wellbase.scheduling.BookedAppointments.BookedAppointment;
 import io.wellbase.scheduling.SchedulingEvents;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AppointmentNotifications {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     private final BookedAppointments appointments;
     private final Notifier notifier;
@@ -49,13 +50,7 @@ class AppointmentNotifications {
     void on(SchedulingEvents.AppointmentBooked event) {
         webhooks.on(event);
         appointment(event.organizationId(), event.appointmentId()).ifPresent(a -> {
-            notifier.tell(message(
-                    event.organizationId(),
-                    NotificationType.APPOINTMENT_BOOKED,
-                    a,
-                    "booked",
-                    AppointmentTexts.bookedTitle(a),
-                    AppointmentTexts.bookedBody(a)));
+            notifier.tell(message(event.organizationId(), NotificationType.APPOINTMENT_BOOKED, a, "booked", null));
             plan(event.organizationId(), a);
         });
     }
@@ -69,8 +64,7 @@ class AppointmentNotifications {
                     NotificationType.APPOINTMENT_RESCHEDULED,
                     a,
                     "moved@" + event.newStart().toEpochSecond(),
-                    AppointmentTexts.rescheduledTitle(a),
-                    AppointmentTexts.rescheduledBody(a, event.oldStart())));
+                    event.oldStart()));
             reminders.cancelFor(event.organizationId(), a.appointmentId());
             plan(event.organizationId(), a);
         });
@@ -81,27 +75,20 @@ class AppointmentNotifications {
         webhooks.on(event);
         reminders.cancelFor(event.organizationId(), event.appointmentId());
         appointment(event.organizationId(), event.appointmentId())
-                .ifPresent(a -> notifier.tell(message(
-                        event.organizationId(),
-                        NotificationType.APPOINTMENT_CANCELLED,
-                        a,
-                        "cancelled",
-                        AppointmentTexts.cancelledTitle(a),
-                        AppointmentTexts.cancelledBody(a))));
+                .ifPresent(a -> notifier.tell(
+                        message(event.organizationId(), NotificationType.APPOINTMENT_CANCELLED, a, "cancelled", null)));
     }
 
     @ApplicationModuleListener
     void on(MembershipExpiring event) {
-        notifier.tell(new Message(
+        notifier.tell(Message.of(
                 event.organizationId(),
                 NotificationType.MEMBERSHIP_EXPIRING,
                 event.clientId(),
                 "membership",
                 event.membershipId(),
                 "ends:" + event.endsOn(),
-                "Your membership ends on " + event.endsOn().format(DAY),
-                "Your membership ends on " + event.endsOn().format(DAY)
-                        + ". Renew it at the front desk or in the app to keep booking."));
+                Map.of("day", event.endsOn())));
     }
 
     private void plan(UUID orgId, BookedAppointment a) {
@@ -120,8 +107,25 @@ class AppointmentNotifications {
         return Optional.ofNullable(appointments.find(orgId, List.of(id)).get(id));
     }
 
-    private static Message message(
-            UUID orgId, NotificationType type, BookedAppointment a, String occurrence, String title, String body) {
-        return new Message(orgId, type, a.clientId(), "appointment", a.appointmentId(), occurrence, title, body);
+    static Message message(
+            UUID orgId,
+            NotificationType type,
+            BookedAppointment a,
+            String occurrence,
+            @Nullable OffsetDateTime oldStart) {
+        return Message.of(orgId, type, a.clientId(), "appointment", a.appointmentId(), occurrence, values(a, oldStart));
+    }
+
+    /** What an appointment's texts fill in: the service, its start (and old start) on the location's clock, the place. */
+    static Map<String, Object> values(BookedAppointment a, @Nullable OffsetDateTime oldStart) {
+        ZoneId zone = ZoneId.of(a.timezone());
+        Map<String, Object> values = new HashMap<>();
+        values.put("service", a.serviceName());
+        values.put("when", a.startsAt().atZoneSameInstant(zone));
+        values.put("place", a.locationName());
+        if (oldStart != null) {
+            values.put("oldWhen", oldStart.atZoneSameInstant(zone));
+        }
+        return values;
     }
 }

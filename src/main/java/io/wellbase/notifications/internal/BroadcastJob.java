@@ -80,15 +80,14 @@ class BroadcastJob {
     private int tell(Broadcasts.Job job, UUID broadcastId, List<UUID> clientIds) {
         List<Message> messages = new ArrayList<>();
         for (UUID client : clientIds) {
-            messages.add(new Message(
+            messages.add(Message.of(
                     job.orgId(),
                     NotificationType.BROADCAST,
                     client,
                     "broadcast",
                     broadcastId,
                     client.toString(),
-                    job.title(),
-                    job.body()));
+                    Map.of("title", job.title(), "body", job.body())));
         }
         transactions.executeWithoutResult(status -> notifier.tellAll(messages));
         return clientIds.size();

@@ -28,6 +28,8 @@ class Notifier {
     private final Inbox inbox;
     private final Deliveries deliveries;
     private final OptOuts optOuts;
+    private final Templates templates;
+    private final TemplateOverrides overrides;
     private final Clock clock;
 
     Notifier(
@@ -37,8 +39,12 @@ class Notifier {
             Inbox inbox,
             Deliveries deliveries,
             OptOuts optOuts,
+            Templates templates,
+            TemplateOverrides overrides,
             Clock clock) {
         this.optOuts = optOuts;
+        this.templates = templates;
+        this.overrides = overrides;
         this.clients = clients;
         this.organizationSettings = organizationSettings;
         this.preferences = preferences;
@@ -75,6 +81,8 @@ class Notifier {
 
     private Outcome tellOrganization(UUID orgId, List<Message> messages) {
         OrganizationNotificationSettings.Settings settings = organizationSettings.of(orgId);
+        String language = settings.language();
+        Map<String, Templates.Text> ownTexts = overrides.of(orgId, language);
         List<UUID> clientIds = messages.stream().map(Message::clientId).toList();
         Map<UUID, Recipient> recipients = clients.recipients(orgId, clientIds);
         List<UUID> users = recipients.values().stream()
@@ -86,7 +94,10 @@ class Notifier {
         Instant now = clock.instant();
         List<Inbox.Addressed> inApp = new ArrayList<>();
         List<Deliveries.Queued> queued = new ArrayList<>();
-        for (Message message : messages) {
+        for (Message unwritten : messages) {
+            Templates.Text text = templates.render(
+                    unwritten, language, ownTexts.get(unwritten.type().value()));
+            Message message = unwritten.withText(text.title(), text.body());
             Category category = message.type().category();
             Recipient client = recipients.get(message.clientId());
             if (client == null || !settings.allows(category)) {

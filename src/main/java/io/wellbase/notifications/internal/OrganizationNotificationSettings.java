@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 class OrganizationNotificationSettings {
 
-    static final Settings DEFAULTS = new Settings(List.of(1440, 120), Set.of());
+    static final Settings DEFAULTS = new Settings(List.of(1440, 120), Set.of(), "en");
 
     /** How long another node may use settings changed here (this node drops them at once). */
     static final java.time.Duration CACHED_FOR = java.time.Duration.ofSeconds(5);
@@ -30,7 +30,7 @@ class OrganizationNotificationSettings {
         this.jdbc = jdbc;
     }
 
-    record Settings(List<Integer> reminderOffsets, Set<String> disabledCategories) {
+    record Settings(List<Integer> reminderOffsets, Set<String> disabledCategories, String language) {
 
         boolean allows(Category category) {
             return category.critical() || !disabledCategories.contains(category.value());
@@ -43,26 +43,29 @@ class OrganizationNotificationSettings {
     }
 
     private Settings read(UUID orgId) {
-        return jdbc.sql("SELECT reminder_offsets, disabled_categories FROM notification_settings WHERE org_id = :org")
+        return jdbc.sql(
+                        "SELECT reminder_offsets, disabled_categories, language FROM notification_settings WHERE org_id = :org")
                 .param("org", orgId)
                 .query((rs, n) -> new Settings(
                         Arrays.stream((Integer[]) array(rs.getArray("reminder_offsets")))
                                 .toList(),
                         Arrays.stream((String[]) array(rs.getArray("disabled_categories")))
-                                .collect(Collectors.toUnmodifiableSet())))
+                                .collect(Collectors.toUnmodifiableSet()),
+                        rs.getString("language")))
                 .optional()
                 .orElse(DEFAULTS);
     }
 
     void save(UUID orgId, Settings settings) {
         jdbc.sql("""
-                INSERT INTO notification_settings (org_id, reminder_offsets, disabled_categories)
-                VALUES (:org, :offsets, :disabled)
+                INSERT INTO notification_settings (org_id, reminder_offsets, disabled_categories, language)
+                VALUES (:org, :offsets, :disabled, :language)
                 ON CONFLICT (org_id) DO UPDATE SET reminder_offsets = excluded.reminder_offsets,
-                    disabled_categories = excluded.disabled_categories, updated_at = now()
+                    disabled_categories = excluded.disabled_categories, language = excluded.language, updated_at = now()
                 """)
                 .param("org", orgId)
                 .param("offsets", settings.reminderOffsets().toArray(Integer[]::new))
+                .param("language", settings.language())
                 .param(
                         "disabled",
                         settings.disabledCategories().stream().sorted().toArray(String[]::new))

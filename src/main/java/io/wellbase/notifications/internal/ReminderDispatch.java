@@ -89,15 +89,7 @@ class ReminderDispatch {
         if (b == null || !b.stands() || !b.startsAt().toInstant().isAfter(now)) {
             return null;
         }
-        return new Message(
-                orgId,
-                NotificationType.CLASS_REMINDER,
-                b.clientId(),
-                "booking",
-                b.bookingId(),
-                reminder.occurrence(),
-                Texts.reminderTitle(b),
-                Texts.reminderBody(b));
+        return SchedulingNotifications.message(orgId, NotificationType.CLASS_REMINDER, b, reminder.occurrence());
     }
 
     private static @Nullable Message appointmentReminder(
@@ -105,15 +97,8 @@ class ReminderDispatch {
         if (a == null || !a.stands() || !a.startsAt().toInstant().isAfter(now)) {
             return null;
         }
-        return new Message(
-                orgId,
-                NotificationType.APPOINTMENT_REMINDER,
-                a.clientId(),
-                "appointment",
-                a.appointmentId(),
-                reminder.occurrence(),
-                AppointmentTexts.reminderTitle(a),
-                AppointmentTexts.reminderBody(a));
+        return AppointmentNotifications.message(
+                orgId, NotificationType.APPOINTMENT_REMINDER, a, reminder.occurrence(), null);
     }
 
     private static List<UUID> ids(List<Reminders.Due> due, Reminders.Kind kind) {

@@ -44,13 +44,7 @@ class SchedulingNotifications {
     void on(SchedulingEvents.BookingConfirmed event) {
         webhooks.on(event);
         booking(event.organizationId(), event.bookingId()).ifPresent(b -> {
-            notifier.tell(message(
-                    event.organizationId(),
-                    NotificationType.BOOKING_CONFIRMED,
-                    b,
-                    "confirmed",
-                    Texts.bookingConfirmedTitle(b),
-                    Texts.bookingConfirmedBody(b)));
+            notifier.tell(message(event.organizationId(), NotificationType.BOOKING_CONFIRMED, b, "confirmed"));
             planReminders(event.organizationId(), b);
         });
     }
@@ -59,13 +53,7 @@ class SchedulingNotifications {
     void on(SchedulingEvents.WaitlistPromoted event) {
         webhooks.on(event);
         booking(event.organizationId(), event.bookingId()).ifPresent(b -> {
-            notifier.tell(message(
-                    event.organizationId(),
-                    NotificationType.WAITLIST_PROMOTED,
-                    b,
-                    "promoted",
-                    Texts.promotedTitle(b),
-                    Texts.promotedBody(b)));
+            notifier.tell(message(event.organizationId(), NotificationType.WAITLIST_PROMOTED, b, "promoted"));
             planReminders(event.organizationId(), b);
         });
     }
@@ -78,20 +66,8 @@ class SchedulingNotifications {
         booking(event.organizationId(), event.bookingId())
                 .ifPresent(b -> notifier.tell(
                         b.sessionCancelled()
-                                ? message(
-                                        event.organizationId(),
-                                        NotificationType.SESSION_CANCELLED,
-                                        b,
-                                        "cancelled",
-                                        Texts.sessionCancelledTitle(b),
-                                        Texts.sessionCancelledBody(b))
-                                : message(
-                                        event.organizationId(),
-                                        NotificationType.BOOKING_CANCELLED,
-                                        b,
-                                        "cancelled",
-                                        Texts.bookingCancelledTitle(b),
-                                        Texts.bookingCancelledBody(b, event.late()))));
+                                ? message(event.organizationId(), NotificationType.SESSION_CANCELLED, b, "cancelled")
+                                : message(event.organizationId(), NotificationType.BOOKING_CANCELLED, b, "cancelled")));
     }
 
     @ApplicationModuleListener
@@ -104,13 +80,7 @@ class SchedulingNotifications {
     void on(SchedulingEvents.WaitlistSeatAvailable event) {
         String occurrence = "seat:" + event.seatId();
         for (BookedClass b : bookedClasses.waitlistedOn(event.organizationId(), event.sessionId())) {
-            notifier.tell(message(
-                    event.organizationId(),
-                    NotificationType.WAITLIST_SEAT_AVAILABLE,
-                    b,
-                    occurrence,
-                    Texts.seatAvailableTitle(b),
-                    Texts.seatAvailableBody(b)));
+            notifier.tell(message(event.organizationId(), NotificationType.WAITLIST_SEAT_AVAILABLE, b, occurrence));
         }
     }
 
@@ -127,8 +97,15 @@ class SchedulingNotifications {
                 bookedClasses.find(orgId, java.util.List.of(bookingId)).get(bookingId));
     }
 
-    static Message message(
-            UUID orgId, NotificationType type, BookedClass b, String occurrence, String title, String body) {
-        return new Message(orgId, type, b.clientId(), "booking", b.bookingId(), occurrence, title, body);
+    static Message message(UUID orgId, NotificationType type, BookedClass b, String occurrence) {
+        return Message.of(orgId, type, b.clientId(), "booking", b.bookingId(), occurrence, values(b));
+    }
+
+    /** What a class's texts fill in: the class, its start on the location's clock, the place. */
+    static java.util.Map<String, Object> values(BookedClass b) {
+        return java.util.Map.of(
+                "class", b.className(),
+                "when", b.startsAt().atZoneSameInstant(java.time.ZoneId.of(b.timezone())),
+                "place", b.locationName());
     }
 }

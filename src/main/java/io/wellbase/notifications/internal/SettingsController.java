@@ -50,11 +50,12 @@ class SettingsController {
         this.replan = notificationReplanTask;
     }
 
-    record SettingsView(List<Integer> reminderOffsetMinutes, Set<String> disabledCategories) {}
+    record SettingsView(List<Integer> reminderOffsetMinutes, Set<String> disabledCategories, String language) {}
 
     record SettingsRequest(
             @NotNull @Size(max = 5) List<Integer> reminderOffsetMinutes,
-            @NotNull @Size(max = 10) Set<String> disabledCategories) {}
+            @NotNull @Size(max = 10) Set<String> disabledCategories,
+            @org.jspecify.annotations.Nullable String language) {}
 
     @GetMapping
     @RequiresPermission(Permission.NOTIFICATION_MANAGE)
@@ -88,8 +89,10 @@ class SettingsController {
             }
         }
         OrganizationNotificationSettings.Settings before = settings.of(org.id());
+        String language = request.language() == null ? before.language() : request.language();
+        TemplatesController.checkLanguage(language);
         OrganizationNotificationSettings.Settings after = new OrganizationNotificationSettings.Settings(
-                List.copyOf(offsets), Set.copyOf(request.disabledCategories()));
+                List.copyOf(offsets), Set.copyOf(request.disabledCategories()), language);
         settings.save(org.id(), after);
         if (!before.reminderOffsets().equals(after.reminderOffsets())) {
             // the upcoming bookings' reminders follow the new offsets, in a background job after this commits
@@ -111,6 +114,6 @@ class SettingsController {
     }
 
     private static SettingsView view(OrganizationNotificationSettings.Settings s) {
-        return new SettingsView(s.reminderOffsets(), new TreeSet<>(s.disabledCategories()));
+        return new SettingsView(s.reminderOffsets(), new TreeSet<>(s.disabledCategories()), s.language());
     }
 }

@@ -33,9 +33,24 @@ class NotificationsIntegrationTests extends IntegrationTest {
     @Autowired
     Notifier notifier;
 
+    /**
+     * A test's own dispatcher claims every due row of the database; rows other tests left queued are set
+     * aside first, so what it counts is this test's.
+     */
+    private void setOtherOrganizationsQueuesAside(Studio s) {
+        jdbc.sql("UPDATE notification_deliveries SET status = 'failed', last_error = 'set aside by a test'"
+                        + " WHERE status = 'queued' AND org_id <> :org")
+                .param("org", s.owner().orgId())
+                .update();
+    }
+
     @AfterEach
     void resetClock() {
         clock.reset();
+        // rows a test parked in the future for its own dispatcher must not reach the next test's
+        jdbc.sql("UPDATE notification_deliveries SET status = 'failed', last_error = 'parked by a test'"
+                        + " WHERE status = 'queued' AND next_attempt_at > now() + interval '1 hour'")
+                .update();
     }
 
     /** An organization with a location, a class type, a pack plan, and a client with a portal account. */
@@ -166,9 +181,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 NotificationType.BOOKING_CONFIRMED,
                 new io.wellbase.scheduling.BookedClasses.BookedClass(
                         booking, s.client(), session, "Hatha", inDays(3), "Europe/Berlin", "Main", true, false),
-                "confirmed",
-                "again",
-                "again");
+                "confirmed");
         assertThat(notifier.tell(message)).isEqualTo(new Notifier.Outcome(0, 0));
         assertThat(inbox(s, "").size()).isEqualTo(1);
 
@@ -501,8 +514,10 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 () -> rows("SELECT count(*) FROM notification_deliveries WHERE client_id = :id", s.client()),
                 n -> n == 1);
         // take the row out of the shared dispatcher's way: it is this test's provider that is down
-        UUID id = jdbc.sql("UPDATE notification_deliveries SET channel = 'sms', recipient = '+4915100000000'"
-                        + " WHERE client_id = :id RETURNING id")
+        UUID id = jdbc.sql(
+                        "UPDATE notification_deliveries SET channel = 'sms', recipient = '+4915100000000', status = 'queued',"
+                                + " attempts = 0, next_attempt_at = now() + interval '1 day'"
+                                + " WHERE client_id = :id RETURNING id")
                 .param("id", s.client())
                 .query(UUID.class)
                 .single();
@@ -532,6 +547,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 Duration.ofHours(1),
                 new io.wellbase.notifications.NotificationsProperties.Webhooks(true, List.of(), Duration.ofSeconds(15)),
                 new io.wellbase.notifications.NotificationsProperties.Twilio("", "", "", "https://api.twilio.com"));
+        setOtherOrganizationsQueuesAside(s);
         Dispatcher own = new Dispatcher(
                 applicationDeliveries,
                 List.of(flaky),
@@ -539,7 +555,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 properties,
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
                 clock);
-        Instant now = Instant.now();
+        Instant now = Instant.now().plus(Duration.ofDays(2));
         clock.fixAt(now);
         own.dispatchBatch();
         Api.Response afterFirst =
@@ -601,7 +617,8 @@ class NotificationsIntegrationTests extends IntegrationTest {
         eventually(
                 () -> rows("SELECT count(*) FROM notification_deliveries WHERE client_id = :id", s.client()),
                 n -> n == total);
-        jdbc.sql("UPDATE notification_deliveries SET channel = 'sms', next_attempt_at = now() + interval '1 day'"
+        jdbc.sql("UPDATE notification_deliveries SET channel = 'sms', status = 'queued', attempts = 0,"
+                        + " next_attempt_at = now() + interval '1 day'"
                         + " WHERE client_id = :id")
                 .param("id", s.client())
                 .update();
@@ -626,6 +643,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 Duration.ofHours(1),
                 new io.wellbase.notifications.NotificationsProperties.Webhooks(true, List.of(), Duration.ofSeconds(15)),
                 new io.wellbase.notifications.NotificationsProperties.Twilio("", "", "", "https://api.twilio.com"));
+        setOtherOrganizationsQueuesAside(s);
         Dispatcher own = new Dispatcher(
                 applicationDeliveries,
                 List.of(refusing),
@@ -657,8 +675,9 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 () -> rows("SELECT count(*) FROM notification_deliveries WHERE client_id = :id", s.client()),
                 n -> n == 1);
         // keep the shared dispatcher away from this row: park it in the future, then make it due for ours
-        UUID id = jdbc.sql("UPDATE notification_deliveries SET next_attempt_at = now() + interval '1 day'"
-                        + " WHERE client_id = :id RETURNING id")
+        UUID id = jdbc.sql(
+                        "UPDATE notification_deliveries SET status = 'queued', attempts = 0, next_attempt_at = now() + interval '1 day'"
+                                + " WHERE client_id = :id RETURNING id")
                 .param("id", s.client())
                 .query(UUID.class)
                 .single();
@@ -697,6 +716,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 new io.wellbase.notifications.NotificationsProperties.Webhooks(true, List.of(), Duration.ofSeconds(15)),
                 new io.wellbase.notifications.NotificationsProperties.Twilio("", "", "", "https://api.twilio.com"));
         var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        setOtherOrganizationsQueuesAside(s);
         clock.fixAt(Instant.now().plus(Duration.ofDays(2)));
         try {
             new Dispatcher(applicationDeliveries, List.of(dying), transactions, properties, meters, clock)
@@ -819,6 +839,79 @@ class NotificationsIntegrationTests extends IntegrationTest {
         assertThat(api.get(
                                 "/api/v1/notifications/broadcasts/" + id,
                                 other.owner().token())
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void messagesAreWrittenInTheOrganizationsLanguageAndInItsOwnWordsWithTheTypesPlaceholdersOnly() {
+        Studio s = studio("Notify K");
+        String t = s.owner().token();
+        Api.Response list = api.get("/api/v1/notifications/templates", t);
+        assertThat(list.status()).isEqualTo(200);
+        JsonNode confirmedDe = null;
+        for (JsonNode row : list.json().path("data")) {
+            if (row.path("type").asString().equals("booking.confirmed")
+                    && row.path("language").asString().equals("de")) {
+                confirmedDe = row;
+            }
+        }
+        assertThat(confirmedDe).isNotNull();
+        assertThat(confirmedDe.path("title").asString()).isEqualTo("Gebucht: {class}");
+        assertThat(confirmedDe.path("placeholders").toString()).isEqualTo("[\"class\",\"when\",\"place\"]");
+
+        assertThat(api.put(
+                                "/api/v1/notifications/settings",
+                                Map.of(
+                                        "reminderOffsetMinutes",
+                                        List.of(1440, 120),
+                                        "disabledCategories",
+                                        List.of(),
+                                        "language",
+                                        "de"),
+                                t)
+                        .field("language"))
+                .isEqualTo("de");
+        OffsetDateTime start = inDays(3).withHour(9);
+        book(s, session(s, start));
+        JsonNode german = eventually(() -> inbox(s, ""), d -> d.size() == 1);
+        assertThat(german.get(0).path("title").asString()).isEqualTo("Gebucht: Hatha");
+        String weekday = start.atZoneSameInstant(java.time.ZoneId.of("Europe/Berlin"))
+                .getDayOfWeek()
+                .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.GERMAN);
+        assertThat(german.get(0).path("body").asString())
+                .startsWith("Dein Platz in Hatha am " + weekday)
+                .contains("in Main");
+
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(
+                Map.of("title", "Platz sicher: {klasse}", "body", "Am {when}."),
+                Map.of("title", "ok", "body", "{price}"))) {
+            Api.Response r = api.put("/api/v1/notifications/templates/booking.confirmed/de", bad, t);
+            assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        }
+        assertThat(api.put("/api/v1/notifications/templates/booking.exploded/de", Map.of("title", "a", "body", "b"), t)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.put("/api/v1/notifications/templates/booking.confirmed/it", Map.of("title", "a", "body", "b"), t)
+                        .status())
+                .isEqualTo(400);
+        assertThat(rows(
+                        "SELECT count(*) FROM notification_templates WHERE org_id = :id",
+                        s.owner().orgId()))
+                .isZero();
+
+        Api.Response own = api.put(
+                "/api/v1/notifications/templates/booking.confirmed/de",
+                Map.of("title", "Platz sicher: {class}", "body", "Wir sehen uns am {when}."),
+                t);
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        book(s, session(s, start.plusDays(1)));
+        JsonNode mine = eventually(() -> inbox(s, ""), d -> d.size() == 2);
+        assertThat(mine.get(0).path("title").asString()).isEqualTo("Platz sicher: Hatha");
+        assertThat(api.delete("/api/v1/notifications/templates/booking.confirmed/de", t)
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.delete("/api/v1/notifications/templates/booking.confirmed/de", t)
                         .status())
                 .isEqualTo(404);
     }
