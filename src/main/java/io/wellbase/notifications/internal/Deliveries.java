@@ -247,9 +247,7 @@ class Deliveries {
                 .paramSource(params)
                 .query(Delivery.class)
                 .list();
-        boolean more = rows.size() > size;
-        List<Delivery> page = more ? rows.subList(0, size) : rows;
-        return new CursorPage<>(List.copyOf(page), more ? page.getLast().id().toString() : null);
+        return CursorPage.fromLookahead(rows, size, Delivery::id);
     }
 
     private static String truncate(String error) {

@@ -58,7 +58,7 @@ class DeliveriesController {
                 : Channel.parse(channel)
                         .filter(c -> c != Channel.IN_APP)
                         .orElseThrow(() -> ApiException.invalidField("channel", "must be email, sms or push"));
-        return deliveries.page(org.id(), parsedStatus, parsedChannel, InboxController.cursor(cursor), pageSize);
+        return deliveries.page(org.id(), parsedStatus, parsedChannel, CursorPage.idCursor(cursor), pageSize);
     }
 
     @GetMapping("/{id}")

@@ -102,9 +102,7 @@ class Inbox {
                 .paramSource(params)
                 .query(Notification.class)
                 .list();
-        boolean more = rows.size() > size;
-        List<Notification> page = more ? rows.subList(0, size) : rows;
-        return new CursorPage<>(List.copyOf(page), more ? page.getLast().id().toString() : null);
+        return CursorPage.fromLookahead(rows, size, Notification::id);
     }
 
     long unread(UUID orgId, UUID userId) {

@@ -47,7 +47,8 @@ class InboxController {
                 ? null
                 : Category.parse(category)
                         .orElseThrow(() -> ApiException.invalidField("category", "is not a notification category"));
-        return inbox.page(caller.requireOrganization(), caller.userId(), unread, parsed, cursor(cursor), pageSize);
+        return inbox.page(
+                caller.requireOrganization(), caller.userId(), unread, parsed, CursorPage.idCursor(cursor), pageSize);
     }
 
     @GetMapping("/unread-count")
@@ -81,17 +82,6 @@ class InboxController {
     void delete(Caller caller, @PathVariable UUID id) {
         if (!inbox.delete(caller.requireOrganization(), caller.userId(), id)) {
             throw ApiException.notFound("Notification");
-        }
-    }
-
-    static @Nullable UUID cursor(@Nullable String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(cursor);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField("cursor", "is not a cursor this endpoint returned");
         }
     }
 }

@@ -157,9 +157,7 @@ class WebhookDeliveries {
                 .paramSource(params)
                 .query(Delivery.class)
                 .list();
-        boolean more = rows.size() > size;
-        List<Delivery> page = more ? rows.subList(0, size) : rows;
-        return new CursorPage<>(List.copyOf(page), more ? page.getLast().id().toString() : null);
+        return CursorPage.fromLookahead(rows, size, Delivery::id);
     }
 
     /** Queues one delivery again, due now, with a fresh round of attempts; the webhook-id stays. */

@@ -214,7 +214,7 @@ class WebhooksController {
         if (pageSize < 1 || pageSize > 200) {
             throw ApiException.invalidField("page_size", "must be between 1 and 200");
         }
-        return deliveries.page(org.id(), id, cursorId(cursor), pageSize);
+        return deliveries.page(org.id(), id, CursorPage.idCursor(cursor), pageSize);
     }
 
     @PostMapping("/api/v1/webhooks/endpoints/{id}/resend")
@@ -280,16 +280,5 @@ class WebhooksController {
             known.add(type);
         }
         return List.copyOf(known);
-    }
-
-    private static @Nullable UUID cursorId(@Nullable String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(cursor);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField("cursor", "is not a cursor this endpoint returned");
-        }
     }
 }
