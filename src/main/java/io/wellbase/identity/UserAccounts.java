@@ -15,6 +15,9 @@ public interface UserAccounts {
 
     Map<UUID, UserSummary> summaries(Collection<UUID> ids);
 
+    /** The language each of these users chose for their account (a tag such as "de"); users who chose none are absent. */
+    Map<UUID, String> languages(Collection<UUID> ids);
+
     /**
      * Creates an account whose email is already proven (an invitation link reached it); 409 when the
      * email is taken, 400 when the password breaks the policy.

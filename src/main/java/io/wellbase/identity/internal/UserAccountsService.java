@@ -69,6 +69,14 @@ class UserAccountsService implements UserAccounts {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, String> languages(Collection<UUID> ids) {
+        return users.findAll(ids).stream()
+                .filter(u -> u.language() != null && !u.language().isBlank())
+                .collect(Collectors.toMap(UserStore.UserRow::id, UserStore.UserRow::language));
+    }
+
+    @Override
     @Transactional
     public UserSummary createVerified(NewUser user) {
         return users.findById(insert(user, true)).orElseThrow().summary();

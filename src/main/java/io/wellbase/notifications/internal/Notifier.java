@@ -2,6 +2,7 @@ package io.wellbase.notifications.internal;
 
 import io.wellbase.clients.ClientDirectory;
 import io.wellbase.clients.ClientDirectory.Recipient;
+import io.wellbase.identity.UserAccounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ class Notifier {
     private final OptOuts optOuts;
     private final Templates templates;
     private final TemplateOverrides overrides;
+    private final UserAccounts users;
     private final Clock clock;
 
     Notifier(
@@ -41,7 +43,9 @@ class Notifier {
             OptOuts optOuts,
             Templates templates,
             TemplateOverrides overrides,
+            UserAccounts users,
             Clock clock) {
+        this.users = users;
         this.optOuts = optOuts;
         this.templates = templates;
         this.overrides = overrides;
@@ -79,10 +83,22 @@ class Notifier {
         return outcome;
     }
 
+    /** The person's own language when they chose one Wellbase writes, else the organization's. */
+    private static String languageOf(
+            @org.jspecify.annotations.Nullable Recipient client, Map<UUID, String> languages, String organization) {
+        String chosen = client == null || client.userId() == null ? null : languages.get(client.userId());
+        if (chosen != null) {
+            String base = chosen.toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
+            if (Templates.LANGUAGES.contains(base)) {
+                return base;
+            }
+        }
+        return organization;
+    }
+
     private Outcome tellOrganization(UUID orgId, List<Message> messages) {
         OrganizationNotificationSettings.Settings settings = organizationSettings.of(orgId);
-        String language = settings.language();
-        Map<String, Templates.Text> ownTexts = overrides.of(orgId, language);
+        Map<String, Map<String, Templates.Text>> ownTexts = new java.util.HashMap<>();
         List<UUID> clientIds = messages.stream().map(Message::clientId).toList();
         Map<UUID, Recipient> recipients = clients.recipients(orgId, clientIds);
         List<UUID> users = recipients.values().stream()
@@ -90,16 +106,19 @@ class Notifier {
                 .filter(java.util.Objects::nonNull)
                 .toList();
         Map<UUID, Preferences.Choice> choices = preferences.ofAll(orgId, users);
+        Map<UUID, String> languages = this.users.languages(users);
         Map<UUID, java.util.Set<String>> unsubscribed = optOuts.of(orgId, clientIds);
         Instant now = clock.instant();
         List<Inbox.Addressed> inApp = new ArrayList<>();
         List<Deliveries.Queued> queued = new ArrayList<>();
         for (Message unwritten : messages) {
-            Templates.Text text = templates.render(
-                    unwritten, language, ownTexts.get(unwritten.type().value()));
+            Recipient client = recipients.get(unwritten.clientId());
+            String language = languageOf(client, languages, settings.language());
+            Templates.Text own = ownTexts.computeIfAbsent(language, l -> overrides.of(orgId, l))
+                    .get(unwritten.type().value());
+            Templates.Text text = templates.render(unwritten, language, own);
             Message message = unwritten.withText(text.title(), text.body());
             Category category = message.type().category();
-            Recipient client = recipients.get(message.clientId());
             if (client == null || !settings.allows(category)) {
                 continue;
             }

@@ -894,6 +894,13 @@ class NotificationsIntegrationTests extends IntegrationTest {
         assertThat(api.delete("/api/v1/notifications/templates/booking.confirmed/de", t)
                         .status())
                 .isEqualTo(404);
+
+        // a person who chose French for their account reads French, whatever the studio's language
+        Api.Response french = api.patch("/api/v1/users/me/profile", Map.of("language", "fr-CH"), s.clientToken());
+        assertThat(french.status()).as(french.toString()).isEqualTo(200);
+        book(s, session(s, start.plusDays(2)));
+        JsonNode inFrench = eventually(() -> inbox(s, ""), d -> d.size() == 3);
+        assertThat(inFrench.get(0).path("title").asString()).isEqualTo("Réservé : Hatha");
     }
 
     /** A test dispatcher's settings: first retry after 30 s, at most an hour apart, {@code maxAttempts} tries. */
