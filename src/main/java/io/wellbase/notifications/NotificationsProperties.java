@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRetry         the longest wait between two attempts
  * @param webhooks         outgoing webhooks
  * @param twilio           SMS through Twilio; without an account SID, SMS are only written to the log
+ * @param push             Web Push; without a VAPID subject, push messages are only written to the log
  */
 @ConfigurationProperties("wellbase.notifications")
 public record NotificationsProperties(
@@ -24,7 +25,8 @@ public record NotificationsProperties(
         @DefaultValue("30s") Duration firstRetry,
         @DefaultValue("6h") Duration maxRetry,
         @DefaultValue Webhooks webhooks,
-        @DefaultValue Twilio twilio) {
+        @DefaultValue Twilio twilio,
+        @DefaultValue Push push) {
 
     /**
      * Outgoing webhooks.
@@ -38,6 +40,19 @@ public record NotificationsProperties(
             @DefaultValue("true") boolean requireHttps,
             @DefaultValue List<String> allowedHosts,
             @DefaultValue("15s") Duration timeout) {}
+
+    /**
+     * Web Push (RFC 8030, 8291, 8292).
+     *
+     * @param vapidSubject who runs this server, for push services to contact ({@code mailto:…} or an https
+     *                     URL); blank: push messages go to the log only
+     */
+    public record Push(@DefaultValue("") String vapidSubject) {
+
+        public boolean configured() {
+            return !vapidSubject.isBlank();
+        }
+    }
 
     /**
      * Twilio's Messages API.

@@ -12,6 +12,8 @@
     "notification_optouts",
     "notification_broadcasts",
     "notification_templates",
+    "notification_push_subscriptions",
+    "notification_vapid_keys",
     "webhook_endpoints",
     "webhook_deliveries",
     "webhook_attempts"

@@ -55,6 +55,7 @@ class Deliveries {
             Channel channel,
             String recipient,
             @Nullable UUID clientId,
+            @Nullable UUID userId,
             Category category,
             String subject,
             String body,
@@ -121,7 +122,8 @@ class Deliveries {
     /** Due messages, locked for this transaction; rows another node holds are skipped, not waited for. */
     List<Due> claimDue(Instant now, int limit) {
         return jdbc.sql("""
-                SELECT id, org_id, channel, recipient, client_id, category, subject, body, attempts FROM notification_deliveries
+                SELECT id, org_id, channel, recipient, client_id, user_id, category, subject, body, attempts
+                FROM notification_deliveries
                 WHERE status = 'queued' AND next_attempt_at <= :now
                 ORDER BY next_attempt_at
                 LIMIT :limit
@@ -135,6 +137,7 @@ class Deliveries {
                         Channel.of(rs.getString("channel")),
                         rs.getString("recipient"),
                         rs.getObject("client_id", UUID.class),
+                        rs.getObject("user_id", UUID.class),
                         Category.parse(rs.getString("category")).orElse(Category.BOOKINGS),
                         rs.getString("subject"),
                         rs.getString("body"),

@@ -25,9 +25,16 @@ class LoggingSenders {
                 : logging(Channel.SMS);
     }
 
+    /** Web Push when a VAPID subject is configured, else the log. */
     @Bean
-    ChannelSender pushSender() {
-        return logging(Channel.PUSH);
+    ChannelSender pushSender(
+            NotificationsProperties properties,
+            PushSubscriptions subscriptions,
+            tools.jackson.databind.ObjectMapper json,
+            java.time.Clock clock) {
+        return properties.push().configured()
+                ? new WebPushSender(subscriptions, json, properties.push().vapidSubject(), clock)
+                : logging(Channel.PUSH);
     }
 
     private static ChannelSender logging(Channel channel) {

@@ -32,6 +32,7 @@ class Notifier {
     private final Templates templates;
     private final TemplateOverrides overrides;
     private final UserAccounts users;
+    private final PushSubscriptions push;
     private final Clock clock;
 
     Notifier(
@@ -44,8 +45,10 @@ class Notifier {
             Templates templates,
             TemplateOverrides overrides,
             UserAccounts users,
+            PushSubscriptions push,
             Clock clock) {
         this.users = users;
+        this.push = push;
         this.optOuts = optOuts;
         this.templates = templates;
         this.overrides = overrides;
@@ -83,6 +86,17 @@ class Notifier {
         return outcome;
     }
 
+    private static Messages message(List<Message> messages) {
+        return new Messages(messages);
+    }
+
+    /** A batch of messages, asked whether any goes to push (so a batch without push costs no query for it). */
+    private record Messages(List<Message> all) {
+        boolean anyPush() {
+            return all.stream().anyMatch(m -> m.type().defaultChannels().contains(Channel.PUSH));
+        }
+    }
+
     /** The person's own language when they chose one Wellbase writes, else the organization's. */
     private static String languageOf(
             @org.jspecify.annotations.Nullable Recipient client, Map<UUID, String> languages, String organization) {
@@ -107,6 +121,7 @@ class Notifier {
                 .toList();
         Map<UUID, Preferences.Choice> choices = preferences.ofAll(orgId, users);
         Map<UUID, String> languages = this.users.languages(users);
+        java.util.Set<UUID> pushable = message(messages).anyPush() ? push.subscribed(orgId, users) : java.util.Set.of();
         Map<UUID, java.util.Set<String>> unsubscribed = optOuts.of(orgId, clientIds);
         Instant now = clock.instant();
         List<Inbox.Addressed> inApp = new ArrayList<>();
@@ -153,8 +168,11 @@ class Notifier {
                             queued.add(new Deliveries.Queued(message, channel, client.phone(), userId, notBefore));
                         }
                     }
-                    // no push subscriptions reach this module yet: nothing to queue
-                    case PUSH -> {}
+                    case PUSH -> {
+                        if (userId != null && pushable.contains(userId)) {
+                            queued.add(new Deliveries.Queued(message, channel, userId.toString(), userId, notBefore));
+                        }
+                    }
                 }
             }
         }

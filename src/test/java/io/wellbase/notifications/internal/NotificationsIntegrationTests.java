@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -903,6 +904,39 @@ class NotificationsIntegrationTests extends IntegrationTest {
         assertThat(inFrench.get(0).path("title").asString()).isEqualTo("Réservé : Hatha");
     }
 
+    @Test
+    void aClientWithAPushSubscriptionGetsPushDeliveriesForTypesThatPush() {
+        Studio s = studio("Notify L");
+        UUID session = session(s, inDays(3));
+        UUID booking = book(s, session);
+        java.security.KeyPair browser = WebPushCrypto.newKeyPair();
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        Api.Response subscribed = api.post(
+                "/api/v1/notifications/push-subscriptions",
+                Map.of(
+                        "endpoint",
+                        "http://127.0.0.1:9/push/phone",
+                        "keys",
+                        Map.of(
+                                "p256dh",
+                                        b64.encodeToString(WebPushCrypto.uncompressed(
+                                                (java.security.interfaces.ECPublicKey) browser.getPublic())),
+                                "auth", b64.encodeToString(new byte[16]))),
+                s.clientToken());
+        assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(201);
+        var promoted = SchedulingNotifications.message(
+                s.owner().orgId(),
+                NotificationType.WAITLIST_PROMOTED,
+                new io.wellbase.scheduling.BookedClasses.BookedClass(
+                        booking, s.client(), session, "Hatha", inDays(3), "Europe/Berlin", "Main", true, false),
+                "promoted");
+        assertThat(notifier.tell(promoted).queued()).as("email and push").isEqualTo(2);
+        assertThat(rows(
+                        "SELECT count(*) FROM notification_deliveries WHERE client_id = :id AND channel = 'push'",
+                        s.client()))
+                .isEqualTo(1);
+    }
+
     /** A test dispatcher's settings: first retry after 30 s, at most an hour apart, {@code maxAttempts} tries. */
     private static io.wellbase.notifications.NotificationsProperties dispatcherProperties(int maxAttempts) {
         return new io.wellbase.notifications.NotificationsProperties(
@@ -912,7 +946,8 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 Duration.ofSeconds(30),
                 Duration.ofHours(1),
                 new io.wellbase.notifications.NotificationsProperties.Webhooks(true, List.of(), Duration.ofSeconds(15)),
-                new io.wellbase.notifications.NotificationsProperties.Twilio("", "", "", "https://api.twilio.com"));
+                new io.wellbase.notifications.NotificationsProperties.Twilio("", "", "", "https://api.twilio.com"),
+                new io.wellbase.notifications.NotificationsProperties.Push(""));
     }
 
     /** Not an exception the dispatcher handles: the process is gone. */

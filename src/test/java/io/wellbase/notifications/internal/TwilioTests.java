@@ -87,7 +87,8 @@ class TwilioTests {
                         SID,
                         TOKEN,
                         "+15005550006",
-                        "http://127.0.0.1:" + twilio.getAddress().getPort()));
+                        "http://127.0.0.1:" + twilio.getAddress().getPort()),
+                new NotificationsProperties.Push(""));
     }
 
     private static PublicUrl publicUrl() {
@@ -103,6 +104,7 @@ class TwilioTests {
                 Channel.SMS,
                 "+4915112345678",
                 UUID.randomUUID(),
+                null,
                 Category.BOOKINGS,
                 "Flow is cancelled",
                 "The studio cancelled Flow.",

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * before each delivery, after DNS resolution. Hosts on the configured allow-list pass.
  */
 @Component
-class UrlGuard {
+public class UrlGuard {
 
     private final boolean requireHttps;
     private final Set<String> allowedHosts;
@@ -32,7 +32,7 @@ class UrlGuard {
     }
 
     /** Why the URL may not be an endpoint; empty when it may. */
-    Optional<String> refusal(String url) {
+    public Optional<String> refusal(String url) {
         URI uri;
         try {
             uri = URI.create(url);

@@ -18,7 +18,8 @@ class UrlGuardTests {
                 Duration.ofSeconds(30),
                 Duration.ofHours(6),
                 new NotificationsProperties.Webhooks(requireHttps, allowed, Duration.ofSeconds(15)),
-                new NotificationsProperties.Twilio("", "", "", "https://api.twilio.com")));
+                new NotificationsProperties.Twilio("", "", "", "https://api.twilio.com"),
+                new io.wellbase.notifications.NotificationsProperties.Push("")));
     }
 
     @Test
