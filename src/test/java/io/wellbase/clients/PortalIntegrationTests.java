@@ -103,19 +103,6 @@ class PortalIntegrationTests extends IntegrationTest {
                 .isEqualTo("client");
     }
 
-    /** Invites the client to the portal and accepts as a new user; answers the client's access token. */
-    private String portalToken(Owner owner, UUID clientId, String email) {
-        assertThat(api.post("/api/v1/clients/" + clientId + "/portal-invitations", Map.of(), owner.token())
-                        .status())
-                .isEqualTo(202);
-        Api.Response accepted = api.post(
-                "/api/v1/auth/client-invitations/accept",
-                Map.of("token", tokenIn(lastEmailBody(email, "client_invitation")), "password", PASSWORD),
-                null);
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-        return accepted.field("accessToken");
-    }
-
     @Test
     void aClientUploadsListsAndDownloadsOwnFilesAndSeesOwnPurchasesOnly() {
         Owner owner = ownerWithOrganization("Portal files studio");

@@ -121,6 +121,25 @@ public abstract class IntegrationTest {
     /** An owner with a token scoped to their organization. */
     public record Owner(UUID userId, String email, UUID orgId, String token, String refreshToken) {}
 
+    /**
+     * Invites the client to the portal and accepts as a new user with {@link #PASSWORD}: the access token
+     * of the client's own account (role client).
+     */
+    protected String portalToken(Owner owner, UUID clientId, String email) {
+        Api.Response invited = api.post("/api/v1/clients/" + clientId + "/portal-invitations", Map.of(), owner.token());
+        if (invited.status() != 202) {
+            throw new AssertionError(invited.toString());
+        }
+        Api.Response accepted = api.post(
+                "/api/v1/auth/client-invitations/accept",
+                Map.of("token", tokenIn(lastEmailBody(email, "client_invitation")), "password", PASSWORD),
+                null);
+        if (accepted.status() != 200) {
+            throw new AssertionError(accepted.toString());
+        }
+        return accepted.field("accessToken");
+    }
+
     /** The newest email in the outbox to an address. */
     protected String lastEmailBody(String to, String kind) {
         return jdbc.sql("""

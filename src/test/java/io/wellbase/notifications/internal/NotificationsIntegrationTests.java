@@ -93,13 +93,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
         UUID client = api.post("/api/v1/clients", Map.of("firstName", "Rosa", "lastName", "Client", "email", email), t)
                 .id();
         api.post("/api/v1/clients/" + client + "/memberships", Map.of("planId", plan, "paymentMethod", "cash"), t);
-        api.post("/api/v1/clients/" + client + "/portal-invitations", Map.of(), t);
-        Api.Response accepted = api.post(
-                "/api/v1/auth/client-invitations/accept",
-                Map.of("token", tokenIn(lastEmailBody(email, "client_invitation")), "password", PASSWORD),
-                null);
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-        return new Studio(owner, location, type, plan, client, email, accepted.field("accessToken"));
+        return new Studio(owner, location, type, plan, client, email, portalToken(owner, client, email));
     }
 
     private UUID session(Studio s, OffsetDateTime startsAt) {

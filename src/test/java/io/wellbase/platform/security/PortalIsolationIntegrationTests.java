@@ -49,13 +49,7 @@ class PortalIsolationIntegrationTests extends IntegrationTest {
     }
 
     private String clientToken(Owner owner, UUID clientId, String email) {
-        api.post("/api/v1/clients/" + clientId + "/portal-invitations", Map.of(), owner.token());
-        Api.Response accepted = api.post(
-                "/api/v1/auth/client-invitations/accept",
-                Map.of("token", tokenIn(lastEmailBody(email, "client_invitation")), "password", PASSWORD),
-                null);
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-        return accepted.field("accessToken");
+        return portalToken(owner, clientId, email);
     }
 
     @Test
