@@ -11,7 +11,15 @@ import org.springframework.stereotype.Component;
 @Component
 class TemplateOverrides {
 
+    private record Key(UUID orgId, String language) {}
+
     private final JdbcClient jdbc;
+    // read for every batch of messages: kept as briefly as the organization's settings, dropped here on a change
+    private final com.github.benmanes.caffeine.cache.Cache<Key, Map<String, Templates.Text>> cache =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .expireAfterWrite(OrganizationNotificationSettings.CACHED_FOR)
+                    .maximumSize(10_000)
+                    .build();
 
     TemplateOverrides(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -21,6 +29,10 @@ class TemplateOverrides {
 
     /** The organization's overrides in a language, by type value. */
     Map<String, Templates.Text> of(UUID orgId, String language) {
+        return cache.get(new Key(orgId, language), k -> read(k.orgId(), k.language()));
+    }
+
+    private Map<String, Templates.Text> read(UUID orgId, String language) {
         Map<String, Templates.Text> found = new HashMap<>();
         jdbc.sql("SELECT type, title, body FROM notification_templates WHERE org_id = :org AND language = :language")
                 .param("org", orgId)
@@ -29,7 +41,13 @@ class TemplateOverrides {
                         rs.getString("type"), new Templates.Text(rs.getString("title"), rs.getString("body"))))
                 .list()
                 .forEach(e -> found.put(e.getKey(), e.getValue()));
-        return found;
+        return Map.copyOf(found);
+    }
+
+    private void forget(UUID orgId, String language) {
+        Key key = new Key(orgId, language);
+        cache.invalidate(key);
+        io.wellbase.platform.data.AfterCommit.run(() -> cache.invalidate(key));
     }
 
     List<Override> all(UUID orgId) {
@@ -51,9 +69,11 @@ class TemplateOverrides {
                 .param("title", o.title())
                 .param("body", o.body())
                 .update();
+        forget(orgId, o.language());
     }
 
     boolean delete(UUID orgId, String type, String language) {
+        forget(orgId, language);
         return jdbc.sql(
                                 "DELETE FROM notification_templates WHERE org_id = :org AND type = :type AND language = :language")
                         .param("org", orgId)
