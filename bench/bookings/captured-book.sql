@@ -19,7 +19,7 @@
 \set idx :k + :client_id
 \set n :idx % :nclients + 1
 \set s (:idx / :nclients + :idx) % :nsessions + 1
-SELECT c.id AS cid, c.membership AS mid, s.id AS sid, cs.starts_at::text AS starts, cs.local_date::text AS day, encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid AS new1, encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid AS new2, encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid AS new3, '{"sessionId":{"after":"' || s.id || '"},"clientId":{"after":"' || c.id || '"}}' AS p7_7, encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid AS new4, encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid AS new5, '{"organizationId":"' || :org || '","bookingId":"01a23261-fc2e-715f-a481-b9b4cc05a89d","sessionId":"' || s.id || '","clientId":"' || c.id || '","startsAt":"' || cs.local_date::text || 'T16:14:30.838092Z"}' AS p8_5 FROM bench_clients c JOIN bench_sessions s ON s.kind = :kind AND s.n = :s JOIN class_sessions cs ON cs.id = s.id WHERE c.n = :n \gset
+SELECT c.id AS cid, c.membership AS mid, s.id AS sid, cs.starts_at::text AS starts, cs.local_date::text AS day, encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid AS new1, encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid AS new2, encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid AS new3, '{"clientId":{"after":"' || c.id || '"},"sessionId":{"after":"' || s.id || '"}}' AS p7_7, encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid AS new4, encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid AS new5, '{"organizationId":"' || :org || '","bookingId":"01a23286-33d8-749b-902a-e4e61b824732","sessionId":"' || s.id || '","clientId":"' || c.id || '","startsAt":"' || cs.local_date::text || 'T16:54:04.298896Z"}' AS p8_5 FROM bench_clients c JOIN bench_sessions s ON s.kind = :kind AND s.n = :s JOIN class_sessions cs ON cs.id = s.id WHERE c.n = :n \gset
 -- captured statements
 -- captured: BEGIN
 BEGIN;
@@ -91,8 +91,8 @@ FROM bookings b
 JOIN class_sessions s ON s.org_id = b.org_id AND s.id = b.session_id
 JOIN class_types t ON t.org_id = s.org_id AND t.id = s.class_type_id
  WHERE b.org_id = :org AND b.id = ANY (CAST(ARRAY[CAST(:new1 AS text)] AS uuid[]));
--- captured: SELECT c.id, c.email, a.user_id FROM clients c LEFT JOIN client_accounts a ON a.org_id = c.org_id AND a.client_id = c.id WHERE c.org_id = ? AND c.id = ANY (CAST(? AS uuid[])) AND c.merged_into_id IS NULL AND c.erased_at IS NULL
-SELECT c.id, c.email, a.user_id FROM clients c
+-- captured: SELECT c.id, c.email, coalesce(c.mobile_phone, c.phone) AS phone, a.user_id FROM clients c LEFT JOIN client_accounts a ON a.org_id = c.org_id AND a.client_id = c.id WHERE c.org_id = ? AND c.id = ANY (CAST(? AS uuid[])) AND c.merged_into_id IS NULL AND c.erased_at IS NULL
+SELECT c.id, c.email, coalesce(c.mobile_phone, c.phone) AS phone, a.user_id FROM clients c
 LEFT JOIN client_accounts a ON a.org_id = c.org_id AND a.client_id = c.id
 WHERE c.org_id = :org AND c.id = ANY (CAST(ARRAY[CAST(:cid AS text)] AS uuid[])) AND c.merged_into_id IS NULL AND c.erased_at IS NULL;
 -- captured: SELECT client_id, categories FROM notification_optouts WHERE org_id = ? AND client_id = ANY (CAST(? AS uuid[])) AND cardinality(categories) > 0
@@ -104,7 +104,7 @@ INSERT INTO notification_reminders (id, org_id, kind, entity_id, session_id, cli
 SELECT r.id, :org, r.kind, r.entity, r.session, r.client, r.offset_minutes, r.starts, r.due
 FROM unnest(CAST(ARRAY[CAST(encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid AS text), CAST(encode(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 'hex')::uuid AS text)] AS uuid[]), CAST(ARRAY['class', 'class'] AS text[]), CAST(ARRAY[CAST(:new1 AS text), CAST(:new1 AS text)] AS uuid[]), CAST(ARRAY[CAST(:sid AS text), CAST(:sid AS text)] AS uuid[]),
             CAST(ARRAY[CAST(:cid AS text), CAST(:cid AS text)] AS uuid[]), CAST(ARRAY['1440', '120'] AS int[]), CAST(ARRAY[CAST(:starts AS text), CAST(:starts AS text)] AS timestamptz[]),
-            CAST(ARRAY['2026-12-01 16:14:30.838092+00', '2026-12-02 14:14:30.838092+00'] AS timestamptz[]))
+            CAST(ARRAY['2026-12-01 16:54:04.298896+00', '2026-12-02 14:54:04.298896+00'] AS timestamptz[]))
      AS r (id, kind, entity, session, client, offset_minutes, starts, due)
 ON CONFLICT (org_id, entity_id, offset_minutes) DO UPDATE
     SET starts_at = excluded.starts_at, due_at = excluded.due_at, status = 'pending', done_at = NULL
