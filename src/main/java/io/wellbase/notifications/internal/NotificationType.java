@@ -20,6 +20,7 @@ enum NotificationType {
     APPOINTMENT_REMINDER(
             Category.REMINDERS, "appointment.reminder", EnumSet.of(Channel.IN_APP, Channel.EMAIL, Channel.PUSH)),
     BROADCAST(Category.ANNOUNCEMENTS, "broadcast", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
+    MISS_YOU(Category.ANNOUNCEMENTS, "client.miss_you", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
     MEMBERSHIP_EXPIRING(Category.MEMBERSHIPS, "membership.expiring", EnumSet.of(Channel.IN_APP, Channel.EMAIL));
 
     private final String value;

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 class OrganizationNotificationSettings {
 
-    static final Settings DEFAULTS = new Settings(List.of(1440, 120), Set.of(), "en");
+    static final Settings DEFAULTS = new Settings(List.of(1440, 120), Set.of(), "en", null);
 
     /** How long another node may use settings changed here (this node drops them at once). */
     static final java.time.Duration CACHED_FOR = java.time.Duration.ofSeconds(5);
@@ -30,7 +30,11 @@ class OrganizationNotificationSettings {
         this.jdbc = jdbc;
     }
 
-    record Settings(List<Integer> reminderOffsets, Set<String> disabledCategories, String language) {
+    record Settings(
+            List<Integer> reminderOffsets,
+            Set<String> disabledCategories,
+            String language,
+            @org.jspecify.annotations.Nullable Integer missYouDays) {
 
         boolean allows(Category category) {
             return category.critical() || !disabledCategories.contains(category.value());
@@ -44,28 +48,31 @@ class OrganizationNotificationSettings {
 
     private Settings read(UUID orgId) {
         return jdbc.sql(
-                        "SELECT reminder_offsets, disabled_categories, language FROM notification_settings WHERE org_id = :org")
+                        "SELECT reminder_offsets, disabled_categories, language, miss_you_days FROM notification_settings WHERE org_id = :org")
                 .param("org", orgId)
                 .query((rs, n) -> new Settings(
                         Arrays.stream((Integer[]) array(rs.getArray("reminder_offsets")))
                                 .toList(),
                         Arrays.stream((String[]) array(rs.getArray("disabled_categories")))
                                 .collect(Collectors.toUnmodifiableSet()),
-                        rs.getString("language")))
+                        rs.getString("language"),
+                        rs.getObject("miss_you_days", Integer.class)))
                 .optional()
                 .orElse(DEFAULTS);
     }
 
     void save(UUID orgId, Settings settings) {
         jdbc.sql("""
-                INSERT INTO notification_settings (org_id, reminder_offsets, disabled_categories, language)
-                VALUES (:org, :offsets, :disabled, :language)
+                INSERT INTO notification_settings (org_id, reminder_offsets, disabled_categories, language, miss_you_days)
+                VALUES (:org, :offsets, :disabled, :language, :missYou)
                 ON CONFLICT (org_id) DO UPDATE SET reminder_offsets = excluded.reminder_offsets,
-                    disabled_categories = excluded.disabled_categories, language = excluded.language, updated_at = now()
+                    disabled_categories = excluded.disabled_categories, language = excluded.language,
+                    miss_you_days = excluded.miss_you_days, updated_at = now()
                 """)
                 .param("org", orgId)
                 .param("offsets", settings.reminderOffsets().toArray(Integer[]::new))
                 .param("language", settings.language())
+                .param("missYou", settings.missYouDays())
                 .param(
                         "disabled",
                         settings.disabledCategories().stream().sorted().toArray(String[]::new))
@@ -74,6 +81,16 @@ class OrganizationNotificationSettings {
         // have read the old row in between
         cache.invalidate(orgId);
         io.wellbase.platform.data.AfterCommit.run(() -> cache.invalidate(orgId));
+    }
+
+    /** The organizations that send "we miss you", with their number of days. */
+    java.util.Map<UUID, Integer> missYou() {
+        java.util.Map<UUID, Integer> found = new java.util.HashMap<>();
+        jdbc.sql("SELECT org_id, miss_you_days FROM notification_settings WHERE miss_you_days IS NOT NULL")
+                .query((rs, n) -> java.util.Map.entry(rs.getObject("org_id", UUID.class), rs.getInt("miss_you_days")))
+                .list()
+                .forEach(e -> found.put(e.getKey(), e.getValue()));
+        return found;
     }
 
     private static Object array(Array array) throws SQLException {

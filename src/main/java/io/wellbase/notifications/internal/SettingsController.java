@@ -50,12 +50,21 @@ class SettingsController {
         this.replan = notificationReplanTask;
     }
 
-    record SettingsView(List<Integer> reminderOffsetMinutes, Set<String> disabledCategories, String language) {}
+    record SettingsView(
+            List<Integer> reminderOffsetMinutes,
+            Set<String> disabledCategories,
+            String language,
+            @org.jspecify.annotations.Nullable Integer missYouAfterDays) {}
 
     record SettingsRequest(
             @NotNull @Size(max = 5) List<Integer> reminderOffsetMinutes,
             @NotNull @Size(max = 10) Set<String> disabledCategories,
-            @org.jspecify.annotations.Nullable String language) {}
+            @org.jspecify.annotations.Nullable String language,
+
+            @org.jspecify.annotations.Nullable
+            @jakarta.validation.constraints.Min(7)
+            @jakarta.validation.constraints.Max(365)
+            Integer missYouAfterDays) {}
 
     @GetMapping
     @RequiresPermission(Permission.NOTIFICATION_MANAGE)
@@ -92,7 +101,7 @@ class SettingsController {
         String language = request.language() == null ? before.language() : request.language();
         TemplatesController.checkLanguage(language);
         OrganizationNotificationSettings.Settings after = new OrganizationNotificationSettings.Settings(
-                List.copyOf(offsets), Set.copyOf(request.disabledCategories()), language);
+                List.copyOf(offsets), Set.copyOf(request.disabledCategories()), language, request.missYouAfterDays());
         settings.save(org.id(), after);
         if (!before.reminderOffsets().equals(after.reminderOffsets())) {
             // the upcoming bookings' reminders follow the new offsets, in a background job after this commits
@@ -114,6 +123,7 @@ class SettingsController {
     }
 
     private static SettingsView view(OrganizationNotificationSettings.Settings s) {
-        return new SettingsView(s.reminderOffsets(), new TreeSet<>(s.disabledCategories()), s.language());
+        return new SettingsView(
+                s.reminderOffsets(), new TreeSet<>(s.disabledCategories()), s.language(), s.missYouDays());
     }
 }

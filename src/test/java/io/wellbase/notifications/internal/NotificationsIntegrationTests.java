@@ -931,6 +931,95 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void weMissYouGoesOnceToClientsWhoseLastVisitWasThatLongAgoAndWhoHaveNothingBooked() {
+        Studio s = studio("Notify M");
+        String t = s.owner().token();
+        Api.Response on = api.put(
+                "/api/v1/notifications/settings",
+                Map.of(
+                        "reminderOffsetMinutes",
+                        List.of(1440, 120),
+                        "disabledCategories",
+                        List.of(),
+                        "missYouAfterDays",
+                        14),
+                t);
+        assertThat(on.field("missYouAfterDays")).isEqualTo("14");
+        assertThat(api.put(
+                                "/api/v1/notifications/settings",
+                                Map.of(
+                                        "reminderOffsetMinutes",
+                                        List.of(120),
+                                        "disabledCategories",
+                                        List.of(),
+                                        "missYouAfterDays",
+                                        3),
+                                t)
+                        .status())
+                .isEqualTo(400);
+
+        java.time.ZoneId zone = java.time.ZoneId.of(jdbc.sql("SELECT timezone FROM organizations WHERE id = :id")
+                .param("id", s.owner().orgId())
+                .query(String.class)
+                .single());
+        java.time.LocalDate today = java.time.LocalDate.now(zone);
+        UUID comesBack = api.post(
+                        "/api/v1/clients",
+                        Map.of("firstName", "B", "lastName", "Back", "email", uniqueEmail("back")),
+                        t)
+                .id();
+        UUID recent = api.post(
+                        "/api/v1/clients",
+                        Map.of("firstName", "R", "lastName", "Recent", "email", uniqueEmail("recent")),
+                        t)
+                .id();
+        attendedOn(s, s.client(), today.minusDays(14));
+        attendedOn(s, s.client(), today.minusDays(20));
+        attendedOn(s, comesBack, today.minusDays(14));
+        attendedOn(s, recent, today.minusDays(13));
+        api.post(
+                "/api/v1/sessions/" + session(s, inDays(5)) + "/bookings",
+                Map.of("clientId", comesBack, "override", true),
+                t);
+
+        assertThat(missYou.runFor(s.owner().orgId(), 14))
+                .as("in the app and by email, one client")
+                .isEqualTo(2);
+        assertThat(missYou.runFor(s.owner().orgId(), 14)).as("told once").isZero();
+        assertThat(rows(
+                        "SELECT count(*) FROM notifications WHERE org_id = :id AND type = 'client.miss_you'",
+                        s.owner().orgId()))
+                .isEqualTo(1);
+        JsonNode mine = eventually(() -> inbox(s, "?category=announcements"), d -> d.size() == 1);
+        assertThat(mine.get(0).path("title").asString()).isEqualTo("We miss you at Notify M");
+    }
+
+    /** An attended class of the client on that day (history, written as an import would). */
+    private void attendedOn(Studio s, UUID client, java.time.LocalDate day) {
+        UUID session = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO class_sessions (id, org_id, class_type_id, location_id, starts_at, ends_at, local_date, capacity)
+                VALUES (:id, :org, :type, :location, CAST(:day AS date) + time '10:00', CAST(:day AS date) + time '11:00', :day, 10)
+                """)
+                .param("id", session)
+                .param("org", s.owner().orgId())
+                .param("type", s.classType())
+                .param("location", s.location())
+                .param("day", day)
+                .update();
+        jdbc.sql(
+                        "INSERT INTO bookings (id, org_id, session_id, client_id, status) VALUES (:id, :org, :session, :client, 'attended')")
+                .param("id", UUID.randomUUID())
+                .param("org", s.owner().orgId())
+                .param("session", session)
+                .param("client", client)
+                .update();
+    }
+
+    @Autowired
+    MissYou missYou;
+
     /** A test dispatcher's settings: first retry after 30 s, at most an hour apart, {@code maxAttempts} tries. */
     private static io.wellbase.notifications.NotificationsProperties dispatcherProperties(int maxAttempts) {
         return new io.wellbase.notifications.NotificationsProperties(
