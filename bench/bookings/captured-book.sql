@@ -98,7 +98,7 @@ WHERE c.org_id = :org AND c.id = ANY (CAST(ARRAY[CAST(:cid AS text)] AS uuid[]))
 -- captured: SELECT client_id, categories FROM notification_optouts WHERE org_id = ? AND client_id = ANY (CAST(? AS uuid[])) AND cardinality(categories) > 0
 SELECT client_id, categories FROM notification_optouts
 WHERE org_id = :org AND client_id = ANY (CAST(ARRAY[CAST(:cid AS text)] AS uuid[])) AND cardinality(categories) > 0;
--- captured: INSERT INTO notification_reminders (id, org_id, kind, entity_id, session_id, client_id, offset_minutes, starts_at, due_at) SELECT r.id, ?, r.kind, r.entity, r.session, r.client, r.offset_minutes, r.starts, r.due FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS uuid[]), CAST(? AS uuid[]), CAST(? AS uuid[]), CAST(? AS int[]), CAST(? AS timestamptz[]), CAST(? AS timestamptz[])) AS r (id, kind, entity, session, client, offset_minutes, starts, due) ON CONFLICT (org_id, entity_id, offset_minutes) DO UPDATE SET starts_at = excluded.starts_at, due_at = excluded.due_at, status = 'pending', done_at = NULL WHERE notification_reminders.starts_at <> excluded.starts_at OR notification_reminders.status = 'cancelled'
+-- captured: INSERT INTO notification_reminders (id, org_id, kind, entity_id, session_id, client_id, offset_minutes, starts_at, due_at) SELECT r.id, ?, r.kind, r.entity, r.session, r.client, r.offset_minutes, r.starts, r.due FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS uuid[]), CAST(? AS uuid[]), CAST(? AS uuid[]), CAST(? AS int[]), CAST(? AS timestamptz[]), CAST(? AS timestamptz[])) AS r (id, kind, entity, session, client, offset_minutes, starts, due) ON CONFLICT (org_id, entity_id, kind, offset_minutes) DO UPDATE SET starts_at = excluded.starts_at, due_at = excluded.due_at, status = 'pending', done_at = NULL WHERE notification_reminders.starts_at <> excluded.starts_at OR notification_reminders.status = 'cancelled'
 INSERT INTO notification_reminders (id, org_id, kind, entity_id, session_id, client_id, offset_minutes,
                                     starts_at, due_at)
 SELECT r.id, :org, r.kind, r.entity, r.session, r.client, r.offset_minutes, r.starts, r.due
@@ -106,7 +106,7 @@ FROM unnest(CAST(ARRAY[CAST(encode(overlay(uuid_send(gen_random_uuid()) placing 
             CAST(ARRAY[CAST(:cid AS text), CAST(:cid AS text)] AS uuid[]), CAST(ARRAY['1440', '120'] AS int[]), CAST(ARRAY[CAST(:starts AS text), CAST(:starts AS text)] AS timestamptz[]),
             CAST(ARRAY['2026-12-01 16:54:04.298896+00', '2026-12-02 14:54:04.298896+00'] AS timestamptz[]))
      AS r (id, kind, entity, session, client, offset_minutes, starts, due)
-ON CONFLICT (org_id, entity_id, offset_minutes) DO UPDATE
+ON CONFLICT (org_id, entity_id, kind, offset_minutes) DO UPDATE
     SET starts_at = excluded.starts_at, due_at = excluded.due_at, status = 'pending', done_at = NULL
     WHERE notification_reminders.starts_at <> excluded.starts_at
        OR notification_reminders.status = 'cancelled';

@@ -20,6 +20,7 @@ public interface BookedAppointments {
             UUID clientId,
             String serviceName,
             OffsetDateTime startsAt,
+            OffsetDateTime endsAt,
             String timezone,
             String locationName,
             String status) {

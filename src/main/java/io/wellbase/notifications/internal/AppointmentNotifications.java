@@ -95,12 +95,21 @@ class AppointmentNotifications {
         if (!a.stands()) {
             return;
         }
+        OrganizationNotificationSettings.Settings own = settings.of(orgId);
         reminders.planAll(
                 orgId,
                 List.of(new Reminders.Planned(
                         Reminders.Kind.APPOINTMENT, a.appointmentId(), null, a.clientId(), a.startsAt(), a.timezone())),
-                settings.of(orgId).reminderOffsets(),
+                own.reminderOffsets(),
                 clock.instant());
+        if (own.followUpHours() != null) {
+            reminders.planAll(
+                    orgId,
+                    List.of(new Reminders.Planned(
+                            Reminders.Kind.FOLLOW_UP, a.appointmentId(), null, a.clientId(), a.endsAt(), a.timezone())),
+                    List.of(own.followUpHours() * 60),
+                    clock.instant());
+        }
     }
 
     private Optional<BookedAppointment> appointment(UUID orgId, UUID id) {

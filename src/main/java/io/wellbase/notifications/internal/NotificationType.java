@@ -17,6 +17,7 @@ enum NotificationType {
     APPOINTMENT_BOOKED(Category.BOOKINGS, "appointment.booked", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
     APPOINTMENT_RESCHEDULED(Category.BOOKINGS, "appointment.rescheduled", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
     APPOINTMENT_CANCELLED(Category.BOOKINGS, "appointment.cancelled", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
+    APPOINTMENT_FOLLOW_UP(Category.BOOKINGS, "appointment.follow_up", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
     APPOINTMENT_REMINDER(
             Category.REMINDERS, "appointment.reminder", EnumSet.of(Channel.IN_APP, Channel.EMAIL, Channel.PUSH)),
     BROADCAST(Category.ANNOUNCEMENTS, "broadcast", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 class OrganizationNotificationSettings {
 
-    static final Settings DEFAULTS = new Settings(List.of(1440, 120), Set.of(), "en", null);
+    static final Settings DEFAULTS = new Settings(List.of(1440, 120), Set.of(), "en", null, null);
 
     /** How long another node may use settings changed here (this node drops them at once). */
     static final java.time.Duration CACHED_FOR = java.time.Duration.ofSeconds(5);
@@ -34,7 +34,8 @@ class OrganizationNotificationSettings {
             List<Integer> reminderOffsets,
             Set<String> disabledCategories,
             String language,
-            @org.jspecify.annotations.Nullable Integer missYouDays) {
+            @org.jspecify.annotations.Nullable Integer missYouDays,
+            @org.jspecify.annotations.Nullable Integer followUpHours) {
 
         boolean allows(Category category) {
             return category.critical() || !disabledCategories.contains(category.value());
@@ -48,7 +49,7 @@ class OrganizationNotificationSettings {
 
     private Settings read(UUID orgId) {
         return jdbc.sql(
-                        "SELECT reminder_offsets, disabled_categories, language, miss_you_days FROM notification_settings WHERE org_id = :org")
+                        "SELECT reminder_offsets, disabled_categories, language, miss_you_days, follow_up_hours FROM notification_settings WHERE org_id = :org")
                 .param("org", orgId)
                 .query((rs, n) -> new Settings(
                         Arrays.stream((Integer[]) array(rs.getArray("reminder_offsets")))
@@ -56,23 +57,26 @@ class OrganizationNotificationSettings {
                         Arrays.stream((String[]) array(rs.getArray("disabled_categories")))
                                 .collect(Collectors.toUnmodifiableSet()),
                         rs.getString("language"),
-                        rs.getObject("miss_you_days", Integer.class)))
+                        rs.getObject("miss_you_days", Integer.class),
+                        rs.getObject("follow_up_hours", Integer.class)))
                 .optional()
                 .orElse(DEFAULTS);
     }
 
     void save(UUID orgId, Settings settings) {
         jdbc.sql("""
-                INSERT INTO notification_settings (org_id, reminder_offsets, disabled_categories, language, miss_you_days)
-                VALUES (:org, :offsets, :disabled, :language, :missYou)
+                INSERT INTO notification_settings (org_id, reminder_offsets, disabled_categories, language, miss_you_days,
+                                                   follow_up_hours)
+                VALUES (:org, :offsets, :disabled, :language, :missYou, :followUp)
                 ON CONFLICT (org_id) DO UPDATE SET reminder_offsets = excluded.reminder_offsets,
                     disabled_categories = excluded.disabled_categories, language = excluded.language,
-                    miss_you_days = excluded.miss_you_days, updated_at = now()
+                    miss_you_days = excluded.miss_you_days, follow_up_hours = excluded.follow_up_hours, updated_at = now()
                 """)
                 .param("org", orgId)
                 .param("offsets", settings.reminderOffsets().toArray(Integer[]::new))
                 .param("language", settings.language())
                 .param("missYou", settings.missYouDays())
+                .param("followUp", settings.followUpHours())
                 .param(
                         "disabled",
                         settings.disabledCategories().stream().sorted().toArray(String[]::new))

@@ -63,7 +63,9 @@ class ReminderDispatch {
 
     private void remind(UUID orgId, List<Reminders.Due> due, Instant now) {
         Map<UUID, BookedClass> classes = bookedClasses.find(orgId, ids(due, Reminders.Kind.CLASS));
-        Map<UUID, BookedAppointment> booked = appointments.find(orgId, ids(due, Reminders.Kind.APPOINTMENT));
+        List<UUID> appointmentIds = new java.util.ArrayList<>(ids(due, Reminders.Kind.APPOINTMENT));
+        appointmentIds.addAll(ids(due, Reminders.Kind.FOLLOW_UP));
+        Map<UUID, BookedAppointment> booked = appointments.find(orgId, appointmentIds);
         List<Message> messages = new java.util.ArrayList<>();
         List<UUID> sent = new java.util.ArrayList<>();
         List<UUID> skipped = new java.util.ArrayList<>();
@@ -71,6 +73,7 @@ class ReminderDispatch {
             Message message = switch (reminder.kind()) {
                 case CLASS -> classReminder(orgId, reminder, classes.get(reminder.entityId()), now);
                 case APPOINTMENT -> appointmentReminder(orgId, reminder, booked.get(reminder.entityId()), now);
+                case FOLLOW_UP -> followUp(orgId, reminder, booked.get(reminder.entityId()), now);
             };
             if (message != null) {
                 messages.add(message);
@@ -99,6 +102,19 @@ class ReminderDispatch {
         }
         return AppointmentNotifications.message(
                 orgId, NotificationType.APPOINTMENT_REMINDER, a, reminder.occurrence(), null);
+    }
+
+    /** After the appointment took place: not for one cancelled or missed, nor before its end. */
+    private static @Nullable Message followUp(
+            UUID orgId, Reminders.Due reminder, @Nullable BookedAppointment a, Instant now) {
+        boolean tookPlace = a != null
+                && (a.status().equals("completed") || a.status().equals("confirmed"))
+                && !a.endsAt().toInstant().isAfter(now);
+        if (!tookPlace) {
+            return null;
+        }
+        return AppointmentNotifications.message(
+                orgId, NotificationType.APPOINTMENT_FOLLOW_UP, a, reminder.occurrence(), null);
     }
 
     private static List<UUID> ids(List<Reminders.Due> due, Reminders.Kind kind) {

@@ -24,7 +24,9 @@ class Reminders {
     /** What a reminder is for: a class booking or an appointment, its client, its start and zone. */
     enum Kind {
         CLASS("class"),
-        APPOINTMENT("appointment");
+        APPOINTMENT("appointment"),
+        /** After an appointment's end: {@code startsAt} is the end, the offset the time after it. */
+        FOLLOW_UP("follow_up");
 
         private final String value;
 
@@ -37,7 +39,11 @@ class Reminders {
         }
 
         static Kind of(String value) {
-            return value.equals("class") ? CLASS : APPOINTMENT;
+            return switch (value) {
+                case "class" -> CLASS;
+                case "follow_up" -> FOLLOW_UP;
+                default -> APPOINTMENT;
+            };
         }
     }
 
@@ -80,7 +86,7 @@ class Reminders {
                     INSERT INTO notification_reminders (id, org_id, kind, entity_id, session_id, client_id, offset_minutes,
                                                         starts_at, due_at)
                     VALUES (:id, :org, :kind, :entity, :session, :client, :offset, :starts, :due)
-                    ON CONFLICT (org_id, entity_id, offset_minutes) DO UPDATE
+                    ON CONFLICT (org_id, entity_id, kind, offset_minutes) DO UPDATE
                         SET starts_at = excluded.starts_at, due_at = excluded.due_at, status = 'pending', done_at = NULL
                         WHERE notification_reminders.starts_at <> excluded.starts_at
                     """)
@@ -114,7 +120,9 @@ class Reminders {
         for (Planned p : planned) {
             ZoneId zone = ZoneId.of(p.timezone());
             for (int offset : offsets) {
-                Instant due = ReminderTimes.dueAt(p.startsAt().toInstant(), zone, offset);
+                Instant due = p.kind() == Kind.FOLLOW_UP
+                        ? p.startsAt().toInstant().plus(java.time.Duration.ofMinutes(offset))
+                        : ReminderTimes.dueAt(p.startsAt().toInstant(), zone, offset);
                 if (!due.isAfter(now)) {
                     continue;
                 }
@@ -139,7 +147,7 @@ class Reminders {
                             CAST(:clients AS uuid[]), CAST(:offsets AS int[]), CAST(:starts AS timestamptz[]),
                             CAST(:dues AS timestamptz[]))
                      AS r (id, kind, entity, session, client, offset_minutes, starts, due)
-                ON CONFLICT (org_id, entity_id, offset_minutes) DO UPDATE
+                ON CONFLICT (org_id, entity_id, kind, offset_minutes) DO UPDATE
                     SET starts_at = excluded.starts_at, due_at = excluded.due_at, status = 'pending', done_at = NULL
                     WHERE notification_reminders.starts_at <> excluded.starts_at
                        OR notification_reminders.status = 'cancelled'

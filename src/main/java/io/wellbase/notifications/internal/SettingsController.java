@@ -54,7 +54,8 @@ class SettingsController {
             List<Integer> reminderOffsetMinutes,
             Set<String> disabledCategories,
             String language,
-            @org.jspecify.annotations.Nullable Integer missYouAfterDays) {}
+            @org.jspecify.annotations.Nullable Integer missYouAfterDays,
+            @org.jspecify.annotations.Nullable Integer appointmentFollowUpHours) {}
 
     record SettingsRequest(
             @NotNull @Size(max = 5) List<Integer> reminderOffsetMinutes,
@@ -64,7 +65,12 @@ class SettingsController {
             @org.jspecify.annotations.Nullable
             @jakarta.validation.constraints.Min(7)
             @jakarta.validation.constraints.Max(365)
-            Integer missYouAfterDays) {}
+            Integer missYouAfterDays,
+
+            @org.jspecify.annotations.Nullable
+            @jakarta.validation.constraints.Min(1)
+            @jakarta.validation.constraints.Max(168)
+            Integer appointmentFollowUpHours) {}
 
     @GetMapping
     @RequiresPermission(Permission.NOTIFICATION_MANAGE)
@@ -101,7 +107,11 @@ class SettingsController {
         String language = request.language() == null ? before.language() : request.language();
         TemplatesController.checkLanguage(language);
         OrganizationNotificationSettings.Settings after = new OrganizationNotificationSettings.Settings(
-                List.copyOf(offsets), Set.copyOf(request.disabledCategories()), language, request.missYouAfterDays());
+                List.copyOf(offsets),
+                Set.copyOf(request.disabledCategories()),
+                language,
+                request.missYouAfterDays(),
+                request.appointmentFollowUpHours());
         settings.save(org.id(), after);
         if (!before.reminderOffsets().equals(after.reminderOffsets())) {
             // the upcoming bookings' reminders follow the new offsets, in a background job after this commits
@@ -124,6 +134,10 @@ class SettingsController {
 
     private static SettingsView view(OrganizationNotificationSettings.Settings s) {
         return new SettingsView(
-                s.reminderOffsets(), new TreeSet<>(s.disabledCategories()), s.language(), s.missYouDays());
+                s.reminderOffsets(),
+                new TreeSet<>(s.disabledCategories()),
+                s.language(),
+                s.missYouDays(),
+                s.followUpHours());
     }
 }

@@ -130,4 +130,86 @@ class AppointmentNotificationsIntegrationTests extends IntegrationTest {
                 1);
         assertThat(count(pending, appointment)).isZero();
     }
+
+    @Test
+    void aFollowUpGoesSomeHoursAfterTheAppointmentEndedAndNotForACancelledOne() throws Exception {
+        Owner owner = ownerWithOrganization("Follow-ups");
+        String t = owner.token();
+        Api.Response settings = api.put(
+                "/api/v1/notifications/settings",
+                Map.of(
+                        "reminderOffsetMinutes",
+                        List.of(120),
+                        "disabledCategories",
+                        List.of(),
+                        "appointmentFollowUpHours",
+                        2),
+                t);
+        assertThat(settings.field("appointmentFollowUpHours")).isEqualTo("2");
+        UUID location = api.post("/api/v1/locations", Map.of("name", "Clinic", "timezone", "Europe/Berlin"), t)
+                .id();
+        LocalDate day = LocalDate.now(BERLIN).plusDays(3).with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
+        api.put(
+                "/api/v1/staff/" + owner.userId() + "/working-hours",
+                Map.of(
+                        "hours",
+                        List.of(Map.of(
+                                "locationId", location, "weekday", 3, "startTime", "09:00", "endTime", "17:00"))),
+                t);
+        UUID service = api.post(
+                        "/api/v1/services",
+                        Map.of(
+                                "name",
+                                "Massage",
+                                "durationMinutes",
+                                60,
+                                "priceAmount",
+                                5000,
+                                "currency",
+                                "EUR",
+                                "staffIds",
+                                List.of(owner.userId())),
+                        t)
+                .id();
+        UUID client = api.post(
+                        "/api/v1/clients", Map.of("firstName", "Fu", "lastName", "Up", "email", uniqueEmail("fu")), t)
+                .id();
+        OffsetDateTime nine = day.atTime(LocalTime.of(9, 0)).atZone(BERLIN).toOffsetDateTime();
+        UUID kept = api.post(
+                        "/api/v1/appointments",
+                        Map.of("serviceId", service, "clientId", client, "start", nine.toString()),
+                        t)
+                .id();
+        UUID cancelled = api.post(
+                        "/api/v1/appointments",
+                        Map.of(
+                                "serviceId",
+                                service,
+                                "clientId",
+                                client,
+                                "start",
+                                nine.plusHours(3).toString()),
+                        t)
+                .id();
+        String followUps =
+                "SELECT count(*) FROM notification_reminders WHERE entity_id = :id AND kind = 'follow_up' AND status = 'pending'";
+        await(followUps, kept, 1);
+        await(followUps, cancelled, 1);
+        Instant due = jdbc.sql("SELECT due_at FROM notification_reminders WHERE entity_id = :id AND kind = 'follow_up'")
+                .param("id", kept)
+                .query(OffsetDateTime.class)
+                .single()
+                .toInstant();
+        assertThat(due).isEqualTo(nine.plusHours(1).plusHours(2).toInstant());
+        api.post("/api/v1/appointments/" + cancelled + "/cancel", Map.of("reason", "ill"), t);
+        await(followUps, cancelled, 0);
+
+        clock.fixAt(due.plusSeconds(30));
+        reminderDispatch.dispatchBatch();
+        reminderDispatch.dispatchBatch();
+        String sent =
+                "SELECT count(*) FROM notification_deliveries WHERE client_id = :id AND type = 'appointment.follow_up'";
+        assertThat(count(sent, client)).isEqualTo(1);
+        clock.reset();
+    }
 }

@@ -26,7 +26,13 @@ class BookedAppointmentLookup implements BookedAppointments {
     }
 
     private record Row(
-            UUID id, UUID clientId, String serviceName, OffsetDateTime startsAt, UUID locationId, String status) {}
+            UUID id,
+            UUID clientId,
+            String serviceName,
+            OffsetDateTime startsAt,
+            OffsetDateTime endsAt,
+            UUID locationId,
+            String status) {}
 
     @Override
     @Transactional(readOnly = true)
@@ -35,7 +41,7 @@ class BookedAppointmentLookup implements BookedAppointments {
             return Map.of();
         }
         List<Row> rows = jdbc.sql("""
-                SELECT a.id, a.client_id, s.name AS service_name, a.starts_at, a.location_id, a.status
+                SELECT a.id, a.client_id, s.name AS service_name, a.starts_at, a.ends_at, a.location_id, a.status
                 FROM appointments a JOIN services s ON s.org_id = a.org_id AND s.id = a.service_id
                 WHERE a.org_id = :org AND a.id = ANY (:ids)
                 """)
@@ -53,6 +59,7 @@ class BookedAppointmentLookup implements BookedAppointments {
                             r.clientId(),
                             r.serviceName(),
                             r.startsAt(),
+                            r.endsAt(),
                             place.timezone(),
                             place.name(),
                             r.status()));
