@@ -86,15 +86,9 @@ class Notifier {
         return outcome;
     }
 
-    private static Messages message(List<Message> messages) {
-        return new Messages(messages);
-    }
-
-    /** A batch of messages, asked whether any goes to push (so a batch without push costs no query for it). */
-    private record Messages(List<Message> all) {
-        boolean anyPush() {
-            return all.stream().anyMatch(m -> m.type().defaultChannels().contains(Channel.PUSH));
-        }
+    /** Whether any message of the batch goes to push (a batch without push costs no query for it). */
+    private static boolean anyPush(List<Message> messages) {
+        return messages.stream().anyMatch(m -> m.type().defaultChannels().contains(Channel.PUSH));
     }
 
     /** The person's own language when they chose one Wellbase writes, else the organization's. */
@@ -121,7 +115,7 @@ class Notifier {
                 .toList();
         Map<UUID, Preferences.Choice> choices = preferences.ofAll(orgId, users);
         Map<UUID, String> languages = this.users.languages(users);
-        java.util.Set<UUID> pushable = message(messages).anyPush() ? push.subscribed(orgId, users) : java.util.Set.of();
+        java.util.Set<UUID> pushable = anyPush(messages) ? push.subscribed(orgId, users) : java.util.Set.of();
         Map<UUID, java.util.Set<String>> unsubscribed = optOuts.of(orgId, clientIds);
         Instant now = clock.instant();
         List<Inbox.Addressed> inApp = new ArrayList<>();

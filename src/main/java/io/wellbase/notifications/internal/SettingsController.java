@@ -12,12 +12,15 @@ import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.ApiException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -54,23 +57,17 @@ class SettingsController {
             List<Integer> reminderOffsetMinutes,
             Set<String> disabledCategories,
             String language,
-            @org.jspecify.annotations.Nullable Integer missYouAfterDays,
-            @org.jspecify.annotations.Nullable Integer appointmentFollowUpHours) {}
+            @Nullable Integer missYouAfterDays,
+            @Nullable Integer appointmentFollowUpHours) {}
 
     record SettingsRequest(
             @NotNull @Size(max = 5) List<Integer> reminderOffsetMinutes,
             @NotNull @Size(max = 10) Set<String> disabledCategories,
-            @org.jspecify.annotations.Nullable String language,
+            @Nullable String language,
 
-            @org.jspecify.annotations.Nullable
-            @jakarta.validation.constraints.Min(7)
-            @jakarta.validation.constraints.Max(365)
-            Integer missYouAfterDays,
+            @Nullable @Min(7) @Max(365) Integer missYouAfterDays,
 
-            @org.jspecify.annotations.Nullable
-            @jakarta.validation.constraints.Min(1)
-            @jakarta.validation.constraints.Max(168)
-            Integer appointmentFollowUpHours) {}
+            @Nullable @Min(1) @Max(168) Integer appointmentFollowUpHours) {}
 
     @GetMapping
     @RequiresPermission(Permission.NOTIFICATION_MANAGE)
