@@ -28,24 +28,29 @@ class OptOuts {
         this.jdbc = jdbc;
     }
 
-    /** The client's link token, made on first use. */
+    /** The client's link token, made on first use: after that, one read and no write per email. */
     String tokenFor(UUID orgId, UUID clientId) {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        jdbc.sql("""
-                INSERT INTO notification_optouts (org_id, client_id, token) VALUES (:org, :client, :token)
-                ON CONFLICT (org_id, client_id) DO NOTHING
-                """)
-                .param("org", orgId)
-                .param("client", clientId)
-                .param("token", fresh)
-                .update();
+        return existingToken(orgId, clientId).orElseGet(() -> {
+            byte[] bytes = new byte[24];
+            RANDOM.nextBytes(bytes);
+            jdbc.sql("""
+                    INSERT INTO notification_optouts (org_id, client_id, token) VALUES (:org, :client, :token)
+                    ON CONFLICT (org_id, client_id) DO NOTHING
+                    """)
+                    .param("org", orgId)
+                    .param("client", clientId)
+                    .param("token", Base64.getUrlEncoder().withoutPadding().encodeToString(bytes))
+                    .update();
+            return existingToken(orgId, clientId).orElseThrow();
+        });
+    }
+
+    private Optional<String> existingToken(UUID orgId, UUID clientId) {
         return jdbc.sql("SELECT token FROM notification_optouts WHERE org_id = :org AND client_id = :client")
                 .param("org", orgId)
                 .param("client", clientId)
                 .query(String.class)
-                .single();
+                .optional();
     }
 
     /** The categories each of these clients switched off for email; clients who switched none off are absent. */

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,9 +122,5 @@ class PreferencesController {
                 q == null
                         ? null
                         : new QuietHoursView(q.start(), q.end(), q.zone().getId()));
-    }
-
-    static List<String> categoryNames() {
-        return Arrays.stream(Category.values()).map(Category::value).toList();
     }
 }

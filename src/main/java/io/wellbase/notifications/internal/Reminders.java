@@ -70,43 +70,10 @@ class Reminders {
     }
 
     /**
-     * Plans the reminders at these offsets, those still in the future. A reminder planned before for the
-     * same entity and offset stays as it is when the start is the same (a repeated event), and is planned
-     * afresh when the start moved.
-     */
-    int plan(UUID orgId, Planned planned, List<Integer> offsets, Instant now) {
-        int added = 0;
-        ZoneId zone = ZoneId.of(planned.timezone());
-        for (int offset : offsets) {
-            Instant due = ReminderTimes.dueAt(planned.startsAt().toInstant(), zone, offset);
-            if (!due.isAfter(now)) {
-                continue;
-            }
-            added += jdbc.sql("""
-                    INSERT INTO notification_reminders (id, org_id, kind, entity_id, session_id, client_id, offset_minutes,
-                                                        starts_at, due_at)
-                    VALUES (:id, :org, :kind, :entity, :session, :client, :offset, :starts, :due)
-                    ON CONFLICT (org_id, entity_id, kind, offset_minutes) DO UPDATE
-                        SET starts_at = excluded.starts_at, due_at = excluded.due_at, status = 'pending', done_at = NULL
-                        WHERE notification_reminders.starts_at <> excluded.starts_at
-                    """)
-                    .param("id", Ids.newId())
-                    .param("org", orgId)
-                    .param("kind", planned.kind().value())
-                    .param("entity", planned.entityId())
-                    .param("session", planned.sessionId())
-                    .param("client", planned.clientId())
-                    .param("offset", offset)
-                    .param("starts", planned.startsAt())
-                    .param("due", java.sql.Timestamp.from(due))
-                    .update();
-        }
-        return added;
-    }
-
-    /**
-     * Plans many reminders in one statement (a page of bookings, every offset), with the same rules as
-     * {@link #plan}; answers how many rows were added or planned afresh.
+     * Plans the reminders at these offsets, those still in the future, for many bookings or appointments in
+     * one statement. A reminder planned before for the same entity, kind and offset stays as it is when the
+     * start is the same (a repeated event), and is planned afresh when the start moved or it was called off;
+     * answers how many rows were added or planned afresh.
      */
     int planAll(UUID orgId, List<Planned> planned, List<Integer> offsets, Instant now) {
         List<UUID> ids = new java.util.ArrayList<>();
