@@ -45,29 +45,33 @@ class AppointmentNotificationsIntegrationTests extends IntegrationTest {
         assertThat(count(sql, id)).as(sql).isEqualTo(expected);
     }
 
-    @Test
-    void bookedMovedCancelledAndRemindedAtTheNewTimeOnly() throws Exception {
-        Owner owner = ownerWithOrganization("Appointment notices");
+    /** A clinic whose owner works 09:00–17:00 on the day's weekday and offers a 60-minute service. */
+    private record Clinic(UUID service, LocalDate day) {}
+
+    private Clinic clinic(Owner owner, String serviceName, DayOfWeek weekday) {
         String t = owner.token();
-        api.put(
-                "/api/v1/notifications/settings",
-                Map.of("reminderOffsetMinutes", List.of(120), "disabledCategories", List.of()),
-                t);
         UUID location = api.post("/api/v1/locations", Map.of("name", "Clinic", "timezone", "Europe/Berlin"), t)
                 .id();
-        LocalDate day = LocalDate.now(BERLIN).plusDays(3).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
+        LocalDate day = LocalDate.now(BERLIN).plusDays(3).with(TemporalAdjusters.nextOrSame(weekday));
         api.put(
                 "/api/v1/staff/" + owner.userId() + "/working-hours",
                 Map.of(
                         "hours",
                         List.of(Map.of(
-                                "locationId", location, "weekday", 2, "startTime", "09:00", "endTime", "17:00"))),
+                                "locationId",
+                                location,
+                                "weekday",
+                                weekday.getValue(),
+                                "startTime",
+                                "09:00",
+                                "endTime",
+                                "17:00"))),
                 t);
         UUID service = api.post(
                         "/api/v1/services",
                         Map.of(
                                 "name",
-                                "Facial",
+                                serviceName,
                                 "durationMinutes",
                                 60,
                                 "priceAmount",
@@ -78,6 +82,20 @@ class AppointmentNotificationsIntegrationTests extends IntegrationTest {
                                 List.of(owner.userId())),
                         t)
                 .id();
+        return new Clinic(service, day);
+    }
+
+    @Test
+    void bookedMovedCancelledAndRemindedAtTheNewTimeOnly() throws Exception {
+        Owner owner = ownerWithOrganization("Appointment notices");
+        String t = owner.token();
+        api.put(
+                "/api/v1/notifications/settings",
+                Map.of("reminderOffsetMinutes", List.of(120), "disabledCategories", List.of()),
+                t);
+        Clinic clinic = clinic(owner, "Facial", DayOfWeek.TUESDAY);
+        UUID service = clinic.service();
+        LocalDate day = clinic.day();
         String email = uniqueEmail("facial");
         UUID client = api.post("/api/v1/clients", Map.of("firstName", "Mia", "lastName", "Skin", "email", email), t)
                 .id();
@@ -146,31 +164,9 @@ class AppointmentNotificationsIntegrationTests extends IntegrationTest {
                         2),
                 t);
         assertThat(settings.field("appointmentFollowUpHours")).isEqualTo("2");
-        UUID location = api.post("/api/v1/locations", Map.of("name", "Clinic", "timezone", "Europe/Berlin"), t)
-                .id();
-        LocalDate day = LocalDate.now(BERLIN).plusDays(3).with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
-        api.put(
-                "/api/v1/staff/" + owner.userId() + "/working-hours",
-                Map.of(
-                        "hours",
-                        List.of(Map.of(
-                                "locationId", location, "weekday", 3, "startTime", "09:00", "endTime", "17:00"))),
-                t);
-        UUID service = api.post(
-                        "/api/v1/services",
-                        Map.of(
-                                "name",
-                                "Massage",
-                                "durationMinutes",
-                                60,
-                                "priceAmount",
-                                5000,
-                                "currency",
-                                "EUR",
-                                "staffIds",
-                                List.of(owner.userId())),
-                        t)
-                .id();
+        Clinic clinic = clinic(owner, "Massage", DayOfWeek.WEDNESDAY);
+        UUID service = clinic.service();
+        LocalDate day = clinic.day();
         UUID client = api.post(
                         "/api/v1/clients", Map.of("firstName", "Fu", "lastName", "Up", "email", uniqueEmail("fu")), t)
                 .id();

@@ -520,30 +520,15 @@ class NotificationsIntegrationTests extends IntegrationTest {
 
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
-        ChannelSender flaky = new ChannelSender() {
-            @Override
-            public Channel channel() {
-                return Channel.SMS;
+        ChannelSender flaky = sender(Channel.SMS, message -> {
+            calls.incrementAndGet();
+            if (down.get()) {
+                throw new IllegalStateException("503 from the provider");
             }
-
-            @Override
-            public String send(Deliveries.Due message) {
-                calls.incrementAndGet();
-                if (down.get()) {
-                    throw new IllegalStateException("503 from the provider");
-                }
-                return "SM" + calls.get();
-            }
-        };
-        var properties = dispatcherProperties(3);
+            return "SM" + calls.get();
+        });
         setOtherOrganizationsQueuesAside(s);
-        Dispatcher own = new Dispatcher(
-                applicationDeliveries,
-                List.of(flaky),
-                transactions,
-                properties,
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
-                clock);
+        Dispatcher own = ownDispatcher(3, flaky);
         Instant now = Instant.now().plus(Duration.ofDays(2));
         clock.fixAt(now);
         own.dispatchBatch();
@@ -612,27 +597,12 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 .param("id", s.client())
                 .update();
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        ChannelSender refusing = new ChannelSender() {
-            @Override
-            public Channel channel() {
-                return Channel.SMS;
-            }
-
-            @Override
-            public String send(Deliveries.Due message) {
-                calls.incrementAndGet();
-                throw new IllegalStateException("500 from the provider");
-            }
-        };
-        var properties = dispatcherProperties(8);
+        ChannelSender refusing = sender(Channel.SMS, message -> {
+            calls.incrementAndGet();
+            throw new IllegalStateException("500 from the provider");
+        });
         setOtherOrganizationsQueuesAside(s);
-        Dispatcher own = new Dispatcher(
-                applicationDeliveries,
-                List.of(refusing),
-                transactions,
-                properties,
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
-                clock);
+        Dispatcher own = ownDispatcher(8, refusing);
         clock.fixAt(Instant.now().plus(Duration.ofDays(2)));
         own.dispatchBatch();
         assertThat(calls.get()).isEqualTo(ProviderBreakers.FAILURES_TO_OPEN);
@@ -664,38 +634,19 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 .query(UUID.class)
                 .single();
         java.util.concurrent.atomic.AtomicInteger providerCalls = new java.util.concurrent.atomic.AtomicInteger();
-        ChannelSender dying = new ChannelSender() {
-            @Override
-            public Channel channel() {
-                return Channel.EMAIL;
-            }
-
-            @Override
-            public String send(Deliveries.Due message) {
-                providerCalls.incrementAndGet();
-                emailSender.send(message); // the provider took it (the mail outbox, in this transaction)
-                throw new NodeDied(); // the node dies before the commit
-            }
-        };
-        ChannelSender counting = new ChannelSender() {
-            @Override
-            public Channel channel() {
-                return Channel.EMAIL;
-            }
-
-            @Override
-            public String send(Deliveries.Due message) {
-                providerCalls.incrementAndGet();
-                return emailSender.send(message);
-            }
-        };
-        var properties = dispatcherProperties(8);
-        var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        ChannelSender dying = sender(Channel.EMAIL, message -> {
+            providerCalls.incrementAndGet();
+            emailSender.send(message); // the provider took it (the mail outbox, in this transaction)
+            throw new NodeDied(); // the node dies before the commit
+        });
+        ChannelSender counting = sender(Channel.EMAIL, message -> {
+            providerCalls.incrementAndGet();
+            return emailSender.send(message);
+        });
         setOtherOrganizationsQueuesAside(s);
         clock.fixAt(Instant.now().plus(Duration.ofDays(2)));
         try {
-            new Dispatcher(applicationDeliveries, List.of(dying), transactions, properties, meters, clock)
-                    .dispatchBatch();
+            ownDispatcher(8, dying).dispatchBatch();
         } catch (NodeDied expected) {
             // the dispatcher's transaction died with it
         }
@@ -711,10 +662,8 @@ class NotificationsIntegrationTests extends IntegrationTest {
                         .field("status"))
                 .isEqualTo("queued");
 
-        new Dispatcher(applicationDeliveries, List.of(counting), transactions, properties, meters, clock)
-                .dispatchBatch();
-        new Dispatcher(applicationDeliveries, List.of(counting), transactions, properties, meters, clock)
-                .dispatchBatch();
+        ownDispatcher(8, counting).dispatchBatch();
+        ownDispatcher(8, counting).dispatchBatch();
         assertThat(providerCalls.get()).isEqualTo(2);
         assertThat(jdbc.sql(outbox)
                         .param("to", s.clientEmail())
@@ -1019,6 +968,37 @@ class NotificationsIntegrationTests extends IntegrationTest {
 
     @Autowired
     MissYou missYou;
+
+    /** What a provider stand-in does with a message (answers the provider's id, or throws). */
+    @FunctionalInterface
+    interface Send {
+        String apply(Deliveries.Due message) throws Exception;
+    }
+
+    private static ChannelSender sender(Channel channel, Send send) {
+        return new ChannelSender() {
+            @Override
+            public Channel channel() {
+                return channel;
+            }
+
+            @Override
+            public String send(Deliveries.Due message) throws Exception {
+                return send.apply(message);
+            }
+        };
+    }
+
+    /** A dispatcher of the test's own, with its provider stand-in, on the application's outbox and clock. */
+    private Dispatcher ownDispatcher(int maxAttempts, ChannelSender sender) {
+        return new Dispatcher(
+                applicationDeliveries,
+                List.of(sender),
+                transactions,
+                dispatcherProperties(maxAttempts),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                clock);
+    }
 
     /** A test dispatcher's settings: first retry after 30 s, at most an hour apart, {@code maxAttempts} tries. */
     private static io.wellbase.notifications.NotificationsProperties dispatcherProperties(int maxAttempts) {
