@@ -31,6 +31,7 @@ class TableOwnershipTests {
     private static final Path SOURCES = Path.of("src/main/java/io/wellbase");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     private static final Pattern CREATE = Pattern.compile("(?i)CREATE TABLE (?:IF NOT EXISTS )?([a-z_][a-z0-9_]*)");
+    private static final Pattern DROP_TABLE = Pattern.compile("(?i)DROP TABLE (?:IF EXISTS )?([a-z_][a-z0-9_]*)");
     private static final Pattern WRITE = Pattern.compile(
             "\\b(?:INSERT INTO|UPDATE|DELETE FROM|TRUNCATE(?: TABLE)?|COPY|MERGE INTO)\\s+(?:ONLY\\s+)?([a-z_][a-z0-9_]*)");
     private static final Pattern READ = Pattern.compile("\\b(?:FROM|JOIN)\\s+([a-z_][a-z0-9_]*)");
@@ -45,10 +46,18 @@ class TableOwnershipTests {
     void everyTableHasExactlyOneOwner() {
         Map<String, String> owners = owners();
         Set<String> created = new TreeSet<>();
-        for (Path migration : files(MIGRATIONS, ".sql")) {
-            Matcher m = CREATE.matcher(read(migration));
+        java.util.List<Path> inOrder = files(MIGRATIONS, ".sql").stream()
+                .sorted(java.util.Comparator.comparingInt(TableOwnershipTests::version))
+                .toList();
+        for (Path migration : inOrder) {
+            String sql = withoutComments(read(migration));
+            Matcher m = CREATE.matcher(sql);
             while (m.find()) {
                 created.add(m.group(1).toLowerCase());
+            }
+            Matcher dropped = DROP_TABLE.matcher(sql);
+            while (dropped.find()) {
+                created.remove(dropped.group(1).toLowerCase());
             }
         }
         assertThat(new TreeSet<>(owners.keySet()))

@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhooks         outgoing webhooks
  * @param twilio           SMS through Twilio; without an account SID, SMS are only written to the log
  * @param push             Web Push; without a VAPID subject, push messages are only written to the log
+ * @param secretBodyRetention how long a handled account email keeps its body (it carries a token that expires
+ *                         within a week); blanked after
+ * @param deliveryRetention how long handled deliveries (sent, logged, failed) are kept
  */
 @ConfigurationProperties("wellbase.notifications")
 public record NotificationsProperties(
@@ -26,7 +29,9 @@ public record NotificationsProperties(
         @DefaultValue("6h") Duration maxRetry,
         @DefaultValue Webhooks webhooks,
         @DefaultValue Twilio twilio,
-        @DefaultValue Push push) {
+        @DefaultValue Push push,
+        @DefaultValue("8d") Duration secretBodyRetention,
+        @DefaultValue("90d") Duration deliveryRetention) {
 
     /**
      * Outgoing webhooks.

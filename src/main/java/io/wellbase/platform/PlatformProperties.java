@@ -66,22 +66,16 @@ public record PlatformProperties(
             @DefaultValue List<String> corsAllowedOrigins) {}
 
     /**
-     * Outgoing mail: the sender address and how the outbox job retries. {@code logBodies} writes
-     * whole bodies (with their reset and invitation tokens) to the log when no SMTP server is set:
-     * for development only; {@code ./mvnw spring-boot:run} turns it on. Bodies (with their tokens) are
-     * blanked {@code bodyRetention} after the mail was handled (longer than any token they carry lives),
-     * and rows are deleted after {@code retention}.
+     * Outgoing mail: the sender address. {@code logBodies} writes whole bodies (with their reset and
+     * invitation tokens) to the log when no SMTP server is set: for development only;
+     * {@code ./mvnw spring-boot:run} turns it on. Queueing, retries and retention are the notifications
+     * module's ({@code wellbase.notifications.*}).
      */
     public record Mail(
             @DefaultValue("Wellbase <no-reply@wellbase.local>")
             String from,
 
-            @DefaultValue("10") @Min(1) int maxAttempts,
-            @DefaultValue("50") @Min(1) int batchSize,
-            @DefaultValue("5s") Duration pollInterval,
-            @DefaultValue("false") boolean logBodies,
-            @DefaultValue("8d") @NotNull Duration bodyRetention,
-            @DefaultValue("90d") @NotNull Duration retention) {}
+            @DefaultValue("false") boolean logBodies) {}
 
     /** Demo data: on by default with the embedded database, off with an external one. */
     public record Demo(@Nullable Boolean enabled) {

@@ -3,6 +3,6 @@
  * the security filter chain, background jobs, outgoing mail, demo data and id generation.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Platform")
-@io.wellbase.platform.data.OwnsTables({"scheduled_tasks", "event_publication", "email_outbox", "idempotency_keys"})
+@io.wellbase.platform.data.OwnsTables({"scheduled_tasks", "event_publication", "idempotency_keys"})
 @org.jspecify.annotations.NullMarked
 package io.wellbase.platform;

@@ -25,9 +25,10 @@ class PasswordResetIntegrationTests extends IntegrationTest {
     }
 
     private int outboxRows(String email, String kind) {
-        return jdbc.sql("SELECT count(*) FROM email_outbox WHERE lower(to_address) = lower(:to) AND kind = :kind")
+        return jdbc.sql(
+                        "SELECT count(*) FROM notification_deliveries WHERE lower(recipient) = lower(:to) AND type = :type")
                 .param("to", email)
-                .param("kind", kind)
+                .param("type", "account." + kind)
                 .query(Integer.class)
                 .single();
     }

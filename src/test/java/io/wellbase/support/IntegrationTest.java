@@ -26,7 +26,6 @@ import org.springframework.test.context.bean.override.convention.TestBean;
             "wellbase.platform.demo.enabled=false",
             "wellbase.platform.rate-limits.anonymous-per-minute=100000",
             "wellbase.platform.rate-limits.authenticated-per-minute=100000",
-            "wellbase.platform.mail.poll-interval=200ms",
             "wellbase.platform.events.retry-after=1s",
             "wellbase.platform.events.retry-interval=1s",
             "wellbase.identity.argon2.memory-kib=1024",
@@ -37,6 +36,8 @@ import org.springframework.test.context.bean.override.convention.TestBean;
             // refused
             "wellbase.notifications.webhooks.require-https=false",
             "wellbase.notifications.webhooks.allowed-hosts=127.0.0.1",
+            "spring.mail.properties.mail.smtp.connectiontimeout=2000",
+            "spring.mail.properties.mail.smtp.timeout=5000",
             "logging.level.io.wellbase=WARN"
         })
 public abstract class IntegrationTest {
@@ -66,6 +67,8 @@ public abstract class IntegrationTest {
         registry.add("wellbase.platform.db.url", TestDatabase::url);
         registry.add("wellbase.platform.db.user", TestDatabase::user);
         registry.add("wellbase.platform.db.password", TestDatabase::password);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestSmtp::port);
     }
 
     @BeforeEach
@@ -140,14 +143,15 @@ public abstract class IntegrationTest {
         return accepted.field("accessToken");
     }
 
-    /** The newest email in the outbox to an address. */
+    /** The newest account email of a kind (password_reset, invitation, …) in the outbox to an address. */
     protected String lastEmailBody(String to, String kind) {
         return jdbc.sql("""
-                SELECT body FROM email_outbox WHERE lower(to_address) = lower(:to) AND kind = :kind
+                SELECT body FROM notification_deliveries
+                WHERE channel = 'email' AND lower(recipient) = lower(:to) AND type = :type
                 ORDER BY created_at DESC, id DESC LIMIT 1
                 """)
                 .param("to", to)
-                .param("kind", kind)
+                .param("type", "account." + kind)
                 .query(String.class)
                 .single();
     }

@@ -26,6 +26,10 @@ public abstract class ModuleScenarioTest {
     @Autowired
     protected JdbcClient jdbc;
 
+    /** The account emails' channel is the notifications module's, which no module test bootstraps. */
+    @org.springframework.test.context.bean.override.mockito.MockitoBean
+    io.wellbase.platform.mail.OutboundMail mail;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("wellbase.platform.db.url", TestDatabase::url);

@@ -8,7 +8,7 @@ import io.wellbase.identity.UserAccounts;
 import io.wellbase.identity.UserSummary;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.data.Secrets;
-import io.wellbase.platform.mail.EmailMessage;
+import io.wellbase.platform.mail.AccountEmail;
 import io.wellbase.platform.mail.OutboundMail;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.web.ApiException;
@@ -85,18 +85,19 @@ class PortalInvitations {
                 .param("ttl", TTL.toSeconds())
                 .param("by", by)
                 .update();
-        mail.enqueue(new EmailMessage(
+        mail.enqueue(new AccountEmail(
+                AccountEmail.Kind.CLIENT_INVITATION,
                 client.email(),
-                "Your client account",
-                """
-                Hello %s,
-
-                your studio invites you to its client portal, to book classes and see your memberships:
-                %s/client-invitation?token=%s
-
-                Token: %s
-                """.formatted(client.firstName(), publicUrl.app(), token, token),
-                "client_invitation"));
+                orgId,
+                null,
+                null,
+                Map.of(
+                        "firstName",
+                        client.firstName(),
+                        "link",
+                        publicUrl.app() + "/client-invitation?token=" + token,
+                        "token",
+                        token)));
         audit.record(AuditRecord.of(orgId, "client.portal_invited", "client", clientId, Map.of()));
     }
 

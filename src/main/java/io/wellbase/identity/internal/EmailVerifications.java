@@ -3,7 +3,7 @@ package io.wellbase.identity.internal;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.identity.IdentityProperties;
-import io.wellbase.platform.mail.EmailMessage;
+import io.wellbase.platform.mail.AccountEmail;
 import io.wellbase.platform.mail.OutboundMail;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PublicUrl;
@@ -46,18 +46,19 @@ class EmailVerifications {
             tokens.invalidateOutstanding(userId, OneTimeTokenStore.EMAIL_VERIFICATION);
             String token =
                     tokens.issue(userId, OneTimeTokenStore.EMAIL_VERIFICATION, properties.emailVerificationTtl());
-            mail.enqueue(new EmailMessage(
+            mail.enqueue(new AccountEmail(
+                    AccountEmail.Kind.EMAIL_VERIFICATION,
                     user.email(),
-                    "Confirm your email address",
-                    """
-                    Hello %s,
-
-                    please confirm your email address for Wellbase:
-                    %s/verify-email?token=%s
-
-                    Token: %s
-                    """.formatted(user.firstName(), publicUrl.app(), token, token),
-                    "email_verification"));
+                    null,
+                    user.id(),
+                    user.language(),
+                    Map.of(
+                            "firstName",
+                            user.firstName(),
+                            "link",
+                            publicUrl.app() + "/verify-email?token=" + token,
+                            "token",
+                            token)));
         });
     }
 

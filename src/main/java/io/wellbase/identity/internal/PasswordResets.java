@@ -3,7 +3,7 @@ package io.wellbase.identity.internal;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.identity.IdentityProperties;
-import io.wellbase.platform.mail.EmailMessage;
+import io.wellbase.platform.mail.AccountEmail;
 import io.wellbase.platform.mail.OutboundMail;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PublicUrl;
@@ -54,20 +54,21 @@ class PasswordResets {
     public void request(String email) {
         users.findByEmail(email).ifPresent(user -> {
             String token = tokens.issue(user.id(), OneTimeTokenStore.PASSWORD_RESET, properties.passwordResetTtl());
-            mail.enqueue(new EmailMessage(
+            mail.enqueue(new AccountEmail(
+                    AccountEmail.Kind.PASSWORD_RESET,
                     user.email(),
-                    "Reset your Wellbase password",
-                    """
-                    Hello %s,
-
-                    someone asked to reset the password of your Wellbase account. If it was you, open:
-                    %s/reset-password?token=%s
-
-                    Token: %s
-
-                    The link works once, for one hour. If it was not you, ignore this email.
-                    """.formatted(user.firstName(), publicUrl.app(), token, token),
-                    "password_reset"));
+                    null,
+                    user.id(),
+                    user.language(),
+                    Map.of(
+                            "firstName",
+                            user.firstName(),
+                            "link",
+                            publicUrl.app() + "/reset-password?token=" + token,
+                            "token",
+                            token,
+                            "minutes",
+                            String.valueOf(properties.passwordResetTtl().toMinutes()))));
         });
     }
 

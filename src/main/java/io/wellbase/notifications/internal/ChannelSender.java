@@ -12,4 +12,9 @@ interface ChannelSender {
 
     @Nullable
     String send(Deliveries.Due message) throws Exception;
+
+    /** False for a channel without a provider, which only writes messages to the log. */
+    default boolean delivers() {
+        return true;
+    }
 }

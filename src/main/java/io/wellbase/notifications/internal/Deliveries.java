@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 class Deliveries {
 
     private static final String COLUMNS = """
-            id, channel, type, category, recipient, client_id, user_id, subject, body, status, attempts,
+            id, channel, type, category, recipient, client_id, user_id, subject,
+            CASE WHEN category = 'account' THEN NULL ELSE body END AS body, status, attempts,
             next_attempt_at, last_error, provider_id, created_at, sent_at""";
 
     private final JdbcClient jdbc;
@@ -29,7 +30,7 @@ class Deliveries {
         this.jdbc = jdbc;
     }
 
-    /** A delivery as admins see it. */
+    /** A delivery as admins see it; an account email's body (it carries a token) is not shown. */
     record Delivery(
             UUID id,
             String channel,
@@ -39,7 +40,7 @@ class Deliveries {
             @Nullable UUID clientId,
             @Nullable UUID userId,
             String subject,
-            String body,
+            @Nullable String body,
             String status,
             int attempts,
             OffsetDateTime nextAttemptAt,
@@ -51,8 +52,9 @@ class Deliveries {
     /** A message the dispatcher holds: the row's id and what the channel needs. */
     record Due(
             UUID id,
-            UUID orgId,
+            @Nullable UUID orgId,
             Channel channel,
+            String type,
             String recipient,
             @Nullable UUID clientId,
             @Nullable UUID userId,
@@ -68,6 +70,41 @@ class Deliveries {
             String recipient,
             @Nullable UUID userId,
             Instant notBefore) {}
+
+    /** One message that is not about a client (an account email), before it is queued. */
+    record Single(
+            @Nullable UUID orgId,
+            NotificationType type,
+            String recipient,
+            @Nullable UUID userId,
+            String subject,
+            String body,
+            String dedupeKey,
+            Instant notBefore) {}
+
+    /** Queues one message, unless its dedupe key exists; answers whether it queued it. */
+    boolean queueOne(Single row) {
+        Channel channel = row.type().defaultChannels().iterator().next();
+        return jdbc.sql("""
+                INSERT INTO notification_deliveries (id, org_id, channel, type, category, recipient, user_id, subject,
+                                                     body, dedupe_key, next_attempt_at)
+                VALUES (:id, :org, :channel, :type, :category, :recipient, :user, :subject, :body, :key, :notBefore)
+                ON CONFLICT (org_id, dedupe_key) DO NOTHING
+                """)
+                        .param("id", Ids.newId())
+                        .param("org", row.orgId())
+                        .param("channel", channel.value())
+                        .param("type", row.type().value())
+                        .param("category", row.type().category().value())
+                        .param("recipient", row.recipient())
+                        .param("user", row.userId())
+                        .param("subject", row.subject())
+                        .param("body", row.body())
+                        .param("key", row.dedupeKey())
+                        .param("notBefore", java.sql.Timestamp.from(row.notBefore()))
+                        .update()
+                == 1;
+    }
 
     /** Queues many in one statement, skipping those whose dedupe key exists; answers how many it queued. */
     int queueAll(UUID orgId, List<Queued> rows) {
@@ -122,7 +159,7 @@ class Deliveries {
     /** Due messages, locked for this transaction; rows another node holds are skipped, not waited for. */
     List<Due> claimDue(Instant now, int limit) {
         return jdbc.sql("""
-                SELECT id, org_id, channel, recipient, client_id, user_id, category, subject, body, attempts
+                SELECT id, org_id, channel, type, recipient, client_id, user_id, category, subject, body, attempts
                 FROM notification_deliveries
                 WHERE status = 'queued' AND next_attempt_at <= :now
                 ORDER BY next_attempt_at
@@ -135,6 +172,7 @@ class Deliveries {
                         rs.getObject("id", UUID.class),
                         rs.getObject("org_id", UUID.class),
                         Channel.of(rs.getString("channel")),
+                        rs.getString("type"),
                         rs.getString("recipient"),
                         rs.getObject("client_id", UUID.class),
                         rs.getObject("user_id", UUID.class),
@@ -157,16 +195,21 @@ class Deliveries {
                 .update();
     }
 
-    /** Marks many sent in one statement (channels that answer no provider id). */
-    void markAllSent(List<UUID> ids, Instant at) {
+    /**
+     * Marks many handled in one statement (channels that answer no provider id): {@code sent}, or
+     * {@code logged} when no provider is configured and the message only went to the log.
+     */
+    void markAllHandled(List<UUID> ids, DeliveryStatus status, Instant at) {
         if (ids.isEmpty()) {
             return;
         }
         jdbc.sql("""
-                UPDATE notification_deliveries SET status = 'sent', attempts = attempts + 1, sent_at = :at, last_error = NULL
+                UPDATE notification_deliveries SET status = :status, attempts = attempts + 1, sent_at = :at,
+                    last_error = NULL
                 WHERE id = ANY (CAST(:ids AS uuid[]))
                 """)
                 .param("ids", ids.toArray(UUID[]::new))
+                .param("status", status.value())
                 .param("at", java.sql.Timestamp.from(at))
                 .update();
     }
@@ -251,6 +294,23 @@ class Deliveries {
                 .query(Delivery.class)
                 .list();
         return CursorPage.fromLookahead(rows, size, Delivery::id);
+    }
+
+    /**
+     * Retention: blanks the bodies of handled account emails (their tokens have expired by then) after
+     * {@code secrets}, and deletes handled rows after {@code rows}. Answers the two counts.
+     */
+    int[] purge(java.time.Duration secrets, java.time.Duration rows) {
+        int bodies = jdbc.sql("""
+                UPDATE notification_deliveries SET body = '', body_purged_at = now()
+                WHERE status <> 'queued' AND category = 'account' AND body_purged_at IS NULL
+                  AND created_at < now() - make_interval(secs => :keep)
+                """).param("keep", secrets.toSeconds()).update();
+        int deleted = jdbc.sql("""
+                DELETE FROM notification_deliveries
+                WHERE status <> 'queued' AND created_at < now() - make_interval(secs => :keep)
+                """).param("keep", rows.toSeconds()).update();
+        return new int[] {bodies, deleted};
     }
 
     private static String truncate(String error) {

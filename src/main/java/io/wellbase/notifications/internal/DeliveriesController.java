@@ -39,7 +39,9 @@ class DeliveriesController {
 
     @GetMapping
     @RequiresPermission(Permission.NOTIFICATION_MANAGE)
-    @Operation(summary = "Deliveries, newest first, by cursor; filter by status (queued, sent, failed) and channel")
+    @Operation(
+            summary =
+                    "Deliveries, newest first, by cursor; filter by status (queued, sent, logged, failed) and channel")
     CursorPage<Deliveries.Delivery> list(
             CurrentOrganization org,
             @RequestParam(required = false) @Nullable String status,
@@ -52,7 +54,8 @@ class DeliveriesController {
         DeliveryStatus parsedStatus = status == null
                 ? null
                 : DeliveryStatus.parse(status)
-                        .orElseThrow(() -> ApiException.invalidField("status", "must be queued, sent or failed"));
+                        .orElseThrow(
+                                () -> ApiException.invalidField("status", "must be queued, sent, logged or failed"));
         Channel parsedChannel = channel == null
                 ? null
                 : Channel.parse(channel)

@@ -3,10 +3,14 @@ package io.wellbase.notifications.internal;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** A message on its way: queued (also while retrying), sent, or failed after its last attempt. */
+/**
+ * A message on its way: queued (also while retrying), sent, logged (no provider is configured for its channel,
+ * so it only went to the log and nobody received it), or failed after its last attempt.
+ */
 enum DeliveryStatus {
     QUEUED("queued"),
     SENT("sent"),
+    LOGGED("logged"),
     FAILED("failed");
 
     private final String value;

@@ -67,15 +67,15 @@ class Dispatcher {
         Integer handled = transactions.execute(status -> {
             Instant now = clock.instant();
             List<Deliveries.Due> due = deliveries.claimDue(now, properties.batchSize());
-            List<UUID> sentWithoutId = new java.util.ArrayList<>();
-            due.forEach(d -> attempt(d, now, sentWithoutId));
-            deliveries.markAllSent(sentWithoutId, now);
+            Map<DeliveryStatus, List<UUID>> handledWithoutId = new EnumMap<>(DeliveryStatus.class);
+            due.forEach(d -> attempt(d, now, handledWithoutId));
+            handledWithoutId.forEach((outcome, ids) -> deliveries.markAllHandled(ids, outcome, now));
             return due.size();
         });
         return handled == null ? 0 : handled;
     }
 
-    private void attempt(Deliveries.Due due, Instant now, List<UUID> sentWithoutId) {
+    private void attempt(Deliveries.Due due, Instant now, Map<DeliveryStatus, List<UUID>> handledWithoutId) {
         ChannelSender sender = senders.get(due.channel());
         if (sender != null && !breakers.allows(due.channel(), now)) {
             // the provider failed again and again: this message waits for the breaker, no attempt counted
@@ -91,11 +91,15 @@ class Dispatcher {
             String providerId = sender.send(due);
             breakers.succeeded(due.channel());
             if (providerId == null) {
-                sentWithoutId.add(due.id());
+                handledWithoutId
+                        .computeIfAbsent(
+                                sender.delivers() ? DeliveryStatus.SENT : DeliveryStatus.LOGGED,
+                                k -> new java.util.ArrayList<>())
+                        .add(due.id());
             } else {
                 deliveries.markSent(due.id(), providerId, now);
             }
-            count(due.channel(), "sent");
+            count(due.channel(), sender.delivers() ? "sent" : "logged");
         } catch (Exception e) {
             if (sender != null) {
                 breakers.failed(due.channel(), now);

@@ -1,31 +1,54 @@
 package io.wellbase.notifications.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.wellbase.organizations.OrganizationProfiles;
 import io.wellbase.platform.mail.EmailMessage;
-import io.wellbase.platform.mail.OutboundMail;
+import io.wellbase.platform.mail.MailTransport;
 import io.wellbase.platform.web.PublicUrl;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Email goes through the platform's mail outbox, in the dispatcher's transaction: the delivery is marked
- * sent exactly when the mail is queued for SMTP, so a crash between the two loses or doubles nothing.
- * Every message but a critical one carries its category's unsubscribe link, in the text and as the
- * RFC 8058 one-click headers.
+ * The email channel: every email of Wellbase, account mail included, leaves through here, from the one
+ * outbox. Each message goes as plain text with an HTML alternative in the organization's look, under a
+ * Message-ID made of the delivery's id, so that a mail sent again after a crash between the server's
+ * acceptance and the commit carries the same id as the first (SMTP has no idempotency key; mail clients and
+ * providers that deduplicate do it by this header). Every message but a critical one carries its category's
+ * unsubscribe link, in the text and as the RFC 8058 one-click headers.
  */
 @Component
 class EmailSender implements ChannelSender {
 
-    private final OutboundMail mail;
+    private static final String WELLBASE = "Wellbase";
+
+    private final MailTransport transport;
     private final OptOuts optOuts;
     private final PublicUrl publicUrl;
+    private final OrganizationNotificationSettings settings;
+    private final OrganizationProfiles organizations;
+    private final Cache<UUID, String> names = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(60))
+            .maximumSize(10_000)
+            .build();
 
-    EmailSender(OutboundMail mail, OptOuts optOuts, PublicUrl publicUrl) {
-        this.mail = mail;
+    EmailSender(
+            MailTransport transport,
+            OptOuts optOuts,
+            PublicUrl publicUrl,
+            OrganizationNotificationSettings settings,
+            OrganizationProfiles organizations) {
+        this.transport = transport;
         this.optOuts = optOuts;
         this.publicUrl = publicUrl;
+        this.settings = settings;
+        this.organizations = organizations;
     }
 
     @Override
@@ -34,21 +57,63 @@ class EmailSender implements ChannelSender {
     }
 
     @Override
-    public @Nullable String send(Deliveries.Due message) {
-        if (message.clientId() == null || message.category().critical()) {
-            mail.enqueue(new EmailMessage(message.recipient(), message.subject(), message.body(), "notification"));
-            return null;
-        }
-        String link = publicUrl.base() + UnsubscribeController.PATH + "?token="
-                + URLEncoder.encode(optOuts.tokenFor(message.orgId(), message.clientId()), StandardCharsets.UTF_8)
-                + "&category=" + message.category().value();
-        String body = message.body() + "\n\n--\nNo more " + message.category().value() + " emails: " + link + "\n";
-        mail.enqueue(new EmailMessage(
+    public boolean delivers() {
+        return transport.delivers();
+    }
+
+    @Override
+    public @Nullable String send(Deliveries.Due message) throws Exception {
+        UUID orgId = message.orgId();
+        String link = orgId == null
+                        || message.clientId() == null
+                        || message.category().critical()
+                ? null
+                : unsubscribeLink(orgId, message.clientId(), message.category());
+        String text = link == null
+                ? message.body()
+                : message.body() + "\n\n--\nNo more " + message.category().value() + " emails: " + link + "\n";
+        Map<String, String> headers = link == null
+                ? Map.of()
+                : Map.of("List-Unsubscribe", "<" + link + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        transport.send(new EmailMessage(
                 message.recipient(),
                 message.subject(),
-                body,
-                "notification",
-                Map.of("List-Unsubscribe", "<" + link + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
+                text,
+                EmailLayout.html(brandOf(orgId), message.subject(), message.body(), link),
+                message.type(),
+                messageId(message.id()),
+                headers));
         return null;
+    }
+
+    private String unsubscribeLink(UUID orgId, UUID clientId, Category category) {
+        return publicUrl.base() + UnsubscribeController.PATH + "?token="
+                + URLEncoder.encode(optOuts.tokenFor(orgId, clientId), StandardCharsets.UTF_8)
+                + "&category=" + category.value();
+    }
+
+    private EmailLayout.Brand brandOf(@Nullable UUID orgId) {
+        if (orgId == null) {
+            return new EmailLayout.Brand(WELLBASE, null, null);
+        }
+        OrganizationNotificationSettings.Settings own = settings.of(orgId);
+        String name = names.get(
+                orgId,
+                id -> organizations
+                        .find(id)
+                        .map(OrganizationProfiles.Profile::name)
+                        .orElse(WELLBASE));
+        return new EmailLayout.Brand(name, own.logoUrl(), own.brandColor());
+    }
+
+    /** The delivery's own Message-ID: the same on every attempt. */
+    String messageId(UUID deliveryId) {
+        String host;
+        try {
+            host = URI.create(publicUrl.base()).getHost();
+        } catch (IllegalArgumentException e) {
+            host = null;
+        }
+        return "<" + deliveryId + "@" + (host == null || host.isBlank() ? "wellbase.local" : host) + ">";
     }
 }

@@ -22,7 +22,11 @@ enum NotificationType {
             Category.REMINDERS, "appointment.reminder", EnumSet.of(Channel.IN_APP, Channel.EMAIL, Channel.PUSH)),
     BROADCAST(Category.ANNOUNCEMENTS, "broadcast", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
     MISS_YOU(Category.ANNOUNCEMENTS, "client.miss_you", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
-    MEMBERSHIP_EXPIRING(Category.MEMBERSHIPS, "membership.expiring", EnumSet.of(Channel.IN_APP, Channel.EMAIL));
+    MEMBERSHIP_EXPIRING(Category.MEMBERSHIPS, "membership.expiring", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
+    EMAIL_VERIFICATION(Category.ACCOUNT, "account.email_verification", EnumSet.of(Channel.EMAIL)),
+    PASSWORD_RESET(Category.ACCOUNT, "account.password_reset", EnumSet.of(Channel.EMAIL)),
+    STAFF_INVITATION(Category.ACCOUNT, "account.invitation", EnumSet.of(Channel.EMAIL)),
+    CLIENT_INVITATION(Category.ACCOUNT, "account.client_invitation", EnumSet.of(Channel.EMAIL));
 
     private final String value;
     private final Category category;
@@ -44,5 +48,15 @@ enum NotificationType {
 
     Set<Channel> defaultChannels() {
         return channels;
+    }
+
+    /** The type of an account email. */
+    static NotificationType of(io.wellbase.platform.mail.AccountEmail.Kind kind) {
+        return switch (kind) {
+            case EMAIL_VERIFICATION -> EMAIL_VERIFICATION;
+            case PASSWORD_RESET -> PASSWORD_RESET;
+            case STAFF_INVITATION -> STAFF_INVITATION;
+            case CLIENT_INVITATION -> CLIENT_INVITATION;
+        };
     }
 }

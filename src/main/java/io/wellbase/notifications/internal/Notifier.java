@@ -95,13 +95,8 @@ class Notifier {
     private static String languageOf(
             @org.jspecify.annotations.Nullable Recipient client, Map<UUID, String> languages, String organization) {
         String chosen = client == null || client.userId() == null ? null : languages.get(client.userId());
-        if (chosen != null) {
-            String base = chosen.toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
-            if (Templates.LANGUAGES.contains(base)) {
-                return base;
-            }
-        }
-        return organization;
+        String base = Templates.baseLanguage(chosen);
+        return base != null ? base : organization;
     }
 
     private Outcome tellOrganization(UUID orgId, List<Message> messages) {

@@ -10,11 +10,14 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Per organization: the reminder offsets (minutes before the start) and the categories switched off. */
+/**
+ * Per organization: the reminder offsets (minutes before the start), the categories switched off, the
+ * language, the optional messages, and the look of its email (logo, accent colour).
+ */
 @Component
 class OrganizationNotificationSettings {
 
-    static final Settings DEFAULTS = new Settings(List.of(1440, 120), Set.of(), "en", null, null);
+    static final Settings DEFAULTS = new Settings(List.of(1440, 120), Set.of(), "en", null, null, null, null);
 
     /** How long another node may use settings changed here (this node drops them at once). */
     static final java.time.Duration CACHED_FOR = java.time.Duration.ofSeconds(5);
@@ -35,7 +38,9 @@ class OrganizationNotificationSettings {
             Set<String> disabledCategories,
             String language,
             @org.jspecify.annotations.Nullable Integer missYouDays,
-            @org.jspecify.annotations.Nullable Integer followUpHours) {
+            @org.jspecify.annotations.Nullable Integer followUpHours,
+            @org.jspecify.annotations.Nullable String logoUrl,
+            @org.jspecify.annotations.Nullable String brandColor) {
 
         boolean allows(Category category) {
             return category.critical() || !disabledCategories.contains(category.value());
@@ -48,8 +53,10 @@ class OrganizationNotificationSettings {
     }
 
     private Settings read(UUID orgId) {
-        return jdbc.sql(
-                        "SELECT reminder_offsets, disabled_categories, language, miss_you_days, follow_up_hours FROM notification_settings WHERE org_id = :org")
+        return jdbc.sql("""
+                        SELECT reminder_offsets, disabled_categories, language, miss_you_days, follow_up_hours,
+                               logo_url, brand_color
+                        FROM notification_settings WHERE org_id = :org""")
                 .param("org", orgId)
                 .query((rs, n) -> new Settings(
                         Arrays.stream((Integer[]) array(rs.getArray("reminder_offsets")))
@@ -58,7 +65,9 @@ class OrganizationNotificationSettings {
                                 .collect(Collectors.toUnmodifiableSet()),
                         rs.getString("language"),
                         rs.getObject("miss_you_days", Integer.class),
-                        rs.getObject("follow_up_hours", Integer.class)))
+                        rs.getObject("follow_up_hours", Integer.class),
+                        rs.getString("logo_url"),
+                        rs.getString("brand_color")))
                 .optional()
                 .orElse(DEFAULTS);
     }
@@ -66,17 +75,20 @@ class OrganizationNotificationSettings {
     void save(UUID orgId, Settings settings) {
         jdbc.sql("""
                 INSERT INTO notification_settings (org_id, reminder_offsets, disabled_categories, language, miss_you_days,
-                                                   follow_up_hours)
-                VALUES (:org, :offsets, :disabled, :language, :missYou, :followUp)
+                                                   follow_up_hours, logo_url, brand_color)
+                VALUES (:org, :offsets, :disabled, :language, :missYou, :followUp, :logo, :color)
                 ON CONFLICT (org_id) DO UPDATE SET reminder_offsets = excluded.reminder_offsets,
                     disabled_categories = excluded.disabled_categories, language = excluded.language,
-                    miss_you_days = excluded.miss_you_days, follow_up_hours = excluded.follow_up_hours, updated_at = now()
+                    miss_you_days = excluded.miss_you_days, follow_up_hours = excluded.follow_up_hours,
+                    logo_url = excluded.logo_url, brand_color = excluded.brand_color, updated_at = now()
                 """)
                 .param("org", orgId)
                 .param("offsets", settings.reminderOffsets().toArray(Integer[]::new))
                 .param("language", settings.language())
                 .param("missYou", settings.missYouDays())
                 .param("followUp", settings.followUpHours())
+                .param("logo", settings.logoUrl())
+                .param("color", settings.brandColor())
                 .param(
                         "disabled",
                         settings.disabledCategories().stream().sorted().toArray(String[]::new))

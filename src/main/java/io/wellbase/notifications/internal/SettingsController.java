@@ -15,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The organization's notification settings: reminder offsets before a class and the categories it sends. */
+/**
+ * The organization's notification settings: reminder offsets before a class, the categories it sends, its
+ * language, the optional messages, and its email look (logo and accent colour).
+ */
 @RestController
 @RequestMapping("/api/v1/notifications/settings")
 @Tag(name = "Notifications")
@@ -58,7 +62,9 @@ class SettingsController {
             Set<String> disabledCategories,
             String language,
             @Nullable Integer missYouAfterDays,
-            @Nullable Integer appointmentFollowUpHours) {}
+            @Nullable Integer appointmentFollowUpHours,
+            @Nullable String logoUrl,
+            @Nullable String brandColor) {}
 
     record SettingsRequest(
             @NotNull @Size(max = 5) List<Integer> reminderOffsetMinutes,
@@ -67,7 +73,28 @@ class SettingsController {
 
             @Nullable @Min(7) @Max(365) Integer missYouAfterDays,
 
-            @Nullable @Min(1) @Max(168) Integer appointmentFollowUpHours) {}
+            @Nullable @Min(1) @Max(168) Integer appointmentFollowUpHours,
+
+            @Nullable @Size(max = 500) String logoUrl,
+
+            @Nullable @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "must be a colour like #1f6f5c")
+            String brandColor) {}
+
+    /** An https address of an image, or null. */
+    private static @Nullable String checkLogo(@Nullable String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(url.trim());
+            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+                throw ApiException.invalidField("logoUrl", "must be an https:// address");
+            }
+            return uri.toString();
+        } catch (java.net.URISyntaxException e) {
+            throw ApiException.invalidField("logoUrl", "is not a valid address");
+        }
+    }
 
     @GetMapping
     @RequiresPermission(Permission.NOTIFICATION_MANAGE)
@@ -108,7 +135,9 @@ class SettingsController {
                 Set.copyOf(request.disabledCategories()),
                 language,
                 request.missYouAfterDays(),
-                request.appointmentFollowUpHours());
+                request.appointmentFollowUpHours(),
+                checkLogo(request.logoUrl()),
+                request.brandColor() == null ? null : request.brandColor().toLowerCase(java.util.Locale.ROOT));
         settings.save(org.id(), after);
         if (!before.reminderOffsets().equals(after.reminderOffsets())) {
             // the upcoming bookings' reminders follow the new offsets, in a background job after this commits
@@ -124,8 +153,11 @@ class SettingsController {
                         new AuditChange(before.reminderOffsets(), after.reminderOffsets()),
                         "disabledCategories",
                         new AuditChange(
-                                new TreeSet<>(before.disabledCategories()),
-                                new TreeSet<>(after.disabledCategories())))));
+                                new TreeSet<>(before.disabledCategories()), new TreeSet<>(after.disabledCategories())),
+                        "logoUrl",
+                        new AuditChange(before.logoUrl(), after.logoUrl()),
+                        "brandColor",
+                        new AuditChange(before.brandColor(), after.brandColor()))));
         return view(after);
     }
 
@@ -135,6 +167,8 @@ class SettingsController {
                 new TreeSet<>(s.disabledCategories()),
                 s.language(),
                 s.missYouDays(),
-                s.followUpHours());
+                s.followUpHours(),
+                s.logoUrl(),
+                s.brandColor());
     }
 }

@@ -49,6 +49,15 @@ class Templates {
         }
     }
 
+    /** The language Wellbase writes of a chosen language tag ({@code de-AT} → {@code de}), or null. */
+    static @Nullable String baseLanguage(@Nullable String chosen) {
+        if (chosen == null) {
+            return null;
+        }
+        String base = chosen.toLowerCase(Locale.ROOT).split("[-_]")[0];
+        return LANGUAGES.contains(base) ? base : null;
+    }
+
     /** A title and a body. */
     record Text(String title, String body) {}
 
@@ -88,17 +97,20 @@ class Templates {
 
     /** The message's text in the language, from the override when there is one. */
     Text render(Message message, String language, @Nullable Text override) {
-        Text template = override != null ? override : standard(message.type(), language);
+        return render(message.type(), message.values(), language, override);
+    }
+
+    /** A type's text in the language with the values filled in, from the override when there is one. */
+    Text render(NotificationType type, Map<String, ?> values, String language, @Nullable Text override) {
+        Text template = override != null ? override : standard(type, language);
         Properties texts = bundles.getOrDefault(language, bundles.get("en"));
         Locale locale = Locale.forLanguageTag(bundles.containsKey(language) ? language : "en");
         DateTimeFormatter when = DateTimeFormatter.ofPattern(texts.getProperty("format.when"), locale);
         DateTimeFormatter day = DateTimeFormatter.ofPattern(texts.getProperty("format.day"), locale);
-        return new Text(
-                fill(template.title(), message.values(), when, day),
-                fill(template.body(), message.values(), when, day));
+        return new Text(fill(template.title(), values, when, day), fill(template.body(), values, when, day));
     }
 
-    private static String fill(String text, Map<String, Object> values, DateTimeFormatter when, DateTimeFormatter day) {
+    private static String fill(String text, Map<String, ?> values, DateTimeFormatter when, DateTimeFormatter day) {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -10,7 +10,7 @@ import io.wellbase.identity.UserSummary;
 import io.wellbase.organizations.OrganizationsProperties;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.data.Secrets;
-import io.wellbase.platform.mail.EmailMessage;
+import io.wellbase.platform.mail.AccountEmail;
 import io.wellbase.platform.mail.OutboundMail;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Role;
@@ -97,30 +97,21 @@ class InvitationService {
                 .param("by", caller.userId())
                 .param("ttl", properties.invitationTtl().toSeconds())
                 .update();
-        String orgName = organizations
-                .findForMember(orgId, caller.userId())
-                .map(OrganizationStore.OrganizationRow::name)
-                .orElse("an organization");
-        mail.enqueue(new EmailMessage(
+        mail.enqueue(new AccountEmail(
+                AccountEmail.Kind.STAFF_INVITATION,
                 normalized,
-                "You are invited to " + orgName + " on Wellbase",
-                """
-                Hello,
-
-                you have been invited to join %s on Wellbase as %s. Accept here:
-                %s/accept-invitation?token=%s
-
-                Token: %s
-
-                The invitation is valid for %d days.
-                """.formatted(
-                                orgName,
-                                role.value(),
-                                publicUrl.app(),
-                                token,
-                                token,
-                                properties.invitationTtl().toDays()),
-                "invitation"));
+                orgId,
+                null,
+                null,
+                Map.of(
+                        "role",
+                        role.value(),
+                        "link",
+                        publicUrl.app() + "/accept-invitation?token=" + token,
+                        "token",
+                        token,
+                        "days",
+                        String.valueOf(properties.invitationTtl().toDays()))));
         audit.record(AuditRecord.of(
                 orgId,
                 "invitation.created",

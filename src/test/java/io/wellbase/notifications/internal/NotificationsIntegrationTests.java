@@ -38,11 +38,32 @@ class NotificationsIntegrationTests extends IntegrationTest {
      * A test's own dispatcher claims every due row of the database; rows other tests left queued are set
      * aside first, so what it counts is this test's.
      */
-    private void setOtherOrganizationsQueuesAside(Studio s) {
+    private void setEverythingButTheClientsAside(Studio s) {
         jdbc.sql("UPDATE notification_deliveries SET status = 'failed', last_error = 'set aside by a test'"
-                        + " WHERE status = 'queued' AND org_id <> :org")
-                .param("org", s.owner().orgId())
+                        + " WHERE status = 'queued' AND client_id IS DISTINCT FROM :client")
+                .param("client", s.client())
                 .update();
+    }
+
+    /** Every queued row but one set aside, so that a test's own dispatcher handles that one alone. */
+    private void setEverythingElseAside(UUID keep) {
+        jdbc.sql("UPDATE notification_deliveries SET status = 'failed', last_error = 'set aside by a test'"
+                        + " WHERE status = 'queued' AND id <> :keep")
+                .param("keep", keep)
+                .update();
+    }
+
+    /** The mails that reached the client's address over SMTP with a subject that starts so. */
+    private static List<jakarta.mail.internet.MimeMessage> mailsTo(String address, String subjectStart) {
+        return io.wellbase.support.TestSmtp.receivedBy(address).stream()
+                .filter(m -> {
+                    try {
+                        return m.getSubject().startsWith(subjectStart);
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     @AfterEach
@@ -163,9 +184,14 @@ class NotificationsIntegrationTests extends IntegrationTest {
         Api.Response deliveries =
                 api.get("/api/v1/notifications/deliveries", s.owner().token());
         assertThat(deliveries.status()).as(deliveries.toString()).isEqualTo(200);
-        assertThat(deliveries.json().path("data").size()).isEqualTo(1);
-        assertThat(deliveries.json().path("data").get(0).path("recipient").asString())
-                .isEqualTo(s.clientEmail());
+        List<tools.jackson.databind.JsonNode> confirmations = new java.util.ArrayList<>();
+        deliveries.json().path("data").forEach(d -> {
+            if (d.path("type").asString().equals("booking.confirmed")) {
+                confirmations.add(d);
+            }
+        });
+        assertThat(confirmations).hasSize(1);
+        assertThat(confirmations.get(0).path("recipient").asString()).isEqualTo(s.clientEmail());
         assertThat(rows(
                         "SELECT count(*) FROM notification_reminders WHERE entity_id = :id AND status = 'pending'",
                         booking))
@@ -181,7 +207,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
         assertThat(notifier.tell(message)).isEqualTo(new Notifier.Outcome(0, 0));
         assertThat(inbox(s, "").size()).isEqualTo(1);
 
-        // the dispatcher hands the email to the mail outbox, once
+        // the dispatcher sends the email over SMTP, once
         eventually(
                 () -> {
                     dispatcher.dispatchBatch();
@@ -195,12 +221,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
                         s.client()))
                 .isEqualTo(1);
         dispatcher.dispatchBatch();
-        assertThat(jdbc.sql(
-                                "SELECT count(*) FROM email_outbox WHERE lower(to_address) = lower(:to) AND kind = 'notification'")
-                        .param("to", s.clientEmail())
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1);
+        assertThat(mailsTo(s.clientEmail(), "Booked")).as("one mail over SMTP").hasSize(1);
     }
 
     @Test
@@ -411,31 +432,30 @@ class NotificationsIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void everyEmailCarriesAOneClickUnsubscribeLinkThatWorksWithoutSigningIn() {
+    void everyEmailCarriesAOneClickUnsubscribeLinkThatWorksWithoutSigningIn() throws Exception {
         Studio s = studio("Notify G");
         book(s, session(s, inDays(3)));
-        String outbox =
-                "SELECT count(*) FROM email_outbox WHERE lower(to_address) = lower(:to) AND kind = 'notification'";
         eventually(
                 () -> {
                     dispatcher.dispatchBatch();
-                    return jdbc.sql(outbox)
-                            .param("to", s.clientEmail())
-                            .query(Long.class)
-                            .single();
+                    return mailsTo(s.clientEmail(), "Booked").size();
                 },
                 n -> n == 1);
-        Map<String, Object> mail = jdbc.sql("SELECT body, headers::text AS headers FROM email_outbox"
-                        + " WHERE lower(to_address) = lower(:to) AND kind = 'notification'")
-                .param("to", s.clientEmail())
-                .query()
-                .singleRow();
-        String headers = (String) mail.get("headers");
-        assertThat(headers).contains("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        jakarta.mail.internet.MimeMessage mail =
+                mailsTo(s.clientEmail(), "Booked").get(0);
+        String headers = io.wellbase.support.TestSmtp.header(mail, "List-Unsubscribe") + " "
+                + io.wellbase.support.TestSmtp.header(mail, "List-Unsubscribe-Post");
+        String text = io.wellbase.support.TestSmtp.text(mail);
+        assertThat(headers)
+                .as(String.join("\n", java.util.Collections.list(mail.getAllHeaderLines())))
+                .contains("List-Unsubscribe=One-Click");
         java.util.regex.Matcher link = java.util.regex.Pattern.compile(
                         "(/api/v1/notifications/unsubscribe\\?token=[^&]+&category=bookings)")
-                .matcher((String) mail.get("body"));
-        assertThat(link.find()).as(mail.get("body").toString()).isTrue();
+                .matcher(text);
+        assertThat(link.find()).as(text).isTrue();
+        assertThat(io.wellbase.support.TestSmtp.html(mail))
+                .as("the HTML part links it too")
+                .contains(link.group(1).replace("&", "&amp;"));
         assertThat(headers).contains(link.group(1));
         String path = link.group(1);
 
@@ -527,7 +547,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
             }
             return "SM" + calls.get();
         });
-        setOtherOrganizationsQueuesAside(s);
+        setEverythingButTheClientsAside(s);
         Dispatcher own = ownDispatcher(3, flaky);
         Instant now = Instant.now().plus(Duration.ofDays(2));
         clock.fixAt(now);
@@ -550,7 +570,13 @@ class NotificationsIntegrationTests extends IntegrationTest {
         assertThat(calls.get()).isEqualTo(3);
         Api.Response failed = api.get(
                 "/api/v1/notifications/deliveries?status=failed", s.owner().token());
-        assertThat(failed.json().path("data").findValuesAsString("id")).containsExactly(id.toString());
+        List<String> failedOfTheClient = new java.util.ArrayList<>();
+        failed.json().path("data").forEach(d -> {
+            if (d.path("clientId").asString().equals(s.client().toString())) {
+                failedOfTheClient.add(d.path("id").asString());
+            }
+        });
+        assertThat(failedOfTheClient).containsExactly(id.toString());
 
         down.set(false);
         Api.Response retried = api.post(
@@ -601,7 +627,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
             calls.incrementAndGet();
             throw new IllegalStateException("500 from the provider");
         });
-        setOtherOrganizationsQueuesAside(s);
+        setEverythingButTheClientsAside(s);
         Dispatcher own = ownDispatcher(8, refusing);
         clock.fixAt(Instant.now().plus(Duration.ofDays(2)));
         own.dispatchBatch();
@@ -620,7 +646,8 @@ class NotificationsIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aDispatcherKilledBetweenTheProviderCallAndTheCommitSendsNothingTwice() {
+    void aDispatcherKilledBetweenTheSmtpHandOverAndTheCommitSendsAgainUnderTheSameMessageIdAndEndsSentOnce()
+            throws Exception {
         Studio s = studio("Notify H");
         book(s, session(s, inDays(3)));
         eventually(
@@ -633,47 +660,88 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 .param("id", s.client())
                 .query(UUID.class)
                 .single();
+        int before = mailsTo(s.clientEmail(), "Booked").size();
         java.util.concurrent.atomic.AtomicInteger providerCalls = new java.util.concurrent.atomic.AtomicInteger();
         ChannelSender dying = sender(Channel.EMAIL, message -> {
             providerCalls.incrementAndGet();
-            emailSender.send(message); // the provider took it (the mail outbox, in this transaction)
+            emailSender.send(message); // the SMTP server took it
             throw new NodeDied(); // the node dies before the commit
         });
         ChannelSender counting = sender(Channel.EMAIL, message -> {
             providerCalls.incrementAndGet();
             return emailSender.send(message);
         });
-        setOtherOrganizationsQueuesAside(s);
+        setEverythingElseAside(id);
         clock.fixAt(Instant.now().plus(Duration.ofDays(2)));
         try {
             ownDispatcher(8, dying).dispatchBatch();
         } catch (NodeDied expected) {
             // the dispatcher's transaction died with it
         }
-        String outbox =
-                "SELECT count(*) FROM email_outbox WHERE lower(to_address) = lower(:to) AND kind = 'notification'";
-        assertThat(jdbc.sql(outbox)
-                        .param("to", s.clientEmail())
-                        .query(Long.class)
-                        .single())
-                .as("what the dying node handed over was rolled back with it")
-                .isZero();
         assertThat(api.get("/api/v1/notifications/deliveries/" + id, s.owner().token())
                         .field("status"))
+                .as("the row is still queued: the node died before it could say sent")
                 .isEqualTo("queued");
 
         ownDispatcher(8, counting).dispatchBatch();
         ownDispatcher(8, counting).dispatchBatch();
-        assertThat(providerCalls.get()).isEqualTo(2);
-        assertThat(jdbc.sql(outbox)
-                        .param("to", s.clientEmail())
-                        .query(Long.class)
-                        .single())
-                .as("one mail in the end")
-                .isEqualTo(1);
-        assertThat(api.get("/api/v1/notifications/deliveries/" + id, s.owner().token())
-                        .field("status"))
-                .isEqualTo("sent");
+        assertThat(providerCalls.get()).as("sent again once, then never more").isEqualTo(2);
+        List<jakarta.mail.internet.MimeMessage> received = mailsTo(s.clientEmail(), "Booked");
+        assertThat(received).hasSize(before + 2);
+        // SMTP has no idempotency key: the second copy carries the first one's Message-ID, by which mail
+        // providers and clients recognise it as the same message
+        String first = io.wellbase.support.TestSmtp.header(received.get(before), "Message-ID");
+        assertThat(first).startsWith("<" + id + "@");
+        assertThat(io.wellbase.support.TestSmtp.header(received.get(before + 1), "Message-ID"))
+                .isEqualTo(first);
+        Api.Response delivery =
+                api.get("/api/v1/notifications/deliveries/" + id, s.owner().token());
+        assertThat(delivery.field("status")).isEqualTo("sent");
+        assertThat(delivery.field("attempts")).isEqualTo("1");
+    }
+
+    @Test
+    void withoutAProviderAMessageIsMarkedLoggedNotSent() {
+        Studio s = studio("Notify Logged");
+        book(s, session(s, inDays(3)));
+        eventually(
+                () -> rows("SELECT count(*) FROM notification_deliveries WHERE client_id = :id", s.client()),
+                n -> n == 1);
+        UUID id = jdbc.sql(
+                        "UPDATE notification_deliveries SET status = 'queued', attempts = 0, next_attempt_at = now() + interval '1 day'"
+                                + " WHERE client_id = :id RETURNING id")
+                .param("id", s.client())
+                .query(UUID.class)
+                .single();
+        ChannelSender logOnly = new ChannelSender() {
+            @Override
+            public Channel channel() {
+                return Channel.EMAIL;
+            }
+
+            @Override
+            public String send(Deliveries.Due message) {
+                return null;
+            }
+
+            @Override
+            public boolean delivers() {
+                return false;
+            }
+        };
+        setEverythingElseAside(id);
+        clock.fixAt(Instant.now().plus(Duration.ofDays(2)));
+
+        ownDispatcher(8, logOnly).dispatchBatch();
+
+        Api.Response delivery =
+                api.get("/api/v1/notifications/deliveries/" + id, s.owner().token());
+        assertThat(delivery.field("status")).as("nobody received it").isEqualTo("logged");
+        assertThat(api.get(
+                                "/api/v1/notifications/deliveries?status=logged",
+                                s.owner().token())
+                        .text())
+                .contains(id.toString());
     }
 
     @Test
@@ -1010,7 +1078,9 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 Duration.ofHours(1),
                 new io.wellbase.notifications.NotificationsProperties.Webhooks(true, List.of(), Duration.ofSeconds(15)),
                 new io.wellbase.notifications.NotificationsProperties.Twilio("", "", "", "https://api.twilio.com"),
-                new io.wellbase.notifications.NotificationsProperties.Push(""));
+                new io.wellbase.notifications.NotificationsProperties.Push(""),
+                Duration.ofDays(8),
+                Duration.ofDays(90));
     }
 
     /** Not an exception the dispatcher handles: the process is gone. */

@@ -88,7 +88,9 @@ class TwilioTests {
                         TOKEN,
                         "+15005550006",
                         "http://127.0.0.1:" + twilio.getAddress().getPort()),
-                new NotificationsProperties.Push(""));
+                new NotificationsProperties.Push(""),
+                Duration.ofDays(8),
+                Duration.ofDays(90));
     }
 
     private static PublicUrl publicUrl() {
@@ -102,6 +104,7 @@ class TwilioTests {
                 UUID.randomUUID(),
                 UUID.randomUUID(),
                 Channel.SMS,
+                "session.cancelled",
                 "+4915112345678",
                 UUID.randomUUID(),
                 null,

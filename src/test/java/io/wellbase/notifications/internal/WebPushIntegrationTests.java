@@ -245,6 +245,7 @@ class WebPushIntegrationTests extends IntegrationTest {
                 UUID.randomUUID(),
                 owner.orgId(),
                 Channel.PUSH,
+                "waitlist.promoted",
                 owner.userId().toString(),
                 null,
                 owner.userId(),

@@ -13,8 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Keeps the platform's own bookkeeping from growing for ever, hourly: completed event publications
- * ({@code events.completed-retention}), the bodies of handled mail with their tokens
- * ({@code mail.body-retention}) and old mail rows ({@code mail.retention}). Each module purges its own
+ * ({@code events.completed-retention}). Each module purges its own
  * tables the same way; docs/operations.md lists every period.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,25 +34,8 @@ class PlatformRetentionJob {
                 """)
                 .param("keep", properties.events().completedRetention().toSeconds())
                 .update();
-        int bodies = jdbc.sql("""
-                UPDATE email_outbox SET body = '', body_purged_at = now()
-                WHERE status <> 'pending' AND body_purged_at IS NULL
-                  AND created_at < now() - make_interval(secs => :keep)
-                """)
-                .param("keep", properties.mail().bodyRetention().toSeconds())
-                .update();
-        int mails = jdbc.sql("""
-                DELETE FROM email_outbox
-                WHERE status <> 'pending' AND created_at < now() - make_interval(secs => :keep)
-                """)
-                .param("keep", properties.mail().retention().toSeconds())
-                .update();
-        if (events + bodies + mails > 0) {
-            log.info(
-                    "Retention: {} completed event publications deleted, {} mail bodies blanked, {} mails deleted",
-                    events,
-                    bodies,
-                    mails);
+        if (events > 0) {
+            log.info("Retention: {} completed event publications deleted", events);
         }
     }
 }

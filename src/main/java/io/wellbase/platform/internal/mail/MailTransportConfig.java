@@ -2,6 +2,8 @@ package io.wellbase.platform.internal.mail;
 
 import io.wellbase.platform.PlatformProperties;
 import io.wellbase.platform.mail.EmailMessage;
+import io.wellbase.platform.mail.MailTransport;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +37,8 @@ class MailTransportConfig {
         if (smtp == null) {
             // The body may carry a secret (a reset token): only the kind, address and subject are logged.
             boolean bodies = properties.mail().logBodies();
-            log.warn("No SMTP server is configured (WELLBASE_SMTP_HOST): mail is written to the log and the outbox "
-                    + "table as 'logged', and nobody receives it");
+            log.warn("No SMTP server is configured (WELLBASE_SMTP_HOST): mail is written to the log, kept in "
+                    + "notification_deliveries as 'logged', and nobody receives it");
             return new MailTransport() {
                 @Override
                 public void send(EmailMessage message) {
@@ -59,17 +61,36 @@ class MailTransportConfig {
             };
         }
         String from = properties.mail().from();
-        return message -> {
-            MimeMessage mime = smtp.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
-            helper.setFrom(new InternetAddress(from));
-            helper.setTo(message.to());
-            helper.setSubject(message.subject());
+        return message -> smtp.send(mime(smtp, from, message));
+    }
+
+    /** The message as MIME: plain text, or plain text and HTML as alternatives; its own Message-ID when set. */
+    static MimeMessage mime(JavaMailSender smtp, String from, EmailMessage message) throws MessagingException {
+        MimeMessage mime = message.messageId() != null && smtp instanceof JavaMailSenderImpl impl
+                ? withMessageId(impl, message.messageId())
+                : smtp.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(mime, message.html() != null, StandardCharsets.UTF_8.name());
+        helper.setFrom(new InternetAddress(from));
+        helper.setTo(message.to());
+        helper.setSubject(message.subject());
+        if (message.html() != null) {
+            helper.setText(message.body(), message.html());
+        } else {
             helper.setText(message.body(), false);
-            for (var header : message.headers().entrySet()) {
-                mime.setHeader(header.getKey(), header.getValue());
+        }
+        for (var header : message.headers().entrySet()) {
+            mime.setHeader(header.getKey(), header.getValue());
+        }
+        return mime;
+    }
+
+    /** Jakarta Mail gives every message a new Message-ID when it is sent; this one keeps the given id. */
+    private static MimeMessage withMessageId(JavaMailSenderImpl smtp, String messageId) {
+        return new MimeMessage(smtp.getSession()) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
             }
-            smtp.send(mime);
         };
     }
 }

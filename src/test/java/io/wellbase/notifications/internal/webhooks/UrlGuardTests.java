@@ -19,7 +19,9 @@ class UrlGuardTests {
                 Duration.ofHours(6),
                 new NotificationsProperties.Webhooks(requireHttps, allowed, Duration.ofSeconds(15)),
                 new NotificationsProperties.Twilio("", "", "", "https://api.twilio.com"),
-                new io.wellbase.notifications.NotificationsProperties.Push("")));
+                new io.wellbase.notifications.NotificationsProperties.Push(""),
+                Duration.ofDays(8),
+                Duration.ofDays(90)));
     }
 
     @Test

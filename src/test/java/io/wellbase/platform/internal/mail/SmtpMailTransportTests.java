@@ -12,10 +12,10 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.wellbase.platform.PlatformProperties;
 import io.wellbase.platform.mail.EmailMessage;
+import io.wellbase.platform.mail.MailTransport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,17 +37,7 @@ class SmtpMailTransportTests {
 
     private static PlatformProperties properties() {
         return new PlatformProperties(
-                null,
-                null,
-                null,
-                null,
-                null,
-                new PlatformProperties.Mail(
-                        FROM, 10, 50, Duration.ofSeconds(5), false, Duration.ofDays(8), Duration.ofDays(90)),
-                null,
-                null,
-                null,
-                null);
+                null, null, null, null, null, new PlatformProperties.Mail(FROM, false), null, null, null, null);
     }
 
     private static MailTransport transportFor(JavaMailSender sender) {
