@@ -4,7 +4,7 @@
 # due reminders turned into messages and handed to the email channel (the mail outbox), and the outbox's
 # throughput, beside a plain insert of the same messages.
 #   bench/run-notifications.sh [bookings] [minute-batch]     (defaults 100000 and 2000)
-# Knobs: BENCH_PORT (18200), BENCH_PG_PORT (55433), HEAP (1g), KEEP_RUN_DIR=1.
+# Knobs: BENCH_PORT (18200), BENCH_PG_PORT (55433), BENCH_SMTP_PORT (18225), HEAP (1g), KEEP_RUN_DIR=1.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$BENCH_ROOT"
@@ -12,18 +12,23 @@ N="${1:-100000}"
 BATCH="${2:-2000}"
 PORT="${BENCH_PORT:-18200}"
 PGPORT_="${BENCH_PG_PORT:-55433}"
+SMTP_PORT="${BENCH_SMTP_PORT:-18225}"
 PER_SESSION=50
-bench_need psql curl
-require_free_port "$PORT" "the server" "$PGPORT_" "its embedded PostgreSQL"
+bench_need psql curl python3
+require_free_port "$PORT" "the server" "$PGPORT_" "its embedded PostgreSQL" "$SMTP_PORT" "the SMTP stand-in"
 JDK=$(bench_jdk); JAR=$(bench_jar)
 DATA=$(bench_run_dir notifications)
 SERVER=""
-cleanup() { stop_pid "$SERVER"; [[ -n "${KEEP_RUN_DIR:-}" ]] || rm -rf "$DATA/pgdata"; }
+SINK=""
+cleanup() { stop_pid "$SERVER"; stop_pid "$SINK"; [[ -n "${KEEP_RUN_DIR:-}" ]] || rm -rf "$DATA/pgdata"; }
 trap cleanup EXIT
+python3 "$BENCH_ROOT/bench/smtp-sink.py" "$SMTP_PORT" "$DATA/smtp-count" &
+SINK=$!
 
 "$JDK/bin/java" -Xmx"${HEAP:-1g}" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
   --wellbase.platform.db.embedded-data-dir="$DATA/pgdata" --wellbase.platform.db.embedded-port="$PGPORT_" \
   --wellbase.platform.demo.enabled=false --wellbase.platform.rate-limits.enabled=false \
+  --spring.mail.host=127.0.0.1 --spring.mail.port="$SMTP_PORT" \
   --logging.level.root=WARN --logging.level.io.wellbase.notifications=INFO >>"$DATA/server.log" 2>&1 &
 SERVER=$!
 wait_ready "$PORT" "$SERVER" "$DATA/server.log"
@@ -84,7 +89,8 @@ echo "raw SQL: the same rows by one INSERT ... SELECT in $RAW_S s"
 result notifications.reminders_planned_s "$APP_S" "<60"
 note notifications.plan_vs_raw "$(awk -v a="$APP_S" -v r="$RAW_S" 'BEGIN { printf "%.1f", a / (r > 0 ? r : 0.001) }')x the raw insert ($N bookings, 2 offsets)"
 
-# (2) a busy minute: BATCH reminders fall due at once; each becomes an email delivery, handed to the outbox
+# (2) a busy minute: BATCH reminders fall due at once; each becomes an email delivery, sent over SMTP
+MAILS_BEFORE=$(cat "$DATA/smtp-count")
 psql -XqAt -c "UPDATE notification_reminders SET due_at = now() WHERE id IN (SELECT id FROM notification_reminders WHERE status = 'pending' AND offset_minutes = 60 ORDER BY id LIMIT $BATCH)"
 START=$(date +%s.%N)
 for _ in $(seq 1 600); do
@@ -95,8 +101,8 @@ for _ in $(seq 1 600); do
 done
 BATCH_S=$(awk -v a="$START" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
 SENT=$(psql -XAtc "SELECT count(*) FROM notification_deliveries WHERE status = 'sent'")
-MAILS=$(psql -XAtc "SELECT count(*) FROM email_outbox WHERE kind = 'notification'")
-echo "server: $BATCH due reminders -> $SENT email deliveries sent, $MAILS mails in the outbox, in $BATCH_S s"
+MAILS=$(( $(cat "$DATA/smtp-count") - MAILS_BEFORE ))
+echo "server: $BATCH due reminders -> $SENT email deliveries sent, $MAILS mails taken by the SMTP stand-in, in $BATCH_S s"
 RAW_BATCH_S=$(psql -XAt <<SQL | awk '/^Time:/ { t += $2 } END { printf "%.3f", t / 1000 }'
 CREATE TABLE raw_deliveries (LIKE notification_deliveries INCLUDING ALL);
 \timing on
@@ -109,5 +115,5 @@ SQL
 )
 echo "raw SQL: the same $BATCH deliveries by one INSERT ... SELECT in $RAW_BATCH_S s"
 result notifications.minute_batch_s "$BATCH_S" "<5"
-note notifications.outbox_per_s "$(awk -v n="$SENT" -v s="$BATCH_S" 'BEGIN { printf "%.0f", n / (s > 0 ? s : 0.001) }') deliveries/s end to end (reminder due -> handed to the mail outbox; includes waiting for the dispatcher's next run)"
+note notifications.outbox_per_s "$(awk -v n="$SENT" -v s="$BATCH_S" 'BEGIN { printf "%.0f", n / (s > 0 ? s : 0.001) }') deliveries/s end to end (reminder due -> accepted by the SMTP stand-in; includes waiting for the dispatcher's next run)"
 echo "run dir: $DATA"
