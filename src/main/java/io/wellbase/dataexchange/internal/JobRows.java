@@ -37,9 +37,12 @@ public final class JobRows {
         return PageResult.of(data, page, total);
     }
 
-    /** Marks a job of the table failed with the error, unless it already finished ({@link JobStatus}). */
-    public static void fail(JdbcClient jdbc, String table, UUID id, String error) {
-        jdbc.sql("UPDATE " + table + " SET status = 'failed', error = :error, completed_at = now() "
+    /**
+     * Marks a job of the table failed with the error, unless it already finished ({@link JobStatus});
+     * answers whether it did.
+     */
+    public static int fail(JdbcClient jdbc, String table, UUID id, String error) {
+        return jdbc.sql("UPDATE " + table + " SET status = 'failed', error = :error, completed_at = now() "
                         + "WHERE id = :id AND status IN (:from)")
                 .param("id", id)
                 .param("error", error)

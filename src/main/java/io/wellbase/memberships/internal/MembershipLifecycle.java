@@ -1,5 +1,6 @@
 package io.wellbase.memberships.internal;
 
+import io.wellbase.memberships.MembershipCreditsLow;
 import io.wellbase.memberships.MembershipExpiring;
 import io.wellbase.memberships.MembershipsProperties;
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ class MembershipLifecycle {
     }
 
     /** What one run changed. */
-    record Outcome(int activated, int expired, int renewed, int reminded) {}
+    record Outcome(int activated, int expired, int renewed, int reminded, int warnedLow) {}
 
     @Transactional
     Outcome runFor(LocalDate today) {
@@ -63,7 +64,8 @@ class MembershipLifecycle {
                 WHERE status IN ('active', 'frozen', 'pending') AND ends_on < :today
                 """).param("today", today).update();
         int reminded = remind(today);
-        return new Outcome(activated, expired, renewed, reminded);
+        int warnedLow = warnLowCredits(today);
+        return new Outcome(activated, expired, renewed, reminded, warnedLow);
     }
 
     private int renewSubscriptions(LocalDate today) {
@@ -124,6 +126,42 @@ class MembershipLifecycle {
                     .update();
         }
         return due.size();
+    }
+
+    /**
+     * Class packs whose balance is at the threshold or below are warned once (MembershipCreditsLow); those
+     * that rose above it since are armed again. Packs no bigger than the threshold (a single drop-in) are
+     * never warned. One statement each, over the running packs only.
+     */
+    private int warnLowCredits(LocalDate today) {
+        String balance = """
+                (SELECT coalesce(sum(l.delta), 0) FROM credit_ledger l WHERE l.org_id = m.org_id AND l.membership_id = m.id)""";
+        jdbc.sql("UPDATE client_memberships m SET credits_low_warned_at = NULL"
+                        + " WHERE m.credits_low_warned_at IS NOT NULL AND " + balance + " > :threshold")
+                .param("threshold", properties.creditsLowAt())
+                .update();
+        var low = jdbc.sql("""
+                WITH low AS (
+                    SELECT m.id, %s AS balance
+                    FROM client_memberships m JOIN membership_plans p ON p.org_id = m.org_id AND p.id = m.plan_id
+                    WHERE p.credits > :threshold AND m.status IN ('active', 'frozen') AND m.ends_on >= :today
+                      AND m.credits_low_warned_at IS NULL
+                )
+                UPDATE client_memberships m SET credits_low_warned_at = now()
+                FROM low WHERE m.id = low.id AND low.balance <= :threshold
+                RETURNING m.org_id, m.id, m.client_id, low.balance, m.credits_low_warned_at
+                """.formatted(balance))
+                .param("today", today)
+                .param("threshold", properties.creditsLowAt())
+                .query((rs, n) -> new MembershipCreditsLow(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class),
+                        rs.getInt(4),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+        low.forEach(events::publishEvent);
+        return low.size();
     }
 
     private int remind(LocalDate today) {

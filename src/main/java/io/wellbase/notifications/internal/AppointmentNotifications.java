@@ -1,6 +1,5 @@
 package io.wellbase.notifications.internal;
 
-import io.wellbase.memberships.MembershipExpiring;
 import io.wellbase.notifications.internal.webhooks.WebhookEvents;
 import io.wellbase.scheduling.BookedAppointments;
 import io.wellbase.scheduling.BookedAppointments.BookedAppointment;
@@ -18,8 +17,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Appointments and memberships, told to the client: booked, moved (with its reminders planned again for
- * the new time), cancelled (with its reminders called off), and a membership about to end.
+ * Appointments, told to the client: booked, moved (with its reminders planned again for the new time), and
+ * cancelled (with its reminders called off).
  */
 @Component
 class AppointmentNotifications {
@@ -77,18 +76,6 @@ class AppointmentNotifications {
         appointment(event.organizationId(), event.appointmentId())
                 .ifPresent(a -> notifier.tell(
                         message(event.organizationId(), NotificationType.APPOINTMENT_CANCELLED, a, "cancelled", null)));
-    }
-
-    @ApplicationModuleListener
-    void on(MembershipExpiring event) {
-        notifier.tell(Message.of(
-                event.organizationId(),
-                NotificationType.MEMBERSHIP_EXPIRING,
-                event.clientId(),
-                "membership",
-                event.membershipId(),
-                "ends:" + event.endsOn(),
-                Map.of("day", event.endsOn())));
     }
 
     private void plan(UUID orgId, BookedAppointment a) {

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One thing to tell one client, before it is split into channels: its type, what it is about, and the
+ * One thing to tell one client (or, without a client, one staff member), before it is split into channels: its type, what it is about, and the
  * values its template fills in ({@code title} and {@code body} are rendered from them, in the
  * organization's language, just before the message is written). {@code occurrence} tells repeated messages
  * about the same entity apart (the 24-hour and the 2-hour reminder); with the type, the entity and the
@@ -13,7 +13,7 @@ import java.util.UUID;
 record Message(
         UUID organizationId,
         NotificationType type,
-        UUID clientId,
+        @org.jspecify.annotations.Nullable UUID clientId,
         String entityType,
         UUID entityId,
         String occurrence,

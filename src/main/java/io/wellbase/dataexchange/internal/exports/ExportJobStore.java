@@ -1,5 +1,6 @@
 package io.wellbase.dataexchange.internal.exports;
 
+import io.wellbase.dataexchange.internal.JobEvents;
 import io.wellbase.dataexchange.internal.JobRows;
 import io.wellbase.dataexchange.internal.JobStatus;
 import io.wellbase.files.DownloadLink;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
@@ -31,11 +33,13 @@ class ExportJobStore {
             UUID id, UUID orgId, UUID userId, ExportType type, String format, ExportFilter filter, JobStatus status) {}
 
     private final JdbcClient jdbc;
+    private final JobEvents jobEvents;
     private final ObjectMapper json;
     private final StoredFiles files;
 
-    ExportJobStore(JdbcClient jdbc, ObjectMapper json, StoredFiles files) {
+    ExportJobStore(JdbcClient jdbc, ObjectMapper json, StoredFiles files, JobEvents jobEvents) {
         this.jdbc = jdbc;
+        this.jobEvents = jobEvents;
         this.json = json;
         this.files = files;
     }
@@ -76,20 +80,27 @@ class ExportJobStore {
                 .update();
     }
 
+    @Transactional
     void complete(UUID id, long rows, UUID fileId) {
-        jdbc.sql("""
+        if (jdbc.sql("""
                 UPDATE exports SET status = 'completed', row_count = :rows, file_id = :file, completed_at = now()
                 WHERE id = :id AND status IN (:from)
                 """)
-                .param("id", id)
-                .param("rows", rows)
-                .param("file", fileId)
-                .param("from", JobStatus.COMPLETED.reachableFrom())
-                .update();
+                        .param("id", id)
+                        .param("rows", rows)
+                        .param("file", fileId)
+                        .param("from", JobStatus.COMPLETED.reachableFrom())
+                        .update()
+                == 1) {
+            jobEvents.finished(JobEvents.Kind.EXPORT, id);
+        }
     }
 
+    @Transactional
     void fail(UUID id, String error) {
-        JobRows.fail(jdbc, "exports", id, error);
+        if (JobRows.fail(jdbc, "exports", id, error) == 1) {
+            jobEvents.finished(JobEvents.Kind.EXPORT, id);
+        }
     }
 
     Optional<ExportJob> find(UUID orgId, UUID id) {

@@ -1,5 +1,6 @@
 package io.wellbase.dataexchange.internal.imports;
 
+import io.wellbase.dataexchange.internal.JobEvents;
 import io.wellbase.dataexchange.internal.JobRows;
 import io.wellbase.dataexchange.internal.JobStatus;
 import io.wellbase.platform.data.AfterCommit;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
@@ -28,10 +30,12 @@ class ImportJobStore {
             """;
 
     private final JdbcClient jdbc;
+    private final JobEvents jobEvents;
     private final ObjectMapper json;
 
-    ImportJobStore(JdbcClient jdbc, ObjectMapper json) {
+    ImportJobStore(JdbcClient jdbc, ObjectMapper json, JobEvents jobEvents) {
         this.jdbc = jdbc;
+        this.jobEvents = jobEvents;
         this.json = json;
     }
 
@@ -132,28 +136,35 @@ class ImportJobStore {
                 .single();
     }
 
-    /** Ends the job, unless it already ended: the move is guarded by the statuses it may come from. */
+    /**
+     * Ends the job, unless it already ended: the move is guarded by the statuses it may come from. The job's
+     * end is published (JobFinished) with it.
+     */
+    @Transactional
     void finish(UUID id, JobStatus status, ImportCounts counts, String error) {
         if (!status.finished()) {
             throw new IllegalArgumentException(
                     "An import finishes completed, failed or cancelled, not " + status.value());
         }
-        jdbc.sql("""
+        if (jdbc.sql("""
                 UPDATE imports SET status = :status, phase = NULL, created = :created, updated = :updated,
                        skipped = :skipped, failed = :failed, warnings = :warnings, error = :error,
                        completed_at = now()
                 WHERE id = :id AND status IN (:from)
                 """)
-                .param("id", id)
-                .param("status", status.value())
-                .param("from", status.reachableFrom())
-                .param("created", counts.created())
-                .param("updated", counts.updated())
-                .param("skipped", counts.skipped())
-                .param("failed", counts.failed())
-                .param("warnings", counts.warnings())
-                .param("error", error)
-                .update();
+                        .param("id", id)
+                        .param("status", status.value())
+                        .param("from", status.reachableFrom())
+                        .param("created", counts.created())
+                        .param("updated", counts.updated())
+                        .param("skipped", counts.skipped())
+                        .param("failed", counts.failed())
+                        .param("warnings", counts.warnings())
+                        .param("error", error)
+                        .update()
+                == 1) {
+            jobEvents.finished(JobEvents.Kind.IMPORT, id);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.wellbase.dataexchange.internal.reports;
 
+import io.wellbase.dataexchange.internal.JobEvents;
 import io.wellbase.dataexchange.internal.JobRows;
 import io.wellbase.dataexchange.internal.JobStatus;
 import io.wellbase.files.DownloadLink;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
@@ -37,11 +39,13 @@ class ReportJobStore {
             JobStatus status) {}
 
     private final JdbcClient jdbc;
+    private final JobEvents jobEvents;
     private final ObjectMapper json;
     private final StoredFiles files;
 
-    ReportJobStore(JdbcClient jdbc, ObjectMapper json, StoredFiles files) {
+    ReportJobStore(JdbcClient jdbc, ObjectMapper json, StoredFiles files, JobEvents jobEvents) {
         this.jdbc = jdbc;
+        this.jobEvents = jobEvents;
         this.json = json;
         this.files = files;
     }
@@ -76,20 +80,27 @@ class ReportJobStore {
     }
 
     /** Each move is guarded by the statuses it may come from ({@link JobStatus}): a finished report stays as it is. */
+    @Transactional
     void complete(UUID id, UUID fileId, long millis) {
-        jdbc.sql("""
+        if (jdbc.sql("""
                 UPDATE reports SET status = 'completed', file_id = :file, duration_ms = :ms, completed_at = now()
                 WHERE id = :id AND status IN (:from)
                 """)
-                .param("id", id)
-                .param("file", fileId)
-                .param("ms", millis)
-                .param("from", JobStatus.COMPLETED.reachableFrom())
-                .update();
+                        .param("id", id)
+                        .param("file", fileId)
+                        .param("ms", millis)
+                        .param("from", JobStatus.COMPLETED.reachableFrom())
+                        .update()
+                == 1) {
+            jobEvents.finished(JobEvents.Kind.REPORT, id);
+        }
     }
 
+    @Transactional
     void fail(UUID id, String error) {
-        JobRows.fail(jdbc, "reports", id, error);
+        if (JobRows.fail(jdbc, "reports", id, error) == 1) {
+            jobEvents.finished(JobEvents.Kind.REPORT, id);
+        }
     }
 
     Optional<ReportJob> find(UUID orgId, UUID id) {

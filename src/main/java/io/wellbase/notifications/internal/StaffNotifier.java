@@ -1,0 +1,98 @@
+package io.wellbase.notifications.internal;
+
+import io.wellbase.identity.UserAccounts;
+import io.wellbase.identity.UserSummary;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tells a staff member something about their own work (an import that finished): in the app, and by email
+ * to their verified account address, each when the organization and the person left the category on; quiet
+ * hours delay the email. Written in the person's language, else the organization's. Dedupe keys as for
+ * clients, so telling the same thing twice adds nothing.
+ */
+@Service
+class StaffNotifier {
+
+    private final OrganizationNotificationSettings organizationSettings;
+    private final Preferences preferences;
+    private final Templates templates;
+    private final TemplateOverrides overrides;
+    private final UserAccounts users;
+    private final Inbox inbox;
+    private final Deliveries deliveries;
+    private final Clock clock;
+
+    StaffNotifier(
+            OrganizationNotificationSettings organizationSettings,
+            Preferences preferences,
+            Templates templates,
+            TemplateOverrides overrides,
+            UserAccounts users,
+            Inbox inbox,
+            Deliveries deliveries,
+            Clock clock) {
+        this.organizationSettings = organizationSettings;
+        this.preferences = preferences;
+        this.templates = templates;
+        this.overrides = overrides;
+        this.users = users;
+        this.inbox = inbox;
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    /** What a message to a staff member is about; {@code occurrence} as in {@link Message}. */
+    record About(
+            NotificationType type, String entityType, UUID entityId, String occurrence, Map<String, Object> values) {}
+
+    @Transactional
+    Notifier.Outcome tell(UUID orgId, UUID userId, About about) {
+        OrganizationNotificationSettings.Settings settings = organizationSettings.of(orgId);
+        Category category = about.type().category();
+        UserSummary user = users.summaries(List.of(userId)).get(userId);
+        if (user == null || !settings.allows(category)) {
+            return new Notifier.Outcome(0, 0);
+        }
+        String chosen = Templates.baseLanguage(users.languages(List.of(userId)).get(userId));
+        String language = chosen != null ? chosen : settings.language();
+        Templates.Text text = templates.render(
+                about.type(),
+                about.values(),
+                language,
+                overrides.of(orgId, language).get(about.type().value()));
+        Message message = new Message(
+                orgId,
+                about.type(),
+                null,
+                about.entityType(),
+                about.entityId(),
+                about.occurrence(),
+                about.values(),
+                text.title(),
+                text.body());
+        Preferences.Choice choice =
+                preferences.ofAll(orgId, List.of(userId)).getOrDefault(userId, Preferences.Choice.DEFAULTS);
+        Instant now = clock.instant();
+        int inApp = 0;
+        int queued = 0;
+        if (about.type().defaultChannels().contains(Channel.IN_APP) && choice.allows(category, Channel.IN_APP)) {
+            inApp = inbox.addAll(orgId, List.of(new Inbox.Addressed(userId, message)));
+        }
+        if (about.type().defaultChannels().contains(Channel.EMAIL)
+                && choice.allows(category, Channel.EMAIL)
+                && user.email() != null
+                && user.emailVerified()) {
+            Instant notBefore =
+                    choice.quietHours() == null ? now : choice.quietHours().deferred(now);
+            queued = deliveries.queueAll(
+                    orgId, List.of(new Deliveries.Queued(message, Channel.EMAIL, user.email(), userId, notBefore)));
+        }
+        return new Notifier.Outcome(inApp, queued);
+    }
+}
