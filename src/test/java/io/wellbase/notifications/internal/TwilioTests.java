@@ -1,5 +1,10 @@
 package io.wellbase.notifications.internal;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
@@ -7,11 +12,12 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.sun.net.httpserver.HttpServer;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.wellbase.notifications.NotificationsProperties;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PublicUrl;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 /**
- * The Twilio channel against a local stand-in that speaks Twilio's Messages API, and the status callback
+ * The Twilio channel against WireMock speaking Twilio's Messages API, and the status callback
  * with signatures computed here from Twilio's published rule (not by the code under test).
  */
 class TwilioTests {
@@ -37,42 +42,28 @@ class TwilioTests {
     private static final String SID = "ACtest0000000000000000000000000000";
     private static final String TOKEN = "auth-token-of-the-test-account";
 
-    private HttpServer twilio;
-    private final List<Map<String, String>> posted = new CopyOnWriteArrayList<>();
-    private final List<String> authorizations = new CopyOnWriteArrayList<>();
-    private final List<String> paths = new CopyOnWriteArrayList<>();
-    private volatile int answer = 201;
+    private WireMockServer twilio;
+
+    private static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
 
     @BeforeEach
-    void start() throws Exception {
-        twilio = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        twilio.createContext("/2010-04-01/", exchange -> {
-            paths.add(exchange.getRequestURI().getPath());
-            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-            Map<String, String> form = new TreeMap<>();
-            for (String pair :
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&")) {
-                String[] kv = pair.split("=", 2);
-                form.put(
-                        URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                        URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
-            }
-            posted.add(form);
-            byte[] body = (answer == 201
-                            ? "{\"sid\": \"SM" + posted.size() + "\", \"status\": \"queued\"}"
-                            : "{\"code\": 20500}")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(answer, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
+    void start() {
+        twilio = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         twilio.start();
+        // Twilio's Messages resource: 201 with the message resource, its SID and status
+        twilio.stubFor(post(urlEqualTo(MESSAGES))
+                .withBasicAuth(SID, TOKEN)
+                .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\": \"SM1\", \"status\": \"queued\", \"to\": \"+4915112345678\"}")));
     }
 
     @AfterEach
     void stop() {
-        twilio.stop(0);
+        twilio.stop();
     }
 
     private NotificationsProperties properties() {
@@ -83,11 +74,7 @@ class TwilioTests {
                 Duration.ofSeconds(30),
                 Duration.ofHours(6),
                 new NotificationsProperties.Webhooks(true, List.of(), Duration.ofSeconds(15)),
-                new NotificationsProperties.Twilio(
-                        SID,
-                        TOKEN,
-                        "+15005550006",
-                        "http://127.0.0.1:" + twilio.getAddress().getPort()),
+                new NotificationsProperties.Twilio(SID, TOKEN, "+15005550006", "http://127.0.0.1:" + twilio.port()),
                 new NotificationsProperties.Push(""),
                 Duration.ofDays(8),
                 Duration.ofDays(90));
@@ -117,12 +104,16 @@ class TwilioTests {
     @Test
     void anSmsIsPostedToTheMessagesResourceWithBasicAuthAndAnswersTheMessageSid() throws Exception {
         TwilioSender sender = new TwilioSender(properties().twilio(), publicUrl());
+
         assertThat(sender.send(sms())).isEqualTo("SM1");
-        assertThat(paths).containsExactly("/2010-04-01/Accounts/" + SID + "/Messages.json");
-        assertThat(authorizations.getFirst())
+
+        twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
+        LoggedRequest request =
+                twilio.findAll(postRequestedFor(urlEqualTo(MESSAGES))).getFirst();
+        assertThat(request.getHeader("Authorization"))
                 .isEqualTo("Basic "
                         + Base64.getEncoder().encodeToString((SID + ":" + TOKEN).getBytes(StandardCharsets.UTF_8)));
-        assertThat(posted.getFirst())
+        assertThat(form(request.getBodyAsString()))
                 .containsEntry("To", "+4915112345678")
                 .containsEntry("From", "+15005550006")
                 .containsEntry("Body", "Flow is cancelled\nThe studio cancelled Flow.")
@@ -131,9 +122,36 @@ class TwilioTests {
 
     @Test
     void aTwilioErrorThrowsSoTheDispatcherRetries() {
-        answer = 500;
+        twilio.stubFor(post(urlEqualTo(MESSAGES))
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\": 20500, \"message\": \"Internal Server Error\", \"status\": 500}")));
         TwilioSender sender = new TwilioSender(properties().twilio(), publicUrl());
         assertThatThrownBy(() -> sender.send(sms())).hasMessageContaining("500");
+    }
+
+    @Test
+    void aRefusedNumberIsAnErrorToo() {
+        // Twilio answers 400 with its error code for a number it cannot send to
+        twilio.stubFor(post(urlEqualTo(MESSAGES))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\": 21211, \"message\": \"The 'To' number is not a valid phone number.\","
+                                + " \"status\": 400}")));
+        TwilioSender sender = new TwilioSender(properties().twilio(), publicUrl());
+        assertThatThrownBy(() -> sender.send(sms())).hasMessageContaining("400");
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> form = new TreeMap<>();
+        for (String pair : body.split("&")) {
+            String[] kv = pair.split("=", 2);
+            form.put(
+                    URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        return form;
     }
 
     private static String twilioSignature(String url, Map<String, String> params) throws Exception {
