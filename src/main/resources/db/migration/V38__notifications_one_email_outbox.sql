@@ -29,3 +29,6 @@ DROP TABLE email_outbox;
 -- the organization's look in email: a logo and an accent colour
 ALTER TABLE notification_settings ADD COLUMN logo_url TEXT;
 ALTER TABLE notification_settings ADD COLUMN brand_color TEXT CHECK (brand_color ~ '^#[0-9a-f]{6}$');
+
+-- the organization's default channels: category × channel switched off for everyone ('bookings:sms')
+ALTER TABLE notification_settings ADD COLUMN disabled_channels TEXT[] NOT NULL DEFAULT '{}';

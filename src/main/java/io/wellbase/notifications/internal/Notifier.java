@@ -134,7 +134,7 @@ class Notifier {
                     ? now
                     : choice.quietHours().deferred(now);
             for (Channel channel : message.type().defaultChannels()) {
-                if (!choice.allows(category, channel)) {
+                if (!settings.allows(category, channel) || !choice.allows(category, channel)) {
                     continue;
                 }
                 switch (channel) {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class OrganizationNotificationSettings {
 
-    static final Settings DEFAULTS = new Settings(List.of(1440, 120), Set.of(), "en", null, null, null, null);
+    static final Settings DEFAULTS = new Settings(List.of(1440, 120), Set.of(), Set.of(), "en", null, null, null, null);
 
     /** How long another node may use settings changed here (this node drops them at once). */
     static final java.time.Duration CACHED_FOR = java.time.Duration.ofSeconds(5);
@@ -36,6 +36,7 @@ class OrganizationNotificationSettings {
     record Settings(
             List<Integer> reminderOffsets,
             Set<String> disabledCategories,
+            Set<String> disabledChannels,
             String language,
             @org.jspecify.annotations.Nullable Integer missYouDays,
             @org.jspecify.annotations.Nullable Integer followUpHours,
@@ -44,6 +45,12 @@ class OrganizationNotificationSettings {
 
         boolean allows(Category category) {
             return category.critical() || !disabledCategories.contains(category.value());
+        }
+
+        /** Whether the organization sends this category on this channel (critical ones always). */
+        boolean allows(Category category, Channel channel) {
+            return allows(category)
+                    && (category.critical() || !disabledChannels.contains(ChannelSwitches.key(category, channel)));
         }
     }
 
@@ -54,7 +61,7 @@ class OrganizationNotificationSettings {
 
     private Settings read(UUID orgId) {
         return jdbc.sql("""
-                        SELECT reminder_offsets, disabled_categories, language, miss_you_days, follow_up_hours,
+                        SELECT reminder_offsets, disabled_categories, disabled_channels, language, miss_you_days, follow_up_hours,
                                logo_url, brand_color
                         FROM notification_settings WHERE org_id = :org""")
                 .param("org", orgId)
@@ -62,6 +69,8 @@ class OrganizationNotificationSettings {
                         Arrays.stream((Integer[]) array(rs.getArray("reminder_offsets")))
                                 .toList(),
                         Arrays.stream((String[]) array(rs.getArray("disabled_categories")))
+                                .collect(Collectors.toUnmodifiableSet()),
+                        Arrays.stream((String[]) array(rs.getArray("disabled_channels")))
                                 .collect(Collectors.toUnmodifiableSet()),
                         rs.getString("language"),
                         rs.getObject("miss_you_days", Integer.class),
@@ -74,11 +83,12 @@ class OrganizationNotificationSettings {
 
     void save(UUID orgId, Settings settings) {
         jdbc.sql("""
-                INSERT INTO notification_settings (org_id, reminder_offsets, disabled_categories, language, miss_you_days,
+                INSERT INTO notification_settings (org_id, reminder_offsets, disabled_categories, disabled_channels, language, miss_you_days,
                                                    follow_up_hours, logo_url, brand_color)
-                VALUES (:org, :offsets, :disabled, :language, :missYou, :followUp, :logo, :color)
+                VALUES (:org, :offsets, :disabled, :channels, :language, :missYou, :followUp, :logo, :color)
                 ON CONFLICT (org_id) DO UPDATE SET reminder_offsets = excluded.reminder_offsets,
-                    disabled_categories = excluded.disabled_categories, language = excluded.language,
+                    disabled_categories = excluded.disabled_categories, disabled_channels = excluded.disabled_channels,
+                    language = excluded.language,
                     miss_you_days = excluded.miss_you_days, follow_up_hours = excluded.follow_up_hours,
                     logo_url = excluded.logo_url, brand_color = excluded.brand_color, updated_at = now()
                 """)
@@ -88,6 +98,7 @@ class OrganizationNotificationSettings {
                 .param("missYou", settings.missYouDays())
                 .param("followUp", settings.followUpHours())
                 .param("logo", settings.logoUrl())
+                .param("channels", settings.disabledChannels().stream().sorted().toArray(String[]::new))
                 .param("color", settings.brandColor())
                 .param(
                         "disabled",

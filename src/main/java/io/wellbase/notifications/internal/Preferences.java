@@ -28,12 +28,8 @@ class Preferences {
 
         static final Choice DEFAULTS = new Choice(Set.of(), null);
 
-        static String key(Category category, Channel channel) {
-            return category.value() + ":" + channel.value();
-        }
-
         boolean allows(Category category, Channel channel) {
-            return category.critical() || !disabled.contains(key(category, channel));
+            return category.critical() || !disabled.contains(ChannelSwitches.key(category, channel));
         }
     }
 

@@ -10,9 +10,6 @@ import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -64,28 +61,7 @@ class PreferencesController {
     @Operation(summary = "Replace my notification preferences; categories and channels left out stay on")
     PreferencesView put(Caller caller, @Valid @RequestBody PreferencesRequest request) {
         UUID orgId = caller.requireOrganization();
-        Set<String> disabled = new HashSet<>();
-        request.channels().forEach((categoryName, channels) -> {
-            Category category = Category.parse(categoryName)
-                    .orElseThrow(() ->
-                            ApiException.invalidField("channels." + categoryName, "is not a notification category"));
-            channels.forEach((channelName, on) -> {
-                Channel channel = Channel.parse(channelName)
-                        .orElseThrow(() -> ApiException.invalidField(
-                                "channels." + categoryName + "." + channelName, "is not a channel"));
-                if (on == null) {
-                    throw ApiException.invalidField(
-                            "channels." + categoryName + "." + channelName, "must be true or false");
-                }
-                if (!on && category.critical()) {
-                    throw ApiException.invalidField(
-                            "channels." + categoryName, "is critical and cannot be switched off");
-                }
-                if (!on) {
-                    disabled.add(Preferences.Choice.key(category, channel));
-                }
-            });
-        });
+        Set<String> disabled = ChannelSwitches.off("channels", request.channels());
         QuietHours quiet = null;
         if (request.quietHours() != null) {
             QuietHoursRequest q = request.quietHours();
@@ -94,7 +70,7 @@ class PreferencesController {
             }
             quiet = new QuietHours(q.start(), q.end(), zone(q.timezone()));
         }
-        Preferences.Choice choice = new Preferences.Choice(Set.copyOf(disabled), quiet);
+        Preferences.Choice choice = new Preferences.Choice(disabled, quiet);
         preferences.save(orgId, caller.userId(), choice);
         return view(choice);
     }
@@ -108,14 +84,7 @@ class PreferencesController {
     }
 
     private static PreferencesView view(Preferences.Choice choice) {
-        Map<String, Map<String, Boolean>> channels = new LinkedHashMap<>();
-        for (Category category : Category.values()) {
-            Map<String, Boolean> byChannel = new LinkedHashMap<>();
-            for (Channel channel : List.of(Channel.values())) {
-                byChannel.put(channel.value(), choice.allows(category, channel));
-            }
-            channels.put(category.value(), byChannel);
-        }
+        Map<String, Map<String, Boolean>> channels = ChannelSwitches.matrix(choice.disabled());
         QuietHours q = choice.quietHours();
         return new PreferencesView(
                 channels,

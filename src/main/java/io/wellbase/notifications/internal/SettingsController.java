@@ -57,9 +57,11 @@ class SettingsController {
         this.replan = notificationReplanTask;
     }
 
+    /** {@code channels}: category → channel → whether the organization sends it (a person may switch it off too). */
     record SettingsView(
             List<Integer> reminderOffsetMinutes,
             Set<String> disabledCategories,
+            Map<String, Map<String, Boolean>> channels,
             String language,
             @Nullable Integer missYouAfterDays,
             @Nullable Integer appointmentFollowUpHours,
@@ -69,6 +71,7 @@ class SettingsController {
     record SettingsRequest(
             @NotNull @Size(max = 5) List<Integer> reminderOffsetMinutes,
             @NotNull @Size(max = 10) Set<String> disabledCategories,
+            @Nullable @Size(max = 20) Map<String, Map<String, Boolean>> channels,
             @Nullable String language,
 
             @Nullable @Min(7) @Max(365) Integer missYouAfterDays,
@@ -133,6 +136,7 @@ class SettingsController {
         OrganizationNotificationSettings.Settings after = new OrganizationNotificationSettings.Settings(
                 List.copyOf(offsets),
                 Set.copyOf(request.disabledCategories()),
+                request.channels() == null ? Set.of() : ChannelSwitches.off("channels", request.channels()),
                 language,
                 request.missYouAfterDays(),
                 request.appointmentFollowUpHours(),
@@ -154,6 +158,9 @@ class SettingsController {
                         "disabledCategories",
                         new AuditChange(
                                 new TreeSet<>(before.disabledCategories()), new TreeSet<>(after.disabledCategories())),
+                        "disabledChannels",
+                        new AuditChange(
+                                new TreeSet<>(before.disabledChannels()), new TreeSet<>(after.disabledChannels())),
                         "logoUrl",
                         new AuditChange(before.logoUrl(), after.logoUrl()),
                         "brandColor",
@@ -165,6 +172,7 @@ class SettingsController {
         return new SettingsView(
                 s.reminderOffsets(),
                 new TreeSet<>(s.disabledCategories()),
+                ChannelSwitches.matrix(s.disabledChannels()),
                 s.language(),
                 s.missYouDays(),
                 s.followUpHours(),

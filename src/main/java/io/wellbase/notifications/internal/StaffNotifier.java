@@ -81,10 +81,13 @@ class StaffNotifier {
         Instant now = clock.instant();
         int inApp = 0;
         int queued = 0;
-        if (about.type().defaultChannels().contains(Channel.IN_APP) && choice.allows(category, Channel.IN_APP)) {
+        if (about.type().defaultChannels().contains(Channel.IN_APP)
+                && settings.allows(category, Channel.IN_APP)
+                && choice.allows(category, Channel.IN_APP)) {
             inApp = inbox.addAll(orgId, List.of(new Inbox.Addressed(userId, message)));
         }
         if (about.type().defaultChannels().contains(Channel.EMAIL)
+                && settings.allows(category, Channel.EMAIL)
                 && choice.allows(category, Channel.EMAIL)
                 && user.email() != null
                 && user.emailVerified()) {

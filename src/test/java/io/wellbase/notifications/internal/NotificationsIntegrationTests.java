@@ -432,6 +432,53 @@ class NotificationsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anOrganizationSwitchesAChannelOffForEveryoneButNeverACriticalOne() {
+        Studio s = studio("Notify Org Channels");
+        String t = s.owner().token();
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(
+                Map.of("bookings", Map.of("pigeon", false)),
+                Map.of("gossip", Map.of("email", false)),
+                Map.of("account", Map.of("email", false)))) {
+            Api.Response r = api.put(
+                    "/api/v1/notifications/settings",
+                    Map.of("reminderOffsetMinutes", List.of(60), "disabledCategories", List.of(), "channels", bad),
+                    t);
+            assertThat(r.status()).as(bad + " → " + r).isEqualTo(400);
+        }
+        Api.Response settings = api.put(
+                "/api/v1/notifications/settings",
+                Map.of(
+                        "reminderOffsetMinutes",
+                        List.of(60),
+                        "disabledCategories",
+                        List.of(),
+                        "channels",
+                        Map.of("bookings", Map.of("email", false))),
+                t);
+        assertThat(settings.status()).as(settings.toString()).isEqualTo(200);
+        assertThat(settings.json()
+                        .path("channels")
+                        .path("bookings")
+                        .path("email")
+                        .asBoolean())
+                .isFalse();
+        assertThat(settings.json()
+                        .path("channels")
+                        .path("bookings")
+                        .path("in_app")
+                        .asBoolean())
+                .isTrue();
+
+        book(s, session(s, inDays(3)));
+        eventually(() -> inbox(s, "").size(), n -> n == 1);
+        assertThat(rows(
+                        "SELECT count(*) FROM notification_deliveries WHERE client_id = :id AND type = 'booking.confirmed'",
+                        s.client()))
+                .as("the organization sends no booking email")
+                .isZero();
+    }
+
+    @Test
     void everyEmailCarriesAOneClickUnsubscribeLinkThatWorksWithoutSigningIn() throws Exception {
         Studio s = studio("Notify G");
         book(s, session(s, inDays(3)));
