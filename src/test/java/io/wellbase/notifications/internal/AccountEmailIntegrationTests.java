@@ -20,14 +20,21 @@ import org.junit.jupiter.api.Test;
  */
 class AccountEmailIntegrationTests extends OrganizationTest {
 
-    private static MimeMessage awaitMail(String to, int count) throws InterruptedException {
+    private MimeMessage awaitMail(String to, int count) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         List<MimeMessage> received = TestSmtp.receivedBy(to);
         while (received.size() < count && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
             received = TestSmtp.receivedBy(to);
         }
-        assertThat(received).as("mails to " + to).hasSize(count);
+        assertThat(received)
+                .as("mails to " + to + "; outbox: "
+                        + jdbc.sql("SELECT status || ' ' || attempts || ' ' || coalesce(last_error, '') FROM"
+                                        + " notification_deliveries WHERE lower(recipient) = lower(:to)")
+                                .param("to", to)
+                                .query(String.class)
+                                .list())
+                .hasSize(count);
         return received.get(count - 1);
     }
 

@@ -17,8 +17,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
- * SMTP through Spring Mail when {@code spring.mail.host} is set and not blank; otherwise mail is only
- * logged, without its body (which stays in the outbox table).
+ * SMTP through Spring Mail when {@code spring.mail.host} is set and not blank, over one kept connection
+ * ({@link ConnectedSmtp}); otherwise mail is only logged, without its body (which stays in the outbox table).
  */
 @Configuration(proxyBeanMethods = false)
 class MailTransportConfig {
@@ -61,6 +61,9 @@ class MailTransportConfig {
             };
         }
         String from = properties.mail().from();
+        if (smtp instanceof JavaMailSenderImpl impl) {
+            return new ConnectedSmtp(impl, from, java.time.Clock.systemUTC());
+        }
         return message -> smtp.send(mime(smtp, from, message));
     }
 

@@ -74,6 +74,28 @@ class SmtpMailTransportTests {
     }
 
     @Test
+    void manyMessagesGoOverOneKeptConnectionWithTheirOwnMessageIds() throws Exception {
+        MailTransport transport = transportFor(senderOn(greenMail.getSmtp().getPort()));
+
+        for (int i = 0; i < 3; i++) {
+            transport.send(new EmailMessage(
+                    "many@example.test",
+                    "Mail " + i,
+                    "Plain " + i,
+                    "<p>Html " + i + "</p>",
+                    "notification",
+                    "<id-" + i + "@wellbase.test>",
+                    Map.of()));
+        }
+
+        assertThat(greenMail.waitForIncomingEmail(5000, 3)).isTrue();
+        MimeMessage[] received = greenMail.getReceivedMessages();
+        assertThat(received).extracting(MimeMessage::getSubject).containsExactly("Mail 0", "Mail 1", "Mail 2");
+        assertThat(received[2].getHeader("Message-ID")).containsExactly("<id-2@wellbase.test>");
+        assertThat(received[1].getContentType()).startsWith("multipart/");
+    }
+
+    @Test
     void sendsTheMessageOverSmtp() throws Exception {
         MailTransport transport = transportFor(senderOn(greenMail.getSmtp().getPort()));
 
