@@ -60,6 +60,7 @@ class MailTransportConfig {
             };
         }
         String from = properties.mail().from();
+        pinStreamProvider();
         if (smtp instanceof JavaMailSenderImpl impl) {
             return new ConnectedSmtp(impl, from, java.time.Clock.systemUTC());
         }
@@ -94,6 +95,26 @@ class MailTransportConfig {
     }
 
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
+
+    /** Angus Mail's stream provider, the one implementation of Jakarta Mail's StreamProvider on the class path. */
+    static final String STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
+    /**
+     * Jakarta Mail 2.1 looks its StreamProvider up through the ServiceLoader for every body part, multipart and
+     * encoded header (jakartaee/mail-api#699, #861), scanning the class path each time; named by its system
+     * property, it is one loaded-class lookup. Set only when nobody chose another, and only when it is there.
+     */
+    static void pinStreamProvider() {
+        if (System.getProperty("jakarta.mail.util.StreamProvider") != null) {
+            return;
+        }
+        try {
+            Class.forName(STREAM_PROVIDER, false, MailTransportConfig.class.getClassLoader());
+            System.setProperty("jakarta.mail.util.StreamProvider", STREAM_PROVIDER);
+        } catch (ClassNotFoundException e) {
+            log.debug("{} is not on the class path; Jakarta Mail finds its stream provider itself", STREAM_PROVIDER);
+        }
+    }
 
     /** Jakarta Mail gives every message a new Message-ID when it is sent; this one keeps the given id. */
     private static final class KeptIdMessage extends MimeMessage {
