@@ -13,6 +13,9 @@ interface ChannelSender {
     @Nullable
     String send(Deliveries.Due message) throws Exception;
 
+    /** Called with the batch's messages of this channel before they are sent one by one (to fetch in bulk). */
+    default void prepare(java.util.List<Deliveries.Due> batch) {}
+
     /** False for a channel without a provider, which only writes messages to the log. */
     default boolean delivers() {
         return true;

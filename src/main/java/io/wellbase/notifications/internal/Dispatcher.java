@@ -67,6 +67,16 @@ class Dispatcher {
         Integer handled = transactions.execute(status -> {
             Instant now = clock.instant();
             List<Deliveries.Due> due = deliveries.claimDue(now, properties.batchSize());
+            Map<Channel, List<Deliveries.Due>> byChannel = new EnumMap<>(Channel.class);
+            due.forEach(d -> byChannel
+                    .computeIfAbsent(d.channel(), c -> new java.util.ArrayList<>())
+                    .add(d));
+            byChannel.forEach((channel, batch) -> {
+                ChannelSender sender = senders.get(channel);
+                if (sender != null) {
+                    sender.prepare(batch);
+                }
+            });
             Map<DeliveryStatus, List<UUID>> handledWithoutId = new EnumMap<>(DeliveryStatus.class);
             due.forEach(d -> attempt(d, now, handledWithoutId));
             handledWithoutId.forEach((outcome, ids) -> deliveries.markAllHandled(ids, outcome, now));

@@ -45,6 +45,36 @@ class OptOuts {
         });
     }
 
+    /** The tokens of many clients of one organization, made where missing: two statements, not two per client. */
+    Map<UUID, String> tokensFor(UUID orgId, Collection<UUID> clientIds) {
+        UUID[] clients = clientIds.stream().distinct().toArray(UUID[]::new);
+        String[] fresh = new String[clients.length];
+        for (int i = 0; i < clients.length; i++) {
+            byte[] bytes = new byte[24];
+            RANDOM.nextBytes(bytes);
+            fresh[i] = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        }
+        jdbc.sql("""
+                INSERT INTO notification_optouts (org_id, client_id, token)
+                SELECT :org, c.client_id, c.token
+                FROM unnest(CAST(:clients AS uuid[]), CAST(:tokens AS text[])) AS c (client_id, token)
+                ON CONFLICT (org_id, client_id) DO NOTHING
+                """)
+                .param("org", orgId)
+                .param("clients", clients)
+                .param("tokens", fresh)
+                .update();
+        Map<UUID, String> tokens = new HashMap<>();
+        jdbc.sql("SELECT client_id, token FROM notification_optouts WHERE org_id = :org"
+                        + " AND client_id = ANY (CAST(:clients AS uuid[]))")
+                .param("org", orgId)
+                .param("clients", clients)
+                .query((rs, n) -> Map.entry(rs.getObject("client_id", UUID.class), rs.getString("token")))
+                .list()
+                .forEach(e -> tokens.put(e.getKey(), e.getValue()));
+        return tokens;
+    }
+
     private Optional<String> existingToken(UUID orgId, UUID clientId) {
         return jdbc.sql("SELECT token FROM notification_optouts WHERE org_id = :org AND client_id = :client")
                 .param("org", orgId)
