@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 class Inbox {
 
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Inbox(JdbcClient jdbc) {
+    Inbox(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** A notification as the API shows it. */
@@ -41,7 +43,7 @@ class Inbox {
         if (rows.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("""
+        List<io.wellbase.notifications.InAppNotified> added = jdbc.sql("""
                 INSERT INTO notifications (id, org_id, user_id, type, category, title, body, entity_type, entity_id, dedupe_key)
                 SELECT r.id, :org, r.user_id, r.type, r.category, r.title, r.body, r.entity_type, r.entity_id, r.dedupe_key
                 FROM unnest(CAST(:ids AS uuid[]), CAST(:users AS uuid[]), CAST(:types AS text[]), CAST(:categories AS text[]),
@@ -49,6 +51,7 @@ class Inbox {
                             CAST(:entityIds AS uuid[]), CAST(:keys AS text[]))
                      AS r (id, user_id, type, category, title, body, entity_type, entity_id, dedupe_key)
                 ON CONFLICT (org_id, dedupe_key) DO NOTHING
+                RETURNING id, user_id, type, category, title, body
                 """)
                 .param("org", orgId)
                 .param("ids", rows.stream().map(r -> Ids.newId()).toArray(UUID[]::new))
@@ -74,7 +77,18 @@ class Inbox {
                         rows.stream()
                                 .map(r -> r.message().dedupeKey(Channel.IN_APP))
                                 .toArray(String[]::new))
-                .update();
+                .query((rs, n) -> new io.wellbase.notifications.InAppNotified(
+                        orgId,
+                        rs.getObject("user_id", UUID.class),
+                        rs.getObject("id", UUID.class),
+                        rs.getString("type"),
+                        rs.getString("category"),
+                        rs.getString("title"),
+                        rs.getString("body"),
+                        null))
+                .list();
+        added.forEach(events::publishEvent);
+        return added.size();
     }
 
     CursorPage<Notification> page(
@@ -116,7 +130,7 @@ class Inbox {
 
     /** Marks one read (keeping the first time it was read); empty when it is not this user's. */
     Optional<Notification> markRead(UUID orgId, UUID userId, UUID id) {
-        return jdbc.sql("""
+        Optional<Notification> read = jdbc.sql("""
                 UPDATE notifications SET read_at = coalesce(read_at, now())
                 WHERE org_id = :org AND user_id = :user AND id = :id
                 RETURNING id, type, category, title, body, entity_type, entity_id, read_at, created_at
@@ -126,12 +140,20 @@ class Inbox {
                 .param("id", id)
                 .query(Notification.class)
                 .optional();
+        read.ifPresent(n -> events.publishEvent(new io.wellbase.notifications.InAppNotified(
+                orgId, userId, n.id(), n.type(), n.category(), null, null, n.readAt())));
+        return read;
     }
 
     int markAllRead(UUID orgId, UUID userId) {
-        return jdbc.sql("""
+        int marked = jdbc.sql("""
                 UPDATE notifications SET read_at = now() WHERE org_id = :org AND user_id = :user AND read_at IS NULL
                 """).param("org", orgId).param("user", userId).update();
+        if (marked > 0) {
+            events.publishEvent(
+                    new io.wellbase.notifications.InAppNotified(orgId, userId, null, null, null, null, null, null));
+        }
+        return marked;
     }
 
     boolean delete(UUID orgId, UUID userId, UUID id) {

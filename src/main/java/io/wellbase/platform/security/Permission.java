@@ -49,7 +49,18 @@ public enum Permission {
             ADMIN,
             MANAGER),
     WEBHOOK_MANAGE(
-            "Register, change and delete webhook endpoints, rotate their secrets, replay deliveries", OWNER, ADMIN);
+            "Register, change and delete webhook endpoints, rotate their secrets, replay deliveries", OWNER, ADMIN),
+    CONVERSATION_START(
+            "Start conversations with clients and among staff; add and remove their participants",
+            OWNER,
+            ADMIN,
+            MANAGER,
+            STAFF,
+            FRONT_DESK),
+    CONVERSATION_READ_ALL(
+            "Read every conversation of the organization, also those they are not in (each reading is audited)",
+            OWNER,
+            ADMIN);
 
     private final String description;
     private final Set<Role> roles;
