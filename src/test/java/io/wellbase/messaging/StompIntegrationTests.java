@@ -1,0 +1,237 @@
+package io.wellbase.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wellbase.support.Api;
+import io.wellbase.support.OrganizationTest;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.messaging.converter.ByteArrayMessageConverter;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The socket with a real STOMP client over a real WebSocket: the token is checked at CONNECT and on every
+ * SUBSCRIBE, a participant receives a conversation's messages in sequence order, nobody else may subscribe,
+ * a flood of typing is thinned out, and in-app notifications arrive on the user's own queue.
+ */
+class StompIntegrationTests extends OrganizationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final List<StompSession> sessions = new ArrayList<>();
+
+    @AfterEach
+    void disconnect() {
+        sessions.forEach(s -> {
+            if (s.isConnected()) {
+                s.disconnect();
+            }
+        });
+    }
+
+    /** A connected session and the ERROR frames and transport failures it saw. */
+    record Socket(StompSession session, BlockingQueue<String> errors) {}
+
+    private Socket connect(String token) throws Exception {
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        // frames come as application/json; the test reads every one as raw bytes
+        client.setMessageConverter(new ByteArrayMessageConverter() {
+            @Override
+            protected boolean supportsMimeType(org.springframework.messaging.MessageHeaders headers) {
+                return true;
+            }
+        });
+        StompHeaders connect = new StompHeaders();
+        if (token != null) {
+            connect.add("Authorization", "Bearer " + token);
+        }
+        BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+        StompSession session = client.connectAsync(
+                        "ws://localhost:" + port + "/ws",
+                        new WebSocketHttpHeaders(),
+                        connect,
+                        new StompSessionHandlerAdapter() {
+                            @Override
+                            public void handleFrame(StompHeaders headers, Object payload) {
+                                errors.add(String.valueOf(headers.getFirst("message")));
+                            }
+
+                            @Override
+                            public void handleTransportError(StompSession s, Throwable exception) {
+                                errors.add("transport: " + exception.getMessage());
+                            }
+
+                            @Override
+                            public void handleException(
+                                    StompSession s, StompCommand c, StompHeaders h, byte[] p, Throwable e) {
+                                errors.add("exception: " + e.getMessage());
+                            }
+                        })
+                .get(10, TimeUnit.SECONDS);
+        sessions.add(session);
+        return new Socket(session, errors);
+    }
+
+    private static BlockingQueue<JsonNode> subscribe(StompSession session, String destination) {
+        BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+        session.subscribe(destination, new StompFrameHandler() {
+            @Override
+            public Type getPayloadType(StompHeaders headers) {
+                return byte[].class;
+            }
+
+            @Override
+            public void handleFrame(StompHeaders headers, Object payload) {
+                frames.add(JSON.readTree((byte[]) payload));
+            }
+        });
+        return frames;
+    }
+
+    private static JsonNode next(BlockingQueue<JsonNode> frames) throws InterruptedException {
+        JsonNode frame = frames.poll(10, TimeUnit.SECONDS);
+        assertThat(frame).as("a frame within 10 s").isNotNull();
+        return frame;
+    }
+
+    record Chat(Owner owner, UUID client, String clientToken, UUID conversation) {}
+
+    private Chat chat(String name) {
+        Owner owner = ownerWithOrganization(name);
+        String email = uniqueEmail("socket-client");
+        UUID client = api.post(
+                        "/api/v1/clients",
+                        Map.of("firstName", "Sam", "lastName", "Socket", "email", email),
+                        owner.token())
+                .id();
+        String clientToken = portalToken(owner, client, email);
+        Api.Response started =
+                api.post("/api/v1/conversations", Map.of("kind", "client", "clientId", client), owner.token());
+        return new Chat(owner, client, clientToken, UUID.fromString(started.field("conversation.id")));
+    }
+
+    @Test
+    void aParticipantReceivesTheConversationsMessagesInOrderAndNotificationsOnItsOwnQueue() throws Exception {
+        Chat c = chat("Socket A");
+        Socket socket = connect(c.clientToken());
+        BlockingQueue<JsonNode> conversation = subscribe(socket.session(), "/topic/conversations." + c.conversation());
+        BlockingQueue<JsonNode> notifications = subscribe(socket.session(), "/user/queue/notifications");
+        Thread.sleep(300); // the subscriptions reach the broker
+
+        // the coach and a colleague write at once: the client gets every message once, in number order
+        Member colleague = memberWithRole(c.owner(), "staff");
+        api.post(
+                "/api/v1/conversations/" + c.conversation() + "/participants",
+                Map.of("userId", colleague.userId()),
+                c.owner().token());
+        List<CompletableFuture<Api.Response>> sends = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String token = i % 2 == 0 ? c.owner().token() : colleague.token();
+            int n = i;
+            sends.add(CompletableFuture.supplyAsync(() -> api.post(
+                    "/api/v1/conversations/" + c.conversation() + "/messages", Map.of("body", "m" + n), token)));
+        }
+        for (CompletableFuture<Api.Response> s : sends) {
+            assertThat(s.get().status()).isEqualTo(201);
+        }
+        List<Long> seqs = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            JsonNode frame = next(conversation);
+            assertThat(frame.path("event").asString()).isEqualTo("message.created");
+            seqs.add(frame.path("seq").asLong());
+        }
+        assertThat(seqs)
+                .isSorted()
+                .doesNotHaveDuplicates()
+                .hasSize(30)
+                .startsWith(1L)
+                .endsWith(30L);
+        assertThat(conversation.poll(500, TimeUnit.MILLISECONDS))
+                .as("nothing twice")
+                .isNull();
+
+        // an in-app notification for the client arrives on the client's own queue, and its reading too
+        Api.Response told = api.post(
+                "/api/v1/notifications",
+                Map.of("title", "Hello Sam", "body", "A note.", "clientIds", List.of(c.client())),
+                c.owner().token());
+        assertThat(told.status()).as(told.toString()).isEqualTo(202);
+        JsonNode fresh = next(notifications);
+        assertThat(fresh.path("event").asString()).isEqualTo("notification:new");
+        assertThat(fresh.path("title").asString()).isEqualTo("Hello Sam");
+        api.patch("/api/v1/notifications/" + fresh.path("id").asString() + "/read", Map.of(), c.clientToken());
+        JsonNode read = next(notifications);
+        assertThat(read.path("event").asString()).isEqualTo("notification:read");
+        assertThat(read.path("id").asString()).isEqualTo(fresh.path("id").asString());
+        assertThat(socket.errors()).isEmpty();
+    }
+
+    @Test
+    void noTokenOrSomeoneElsesConversationIsRefused() throws Exception {
+        Chat c = chat("Socket B");
+        Chat other = chat("Socket B other");
+        ExecutionException refused =
+                org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> connect(null));
+        assertThat(refused).isNotNull();
+        ExecutionException forged =
+                org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> connect("not-a-token"));
+        assertThat(forged).isNotNull();
+
+        Socket socket = connect(c.clientToken());
+        BlockingQueue<JsonNode> foreign = subscribe(socket.session(), "/topic/conversations." + other.conversation());
+        String error = socket.errors().poll(10, TimeUnit.SECONDS);
+        assertThat(error).as("an ERROR frame").contains("auth.forbidden");
+        api.post(
+                "/api/v1/conversations/" + other.conversation() + "/messages",
+                Map.of("body", "secret"),
+                other.owner().token());
+        assertThat(foreign.poll(1, TimeUnit.SECONDS))
+                .as("nothing of another conversation")
+                .isNull();
+
+        Socket staffSocket = connect(c.owner().token());
+        subscribe(staffSocket.session(), "/topic/somewhere.else");
+        assertThat(staffSocket.errors().poll(10, TimeUnit.SECONDS)).contains("auth.forbidden");
+    }
+
+    @Test
+    void aSignedOutSessionCanSubscribeNoMoreAndTypingIsThinnedOut() throws Exception {
+        Chat c = chat("Socket C");
+        Socket coach = connect(c.owner().token());
+        BlockingQueue<JsonNode> frames = subscribe(coach.session(), "/topic/conversations." + c.conversation());
+        Socket client = connect(c.clientToken());
+        Thread.sleep(300);
+        for (int i = 0; i < 20; i++) {
+            client.session().send("/app/conversations." + c.conversation() + ".typing", new byte[0]);
+        }
+        JsonNode typing = next(frames);
+        assertThat(typing.path("event").asString()).isEqualTo("typing");
+        assertThat(frames.poll(700, TimeUnit.MILLISECONDS))
+                .as("one signal for the flood")
+                .isNull();
+
+        assertThat(api.post("/api/v1/auth/logout-all", Map.of(), c.clientToken())
+                        .status())
+                .isBetween(200, 204);
+        subscribe(client.session(), "/topic/conversations." + c.conversation());
+        assertThat(client.errors().poll(10, TimeUnit.SECONDS)).contains("auth.unauthenticated");
+    }
+}
