@@ -94,9 +94,9 @@ class MessagingIntegrationTests extends OrganizationTest {
 
         // edit and delete are the sender's; a deleted message stays as a tombstone with its number
         UUID replyId = UUID.fromString(reply.field("id"));
-        assertThat(api.patch("/api/v1/messages/" + replyId, Map.of("body", "hijacked"), c.clientToken())
-                        .status())
-                .isEqualTo(403);
+        Api.Response hijack = api.patch("/api/v1/messages/" + replyId, Map.of("body", "hijacked"), c.clientToken());
+        assertThat(hijack.status()).isEqualTo(403);
+        assertThat(hijack.field("code")).isEqualTo("message.not_yours");
         Api.Response edited = api.patch(
                 "/api/v1/messages/" + replyId,
                 Map.of("body", "Hello, Cleo!"),
@@ -104,6 +104,10 @@ class MessagingIntegrationTests extends OrganizationTest {
         assertThat(edited.field("editedAt")).isNotNull();
         assertThat(api.delete("/api/v1/messages/" + replyId, c.owner().token()).status())
                 .isEqualTo(204);
+        Api.Response afterDelete = api.patch(
+                "/api/v1/messages/" + replyId, Map.of("body", "back"), c.owner().token());
+        assertThat(afterDelete.status()).isEqualTo(409);
+        assertThat(afterDelete.field("code")).isEqualTo("message.deleted");
         JsonNode tombstone = api.get(
                         "/api/v1/conversations/" + c.conversation() + "/messages?after=1",
                         c.owner().token())

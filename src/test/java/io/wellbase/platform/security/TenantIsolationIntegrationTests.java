@@ -134,6 +134,14 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
         collect(api.get("/api/v1/exports?type=clients&async=true", t));
         collect(api.post("/api/v1/reports", Map.of("reportType", "client_roster", "format", "json"), t));
         collect(api.get("/api/v1/sales", t));
+        Api.Response conversation = collect(
+                api.post("/api/v1/conversations", Map.of("kind", "client", "clientId", client, "title", "A-Chat"), t));
+        String conversationId = conversation.field("conversation.id");
+        collect(api.post(
+                "/api/v1/conversations/" + conversationId + "/messages",
+                Map.of("body", "A private message for " + SECRET_NAME),
+                t));
+        collect(api.post("/api/v1/conversations", Map.of("kind", "staff", "title", "A-Team"), t));
         waitForDeliveries(t);
         collect(api.get("/api/v1/notifications/deliveries", t));
         collect(api.get("/api/v1/audit-logs?page_size=200", t));
