@@ -192,6 +192,23 @@ class ConversationStore {
         return CursorPage.fromLookahead(rows, size, Listed::id);
     }
 
+    /** Every conversation of the organization, newest first, by cursor (for readers with the right to all). */
+    CursorPage<Conversation> pageAll(UUID orgId, @Nullable UUID before, int size) {
+        List<Conversation> rows = jdbc.sql("""
+                SELECT id, kind, title, client_id, created_by, last_seq, last_message_at, created_at
+                FROM conversations
+                WHERE org_id = :org AND (CAST(:before AS uuid) IS NULL OR id < :before)
+                ORDER BY id DESC
+                LIMIT :limit
+                """)
+                .param("org", orgId)
+                .param("before", before)
+                .param("limit", size + 1)
+                .query(Conversation.class)
+                .list();
+        return CursorPage.fromLookahead(rows, size, Conversation::id);
+    }
+
     /** Messages the user has not read, over every conversation they are in. */
     long unread(UUID orgId, UUID userId) {
         return jdbc.sql("""

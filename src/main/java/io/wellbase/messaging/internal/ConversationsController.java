@@ -36,9 +36,15 @@ class ConversationsController {
     private final Conversations conversations;
     private final ConversationAccess access;
     private final LiveMessages live;
+    private final io.wellbase.audit.AuditTrail audit;
 
     ConversationsController(
-            ConversationStore store, Conversations conversations, ConversationAccess access, LiveMessages live) {
+            ConversationStore store,
+            Conversations conversations,
+            ConversationAccess access,
+            LiveMessages live,
+            io.wellbase.audit.AuditTrail audit) {
+        this.audit = audit;
         this.store = store;
         this.conversations = conversations;
         this.access = access;
@@ -70,6 +76,22 @@ class ConversationsController {
             throw ApiException.invalidField("page_size", "must be between 1 and 100");
         }
         return store.pageFor(caller.requireOrganization(), caller.userId(), CursorPage.idCursor(cursor), pageSize);
+    }
+
+    @GetMapping("/all")
+    @RequiresPermission(Permission.CONVERSATION_READ_ALL)
+    @Operation(summary = "Every conversation of the organization, newest first (cursor); audited")
+    CursorPage<ConversationStore.Conversation> all(
+            Caller caller,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(name = "page_size", defaultValue = "20") int pageSize) {
+        if (pageSize < 1 || pageSize > 100) {
+            throw ApiException.invalidField("page_size", "must be between 1 and 100");
+        }
+        UUID orgId = caller.requireOrganization();
+        audit.record(io.wellbase.audit.AuditRecord.of(
+                orgId, "conversation.listed_as_admin", "conversation", orgId, Map.of()));
+        return store.pageAll(orgId, CursorPage.idCursor(cursor), pageSize);
     }
 
     @PostMapping

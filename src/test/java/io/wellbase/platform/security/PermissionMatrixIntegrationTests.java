@@ -51,6 +51,8 @@ class PermissionMatrixIntegrationTests extends IntegrationTest {
         probes.put(Permission.REPORT_RUN, new Probe("GET", "/api/v1/reports", null));
         probes.put(Permission.NOTIFICATION_MANAGE, new Probe("GET", "/api/v1/notifications/deliveries", null));
         probes.put(Permission.WEBHOOK_MANAGE, new Probe("GET", "/api/v1/webhooks/endpoints", null));
+        probes.put(Permission.CONVERSATION_START, new Probe("POST", "/api/v1/conversations", Map.of()));
+        probes.put(Permission.CONVERSATION_READ_ALL, new Probe("GET", "/api/v1/conversations/all", null));
         return probes;
     }
 
