@@ -9,6 +9,8 @@ CREATE TABLE conversations (
     client_id       UUID,
     created_by      UUID        NOT NULL,
     last_seq        BIGINT      NOT NULL DEFAULT 0,
+    -- the newest number published to live subscribers, claimed by the node that publishes (once in all)
+    pushed_seq      BIGINT      NOT NULL DEFAULT 0,
     last_message_at TIMESTAMPTZ,
     created_at      TIMESTAMPTZ NOT NULL DEFAULT now(),
     CHECK ((kind = 'client') = (client_id IS NOT NULL))

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wellbase.support.Api;
 import io.wellbase.support.OrganizationTest;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,21 +11,11 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.messaging.converter.ByteArrayMessageConverter;
-import org.springframework.messaging.simp.stomp.StompCommand;
-import org.springframework.messaging.simp.stomp.StompFrameHandler;
-import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The socket with a real STOMP client over a real WebSocket: the token is checked at CONNECT and on every
@@ -35,81 +24,23 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class StompIntegrationTests extends OrganizationTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final List<StompSession> sessions = new ArrayList<>();
+    private final StompTestClient stomp = new StompTestClient();
 
     @AfterEach
     void disconnect() {
-        sessions.forEach(s -> {
-            if (s.isConnected()) {
-                s.disconnect();
-            }
-        });
+        stomp.close();
     }
 
-    /** A connected session and the ERROR frames and transport failures it saw. */
-    record Socket(StompSession session, BlockingQueue<String> errors) {}
-
-    private Socket connect(String token) throws Exception {
-        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
-        // frames come as application/json; the test reads every one as raw bytes
-        client.setMessageConverter(new ByteArrayMessageConverter() {
-            @Override
-            protected boolean supportsMimeType(org.springframework.messaging.MessageHeaders headers) {
-                return true;
-            }
-        });
-        StompHeaders connect = new StompHeaders();
-        if (token != null) {
-            connect.add("Authorization", "Bearer " + token);
-        }
-        BlockingQueue<String> errors = new LinkedBlockingQueue<>();
-        StompSession session = client.connectAsync(
-                        "ws://localhost:" + port + "/ws",
-                        new WebSocketHttpHeaders(),
-                        connect,
-                        new StompSessionHandlerAdapter() {
-                            @Override
-                            public void handleFrame(StompHeaders headers, Object payload) {
-                                errors.add(String.valueOf(headers.getFirst("message")));
-                            }
-
-                            @Override
-                            public void handleTransportError(StompSession s, Throwable exception) {
-                                errors.add("transport: " + exception.getMessage());
-                            }
-
-                            @Override
-                            public void handleException(
-                                    StompSession s, StompCommand c, StompHeaders h, byte[] p, Throwable e) {
-                                errors.add("exception: " + e.getMessage());
-                            }
-                        })
-                .get(10, TimeUnit.SECONDS);
-        sessions.add(session);
-        return new Socket(session, errors);
+    private StompTestClient.Socket connect(String token) throws Exception {
+        return stomp.connect(port, token);
     }
 
     private static BlockingQueue<JsonNode> subscribe(StompSession session, String destination) {
-        BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-        session.subscribe(destination, new StompFrameHandler() {
-            @Override
-            public Type getPayloadType(StompHeaders headers) {
-                return byte[].class;
-            }
-
-            @Override
-            public void handleFrame(StompHeaders headers, Object payload) {
-                frames.add(JSON.readTree((byte[]) payload));
-            }
-        });
-        return frames;
+        return StompTestClient.subscribe(session, destination);
     }
 
     private static JsonNode next(BlockingQueue<JsonNode> frames) throws InterruptedException {
-        JsonNode frame = frames.poll(10, TimeUnit.SECONDS);
-        assertThat(frame).as("a frame within 10 s").isNotNull();
-        return frame;
+        return StompTestClient.next(frames);
     }
 
     record Chat(Owner owner, UUID client, String clientToken, UUID conversation) {}
@@ -131,7 +62,7 @@ class StompIntegrationTests extends OrganizationTest {
     @Test
     void aParticipantReceivesTheConversationsMessagesInOrderAndNotificationsOnItsOwnQueue() throws Exception {
         Chat c = chat("Socket A");
-        Socket socket = connect(c.clientToken());
+        StompTestClient.Socket socket = connect(c.clientToken());
         BlockingQueue<JsonNode> conversation = subscribe(socket.session(), "/topic/conversations." + c.conversation());
         BlockingQueue<JsonNode> notifications = subscribe(socket.session(), "/user/queue/notifications");
         Thread.sleep(300); // the subscriptions reach the broker
@@ -195,7 +126,7 @@ class StompIntegrationTests extends OrganizationTest {
                 org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> connect("not-a-token"));
         assertThat(forged).isNotNull();
 
-        Socket socket = connect(c.clientToken());
+        StompTestClient.Socket socket = connect(c.clientToken());
         BlockingQueue<JsonNode> foreign = subscribe(socket.session(), "/topic/conversations." + other.conversation());
         String error = socket.errors().poll(10, TimeUnit.SECONDS);
         assertThat(error).as("an ERROR frame").contains("auth.forbidden");
@@ -207,7 +138,7 @@ class StompIntegrationTests extends OrganizationTest {
                 .as("nothing of another conversation")
                 .isNull();
 
-        Socket staffSocket = connect(c.owner().token());
+        StompTestClient.Socket staffSocket = connect(c.owner().token());
         subscribe(staffSocket.session(), "/topic/somewhere.else");
         assertThat(staffSocket.errors().poll(10, TimeUnit.SECONDS)).contains("auth.forbidden");
     }
@@ -215,9 +146,9 @@ class StompIntegrationTests extends OrganizationTest {
     @Test
     void aSignedOutSessionCanSubscribeNoMoreAndTypingIsThinnedOut() throws Exception {
         Chat c = chat("Socket C");
-        Socket coach = connect(c.owner().token());
+        StompTestClient.Socket coach = connect(c.owner().token());
         BlockingQueue<JsonNode> frames = subscribe(coach.session(), "/topic/conversations." + c.conversation());
-        Socket client = connect(c.clientToken());
+        StompTestClient.Socket client = connect(c.clientToken());
         Thread.sleep(300);
         for (int i = 0; i < 20; i++) {
             client.session().send("/app/conversations." + c.conversation() + ".typing", new byte[0]);

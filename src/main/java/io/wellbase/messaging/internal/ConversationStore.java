@@ -141,6 +141,24 @@ class ConversationStore {
                 .single();
     }
 
+    /**
+     * Claims the messages after the last one published up to {@code upTo} for live delivery; answers the
+     * number the claimed range starts after, or empty when another call (on any node) claimed them already.
+     */
+    Optional<Long> claimPush(UUID orgId, UUID conversationId, long upTo) {
+        return jdbc.sql("""
+                UPDATE conversations c SET pushed_seq = :upTo
+                FROM (SELECT id, pushed_seq AS before FROM conversations WHERE org_id = :org AND id = :c FOR UPDATE) old
+                WHERE c.id = old.id AND old.before < :upTo
+                RETURNING old.before
+                """)
+                .param("org", orgId)
+                .param("c", conversationId)
+                .param("upTo", upTo)
+                .query(Long.class)
+                .optional();
+    }
+
     /** Moves the participant's read mark forward (never back, never past the last message). */
     long markRead(UUID orgId, UUID conversationId, UUID userId, long upTo) {
         return jdbc.sql("""

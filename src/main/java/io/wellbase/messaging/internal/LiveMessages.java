@@ -5,16 +5,19 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.wellbase.platform.data.AfterCommit;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells a conversation's live subscribers ({@code /topic/conversations.<id>}) what changed, after the commit.
- * New messages go out in sequence order: a message's number is taken under the conversation's row lock, so
- * commits come in number order; what is pushed is read back from the table from the last number pushed on,
- * one conversation at a time, so two commits racing to their after-commit callbacks cannot swap places.
+ * New messages go out in sequence order, each once: a message's number is taken under the conversation's row
+ * lock, so commits come in number order; after a commit, the range not yet published is claimed in the
+ * database and read back from the table in number order, one conversation at a time on this node, so two
+ * commits racing to their after-commit callbacks cannot swap places or publish a message twice.
  */
 @Component
 class LiveMessages {
@@ -23,10 +26,12 @@ class LiveMessages {
 
     private final SimpMessagingTemplate broker;
     private final MessageStore messages;
+    private final ConversationStore conversations;
 
-    LiveMessages(SimpMessagingTemplate broker, MessageStore messages) {
+    LiveMessages(SimpMessagingTemplate broker, MessageStore messages, ConversationStore conversations) {
         this.broker = broker;
         this.messages = messages;
+        this.conversations = conversations;
     }
 
     /** After the commit: every message of the conversation up to {@code seq} not pushed yet, in order. */
@@ -56,22 +61,31 @@ class LiveMessages {
         push(TOPIC + conversationId, Map.of("event", "typing", "conversationId", conversationId, "userId", userId));
     }
 
-    /**
-     * Per conversation, the last number pushed from this node, which is also the conversation's lock. Kept an
-     * hour after use; a conversation first seen here starts at the message that triggered the push.
-     */
-    private final Cache<UUID, long[]> pushed =
+    /** A lock per conversation on this node, so that its pushes leave in order. */
+    private final Cache<UUID, Object> locks =
             Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).build();
 
+    /**
+     * Publishes the conversation's messages up to {@code upTo} that nobody published yet: the range is claimed
+     * in the database (once across nodes), then read back and published in number order under this node's
+     * lock of the conversation. A push that failed (a node died after its commit) is caught up by the next.
+     */
     private void drain(UUID orgId, UUID conversationId, long upTo) {
-        long[] last = pushed.get(conversationId, c -> new long[] {upTo - 1});
-        synchronized (last) {
-            if (last[0] >= upTo) {
+        synchronized (locks.get(conversationId, c -> new Object())) {
+            Optional<Long> after = conversations.claimPush(orgId, conversationId, upTo);
+            if (after.isEmpty()) {
                 return;
             }
-            for (MessageStore.Message m : messages.range(orgId, conversationId, last[0], upTo + 1, 1000)) {
-                push(TOPIC + conversationId, frame("message.created", conversationId, m));
-                last[0] = m.seq();
+            long from = after.get();
+            while (from < upTo) {
+                List<MessageStore.Message> page = messages.range(orgId, conversationId, from, upTo + 1, 500);
+                if (page.isEmpty()) {
+                    break;
+                }
+                for (MessageStore.Message m : page) {
+                    push(TOPIC + conversationId, frame("message.created", conversationId, m));
+                    from = m.seq();
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.wellbase.messaging.internal;
 
+import io.wellbase.messaging.MessagingProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
@@ -9,7 +10,8 @@ import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 
 /**
- * STOMP over WebSocket at {@code /ws}: the in-process broker for {@code /topic} (conversations) and
+ * STOMP over WebSocket at {@code /ws}: the in-process broker (or, for several nodes, the relay to RabbitMQ,
+ * {@code wellbase.messaging.relay.*}) for {@code /topic} (conversations) and
  * {@code /queue} (a user's own: {@code /user/queue/notifications}), {@code /app} for what clients send
  * (typing). Frames to one socket keep the order they were published in. Who may connect and subscribe is
  * {@link StompAuthorization}'s.
@@ -19,9 +21,11 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     private final StompAuthorization authorization;
+    private final MessagingProperties properties;
 
-    WebSocketConfig(StompAuthorization authorization) {
+    WebSocketConfig(StompAuthorization authorization, MessagingProperties properties) {
         this.authorization = authorization;
+        this.properties = properties;
     }
 
     @Override
@@ -32,13 +36,29 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
-        ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
-        heartbeats.setPoolSize(1);
-        heartbeats.setThreadNamePrefix("ws-heartbeat-");
-        heartbeats.initialize();
-        registry.enableSimpleBroker("/topic", "/queue")
-                .setHeartbeatValue(new long[] {10_000, 10_000})
-                .setTaskScheduler(heartbeats);
+        MessagingProperties.Relay relay = properties.relay();
+        if (relay.configured()) {
+            // several nodes: every node relays to the same broker; user destinations are resolved across nodes
+            // through the broker's topics for the user registry and for messages no local session took
+            registry.enableStompBrokerRelay("/topic", "/queue")
+                    .setRelayHost(relay.host())
+                    .setRelayPort(relay.port())
+                    .setClientLogin(relay.login())
+                    .setClientPasscode(relay.passcode())
+                    .setSystemLogin(relay.login())
+                    .setSystemPasscode(relay.passcode())
+                    .setVirtualHost(relay.virtualHost())
+                    .setUserDestinationBroadcast("/topic/wellbase-unresolved-user")
+                    .setUserRegistryBroadcast("/topic/wellbase-user-registry");
+        } else {
+            ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
+            heartbeats.setPoolSize(1);
+            heartbeats.setThreadNamePrefix("ws-heartbeat-");
+            heartbeats.initialize();
+            registry.enableSimpleBroker("/topic", "/queue")
+                    .setHeartbeatValue(new long[] {10_000, 10_000})
+                    .setTaskScheduler(heartbeats);
+        }
         registry.setApplicationDestinationPrefixes("/app");
         registry.setUserDestinationPrefix("/user");
         registry.setPreservePublishOrder(true);

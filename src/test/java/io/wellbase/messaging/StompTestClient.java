@@ -1,0 +1,102 @@
+package io.wellbase.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.springframework.messaging.converter.ByteArrayMessageConverter;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A real STOMP client over a real WebSocket for the tests: sessions, their ERROR frames, and JSON frames. */
+final class StompTestClient implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final List<StompSession> sessions = new ArrayList<>();
+
+    /** A connected session and the ERROR frames and transport failures it saw. */
+    record Socket(StompSession session, BlockingQueue<String> errors) {}
+
+    Socket connect(int port, String token) throws Exception {
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        // frames come as application/json; the test reads every one as raw bytes
+        client.setMessageConverter(new ByteArrayMessageConverter() {
+            @Override
+            protected boolean supportsMimeType(org.springframework.messaging.MessageHeaders headers) {
+                return true;
+            }
+        });
+        StompHeaders connect = new StompHeaders();
+        if (token != null) {
+            connect.add("Authorization", "Bearer " + token);
+        }
+        BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+        StompSession session = client.connectAsync(
+                        "ws://localhost:" + port + "/ws",
+                        new WebSocketHttpHeaders(),
+                        connect,
+                        new StompSessionHandlerAdapter() {
+                            @Override
+                            public void handleFrame(StompHeaders headers, Object payload) {
+                                errors.add(String.valueOf(headers.getFirst("message")));
+                            }
+
+                            @Override
+                            public void handleTransportError(StompSession s, Throwable exception) {
+                                errors.add("transport: " + exception.getMessage());
+                            }
+
+                            @Override
+                            public void handleException(
+                                    StompSession s, StompCommand c, StompHeaders h, byte[] p, Throwable e) {
+                                errors.add("exception: " + e.getMessage());
+                            }
+                        })
+                .get(10, TimeUnit.SECONDS);
+        sessions.add(session);
+        return new Socket(session, errors);
+    }
+
+    static BlockingQueue<JsonNode> subscribe(StompSession session, String destination) {
+        BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+        session.subscribe(destination, new StompFrameHandler() {
+            @Override
+            public Type getPayloadType(StompHeaders headers) {
+                return byte[].class;
+            }
+
+            @Override
+            public void handleFrame(StompHeaders headers, Object payload) {
+                frames.add(JSON.readTree((byte[]) payload));
+            }
+        });
+        return frames;
+    }
+
+    static JsonNode next(BlockingQueue<JsonNode> frames) throws InterruptedException {
+        JsonNode frame = frames.poll(10, TimeUnit.SECONDS);
+        assertThat(frame).as("a frame within 10 s").isNotNull();
+        return frame;
+    }
+
+    @Override
+    public void close() {
+        sessions.forEach(s -> {
+            if (s.isConnected()) {
+                s.disconnect();
+            }
+        });
+    }
+}

@@ -1,0 +1,120 @@
+package io.wellbase.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wellbase.Wellbase;
+import io.wellbase.support.Api;
+import io.wellbase.support.IntegrationTest;
+import io.wellbase.support.TestDatabase;
+import io.wellbase.support.TestSmtp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two nodes relaying to RabbitMQ's STOMP plugin (127.0.0.1:61613; {@code .ci/run} enables it): a message
+ * written through node A reaches a socket on node B in order, and a notification for a user connected to B
+ * reaches their own queue there. The test's own two application contexts share the test database.
+ */
+class TwoNodesIntegrationTests extends IntegrationTest {
+
+    private static final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+
+    @BeforeAll
+    static void startTwoNodes() {
+        for (int i = 0; i < 2; i++) {
+            // as command-line arguments: they win over application.yml (default properties would not)
+            nodes.add(new SpringApplicationBuilder(Wellbase.class)
+                    .run(Map.ofEntries(
+                                    Map.entry("server.port", "0"),
+                                    Map.entry("wellbase.platform.db.url", TestDatabase.url()),
+                                    Map.entry("wellbase.platform.db.user", TestDatabase.user()),
+                                    Map.entry("wellbase.platform.db.password", TestDatabase.password()),
+                                    Map.entry("wellbase.platform.demo.enabled", "false"),
+                                    Map.entry("wellbase.platform.rate-limits.enabled", "false"),
+                                    Map.entry("wellbase.identity.argon2.memory-kib", "1024"),
+                                    Map.entry("wellbase.identity.argon2.iterations", "1"),
+                                    Map.entry("wellbase.files.local.root", "target/test-files"),
+                                    Map.entry("spring.mail.host", "127.0.0.1"),
+                                    Map.entry("spring.mail.port", String.valueOf(TestSmtp.port())),
+                                    Map.entry("wellbase.messaging.relay.host", "127.0.0.1"),
+                                    Map.entry("logging.level.io.wellbase", "WARN"))
+                            .entrySet()
+                            .stream()
+                            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                            .toArray(String[]::new)));
+        }
+    }
+
+    @AfterAll
+    static void stopTwoNodes() {
+        nodes.forEach(ConfigurableApplicationContext::close);
+        nodes.clear();
+    }
+
+    private static int port(int node) {
+        return ((WebServerApplicationContext) nodes.get(node)).getWebServer().getPort();
+    }
+
+    @Test
+    void aMessageWrittenOnOneNodeReachesASocketOnTheOtherInOrderAndSoDoNotifications() throws Exception {
+        Owner owner = ownerWithOrganization("Two nodes");
+        String email = uniqueEmail("two-nodes");
+        UUID client = api.post(
+                        "/api/v1/clients",
+                        Map.of("firstName", "Nia", "lastName", "Node", "email", email),
+                        owner.token())
+                .id();
+        String clientToken = portalToken(owner, client, email);
+        Api nodeA = new Api(port(0));
+        Api.Response started =
+                nodeA.post("/api/v1/conversations", Map.of("kind", "client", "clientId", client), owner.token());
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        UUID conversation = UUID.fromString(started.field("conversation.id"));
+
+        try (StompTestClient stomp = new StompTestClient()) {
+            StompTestClient.Socket onB = stomp.connect(port(1), clientToken);
+            BlockingQueue<JsonNode> frames =
+                    StompTestClient.subscribe(onB.session(), "/topic/conversations." + conversation);
+            BlockingQueue<JsonNode> notifications =
+                    StompTestClient.subscribe(onB.session(), "/user/queue/notifications");
+            Thread.sleep(1000); // the subscriptions reach RabbitMQ, and B's user registry reaches A
+
+            for (int i = 1; i <= 10; i++) {
+                Api.Response sent = nodeA.post(
+                        "/api/v1/conversations/" + conversation + "/messages",
+                        Map.of("body", "from A " + i),
+                        owner.token());
+                assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+            }
+            for (long seq = 1; seq <= 10; seq++) {
+                JsonNode frame = StompTestClient.next(frames);
+                assertThat(frame.path("seq").asLong()).isEqualTo(seq);
+                assertThat(frame.path("message").path("body").asString()).isEqualTo("from A " + seq);
+            }
+            assertThat(frames.poll(500, TimeUnit.MILLISECONDS))
+                    .as("nothing twice")
+                    .isNull();
+
+            Api.Response told = nodeA.post(
+                    "/api/v1/notifications",
+                    Map.of("title", "Across nodes", "body", "Hello from A.", "clientIds", List.of(client)),
+                    owner.token());
+            assertThat(told.status()).as(told.toString()).isEqualTo(202);
+            JsonNode notification = StompTestClient.next(notifications);
+            assertThat(notification.path("event").asString()).isEqualTo("notification:new");
+            assertThat(notification.path("title").asString()).isEqualTo("Across nodes");
+            assertThat(onB.errors()).isEmpty();
+        }
+    }
+}
