@@ -46,7 +46,7 @@ class SecurityConfig {
         "/api/v1/auth/**", "/.well-known/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
         "/v3/api-docs", "/v3/api-docs/**", "/docs", "/docs/**", "/swagger-ui/**",
         "/error", "/bench/bare", "/calendar/**", "/files/**", "/api/v1/notifications/unsubscribe",
-        "/api/v1/notifications/twilio/status", "/ws", "/ws/**"
+        "/api/v1/notifications/twilio/status", "/ws", "/ws/**", "/bench/ws-fanout"
     };
 
     /**

@@ -1,0 +1,100 @@
+// The messaging benchmark's client: N sockets subscribed to one conversation (or to the bare fan-out),
+// M messages sent at a fixed rate; every socket measures each message's latency (send -> receive, one
+// process, one clock) and checks that it got every message once and in order.
+//   node fanout.mjs stomp <baseUrl> <token> <conversationId> <sockets> <messages> <perSecond>
+//   node fanout.mjs bare  <baseUrl> -       -                <sockets> <messages> <perSecond>
+import { Client } from "@stomp/stompjs";
+import WebSocket from "ws";
+
+const [mode, base, token, conversation, socketsArg, messagesArg, rateArg] = process.argv.slice(2);
+const SOCKETS = Number(socketsArg), MESSAGES = Number(messagesArg), RATE = Number(rateArg);
+const wsBase = base.replace(/^http/, "ws");
+const latencies = [];
+let received = 0, reordered = 0, duplicates = 0;
+
+function receiver() {
+  let last = 0;
+  return (n, sentAt) => {
+    const ms = performance.now() - sentAt;
+    if (n === last) duplicates++; else if (n < last) reordered++;
+    last = Math.max(last, n);
+    latencies.push(ms);
+    received++;
+  };
+}
+
+async function openStomp() {
+  return new Promise((resolve, reject) => {
+    const got = receiver();
+    const client = new Client({
+      webSocketFactory: () => new WebSocket(`${wsBase}/ws`),
+      connectHeaders: { Authorization: `Bearer ${token}` },
+      reconnectDelay: 0, heartbeatIncoming: 0, heartbeatOutgoing: 0,
+      onConnect: () => {
+        client.subscribe(`/topic/conversations.${conversation}`, (frame) => {
+          const event = JSON.parse(frame.body);
+          if (event.event !== "message.created") return;
+          const [n, sentAt] = event.message.body.split(" ").map(Number);
+          got(n, sentAt);
+        });
+        // a receipt-less subscribe: give the broker a moment, then count this socket as ready
+        setTimeout(() => resolve(client), 50);
+      },
+      onStompError: (f) => reject(new Error(f.headers.message)),
+      onWebSocketError: (e) => reject(e),
+    });
+    client.activate();
+  });
+}
+
+async function openBare() {
+  return new Promise((resolve, reject) => {
+    const got = receiver();
+    const socket = new WebSocket(`${wsBase}/bench/ws-fanout`);
+    socket.on("open", () => resolve(socket));
+    socket.on("error", reject);
+    socket.on("message", (data) => { const [n, sentAt] = data.toString().split(" ").map(Number); got(n, sentAt); });
+  });
+}
+
+const opened = [];
+for (let i = 0; i < SOCKETS; i += 50) {
+  const batch = [];
+  for (let j = i; j < Math.min(SOCKETS, i + 50); j++) batch.push(mode === "stomp" ? openStomp() : openBare());
+  opened.push(...(await Promise.all(batch)));
+}
+await new Promise((r) => setTimeout(r, 1000));
+
+const sender = mode === "bare" ? await new Promise((resolve) => { const s = new WebSocket(`${wsBase}/bench/ws-fanout`); s.on("open", () => resolve(s)); }) : null;
+const started = performance.now();
+const sends = [];
+for (let n = 1; n <= MESSAGES; n++) {
+  const due = started + (n - 1) * (1000 / RATE);
+  const wait = due - performance.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  const text = `${n} ${performance.now()}`;
+  if (mode === "stomp") {
+    sends.push(fetch(`${base}/api/v1/conversations/${conversation}/messages`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ body: text }),
+    }).then((r) => { if (r.status !== 201) throw new Error(`send ${n}: ${r.status}`); }));
+  } else {
+    sender.send(text);
+  }
+}
+await Promise.all(sends);
+const expected = SOCKETS * MESSAGES;
+const deadline = performance.now() + 20000;
+while (received < expected && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+const seconds = (performance.now() - started) / 1000;
+latencies.sort((a, b) => a - b);
+const pct = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] : NaN);
+console.log(JSON.stringify({
+  mode, sockets: SOCKETS, messages: MESSAGES, rate: RATE, expected, received, lost: expected - received,
+  duplicates, reordered, p50: +pct(50).toFixed(2), p99: +pct(99).toFixed(2), max: +pct(100).toFixed(2),
+  framesPerSecond: Math.round(received / seconds),
+}));
+for (const s of opened) { try { mode === "stomp" ? s.deactivate() : s.close(); } catch {} }
+if (sender) sender.close();
+process.exit(0);

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Messaging: end-to-end latency of a conversation's messages (sent over HTTP, received on STOMP sockets)
+# with many sockets subscribed, beside a bare WebSocket fan-out on the same server in the same run
+# (/bench/ws-fanout: no STOMP, no security, no database). Every socket checks it got each message once,
+# in order. The client is Node.js with @stomp/stompjs and ws, installed into the run directory.
+#   bench/run-messaging.sh [sockets] [messages] [per-second]      (defaults 1000, 100, 20)
+# Knobs: BENCH_PORT (18300), BENCH_PG_PORT (55434), HEAP (1g), KEEP_RUN_DIR=1.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$BENCH_ROOT"
+SOCKETS="${1:-1000}"
+MESSAGES="${2:-100}"
+RATE="${3:-20}"
+PORT="${BENCH_PORT:-18300}"
+PGPORT_="${BENCH_PG_PORT:-55434}"
+bench_need psql curl node npm
+require_free_port "$PORT" "the server" "$PGPORT_" "its embedded PostgreSQL"
+JDK=$(bench_jdk); JAR=$(bench_jar)
+DATA=$(bench_run_dir messaging)
+SERVER=""
+cleanup() { stop_pid "$SERVER"; [[ -n "${KEEP_RUN_DIR:-}" ]] || rm -rf "$DATA/pgdata" "$DATA/node"; }
+trap cleanup EXIT
+
+mkdir -p "$DATA/node"
+(cd "$DATA/node" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund @stomp/stompjs@7.5.0 ws@8 >/dev/null)
+cp "$BENCH_ROOT/bench/messaging/fanout.mjs" "$DATA/node/"
+
+"$JDK/bin/java" -Xmx"${HEAP:-1g}" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+  --wellbase.platform.db.embedded-data-dir="$DATA/pgdata" --wellbase.platform.db.embedded-port="$PGPORT_" \
+  --wellbase.platform.demo.enabled=false --wellbase.platform.rate-limits.enabled=false \
+  --wellbase.messaging.bench-endpoint=true --logging.level.root=WARN >>"$DATA/server.log" 2>&1 &
+SERVER=$!
+wait_ready "$PORT" "$SERVER" "$DATA/server.log"
+
+api() { curl -sf "127.0.0.1:$PORT$2" -X "$1" -H 'Content-Type: application/json' ${TOKEN:+-H "Authorization: Bearer $TOKEN"} ${3:+-d "$3"}; }
+field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"; }
+TOKEN=$(api POST /api/v1/auth/register '{"email":"bench@example.test","password":"bench-password-long","firstName":"B","lastName":"N"}' | field accessToken)
+ORG=$(api POST /api/v1/organizations '{"name":"Bench","timezone":"Europe/Berlin","currency":"EUR","country":"DE"}' | field id)
+TOKEN=$(api POST /api/v1/auth/switch-organization "{\"organizationId\":\"$ORG\"}" | field accessToken)
+CONVERSATION=$(api POST /api/v1/conversations '{"kind":"staff","title":"Bench"}' | sed -E 's/.*"conversation":\{"id":"([^"]+)".*/\1/')
+
+echo "Wellbase messaging benchmark: $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $SOCKETS sockets, $MESSAGES messages at $RATE/s"
+cd "$DATA/node"
+node fanout.mjs bare "http://127.0.0.1:$PORT" - - 50 20 20 >/dev/null   # warm-up
+node fanout.mjs stomp "http://127.0.0.1:$PORT" "$TOKEN" "$CONVERSATION" 50 20 20 >/dev/null
+BARE=$(node fanout.mjs bare "http://127.0.0.1:$PORT" - - "$SOCKETS" "$MESSAGES" "$RATE")
+echo "bare fan-out: $BARE"
+STOMP=$(node fanout.mjs stomp "http://127.0.0.1:$PORT" "$TOKEN" "$CONVERSATION" "$SOCKETS" "$MESSAGES" "$RATE")
+echo "wellbase:     $STOMP"
+get() { echo "$1" | sed -E "s/.*\"$2\":([-0-9.]+).*/\1/"; }
+P99=$(get "$STOMP" p99); BARE_P99=$(get "$BARE" p99)
+LOST=$(get "$STOMP" lost); REORDERED=$(get "$STOMP" reordered); DUPLICATES=$(get "$STOMP" duplicates)
+result messaging.fanout_p99_ms "$P99" "<50"
+result messaging.fanout_lost "$LOST" "<1"
+result messaging.fanout_reordered "$(( REORDERED + DUPLICATES ))" "<1"
+note messaging.fanout_vs_bare "p99 $P99 ms vs bare $BARE_P99 ms; p50 $(get "$STOMP" p50) vs $(get "$BARE" p50) ms; $(get "$STOMP" framesPerSecond) vs $(get "$BARE" framesPerSecond) frames/s"
+echo "run dir: $DATA"
