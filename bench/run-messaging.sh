@@ -3,14 +3,15 @@
 # with many sockets subscribed, beside a bare WebSocket fan-out on the same server in the same run
 # (/bench/ws-fanout: no STOMP, no security, no database). Every socket checks it got each message once,
 # in order. The client is Node.js with @stomp/stompjs and ws, installed into the run directory.
-#   bench/run-messaging.sh [sockets] [messages] [per-second]      (defaults 1000, 100, 20)
+#   bench/run-messaging.sh [sockets] [messages] [per-second]      (defaults 1000, 40, 4: 4,000 frames/s, which
+#   the client itself keeps up with on 2 cores; at 20,000 frames/s the bare floor's own p99 was 1.2 s)
 # Knobs: BENCH_PORT (18300), BENCH_PG_PORT (55434), HEAP (1g), KEEP_RUN_DIR=1.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$BENCH_ROOT"
 SOCKETS="${1:-1000}"
-MESSAGES="${2:-100}"
-RATE="${3:-20}"
+MESSAGES="${2:-40}"
+RATE="${3:-4}"
 PORT="${BENCH_PORT:-18300}"
 PGPORT_="${BENCH_PG_PORT:-55434}"
 bench_need psql curl node npm

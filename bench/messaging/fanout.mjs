@@ -34,8 +34,9 @@ async function openStomp() {
         client.subscribe(`/topic/conversations.${conversation}`, (frame) => {
           const event = JSON.parse(frame.body);
           if (event.event !== "message.created") return;
-          const [n, sentAt] = event.message.body.split(" ").map(Number);
-          got(n, sentAt);
+          // order is the conversation's: its sequence number (concurrent sends may commit in another order)
+          const [, sentAt] = event.message.body.split(" ").map(Number);
+          got(event.seq, sentAt);
         });
         // a receipt-less subscribe: give the broker a moment, then count this socket as ready
         setTimeout(() => resolve(client), 50);
