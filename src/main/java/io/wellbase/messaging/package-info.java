@@ -3,6 +3,12 @@
  * real-time delivery over WebSocket (STOMP at {@code /ws}), which also carries the in-app notifications.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Messaging")
-@io.wellbase.platform.data.OwnsTables({"conversations", "conversation_participants", "messages"})
+@io.wellbase.platform.data.OwnsTables({
+    "conversations",
+    "conversation_participants",
+    "messages",
+    "counselor_profiles",
+    "chat_sessions"
+})
 @org.jspecify.annotations.NullMarked
 package io.wellbase.messaging;

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** A conversation with a client (and staff), or among staff only (a team channel). */
-enum ConversationKind {
+public enum ConversationKind {
     CLIENT("client"),
     STAFF("staff");
 

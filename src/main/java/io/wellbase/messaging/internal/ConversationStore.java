@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /** The conversations and participants tables. */
 @Repository
-class ConversationStore {
+public class ConversationStore {
 
     private final JdbcClient jdbc;
 
@@ -19,7 +19,7 @@ class ConversationStore {
         this.jdbc = jdbc;
     }
 
-    record Conversation(
+    public record Conversation(
             UUID id,
             String kind,
             @Nullable String title,
@@ -42,7 +42,8 @@ class ConversationStore {
             long unread,
             @Nullable String lastMessage) {}
 
-    void insert(UUID orgId, UUID id, ConversationKind kind, @Nullable String title, @Nullable UUID clientId, UUID by) {
+    public void insert(
+            UUID orgId, UUID id, ConversationKind kind, @Nullable String title, @Nullable UUID clientId, UUID by) {
         jdbc.sql("""
                 INSERT INTO conversations (id, org_id, kind, title, client_id, created_by)
                 VALUES (:id, :org, :kind, :title, :client, :by)
@@ -57,7 +58,7 @@ class ConversationStore {
     }
 
     /** Adds (or brings back) a participant; answers whether anything changed. */
-    boolean addParticipant(UUID orgId, UUID conversationId, UUID userId, String role) {
+    public boolean addParticipant(UUID orgId, UUID conversationId, UUID userId, String role) {
         return jdbc.sql("""
                         INSERT INTO conversation_participants (org_id, conversation_id, user_id, role, read_seq)
                         SELECT :org, :c, :user, :role, c.last_seq FROM conversations c WHERE c.id = :c AND c.org_id = :org
@@ -84,7 +85,7 @@ class ConversationStore {
                 == 1;
     }
 
-    Optional<Conversation> find(UUID orgId, UUID id) {
+    public Optional<Conversation> find(UUID orgId, UUID id) {
         return jdbc.sql("""
                 SELECT id, kind, title, client_id, created_by, last_seq, last_message_at, created_at
                 FROM conversations WHERE org_id = :org AND id = :id

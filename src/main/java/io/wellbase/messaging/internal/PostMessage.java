@@ -23,13 +23,16 @@ class PostMessage {
     private final StoredFiles files;
     private final LiveMessages live;
     private final MessagingProperties properties;
+    private final io.wellbase.messaging.internal.support.FirstResponses firstResponses;
 
     PostMessage(
             ConversationStore conversations,
             MessageStore messages,
             StoredFiles files,
             LiveMessages live,
-            MessagingProperties properties) {
+            MessagingProperties properties,
+            io.wellbase.messaging.internal.support.FirstResponses firstResponses) {
+        this.firstResponses = firstResponses;
         this.conversations = conversations;
         this.messages = messages;
         this.files = files;
@@ -98,6 +101,7 @@ class PostMessage {
                         draft.attachmentFileId(),
                         draft.clientMessageId()));
         conversations.markRead(orgId, conversationId, senderId, seq);
+        firstResponses.sent(orgId, conversationId, senderId);
         live.created(orgId, conversationId, seq);
         return new Posted(written, true);
     }

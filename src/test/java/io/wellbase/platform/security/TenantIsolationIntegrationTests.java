@@ -142,6 +142,9 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                 Map.of("body", "A private message for " + SECRET_NAME),
                 t));
         collect(api.post("/api/v1/conversations", Map.of("kind", "staff", "title", "A-Team"), t));
+        String portal = portalToken(a, client, "zephyrine@tenant-a.test");
+        collect(api.post("/api/v1/chat/sessions", Map.of("topic", "A-Crisis", "priority", "high"), portal));
+        collect(api.put("/api/v1/chat/counselors/me", Map.of("status", "available", "bio", "A-Counselor"), t));
         waitForDeliveries(t);
         collect(api.get("/api/v1/notifications/deliveries", t));
         collect(api.get("/api/v1/audit-logs?page_size=200", t));

@@ -1,0 +1,186 @@
+package io.wellbase.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wellbase.support.Api;
+import io.wellbase.support.OrganizationTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The counselor support queue through HTTP: ordered by priority then waiting time, taken by available
+ * counselors with a free place (exactly one of two racing), messages through the session's conversation,
+ * first-response and wait times in the metrics, closing and rating, and nobody else's session visible.
+ */
+class SupportQueueIntegrationTests extends OrganizationTest {
+
+    private String client(Owner owner, String name) {
+        String email = uniqueEmail(name);
+        UUID id = api.post("/api/v1/clients", Map.of("firstName", name, "lastName", "Q", "email", email), owner.token())
+                .id();
+        return portalToken(owner, id, email);
+    }
+
+    private String open(String clientToken, String topic, String priority) {
+        Api.Response r = api.post("/api/v1/chat/sessions", Map.of("topic", topic, "priority", priority), clientToken);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.field("id");
+    }
+
+    private void available(String token, int maxSessions) {
+        Api.Response r = api.put(
+                "/api/v1/chat/counselors/me",
+                Map.of(
+                        "licenseNumber",
+                        "LPC-1",
+                        "specializations",
+                        List.of("anxiety"),
+                        "languages",
+                        List.of("en", "de"),
+                        "status",
+                        "available",
+                        "maxSessions",
+                        maxSessions),
+                token);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void theQueueServesTheMostUrgentFirstAndOneOfTwoRacingCounselorsGetsTheSession() throws Exception {
+        Owner owner = ownerWithOrganization("Support A");
+        String ana = client(owner, "Ana");
+        String ben = client(owner, "Ben");
+        String low = open(ana, "Sleep", "low");
+        String high = open(ben, "Panic", "high");
+        String emergency = open(ana, "Crisis", "emergency");
+        String medium = open(ben, "Stress", "medium");
+        JsonNode queue = api.get("/api/v1/chat/sessions", owner.token()).json().path("queue");
+        assertThat(queue.findValuesAsString("id")).containsExactly(emergency, high, medium, low);
+        assertThat(api.get("/api/v1/chat/sessions", ana).json().path("data").size())
+                .as("a client sees only their own")
+                .isEqualTo(2);
+
+        Member first = memberWithRole(owner, "staff");
+        Member second = memberWithRole(owner, "staff");
+        Api.Response noProfile = api.post("/api/v1/chat/sessions/" + emergency + "/take", Map.of(), first.token());
+        assertThat(noProfile.status()).isEqualTo(409);
+        assertThat(noProfile.field("code")).isEqualTo("chat.counselor_unavailable");
+        available(first.token(), 2);
+        available(second.token(), 2);
+
+        CompletableFuture<Api.Response> a = CompletableFuture.supplyAsync(
+                () -> api.post("/api/v1/chat/sessions/" + emergency + "/take", Map.of(), first.token()));
+        CompletableFuture<Api.Response> b = CompletableFuture.supplyAsync(
+                () -> api.post("/api/v1/chat/sessions/" + emergency + "/take", Map.of(), second.token()));
+        List<Integer> statuses = List.of(a.get().status(), b.get().status());
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        Member winner = a.get().status() == 200 ? first : second;
+        Member loser = winner == first ? second : first;
+        Api.Response lost = a.get().status() == 200 ? b.get() : a.get();
+        assertThat(lost.field("code")).isEqualTo("chat.not_waiting");
+
+        // the session is a conversation: the counselor is in it now, the other counselor is not
+        String conversation =
+                api.get("/api/v1/chat/sessions/" + emergency, winner.token()).field("conversationId");
+        assertThat(api.post(
+                                "/api/v1/conversations/" + conversation + "/messages",
+                                Map.of("body", "I am here."),
+                                winner.token())
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.get("/api/v1/conversations/" + conversation + "/messages", ana)
+                        .text())
+                .contains("I am here.");
+        assertThat(api.get("/api/v1/conversations/" + conversation + "/messages", loser.token())
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/chat/sessions/" + emergency, winner.token()).field("firstResponseAt"))
+                .isNotNull();
+
+        // a counselor at capacity takes no more
+        assertThat(api.post("/api/v1/chat/sessions/" + high + "/take", Map.of(), winner.token())
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/v1/chat/sessions/" + medium + "/take", Map.of(), winner.token())
+                        .field("code"))
+                .isEqualTo("chat.counselor_unavailable");
+
+        JsonNode metrics = api.get("/api/v1/chat/metrics", owner.token()).json().path("data");
+        assertThat(metrics.get(0).path("priority").asString()).isEqualTo("emergency");
+        assertThat(metrics.get(0).path("medianWaitSeconds").isNull()).isFalse();
+        assertThat(metrics.get(0).path("medianFirstResponseSeconds").isNull()).isFalse();
+        assertThat(metrics.get(3).path("waitingNow").asLong())
+                .as("the low one still waits")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theClientClosesAndRatesOnceAndNobodyElseSeesTheSession() {
+        Owner owner = ownerWithOrganization("Support B");
+        String cleo = client(owner, "Cleo");
+        String dora = client(owner, "Dora");
+        String session = open(cleo, "Grief", "medium");
+        Member counselor = memberWithRole(owner, "staff");
+        available(counselor.token(), 3);
+        assertThat(api.post("/api/v1/chat/sessions/" + session + "/take", Map.of(), counselor.token())
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(api.get("/api/v1/chat/sessions/" + session, dora).status())
+                .as("another client")
+                .isEqualTo(404);
+        Owner stranger = ownerWithOrganization("Support stranger");
+        assertThat(api.get("/api/v1/chat/sessions/" + session, stranger.token()).status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/v1/chat/sessions/" + session + "/take", Map.of(), cleo)
+                        .status())
+                .as("a client takes nothing")
+                .isEqualTo(403);
+        Member other = memberWithRole(owner, "staff");
+        Api.Response notTheirs = api.post("/api/v1/chat/sessions/" + session + "/close", Map.of(), other.token());
+        assertThat(notTheirs.status()).isEqualTo(403);
+        assertThat(notTheirs.field("code")).isEqualTo("chat.not_yours");
+        assertThat(api.put("/api/v1/chat/sessions/" + session + "/rate", Map.of("rating", 5), cleo)
+                        .field("code"))
+                .as("not closed yet")
+                .isEqualTo("chat.not_rateable");
+
+        assertThat(api.post("/api/v1/chat/sessions/" + session + "/close", Map.of(), cleo)
+                        .field("status"))
+                .isEqualTo("closed");
+        assertThat(api.post("/api/v1/chat/sessions/" + session + "/close", Map.of(), cleo)
+                        .field("code"))
+                .isEqualTo("chat.closed");
+        assertThat(api.put("/api/v1/chat/sessions/" + session + "/rate", Map.of("rating", 6), cleo)
+                        .status())
+                .isEqualTo(400);
+        Api.Response rated =
+                api.put("/api/v1/chat/sessions/" + session + "/rate", Map.of("rating", 4, "feedback", "Kind."), cleo);
+        assertThat(rated.status()).as(rated.toString()).isEqualTo(200);
+        assertThat(api.put("/api/v1/chat/sessions/" + session + "/rate", Map.of("rating", 1), cleo)
+                        .status())
+                .as("once")
+                .isEqualTo(409);
+        JsonNode counselors =
+                api.get("/api/v1/chat/counselors", owner.token()).json().path("data");
+        assertThat(counselors.get(0).path("rating").asDouble()).isEqualTo(4.0);
+        assertThat(counselors.get(0).path("totalSessions").asInt()).isEqualTo(1);
+
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(
+                Map.of("topic", "", "priority", "low"), Map.of("topic", "x", "priority", "urgent"))) {
+            assertThat(api.post("/api/v1/chat/sessions", bad, cleo).status())
+                    .as(bad.toString())
+                    .isEqualTo(400);
+        }
+        Api.Response staffOpens = api.post("/api/v1/chat/sessions", Map.of("topic", "staff?"), owner.token());
+        assertThat(staffOpens.status()).isEqualTo(403);
+        assertThat(staffOpens.field("code")).isEqualTo("chat.clients_only");
+        assertThat(api.put("/api/v1/chat/counselors/me", Map.of("status", "napping"), counselor.token())
+                        .status())
+                .isEqualTo(400);
+    }
+}
