@@ -119,6 +119,46 @@ class SupportQueueIntegrationTests extends OrganizationTest {
     }
 
     @Test
+    void anEmergencyAlertsEveryCounselorOnDutyAtOnceButNotTheOfflineOnes() throws Exception {
+        Owner owner = ownerWithOrganization("Support C");
+        String eve = client(owner, "Eve");
+        Member onDuty = memberWithRole(owner, "staff");
+        Member busy = memberWithRole(owner, "staff");
+        Member offline = memberWithRole(owner, "staff");
+        available(onDuty.token(), 2);
+        api.put("/api/v1/chat/counselors/me", Map.of("status", "busy"), busy.token());
+        api.put("/api/v1/chat/counselors/me", Map.of("status", "offline"), offline.token());
+        // quiet hours do not hold an emergency back
+        api.put(
+                "/api/v1/notifications/preferences",
+                Map.of("channels", Map.of(), "quietHours", Map.of("start", "00:00", "end", "23:59", "timezone", "UTC")),
+                onDuty.token());
+
+        String session = open(eve, "I can't go on", "emergency");
+
+        for (Member m : List.of(onDuty, busy)) {
+            JsonNode inbox = api.get("/api/v1/notifications?category=emergency", m.token())
+                    .json()
+                    .path("data");
+            assertThat(inbox.size()).as("told at once").isEqualTo(1);
+            assertThat(inbox.get(0).path("title").asString()).isEqualTo("Emergency: a client is waiting");
+            assertThat(inbox.get(0).path("entityId").asString()).isEqualTo(session);
+        }
+        assertThat(api.get("/api/v1/notifications?category=emergency", offline.token())
+                        .json()
+                        .path("data")
+                        .size())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM notification_deliveries WHERE type = 'chat.emergency'"
+                                + " AND user_id = :u AND next_attempt_at <= now() + interval '1 minute'")
+                        .param("u", onDuty.userId())
+                        .query(Long.class)
+                        .single())
+                .as("its email is not deferred to the end of the quiet hours")
+                .isEqualTo(1);
+    }
+
+    @Test
     void theClientClosesAndRatesOnceAndNobodyElseSeesTheSession() {
         Owner owner = ownerWithOrganization("Support B");
         String cleo = client(owner, "Cleo");

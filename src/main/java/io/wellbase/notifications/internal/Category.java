@@ -15,7 +15,9 @@ enum Category {
     ANNOUNCEMENTS("announcements", false),
     /** The staff member's own imports, exports and reports. */
     JOBS("jobs", false),
-    ACCOUNT("account", true);
+    ACCOUNT("account", true),
+    /** A counselor's emergency: a client in crisis is waiting. */
+    EMERGENCY("emergency", true);
 
     private final String value;
     private final boolean critical;

@@ -11,13 +11,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tells a staff member something about their own work (an import that finished): in the app, and by email
- * to their verified account address, each when the organization and the person left the category on; quiet
- * hours delay the email. Written in the person's language, else the organization's. Dedupe keys as for
+ * Tells a staff member something about their own work (an import that finished) or an emergency: in the app,
+ * and by email to their verified account address, each when the organization and the person left the
+ * category on (critical ones always); quiet hours delay the email but for a critical category. Written in the person's language, else the organization's. Dedupe keys as for
  * clients, so telling the same thing twice adds nothing.
  */
 @Service
-class StaffNotifier {
+class StaffNotifier implements io.wellbase.notifications.StaffAlerts {
 
     private final OrganizationNotificationSettings organizationSettings;
     private final Preferences preferences;
@@ -50,6 +50,22 @@ class StaffNotifier {
     /** What a message to a staff member is about; {@code occurrence} as in {@link Message}. */
     record About(
             NotificationType type, String entityType, UUID entityId, String occurrence, Map<String, Object> values) {}
+
+    @Override
+    @Transactional
+    public void emergencyWaiting(UUID orgId, java.util.Collection<UUID> staffIds, UUID sessionId, String topic) {
+        for (UUID userId : new java.util.LinkedHashSet<>(staffIds)) {
+            tell(
+                    orgId,
+                    userId,
+                    new About(
+                            NotificationType.CHAT_EMERGENCY,
+                            "chat_session",
+                            sessionId,
+                            "waiting:" + userId,
+                            Map.of("topic", topic)));
+        }
+    }
 
     @Transactional
     Notifier.Outcome tell(UUID orgId, UUID userId, About about) {
@@ -91,8 +107,9 @@ class StaffNotifier {
                 && choice.allows(category, Channel.EMAIL)
                 && user.email() != null
                 && user.emailVerified()) {
-            Instant notBefore =
-                    choice.quietHours() == null ? now : choice.quietHours().deferred(now);
+            Instant notBefore = choice.quietHours() == null || category.critical()
+                    ? now
+                    : choice.quietHours().deferred(now);
             queued = deliveries.queueAll(
                     orgId, List.of(new Deliveries.Queued(message, Channel.EMAIL, user.email(), userId, notBefore)));
         }

@@ -214,6 +214,15 @@ class ChatSessionStore {
                 .update();
     }
 
+    /** The counselors on duty: available or busy (not offline). */
+    List<UUID> onDuty(UUID orgId) {
+        return jdbc.sql(
+                        "SELECT user_id FROM counselor_profiles WHERE org_id = :org AND status IN ('available', 'busy')")
+                .param("org", orgId)
+                .query(UUID.class)
+                .list();
+    }
+
     List<Counselor> counselors(UUID orgId) {
         return jdbc.sql("""
                 SELECT p.user_id, p.license_number, p.specializations, p.bio, p.languages, p.status, p.max_sessions,

@@ -5,25 +5,56 @@ import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.messaging.internal.ConversationKind;
 import io.wellbase.messaging.internal.ConversationStore;
+import io.wellbase.notifications.StaffAlerts;
+import io.wellbase.organizations.Locations;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.security.Role;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The counselor support queue: a client opens a session, a counselor takes it, either closes it, the client rates it. */
+/**
+ * The counselor support queue: a client opens a session (an emergency alerts the counselors on duty), a
+ * counselor takes it, either closes it, the client rates it.
+ */
 @Service
 class SupportQueue {
 
     private final ChatSessionStore sessions;
     private final ConversationStore conversations;
     private final AuditTrail audit;
+    private final StaffAlerts alerts;
+    private final Locations staff;
 
-    SupportQueue(ChatSessionStore sessions, ConversationStore conversations, AuditTrail audit) {
+    SupportQueue(
+            ChatSessionStore sessions,
+            ConversationStore conversations,
+            AuditTrail audit,
+            StaffAlerts alerts,
+            Locations staff) {
         this.sessions = sessions;
         this.conversations = conversations;
         this.audit = audit;
+        this.alerts = alerts;
+        this.staff = staff;
+    }
+
+    /**
+     * An emergency tells every counselor on duty at once, past preferences and quiet hours; with none on duty,
+     * the organization's owners and admins.
+     */
+    private void alert(UUID orgId, ChatSessionStore.ChatSession session) {
+        List<UUID> onDuty = sessions.onDuty(orgId);
+        List<UUID> told = !onDuty.isEmpty()
+                ? onDuty
+                : staff.staff(orgId).stream()
+                        .filter(m -> m.role() == Role.OWNER || m.role() == Role.ADMIN)
+                        .map(Locations.StaffMember::userId)
+                        .toList();
+        alerts.emergencyWaiting(orgId, told, session.id(), session.topic());
     }
 
     /** A session opens as a conversation with the client in it, waiting in the queue. */
@@ -40,6 +71,9 @@ class SupportQueue {
                 "chat_session",
                 session.id(),
                 Map.of("priority", new AuditChange(null, priority.value()))));
+        if (priority == Priority.EMERGENCY) {
+            alert(orgId, session);
+        }
         return session;
     }
 

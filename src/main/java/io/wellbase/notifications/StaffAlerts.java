@@ -1,0 +1,15 @@
+package io.wellbase.notifications;
+
+import java.util.Collection;
+import java.util.UUID;
+
+/**
+ * Urgent word to staff members that no preference or quiet hour holds back (a client in crisis waiting for a
+ * counselor): in the app at once (and so on their sockets) and by email. Written in the caller's
+ * transaction.
+ */
+public interface StaffAlerts {
+
+    /** A chat session at emergency priority is waiting; {@code topic} is what the client wrote. */
+    void emergencyWaiting(UUID organizationId, Collection<UUID> staffIds, UUID sessionId, String topic);
+}
