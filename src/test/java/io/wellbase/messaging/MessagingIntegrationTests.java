@@ -3,7 +3,6 @@ package io.wellbase.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wellbase.support.Api;
-import io.wellbase.support.OrganizationTest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,26 +21,7 @@ import tools.jackson.databind.JsonNode;
  * concurrent sends, a resend with the same clientMessageId is a no-op, edits and deletions are the sender's,
  * read marks and unread counts follow, and bad input changes nothing.
  */
-class MessagingIntegrationTests extends OrganizationTest {
-
-    record Chat(Owner owner, UUID client, String clientToken, UUID conversation) {}
-
-    private Chat chat(String name) {
-        Owner owner = ownerWithOrganization(name);
-        String email = uniqueEmail("chat-client");
-        UUID client = api.post(
-                        "/api/v1/clients",
-                        Map.of("firstName", "Cleo", "lastName", "Chat", "email", email),
-                        owner.token())
-                .id();
-        String clientToken = portalToken(owner, client, email);
-        Api.Response started = api.post(
-                "/api/v1/conversations",
-                Map.of("kind", "client", "clientId", client, "title", "Coaching"),
-                owner.token());
-        assertThat(started.status()).as(started.toString()).isEqualTo(201);
-        return new Chat(owner, client, clientToken, UUID.fromString(started.field("conversation.id")));
-    }
+class MessagingIntegrationTests extends MessagingTest {
 
     private Api.Response send(Chat c, String token, String body, String key) {
         Map<String, Object> request = new HashMap<>(Map.of("conversationId", c.conversation(), "body", body));

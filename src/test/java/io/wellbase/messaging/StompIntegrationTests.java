@@ -3,11 +3,9 @@ package io.wellbase.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wellbase.support.Api;
-import io.wellbase.support.OrganizationTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * SUBSCRIBE, a participant receives a conversation's messages in sequence order, nobody else may subscribe,
  * a flood of typing is thinned out, and in-app notifications arrive on the user's own queue.
  */
-class StompIntegrationTests extends OrganizationTest {
+class StompIntegrationTests extends MessagingTest {
 
     private final StompTestClient stomp = new StompTestClient();
 
@@ -41,22 +39,6 @@ class StompIntegrationTests extends OrganizationTest {
 
     private static JsonNode next(BlockingQueue<JsonNode> frames) throws InterruptedException {
         return StompTestClient.next(frames);
-    }
-
-    record Chat(Owner owner, UUID client, String clientToken, UUID conversation) {}
-
-    private Chat chat(String name) {
-        Owner owner = ownerWithOrganization(name);
-        String email = uniqueEmail("socket-client");
-        UUID client = api.post(
-                        "/api/v1/clients",
-                        Map.of("firstName", "Sam", "lastName", "Socket", "email", email),
-                        owner.token())
-                .id();
-        String clientToken = portalToken(owner, client, email);
-        Api.Response started =
-                api.post("/api/v1/conversations", Map.of("kind", "client", "clientId", client), owner.token());
-        return new Chat(owner, client, clientToken, UUID.fromString(started.field("conversation.id")));
     }
 
     @Test

@@ -143,6 +143,27 @@ public abstract class IntegrationTest {
         return accepted.field("accessToken");
     }
 
+    /** Reads a count until it is {@code expected} (15 s at most) and answers the last value read. */
+    protected static long eventuallyCount(java.util.function.Supplier<Long> read, long expected)
+            throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plus(java.time.Duration.ofSeconds(15));
+        long value = read.get();
+        while (value != expected && java.time.Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            value = read.get();
+        }
+        return value;
+    }
+
+    /** How many outbox rows of a notification type the organization has. */
+    protected long deliveriesOf(UUID orgId, String type) {
+        return jdbc.sql("SELECT count(*) FROM notification_deliveries WHERE org_id = :org AND type = :type")
+                .param("org", orgId)
+                .param("type", type)
+                .query(Long.class)
+                .single();
+    }
+
     /** The newest account email of a kind (password_reset, invitation, …) in the outbox to an address. */
     protected String lastEmailBody(String to, String kind) {
         return jdbc.sql("""

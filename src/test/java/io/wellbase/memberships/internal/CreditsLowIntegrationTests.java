@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wellbase.support.Api;
 import io.wellbase.support.IntegrationTest;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -21,24 +18,6 @@ class CreditsLowIntegrationTests extends IntegrationTest {
 
     @Autowired
     MembershipLifecycle lifecycle;
-
-    private static long eventually(Supplier<Long> read, long expected) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        long value = read.get();
-        while (value != expected && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            value = read.get();
-        }
-        return value;
-    }
-
-    private long deliveries(UUID orgId, String type) {
-        return jdbc.sql("SELECT count(*) FROM notification_deliveries WHERE org_id = :org AND type = :type")
-                .param("org", orgId)
-                .param("type", type)
-                .query(Long.class)
-                .single();
-    }
 
     @Test
     void aPackRunningLowTellsItsClientOnceAndAgainAfterATopUp() throws InterruptedException {
@@ -73,7 +52,7 @@ class CreditsLowIntegrationTests extends IntegrationTest {
         LocalDate today = LocalDate.now();
 
         lifecycle.runFor(today);
-        assertThat(deliveries(owner.orgId(), "membership.credits_low"))
+        assertThat(deliveriesOf(owner.orgId(), "membership.credits_low"))
                 .as("5 left: fine")
                 .isZero();
 
@@ -83,7 +62,7 @@ class CreditsLowIntegrationTests extends IntegrationTest {
                 owner.token());
         assertThat(used.status()).as(used.toString()).isBetween(200, 201);
         lifecycle.runFor(today);
-        assertThat(eventually(() -> deliveries(owner.orgId(), "membership.credits_low"), 1))
+        assertThat(eventuallyCount(() -> deliveriesOf(owner.orgId(), "membership.credits_low"), 1))
                 .isEqualTo(1);
         String body = jdbc.sql("SELECT body FROM notification_deliveries WHERE org_id = :org AND type = :type")
                 .param("org", owner.orgId())
@@ -93,7 +72,7 @@ class CreditsLowIntegrationTests extends IntegrationTest {
         assertThat(body).contains("1 credits left");
         lifecycle.runFor(today);
         Thread.sleep(500);
-        assertThat(deliveries(owner.orgId(), "membership.credits_low"))
+        assertThat(deliveriesOf(owner.orgId(), "membership.credits_low"))
                 .as("told once")
                 .isEqualTo(1);
 
@@ -107,7 +86,7 @@ class CreditsLowIntegrationTests extends IntegrationTest {
                 Map.of("delta", -3, "reason", "used"),
                 owner.token());
         lifecycle.runFor(today);
-        assertThat(eventually(() -> deliveries(owner.orgId(), "membership.credits_low"), 2))
+        assertThat(eventuallyCount(() -> deliveriesOf(owner.orgId(), "membership.credits_low"), 2))
                 .as("armed again by the top-up")
                 .isEqualTo(2);
     }

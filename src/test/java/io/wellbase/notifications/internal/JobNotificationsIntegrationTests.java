@@ -4,33 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wellbase.support.Api;
 import io.wellbase.support.IntegrationTest;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** An import that a staff member started tells them when it ends, in the app and by email. */
 class JobNotificationsIntegrationTests extends IntegrationTest {
-
-    private static long eventually(Supplier<Long> read, long expected) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        long value = read.get();
-        while (value != expected && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            value = read.get();
-        }
-        return value;
-    }
-
-    private long deliveries(UUID orgId, String type) {
-        return jdbc.sql("SELECT count(*) FROM notification_deliveries WHERE org_id = :org AND type = :type")
-                .param("org", orgId)
-                .param("type", type)
-                .query(Long.class)
-                .single();
-    }
 
     @Test
     void anImportTellsTheStaffMemberWhoStartedItWhenItEnds() throws Exception {
@@ -47,7 +25,7 @@ class JobNotificationsIntegrationTests extends IntegrationTest {
                 owner.token());
         assertThat(upload.status()).as(upload.toString()).isBetween(200, 202);
 
-        assertThat(eventually(() -> deliveries(owner.orgId(), "job.completed"), 1))
+        assertThat(eventuallyCount(() -> deliveriesOf(owner.orgId(), "job.completed"), 1))
                 .isEqualTo(1);
         Api.Response inbox = api.get("/api/v1/notifications?category=jobs", owner.token());
         assertThat(inbox.status()).isEqualTo(200);
