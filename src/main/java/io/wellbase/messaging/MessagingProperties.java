@@ -8,11 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxBodyLength the longest message text, in characters
  * @param relay         the STOMP broker relay for several nodes; without a host, the in-process broker (one node)
+ * @param benchEndpoint the benchmark's bare WebSocket fan-out at {@code /bench/ws-fanout}; off but for benchmarks
+ * @param presenceGrace how long after a user's last socket closed they count as offline (a reload is not a leave)
  */
 @ConfigurationProperties("wellbase.messaging")
 public record MessagingProperties(
         @DefaultValue("8000") int maxBodyLength,
-        @DefaultValue Relay relay) {
+        @DefaultValue Relay relay,
+        @DefaultValue("false") boolean benchEndpoint,
+        @DefaultValue("10s") java.time.Duration presenceGrace) {
 
     /**
      * A STOMP broker (RabbitMQ with its STOMP plugin) that every node relays to, so that a frame published on

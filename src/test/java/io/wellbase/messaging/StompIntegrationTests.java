@@ -147,4 +147,41 @@ class StompIntegrationTests extends MessagingTest {
         subscribe(client.session(), "/topic/conversations." + c.conversation());
         assertThat(client.errors().poll(10, TimeUnit.SECONDS)).contains("auth.unauthenticated");
     }
+
+    @Test
+    void staffSeeWhoComesAndGoesAndACounselorWhoseLastSocketClosesIsOffline() throws Exception {
+        Chat c = chat("Socket D");
+        StompTestClient.Socket owner = connect(c.owner().token());
+        BlockingQueue<JsonNode> presence =
+                subscribe(owner.session(), "/topic/presence." + c.owner().orgId());
+        Member counselor = memberWithRole(c.owner(), "staff");
+        api.put("/api/v1/chat/counselors/me", Map.of("status", "available"), counselor.token());
+        Thread.sleep(300);
+
+        StompTestClient.Socket socket = connect(counselor.token());
+        JsonNode online = next(presence);
+        assertThat(online.path("userId").asString())
+                .isEqualTo(counselor.userId().toString());
+        assertThat(online.path("online").asBoolean()).isTrue();
+        socket.session().disconnect();
+        JsonNode offline = next(presence);
+        assertThat(offline.path("online").asBoolean()).isFalse();
+        String status = "";
+        for (int i = 0; i < 50 && !status.equals("offline"); i++) {
+            Thread.sleep(100);
+            status = api.get("/api/v1/chat/counselors", c.owner().token())
+                    .json()
+                    .path("data")
+                    .get(0)
+                    .path("status")
+                    .asString();
+        }
+        assertThat(status).as("no session waits for a counselor who left").isEqualTo("offline");
+
+        StompTestClient.Socket client = connect(c.clientToken());
+        subscribe(client.session(), "/topic/presence." + c.owner().orgId());
+        assertThat(client.errors().poll(10, java.util.concurrent.TimeUnit.SECONDS))
+                .as("clients do not see staff presence")
+                .contains("auth.forbidden");
+    }
 }

@@ -38,6 +38,7 @@ import org.springframework.test.context.bean.override.convention.TestBean;
             "wellbase.notifications.webhooks.allowed-hosts=127.0.0.1",
             "spring.mail.properties.mail.smtp.connectiontimeout=2000",
             "spring.mail.properties.mail.smtp.timeout=5000",
+            "wellbase.messaging.presence-grace=500ms",
             "logging.level.io.wellbase=WARN"
         })
 public abstract class IntegrationTest {

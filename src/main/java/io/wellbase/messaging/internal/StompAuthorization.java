@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
  * Checks every frame a client sends. CONNECT needs a valid access token scoped to an organization
  * ({@code Authorization: Bearer …}); the token is verified again, with the caller's current rights, on every
  * SUBSCRIBE and SEND, so a signed-out session or a removed member is refused within seconds. A client may
- * subscribe to its own queues ({@code /user/queue/…}) and to the conversations it is in
- * ({@code /topic/conversations.<id>}); it may send typing signals to those conversations. Anything else is
+ * subscribe to its own queues ({@code /user/queue/…}), to the conversations it is in
+ * ({@code /topic/conversations.<id>}) and, as staff, to its organization's presence
+ * ({@code /topic/presence.<organization>}); it may send typing signals to its conversations. Anything else is
  * an ERROR frame, and nothing is delivered.
  */
 @Component
@@ -31,6 +32,7 @@ class StompAuthorization implements ChannelInterceptor {
 
     static final String TOKEN = "wellbase.token";
     private static final Pattern CONVERSATION_TOPIC = Pattern.compile("^/topic/conversations\\.([0-9a-f-]{36})$");
+    private static final Pattern PRESENCE_TOPIC = Pattern.compile("^/topic/presence\\.([0-9a-f-]{36})$");
     private static final Pattern TYPING = Pattern.compile("^/app/conversations\\.([0-9a-f-]{36})\\.typing$");
 
     private final BearerTokens tokens;
@@ -115,6 +117,12 @@ class StompAuthorization implements ChannelInterceptor {
         Matcher m = CONVERSATION_TOPIC.matcher(destination);
         if (m.matches() && participates(caller, m.group(1))) {
             return;
+        }
+        Matcher presence = PRESENCE_TOPIC.matcher(destination);
+        if (presence.matches()
+                && presence.group(1).equals(String.valueOf(caller.organizationId()))
+                && caller.can(io.wellbase.platform.security.Permission.CONVERSATION_START)) {
+            return; // the organization's staff see who is online
         }
         throw new MessageDeliveryException("auth.forbidden: you may not subscribe to " + destination);
     }
