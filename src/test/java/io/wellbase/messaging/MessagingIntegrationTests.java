@@ -102,6 +102,50 @@ class MessagingIntegrationTests extends MessagingTest {
     }
 
     @Test
+    void aParticipantWhoIsAwayIsToldOncePerUnreadStreak() throws Exception {
+        Chat c = chat("Chat E");
+        String newMessages = "/api/v1/notifications?category=messages";
+        send(c, c.clientToken(), "Are you there?", null);
+        assertThat(eventuallyCount(
+                        () -> (long) api.get(newMessages, c.owner().token())
+                                .json()
+                                .path("data")
+                                .size(),
+                        1))
+                .isEqualTo(1);
+        assertThat(api.get(newMessages, c.owner().token())
+                        .json()
+                        .path("data")
+                        .get(0)
+                        .path("body")
+                        .asString())
+                .isEqualTo("Are you there?");
+        assertThat(api.get(newMessages, c.clientToken()).json().path("data").size())
+                .as("not the sender")
+                .isZero();
+
+        send(c, c.clientToken(), "Hello?", null);
+        Thread.sleep(500);
+        assertThat(api.get(newMessages, c.owner().token()).json().path("data").size())
+                .as("one per unread streak")
+                .isEqualTo(1);
+
+        api.post(
+                "/api/v1/conversations/" + c.conversation() + "/read",
+                Map.of("seq", 2),
+                c.owner().token());
+        send(c, c.clientToken(), "Still there?", null);
+        assertThat(eventuallyCount(
+                        () -> (long) api.get(newMessages, c.owner().token())
+                                .json()
+                                .path("data")
+                                .size(),
+                        2))
+                .as("read up, told again")
+                .isEqualTo(2);
+    }
+
+    @Test
     void concurrentSendsGetGapFreeNumbers() throws Exception {
         Chat c = chat("Chat B");
         ExecutorService pool = Executors.newFixedThreadPool(8);

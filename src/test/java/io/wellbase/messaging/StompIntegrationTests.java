@@ -80,6 +80,12 @@ class StompIntegrationTests extends MessagingTest {
         assertThat(conversation.poll(500, TimeUnit.MILLISECONDS))
                 .as("nothing twice")
                 .isNull();
+        assertThat(api.get("/api/v1/notifications?category=messages", c.clientToken())
+                        .json()
+                        .path("data")
+                        .size())
+                .as("connected: no 'new message' notification")
+                .isZero();
 
         // an in-app notification for the client arrives on the client's own queue, and its reading too
         Api.Response told = api.post(

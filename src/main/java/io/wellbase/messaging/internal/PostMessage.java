@@ -24,6 +24,7 @@ class PostMessage {
     private final LiveMessages live;
     private final MessagingProperties properties;
     private final io.wellbase.messaging.internal.support.FirstResponses firstResponses;
+    private final AwayAlerts away;
 
     PostMessage(
             ConversationStore conversations,
@@ -31,8 +32,10 @@ class PostMessage {
             StoredFiles files,
             LiveMessages live,
             MessagingProperties properties,
-            io.wellbase.messaging.internal.support.FirstResponses firstResponses) {
+            io.wellbase.messaging.internal.support.FirstResponses firstResponses,
+            AwayAlerts away) {
         this.firstResponses = firstResponses;
+        this.away = away;
         this.conversations = conversations;
         this.messages = messages;
         this.files = files;
@@ -103,6 +106,7 @@ class PostMessage {
         conversations.markRead(orgId, conversationId, senderId, seq);
         firstResponses.sent(orgId, conversationId, senderId);
         live.created(orgId, conversationId, seq);
+        away.posted(orgId, conversationId, senderId, body);
         return new Posted(written, true);
     }
 

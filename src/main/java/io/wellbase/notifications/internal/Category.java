@@ -13,6 +13,8 @@ enum Category {
     WAITLIST("waitlist", false),
     MEMBERSHIPS("memberships", false),
     ANNOUNCEMENTS("announcements", false),
+    /** New messages in a conversation while one was away. */
+    MESSAGES("messages", false),
     /** The staff member's own imports, exports and reports. */
     JOBS("jobs", false),
     ACCOUNT("account", true),

@@ -11,13 +11,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tells a staff member something about their own work (an import that finished) or an emergency: in the app,
+ * Tells a person by their account (staff, or a client with a portal account) something about their own work (an
+ * import that finished), an emergency, or a conversation they were away from: in the app,
  * and by email to their verified account address, each when the organization and the person left the
  * category on (critical ones always); quiet hours delay the email but for a critical category. Written in the person's language, else the organization's. Dedupe keys as for
  * clients, so telling the same thing twice adds nothing.
  */
 @Service
-class StaffNotifier implements io.wellbase.notifications.StaffAlerts {
+class StaffNotifier implements io.wellbase.notifications.StaffAlerts, io.wellbase.notifications.ConversationAlerts {
 
     private final OrganizationNotificationSettings organizationSettings;
     private final Preferences preferences;
@@ -64,6 +65,28 @@ class StaffNotifier implements io.wellbase.notifications.StaffAlerts {
                             sessionId,
                             "waiting:" + userId,
                             Map.of("topic", topic)));
+        }
+    }
+
+    @Override
+    @Transactional
+    public void newMessage(
+            UUID orgId,
+            UUID conversationId,
+            java.util.Collection<io.wellbase.notifications.ConversationAlerts.Recipient> recipients,
+            String preview) {
+        String shown = preview.length() <= 140 ? preview : preview.substring(0, 139) + "…";
+        for (var r : recipients) {
+            // one per unread streak: the key moves on once they have read up
+            tell(
+                    orgId,
+                    r.userId(),
+                    new About(
+                            NotificationType.MESSAGE_NEW,
+                            "conversation",
+                            conversationId,
+                            r.userId() + ":after:" + r.readSeq(),
+                            Map.of("preview", shown)));
         }
     }
 
