@@ -12,4 +12,10 @@ public interface StaffAlerts {
 
     /** A chat session at emergency priority is waiting; {@code topic} is what the client wrote. */
     void emergencyWaiting(UUID organizationId, Collection<UUID> staffIds, UUID sessionId, String topic);
+
+    /**
+     * A client's message signals a crisis: they are told at once, in their language, where to find immediate
+     * help ({@code crisisLine}).
+     */
+    void crisisHelp(UUID organizationId, UUID clientUserId, UUID sessionId, String crisisLine);
 }

@@ -159,6 +159,50 @@ class SupportQueueIntegrationTests extends OrganizationTest {
     }
 
     @Test
+    void wordsOfCrisisRaiseTheSessionAndTellTheClientWhereToFindHelp() throws Exception {
+        Owner owner = ownerWithOrganization("Support D");
+        String fay = client(owner, "Fay");
+        Member counselor = memberWithRole(owner, "staff");
+        available(counselor.token(), 2);
+        String session = open(fay, "Work stress", "low");
+        String conversation = api.get("/api/v1/chat/sessions/" + session, fay).field("conversationId");
+        String messages = "/api/v1/conversations/" + conversation + "/messages";
+
+        api.post(messages, Map.of("body", "Work is hard lately."), fay);
+        assertThat(api.get("/api/v1/chat/sessions/" + session, fay).field("priority"))
+                .isEqualTo("low");
+
+        api.post(messages, Map.of("body", "Manchmal will ich mich UMBRINGEN."), fay);
+        assertThat(api.get("/api/v1/chat/sessions/" + session, fay).field("priority"))
+                .as("raised to emergency, in any language")
+                .isEqualTo("emergency");
+        assertThat(api.get("/api/v1/chat/sessions", owner.token())
+                        .json()
+                        .path("queue")
+                        .get(0)
+                        .path("id")
+                        .asString())
+                .as("it jumps the queue")
+                .isEqualTo(session);
+        JsonNode alerted = api.get("/api/v1/notifications?category=emergency", counselor.token())
+                .json()
+                .path("data");
+        assertThat(alerted.findValuesAsString("type")).contains("chat.emergency");
+        JsonNode help =
+                api.get("/api/v1/notifications?category=emergency", fay).json().path("data");
+        assertThat(help.size()).isEqualTo(1);
+        assertThat(help.get(0).path("body").asString()).contains("112");
+
+        api.post(messages, Map.of("body", "I keep thinking about suicide."), fay);
+        assertThat(api.get("/api/v1/notifications?category=emergency", fay)
+                        .json()
+                        .path("data")
+                        .size())
+                .as("told where to find help once per session")
+                .isEqualTo(1);
+    }
+
+    @Test
     void theClientClosesAndRatesOnceAndNobodyElseSeesTheSession() {
         Owner owner = ownerWithOrganization("Support B");
         String cleo = client(owner, "Cleo");

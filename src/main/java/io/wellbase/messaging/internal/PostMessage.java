@@ -25,6 +25,7 @@ class PostMessage {
     private final MessagingProperties properties;
     private final io.wellbase.messaging.internal.support.FirstResponses firstResponses;
     private final AwayAlerts away;
+    private final io.wellbase.messaging.internal.support.CrisisWatch crisis;
 
     PostMessage(
             ConversationStore conversations,
@@ -33,9 +34,11 @@ class PostMessage {
             LiveMessages live,
             MessagingProperties properties,
             io.wellbase.messaging.internal.support.FirstResponses firstResponses,
-            AwayAlerts away) {
+            AwayAlerts away,
+            io.wellbase.messaging.internal.support.CrisisWatch crisis) {
         this.firstResponses = firstResponses;
         this.away = away;
+        this.crisis = crisis;
         this.conversations = conversations;
         this.messages = messages;
         this.files = files;
@@ -105,6 +108,7 @@ class PostMessage {
                         draft.clientMessageId()));
         conversations.markRead(orgId, conversationId, senderId, seq);
         firstResponses.sent(orgId, conversationId, senderId);
+        crisis.inspect(orgId, conversationId, senderId, body);
         live.created(orgId, conversationId, seq);
         away.posted(orgId, conversationId, senderId, body);
         return new Posted(written, true);

@@ -70,6 +70,15 @@ class StaffNotifier implements io.wellbase.notifications.StaffAlerts, io.wellbas
 
     @Override
     @Transactional
+    public void crisisHelp(UUID orgId, UUID clientUserId, UUID sessionId, String crisisLine) {
+        tell(
+                orgId,
+                clientUserId,
+                new About(NotificationType.CRISIS_HELP, "chat_session", sessionId, "help", Map.of("line", crisisLine)));
+    }
+
+    @Override
+    @Transactional
     public void newMessage(
             UUID orgId,
             UUID conversationId,

@@ -214,6 +214,19 @@ class ChatSessionStore {
                 .update();
     }
 
+    /** Raises an open session's priority (never lowers it); answers 1 when it changed. */
+    int raise(UUID orgId, UUID id, Priority priority) {
+        return jdbc.sql("""
+                UPDATE chat_sessions SET priority = :priority, priority_rank = :rank
+                WHERE org_id = :org AND id = :id AND status <> 'closed' AND priority_rank < :rank
+                """)
+                .param("org", orgId)
+                .param("id", id)
+                .param("priority", priority.value())
+                .param("rank", priority.rank())
+                .update();
+    }
+
     /** The counselors on duty: available or busy (not offline). */
     List<UUID> onDuty(UUID orgId) {
         return jdbc.sql(

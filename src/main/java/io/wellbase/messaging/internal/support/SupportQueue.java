@@ -77,6 +77,21 @@ class SupportQueue {
         return session;
     }
 
+    /** A session whose client's words signal a crisis jumps the queue, and the counselors on duty are told. */
+    @Transactional
+    void raiseToEmergency(UUID orgId, ChatSessionStore.ChatSession session) {
+        int raised = sessions.raise(orgId, session.id(), Priority.EMERGENCY);
+        if (raised == 1) {
+            audit.record(AuditRecord.of(
+                    orgId,
+                    "chat_session.raised",
+                    "chat_session",
+                    session.id(),
+                    Map.of("priority", new AuditChange(session.priority(), Priority.EMERGENCY.value()))));
+            alert(orgId, session);
+        }
+    }
+
     /** What became of a take. */
     sealed interface Taken {}
 
