@@ -190,4 +190,36 @@ class StompIntegrationTests extends MessagingTest {
                 .as("clients do not see staff presence")
                 .contains("auth.forbidden");
     }
+
+    @Test
+    void aReconnectingClientGetsWhatItMissedInOrderBeforeNewMessages() throws Exception {
+        Chat c = chat("Socket E");
+        String messages = "/api/v1/conversations/" + c.conversation() + "/messages";
+        for (int i = 1; i <= 5; i++) {
+            api.post(messages, Map.of("body", "missed " + i), c.owner().token());
+        }
+        // the live pushes of those five have happened (nobody was connected)
+        Thread.sleep(300);
+        StompTestClient.Socket socket = connect(c.clientToken());
+        BlockingQueue<JsonNode> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+        StompTestClient.subscribeInto(socket.session(), "/user/queue/conversations." + c.conversation(), frames, null);
+        Thread.sleep(200);
+        StompTestClient.subscribeInto(
+                socket.session(), "/topic/conversations." + c.conversation(), frames, Map.of("last-seq", "2"));
+        List<Long> seqs = new ArrayList<>();
+        JsonNode frame = next(frames);
+        while (frame.path("event").asString().equals("message.created")) {
+            seqs.add(frame.path("seq").asLong());
+            frame = next(frames);
+        }
+        assertThat(seqs).as("what it missed, in order").containsExactly(3L, 4L, 5L);
+        assertThat(frame.path("event").asString()).isEqualTo("replay.done");
+        assertThat(frame.path("seq").asLong()).isEqualTo(5);
+
+        api.post(messages, Map.of("body", "new"), c.owner().token());
+        JsonNode fresh = next(frames);
+        assertThat(fresh.path("seq").asLong()).as("then the new ones").isEqualTo(6);
+        assertThat(frames.poll(500, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(socket.errors()).isEmpty();
+    }
 }

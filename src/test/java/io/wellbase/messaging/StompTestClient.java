@@ -71,7 +71,22 @@ final class StompTestClient implements AutoCloseable {
 
     static BlockingQueue<JsonNode> subscribe(StompSession session, String destination) {
         BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-        session.subscribe(destination, new StompFrameHandler() {
+        subscribeInto(session, destination, frames, null);
+        return frames;
+    }
+
+    /** Subscribes with extra headers, putting the frames into a queue shared with other subscriptions. */
+    static void subscribeInto(
+            StompSession session,
+            String destination,
+            BlockingQueue<JsonNode> frames,
+            java.util.Map<String, String> extra) {
+        StompHeaders headers = new StompHeaders();
+        headers.setDestination(destination);
+        if (extra != null) {
+            extra.forEach(headers::add);
+        }
+        session.subscribe(headers, new StompFrameHandler() {
             @Override
             public Type getPayloadType(StompHeaders headers) {
                 return byte[].class;
@@ -82,7 +97,6 @@ final class StompTestClient implements AutoCloseable {
                 frames.add(JSON.readTree((byte[]) payload));
             }
         });
-        return frames;
     }
 
     static JsonNode next(BlockingQueue<JsonNode> frames) throws InterruptedException {

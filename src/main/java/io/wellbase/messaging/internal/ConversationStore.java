@@ -160,6 +160,16 @@ public class ConversationStore {
                 .optional();
     }
 
+    /** The newest number published to live subscribers. */
+    long pushedSeq(UUID orgId, UUID conversationId) {
+        return jdbc.sql("SELECT pushed_seq FROM conversations WHERE org_id = :org AND id = :c")
+                .param("org", orgId)
+                .param("c", conversationId)
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
+    }
+
     /** Moves the participant's read mark forward (never back, never past the last message). */
     long markRead(UUID orgId, UUID conversationId, UUID userId, long upTo) {
         return jdbc.sql("""

@@ -90,6 +90,55 @@ class LiveMessages {
         }
     }
 
+    /**
+     * The published messages after {@code lastSeq}, to one socket's {@code /user/queue/conversations.<id>}, then
+     * {@code replay.done}; under the conversation's lock, so this node publishes nothing newer meanwhile.
+     */
+    void replay(
+            StompAuthorization.SocketUser user,
+            @org.jspecify.annotations.Nullable String sessionId,
+            UUID conversationId,
+            long lastSeq) {
+        if (sessionId == null) {
+            return;
+        }
+        String queue = "/queue/conversations." + conversationId;
+        synchronized (locks.get(conversationId, c -> new Object())) {
+            long upTo = conversations.pushedSeq(user.organizationId(), conversationId);
+            long from = lastSeq;
+            while (from < upTo) {
+                List<MessageStore.Message> page =
+                        messages.range(user.organizationId(), conversationId, from, upTo + 1, 500);
+                if (page.isEmpty()) {
+                    break;
+                }
+                for (MessageStore.Message m : page) {
+                    broker.convertAndSendToUser(
+                            user.getName(),
+                            queue,
+                            (Object) frame("message.created", conversationId, m),
+                            toSession(sessionId));
+                    from = m.seq();
+                }
+            }
+            broker.convertAndSendToUser(
+                    user.getName(),
+                    queue,
+                    (Object) Map.of("event", "replay.done", "conversationId", conversationId, "seq", upTo),
+                    toSession(sessionId));
+        }
+    }
+
+    /** Headers that address one socket of the user, not all of them. */
+    private static org.springframework.messaging.MessageHeaders toSession(String sessionId) {
+        org.springframework.messaging.simp.SimpMessageHeaderAccessor headers =
+                org.springframework.messaging.simp.SimpMessageHeaderAccessor.create(
+                        org.springframework.messaging.simp.SimpMessageType.MESSAGE);
+        headers.setSessionId(sessionId);
+        headers.setLeaveMutable(true);
+        return headers.getMessageHeaders();
+    }
+
     /** A payload to a destination (as an Object: a Map would be taken for headers). */
     private void push(String destination, Object payload) {
         broker.convertAndSend(destination, payload);

@@ -21,10 +21,12 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     private final StompAuthorization authorization;
+    private final Resume resume;
     private final MessagingProperties properties;
 
-    WebSocketConfig(StompAuthorization authorization, MessagingProperties properties) {
+    WebSocketConfig(StompAuthorization authorization, Resume resume, MessagingProperties properties) {
         this.authorization = authorization;
+        this.resume = resume;
         this.properties = properties;
     }
 
@@ -66,6 +68,6 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(authorization);
+        registration.interceptors(authorization, resume);
     }
 }
