@@ -6,6 +6,7 @@ import io.wellbase.support.Api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -221,5 +222,39 @@ class StompIntegrationTests extends MessagingTest {
         assertThat(fresh.path("seq").asLong()).as("then the new ones").isEqualTo(6);
         assertThat(frames.poll(500, TimeUnit.MILLISECONDS)).isNull();
         assertThat(socket.errors()).isEmpty();
+    }
+
+    @Test
+    void aMessageWhoseNodeDiedBeforePublishingItGoesOutWithTheNextInOrderAndOnce() throws Exception {
+        Chat c = chat("Socket F");
+        StompTestClient.Socket socket = connect(c.clientToken());
+        BlockingQueue<JsonNode> frames = subscribe(socket.session(), "/topic/conversations." + c.conversation());
+        Thread.sleep(300);
+        String messages = "/api/v1/conversations/" + c.conversation() + "/messages";
+        api.post(messages, Map.of("body", "one"), c.owner().token());
+        assertThat(next(frames).path("seq").asLong()).isEqualTo(1);
+
+        // as a node that died between its commit and its push would leave it: written and numbered, not published
+        jdbc.sql("UPDATE conversations SET last_seq = 2, last_message_at = now() WHERE id = :c")
+                .param("c", c.conversation())
+                .update();
+        jdbc.sql("INSERT INTO messages (id, org_id, conversation_id, seq, sender_id, type, body)"
+                        + " VALUES (:id, :org, :c, 2, :sender, 'text', 'two, acknowledged by the dead node')")
+                .param("id", UUID.randomUUID())
+                .param("org", c.owner().orgId())
+                .param("c", c.conversation())
+                .param("sender", c.owner().userId())
+                .update();
+        assertThat(frames.poll(500, TimeUnit.MILLISECONDS))
+                .as("nobody published it")
+                .isNull();
+
+        api.post(messages, Map.of("body", "three"), c.owner().token());
+        JsonNode second = next(frames);
+        JsonNode third = next(frames);
+        assertThat(second.path("seq").asLong()).isEqualTo(2);
+        assertThat(second.path("message").path("body").asString()).startsWith("two");
+        assertThat(third.path("seq").asLong()).isEqualTo(3);
+        assertThat(frames.poll(500, TimeUnit.MILLISECONDS)).as("each once").isNull();
     }
 }
