@@ -8,7 +8,8 @@
     "conversation_participants",
     "messages",
     "counselor_profiles",
-    "chat_sessions"
+    "chat_sessions",
+    "support_settings"
 })
 @org.jspecify.annotations.NullMarked
 package io.wellbase.messaging;

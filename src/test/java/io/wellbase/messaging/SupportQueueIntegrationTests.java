@@ -164,6 +164,16 @@ class SupportQueueIntegrationTests extends OrganizationTest {
         String fay = client(owner, "Fay");
         Member counselor = memberWithRole(owner, "staff");
         available(counselor.token(), 2);
+        assertThat(api.put("/api/v1/chat/settings", Map.of("crisisLine", ""), owner.token())
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.put("/api/v1/chat/settings", Map.of("crisisLine", "0800 111 0 111"), counselor.token())
+                        .status())
+                .as("owners and admins set it")
+                .isEqualTo(403);
+        assertThat(api.put("/api/v1/chat/settings", Map.of("crisisLine", "0800 111 0 111"), owner.token())
+                        .field("crisisLine"))
+                .isEqualTo("0800 111 0 111");
         String session = open(fay, "Work stress", "low");
         String conversation = api.get("/api/v1/chat/sessions/" + session, fay).field("conversationId");
         String messages = "/api/v1/conversations/" + conversation + "/messages";
@@ -191,7 +201,7 @@ class SupportQueueIntegrationTests extends OrganizationTest {
         JsonNode help =
                 api.get("/api/v1/notifications?category=emergency", fay).json().path("data");
         assertThat(help.size()).isEqualTo(1);
-        assertThat(help.get(0).path("body").asString()).contains("112");
+        assertThat(help.get(0).path("body").asString()).contains("0800 111 0 111");
 
         api.post(messages, Map.of("body", "I keep thinking about suicide."), fay);
         assertThat(api.get("/api/v1/notifications?category=emergency", fay)

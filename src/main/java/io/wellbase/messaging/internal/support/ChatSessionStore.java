@@ -227,6 +227,21 @@ class ChatSessionStore {
                 .update();
     }
 
+    /** The organization's own crisis line, if it set one. */
+    Optional<String> crisisLine(UUID orgId) {
+        return jdbc.sql("SELECT crisis_line FROM support_settings WHERE org_id = :org")
+                .param("org", orgId)
+                .query(String.class)
+                .optional();
+    }
+
+    void saveCrisisLine(UUID orgId, String line) {
+        jdbc.sql("""
+                INSERT INTO support_settings (org_id, crisis_line) VALUES (:org, :line)
+                ON CONFLICT (org_id) DO UPDATE SET crisis_line = excluded.crisis_line, updated_at = now()
+                """).param("org", orgId).param("line", line).update();
+    }
+
     /** The counselors on duty: available or busy (not offline). */
     List<UUID> onDuty(UUID orgId) {
         return jdbc.sql(

@@ -21,13 +21,20 @@ import org.springframework.stereotype.Component;
 public class CrisisWatch {
 
     private final JdbcClient jdbc;
+    private final ChatSessionStore store;
     private final SupportQueue queue;
     private final StaffAlerts alerts;
     private final MessagingProperties properties;
     private final List<String> words;
 
-    CrisisWatch(JdbcClient jdbc, SupportQueue queue, StaffAlerts alerts, MessagingProperties properties) {
+    CrisisWatch(
+            JdbcClient jdbc,
+            ChatSessionStore store,
+            SupportQueue queue,
+            StaffAlerts alerts,
+            MessagingProperties properties) {
         this.jdbc = jdbc;
+        this.store = store;
         this.queue = queue;
         this.alerts = alerts;
         this.properties = properties;
@@ -71,7 +78,8 @@ public class CrisisWatch {
                 .list();
         for (ChatSessionStore.ChatSession session : open) {
             queue.raiseToEmergency(orgId, session);
-            alerts.crisisHelp(orgId, senderId, session.id(), properties.crisisLine());
+            alerts.crisisHelp(
+                    orgId, senderId, session.id(), store.crisisLine(orgId).orElse(properties.crisisLine()));
         }
     }
 }

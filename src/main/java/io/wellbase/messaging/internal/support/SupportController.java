@@ -39,11 +39,20 @@ class SupportController {
     private final SupportQueue queue;
     private final ChatSessionStore sessions;
     private final ClientAccounts accounts;
+    private final io.wellbase.audit.AuditTrail audit;
+    private final String defaultCrisisLine;
 
-    SupportController(SupportQueue queue, ChatSessionStore sessions, ClientAccounts accounts) {
+    SupportController(
+            SupportQueue queue,
+            ChatSessionStore sessions,
+            ClientAccounts accounts,
+            io.wellbase.audit.AuditTrail audit,
+            io.wellbase.messaging.MessagingProperties properties) {
         this.queue = queue;
         this.sessions = sessions;
         this.accounts = accounts;
+        this.audit = audit;
+        this.defaultCrisisLine = properties.crisisLine();
     }
 
     record OpenRequest(
@@ -161,6 +170,35 @@ class SupportController {
     @Operation(summary = "The organization's counselors with status, rating, sessions in all and active now")
     Map<String, Object> counselors(Caller caller) {
         return Map.of("data", sessions.counselors(caller.requireOrganization()));
+    }
+
+    record SupportSettings(@NotBlank @Size(max = 300) String crisisLine) {}
+
+    @GetMapping("/api/v1/chat/settings")
+    @RequiresPermission(Permission.CONVERSATION_START)
+    @Operation(summary = "Where a client in crisis is told to find immediate help")
+    SupportSettings settings(Caller caller) {
+        return new SupportSettings(
+                sessions.crisisLine(caller.requireOrganization()).orElse(defaultCrisisLine));
+    }
+
+    @PutMapping("/api/v1/chat/settings")
+    @RequiresPermission(Permission.ORGANIZATION_UPDATE)
+    @Operation(summary = "Set the organization's crisis line (owner, admin); audited")
+    SupportSettings saveSettings(Caller caller, @Valid @RequestBody SupportSettings request) {
+        UUID orgId = caller.requireOrganization();
+        String before = sessions.crisisLine(orgId).orElse(null);
+        sessions.saveCrisisLine(orgId, request.crisisLine().strip());
+        audit.record(io.wellbase.audit.AuditRecord.of(
+                orgId,
+                "support.settings_changed",
+                "support_settings",
+                orgId,
+                Map.of(
+                        "crisisLine",
+                        new io.wellbase.audit.AuditChange(
+                                before, request.crisisLine().strip()))));
+        return new SupportSettings(request.crisisLine().strip());
     }
 
     @GetMapping("/api/v1/chat/metrics")
