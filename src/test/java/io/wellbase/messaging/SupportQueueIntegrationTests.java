@@ -134,6 +134,28 @@ class SupportQueueIntegrationTests extends OrganizationTest {
                 Map.of("channels", Map.of(), "quietHours", Map.of("start", "00:00", "end", "23:59", "timezone", "UTC")),
                 onDuty.token());
 
+        // and a device of the counselor on duty is registered for push
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        java.security.interfaces.ECPublicKey key = (java.security.interfaces.ECPublicKey)
+                generator.generateKeyPair().getPublic();
+        byte[] point = new byte[65];
+        point[0] = 4;
+        byte[] x = key.getW().getAffineX().toByteArray();
+        byte[] y = key.getW().getAffineY().toByteArray();
+        System.arraycopy(x, Math.max(0, x.length - 32), point, 1 + Math.max(0, 32 - x.length), Math.min(32, x.length));
+        System.arraycopy(y, Math.max(0, y.length - 32), point, 33 + Math.max(0, 32 - y.length), Math.min(32, y.length));
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        Api.Response device = api.post(
+                "/api/v1/notifications/push-subscriptions",
+                Map.of(
+                        "endpoint",
+                        "http://127.0.0.1:9/push/counselor",
+                        "keys",
+                        Map.of("p256dh", b64.encodeToString(point), "auth", b64.encodeToString(new byte[16]))),
+                onDuty.token());
+        assertThat(device.status()).as(device.toString()).isEqualTo(201);
+
         String session = open(eve, "I can't go on", "emergency");
 
         for (Member m : List.of(onDuty, busy)) {
@@ -154,7 +176,14 @@ class SupportQueueIntegrationTests extends OrganizationTest {
                         .param("u", onDuty.userId())
                         .query(Long.class)
                         .single())
-                .as("its email is not deferred to the end of the quiet hours")
+                .as("its email and push are not deferred to the end of the quiet hours")
+                .isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM notification_deliveries WHERE type = 'chat.emergency'"
+                                + " AND user_id = :u AND channel = 'push'")
+                        .param("u", onDuty.userId())
+                        .query(Long.class)
+                        .single())
+                .as("pushed to the counselor's device")
                 .isEqualTo(1);
     }
 

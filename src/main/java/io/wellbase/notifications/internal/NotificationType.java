@@ -28,7 +28,7 @@ enum NotificationType {
     JOB_FAILED(Category.JOBS, "job.failed", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
     MESSAGE_NEW(Category.MESSAGES, "message.new", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
     CRISIS_HELP(Category.EMERGENCY, "chat.crisis_help", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
-    CHAT_EMERGENCY(Category.EMERGENCY, "chat.emergency", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
+    CHAT_EMERGENCY(Category.EMERGENCY, "chat.emergency", EnumSet.of(Channel.IN_APP, Channel.EMAIL, Channel.PUSH)),
     EMAIL_VERIFICATION(Category.ACCOUNT, "account.email_verification", EnumSet.of(Channel.EMAIL)),
     PASSWORD_RESET(Category.ACCOUNT, "account.password_reset", EnumSet.of(Channel.EMAIL)),
     STAFF_INVITATION(Category.ACCOUNT, "account.invitation", EnumSet.of(Channel.EMAIL)),

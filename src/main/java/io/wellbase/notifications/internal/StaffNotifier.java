@@ -27,6 +27,7 @@ class StaffNotifier implements io.wellbase.notifications.StaffAlerts, io.wellbas
     private final UserAccounts users;
     private final Inbox inbox;
     private final Deliveries deliveries;
+    private final PushSubscriptions push;
     private final Clock clock;
 
     StaffNotifier(
@@ -37,7 +38,9 @@ class StaffNotifier implements io.wellbase.notifications.StaffAlerts, io.wellbas
             UserAccounts users,
             Inbox inbox,
             Deliveries deliveries,
+            PushSubscriptions push,
             Clock clock) {
+        this.push = push;
         this.organizationSettings = organizationSettings;
         this.preferences = preferences;
         this.templates = templates;
@@ -144,6 +147,16 @@ class StaffNotifier implements io.wellbase.notifications.StaffAlerts, io.wellbas
                     : choice.quietHours().deferred(now);
             queued = deliveries.queueAll(
                     orgId, List.of(new Deliveries.Queued(message, Channel.EMAIL, user.email(), userId, notBefore)));
+        }
+        if (about.type().defaultChannels().contains(Channel.PUSH)
+                && settings.allows(category, Channel.PUSH)
+                && choice.allows(category, Channel.PUSH)
+                && push.subscribed(orgId, List.of(userId)).contains(userId)) {
+            Instant notBefore = choice.quietHours() == null || category.critical()
+                    ? now
+                    : choice.quietHours().deferred(now);
+            queued += deliveries.queueAll(
+                    orgId, List.of(new Deliveries.Queued(message, Channel.PUSH, userId.toString(), userId, notBefore)));
         }
         return new Notifier.Outcome(inApp, queued);
     }
