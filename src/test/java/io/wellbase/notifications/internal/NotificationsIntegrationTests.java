@@ -45,6 +45,22 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 .update();
     }
 
+    /**
+     * A booking's confirmation mail, parked a day ahead so that the shared dispatcher leaves it to the test's
+     * own dispatcher (whose clock the test moves past it).
+     */
+    private UUID parkedBookingMail(Studio s) {
+        book(s, session(s, inDays(3)));
+        eventually(
+                () -> rows("SELECT count(*) FROM notification_deliveries WHERE client_id = :id", s.client()),
+                n -> n == 1);
+        return jdbc.sql("UPDATE notification_deliveries SET status = 'queued', attempts = 0,"
+                        + " next_attempt_at = now() + interval '1 day' WHERE client_id = :id RETURNING id")
+                .param("id", s.client())
+                .query(UUID.class)
+                .single();
+    }
+
     /** Every queued row but one set aside, so that a test's own dispatcher handles that one alone. */
     private void setEverythingElseAside(UUID keep) {
         jdbc.sql("UPDATE notification_deliveries SET status = 'failed', last_error = 'set aside by a test'"
@@ -696,17 +712,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
     void aDispatcherKilledBetweenTheSmtpHandOverAndTheCommitSendsAgainUnderTheSameMessageIdAndEndsSentOnce()
             throws Exception {
         Studio s = studio("Notify H");
-        book(s, session(s, inDays(3)));
-        eventually(
-                () -> rows("SELECT count(*) FROM notification_deliveries WHERE client_id = :id", s.client()),
-                n -> n == 1);
-        // keep the shared dispatcher away from this row: park it in the future, then make it due for ours
-        UUID id = jdbc.sql(
-                        "UPDATE notification_deliveries SET status = 'queued', attempts = 0, next_attempt_at = now() + interval '1 day'"
-                                + " WHERE client_id = :id RETURNING id")
-                .param("id", s.client())
-                .query(UUID.class)
-                .single();
+        UUID id = parkedBookingMail(s);
         int before = mailsTo(s.clientEmail(), "Booked").size();
         java.util.concurrent.atomic.AtomicInteger providerCalls = new java.util.concurrent.atomic.AtomicInteger();
         ChannelSender dying = sender(Channel.EMAIL, message -> {
@@ -750,16 +756,7 @@ class NotificationsIntegrationTests extends IntegrationTest {
     @Test
     void withoutAProviderAMessageIsMarkedLoggedNotSent() {
         Studio s = studio("Notify Logged");
-        book(s, session(s, inDays(3)));
-        eventually(
-                () -> rows("SELECT count(*) FROM notification_deliveries WHERE client_id = :id", s.client()),
-                n -> n == 1);
-        UUID id = jdbc.sql(
-                        "UPDATE notification_deliveries SET status = 'queued', attempts = 0, next_attempt_at = now() + interval '1 day'"
-                                + " WHERE client_id = :id RETURNING id")
-                .param("id", s.client())
-                .query(UUID.class)
-                .single();
+        UUID id = parkedBookingMail(s);
         ChannelSender logOnly = new ChannelSender() {
             @Override
             public Channel channel() {
