@@ -13,6 +13,9 @@ public interface StaffAlerts {
     /** A chat session at emergency priority is waiting; {@code topic} is what the client wrote. */
     void emergencyWaiting(UUID organizationId, Collection<UUID> staffIds, UUID sessionId, String topic);
 
+    /** A waiting session is offered to a counselor with a free place (they take it from the queue). */
+    void sessionOffered(UUID organizationId, UUID counselorId, UUID sessionId, String topic);
+
     /**
      * A client's message signals a crisis: they are told at once, in their language, where to find immediate
      * help ({@code crisisLine}).

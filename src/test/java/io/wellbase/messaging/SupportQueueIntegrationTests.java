@@ -242,6 +242,39 @@ class SupportQueueIntegrationTests extends OrganizationTest {
     }
 
     @Test
+    void theHeadOfTheQueueIsOfferedToTheAvailableCounselorWithTheMostFreePlaces() {
+        Owner owner = ownerWithOrganization("Support E");
+        String gus = client(owner, "Gus");
+        Member roomy = memberWithRole(owner, "staff");
+        Member full = memberWithRole(owner, "staff");
+        Member away = memberWithRole(owner, "staff");
+        available(roomy.token(), 3);
+        available(full.token(), 1);
+        api.put("/api/v1/chat/counselors/me", Map.of("status", "offline"), away.token());
+        String busyOne = open(gus, "Already talking", "low");
+        api.post("/api/v1/chat/sessions/" + busyOne + "/take", Map.of(), full.token());
+
+        String waiting = open(gus, "Anxiety", "medium");
+
+        JsonNode offered = api.get("/api/v1/notifications?category=messages", roomy.token())
+                .json()
+                .path("data");
+        assertThat(offered.findValuesAsString("type")).contains("chat.offered");
+        assertThat(offered.findValuesAsString("entityId")).contains(waiting);
+        for (Member other : List.of(full, away)) {
+            assertThat(api.get("/api/v1/notifications?category=messages", other.token())
+                            .json()
+                            .path("data")
+                            .findValuesAsString("entityId"))
+                    .as("not to one without a place, never to an offline one")
+                    .doesNotContain(waiting);
+        }
+        assertThat(api.get("/api/v1/chat/sessions/" + waiting, owner.token()).field("status"))
+                .as("offered, not assigned: the counselor takes it")
+                .isEqualTo("waiting");
+    }
+
+    @Test
     void theClientClosesAndRatesOnceAndNobodyElseSeesTheSession() {
         Owner owner = ownerWithOrganization("Support B");
         String cleo = client(owner, "Cleo");

@@ -27,6 +27,7 @@ enum NotificationType {
     JOB_COMPLETED(Category.JOBS, "job.completed", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
     JOB_FAILED(Category.JOBS, "job.failed", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
     MESSAGE_NEW(Category.MESSAGES, "message.new", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
+    CHAT_OFFERED(Category.MESSAGES, "chat.offered", EnumSet.of(Channel.IN_APP, Channel.PUSH)),
     CRISIS_HELP(Category.EMERGENCY, "chat.crisis_help", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
     CHAT_EMERGENCY(Category.EMERGENCY, "chat.emergency", EnumSet.of(Channel.IN_APP, Channel.EMAIL, Channel.PUSH)),
     EMAIL_VERIFICATION(Category.ACCOUNT, "account.email_verification", EnumSet.of(Channel.EMAIL)),

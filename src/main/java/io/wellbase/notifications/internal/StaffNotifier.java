@@ -73,6 +73,20 @@ class StaffNotifier implements io.wellbase.notifications.StaffAlerts, io.wellbas
 
     @Override
     @Transactional
+    public void sessionOffered(UUID orgId, UUID counselorId, UUID sessionId, String topic) {
+        tell(
+                orgId,
+                counselorId,
+                new About(
+                        NotificationType.CHAT_OFFERED,
+                        "chat_session",
+                        sessionId,
+                        "offered:" + counselorId,
+                        Map.of("topic", topic)));
+    }
+
+    @Override
+    @Transactional
     public void crisisHelp(UUID orgId, UUID clientUserId, UUID sessionId, String crisisLine) {
         tell(
                 orgId,

@@ -242,6 +242,23 @@ class ChatSessionStore {
                 """).param("org", orgId).param("line", line).update();
     }
 
+    /**
+     * The available counselor with the most free places (then the one idle longest), never an offline or
+     * busy one; empty when nobody has a place.
+     */
+    Optional<UUID> freeCounselor(UUID orgId) {
+        return jdbc.sql("""
+                SELECT p.user_id FROM counselor_profiles p
+                WHERE p.org_id = :org AND p.status = 'available'
+                  AND (SELECT count(*) FROM chat_sessions s WHERE s.org_id = p.org_id AND s.counselor_id = p.user_id
+                         AND s.status = 'active') < p.max_sessions
+                ORDER BY p.max_sessions - (SELECT count(*) FROM chat_sessions s WHERE s.org_id = p.org_id
+                           AND s.counselor_id = p.user_id AND s.status = 'active') DESC,
+                         p.updated_at, p.user_id
+                LIMIT 1
+                """).param("org", orgId).query(UUID.class).optional();
+    }
+
     /** The counselors on duty: available or busy (not offline). */
     List<UUID> onDuty(UUID orgId) {
         return jdbc.sql(

@@ -160,6 +160,9 @@ class SupportController {
                 request.languages() == null ? List.of() : request.languages(),
                 status,
                 request.maxSessions() == null ? 3 : request.maxSessions());
+        if (status == CounselorStatus.AVAILABLE) {
+            queue.offer(orgId);
+        }
         return sessions.counselors(orgId).stream()
                 .filter(c -> c.userId().equals(caller.userId()))
                 .toList();

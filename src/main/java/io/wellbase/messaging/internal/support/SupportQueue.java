@@ -74,6 +74,7 @@ class SupportQueue {
         if (priority == Priority.EMERGENCY) {
             alert(orgId, session);
         }
+        offer(orgId);
         return session;
     }
 
@@ -90,6 +91,18 @@ class SupportQueue {
                     Map.of("priority", new AuditChange(session.priority(), Priority.EMERGENCY.value()))));
             alert(orgId, session);
         }
+    }
+
+    /**
+     * Offers the head of the queue (most urgent, then longest waiting) to the available counselor with the most
+     * free places: they are told in the app (and by push) and take it. Called when a session opens, when a
+     * counselor frees a place and when one becomes available.
+     */
+    void offer(UUID orgId) {
+        sessions.queue(orgId, 1).stream()
+                .findFirst()
+                .ifPresent(head -> sessions.freeCounselor(orgId)
+                        .ifPresent(counselor -> alerts.sessionOffered(orgId, counselor, head.id(), head.topic())));
     }
 
     /** What became of a take. */
@@ -126,12 +139,15 @@ class SupportQueue {
     @Transactional
     Optional<ChatSessionStore.ChatSession> close(UUID orgId, UUID sessionId, UUID by) {
         Optional<ChatSessionStore.ChatSession> closed = sessions.close(orgId, sessionId, by);
-        closed.ifPresent(s -> audit.record(AuditRecord.of(
-                orgId,
-                "chat_session.closed",
-                "chat_session",
-                sessionId,
-                Map.of("status", new AuditChange(null, "closed")))));
+        closed.ifPresent(s -> {
+            audit.record(AuditRecord.of(
+                    orgId,
+                    "chat_session.closed",
+                    "chat_session",
+                    sessionId,
+                    Map.of("status", new AuditChange(null, "closed"))));
+            offer(orgId); // a place came free
+        });
         return closed;
     }
 }
