@@ -1,12 +1,13 @@
 // The messaging benchmark's client: N sockets subscribed to one conversation (or to the bare fan-out),
 // M messages sent at a fixed rate; every socket measures each message's latency (send -> receive, one
 // process, one clock) and checks that it got every message once and in order.
-//   node fanout.mjs stomp <baseUrl> <token> <conversationId> <sockets> <messages> <perSecond>
+//   node fanout.mjs stomp <baseUrl> <token> <conversationId> <sockets> <messages> <perSecond> [<secondBaseUrl>]
 //   node fanout.mjs bare  <baseUrl> -       -                <sockets> <messages> <perSecond>
+// With a second base URL, every other socket connects to that node (messages are still sent to the first).
 import { Client } from "@stomp/stompjs";
 import WebSocket from "ws";
 
-const [mode, base, token, conversation, socketsArg, messagesArg, rateArg] = process.argv.slice(2);
+const [mode, base, token, conversation, socketsArg, messagesArg, rateArg, second] = process.argv.slice(2);
 const SOCKETS = Number(socketsArg), MESSAGES = Number(messagesArg), RATE = Number(rateArg);
 const wsBase = base.replace(/^http/, "ws");
 const latencies = [];
@@ -23,11 +24,12 @@ function receiver() {
   };
 }
 
-async function openStomp() {
+async function openStomp(i) {
+  const node = second && i % 2 === 1 ? second.replace(/^http/, "ws") : wsBase;
   return new Promise((resolve, reject) => {
     const got = receiver();
     const client = new Client({
-      webSocketFactory: () => new WebSocket(`${wsBase}/ws`),
+      webSocketFactory: () => new WebSocket(`${node}/ws`),
       connectHeaders: { Authorization: `Bearer ${token}` },
       reconnectDelay: 0, heartbeatIncoming: 0, heartbeatOutgoing: 0,
       onConnect: () => {
@@ -61,7 +63,7 @@ async function openBare() {
 const opened = [];
 for (let i = 0; i < SOCKETS; i += 50) {
   const batch = [];
-  for (let j = i; j < Math.min(SOCKETS, i + 50); j++) batch.push(mode === "stomp" ? openStomp() : openBare());
+  for (let j = i; j < Math.min(SOCKETS, i + 50); j++) batch.push(mode === "stomp" ? openStomp(j) : openBare());
   opened.push(...(await Promise.all(batch)));
 }
 await new Promise((r) => setTimeout(r, 1000));
@@ -92,7 +94,7 @@ const seconds = (performance.now() - started) / 1000;
 latencies.sort((a, b) => a - b);
 const pct = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] : NaN);
 console.log(JSON.stringify({
-  mode, sockets: SOCKETS, messages: MESSAGES, rate: RATE, expected, received, lost: expected - received,
+  mode, nodes: second ? 2 : 1, sockets: SOCKETS, messages: MESSAGES, rate: RATE, expected, received, lost: expected - received,
   duplicates, reordered, p50: +pct(50).toFixed(2), p99: +pct(99).toFixed(2), max: +pct(100).toFixed(2),
   framesPerSecond: Math.round(received / seconds),
 }));
