@@ -76,16 +76,31 @@ class LiveMessages {
             if (after.isEmpty()) {
                 return;
             }
-            long from = after.get();
-            while (from < upTo) {
-                List<MessageStore.Message> page = messages.range(orgId, conversationId, from, upTo + 1, 500);
-                if (page.isEmpty()) {
-                    break;
-                }
-                for (MessageStore.Message m : page) {
-                    push(TOPIC + conversationId, frame("message.created", conversationId, m));
-                    from = m.seq();
-                }
+            inOrder(
+                    orgId,
+                    conversationId,
+                    after.get(),
+                    upTo,
+                    m -> push(TOPIC + conversationId, frame("message.created", conversationId, m)));
+        }
+    }
+
+    /** The conversation's messages with {@code after < seq <= upTo}, oldest first, a page of 500 at a time. */
+    private void inOrder(
+            UUID orgId,
+            UUID conversationId,
+            long after,
+            long upTo,
+            java.util.function.Consumer<MessageStore.Message> each) {
+        long from = after;
+        while (from < upTo) {
+            List<MessageStore.Message> page = messages.range(orgId, conversationId, from, upTo + 1, 500);
+            if (page.isEmpty()) {
+                break;
+            }
+            for (MessageStore.Message m : page) {
+                each.accept(m);
+                from = m.seq();
             }
         }
     }
@@ -105,22 +120,16 @@ class LiveMessages {
         String queue = "/queue/conversations." + conversationId;
         synchronized (locks.get(conversationId, c -> new Object())) {
             long upTo = conversations.pushedSeq(user.organizationId(), conversationId);
-            long from = lastSeq;
-            while (from < upTo) {
-                List<MessageStore.Message> page =
-                        messages.range(user.organizationId(), conversationId, from, upTo + 1, 500);
-                if (page.isEmpty()) {
-                    break;
-                }
-                for (MessageStore.Message m : page) {
-                    broker.convertAndSendToUser(
+            inOrder(
+                    user.organizationId(),
+                    conversationId,
+                    lastSeq,
+                    upTo,
+                    m -> broker.convertAndSendToUser(
                             user.getName(),
                             queue,
                             (Object) frame("message.created", conversationId, m),
-                            toSession(sessionId));
-                    from = m.seq();
-                }
-            }
+                            toSession(sessionId)));
             broker.convertAndSendToUser(
                     user.getName(),
                     queue,

@@ -2,7 +2,6 @@ package io.wellbase.messaging.internal;
 
 import java.util.UUID;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.messaging.Message;
@@ -27,7 +26,6 @@ import org.springframework.stereotype.Component;
 class Resume implements ExecutorChannelInterceptor {
 
     static final String HEADER = "last-seq";
-    private static final Pattern TOPIC = Pattern.compile("^/topic/conversations\\.([0-9a-f-]{36})$");
 
     /** Lazily: the live side needs the broker, which is configured with this interceptor. */
     private final ObjectProvider<LiveMessages> live;
@@ -49,7 +47,8 @@ class Resume implements ExecutorChannelInterceptor {
             return;
         }
         String after = stomp.getFirstNativeHeader(HEADER);
-        Matcher m = TOPIC.matcher(stomp.getDestination() == null ? "" : stomp.getDestination());
+        Matcher m = StompAuthorization.CONVERSATION_TOPIC.matcher(
+                stomp.getDestination() == null ? "" : stomp.getDestination());
         if (after == null || !m.matches()) {
             return;
         }

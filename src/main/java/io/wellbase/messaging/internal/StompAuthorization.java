@@ -31,7 +31,9 @@ import org.springframework.stereotype.Component;
 class StompAuthorization implements ChannelInterceptor {
 
     static final String TOKEN = "wellbase.token";
-    private static final Pattern CONVERSATION_TOPIC = Pattern.compile("^/topic/conversations\\.([0-9a-f-]{36})$");
+    /** A conversation's topic; group 1 is its id. */
+    static final Pattern CONVERSATION_TOPIC = Pattern.compile("^/topic/conversations\\.([0-9a-f-]{36})$");
+
     private static final Pattern PRESENCE_TOPIC = Pattern.compile("^/topic/presence\\.([0-9a-f-]{36})$");
     private static final Pattern TYPING = Pattern.compile("^/app/conversations\\.([0-9a-f-]{36})\\.typing$");
 

@@ -116,6 +116,17 @@ class StaffNotifier implements io.wellbase.notifications.StaffAlerts, io.wellbas
         }
     }
 
+    /** Whether the type goes to the channel and neither the organization nor the person switched it off. */
+    private static boolean goesTo(
+            NotificationType type,
+            Channel channel,
+            OrganizationNotificationSettings.Settings settings,
+            Preferences.Choice choice) {
+        return type.defaultChannels().contains(channel)
+                && settings.allows(type.category(), channel)
+                && choice.allows(type.category(), channel);
+    }
+
     @Transactional
     Notifier.Outcome tell(UUID orgId, UUID userId, About about) {
         OrganizationNotificationSettings.Settings settings = organizationSettings.of(orgId);
@@ -144,34 +155,22 @@ class StaffNotifier implements io.wellbase.notifications.StaffAlerts, io.wellbas
         Preferences.Choice choice =
                 preferences.ofAll(orgId, List.of(userId)).getOrDefault(userId, Preferences.Choice.DEFAULTS);
         Instant now = clock.instant();
-        int inApp = 0;
-        int queued = 0;
-        if (about.type().defaultChannels().contains(Channel.IN_APP)
-                && settings.allows(category, Channel.IN_APP)
-                && choice.allows(category, Channel.IN_APP)) {
-            inApp = inbox.addAll(orgId, List.of(new Inbox.Addressed(userId, message)));
+        // quiet hours delay email and push, but for a critical category
+        Instant notBefore = choice.quietHours() == null || category.critical()
+                ? now
+                : choice.quietHours().deferred(now);
+        int inApp = goesTo(about.type(), Channel.IN_APP, settings, choice)
+                ? inbox.addAll(orgId, List.of(new Inbox.Addressed(userId, message)))
+                : 0;
+        List<Deliveries.Queued> rows = new java.util.ArrayList<>();
+        if (goesTo(about.type(), Channel.EMAIL, settings, choice) && user.email() != null && user.emailVerified()) {
+            rows.add(new Deliveries.Queued(message, Channel.EMAIL, user.email(), userId, notBefore));
         }
-        if (about.type().defaultChannels().contains(Channel.EMAIL)
-                && settings.allows(category, Channel.EMAIL)
-                && choice.allows(category, Channel.EMAIL)
-                && user.email() != null
-                && user.emailVerified()) {
-            Instant notBefore = choice.quietHours() == null || category.critical()
-                    ? now
-                    : choice.quietHours().deferred(now);
-            queued = deliveries.queueAll(
-                    orgId, List.of(new Deliveries.Queued(message, Channel.EMAIL, user.email(), userId, notBefore)));
-        }
-        if (about.type().defaultChannels().contains(Channel.PUSH)
-                && settings.allows(category, Channel.PUSH)
-                && choice.allows(category, Channel.PUSH)
+        if (goesTo(about.type(), Channel.PUSH, settings, choice)
                 && push.subscribed(orgId, List.of(userId)).contains(userId)) {
-            Instant notBefore = choice.quietHours() == null || category.critical()
-                    ? now
-                    : choice.quietHours().deferred(now);
-            queued += deliveries.queueAll(
-                    orgId, List.of(new Deliveries.Queued(message, Channel.PUSH, userId.toString(), userId, notBefore)));
+            rows.add(new Deliveries.Queued(message, Channel.PUSH, userId.toString(), userId, notBefore));
         }
+        int queued = deliveries.queueAll(orgId, rows);
         return new Notifier.Outcome(inApp, queued);
     }
 }

@@ -248,13 +248,12 @@ class ChatSessionStore {
      */
     Optional<UUID> freeCounselor(UUID orgId) {
         return jdbc.sql("""
-                SELECT p.user_id FROM counselor_profiles p
-                WHERE p.org_id = :org AND p.status = 'available'
-                  AND (SELECT count(*) FROM chat_sessions s WHERE s.org_id = p.org_id AND s.counselor_id = p.user_id
-                         AND s.status = 'active') < p.max_sessions
-                ORDER BY p.max_sessions - (SELECT count(*) FROM chat_sessions s WHERE s.org_id = p.org_id
-                           AND s.counselor_id = p.user_id AND s.status = 'active') DESC,
-                         p.updated_at, p.user_id
+                SELECT p.user_id
+                FROM counselor_profiles p
+                CROSS JOIN LATERAL (SELECT p.max_sessions - count(*) AS free FROM chat_sessions s
+                                    WHERE s.org_id = p.org_id AND s.counselor_id = p.user_id AND s.status = 'active') f
+                WHERE p.org_id = :org AND p.status = 'available' AND f.free > 0
+                ORDER BY f.free DESC, p.updated_at, p.user_id
                 LIMIT 1
                 """).param("org", orgId).query(UUID.class).optional();
     }
