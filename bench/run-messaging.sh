@@ -5,6 +5,11 @@
 # in order. The client is Node.js with @stomp/stompjs and ws, installed into the run directory.
 #   bench/run-messaging.sh [sockets] [messages] [per-second]      (defaults 1000, 40, 4: 4,000 frames/s, which
 #   the client itself keeps up with on 2 cores; at 20,000 frames/s the bare floor's own p99 was 1.2 s)
+# Two shapes, one after the other, each beside the bare floor of the same shape:
+#   broadcast:      every socket in one conversation (each message is a burst of <sockets> frames);
+#   conversations:  the sockets spread over CONVERSATIONS (200) conversations, CONV_MESSAGES (1000) messages at
+#                   CONV_RATE (100) per second, each to the next conversation in turn (1,000 sockets: 5 each).
+#   SHAPES=broadcast or SHAPES=conversations runs one of them.
 # Knobs: BENCH_PORT (18300), BENCH_PG_PORT (55434), HEAP (1g), KEEP_RUN_DIR=1.
 #   NODES=2: a second server (port BENCH_PORT+1) on the same database, both relaying to RabbitMQ's STOMP plugin
 #   on 127.0.0.1:61613; every other socket connects to the second node, messages are sent to the first
@@ -57,22 +62,37 @@ field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"; }
 TOKEN=$(api POST /api/v1/auth/register '{"email":"bench@example.test","password":"bench-password-long","firstName":"B","lastName":"N"}' | field accessToken)
 ORG=$(api POST /api/v1/organizations '{"name":"Bench","timezone":"Europe/Berlin","currency":"EUR","country":"DE"}' | field id)
 TOKEN=$(api POST /api/v1/auth/switch-organization "{\"organizationId\":\"$ORG\"}" | field accessToken)
-CONVERSATION=$(api POST /api/v1/conversations '{"kind":"staff","title":"Bench"}' | sed -E 's/.*"conversation":\{"id":"([^"]+)".*/\1/')
+new_conversation() { api POST /api/v1/conversations '{"kind":"staff","title":"Bench"}' | sed -E 's/.*"conversation":\{"id":"([^"]+)".*/\1/'; }
+CONVERSATION=$(new_conversation)
+SHAPES="${SHAPES:-broadcast conversations}"
+CONVERSATIONS="${CONVERSATIONS:-200}"
+MANY=""
+if [[ "$SHAPES" == *conversations* ]]; then
+  for _ in $(seq 1 "$CONVERSATIONS"); do MANY="$MANY${MANY:+,}$(new_conversation)"; done
+fi
 
 echo "Wellbase messaging benchmark: $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $NODES node(s), $SOCKETS sockets, $MESSAGES messages at $RATE/s"
 cd "$DATA/node"
 node fanout.mjs bare "http://127.0.0.1:$PORT" - - 50 20 20 >/dev/null   # warm-up
 node fanout.mjs stomp "http://127.0.0.1:$PORT" "$TOKEN" "$CONVERSATION" 50 20 20 >/dev/null
-BARE=$(node fanout.mjs bare "http://127.0.0.1:$PORT" - - "$SOCKETS" "$MESSAGES" "$RATE")
-echo "bare fan-out: $BARE"
-STOMP=$(node fanout.mjs stomp "http://127.0.0.1:$PORT" "$TOKEN" "$CONVERSATION" "$SOCKETS" "$MESSAGES" "$RATE" $SECOND)
-echo "wellbase:     $STOMP"
 get() { echo "$1" | sed -E "s/.*\"$2\":([-0-9.]+).*/\1/"; }
-P99=$(get "$STOMP" p99); BARE_P99=$(get "$BARE" p99)
-LOST=$(get "$STOMP" lost); REORDERED=$(get "$STOMP" reordered); DUPLICATES=$(get "$STOMP" duplicates)
 if [[ "$NODES" == 2 ]]; then TARGET="<200"; else TARGET="<50"; fi
-result "messaging.fanout_${NODES}node_p99_ms" "$P99" "$TARGET"
-result messaging.fanout_lost "$LOST" "<1"
-result messaging.fanout_reordered "$(( REORDERED + DUPLICATES ))" "<1"
-note messaging.fanout_vs_bare "p99 $P99 ms vs bare $BARE_P99 ms; p50 $(get "$STOMP" p50) vs $(get "$BARE" p50) ms; $(get "$STOMP" framesPerSecond) vs $(get "$BARE" framesPerSecond) frames/s"
+# measure <name> <rooms for bare> <conversation ids> <messages> <per-second>
+measure() {
+  local name=$1 rooms=$2 ids=$3 messages=$4 rate=$5 bare stomp
+  # WARM_SECONDS (10) of the same shape first, not counted (the JIT, the pools, the relay's connections)
+  local warm=$(( rate * ${WARM_SECONDS:-10} ))
+  node fanout.mjs bare "http://127.0.0.1:$PORT" - "$rooms" "$SOCKETS" "$warm" "$rate" >/dev/null
+  node fanout.mjs stomp "http://127.0.0.1:$PORT" "$TOKEN" "$ids" "$SOCKETS" "$warm" "$rate" $SECOND >/dev/null
+  bare=$(node fanout.mjs bare "http://127.0.0.1:$PORT" - "$rooms" "$SOCKETS" "$messages" "$rate")
+  echo "$name, bare:     $bare"
+  stomp=$(node fanout.mjs stomp "http://127.0.0.1:$PORT" "$TOKEN" "$ids" "$SOCKETS" "$messages" "$rate" $SECOND)
+  echo "$name, wellbase: $stomp"
+  result "messaging.${name}_${NODES}node_p99_ms" "$(get "$stomp" p99)" "$TARGET"
+  result "messaging.${name}_${NODES}node_lost" "$(get "$stomp" lost)" "<1"
+  result "messaging.${name}_${NODES}node_twice_or_reordered" "$(( $(get "$stomp" reordered) + $(get "$stomp" duplicates) ))" "<1"
+  note "messaging.${name}_${NODES}node_vs_bare" "p99 $(get "$stomp" p99) ms vs bare $(get "$bare" p99) ms; p50 $(get "$stomp" p50) vs $(get "$bare" p50) ms; $(get "$stomp" framesPerSecond) vs $(get "$bare" framesPerSecond) frames/s; $(get "$stomp" messagesPerSecond) messages/s sent"
+}
+[[ "$SHAPES" == *broadcast* ]] && measure broadcast - "$CONVERSATION" "$MESSAGES" "$RATE"
+[[ "$SHAPES" == *conversations* ]] && measure conversations "$CONVERSATIONS" "$MANY" "${CONV_MESSAGES:-1000}" "${CONV_RATE:-100}"
 echo "run dir: $DATA"

@@ -46,9 +46,11 @@ class StompIntegrationTests extends MessagingTest {
     void aParticipantReceivesTheConversationsMessagesInOrderAndNotificationsOnItsOwnQueue() throws Exception {
         Chat c = chat("Socket A");
         StompTestClient.Socket socket = connect(c.clientToken());
-        BlockingQueue<JsonNode> conversation = subscribe(socket.session(), "/topic/conversations." + c.conversation());
-        BlockingQueue<JsonNode> notifications = subscribe(socket.session(), "/user/queue/notifications");
-        Thread.sleep(300); // the subscriptions reach the broker
+        // a subscription with a receipt header is acknowledged once the broker has it
+        BlockingQueue<JsonNode> conversation =
+                StompTestClient.subscribeAndWait(socket.session(), "/topic/conversations." + c.conversation());
+        BlockingQueue<JsonNode> notifications =
+                StompTestClient.subscribeAndWait(socket.session(), "/user/queue/notifications");
 
         // the coach and a colleague write at once: the client gets every message once, in number order
         Member colleague = memberWithRole(c.owner(), "staff");

@@ -14,6 +14,7 @@ import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
@@ -25,12 +26,21 @@ final class StompTestClient implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final List<StompSession> sessions = new ArrayList<>();
+    /** Times out RECEIPTs the client waits for. */
+    private final ThreadPoolTaskScheduler receiptTimer = new ThreadPoolTaskScheduler();
+
+    StompTestClient() {
+        receiptTimer.setPoolSize(1);
+        receiptTimer.setThreadNamePrefix("stomp-test-receipts-");
+        receiptTimer.initialize();
+    }
 
     /** A connected session and the ERROR frames and transport failures it saw. */
     record Socket(StompSession session, BlockingQueue<String> errors) {}
 
     Socket connect(int port, String token) throws Exception {
         WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        client.setTaskScheduler(receiptTimer);
         // frames come as application/json; the test reads every one as raw bytes
         client.setMessageConverter(new ByteArrayMessageConverter() {
             @Override
@@ -99,6 +109,35 @@ final class StompTestClient implements AutoCloseable {
         });
     }
 
+    /**
+     * Subscribes with a {@code receipt} header and waits for the server's RECEIPT: from then on the broker has
+     * the subscription.
+     */
+    static BlockingQueue<JsonNode> subscribeAndWait(StompSession session, String destination) throws Exception {
+        BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+        StompHeaders headers = new StompHeaders();
+        headers.setDestination(destination);
+        headers.setReceipt("subscribed-" + destination);
+        java.util.concurrent.CompletableFuture<Boolean> receipt = new java.util.concurrent.CompletableFuture<>();
+        StompSession.Receiptable subscription = session.subscribe(headers, new StompFrameHandler() {
+            @Override
+            public Type getPayloadType(StompHeaders headers) {
+                return byte[].class;
+            }
+
+            @Override
+            public void handleFrame(StompHeaders headers, Object payload) {
+                frames.add(JSON.readTree((byte[]) payload));
+            }
+        });
+        subscription.addReceiptTask(() -> receipt.complete(true));
+        subscription.addReceiptLostTask(() -> receipt.complete(false));
+        assertThat(receipt.get(15, TimeUnit.SECONDS))
+                .as("a RECEIPT for the subscription to " + destination)
+                .isTrue();
+        return frames;
+    }
+
     static JsonNode next(BlockingQueue<JsonNode> frames) throws InterruptedException {
         JsonNode frame = frames.poll(10, TimeUnit.SECONDS);
         assertThat(frame).as("a frame within 10 s").isNotNull();
@@ -112,5 +151,6 @@ final class StompTestClient implements AutoCloseable {
                 s.disconnect();
             }
         });
+        receiptTimer.shutdown();
     }
 }

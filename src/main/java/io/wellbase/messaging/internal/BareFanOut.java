@@ -1,6 +1,7 @@
 package io.wellbase.messaging.internal;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -15,9 +16,11 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
- * The messaging benchmark's floor, on the same server: a bare WebSocket at {@code /bench/ws-fanout} that sends
- * every text it receives to every connected socket, with no STOMP, no security and no database. Only with
- * {@code wellbase.messaging.bench-endpoint=true} (bench/run-messaging.sh sets it); off by default.
+ * The messaging benchmark's floor, on the same server: a bare WebSocket at {@code /bench/ws-fanout?room=<r>}
+ * that sends every text {@code "<r> ..."} it receives to every socket of room {@code r} (a socket without a
+ * room is in room {@code ""}, which a text without a room prefix reaches), with no STOMP, no security and no
+ * database. Only with {@code wellbase.messaging.bench-endpoint=true} (bench/run-messaging.sh sets it); off by
+ * default.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -31,25 +34,37 @@ class BareFanOut implements WebSocketConfigurer {
 
     static final class Handler extends TextWebSocketHandler {
 
-        private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();
+        private final Map<String, Set<WebSocketSession>> rooms = new ConcurrentHashMap<>();
 
         @Override
         public void afterConnectionEstablished(WebSocketSession session) {
-            sessions.add(new ConcurrentWebSocketSessionDecorator(session, 10_000, 1 << 20));
+            rooms.computeIfAbsent(room(session), r -> ConcurrentHashMap.newKeySet())
+                    .add(new ConcurrentWebSocketSessionDecorator(session, 10_000, 1 << 20));
         }
 
         @Override
         public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-            sessions.removeIf(s -> s.getId().equals(session.getId()));
+            Set<WebSocketSession> room = rooms.get(room(session));
+            if (room != null) {
+                room.removeIf(s -> s.getId().equals(session.getId()));
+            }
         }
 
         @Override
         protected void handleTextMessage(WebSocketSession from, TextMessage message) throws IOException {
-            for (WebSocketSession to : sessions) {
+            String text = message.getPayload();
+            int space = text.indexOf(' ');
+            String room = text.startsWith("r") && space > 0 ? text.substring(1, space) : "";
+            for (WebSocketSession to : rooms.getOrDefault(room, Set.of())) {
                 if (to.isOpen()) {
                     to.sendMessage(message);
                 }
             }
+        }
+
+        private static String room(WebSocketSession session) {
+            String query = session.getUri() == null ? null : session.getUri().getQuery();
+            return query != null && query.startsWith("room=") ? query.substring("room=".length()) : "";
         }
     }
 }

@@ -22,11 +22,17 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     private final StompAuthorization authorization;
     private final Resume resume;
+    private final SubscriptionReceipts receipts;
     private final MessagingProperties properties;
 
-    WebSocketConfig(StompAuthorization authorization, Resume resume, MessagingProperties properties) {
+    WebSocketConfig(
+            StompAuthorization authorization,
+            Resume resume,
+            SubscriptionReceipts receipts,
+            MessagingProperties properties) {
         this.authorization = authorization;
         this.resume = resume;
+        this.receipts = receipts;
         this.properties = properties;
     }
 
@@ -68,6 +74,6 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(authorization, resume);
+        registration.interceptors(authorization, receipts, resume);
     }
 }
