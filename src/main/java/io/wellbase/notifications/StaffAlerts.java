@@ -11,7 +11,17 @@ import java.util.UUID;
 public interface StaffAlerts {
 
     /** A chat session at emergency priority is waiting; {@code topic} is what the client wrote. */
-    void emergencyWaiting(UUID organizationId, Collection<UUID> staffIds, UUID sessionId, String topic);
+    void emergencyWaiting(
+            UUID organizationId, Collection<UUID> staffIds, Collection<Contact> contacts, UUID sessionId, String topic);
+
+    /**
+     * Someone reached at an address of their own rather than through an account: an organization's on-call
+     * contact, or a counselor's alert phone. Emails and texts go out at once, in the organization's language.
+     */
+    record Contact(
+            String name,
+            @org.jspecify.annotations.Nullable String email,
+            @org.jspecify.annotations.Nullable String phone) {}
 
     /** A waiting session is offered to a counselor with a free place (they take it from the queue). */
     void sessionOffered(UUID organizationId, UUID counselorId, UUID sessionId, String topic);

@@ -58,6 +58,10 @@ class StompIntegrationTests extends MessagingTest {
                 "/api/v1/conversations/" + c.conversation() + "/participants",
                 Map.of("userId", colleague.userId()),
                 c.owner().token());
+        JsonNode joined = next(conversation);
+        assertThat(joined.path("event").asString()).isEqualTo("participant.added");
+        assertThat(joined.path("userId").asString())
+                .isEqualTo(colleague.userId().toString());
         List<CompletableFuture<Api.Response>> sends = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             String token = i % 2 == 0 ? c.owner().token() : colleague.token();

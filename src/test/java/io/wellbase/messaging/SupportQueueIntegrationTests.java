@@ -188,6 +188,72 @@ class SupportQueueIntegrationTests extends OrganizationTest {
     }
 
     @Test
+    void onCallContactsAndCounselorsAlertPhonesHearOfAnEmergencyByEmailAndText() {
+        Owner owner = ownerWithOrganization("Support on call");
+        String gus = client(owner, "Gus");
+        String settings = "/api/v1/chat/settings";
+        Map<String, Object> doctor =
+                Map.of("name", "Dr On Call", "email", "oncall@example.test", "phone", "+4930123456");
+        Map<String, Object> nightLine = Map.of("name", "Night line", "phone", "+4930999999");
+        Api.Response saved = api.put(
+                settings,
+                Map.of("crisisLine", "Call 112", "onCallContacts", List.of(doctor, nightLine)),
+                owner.token());
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+
+        // a contact to reach nowhere, a phone not in E.164 form: 400, nothing changed
+        Api.Response nowhere = api.put(
+                settings,
+                Map.of("crisisLine", "Call 112", "onCallContacts", List.of(Map.of("name", "Nobody"))),
+                owner.token());
+        assertThat(nowhere.status()).isEqualTo(400);
+        assertThat(nowhere.text()).contains("onCallContacts[0]");
+        assertThat(api.put(
+                                settings,
+                                Map.of(
+                                        "crisisLine",
+                                        "Call 112",
+                                        "onCallContacts",
+                                        List.of(Map.of("name", "Local", "phone", "030 1234"))),
+                                owner.token())
+                        .status())
+                .isEqualTo(400);
+        JsonNode kept = api.get(settings, owner.token()).json().path("onCallContacts");
+        assertThat(kept.findValuesAsString("name")).containsExactly("Dr On Call", "Night line");
+
+        Member counselor = memberWithRole(owner, "staff");
+        assertThat(api.put(
+                                "/api/v1/chat/counselors/me",
+                                Map.of("status", "available", "alertPhone", "0151 123"),
+                                counselor.token())
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.put(
+                                "/api/v1/chat/counselors/me",
+                                Map.of("status", "available", "alertPhone", "+4915112345678"),
+                                counselor.token())
+                        .status())
+                .isEqualTo(200);
+
+        open(gus, "Not urgent", "high");
+        assertThat(contactDeliveries(owner)).as("only an emergency calls them").isEmpty();
+        open(gus, "I am not safe", "emergency");
+        assertThat(contactDeliveries(owner))
+                .containsExactlyInAnyOrder(
+                        "email oncall@example.test", "sms +4930123456", "sms +4930999999", "sms +4915112345678");
+    }
+
+    /** The organization's emergency deliveries to addresses of their own (no account), due now. */
+    private List<String> contactDeliveries(Owner owner) {
+        return jdbc.sql(
+                        "SELECT channel || ' ' || recipient FROM notification_deliveries WHERE org_id = :org"
+                                + " AND type = 'chat.emergency' AND user_id IS NULL AND next_attempt_at <= now() + interval '1 minute'")
+                .param("org", owner.orgId())
+                .query(String.class)
+                .list();
+    }
+
+    @Test
     void wordsOfCrisisRaiseTheSessionAndTellTheClientWhereToFindHelp() throws Exception {
         Owner owner = ownerWithOrganization("Support D");
         String fay = client(owner, "Fay");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wellbase.Wellbase;
 import io.wellbase.support.Api;
-import io.wellbase.support.IntegrationTest;
 import io.wellbase.support.TestDatabase;
 import io.wellbase.support.TestSmtp;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * written through node A reaches a socket on node B in order, and a notification for a user connected to B
  * reaches their own queue there. The test's own two application contexts share the test database.
  */
-class TwoNodesIntegrationTests extends IntegrationTest {
+class TwoNodesIntegrationTests extends io.wellbase.support.OrganizationTest {
 
     private static final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
 
@@ -48,6 +47,7 @@ class TwoNodesIntegrationTests extends IntegrationTest {
                                     Map.entry("spring.mail.host", "127.0.0.1"),
                                     Map.entry("spring.mail.port", String.valueOf(TestSmtp.port())),
                                     Map.entry("wellbase.messaging.relay.host", "127.0.0.1"),
+                                    Map.entry("wellbase.messaging.presence-grace", "1s"),
                                     Map.entry("logging.level.io.wellbase", "WARN"))
                             .entrySet()
                             .stream()
@@ -115,6 +115,39 @@ class TwoNodesIntegrationTests extends IntegrationTest {
             assertThat(notification.path("event").asString()).isEqualTo("notification:new");
             assertThat(notification.path("title").asString()).isEqualTo("Across nodes");
             assertThat(onB.errors()).isEmpty();
+        }
+    }
+
+    @Test
+    void aUserWithASocketOnEachNodeStaysOnlineUntilTheLastOneCloses() throws Exception {
+        Owner owner = ownerWithOrganization("Two nodes presence");
+        Member coach = memberWithRole(owner, "staff");
+        try (StompTestClient stomp = new StompTestClient()) {
+            StompTestClient.Socket watcher = stomp.connect(port(0), owner.token());
+            BlockingQueue<JsonNode> presence =
+                    StompTestClient.subscribeAndWait(watcher.session(), "/topic/presence." + owner.orgId());
+            StompTestClient.Socket onA = stomp.connect(port(0), coach.token());
+            StompTestClient.Socket onB = stomp.connect(port(1), coach.token());
+            JsonNode online = StompTestClient.next(presence);
+            assertThat(online.path("userId").asString())
+                    .isEqualTo(coach.userId().toString());
+            assertThat(online.path("online").asBoolean()).isTrue();
+            assertThat(presence.poll(1_000, TimeUnit.MILLISECONDS))
+                    .as("the second socket, on the other node, is no news")
+                    .isNull();
+
+            onA.session().disconnect();
+            assertThat(presence.poll(3_000, TimeUnit.MILLISECONDS))
+                    .as("a socket on node B is still open: not offline (grace 1 s)")
+                    .isNull();
+            onB.session().disconnect();
+            JsonNode offline = StompTestClient.next(presence);
+            assertThat(offline.path("userId").asString())
+                    .isEqualTo(coach.userId().toString());
+            assertThat(offline.path("online").asBoolean()).isFalse();
+            assertThat(presence.poll(2_000, TimeUnit.MILLISECONDS))
+                    .as("announced once, by one node")
+                    .isNull();
         }
     }
 }

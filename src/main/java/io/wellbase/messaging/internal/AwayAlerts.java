@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * After a message commits, the participants without a socket open (on this node) are told through the
+ * After a message commits, the participants without a socket open (on any node) are told through the
  * notifications module: in the app and by email, once per unread streak.
  */
 @Component
@@ -26,8 +26,14 @@ class AwayAlerts {
 
     void posted(UUID orgId, UUID conversationId, UUID senderId, @Nullable String body) {
         AfterCommit.run(() -> {
-            List<ConversationAlerts.Recipient> away = conversations.participants(orgId, conversationId).stream()
-                    .filter(p -> !p.userId().equals(senderId) && !presence.online(orgId, p.userId()))
+            List<ConversationStore.Participant> others = conversations.participants(orgId, conversationId).stream()
+                    .filter(p -> !p.userId().equals(senderId))
+                    .toList();
+            java.util.Set<UUID> online = presence.online(
+                    orgId,
+                    others.stream().map(ConversationStore.Participant::userId).toList());
+            List<ConversationAlerts.Recipient> away = others.stream()
+                    .filter(p -> !online.contains(p.userId()))
                     .map(p -> new ConversationAlerts.Recipient(p.userId(), p.readSeq()))
                     .toList();
             if (!away.isEmpty()) {

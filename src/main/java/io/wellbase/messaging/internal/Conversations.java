@@ -25,18 +25,21 @@ class Conversations {
     private final ClientDirectory clients;
     private final ClientAccounts accounts;
     private final AuditTrail audit;
+    private final ConversationEvents events;
 
     Conversations(
             ConversationStore store,
             Locations staff,
             ClientDirectory clients,
             ClientAccounts accounts,
-            AuditTrail audit) {
+            AuditTrail audit,
+            ConversationEvents events) {
         this.store = store;
         this.staff = staff;
         this.clients = clients;
         this.accounts = accounts;
         this.audit = audit;
+        this.events = events;
     }
 
     /** What a start asks for. */
@@ -83,7 +86,9 @@ class Conversations {
         members.forEach(m -> store.addParticipant(orgId, id, m, "staff"));
         if (clientUser != null) {
             store.addParticipant(orgId, id, clientUser, "client");
+            members.add(clientUser);
         }
+        events.started(orgId, id, List.copyOf(members));
         audit.record(AuditRecord.of(
                 orgId,
                 "conversation.created",
@@ -103,6 +108,7 @@ class Conversations {
             return new UnknownPerson("userId", userId);
         }
         if (store.addParticipant(orgId, conversation.id(), userId, "staff")) {
+            events.added(orgId, conversation.id(), userId);
             audit.record(AuditRecord.of(
                     orgId,
                     "conversation.participant_added",
@@ -117,6 +123,7 @@ class Conversations {
     boolean remove(UUID orgId, ConversationStore.Conversation conversation, UUID userId) {
         boolean removed = store.removeParticipant(orgId, conversation.id(), userId);
         if (removed) {
+            events.removed(orgId, conversation.id(), userId);
             audit.record(AuditRecord.of(
                     orgId,
                     "conversation.participant_removed",

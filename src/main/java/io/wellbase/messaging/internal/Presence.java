@@ -1,86 +1,167 @@
 package io.wellbase.messaging.internal;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.wellbase.messaging.MessagingProperties;
 import io.wellbase.messaging.internal.support.CounselorPresence;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionConnectedEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
- * Who is online, from the sockets of this node: a user's first socket in an organization makes them online,
- * their last one closing makes them offline after {@code presence-grace} (a page reload is not a leave).
- * Changes go to the organization's staff on {@code /topic/presence.<organization>}; a counselor who goes
- * offline is set offline in the support queue, so that no session waits for them.
+ * Who is online, over every node: each socket is recorded under the node holding it ({@link PresenceStore}); a
+ * user's first socket anywhere makes them online, and once none is left anywhere they are offline after
+ * {@code presence-grace} (a page reload is not a leave). Every node beats every {@link #BEAT}; the sweep (one
+ * node at a time, a scheduled task) removes the sockets of a node not seen for {@link #DEAD_AFTER} and sets
+ * their users offline. Changes go to the organization's staff on {@code /topic/presence.<organization>}, which
+ * the relay carries to every node; a counselor who goes offline is set offline in the support queue, so that no
+ * session waits for them.
  */
 @Component
 class Presence implements DisposableBean {
 
     static final String TOPIC = "/topic/presence.";
+    static final Duration BEAT = Duration.ofSeconds(10);
+    static final Duration DEAD_AFTER = Duration.ofSeconds(30);
 
+    private static final Logger log = LoggerFactory.getLogger(Presence.class);
+
+    private final UUID nodeId = UUID.randomUUID();
     private final SimpMessagingTemplate broker;
     private final CounselorPresence counselors;
+    private final PresenceStore store;
     private final MessagingProperties properties;
-    private final Map<StompAuthorization.SocketUser, Integer> sockets = new ConcurrentHashMap<>();
+    /** This node's sockets, to record again should the sweep have taken them while this node was paused. */
+    private final Map<String, StompAuthorization.SocketUser> sockets = new ConcurrentHashMap<>();
+
     private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "presence-grace");
+        Thread t = new Thread(r, "presence");
         t.setDaemon(true);
         return t;
     });
 
-    Presence(SimpMessagingTemplate broker, CounselorPresence counselors, MessagingProperties properties) {
+    Presence(
+            SimpMessagingTemplate broker,
+            CounselorPresence counselors,
+            PresenceStore store,
+            MessagingProperties properties) {
         this.broker = broker;
         this.counselors = counselors;
+        this.store = store;
         this.properties = properties;
     }
 
-    /** Whether the user has a socket open on this node in the organization. */
-    boolean online(UUID organizationId, UUID userId) {
-        return sockets.containsKey(new StompAuthorization.SocketUser(userId, organizationId));
+    /** Of these users, the ones online on any node. */
+    Set<UUID> online(UUID organizationId, Collection<UUID> userIds) {
+        return store.online(organizationId, userIds);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        beat();
+        later.scheduleWithFixedDelay(this::beat, BEAT.toMillis(), BEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void beat() {
+        try {
+            if (store.beat(nodeId) && !sockets.isEmpty()) {
+                sockets.forEach(this::record); // swept while paused: this node's sockets are open all the same
+            }
+        } catch (RuntimeException e) {
+            log.warn("Presence heartbeat failed: {}", e.toString());
+        }
     }
 
     @EventListener
     void connected(SessionConnectedEvent event) {
-        if (event.getUser() instanceof StompAuthorization.SocketUser user
-                && sockets.merge(user, 1, Integer::sum) == 1) {
-            announce(user, true);
+        String sessionId =
+                SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders());
+        if (event.getUser() instanceof StompAuthorization.SocketUser user && sessionId != null) {
+            sockets.put(sessionId, user);
+            record(sessionId, user);
+        }
+    }
+
+    private void record(String sessionId, StompAuthorization.SocketUser user) {
+        if (store.opened(nodeId, sessionId, user.organizationId(), user.userId())) {
+            announce(user.organizationId(), user.userId(), true);
         }
     }
 
     @EventListener
     void disconnected(SessionDisconnectEvent event) {
-        if (!(event.getUser() instanceof StompAuthorization.SocketUser user)) {
+        StompAuthorization.SocketUser user = sockets.remove(event.getSessionId());
+        if (user == null) {
             return;
         }
-        Integer left = sockets.computeIfPresent(user, (u, n) -> n > 1 ? n - 1 : null);
-        if (left == null) {
-            later.schedule(
-                    () -> {
-                        if (!sockets.containsKey(user)) {
-                            announce(user, false);
-                            counselors.wentOffline(user.organizationId(), user.userId());
+        store.closed(nodeId, event.getSessionId(), user.organizationId(), user.userId());
+        later.schedule(
+                () -> {
+                    try {
+                        if (store.offlineIfNoSockets(user.organizationId(), user.userId())) {
+                            wentOffline(user.organizationId(), user.userId());
                         }
-                    },
-                    properties.presenceGrace().toMillis(),
-                    TimeUnit.MILLISECONDS);
+                    } catch (RuntimeException e) {
+                        log.warn("Presence: offline check failed: {}", e.toString()); // the sweep catches up
+                    }
+                },
+                properties.presenceGrace().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** The sweep: sockets of dead nodes removed, their users (and any other left without a socket) offline. */
+    void sweep() {
+        for (PresenceStore.UserRef user : store.sweep(DEAD_AFTER, properties.presenceGrace())) {
+            wentOffline(user.orgId(), user.userId());
         }
     }
 
-    private void announce(StompAuthorization.SocketUser user, boolean online) {
-        broker.convertAndSend(TOPIC + user.organizationId(), (Object)
-                Map.of("event", "presence", "userId", user.userId(), "online", online));
+    private void wentOffline(UUID orgId, UUID userId) {
+        announce(orgId, userId, false);
+        counselors.wentOffline(orgId, userId);
+    }
+
+    private void announce(UUID orgId, UUID userId, boolean online) {
+        broker.convertAndSend(TOPIC + orgId, (Object) Map.of("event", "presence", "userId", userId, "online", online));
     }
 
     @Override
     public void destroy() {
         later.shutdownNow();
+        try {
+            store.leave(nodeId);
+        } catch (RuntimeException e) {
+            log.debug("Presence: could not take this node's sockets off: {}", e.toString()); // the sweep will
+        }
+    }
+
+    /** The sweep, on one node at a time. */
+    @Configuration(proxyBeanMethods = false)
+    static class Sweep {
+
+        @Bean
+        RecurringTask<Void> messagingPresenceSweepTask(Presence presence) {
+            return Tasks.recurring("messaging-presence-sweep", FixedDelay.of(Duration.ofSeconds(15)))
+                    .execute((instance, context) -> presence.sweep());
+        }
     }
 }

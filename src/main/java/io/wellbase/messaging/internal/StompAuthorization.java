@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * ({@code Authorization: Bearer …}); the token is verified again, with the caller's current rights, on every
  * SUBSCRIBE and SEND, so a signed-out session or a removed member is refused within seconds. A client may
  * subscribe to its own queues ({@code /user/queue/…}), to the conversations it is in
- * ({@code /topic/conversations.<id>}) and, as staff, to its organization's presence
- * ({@code /topic/presence.<organization>}); it may send typing signals to its conversations. Anything else is
+ * ({@code /topic/conversations.<id>}) and, as staff, to its organization's presence and support queue
+ * ({@code /topic/presence.<organization>}, {@code /topic/chat-queue.<organization>}); it may send typing signals to its conversations. Anything else is
  * an ERROR frame, and nothing is delivered.
  */
 @Component
@@ -34,20 +34,28 @@ class StompAuthorization implements ChannelInterceptor {
     /** A conversation's topic; group 1 is its id. */
     static final Pattern CONVERSATION_TOPIC = Pattern.compile("^/topic/conversations\\.([0-9a-f-]{36})$");
 
-    private static final Pattern PRESENCE_TOPIC = Pattern.compile("^/topic/presence\\.([0-9a-f-]{36})$");
+    /** The organization's staff topics (presence, the support queue); group 1 is the organization's id. */
+    static final Pattern STAFF_TOPIC = Pattern.compile("^/topic/(?:presence|chat-queue)\\.([0-9a-f-]{36})$");
+
     private static final Pattern TYPING = Pattern.compile("^/app/conversations\\.([0-9a-f-]{36})\\.typing$");
 
     private final BearerTokens tokens;
     private final ConversationAccess access;
     private final TypingThrottle typing;
+    private final LiveAccess liveAccess;
     /** Lazily: the live side needs the broker, which is configured with this interceptor. */
     private final ObjectProvider<LiveMessages> live;
 
     StompAuthorization(
-            BearerTokens tokens, ConversationAccess access, TypingThrottle typing, ObjectProvider<LiveMessages> live) {
+            BearerTokens tokens,
+            ConversationAccess access,
+            TypingThrottle typing,
+            LiveAccess liveAccess,
+            ObjectProvider<LiveMessages> live) {
         this.tokens = tokens;
         this.access = access;
         this.typing = typing;
+        this.liveAccess = liveAccess;
         this.live = live;
     }
 
@@ -97,7 +105,11 @@ class StompAuthorization implements ChannelInterceptor {
         if (session != null) {
             session.put(TOKEN, token);
         }
-        stomp.setUser(new SocketUser(caller.userId(), caller.organizationId()));
+        SocketUser user = new SocketUser(caller.userId(), caller.organizationId());
+        stomp.setUser(user);
+        if (stomp.getSessionId() != null) {
+            liveAccess.connected(stomp.getSessionId(), user, token);
+        }
     }
 
     /** The socket's caller with the rights they hold now. */
@@ -120,11 +132,11 @@ class StompAuthorization implements ChannelInterceptor {
         if (m.matches() && participates(caller, m.group(1))) {
             return;
         }
-        Matcher presence = PRESENCE_TOPIC.matcher(destination);
-        if (presence.matches()
-                && presence.group(1).equals(String.valueOf(caller.organizationId()))
+        Matcher staffTopic = STAFF_TOPIC.matcher(destination);
+        if (staffTopic.matches()
+                && staffTopic.group(1).equals(String.valueOf(caller.organizationId()))
                 && caller.can(io.wellbase.platform.security.Permission.CONVERSATION_START)) {
-            return; // the organization's staff see who is online
+            return; // the organization's staff see who is online and how the support queue moves
         }
         throw new MessageDeliveryException("auth.forbidden: you may not subscribe to " + destination);
     }

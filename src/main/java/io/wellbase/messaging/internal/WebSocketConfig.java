@@ -23,16 +23,19 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private final StompAuthorization authorization;
     private final Resume resume;
     private final SubscriptionReceipts receipts;
+    private final LiveAccess liveAccess;
     private final MessagingProperties properties;
 
     WebSocketConfig(
             StompAuthorization authorization,
             Resume resume,
             SubscriptionReceipts receipts,
+            LiveAccess liveAccess,
             MessagingProperties properties) {
         this.authorization = authorization;
         this.resume = resume;
         this.receipts = receipts;
+        this.liveAccess = liveAccess;
         this.properties = properties;
     }
 
@@ -75,5 +78,10 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
         registration.interceptors(authorization, receipts, resume);
+    }
+
+    @Override
+    public void configureClientOutboundChannel(ChannelRegistration registration) {
+        registration.interceptors(liveAccess);
     }
 }

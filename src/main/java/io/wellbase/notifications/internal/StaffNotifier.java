@@ -57,7 +57,13 @@ class StaffNotifier implements io.wellbase.notifications.StaffAlerts, io.wellbas
 
     @Override
     @Transactional
-    public void emergencyWaiting(UUID orgId, java.util.Collection<UUID> staffIds, UUID sessionId, String topic) {
+    public void emergencyWaiting(
+            UUID orgId,
+            java.util.Collection<UUID> staffIds,
+            java.util.Collection<io.wellbase.notifications.StaffAlerts.Contact> contacts,
+            UUID sessionId,
+            String topic) {
+        tellContacts(orgId, contacts, NotificationType.CHAT_EMERGENCY, sessionId, Map.of("topic", topic));
         for (UUID userId : new java.util.LinkedHashSet<>(staffIds)) {
             tell(
                     orgId,
@@ -114,6 +120,55 @@ class StaffNotifier implements io.wellbase.notifications.StaffAlerts, io.wellbas
                             r.userId() + ":after:" + r.readSeq(),
                             Map.of("preview", shown)));
         }
+    }
+
+    /**
+     * Contacts outside the accounts: by email and by SMS to what each gave, at once (no preferences, no quiet
+     * hours: the organization listed them for this), in the organization's language and wording.
+     */
+    private void tellContacts(
+            UUID orgId,
+            java.util.Collection<io.wellbase.notifications.StaffAlerts.Contact> contacts,
+            NotificationType type,
+            UUID sessionId,
+            Map<String, Object> values) {
+        if (contacts.isEmpty()) {
+            return;
+        }
+        String language = organizationSettings.of(orgId).language();
+        Templates.Text text = templates.render(
+                type, values, language, overrides.of(orgId, language).get(type.value()));
+        Instant now = clock.instant();
+        List<Deliveries.Queued> rows = new java.util.ArrayList<>();
+        for (var contact : contacts) {
+            if (contact.email() != null) {
+                rows.add(new Deliveries.Queued(
+                        contactMessage(orgId, type, sessionId, "contact:" + contact.email(), values, text),
+                        Channel.EMAIL,
+                        contact.email(),
+                        null,
+                        now));
+            }
+            if (contact.phone() != null) {
+                rows.add(new Deliveries.Queued(
+                        contactMessage(orgId, type, sessionId, "contact:" + contact.phone(), values, text),
+                        Channel.SMS,
+                        contact.phone(),
+                        null,
+                        now));
+            }
+        }
+        deliveries.queueAll(orgId, rows);
+    }
+
+    private static Message contactMessage(
+            UUID orgId,
+            NotificationType type,
+            UUID sessionId,
+            String occurrence,
+            Map<String, Object> values,
+            Templates.Text text) {
+        return new Message(orgId, type, null, "chat_session", sessionId, occurrence, values, text.title(), text.body());
     }
 
     /** Whether the type goes to the channel and neither the organization nor the person switched it off. */

@@ -48,7 +48,8 @@ class ChatSessionStore {
             int maxSessions,
             @Nullable Double rating,
             int totalSessions,
-            int activeSessions) {}
+            int activeSessions,
+            @Nullable String alertPhone) {}
 
     ChatSession insert(
             UUID orgId,
@@ -194,14 +195,16 @@ class ChatSessionStore {
             @Nullable String bio,
             List<String> languages,
             CounselorStatus status,
-            int maxSessions) {
+            int maxSessions,
+            @Nullable String alertPhone) {
         jdbc.sql("""
                 INSERT INTO counselor_profiles (org_id, user_id, license_number, specializations, bio, languages, status,
-                                                max_sessions)
-                VALUES (:org, :user, :license, :specs, :bio, :languages, :status, :max)
+                                                max_sessions, alert_phone)
+                VALUES (:org, :user, :license, :specs, :bio, :languages, :status, :max, :phone)
                 ON CONFLICT (org_id, user_id) DO UPDATE SET license_number = excluded.license_number,
                     specializations = excluded.specializations, bio = excluded.bio, languages = excluded.languages,
-                    status = excluded.status, max_sessions = excluded.max_sessions, updated_at = now()
+                    status = excluded.status, max_sessions = excluded.max_sessions, alert_phone = excluded.alert_phone,
+                    updated_at = now()
                 """)
                 .param("org", orgId)
                 .param("user", userId)
@@ -211,6 +214,7 @@ class ChatSessionStore {
                 .param("languages", languages.toArray(String[]::new))
                 .param("status", status.value())
                 .param("max", maxSessions)
+                .param("phone", alertPhone)
                 .update();
     }
 
@@ -235,11 +239,35 @@ class ChatSessionStore {
                 .optional();
     }
 
-    void saveCrisisLine(UUID orgId, String line) {
+    /** The crisis line and the on-call contacts (as JSON) in one write. */
+    void saveSettings(UUID orgId, String line, String onCallJson) {
         jdbc.sql("""
-                INSERT INTO support_settings (org_id, crisis_line) VALUES (:org, :line)
-                ON CONFLICT (org_id) DO UPDATE SET crisis_line = excluded.crisis_line, updated_at = now()
-                """).param("org", orgId).param("line", line).update();
+                INSERT INTO support_settings (org_id, crisis_line, on_call) VALUES (:org, :line, CAST(:onCall AS jsonb))
+                ON CONFLICT (org_id) DO UPDATE SET crisis_line = excluded.crisis_line, on_call = excluded.on_call,
+                    updated_at = now()
+                """)
+                .param("org", orgId)
+                .param("line", line)
+                .param("onCall", onCallJson)
+                .update();
+    }
+
+    /** The organization's on-call contacts as JSON ({@code []} when none). */
+    String onCallJson(UUID orgId) {
+        return jdbc.sql("SELECT on_call::text FROM support_settings WHERE org_id = :org")
+                .param("org", orgId)
+                .query(String.class)
+                .optional()
+                .orElse("[]");
+    }
+
+    /** The alert phones of the counselors on duty. */
+    List<String> onDutyAlertPhones(UUID orgId) {
+        return jdbc.sql("""
+                SELECT alert_phone FROM counselor_profiles
+                WHERE org_id = :org AND status IN ('available', 'busy') AND alert_phone IS NOT NULL
+                ORDER BY user_id
+                """).param("org", orgId).query(String.class).list();
     }
 
     /**
@@ -270,6 +298,7 @@ class ChatSessionStore {
     List<Counselor> counselors(UUID orgId) {
         return jdbc.sql("""
                 SELECT p.user_id, p.license_number, p.specializations, p.bio, p.languages, p.status, p.max_sessions,
+                       p.alert_phone,
                        CASE WHEN p.rating_count = 0 THEN NULL ELSE round(p.rating_sum::numeric / p.rating_count, 2) END
                            AS rating,
                        p.total_sessions,
@@ -288,7 +317,8 @@ class ChatSessionStore {
                         rs.getInt("max_sessions"),
                         rs.getObject("rating") == null ? null : rs.getDouble("rating"),
                         rs.getInt("total_sessions"),
-                        rs.getInt("active_sessions")))
+                        rs.getInt("active_sessions"),
+                        rs.getString("alert_phone")))
                 .list();
     }
 

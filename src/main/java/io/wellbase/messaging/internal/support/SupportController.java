@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +42,16 @@ class SupportController {
     private final ClientAccounts accounts;
     private final io.wellbase.audit.AuditTrail audit;
     private final String defaultCrisisLine;
+    private final OnCallContacts onCall;
 
     SupportController(
             SupportQueue queue,
             ChatSessionStore sessions,
             ClientAccounts accounts,
             io.wellbase.audit.AuditTrail audit,
-            io.wellbase.messaging.MessagingProperties properties) {
+            io.wellbase.messaging.MessagingProperties properties,
+            OnCallContacts onCall) {
+        this.onCall = onCall;
         this.queue = queue;
         this.sessions = sessions;
         this.accounts = accounts;
@@ -69,7 +73,11 @@ class SupportController {
             @Nullable @Size(max = 4000) String bio,
             @Nullable @Size(max = 20) List<@Size(max = 20) String> languages,
             @NotNull String status,
-            @Nullable @Min(1) @Max(20) Integer maxSessions) {}
+            @Nullable @Min(1) @Max(20) Integer maxSessions,
+
+            @Nullable
+            @Pattern(regexp = OnCallContacts.PHONE, message = "must be a phone number in E.164 form (+4930123456)")
+            String alertPhone) {}
 
     @PostMapping("/api/v1/chat/sessions")
     @Operation(summary = "Open a chat session (clients): it waits in the queue by priority, then waiting time")
@@ -159,7 +167,8 @@ class SupportController {
                 request.bio(),
                 request.languages() == null ? List.of() : request.languages(),
                 status,
-                request.maxSessions() == null ? 3 : request.maxSessions());
+                request.maxSessions() == null ? 3 : request.maxSessions(),
+                request.alertPhone());
         if (status == CounselorStatus.AVAILABLE) {
             queue.offer(orgId);
         }
@@ -175,23 +184,34 @@ class SupportController {
         return Map.of("data", sessions.counselors(caller.requireOrganization()));
     }
 
-    record SupportSettings(@NotBlank @Size(max = 300) String crisisLine) {}
+    record SupportSettings(
+            @NotBlank @Size(max = 300) String crisisLine,
+            @Nullable @Size(max = OnCallContacts.MAX) List<OnCallContacts.@Valid Contact> onCallContacts) {}
 
     @GetMapping("/api/v1/chat/settings")
     @RequiresPermission(Permission.CONVERSATION_START)
-    @Operation(summary = "Where a client in crisis is told to find immediate help")
+    @Operation(summary = "Where a client in crisis is told to find immediate help; who is called in an emergency")
     SupportSettings settings(Caller caller) {
-        return new SupportSettings(
-                sessions.crisisLine(caller.requireOrganization()).orElse(defaultCrisisLine));
+        UUID orgId = caller.requireOrganization();
+        return new SupportSettings(sessions.crisisLine(orgId).orElse(defaultCrisisLine), onCall.of(orgId));
     }
 
     @PutMapping("/api/v1/chat/settings")
     @RequiresPermission(Permission.ORGANIZATION_UPDATE)
-    @Operation(summary = "Set the organization's crisis line (owner, admin); audited")
+    @Operation(
+            summary =
+                    "Set the organization's crisis line and on-call contacts (email and/or phone; owner, admin); audited")
     SupportSettings saveSettings(Caller caller, @Valid @RequestBody SupportSettings request) {
         UUID orgId = caller.requireOrganization();
+        List<OnCallContacts.Contact> contacts = request.onCallContacts() == null ? List.of() : request.onCallContacts();
+        for (int i = 0; i < contacts.size(); i++) {
+            if (contacts.get(i).email() == null && contacts.get(i).phone() == null) {
+                throw ApiException.invalidField("onCallContacts[" + i + "]", "needs an email or a phone");
+            }
+        }
         String before = sessions.crisisLine(orgId).orElse(null);
-        sessions.saveCrisisLine(orgId, request.crisisLine().strip());
+        int contactsBefore = onCall.of(orgId).size();
+        sessions.saveSettings(orgId, request.crisisLine().strip(), onCall.json(contacts));
         audit.record(io.wellbase.audit.AuditRecord.of(
                 orgId,
                 "support.settings_changed",
@@ -200,8 +220,10 @@ class SupportController {
                 Map.of(
                         "crisisLine",
                         new io.wellbase.audit.AuditChange(
-                                before, request.crisisLine().strip()))));
-        return new SupportSettings(request.crisisLine().strip());
+                                before, request.crisisLine().strip()),
+                        "onCallContacts",
+                        new io.wellbase.audit.AuditChange(contactsBefore, contacts.size()))));
+        return new SupportSettings(request.crisisLine().strip(), contacts);
     }
 
     @GetMapping("/api/v1/chat/metrics")

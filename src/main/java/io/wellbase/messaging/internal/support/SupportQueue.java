@@ -28,13 +28,19 @@ class SupportQueue {
     private final AuditTrail audit;
     private final StaffAlerts alerts;
     private final Locations staff;
+    private final OnCallContacts onCall;
+    private final QueueEvents events;
 
     SupportQueue(
             ChatSessionStore sessions,
             ConversationStore conversations,
             AuditTrail audit,
             StaffAlerts alerts,
-            Locations staff) {
+            Locations staff,
+            OnCallContacts onCall,
+            QueueEvents events) {
+        this.onCall = onCall;
+        this.events = events;
         this.sessions = sessions;
         this.conversations = conversations;
         this.audit = audit;
@@ -43,8 +49,8 @@ class SupportQueue {
     }
 
     /**
-     * An emergency tells every counselor on duty at once, past preferences and quiet hours; with none on duty,
-     * the organization's owners and admins.
+     * An emergency tells every counselor on duty at once, past preferences and quiet hours (with none on duty,
+     * the organization's owners and admins), and the on-call contacts and on-duty alert phones by email and SMS.
      */
     private void alert(UUID orgId, ChatSessionStore.ChatSession session) {
         List<UUID> onDuty = sessions.onDuty(orgId);
@@ -54,7 +60,7 @@ class SupportQueue {
                         .filter(m -> m.role() == Role.OWNER || m.role() == Role.ADMIN)
                         .map(Locations.StaffMember::userId)
                         .toList();
-        alerts.emergencyWaiting(orgId, told, session.id(), session.topic());
+        alerts.emergencyWaiting(orgId, told, onCall.forEmergency(orgId), session.id(), session.topic());
     }
 
     /** A session opens as a conversation with the client in it, waiting in the queue. */
@@ -74,6 +80,7 @@ class SupportQueue {
         if (priority == Priority.EMERGENCY) {
             alert(orgId, session);
         }
+        events.changed(orgId, session, "waiting", priority.value());
         offer(orgId);
         return session;
     }
@@ -90,6 +97,7 @@ class SupportQueue {
                     session.id(),
                     Map.of("priority", new AuditChange(session.priority(), Priority.EMERGENCY.value()))));
             alert(orgId, session);
+            events.changed(orgId, session, session.status(), Priority.EMERGENCY.value());
         }
     }
 
@@ -129,6 +137,7 @@ class SupportQueue {
                     "chat_session",
                     sessionId,
                     Map.of("status", new AuditChange("waiting", "active"))));
+            events.changed(orgId, taken.get(), "active", taken.get().priority());
             return new Given(taken.get());
         }
         return sessions.find(orgId, sessionId)
@@ -146,6 +155,7 @@ class SupportQueue {
                     "chat_session",
                     sessionId,
                     Map.of("status", new AuditChange(null, "closed"))));
+            events.changed(orgId, s, "closed", s.priority());
             offer(orgId); // a place came free
         });
         return closed;

@@ -1,0 +1,134 @@
+package io.wellbase.messaging.internal;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The sockets of every node and each user's presence, in the database so that every node sees the same. A
+ * statement that flips a user's presence returns the row, so exactly one node announces each change.
+ */
+@Repository
+class PresenceStore {
+
+    /** A user in an organization. */
+    record UserRef(UUID orgId, UUID userId) {}
+
+    private final JdbcClient jdbc;
+
+    PresenceStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The node's heartbeat; true when its row was missing (new, or swept while it was paused). */
+    boolean beat(UUID nodeId) {
+        return jdbc.sql("""
+                INSERT INTO messaging_nodes (node_id) VALUES (:node)
+                ON CONFLICT (node_id) DO UPDATE SET seen_at = now()
+                RETURNING (xmax = 0)
+                """).param("node", nodeId).query(Boolean.class).single();
+    }
+
+    /** A socket opened; true when it made the user online (they had none anywhere). */
+    boolean opened(UUID nodeId, String sessionId, UUID orgId, UUID userId) {
+        jdbc.sql("""
+                INSERT INTO user_sockets (node_id, session_id, org_id, user_id) VALUES (:node, :session, :org, :user)
+                ON CONFLICT DO NOTHING
+                """)
+                .param("node", nodeId)
+                .param("session", sessionId)
+                .param("org", orgId)
+                .param("user", userId)
+                .update();
+        return jdbc.sql("""
+                INSERT INTO user_presence (org_id, user_id, online) VALUES (:org, :user, true)
+                ON CONFLICT (org_id, user_id) DO UPDATE SET online = true, touched_at = now()
+                    WHERE user_presence.online = false
+                RETURNING user_id
+                """)
+                .param("org", orgId)
+                .param("user", userId)
+                .query(UUID.class)
+                .optional()
+                .isPresent();
+    }
+
+    /** A socket closed; the user stays online through the grace period. */
+    void closed(UUID nodeId, String sessionId, UUID orgId, UUID userId) {
+        jdbc.sql("DELETE FROM user_sockets WHERE node_id = :node AND session_id = :session")
+                .param("node", nodeId)
+                .param("session", sessionId)
+                .update();
+        jdbc.sql("UPDATE user_presence SET touched_at = now() WHERE org_id = :org AND user_id = :user")
+                .param("org", orgId)
+                .param("user", userId)
+                .update();
+    }
+
+    /** Flips the user offline when no socket of theirs is open on any node; true when this call flipped it. */
+    boolean offlineIfNoSockets(UUID orgId, UUID userId) {
+        return jdbc.sql("""
+                UPDATE user_presence p SET online = false, touched_at = now()
+                WHERE p.org_id = :org AND p.user_id = :user AND p.online
+                  AND NOT EXISTS (SELECT 1 FROM user_sockets s WHERE s.org_id = p.org_id AND s.user_id = p.user_id)
+                RETURNING p.user_id
+                """)
+                .param("org", orgId)
+                .param("user", userId)
+                .query(UUID.class)
+                .optional()
+                .isPresent();
+    }
+
+    /**
+     * Removes the sockets of nodes not seen for {@code deadAfter}, and flips offline (returning them) the users
+     * left without a socket for longer than {@code grace}.
+     */
+    List<UserRef> sweep(Duration deadAfter, Duration grace) {
+        jdbc.sql("""
+                DELETE FROM user_sockets s WHERE NOT EXISTS (
+                    SELECT 1 FROM messaging_nodes n
+                    WHERE n.node_id = s.node_id AND n.seen_at > now() - make_interval(secs => :dead))
+                """).param("dead", deadAfter.toSeconds()).update();
+        jdbc.sql("DELETE FROM messaging_nodes WHERE seen_at <= now() - make_interval(secs => :dead)")
+                .param("dead", deadAfter.toSeconds())
+                .update();
+        return jdbc.sql("""
+                UPDATE user_presence p SET online = false, touched_at = now()
+                WHERE p.online AND p.touched_at <= now() - make_interval(secs => :grace)
+                  AND NOT EXISTS (SELECT 1 FROM user_sockets s WHERE s.org_id = p.org_id AND s.user_id = p.user_id)
+                RETURNING p.org_id, p.user_id
+                """)
+                .param("grace", grace.toMillis() / 1000.0)
+                .query(UserRef.class)
+                .list();
+    }
+
+    /** Takes this node's sockets off (a clean shutdown); the users left without one go offline in the sweep. */
+    void leave(UUID nodeId) {
+        jdbc.sql("DELETE FROM user_sockets WHERE node_id = :node")
+                .param("node", nodeId)
+                .update();
+        jdbc.sql("DELETE FROM messaging_nodes WHERE node_id = :node")
+                .param("node", nodeId)
+                .update();
+    }
+
+    /** Of these users, the ones online (a socket on some node, or within the grace period). */
+    Set<UUID> online(UUID orgId, Collection<UUID> userIds) {
+        if (userIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                SELECT user_id FROM user_presence WHERE org_id = :org AND user_id = ANY(:users) AND online
+                """)
+                .param("org", orgId)
+                .param("users", userIds.toArray(UUID[]::new))
+                .query(UUID.class)
+                .list());
+    }
+}
