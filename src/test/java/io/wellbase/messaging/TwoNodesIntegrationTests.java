@@ -2,10 +2,7 @@ package io.wellbase.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wellbase.Wellbase;
 import io.wellbase.support.Api;
-import io.wellbase.support.TestDatabase;
-import io.wellbase.support.TestSmtp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -32,27 +27,7 @@ class TwoNodesIntegrationTests extends io.wellbase.support.OrganizationTest {
     @BeforeAll
     static void startTwoNodes() {
         for (int i = 0; i < 2; i++) {
-            // as command-line arguments: they win over application.yml (default properties would not)
-            nodes.add(new SpringApplicationBuilder(Wellbase.class)
-                    .run(Map.ofEntries(
-                                    Map.entry("server.port", "0"),
-                                    Map.entry("wellbase.platform.db.url", TestDatabase.url()),
-                                    Map.entry("wellbase.platform.db.user", TestDatabase.user()),
-                                    Map.entry("wellbase.platform.db.password", TestDatabase.password()),
-                                    Map.entry("wellbase.platform.demo.enabled", "false"),
-                                    Map.entry("wellbase.platform.rate-limits.enabled", "false"),
-                                    Map.entry("wellbase.identity.argon2.memory-kib", "1024"),
-                                    Map.entry("wellbase.identity.argon2.iterations", "1"),
-                                    Map.entry("wellbase.files.local.root", "target/test-files"),
-                                    Map.entry("spring.mail.host", "127.0.0.1"),
-                                    Map.entry("spring.mail.port", String.valueOf(TestSmtp.port())),
-                                    Map.entry("wellbase.messaging.relay.host", "127.0.0.1"),
-                                    Map.entry("wellbase.messaging.presence-grace", "1s"),
-                                    Map.entry("logging.level.io.wellbase", "WARN"))
-                            .entrySet()
-                            .stream()
-                            .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                            .toArray(String[]::new)));
+            nodes.add(RelayNodes.inProcess());
         }
     }
 
@@ -63,7 +38,7 @@ class TwoNodesIntegrationTests extends io.wellbase.support.OrganizationTest {
     }
 
     private static int port(int node) {
-        return ((WebServerApplicationContext) nodes.get(node)).getWebServer().getPort();
+        return RelayNodes.port(nodes.get(node));
     }
 
     @Test
