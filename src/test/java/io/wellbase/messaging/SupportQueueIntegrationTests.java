@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wellbase.support.Api;
 import io.wellbase.support.OrganizationTest;
+import io.wellbase.support.TestCrisisClassifier;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -251,6 +252,43 @@ class SupportQueueIntegrationTests extends OrganizationTest {
                 .param("org", owner.orgId())
                 .query(String.class)
                 .list();
+    }
+
+    @Test
+    void aCrisisClassifierJudgesSessionMessagesWithoutKeywordsAfterTheyAreStored() throws Exception {
+        Owner owner = ownerWithOrganization("Support classifier");
+        String ida = client(owner, "Ida");
+        String session = open(ida, "Low mood", "low");
+        String conversation = api.get("/api/v1/chat/sessions/" + session, ida).field("conversationId");
+        String messages = "/api/v1/conversations/" + conversation + "/messages";
+
+        Api.Response calm = api.post(messages, Map.of("body", "Everything feels grey today."), ida);
+        assertThat(calm.status()).isEqualTo(201);
+        String worrying = "I have given my things away " + TestCrisisClassifier.SIGNAL;
+        assertThat(api.post(messages, Map.of("body", worrying), ida).status()).isEqualTo(201);
+        String priority = "low";
+        for (int i = 0; i < 50 && !priority.equals("emergency"); i++) {
+            Thread.sleep(100);
+            priority = api.get("/api/v1/chat/sessions/" + session, ida).field("priority");
+        }
+        assertThat(priority).as("the classifier's judgement raises it").isEqualTo("emergency");
+        assertThat(api.get("/api/v1/notifications?category=emergency", ida)
+                        .json()
+                        .path("data")
+                        .size())
+                .as("the client is told where to find help")
+                .isEqualTo(1);
+        assertThat(TestCrisisClassifier.asked).contains("Everything feels grey today.", worrying);
+
+        // a conversation that is not a chat session: the classifier is not asked
+        String team = api.post("/api/v1/conversations", Map.of("kind", "staff", "title", "Team"), owner.token())
+                .field("conversation.id");
+        String ordinary = "Just a note " + TestCrisisClassifier.SIGNAL + " " + UUID.randomUUID();
+        assertThat(api.post("/api/v1/conversations/" + team + "/messages", Map.of("body", ordinary), owner.token())
+                        .status())
+                .isEqualTo(201);
+        Thread.sleep(300);
+        assertThat(TestCrisisClassifier.asked).doesNotContain(ordinary);
     }
 
     @Test

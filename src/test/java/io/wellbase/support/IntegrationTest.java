@@ -41,6 +41,7 @@ import org.springframework.test.context.bean.override.convention.TestBean;
             "wellbase.messaging.presence-grace=500ms",
             "logging.level.io.wellbase=WARN"
         })
+@org.springframework.context.annotation.Import(TestCrisisClassifier.class)
 public abstract class IntegrationTest {
 
     public static final String PASSWORD = "correct-horse-battery-staple";

@@ -1,14 +1,22 @@
 package io.wellbase.messaging.internal.support;
 
+import io.wellbase.messaging.CrisisClassifier;
 import io.wellbase.messaging.MessagingProperties;
 import io.wellbase.notifications.StaffAlerts;
+import io.wellbase.platform.data.AfterCommit;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads a client's messages in an open chat session for words that signal a crisis (per language,
@@ -18,7 +26,9 @@ import org.springframework.stereotype.Component;
  * where to find immediate help.
  */
 @Component
-public class CrisisWatch {
+public class CrisisWatch implements org.springframework.beans.factory.DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(CrisisWatch.class);
 
     private final JdbcClient jdbc;
     private final ChatSessionStore store;
@@ -26,13 +36,20 @@ public class CrisisWatch {
     private final StaffAlerts alerts;
     private final MessagingProperties properties;
     private final List<String> words;
+    private final ObjectProvider<CrisisClassifier> classifier;
+    private final TransactionTemplate tx;
+    private final ExecutorService judging = Executors.newVirtualThreadPerTaskExecutor();
 
     CrisisWatch(
             JdbcClient jdbc,
             ChatSessionStore store,
             SupportQueue queue,
             StaffAlerts alerts,
-            MessagingProperties properties) {
+            MessagingProperties properties,
+            ObjectProvider<CrisisClassifier> classifier,
+            TransactionTemplate tx) {
+        this.classifier = classifier;
+        this.tx = tx;
         this.jdbc = jdbc;
         this.store = store;
         this.queue = queue;
@@ -60,12 +77,46 @@ public class CrisisWatch {
         return words.stream().anyMatch(seen::contains);
     }
 
-    /** In the transaction that writes the message. */
+    /**
+     * In the transaction that writes the message: a keyword raises the session now; without one, a
+     * {@link CrisisClassifier} (when a module provides one) judges the text after the commit, off the request.
+     */
     public void inspect(UUID orgId, UUID conversationId, UUID senderId, @Nullable String body) {
-        if (!signalsCrisis(body)) {
+        if (body == null || body.isBlank()) {
             return;
         }
-        List<ChatSessionStore.ChatSession> open = jdbc.sql("""
+        if (signalsCrisis(body)) {
+            raise(orgId, conversationId, senderId);
+            return;
+        }
+        CrisisClassifier judge = classifier.getIfAvailable();
+        if (judge != null && !openSessions(orgId, conversationId, senderId).isEmpty()) {
+            AfterCommit.run(() -> judging.execute(() -> {
+                try {
+                    if (judge.signalsCrisis(orgId, body)) {
+                        tx.executeWithoutResult(t -> raise(orgId, conversationId, senderId));
+                    }
+                } catch (RuntimeException e) {
+                    log.warn(
+                            "The crisis classifier failed on a message of session conversation {}: {}",
+                            conversationId,
+                            e.toString());
+                }
+            }));
+        }
+    }
+
+    private void raise(UUID orgId, UUID conversationId, UUID senderId) {
+        for (ChatSessionStore.ChatSession session : openSessions(orgId, conversationId, senderId)) {
+            queue.raiseToEmergency(orgId, session);
+            alerts.crisisHelp(
+                    orgId, senderId, session.id(), store.crisisLine(orgId).orElse(properties.crisisLine()));
+        }
+    }
+
+    /** The sender's open chat sessions on this conversation (none for an ordinary conversation). */
+    private List<ChatSessionStore.ChatSession> openSessions(UUID orgId, UUID conversationId, UUID senderId) {
+        return jdbc.sql("""
                 SELECT id, conversation_id, client_id, topic, priority, status, counselor_id, created_at, accepted_at,
                        first_response_at, closed_at, rating, feedback
                 FROM chat_sessions
@@ -76,10 +127,10 @@ public class CrisisWatch {
                 .param("sender", senderId)
                 .query(ChatSessionStore.ChatSession.class)
                 .list();
-        for (ChatSessionStore.ChatSession session : open) {
-            queue.raiseToEmergency(orgId, session);
-            alerts.crisisHelp(
-                    orgId, senderId, session.id(), store.crisisLine(orgId).orElse(properties.crisisLine()));
-        }
+    }
+
+    @Override
+    public void destroy() {
+        judging.shutdownNow();
     }
 }
