@@ -32,6 +32,7 @@ class ConversationEvents {
 
     void added(UUID orgId, UUID conversationId, UUID userId) {
         AfterCommit.run(() -> {
+            access.added(orgId, userId, conversationId);
             toUser(orgId, userId, "conversation.added", conversationId);
             toTopic(conversationId, "participant.added", userId);
         });

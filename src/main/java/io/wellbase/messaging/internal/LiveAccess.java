@@ -63,6 +63,11 @@ class LiveAccess implements ChannelInterceptor {
         callers.invalidate(event.getSessionId());
     }
 
+    /** This node added a participant: what an earlier removal left here is forgotten. */
+    void added(UUID organizationId, UUID userId, UUID conversationId) {
+        participants.invalidate(new ParticipantKey(organizationId, userId, conversationId));
+    }
+
     /** This node removed a participant: no frame of the conversation reaches them from now on. */
     void removed(UUID organizationId, UUID userId, UUID conversationId) {
         participants.put(new ParticipantKey(organizationId, userId, conversationId), false);

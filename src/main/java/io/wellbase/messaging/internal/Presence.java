@@ -135,9 +135,10 @@ class Presence implements DisposableBean {
         }
     }
 
+    /** The queue first: whoever hears of it finds the counselor offline there too. */
     private void wentOffline(UUID orgId, UUID userId) {
-        announce(orgId, userId, false);
         counselors.wentOffline(orgId, userId);
+        announce(orgId, userId, false);
     }
 
     private void announce(UUID orgId, UUID userId, boolean online) {
