@@ -4,31 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wellbase.support.Api;
 import io.wellbase.support.IntegrationTest;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
+import io.wellbase.support.TestImages;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 class FilesIntegrationTests extends IntegrationTest {
 
-    static byte[] png() throws IOException {
-        BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(1, 1, 0xff8800);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
-    }
-
     @Test
     void anUploadIsKeptAndDownloadsBySignedLinkOnly() throws IOException {
         Owner owner = ownerWithOrganization("Files");
-        byte[] png = png();
+        byte[] png = TestImages.png();
         Api.Response created = api.upload("/api/v1/uploads", Map.of("purpose", "avatar"), "me.png", png, owner.token());
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.header("Location")).isEqualTo("/api/v1/uploads/" + created.id());
@@ -76,7 +66,7 @@ class FilesIntegrationTests extends IntegrationTest {
     @Test
     void downloadLinksUseTheConfiguredAddressNotTheRequestsHost() throws IOException {
         Owner owner = ownerWithOrganization("Host header");
-        UUID id = api.upload("/api/v1/uploads", Map.of("purpose", "avatar"), "me.png", png(), owner.token())
+        UUID id = api.upload("/api/v1/uploads", Map.of("purpose", "avatar"), "me.png", TestImages.png(), owner.token())
                 .id();
         String answer = api.raw("GET /api/v1/uploads/" + id + " HTTP/1.1\r\nHost: evil.example\r\n"
                 + "Authorization: Bearer " + owner.token() + "\r\nConnection: close\r\n\r\n");
@@ -101,8 +91,8 @@ class FilesIntegrationTests extends IntegrationTest {
                         .status())
                 .isEqualTo(415);
 
-        Api.Response pngAsCsv =
-                api.upload("/api/v1/uploads", Map.of("purpose", "import"), "clients.csv", png(), owner.token());
+        Api.Response pngAsCsv = api.upload(
+                "/api/v1/uploads", Map.of("purpose", "import"), "clients.csv", TestImages.png(), owner.token());
         assertThat(pngAsCsv.status()).isEqualTo(415);
 
         byte[] csv = "First Name,Last Name\nAnna,Berg\n".getBytes(StandardCharsets.UTF_8);
@@ -120,7 +110,7 @@ class FilesIntegrationTests extends IntegrationTest {
     @Test
     void sizeLimitsArePerPurposeAndBadRequestsAreExplained() throws IOException {
         Owner owner = ownerWithOrganization("Limits");
-        byte[] big = Arrays.copyOf(png(), 5 * 1024 * 1024 + 1);
+        byte[] big = Arrays.copyOf(TestImages.png(), 5 * 1024 * 1024 + 1);
         Api.Response tooBig = api.upload("/api/v1/uploads", Map.of("purpose", "avatar"), "big.png", big, owner.token());
         assertThat(tooBig.status()).as(tooBig.toString()).isEqualTo(413);
         assertThat(tooBig.field("code")).isEqualTo("file.too_large");
@@ -129,7 +119,7 @@ class FilesIntegrationTests extends IntegrationTest {
         assertThat(sameAsDocument.status()).as(sameAsDocument.toString()).isEqualTo(201);
 
         Api.Response unknown =
-                api.upload("/api/v1/uploads", Map.of("purpose", "report"), "a.png", png(), owner.token());
+                api.upload("/api/v1/uploads", Map.of("purpose", "report"), "a.png", TestImages.png(), owner.token());
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().path("errors").get(0).path("field").asString())
                 .isEqualTo("purpose");
@@ -161,7 +151,7 @@ class FilesIntegrationTests extends IntegrationTest {
         StoredFile fresh = storedFiles.saveGenerated(
                 owner.orgId(), owner.userId(), FilePurpose.EXPORT, "new.csv", "text/csv", temp);
         Api.Response upload =
-                api.upload("/api/v1/uploads", Map.of("purpose", "avatar"), "me.png", png(), owner.token());
+                api.upload("/api/v1/uploads", Map.of("purpose", "avatar"), "me.png", TestImages.png(), owner.token());
         jdbc.sql("UPDATE files SET created_at = now() - interval '31 days' WHERE id IN (:old, :upload)")
                 .param("old", old.id())
                 .param("upload", upload.id())
@@ -190,11 +180,11 @@ class FilesIntegrationTests extends IntegrationTest {
                 "/api/v1/uploads",
                 Map.of("purpose", "skin_image", "clientId", client.toString()),
                 "cheek.png",
-                png(),
+                TestImages.png(),
                 owner.token());
         assertThat(photo.status()).as(photo.toString()).isEqualTo(201);
         assertThat(photo.field("clientId")).isEqualTo(client.toString());
-        api.upload("/api/v1/uploads", Map.of("purpose", "attachment"), "other.png", png(), owner.token());
+        api.upload("/api/v1/uploads", Map.of("purpose", "attachment"), "other.png", TestImages.png(), owner.token());
         assertThat(api.get("/api/v1/uploads?clientId=" + client, owner.token())
                         .json()
                         .path("data"))
@@ -203,7 +193,7 @@ class FilesIntegrationTests extends IntegrationTest {
                                 "/api/v1/uploads",
                                 Map.of("purpose", "skin_image", "clientId", stranger.toString()),
                                 "x.png",
-                                png(),
+                                TestImages.png(),
                                 owner.token())
                         .status())
                 .isEqualTo(404);
@@ -234,7 +224,7 @@ class FilesIntegrationTests extends IntegrationTest {
         Owner a = ownerWithOrganization("A");
         Owner b = ownerWithOrganization("B");
         Api.Response created =
-                api.upload("/api/v1/uploads", Map.of("purpose", "attachment"), "x.png", png(), a.token());
+                api.upload("/api/v1/uploads", Map.of("purpose", "attachment"), "x.png", TestImages.png(), a.token());
         assertThat(api.get("/api/v1/uploads/" + created.id(), b.token()).status())
                 .isEqualTo(404);
         assertThat(api.delete("/api/v1/uploads/" + created.id(), b.token()).status())

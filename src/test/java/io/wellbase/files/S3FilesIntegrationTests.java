@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wellbase.support.Api;
 import io.wellbase.support.IntegrationTest;
 import io.wellbase.support.LocalS3Server;
+import io.wellbase.support.TestImages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -51,7 +52,7 @@ class S3FilesIntegrationTests extends IntegrationTest {
     @Test
     void uploadsGoToTheBucketAndDownloadByPresignedUrl() throws IOException {
         Owner owner = ownerWithOrganization("S3 Studio");
-        byte[] png = FilesIntegrationTests.png();
+        byte[] png = TestImages.png();
         Api.Response created =
                 api.upload("/api/v1/uploads", Map.of("purpose", "skin_image"), "cheek.png", png, owner.token());
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

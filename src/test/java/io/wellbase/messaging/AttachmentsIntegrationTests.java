@@ -3,12 +3,10 @@ package io.wellbase.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wellbase.support.Api;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
+import io.wellbase.support.TestImages;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,19 +15,11 @@ import org.junit.jupiter.api.Test;
  */
 class AttachmentsIntegrationTests extends MessagingTest {
 
-    private static byte[] png() throws IOException {
-        BufferedImage image = new BufferedImage(3, 3, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(1, 1, 0x33aa55);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
-    }
-
     @Test
     void aClientSendsAnImageThatOnlyTheConversationsParticipantsDownload() throws IOException {
         Chat c = chat("Attach A");
         String attachments = "/api/v1/conversations/" + c.conversation() + "/attachments";
-        byte[] png = png();
+        byte[] png = TestImages.png();
         Api.Response uploaded = api.upload(attachments, Map.of(), "progress.png", png, c.clientToken());
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
         assertThat(uploaded.field("contentType")).isEqualTo("image/png");

@@ -96,17 +96,7 @@ final class StompTestClient implements AutoCloseable {
         if (extra != null) {
             extra.forEach(headers::add);
         }
-        session.subscribe(headers, new StompFrameHandler() {
-            @Override
-            public Type getPayloadType(StompHeaders headers) {
-                return byte[].class;
-            }
-
-            @Override
-            public void handleFrame(StompHeaders headers, Object payload) {
-                frames.add(JSON.readTree((byte[]) payload));
-            }
-        });
+        session.subscribe(headers, into(frames));
     }
 
     /**
@@ -119,7 +109,18 @@ final class StompTestClient implements AutoCloseable {
         headers.setDestination(destination);
         headers.setReceipt("subscribed-" + destination);
         java.util.concurrent.CompletableFuture<Boolean> receipt = new java.util.concurrent.CompletableFuture<>();
-        StompSession.Receiptable subscription = session.subscribe(headers, new StompFrameHandler() {
+        StompSession.Receiptable subscription = session.subscribe(headers, into(frames));
+        subscription.addReceiptTask(() -> receipt.complete(true));
+        subscription.addReceiptLostTask(() -> receipt.complete(false));
+        assertThat(receipt.get(15, TimeUnit.SECONDS))
+                .as("a RECEIPT for the subscription to " + destination)
+                .isTrue();
+        return frames;
+    }
+
+    /** Reads every frame as JSON into the queue. */
+    private static StompFrameHandler into(BlockingQueue<JsonNode> frames) {
+        return new StompFrameHandler() {
             @Override
             public Type getPayloadType(StompHeaders headers) {
                 return byte[].class;
@@ -129,13 +130,7 @@ final class StompTestClient implements AutoCloseable {
             public void handleFrame(StompHeaders headers, Object payload) {
                 frames.add(JSON.readTree((byte[]) payload));
             }
-        });
-        subscription.addReceiptTask(() -> receipt.complete(true));
-        subscription.addReceiptLostTask(() -> receipt.complete(false));
-        assertThat(receipt.get(15, TimeUnit.SECONDS))
-                .as("a RECEIPT for the subscription to " + destination)
-                .isTrue();
-        return frames;
+        };
     }
 
     static JsonNode next(BlockingQueue<JsonNode> frames) throws InterruptedException {

@@ -128,9 +128,14 @@ class Presence implements DisposableBean {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** The sweep: sockets of dead nodes removed, their users (and any other left without a socket) offline. */
+    /**
+     * The sweep: sockets of dead nodes removed, their users (and any other left without a socket) offline. It is
+     * the net under the node's own check after the grace period, so it leaves alone whoever was touched within
+     * the grace period and {@link #DEAD_AFTER} more (that node's check is due or ran).
+     */
     void sweep() {
-        for (PresenceStore.UserRef user : store.sweep(DEAD_AFTER, properties.presenceGrace())) {
+        for (PresenceStore.UserRef user :
+                store.sweep(DEAD_AFTER, properties.presenceGrace().plus(DEAD_AFTER))) {
             wentOffline(user.orgId(), user.userId());
         }
     }

@@ -86,9 +86,9 @@ class PresenceStore {
 
     /**
      * Removes the sockets of nodes not seen for {@code deadAfter}, and flips offline (returning them) the users
-     * left without a socket for longer than {@code grace}.
+     * without a socket whose presence was last touched longer than {@code untouchedFor} ago.
      */
-    List<UserRef> sweep(Duration deadAfter, Duration grace) {
+    List<UserRef> sweep(Duration deadAfter, Duration untouchedFor) {
         jdbc.sql("""
                 DELETE FROM user_sockets s WHERE NOT EXISTS (
                     SELECT 1 FROM messaging_nodes n
@@ -103,7 +103,7 @@ class PresenceStore {
                   AND NOT EXISTS (SELECT 1 FROM user_sockets s WHERE s.org_id = p.org_id AND s.user_id = p.user_id)
                 RETURNING p.org_id, p.user_id
                 """)
-                .param("grace", grace.toMillis() / 1000.0)
+                .param("grace", untouchedFor.toMillis() / 1000.0)
                 .query(UserRef.class)
                 .list();
     }
