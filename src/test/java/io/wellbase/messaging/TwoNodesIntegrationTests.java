@@ -94,7 +94,7 @@ class TwoNodesIntegrationTests extends io.wellbase.support.OrganizationTest {
     }
 
     @Test
-    void aUserWithASocketOnEachNodeStaysOnlineUntilTheLastOneCloses() throws Exception {
+    void aUserWithSocketsOnBothNodesStaysOnlineUntilTheLastOneCloses() throws Exception {
         Owner owner = ownerWithOrganization("Two nodes presence");
         Member coach = memberWithRole(owner, "staff");
         try (StompTestClient stomp = new StompTestClient()) {
@@ -102,6 +102,7 @@ class TwoNodesIntegrationTests extends io.wellbase.support.OrganizationTest {
             BlockingQueue<JsonNode> presence =
                     StompTestClient.subscribeAndWait(watcher.session(), "/topic/presence." + owner.orgId());
             StompTestClient.Socket onA = stomp.connect(port(0), coach.token());
+            StompTestClient.Socket alsoOnA = stomp.connect(port(0), coach.token());
             StompTestClient.Socket onB = stomp.connect(port(1), coach.token());
             JsonNode online = StompTestClient.next(presence);
             assertThat(online.path("userId").asString())
@@ -112,8 +113,12 @@ class TwoNodesIntegrationTests extends io.wellbase.support.OrganizationTest {
                     .isNull();
 
             onA.session().disconnect();
+            assertThat(presence.poll(2_000, TimeUnit.MILLISECONDS))
+                    .as("another socket on node A is still open: not offline (grace 1 s)")
+                    .isNull();
+            alsoOnA.session().disconnect();
             assertThat(presence.poll(3_000, TimeUnit.MILLISECONDS))
-                    .as("a socket on node B is still open: not offline (grace 1 s)")
+                    .as("a socket on node B is still open: not offline")
                     .isNull();
             onB.session().disconnect();
             JsonNode offline = StompTestClient.next(presence);

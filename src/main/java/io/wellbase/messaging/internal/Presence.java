@@ -52,6 +52,8 @@ class Presence implements DisposableBean {
     private final MessagingProperties properties;
     /** This node's sockets, to record again should the sweep have taken them while this node was paused. */
     private final Map<String, StompAuthorization.SocketUser> sockets = new ConcurrentHashMap<>();
+    /** How many sockets each user has open on this node: only the first and the last one touch their presence. */
+    private final Map<StompAuthorization.SocketUser, Integer> perUser = new ConcurrentHashMap<>();
 
     private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "presence");
@@ -97,7 +99,12 @@ class Presence implements DisposableBean {
                 SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders());
         if (event.getUser() instanceof StompAuthorization.SocketUser user && sessionId != null) {
             sockets.put(sessionId, user);
-            record(sessionId, user);
+            boolean first = perUser.merge(user, 1, Integer::sum) == 1;
+            if (first) {
+                record(sessionId, user);
+            } else {
+                store.openedAnother(nodeId, sessionId, user.organizationId(), user.userId()); // online already
+            }
         }
     }
 
@@ -111,6 +118,11 @@ class Presence implements DisposableBean {
     void disconnected(SessionDisconnectEvent event) {
         StompAuthorization.SocketUser user = sockets.remove(event.getSessionId());
         if (user == null) {
+            return;
+        }
+        boolean last = perUser.computeIfPresent(user, (u, n) -> n > 1 ? n - 1 : null) == null;
+        if (!last) {
+            store.closedAnother(nodeId, event.getSessionId()); // another socket of theirs is open here
             return;
         }
         store.closed(nodeId, event.getSessionId(), user.organizationId(), user.userId());

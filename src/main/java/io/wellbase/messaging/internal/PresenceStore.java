@@ -35,15 +35,7 @@ class PresenceStore {
 
     /** A socket opened; true when it made the user online (they had none anywhere). */
     boolean opened(UUID nodeId, String sessionId, UUID orgId, UUID userId) {
-        jdbc.sql("""
-                INSERT INTO user_sockets (node_id, session_id, org_id, user_id) VALUES (:node, :session, :org, :user)
-                ON CONFLICT DO NOTHING
-                """)
-                .param("node", nodeId)
-                .param("session", sessionId)
-                .param("org", orgId)
-                .param("user", userId)
-                .update();
+        openedAnother(nodeId, sessionId, orgId, userId);
         return jdbc.sql("""
                 INSERT INTO user_presence (org_id, user_id, online) VALUES (:org, :user, true)
                 ON CONFLICT (org_id, user_id) DO UPDATE SET online = true, touched_at = now()
@@ -57,12 +49,30 @@ class PresenceStore {
                 .isPresent();
     }
 
-    /** A socket closed; the user stays online through the grace period. */
-    void closed(UUID nodeId, String sessionId, UUID orgId, UUID userId) {
+    /** One more socket of a user who has one open on this node already (so online): only its row. */
+    void openedAnother(UUID nodeId, String sessionId, UUID orgId, UUID userId) {
+        jdbc.sql("""
+                INSERT INTO user_sockets (node_id, session_id, org_id, user_id) VALUES (:node, :session, :org, :user)
+                ON CONFLICT DO NOTHING
+                """)
+                .param("node", nodeId)
+                .param("session", sessionId)
+                .param("org", orgId)
+                .param("user", userId)
+                .update();
+    }
+
+    /** A socket closed while another of the user's stays open on this node: only its row. */
+    void closedAnother(UUID nodeId, String sessionId) {
         jdbc.sql("DELETE FROM user_sockets WHERE node_id = :node AND session_id = :session")
                 .param("node", nodeId)
                 .param("session", sessionId)
                 .update();
+    }
+
+    /** A socket closed; the user stays online through the grace period. */
+    void closed(UUID nodeId, String sessionId, UUID orgId, UUID userId) {
+        closedAnother(nodeId, sessionId);
         jdbc.sql("UPDATE user_presence SET touched_at = now() WHERE org_id = :org AND user_id = :user")
                 .param("org", orgId)
                 .param("user", userId)
