@@ -10,7 +10,8 @@
 #   conversations:  the sockets spread over CONVERSATIONS (200) conversations, CONV_MESSAGES (1000) messages at
 #                   CONV_RATE (100) per second, each to the next conversation in turn (1,000 sockets: 5 each).
 #   SHAPES=broadcast or SHAPES=conversations runs one of them.
-# Knobs: BENCH_PORT (18300), BENCH_PG_PORT (55434), HEAP (1g), KEEP_RUN_DIR=1.
+# Knobs: BENCH_PORT (18300), BENCH_PG_PORT (55434), HEAP (1g), JAVA_OPTS (both nodes; JAVA_OPTS2 for the second),
+#   KEEP_RUN_DIR=1, SETTLE_MS (3000: the wait after every socket subscribed), WARM_SECONDS (10).
 #   NODES=2: a second server (port BENCH_PORT+1) on the same database, both relaying to RabbitMQ's STOMP plugin
 #   on 127.0.0.1:61613; every other socket connects to the second node, messages are sent to the first
 #   (defaults then 2,000 sockets); the bare floor runs on the first node with the same number of sockets.
@@ -38,7 +39,7 @@ cp "$BENCH_ROOT/bench/messaging/fanout.mjs" "$DATA/node/"
 
 RELAY=()
 [[ "$NODES" == 2 ]] && RELAY=(--wellbase.messaging.relay.host=127.0.0.1)
-"$JDK/bin/java" -Xmx"${HEAP:-1g}" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+"$JDK/bin/java" -Xmx"${HEAP:-1g}" ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
   --wellbase.platform.db.embedded-data-dir="$DATA/pgdata" --wellbase.platform.db.embedded-port="$PGPORT_" \
   --wellbase.platform.demo.enabled=false --wellbase.platform.rate-limits.enabled=false \
   --wellbase.messaging.bench-endpoint=true "${RELAY[@]}" --logging.level.root=WARN >>"$DATA/server.log" 2>&1 &
@@ -47,7 +48,7 @@ wait_ready "$PORT" "$SERVER" "$DATA/server.log"
 SECOND=""
 if [[ "$NODES" == 2 ]]; then
   require_free_port "$(( PORT + 1 ))" "the second node"
-  "$JDK/bin/java" -Xmx"${HEAP:-1g}" -jar "$JAR" --server.port="$(( PORT + 1 ))" --server.address=127.0.0.1 \
+  "$JDK/bin/java" -Xmx"${HEAP:-1g}" ${JAVA_OPTS2:-${JAVA_OPTS:-}} -jar "$JAR" --server.port="$(( PORT + 1 ))" --server.address=127.0.0.1 \
     --wellbase.platform.db.url="jdbc:postgresql://127.0.0.1:$PGPORT_/postgres" --wellbase.platform.db.user=postgres \
     --wellbase.platform.db.password="$(cat "$DATA/secrets/db-password")" --wellbase.platform.demo.enabled=false \
     --wellbase.identity.key-encryption-key="$(cat "$DATA/secrets/key-encryption-key")" \

@@ -75,7 +75,8 @@ for (let i = 0; i < SOCKETS; i += 50) {
   opened.push(...(await Promise.all(batch)));
 }
 // every subscription acknowledged; let the server finish the connects (authorization, presence) before measuring
-await new Promise((r) => setTimeout(r, 3000));
+// (SETTLE_MS, 3000)
+await new Promise((r) => setTimeout(r, Number(process.env.SETTLE_MS ?? 3000)));
 
 const sender = mode === "bare" ? await new Promise((resolve) => { const s = new WebSocket(`${wsBase}/bench/ws-fanout`); s.on("open", () => resolve(s)); }) : null;
 const started = performance.now();
