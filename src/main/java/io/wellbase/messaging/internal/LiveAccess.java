@@ -75,11 +75,13 @@ class LiveAccess implements ChannelInterceptor {
 
     @Override
     public @Nullable Message<?> preSend(Message<?> message, MessageChannel channel) {
-        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(message);
-        if (headers.getMessageType() != SimpMessageType.MESSAGE || headers.getSessionId() == null) {
+        // read the headers in place: wrapping them in an accessor would copy them, for every frame of every socket
+        org.springframework.messaging.MessageHeaders headers = message.getHeaders();
+        String sessionId = SimpMessageHeaderAccessor.getSessionId(headers);
+        if (SimpMessageHeaderAccessor.getMessageType(headers) != SimpMessageType.MESSAGE || sessionId == null) {
             return message;
         }
-        return mayReceive(headers.getSessionId(), headers.getDestination()) ? message : null;
+        return mayReceive(sessionId, SimpMessageHeaderAccessor.getDestination(headers)) ? message : null;
     }
 
     private boolean mayReceive(String sessionId, @Nullable String destination) {
