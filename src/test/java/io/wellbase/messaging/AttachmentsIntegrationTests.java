@@ -54,6 +54,22 @@ class AttachmentsIntegrationTests extends MessagingTest {
                         .status())
                 .isEqualTo(404);
 
+        // a file kept under this client cannot be sent into a conversation of another client (or a staff one)
+        String owners = api.upload(
+                        attachments, Map.of(), "plan.png", png, c.owner().token())
+                .field("fileId");
+        String team = api.post(
+                        "/api/v1/conversations",
+                        Map.of("kind", "staff", "title", "Team"),
+                        c.owner().token())
+                .field("conversation.id");
+        assertThat(api.post(
+                                "/api/v1/conversations/" + team + "/messages",
+                                Map.of("type", "image", "attachmentFileId", owners),
+                                c.owner().token())
+                        .status())
+                .isEqualTo(400);
+
         // a message without an attachment has none; a file that is no document or image is refused
         String text = api.post(
                         "/api/v1/conversations/" + c.conversation() + "/messages",

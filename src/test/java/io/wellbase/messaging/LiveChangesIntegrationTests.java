@@ -115,6 +115,13 @@ class LiveChangesIntegrationTests extends MessagingTest {
         assertThat(frames.poll(1_000, TimeUnit.MILLISECONDS))
                 .as("a signed-out socket hears nothing more")
                 .isNull();
+        assertThat(client.errors().poll(5, TimeUnit.SECONDS))
+                .as("it is told why, and closed, so that it reconnects with a fresh token")
+                .contains("auth.unauthenticated");
+        for (int i = 0; i < 20 && client.session().isConnected(); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(client.session().isConnected()).isFalse();
     }
 
     @Test
@@ -144,6 +151,12 @@ class LiveChangesIntegrationTests extends MessagingTest {
                 .isEqualTo(200);
         JsonNode active = StompTestClient.next(queue);
         assertThat(active.path("status").asString()).isEqualTo("active");
+        JsonNode joined = StompTestClient.next(own);
+        assertThat(joined.path("event").asString())
+                .as("the counselor joins the session's conversation")
+                .isEqualTo("participant.added");
+        assertThat(joined.path("userId").asString())
+                .isEqualTo(counselor.userId().toString());
         assertThat(StompTestClient.next(own).path("status").asString())
                 .as("the client sees its session taken")
                 .isEqualTo("active");

@@ -236,6 +236,21 @@ class SupportQueueIntegrationTests extends OrganizationTest {
                         .status())
                 .isEqualTo(200);
 
+        Member colleague = memberWithRole(owner, "staff");
+        JsonNode seenByColleague =
+                api.get("/api/v1/chat/counselors", colleague.token()).json().path("data");
+        assertThat(seenByColleague.findValuesAsString("alertPhone"))
+                .as("a counselor's alert phone is not shown to colleagues")
+                .doesNotContain("+4915112345678");
+        assertThat(api.get("/api/v1/chat/counselors", owner.token()).text()).contains("+4915112345678");
+        Api.Response nullContact = api.send(
+                "PUT",
+                settings,
+                Map.of("crisisLine", "Call 112", "onCallContacts", java.util.Arrays.asList((Object) null)),
+                owner.token(),
+                Map.of());
+        assertThat(nullContact.status()).as(nullContact.toString()).isEqualTo(400);
+
         open(gus, "Not urgent", "high");
         assertThat(contactDeliveries(owner)).as("only an emergency calls them").isEmpty();
         open(gus, "I am not safe", "emergency");

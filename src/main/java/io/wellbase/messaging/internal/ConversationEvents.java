@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * removed participant receives nothing more of the conversation ({@link LiveAccess}).
  */
 @Component
-class ConversationEvents {
+public class ConversationEvents {
 
     static final String OWN_QUEUE = "/queue/conversations";
 
@@ -30,7 +30,7 @@ class ConversationEvents {
         AfterCommit.run(() -> participants.forEach(user -> toUser(orgId, user, "conversation.added", conversationId)));
     }
 
-    void added(UUID orgId, UUID conversationId, UUID userId) {
+    public void added(UUID orgId, UUID conversationId, UUID userId) {
         AfterCommit.run(() -> {
             access.added(orgId, userId, conversationId);
             toUser(orgId, userId, "conversation.added", conversationId);

@@ -8,16 +8,22 @@ import io.wellbase.platform.security.Permission;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
@@ -26,7 +32,9 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
  * access token must still be valid with the caller's current rights (a sign-out, a reset password, a removed
  * member), and for a conversation's topic the user must still be a participant, for the staff topics (presence,
  * the support queue) still staff. Both are checked again at most every {@link #RECHECK} per socket and conversation, so access ends
- * within seconds on every node; a frame that fails is dropped. Sits on the outbound channel, which the in-process
+ * within seconds on every node; a frame that fails is dropped, and a socket whose token failed is sent an ERROR
+ * ({@code auth.unauthenticated}), which closes it (an expired token included: the client reconnects with a fresh
+ * one and resumes). Sits on the outbound channel, which the in-process
  * broker and the relay both send through.
  */
 @Component
@@ -41,15 +49,24 @@ class LiveAccess implements ChannelInterceptor {
 
     private final BearerTokens tokens;
     private final ConversationStore conversations;
+    /** Lazily: the outbound channel belongs to the broker configuration this interceptor is part of. */
+    private final ObjectProvider<MessageChannel> clientOutbound;
+    /** Sockets told to go (an ERROR closes them): told once. */
+    private final Set<String> closing = ConcurrentHashMap.newKeySet();
+
     private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
     private final Cache<String, Optional<Caller>> callers =
             Caffeine.newBuilder().expireAfterWrite(RECHECK).build();
     private final Cache<ParticipantKey, Boolean> participants =
             Caffeine.newBuilder().expireAfterWrite(RECHECK).maximumSize(100_000).build();
 
-    LiveAccess(BearerTokens tokens, ConversationStore conversations) {
+    LiveAccess(
+            BearerTokens tokens,
+            ConversationStore conversations,
+            @Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutbound) {
         this.tokens = tokens;
         this.conversations = conversations;
+        this.clientOutbound = clientOutbound;
     }
 
     /** At CONNECT, once the token was accepted. */
@@ -61,6 +78,7 @@ class LiveAccess implements ChannelInterceptor {
     void disconnected(SessionDisconnectEvent event) {
         sockets.remove(event.getSessionId());
         callers.invalidate(event.getSessionId());
+        closing.remove(event.getSessionId());
     }
 
     /** This node added a participant: what an earlier removal left here is forgotten. */
@@ -84,6 +102,21 @@ class LiveAccess implements ChannelInterceptor {
         return mayReceive(sessionId, SimpMessageHeaderAccessor.getDestination(headers)) ? message : null;
     }
 
+    /**
+     * A socket whose token no longer holds (expired, signed out, a reset password, a removed member) is sent an
+     * ERROR, which closes it: the client gets a fresh token, reconnects and resumes from its last numbers.
+     */
+    private void close(String sessionId) {
+        if (!closing.add(sessionId)) {
+            return;
+        }
+        StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
+        error.setMessage("auth.unauthenticated: the session's access token is no longer valid; reconnect with a"
+                + " fresh one and resume");
+        error.setSessionId(sessionId);
+        clientOutbound.getObject().send(MessageBuilder.createMessage(new byte[0], error.getMessageHeaders()));
+    }
+
     private boolean mayReceive(String sessionId, @Nullable String destination) {
         Socket socket = sockets.get(sessionId);
         if (socket == null) {
@@ -94,6 +127,7 @@ class LiveAccess implements ChannelInterceptor {
                 s -> tokens.verify(socket.token())
                         .filter(c -> socket.user().organizationId().equals(c.organizationId())));
         if (caller == null || caller.isEmpty()) {
+            close(sessionId);
             return false;
         }
         String to = destination == null ? "" : destination;

@@ -80,7 +80,8 @@ class PostMessage {
         if (body != null && body.length() > properties.maxBodyLength()) {
             return new Refused(Reason.TOO_LONG);
         }
-        if (draft.attachmentFileId() != null && !attachable(orgId, senderId, draft.attachmentFileId())) {
+        if (draft.attachmentFileId() != null
+                && !attachable(orgId, senderId, draft.attachmentFileId(), conversationClient(orgId, conversationId))) {
             return new Refused(Reason.ATTACHMENT_UNKNOWN);
         }
         if (draft.clientMessageId() != null) {
@@ -114,10 +115,21 @@ class PostMessage {
         return new Posted(written, true);
     }
 
-    /** A file of the organization that the sender uploaded as an attachment (or an image). */
-    private boolean attachable(UUID orgId, UUID senderId, UUID fileId) {
+    private @Nullable UUID conversationClient(UUID orgId, UUID conversationId) {
+        return conversations
+                .find(orgId, conversationId)
+                .map(ConversationStore.Conversation::clientId)
+                .orElse(null);
+    }
+
+    /**
+     * A file of the organization that the sender uploaded as an attachment, belonging to the same client as the
+     * conversation (or to none, for a staff conversation): a file kept under one client never lands in another's.
+     */
+    private boolean attachable(UUID orgId, UUID senderId, UUID fileId, @Nullable UUID conversationClient) {
         return files.find(orgId, fileId)
                 .filter(f -> senderId.equals(f.createdBy()))
+                .filter(f -> java.util.Objects.equals(f.clientId(), conversationClient))
                 .map(StoredFile::purpose)
                 .filter(p -> p == io.wellbase.files.FilePurpose.ATTACHMENT)
                 .isPresent();

@@ -52,6 +52,11 @@ class Presence implements DisposableBean {
     private final MessagingProperties properties;
     /** This node's sockets, to record again should the sweep have taken them while this node was paused. */
     private final Map<String, StompAuthorization.SocketUser> sockets = new ConcurrentHashMap<>();
+    /** Sessions that ended before their connected event was handled (it comes on another thread). */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> ended =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .expireAfterWrite(Duration.ofMinutes(1))
+                    .build();
     /** How many sockets each user has open on this node: only the first and the last one touch their presence. */
     private final Map<StompAuthorization.SocketUser, Integer> perUser = new ConcurrentHashMap<>();
 
@@ -86,7 +91,12 @@ class Presence implements DisposableBean {
     private void beat() {
         try {
             if (store.beat(nodeId) && !sockets.isEmpty()) {
-                sockets.forEach(this::record); // swept while paused: this node's sockets are open all the same
+                sockets.forEach((sessionId, user) -> {
+                    record(sessionId, user); // swept while paused: this node's sockets are open all the same
+                    if (!sockets.containsKey(sessionId)) {
+                        store.closedAnother(nodeId, sessionId); // it closed meanwhile
+                    }
+                });
             }
         } catch (RuntimeException e) {
             log.warn("Presence heartbeat failed: {}", e.toString());
@@ -97,7 +107,9 @@ class Presence implements DisposableBean {
     void connected(SessionConnectedEvent event) {
         String sessionId =
                 SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders());
-        if (event.getUser() instanceof StompAuthorization.SocketUser user && sessionId != null) {
+        if (event.getUser() instanceof StompAuthorization.SocketUser user
+                && sessionId != null
+                && ended.getIfPresent(sessionId) == null) {
             sockets.put(sessionId, user);
             boolean first = perUser.merge(user, 1, Integer::sum) == 1;
             if (first) {
@@ -118,6 +130,7 @@ class Presence implements DisposableBean {
     void disconnected(SessionDisconnectEvent event) {
         StompAuthorization.SocketUser user = sockets.remove(event.getSessionId());
         if (user == null) {
+            ended.put(event.getSessionId(), true); // closed before its connected event: never record it
             return;
         }
         boolean last = perUser.computeIfPresent(user, (u, n) -> n > 1 ? n - 1 : null) == null;
@@ -129,14 +142,15 @@ class Presence implements DisposableBean {
         later.schedule(
                 () -> {
                     try {
-                        if (store.offlineIfNoSockets(user.organizationId(), user.userId())) {
+                        if (store.offlineIfNoSockets(
+                                user.organizationId(), user.userId(), properties.presenceGrace())) {
                             wentOffline(user.organizationId(), user.userId());
                         }
                     } catch (RuntimeException e) {
                         log.warn("Presence: offline check failed: {}", e.toString()); // the sweep catches up
                     }
                 },
-                properties.presenceGrace().toMillis(),
+                properties.presenceGrace().toMillis() + 100, // past the grace the database measures
                 TimeUnit.MILLISECONDS);
     }
 

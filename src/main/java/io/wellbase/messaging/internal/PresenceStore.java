@@ -79,16 +79,21 @@ class PresenceStore {
                 .update();
     }
 
-    /** Flips the user offline when no socket of theirs is open on any node; true when this call flipped it. */
-    boolean offlineIfNoSockets(UUID orgId, UUID userId) {
+    /**
+     * Flips the user offline when no socket of theirs is open on any node and none opened or closed within the
+     * grace period (another node's check is then due); true when this call flipped it.
+     */
+    boolean offlineIfNoSockets(UUID orgId, UUID userId, Duration grace) {
         return jdbc.sql("""
                 UPDATE user_presence p SET online = false, touched_at = now()
                 WHERE p.org_id = :org AND p.user_id = :user AND p.online
+                  AND p.touched_at <= now() - make_interval(secs => :grace)
                   AND NOT EXISTS (SELECT 1 FROM user_sockets s WHERE s.org_id = p.org_id AND s.user_id = p.user_id)
                 RETURNING p.user_id
                 """)
                 .param("org", orgId)
                 .param("user", userId)
+                .param("grace", grace.toMillis() / 1000.0)
                 .query(UUID.class)
                 .optional()
                 .isPresent();
@@ -99,14 +104,16 @@ class PresenceStore {
      * without a socket whose presence was last touched longer than {@code untouchedFor} ago.
      */
     List<UserRef> sweep(Duration deadAfter, Duration untouchedFor) {
+        // one statement: a node that beats meanwhile keeps both its row and its sockets; sockets without a node
+        // row (a node that left) go once they are older than a dead node's
         jdbc.sql("""
-                DELETE FROM user_sockets s WHERE NOT EXISTS (
-                    SELECT 1 FROM messaging_nodes n
-                    WHERE n.node_id = s.node_id AND n.seen_at > now() - make_interval(secs => :dead))
+                WITH dead AS (
+                    DELETE FROM messaging_nodes WHERE seen_at <= now() - make_interval(secs => :dead) RETURNING node_id)
+                DELETE FROM user_sockets s
+                WHERE s.node_id IN (SELECT node_id FROM dead)
+                   OR (s.connected_at <= now() - make_interval(secs => :dead)
+                       AND NOT EXISTS (SELECT 1 FROM messaging_nodes n WHERE n.node_id = s.node_id))
                 """).param("dead", deadAfter.toSeconds()).update();
-        jdbc.sql("DELETE FROM messaging_nodes WHERE seen_at <= now() - make_interval(secs => :dead)")
-                .param("dead", deadAfter.toSeconds())
-                .update();
         return jdbc.sql("""
                 UPDATE user_presence p SET online = false, touched_at = now()
                 WHERE p.online AND p.touched_at <= now() - make_interval(secs => :grace)
@@ -118,11 +125,17 @@ class PresenceStore {
                 .list();
     }
 
-    /** Takes this node's sockets off (a clean shutdown); the users left without one go offline in the sweep. */
+    /**
+     * Takes this node's sockets off (a clean shutdown); their users' grace period starts now (they may be
+     * reconnecting to another node), and those left without a socket go offline in the sweep.
+     */
     void leave(UUID nodeId) {
-        jdbc.sql("DELETE FROM user_sockets WHERE node_id = :node")
-                .param("node", nodeId)
-                .update();
+        jdbc.sql("""
+                WITH gone AS (DELETE FROM user_sockets WHERE node_id = :node RETURNING org_id, user_id)
+                UPDATE user_presence p SET touched_at = now()
+                FROM (SELECT DISTINCT org_id, user_id FROM gone) g
+                WHERE p.org_id = g.org_id AND p.user_id = g.user_id
+                """).param("node", nodeId).update();
         jdbc.sql("DELETE FROM messaging_nodes WHERE node_id = :node")
                 .param("node", nodeId)
                 .update();

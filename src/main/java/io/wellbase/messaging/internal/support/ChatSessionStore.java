@@ -49,7 +49,23 @@ class ChatSessionStore {
             @Nullable Double rating,
             int totalSessions,
             int activeSessions,
-            @Nullable String alertPhone) {}
+            @Nullable String alertPhone) {
+
+        Counselor withoutAlertPhone() {
+            return new Counselor(
+                    userId,
+                    licenseNumber,
+                    specializations,
+                    bio,
+                    languages,
+                    status,
+                    maxSessions,
+                    rating,
+                    totalSessions,
+                    activeSessions,
+                    null);
+        }
+    }
 
     ChatSession insert(
             UUID orgId,

@@ -181,12 +181,18 @@ class SupportController {
     @RequiresPermission(Permission.CONVERSATION_START)
     @Operation(summary = "The organization's counselors with status, rating, sessions in all and active now")
     Map<String, Object> counselors(Caller caller) {
-        return Map.of("data", sessions.counselors(caller.requireOrganization()));
+        boolean admin = caller.can(Permission.ORGANIZATION_UPDATE);
+        // a counselor's alert phone is their own: shown to them and to owners and admins only
+        return Map.of(
+                "data",
+                sessions.counselors(caller.requireOrganization()).stream()
+                        .map(c -> admin || c.userId().equals(caller.userId()) ? c : c.withoutAlertPhone())
+                        .toList());
     }
 
     record SupportSettings(
             @NotBlank @Size(max = 300) String crisisLine,
-            @Nullable @Size(max = OnCallContacts.MAX) List<OnCallContacts.@Valid Contact> onCallContacts) {}
+            @Nullable @Size(max = OnCallContacts.MAX) List<OnCallContacts.@Valid @NotNull Contact> onCallContacts) {}
 
     @GetMapping("/api/v1/chat/settings")
     @RequiresPermission(Permission.CONVERSATION_START)

@@ -30,6 +30,7 @@ class SupportQueue {
     private final Locations staff;
     private final OnCallContacts onCall;
     private final QueueEvents events;
+    private final io.wellbase.messaging.internal.ConversationEvents conversationEvents;
 
     SupportQueue(
             ChatSessionStore sessions,
@@ -38,7 +39,9 @@ class SupportQueue {
             StaffAlerts alerts,
             Locations staff,
             OnCallContacts onCall,
-            QueueEvents events) {
+            QueueEvents events,
+            io.wellbase.messaging.internal.ConversationEvents conversationEvents) {
+        this.conversationEvents = conversationEvents;
         this.onCall = onCall;
         this.events = events;
         this.sessions = sessions;
@@ -131,6 +134,7 @@ class SupportQueue {
         Optional<ChatSessionStore.ChatSession> taken = sessions.take(orgId, sessionId, counselorId);
         if (taken.isPresent()) {
             conversations.addParticipant(orgId, taken.get().conversationId(), counselorId, "staff");
+            conversationEvents.added(orgId, taken.get().conversationId(), counselorId);
             audit.record(AuditRecord.of(
                     orgId,
                     "chat_session.taken",
