@@ -70,6 +70,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
                     .setHeartbeatValue(new long[] {10_000, 10_000})
                     .setTaskScheduler(heartbeats);
         }
+        registry.configureBrokerChannel().interceptors(receipts); // the translated /user/ subscriptions
         registry.setApplicationDestinationPrefixes("/app");
         registry.setUserDestinationPrefix("/user");
         registry.setPreservePublishOrder(true);
