@@ -39,6 +39,8 @@ public class CrisisWatch implements org.springframework.beans.factory.Disposable
     private final ObjectProvider<CrisisClassifier> classifier;
     private final TransactionTemplate tx;
     private final ExecutorService judging = Executors.newVirtualThreadPerTaskExecutor();
+    /** At most this many texts with the classifier at once; the others wait their turn. */
+    private final java.util.concurrent.Semaphore judges = new java.util.concurrent.Semaphore(8);
 
     CrisisWatch(
             JdbcClient jdbc,
@@ -91,18 +93,34 @@ public class CrisisWatch implements org.springframework.beans.factory.Disposable
         }
         CrisisClassifier judge = classifier.getIfAvailable();
         if (judge != null && !openSessions(orgId, conversationId, senderId).isEmpty()) {
-            AfterCommit.run(() -> judging.execute(() -> {
+            AfterCommit.run(() -> {
                 try {
-                    if (judge.signalsCrisis(orgId, body)) {
-                        tx.executeWithoutResult(t -> raise(orgId, conversationId, senderId));
-                    }
-                } catch (RuntimeException e) {
+                    judging.execute(() -> judge(judge, orgId, conversationId, senderId, body));
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // shutting down: the message is stored and answered; the keyword list has read it
                     log.warn(
-                            "The crisis classifier failed on a message of session conversation {}: {}",
-                            conversationId,
-                            e.toString());
+                            "The crisis classifier was not asked about a message of conversation {}: shutting down",
+                            conversationId);
                 }
-            }));
+            });
+        }
+    }
+
+    private void judge(CrisisClassifier judge, UUID orgId, UUID conversationId, UUID senderId, String body) {
+        try {
+            judges.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            if (judge.signalsCrisis(orgId, body)) {
+                tx.executeWithoutResult(t -> raise(orgId, conversationId, senderId));
+            }
+        } catch (RuntimeException e) {
+            log.warn("The crisis classifier failed on a message of conversation {}: {}", conversationId, e.toString());
+        } finally {
+            judges.release();
         }
     }
 
