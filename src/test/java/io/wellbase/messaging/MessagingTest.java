@@ -28,4 +28,14 @@ abstract class MessagingTest extends OrganizationTest {
         }
         return new Chat(owner, client, clientToken, UUID.fromString(started.field("conversation.id")));
     }
+
+    /** The status of the organization's only counselor, as staff see it. */
+    protected String counselorStatus(Owner owner) {
+        return api.get("/api/v1/chat/counselors", owner.token())
+                .json()
+                .path("data")
+                .get(0)
+                .path("status")
+                .asString();
+    }
 }

@@ -133,6 +133,26 @@ final class StompTestClient implements AutoCloseable {
         };
     }
 
+    /**
+     * What a refused socket was told, once it closed: its ERROR frame's message (or frames) and transport events.
+     * Spring may close a socket whose ERROR frame still waits behind another frame being written, so the closed
+     * connection alone can be all a client sees: callers accept it as the refusal too.
+     */
+    static String refusal(Socket socket) throws InterruptedException {
+        String first = socket.errors().poll(10, TimeUnit.SECONDS);
+        assertThat(first).as("refused").isNotNull();
+        StringBuilder seen = new StringBuilder(first);
+        String more;
+        while ((more = socket.errors().poll(300, TimeUnit.MILLISECONDS)) != null) {
+            seen.append(" | ").append(more);
+        }
+        for (int i = 0; i < 20 && socket.session().isConnected(); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(socket.session().isConnected()).as("and disconnected").isFalse();
+        return seen.toString();
+    }
+
     static JsonNode next(BlockingQueue<JsonNode> frames) throws InterruptedException {
         JsonNode frame = frames.poll(10, TimeUnit.SECONDS);
         assertThat(frame).as("a frame within 10 s").isNotNull();
