@@ -57,6 +57,10 @@ class Presence implements DisposableBean {
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
                     .expireAfterWrite(Duration.ofMinutes(1))
                     .build();
+    /** Sessions whose row a failed write left behind, or never wrote. */
+    private final java.util.Set<String> unclosed = ConcurrentHashMap.newKeySet();
+
+    private final java.util.Set<String> unrecorded = ConcurrentHashMap.newKeySet();
     /** How many sockets each user has open on this node: only the first and the last one touch their presence. */
     private final Map<StompAuthorization.SocketUser, Integer> perUser = new ConcurrentHashMap<>();
 
@@ -89,6 +93,7 @@ class Presence implements DisposableBean {
     }
 
     private void beat() {
+        retryFailedWrites();
         try {
             if (store.beat(nodeId) && !sockets.isEmpty()) {
                 sockets.forEach((sessionId, user) -> {
@@ -103,6 +108,29 @@ class Presence implements DisposableBean {
         }
     }
 
+    /** Socket rows a failed write left wrong (the database was away): put right on the next beat. */
+    private void retryFailedWrites() {
+        for (String sessionId : java.util.List.copyOf(unclosed)) {
+            try {
+                store.closedAnother(nodeId, sessionId);
+                unclosed.remove(sessionId);
+            } catch (RuntimeException e) {
+                return; // still away
+            }
+        }
+        for (String sessionId : java.util.List.copyOf(unrecorded)) {
+            StompAuthorization.SocketUser user = sockets.get(sessionId);
+            try {
+                if (user != null) {
+                    record(sessionId, user);
+                }
+                unrecorded.remove(sessionId);
+            } catch (RuntimeException e) {
+                return;
+            }
+        }
+    }
+
     @EventListener
     void connected(SessionConnectedEvent event) {
         String sessionId =
@@ -112,10 +140,15 @@ class Presence implements DisposableBean {
                 && ended.getIfPresent(sessionId) == null) {
             sockets.put(sessionId, user);
             boolean first = perUser.merge(user, 1, Integer::sum) == 1;
-            if (first) {
-                record(sessionId, user);
-            } else {
-                store.openedAnother(nodeId, sessionId, user.organizationId(), user.userId()); // online already
+            try {
+                if (first) {
+                    record(sessionId, user);
+                } else {
+                    store.openedAnother(nodeId, sessionId, user.organizationId(), user.userId()); // online already
+                }
+            } catch (RuntimeException e) {
+                log.warn("Presence: a socket could not be recorded, retried on the next beat: {}", e.toString());
+                unrecorded.add(sessionId);
             }
         }
     }
@@ -134,11 +167,20 @@ class Presence implements DisposableBean {
             return;
         }
         boolean last = perUser.computeIfPresent(user, (u, n) -> n > 1 ? n - 1 : null) == null;
-        if (!last) {
-            store.closedAnother(nodeId, event.getSessionId()); // another socket of theirs is open here
-            return;
+        try {
+            if (!last) {
+                store.closedAnother(nodeId, event.getSessionId()); // another socket of theirs is open here
+                return;
+            }
+            store.closed(nodeId, event.getSessionId(), user.organizationId(), user.userId());
+        } catch (RuntimeException e) {
+            // the row stays until the next beat takes it off; the user goes offline in the sweep after that
+            log.warn("Presence: a closed socket could not be taken off, retried on the next beat: {}", e.toString());
+            unclosed.add(event.getSessionId());
+            if (!last) {
+                return;
+            }
         }
-        store.closed(nodeId, event.getSessionId(), user.organizationId(), user.userId());
         later.schedule(
                 () -> {
                     try {
