@@ -119,6 +119,17 @@ class ChatSessionStore {
                 .list();
     }
 
+    /** The client's sessions on this conversation that are not closed (none for an ordinary conversation). */
+    List<ChatSession> openOf(UUID orgId, UUID conversationId, UUID clientUserId) {
+        return jdbc.sql("SELECT " + SESSION + " FROM chat_sessions WHERE org_id = :org AND conversation_id = :c"
+                        + " AND client_user_id = :user AND status <> 'closed'")
+                .param("org", orgId)
+                .param("c", conversationId)
+                .param("user", clientUserId)
+                .query(ChatSession.class)
+                .list();
+    }
+
     List<ChatSession> activeOf(UUID orgId, UUID counselorId) {
         return jdbc.sql("SELECT " + SESSION + " FROM chat_sessions WHERE org_id = :org AND counselor_id = :me"
                         + " AND status = 'active' ORDER BY accepted_at")

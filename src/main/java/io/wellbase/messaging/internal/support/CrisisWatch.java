@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,7 +29,6 @@ public class CrisisWatch implements org.springframework.beans.factory.Disposable
 
     private static final Logger log = LoggerFactory.getLogger(CrisisWatch.class);
 
-    private final JdbcClient jdbc;
     private final ChatSessionStore store;
     private final SupportQueue queue;
     private final StaffAlerts alerts;
@@ -43,7 +41,6 @@ public class CrisisWatch implements org.springframework.beans.factory.Disposable
     private final java.util.concurrent.Semaphore judges = new java.util.concurrent.Semaphore(8);
 
     CrisisWatch(
-            JdbcClient jdbc,
             ChatSessionStore store,
             SupportQueue queue,
             StaffAlerts alerts,
@@ -52,7 +49,6 @@ public class CrisisWatch implements org.springframework.beans.factory.Disposable
             TransactionTemplate tx) {
         this.classifier = classifier;
         this.tx = tx;
-        this.jdbc = jdbc;
         this.store = store;
         this.queue = queue;
         this.alerts = alerts;
@@ -92,7 +88,7 @@ public class CrisisWatch implements org.springframework.beans.factory.Disposable
             return;
         }
         CrisisClassifier judge = classifier.getIfAvailable();
-        if (judge != null && !openSessions(orgId, conversationId, senderId).isEmpty()) {
+        if (judge != null && !store.openOf(orgId, conversationId, senderId).isEmpty()) {
             AfterCommit.run(() -> {
                 try {
                     judging.execute(() -> judge(judge, orgId, conversationId, senderId, body));
@@ -125,26 +121,11 @@ public class CrisisWatch implements org.springframework.beans.factory.Disposable
     }
 
     private void raise(UUID orgId, UUID conversationId, UUID senderId) {
-        for (ChatSessionStore.ChatSession session : openSessions(orgId, conversationId, senderId)) {
+        for (ChatSessionStore.ChatSession session : store.openOf(orgId, conversationId, senderId)) {
             queue.raiseToEmergency(orgId, session);
             alerts.crisisHelp(
                     orgId, senderId, session.id(), store.crisisLine(orgId).orElse(properties.crisisLine()));
         }
-    }
-
-    /** The sender's open chat sessions on this conversation (none for an ordinary conversation). */
-    private List<ChatSessionStore.ChatSession> openSessions(UUID orgId, UUID conversationId, UUID senderId) {
-        return jdbc.sql("""
-                SELECT id, conversation_id, client_id, topic, priority, status, counselor_id, created_at, accepted_at,
-                       first_response_at, closed_at, rating, feedback
-                FROM chat_sessions
-                WHERE org_id = :org AND conversation_id = :c AND client_user_id = :sender AND status <> 'closed'
-                """)
-                .param("org", orgId)
-                .param("c", conversationId)
-                .param("sender", senderId)
-                .query(ChatSessionStore.ChatSession.class)
-                .list();
     }
 
     @Override
