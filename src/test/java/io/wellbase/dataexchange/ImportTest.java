@@ -3,7 +3,7 @@ package io.wellbase.dataexchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wellbase.support.Api;
-import io.wellbase.support.IntegrationTest;
+import io.wellbase.support.OrganizationTest;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -11,7 +11,7 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /** Helpers for import tests: submit a file as multipart and wait for its job to end. */
-abstract class ImportTest extends IntegrationTest {
+public abstract class ImportTest extends OrganizationTest {
 
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
@@ -25,20 +25,22 @@ abstract class ImportTest extends IntegrationTest {
         return out;
     }
 
-    Api.Response submit(String token, String kind, String filename, byte[] content, Map<String, String> extra) {
+    protected Api.Response submit(
+            String token, String kind, String filename, byte[] content, Map<String, String> extra) {
         Map<String, String> fields = new java.util.HashMap<>(extra);
         fields.put("kind", kind);
         return api.upload("/api/v1/imports", fields, filename, content, token);
     }
 
     /** Submits and waits; the job must end (completed, failed or cancelled) within 60 seconds. */
-    JsonNode importAndWait(String token, String kind, String filename, byte[] content, Map<String, String> extra) {
+    protected JsonNode importAndWait(
+            String token, String kind, String filename, byte[] content, Map<String, String> extra) {
         Api.Response submitted = submit(token, kind, filename, content, extra);
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(202);
         return waitFor(token, submitted.id());
     }
 
-    JsonNode waitFor(String token, UUID id) {
+    protected JsonNode waitFor(String token, UUID id) {
         long deadline = System.currentTimeMillis() + 60_000;
         while (true) {
             Api.Response job = api.get("/api/v1/imports/" + id, token);
@@ -64,7 +66,7 @@ abstract class ImportTest extends IntegrationTest {
                 .path("data");
     }
 
-    static long count(JsonNode job, String counter) {
+    protected static long count(JsonNode job, String counter) {
         return job.path("counts").path(counter).asLong();
     }
 }

@@ -39,6 +39,8 @@ import org.springframework.test.context.bean.override.convention.TestBean;
             "spring.mail.properties.mail.smtp.connectiontimeout=2000",
             "spring.mail.properties.mail.smtp.timeout=5000",
             "wellbase.messaging.presence-grace=500ms",
+            // small enough that a test reaches it with a few memberships counted per day
+            "wellbase.insights.max-groups=300",
             "logging.level.io.wellbase=WARN"
         })
 @org.springframework.context.annotation.Import(TestCrisisClassifier.class)

@@ -60,7 +60,16 @@ public enum Permission {
     CONVERSATION_READ_ALL(
             "Read every conversation of the organization, also those they are not in (each reading is audited)",
             OWNER,
-            ADMIN);
+            ADMIN),
+    ANALYTICS_READ(
+            "See dashboards, analytics, churn predictions and scheduling advice, and ask questions about them"
+                    + " (money figures need revenue reading too)",
+            OWNER,
+            ADMIN,
+            MANAGER,
+            STAFF,
+            FRONT_DESK),
+    REVENUE_READ("See revenue, refunds and forecasts in dashboards, analytics and answers", OWNER, ADMIN, MANAGER);
 
     private final String description;
     private final Set<Role> roles;

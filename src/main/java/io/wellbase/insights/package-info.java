@@ -1,0 +1,8 @@
+/**
+ * Figures about the business: a semantic layer of metrics and dimensions (the one way figures are computed),
+ * dashboards, analytics queries and exports, and questions in plain language answered through that layer.
+ * Reads the other modules' published views, never their tables.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Insights")
+@org.jspecify.annotations.NullMarked
+package io.wellbase.insights;
