@@ -48,6 +48,10 @@ public final class SpecCheck {
     public static Outcome check(QuerySpec spec, Predicate<Metric> allowed, LocalDate today) {
         List<Problem> problems = new ArrayList<>();
         List<Metric> metrics = metrics(spec.metrics(), problems);
+        Optional<Metric> refused = metrics.stream().filter(allowed.negate()).findFirst();
+        if (refused.isPresent()) { // said before anything else about the spec
+            return new Forbidden(refused.get());
+        }
         List<Dimension> dimensions = dimensions(spec.dimensions(), problems);
         for (Metric metric : metrics) {
             for (Dimension dimension : dimensions) {
@@ -86,10 +90,6 @@ public final class SpecCheck {
         }
         if (!problems.isEmpty()) {
             return new Invalid(List.copyOf(problems));
-        }
-        Optional<Metric> refused = metrics.stream().filter(allowed.negate()).findFirst();
-        if (refused.isPresent()) {
-            return new Forbidden(refused.get());
         }
         return new Valid(new CheckedSpec(metrics, dimensions, filters, from, to, sortKey, descending, limit));
     }
