@@ -4,5 +4,6 @@
  * Reads the other modules' published views, never their tables.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Insights")
+@io.wellbase.platform.data.OwnsTables({"churn_models", "churn_scores"})
 @org.jspecify.annotations.NullMarked
 package io.wellbase.insights;
