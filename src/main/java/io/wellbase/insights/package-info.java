@@ -4,6 +4,6 @@
  * Reads the other modules' published views, never their tables.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Insights")
-@io.wellbase.platform.data.OwnsTables({"churn_models", "churn_scores"})
+@io.wellbase.platform.data.OwnsTables({"churn_models", "churn_scores", "analytics_events", "analytics_settings"})
 @org.jspecify.annotations.NullMarked
 package io.wellbase.insights;

@@ -69,7 +69,8 @@ public enum Permission {
             MANAGER,
             STAFF,
             FRONT_DESK),
-    REVENUE_READ("See revenue, refunds and forecasts in dashboards, analytics and answers", OWNER, ADMIN, MANAGER);
+    REVENUE_READ("See revenue, refunds and forecasts in dashboards, analytics and answers", OWNER, ADMIN, MANAGER),
+    ANALYTICS_MANAGE("Set how long app events are kept, and retrain the churn model", OWNER, ADMIN);
 
     private final String description;
     private final Set<Role> roles;

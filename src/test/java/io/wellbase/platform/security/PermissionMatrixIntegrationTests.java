@@ -54,6 +54,7 @@ class PermissionMatrixIntegrationTests extends IntegrationTest {
         probes.put(Permission.CONVERSATION_START, new Probe("POST", "/api/v1/conversations", Map.of()));
         probes.put(Permission.CONVERSATION_READ_ALL, new Probe("GET", "/api/v1/conversations/all", null));
         probes.put(Permission.ANALYTICS_READ, new Probe("GET", "/api/v1/home/summary", null));
+        probes.put(Permission.ANALYTICS_MANAGE, new Probe("GET", "/api/v1/analytics/settings", null));
         probes.put(
                 Permission.REVENUE_READ,
                 new Probe("POST", "/api/v1/analytics/query", Map.of("metrics", List.of("revenue", "netRevenue"))));

@@ -107,7 +107,7 @@ class ChurnController {
     }
 
     @PostMapping("/model/retrain")
-    @RequiresPermission(Permission.REPORT_RUN)
+    @RequiresPermission(Permission.ANALYTICS_MANAGE)
     @Operation(summary = "Train the churn model again now on the organization's history (the weekly job does it too)")
     ModelPage retrain(Caller caller) {
         SemanticQueries.Scope scope = specs.scope(caller);
