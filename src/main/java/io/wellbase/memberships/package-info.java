@@ -19,7 +19,8 @@
     "report_credit_ledger",
     "report_sales",
     "report_sale_items",
-    "report_sale_refunds"
+    "report_sale_refunds",
+    "report_membership_charges"
 })
 @org.jspecify.annotations.NullMarked
 package io.wellbase.memberships;

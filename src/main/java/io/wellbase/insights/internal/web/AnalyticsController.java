@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
+import io.wellbase.insights.internal.forecast.RevenueForecast;
 import io.wellbase.insights.internal.semantic.CheckedSpec;
 import io.wellbase.insights.internal.semantic.Dimension;
 import io.wellbase.insights.internal.semantic.Metric;
@@ -48,7 +49,11 @@ class AnalyticsController {
     private final AuditTrail audit;
     private final ObjectMapper json;
 
-    AnalyticsController(Specs specs, Locations locations, AuditTrail audit, ObjectMapper json) {
+    private final RevenueForecast forecasts;
+
+    AnalyticsController(
+            Specs specs, Locations locations, AuditTrail audit, ObjectMapper json, RevenueForecast forecasts) {
+        this.forecasts = forecasts;
         this.specs = specs;
         this.locations = locations;
         this.audit = audit;
@@ -162,6 +167,18 @@ class AnalyticsController {
                 before.to().toString(),
                 scope.currency(),
                 kpis);
+    }
+
+    @GetMapping("/revenue-forecast")
+    @RequiresPermission(Permission.REVENUE_READ)
+    @Operation(
+            summary = "Monthly revenue for the next 1-12 months with 80 % and 95 % intervals, the method chosen by"
+                    + " back-test (MASE, sMAPE by rolling origin) and the renewals already scheduled")
+    RevenueForecast.Answer revenueForecast(Caller caller, @RequestParam(defaultValue = "6") int months) {
+        if (months < 1 || months > 12) {
+            throw ApiException.invalidField("months", "must be between 1 and 12");
+        }
+        return forecasts.forecast(specs.scope(caller), months);
     }
 
     @GetMapping("/export")
