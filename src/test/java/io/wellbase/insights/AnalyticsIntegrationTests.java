@@ -378,6 +378,46 @@ class AnalyticsIntegrationTests extends ImportTest {
     }
 
     @Test
+    void cohortsByFirstVisitEqualTheRowsWritten() {
+        Api.Response r = api.get("/api/v1/analytics/retention?from=2026-01&to=2026-02", owner.token());
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        Map<String, LocalDate> first = new TreeMap<>();
+        Map<String, Set<Integer>> months = new TreeMap<>();
+        for (Visit v : visits) {
+            if (attended(v)) {
+                first.merge(v.client(), v.day(), (a, b) -> a.isBefore(b) ? a : b);
+                months.computeIfAbsent(v.client(), c -> new TreeSet<>())
+                        .add(v.day().getMonthValue());
+            }
+        }
+        JsonNode january = r.json().path("cohorts").get(0);
+        assertThat(january.path("month").asString()).isEqualTo("2026-01-01");
+        List<String> cohort = first.entrySet().stream()
+                .filter(e -> e.getValue().getMonthValue() == 1)
+                .map(Map.Entry::getKey)
+                .toList();
+        assertThat(january.path("clients").asLong()).isEqualTo(cohort.size());
+        long cameInFebruary =
+                cohort.stream().filter(c -> months.get(c).contains(2)).count();
+        assertThat(january.path("retained").get(0).decimalValue()).isEqualByComparingTo("100.0");
+        assertThat(january.path("retained").get(1).decimalValue())
+                .isEqualByComparingTo(percent(cameInFebruary, cohort.size()));
+
+        Api.Response teachers = api.get("/api/v1/analytics/instructors?from=2026-01-01&to=2026-02-28", owner.token());
+        assertThat(teachers.status()).as(teachers.toString()).isEqualTo(200);
+        for (JsonNode row : teachers.json().path("rows")) {
+            String name = row.path("instructor").asString();
+            assertThat(row.path("visits").asLong())
+                    .as(name)
+                    .isEqualTo(visits(v -> attended(v) && v.instructor().equals(name)));
+        }
+        assertThat(api.get("/api/v1/analytics/classes", owner.token()).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/analytics/retention?from=nonsense", owner.token())
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void aQueryTheLayerCannotAnswerIsRefusedWithEveryReason() {
         Map<String, Object> bad =
                 spec(List.of("visits", "revenue", "nonsense"), List.of("instructor"), "2026-01-01", "2025-01-01");

@@ -50,10 +50,17 @@ class AnalyticsController {
     private final ObjectMapper json;
 
     private final RevenueForecast forecasts;
+    private final Cohorts cohorts;
 
     AnalyticsController(
-            Specs specs, Locations locations, AuditTrail audit, ObjectMapper json, RevenueForecast forecasts) {
+            Specs specs,
+            Locations locations,
+            AuditTrail audit,
+            ObjectMapper json,
+            RevenueForecast forecasts,
+            Cohorts cohorts) {
         this.forecasts = forecasts;
+        this.cohorts = cohorts;
         this.specs = specs;
         this.locations = locations;
         this.audit = audit;
@@ -167,6 +174,77 @@ class AnalyticsController {
                 before.to().toString(),
                 scope.currency(),
                 kpis);
+    }
+
+    record Retention(String from, String to, List<Cohorts.Cohort> cohorts) {}
+
+    @GetMapping("/retention")
+    @RequiresPermission(Permission.ANALYTICS_READ)
+    @Operation(
+            summary = "Monthly cohorts by first visit (from/to are months, the last 12 unless told): each cohort's size"
+                    + " and the share who came again in each of the 12 months after")
+    Retention retention(
+            Caller caller,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to) {
+        SemanticQueries.Scope scope = specs.scope(caller);
+        java.time.LocalDate end = month("to", to, scope.today().withDayOfMonth(1));
+        java.time.LocalDate start = month("from", from, end.minusMonths(11));
+        if (end.isBefore(start) || start.plusMonths(36).isBefore(end)) {
+            throw ApiException.invalidField("to", "must not be before from, at most 36 months after it");
+        }
+        return new Retention(start.toString(), end.toString(), cohorts.of(scope.orgId(), start, end, scope.today()));
+    }
+
+    @GetMapping("/instructors")
+    @RequiresPermission(Permission.ANALYTICS_READ)
+    @Operation(summary = "Each instructor's classes, visits, fill rate, no-show and late-cancel rates over a range")
+    QueryResult instructors(
+            Caller caller,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to) {
+        return performance(caller, Dimension.INSTRUCTOR, from, to);
+    }
+
+    @GetMapping("/classes")
+    @RequiresPermission(Permission.ANALYTICS_READ)
+    @Operation(summary = "Each class type's classes, visits, fill rate, no-show and late-cancel rates over a range")
+    QueryResult classes(
+            Caller caller,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to) {
+        return performance(caller, Dimension.CLASS_TYPE, from, to);
+    }
+
+    private QueryResult performance(Caller caller, Dimension by, @Nullable String from, @Nullable String to) {
+        return specs.answer(
+                caller,
+                new QuerySpec(
+                        List.of(
+                                "classes",
+                                "visits",
+                                "uniqueVisitors",
+                                "fillRate",
+                                "noShowRate",
+                                "lateCancelRate",
+                                "waitlisted"),
+                        List.of(by.key()),
+                        Map.of(),
+                        new QuerySpec.TimeRange(from, to),
+                        "-visits",
+                        SpecCheck.MAX_LIMIT));
+    }
+
+    private static java.time.LocalDate month(String field, @Nullable String value, java.time.LocalDate fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return java.time.YearMonth.parse(value.length() > 7 ? value.substring(0, 7) : value)
+                    .atDay(1);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.invalidField(field, "must be a month like 2026-03");
+        }
     }
 
     @GetMapping("/revenue-forecast")
