@@ -4,6 +4,13 @@
  * Reads the other modules' published views, never their tables.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Insights")
-@io.wellbase.platform.data.OwnsTables({"churn_models", "churn_scores", "analytics_events", "analytics_settings"})
+@io.wellbase.platform.data.OwnsTables({
+    "churn_models",
+    "churn_scores",
+    "analytics_events",
+    "analytics_settings",
+    "engagement_scores"
+})
+@io.wellbase.platform.data.PublishesViews({"insight_engagement_scores"})
 @org.jspecify.annotations.NullMarked
 package io.wellbase.insights;

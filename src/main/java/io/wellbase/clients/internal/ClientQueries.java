@@ -31,7 +31,10 @@ class ClientQueries {
                     "status",
                     "c.status",
                     "birthDate",
-                    "c.birth_date"),
+                    "c.birth_date",
+                    "engagement",
+                    "coalesce((SELECT e.score FROM insight_engagement_scores e"
+                            + " WHERE e.org_id = c.org_id AND e.client_id = c.id), -1)"),
             "lastName,firstName",
             "c.id");
 
