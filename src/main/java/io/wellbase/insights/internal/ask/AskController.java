@@ -70,7 +70,17 @@ class AskController {
             @Nullable List<? extends Object> compared,
             @Nullable String currency,
             List<String> examples,
-            String source) {}
+            String source,
+            @Nullable String note) {
+
+        Answer noted(@Nullable String why) {
+            return why == null
+                    ? this
+                    : new Answer(
+                            kind, question, answer, spec, compareTo, chart, columns, data, compared, currency, examples,
+                            source, why);
+        }
+    }
 
     @PostMapping("/api/v1/insights/ask")
     @RequiresPermission(Permission.ANALYTICS_READ)
@@ -86,7 +96,7 @@ class AskController {
         }
         SemanticQueries.Scope scope = specs.scope(caller);
         QuestionInterpreter.Reading reading = interpreter.read(question, scope);
-        Answer answer = answer(caller, scope, question, reading);
+        Answer answer = answer(caller, scope, question, reading).noted(reading.note());
         Map<String, AuditChange> changes = new LinkedHashMap<>();
         changes.put("question", new AuditChange(null, question));
         changes.put("kind", new AuditChange(null, answer.kind()));
@@ -125,7 +135,8 @@ class AskController {
                         null,
                         null,
                         List.of(),
-                        source);
+                        source,
+                        null);
             }
             case Parsed.Query q -> query(caller, scope, question, q, source);
         };
@@ -187,10 +198,12 @@ class AskController {
                 compared == null ? null : compared.rows(),
                 result.currency(),
                 List.of(),
-                source);
+                source,
+                null);
     }
 
     private static Answer words(String kind, String question, String text, List<String> examples, String source) {
-        return new Answer(kind, question, text, null, null, null, List.of(), List.of(), null, null, examples, source);
+        return new Answer(
+                kind, question, text, null, null, null, List.of(), List.of(), null, null, examples, source, null);
     }
 }

@@ -3,7 +3,7 @@ package io.wellbase.insights.internal.ask;
 import io.wellbase.insights.internal.semantic.SemanticQueries;
 import org.springframework.stereotype.Component;
 
-/** The default interpreter: the built-in English parser with the organization's own names. */
+/** The built-in English parser with the organization's own names; the default, and the model's fallback. */
 @Component
 class OfflineInterpreter implements QuestionInterpreter {
 

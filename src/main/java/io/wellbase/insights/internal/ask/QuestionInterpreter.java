@@ -8,8 +8,20 @@ import io.wellbase.insights.internal.semantic.SemanticQueries;
  */
 interface QuestionInterpreter {
 
-    /** What was read, and by whom ({@code parser} or {@code model}). */
-    record Reading(Parsed parsed, String source) {}
+    /** What was read, and by whom ({@code parser} or {@code model}); a note when the model was passed over. */
+    record Reading(
+            Parsed parsed,
+            String source,
+            @org.jspecify.annotations.Nullable String note) {
+
+        Reading(Parsed parsed, String source) {
+            this(parsed, source, null);
+        }
+
+        Reading withNote(String why) {
+            return new Reading(parsed, source, why);
+        }
+    }
 
     Reading read(String question, SemanticQueries.Scope scope);
 }
