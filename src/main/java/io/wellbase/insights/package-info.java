@@ -9,7 +9,10 @@
     "churn_scores",
     "analytics_events",
     "analytics_settings",
-    "engagement_scores"
+    "engagement_scores",
+    "insight_daily_attendance",
+    "insight_daily_sessions",
+    "insight_rollup_state"
 })
 @io.wellbase.platform.data.PublishesViews({"insight_engagement_scores"})
 @org.jspecify.annotations.NullMarked

@@ -378,6 +378,74 @@ class AnalyticsIntegrationTests extends ImportTest {
     }
 
     @Test
+    void theRollupsGiveTheSameAnswersAsTheRows() throws InterruptedException {
+        for (int i = 0; i < 100 && rollupsThrough() == null; i++) {
+            Thread.sleep(100); // the import's completion rebuilds them, after its commit
+        }
+        assertThat(rollupsThrough()).as("rollups built after the imports").isNotNull();
+        List<Map<String, Object>> specs = new ArrayList<>();
+        List<String> all = List.of(
+                "visits",
+                "bookings",
+                "placesTaken",
+                "lateCancels",
+                "noShows",
+                "waitlisted",
+                "classes",
+                "capacity",
+                "fillRate",
+                "noShowRate");
+        specs.add(spec(all, List.of("month"), "2026-01-01", "2026-02-28"));
+        specs.add(spec(all, List.of("weekday", "hour"), "2026-01-01", "2026-02-28"));
+        specs.add(spec(all, List.of("classType", "instructor"), "2026-01-10", "2026-02-20"));
+        specs.add(
+                spec(List.of("visits", "uniqueVisitors", "fillRate"), List.of("location"), "2026-01-01", "2026-02-28"));
+        Map<String, Object> filtered = spec(all, List.of("week"), "2026-01-01", "2026-02-28");
+        filtered.put(
+                "filters",
+                Map.of("classType", List.of("flow"), "location", List.of("north"), "weekday", List.of("mon", "fri")));
+        specs.add(filtered);
+        List<JsonNode> fromRollups =
+                specs.stream().map(s -> query(owner.token(), s).path("rows")).toList();
+        String through = jdbc.sql("SELECT complete_through::text FROM insight_rollup_state WHERE org_id = :org")
+                .param("org", owner.orgId())
+                .query(String.class)
+                .single();
+        long rolled = jdbc.sql("SELECT count(*) FROM insight_daily_attendance WHERE org_id = :org")
+                .param("org", owner.orgId())
+                .query(Long.class)
+                .single();
+        assertThat(rolled).isPositive();
+        jdbc.sql("DELETE FROM insight_rollup_state WHERE org_id = :org")
+                .param("org", owner.orgId())
+                .update();
+        try {
+            for (int i = 0; i < specs.size(); i++) {
+                assertThat(query(owner.token(), specs.get(i)).path("rows"))
+                        .as("spec " + specs.get(i))
+                        .isEqualTo(fromRollups.get(i));
+            }
+        } finally {
+            jdbc.sql(
+                            "INSERT INTO insight_rollup_state (org_id, complete_through, rebuilt_at) VALUES (:org, CAST(:t AS date), now())")
+                    .param("org", owner.orgId())
+                    .param("t", through)
+                    .update();
+        }
+        Api.Response rebuilt = api.post("/api/v1/analytics/rollups/rebuild", Map.of(), owner.token());
+        assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
+        assertThat(rebuilt.field("completeThrough")).isEqualTo(through);
+    }
+
+    private String rollupsThrough() {
+        return jdbc.sql("SELECT complete_through::text FROM insight_rollup_state WHERE org_id = :org")
+                .param("org", owner.orgId())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    @Test
     void cohortsByFirstVisitEqualTheRowsWritten() {
         Api.Response r = api.get("/api/v1/analytics/retention?from=2026-01&to=2026-02", owner.token());
         assertThat(r.status()).as(r.toString()).isEqualTo(200);

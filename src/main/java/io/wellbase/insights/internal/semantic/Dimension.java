@@ -27,6 +27,8 @@ public enum Dimension {
             map(
                     Fact.ATTENDANCE, hourOfSession(),
                     Fact.SESSIONS, hourOfSession(),
+                    Fact.ROLLUP_ATTENDANCE, hourOfRollup(),
+                    Fact.ROLLUP_SESSIONS, hourOfRollup(),
                     Fact.APPOINTMENTS,
                             of(
                                     "extract(hour FROM a.starts_at AT TIME ZONE coalesce(l.timezone, :zone))::int",
@@ -39,6 +41,8 @@ public enum Dimension {
             map(
                     Fact.ATTENDANCE, of("cs.location_id::text", "l.name", Join.SESSION_LOCATION),
                     Fact.SESSIONS, of("cs.location_id::text", "l.name", Join.SESSION_LOCATION),
+                    Fact.ROLLUP_ATTENDANCE, of("r.location_id::text", "l.name", Join.ROLLUP_LOCATION),
+                    Fact.ROLLUP_SESSIONS, of("r.location_id::text", "l.name", Join.ROLLUP_LOCATION),
                     Fact.APPOINTMENTS, of("a.location_id::text", "l.name", Join.APPOINTMENT_LOCATION))),
     CLASS_TYPE(
             "classType",
@@ -46,7 +50,9 @@ public enum Dimension {
             Kind.ATTRIBUTE,
             map(
                     Fact.ATTENDANCE, of("cs.class_type_id::text", "ct.name", Join.SESSION_CLASS_TYPE),
-                    Fact.SESSIONS, of("cs.class_type_id::text", "ct.name", Join.SESSION_CLASS_TYPE))),
+                    Fact.SESSIONS, of("cs.class_type_id::text", "ct.name", Join.SESSION_CLASS_TYPE),
+                    Fact.ROLLUP_ATTENDANCE, of("r.class_type_id::text", "ct.name", Join.ROLLUP_CLASS_TYPE),
+                    Fact.ROLLUP_SESSIONS, of("r.class_type_id::text", "ct.name", Join.ROLLUP_CLASS_TYPE))),
     INSTRUCTOR(
             "instructor",
             "Instructor",
@@ -54,6 +60,8 @@ public enum Dimension {
             map(
                     Fact.ATTENDANCE, instructorOfSession(),
                     Fact.SESSIONS, instructorOfSession(),
+                    Fact.ROLLUP_ATTENDANCE, instructorOfRollup(),
+                    Fact.ROLLUP_SESSIONS, instructorOfRollup(),
                     Fact.APPOINTMENTS,
                             of(
                                     "a.staff_id::text",
@@ -172,6 +180,17 @@ public enum Dimension {
                 "extract(hour FROM cs.starts_at AT TIME ZONE coalesce(l.timezone, :zone))::int",
                 "lpad(extract(hour FROM cs.starts_at AT TIME ZONE coalesce(l.timezone, :zone))::text, 2, '0') || ':00'",
                 Join.SESSION_LOCATION);
+    }
+
+    private static DimensionSql hourOfRollup() {
+        return of("r.hour::int", "lpad(r.hour::text, 2, '0') || ':00'");
+    }
+
+    private static DimensionSql instructorOfRollup() {
+        return of(
+                "r.instructor_id::text",
+                "coalesce(iu.first_name || ' ' || iu.last_name, 'No instructor')",
+                Join.ROLLUP_INSTRUCTOR);
     }
 
     private static DimensionSql instructorOfSession() {

@@ -74,7 +74,11 @@ enum Fact {
             "report_credit_ledger cl",
             "cl.org_id = :org AND cl.reason = 'use'",
             "(coalesce(cl.used_for, cl.created_at) AT TIME ZONE :zone)::date",
-            "cl.client_id");
+            "cl.client_id"),
+    /** The daily rollup of {@link #ATTENDANCE} for closed days: counts by location, class type, instructor, hour. */
+    ROLLUP_ATTENDANCE("insight_daily_attendance r", "r.org_id = :org", "r.day", null),
+    /** The daily rollup of {@link #SESSIONS} for closed days. */
+    ROLLUP_SESSIONS("insight_daily_sessions r", "r.org_id = :org", "r.day", null);
 
     private final String from;
     private final String where;

@@ -15,6 +15,12 @@ import java.util.Set;
 record FactQuery(Fact fact, List<Metric> aggregates, String sql, Map<String, Object> params) {
 
     static FactQuery compile(Fact fact, List<Metric> aggregates, CheckedSpec spec, int cap) {
+        return compile(
+                fact, aggregates, aggregates.stream().map(Metric::aggregate).toList(), spec, cap);
+    }
+
+    /** The same over another fact (a rollup) whose aggregates are given as SQL, one per metric. */
+    static FactQuery compile(Fact fact, List<Metric> aggregates, List<String> aggregateSql, CheckedSpec spec, int cap) {
         Map<String, Object> params = new LinkedHashMap<>();
         Set<Join> joins = EnumSet.noneOf(Join.class);
         List<String> select = new ArrayList<>();
@@ -29,7 +35,7 @@ record FactQuery(Fact fact, List<Metric> aggregates, String sql, Map<String, Obj
             group.add("l" + i);
         }
         for (int j = 0; j < aggregates.size(); j++) {
-            select.add(aggregates.get(j).aggregate() + " AS m" + j);
+            select.add(aggregateSql.get(j) + " AS m" + j);
         }
         List<String> where = new ArrayList<>();
         where.add(fact.where());

@@ -20,7 +20,10 @@ enum Join {
     CREDIT_PLAN("LEFT JOIN report_client_memberships bm ON bm.org_id = :org AND bm.id = cl.membership_id "
             + "LEFT JOIN report_membership_plans p ON p.org_id = :org AND p.id = bm.plan_id"),
     APPOINTMENT_LOCATION("LEFT JOIN report_locations l ON l.org_id = :org AND l.id = a.location_id"),
-    APPOINTMENT_STAFF("LEFT JOIN report_users iu ON iu.id = a.staff_id");
+    APPOINTMENT_STAFF("LEFT JOIN report_users iu ON iu.id = a.staff_id"),
+    ROLLUP_LOCATION("LEFT JOIN report_locations l ON l.org_id = :org AND l.id = r.location_id"),
+    ROLLUP_CLASS_TYPE("LEFT JOIN report_class_types ct ON ct.org_id = :org AND ct.id = r.class_type_id"),
+    ROLLUP_INSTRUCTOR("LEFT JOIN report_users iu ON iu.id = r.instructor_id");
 
     private final String sql;
     private final List<Join> needs;

@@ -43,11 +43,14 @@ public class SemanticQueries {
     private final TransactionTemplate readOnly;
     private final Duration timeout;
     private final int maxGroups;
+    private final io.wellbase.insights.internal.rollup.Rollups rollups;
 
     public SemanticQueries(
             JdbcClient jdbc,
             PlatformTransactionManager transactions,
-            io.wellbase.insights.InsightsProperties settings) {
+            io.wellbase.insights.InsightsProperties settings,
+            io.wellbase.insights.internal.rollup.Rollups rollups) {
+        this.rollups = rollups;
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -74,9 +77,10 @@ public class SemanticQueries {
                         .singleRow();
                 Map<List<String>, Group> merged = new LinkedHashMap<>();
                 for (Map.Entry<Fact, List<Metric>> entry : byFact.entrySet()) {
-                    FactQuery query = FactQuery.compile(entry.getKey(), entry.getValue(), spec, maxGroups);
-                    if (!collect(scope, spec, query, merged)) {
-                        return null;
+                    for (Part part : parts(scope, entry.getKey(), entry.getValue(), spec)) {
+                        if (!collect(scope, part.spec(), part.query(), merged)) {
+                            return null;
+                        }
                     }
                 }
                 return merged;
@@ -91,6 +95,38 @@ public class SemanticQueries {
             }
             throw e;
         }
+    }
+
+    /** A statement and the range it counts. */
+    private record Part(CheckedSpec spec, FactQuery query) {}
+
+    /**
+     * The statements for one fact: the rollups for the closed days they hold, the rows for the days after (both
+     * added up per group), or the rows alone when the rollups cannot answer or are not built.
+     */
+    private List<Part> parts(Scope scope, Fact fact, List<Metric> aggregates, CheckedSpec spec) {
+        java.util.Optional<Fact> rollup = RollupPlan.of(fact, aggregates, spec);
+        java.util.Optional<java.time.LocalDate> through =
+                rollup.isEmpty() ? java.util.Optional.empty() : rollups.completeThrough(scope.orgId());
+        if (through.isEmpty() || through.get().isBefore(spec.from())) {
+            return List.of(new Part(spec, FactQuery.compile(fact, aggregates, spec, maxGroups)));
+        }
+        List<Part> parts = new ArrayList<>();
+        java.time.LocalDate split = spec.to().isAfter(through.get()) ? through.get() : spec.to();
+        CheckedSpec early = spec.over(spec.from(), split);
+        parts.add(new Part(
+                early,
+                FactQuery.compile(
+                        rollup.get(),
+                        aggregates,
+                        aggregates.stream().map(RollupPlan::sum).toList(),
+                        early,
+                        maxGroups)));
+        if (spec.to().isAfter(split)) {
+            CheckedSpec late = spec.over(split.plusDays(1), spec.to());
+            parts.add(new Part(late, FactQuery.compile(fact, aggregates, late, maxGroups)));
+        }
+        return parts;
     }
 
     /** A group of merged rows: its labels and the aggregates counted for it. */
@@ -136,7 +172,7 @@ public class SemanticQueries {
             }
             Group group = merged.computeIfAbsent(keyOf(keys), k -> new Group(keys, labels));
             for (int j = 0; j < query.aggregates().size(); j++) {
-                group.values.put(query.aggregates().get(j), rs.getLong("m" + j));
+                group.values.merge(query.aggregates().get(j), rs.getLong("m" + j), Long::sum);
             }
         });
         return rows[0] <= maxGroups;

@@ -51,6 +51,7 @@ class AnalyticsController {
 
     private final RevenueForecast forecasts;
     private final Cohorts cohorts;
+    private final io.wellbase.insights.internal.rollup.Rollups rollups;
 
     AnalyticsController(
             Specs specs,
@@ -58,7 +59,9 @@ class AnalyticsController {
             AuditTrail audit,
             ObjectMapper json,
             RevenueForecast forecasts,
-            Cohorts cohorts) {
+            Cohorts cohorts,
+            io.wellbase.insights.internal.rollup.Rollups rollups) {
+        this.rollups = rollups;
         this.forecasts = forecasts;
         this.cohorts = cohorts;
         this.specs = specs;
@@ -245,6 +248,27 @@ class AnalyticsController {
         } catch (java.time.format.DateTimeParseException e) {
             throw ApiException.invalidField(field, "must be a month like 2026-03");
         }
+    }
+
+    record RollupState(@Nullable String completeThrough) {}
+
+    @PostMapping("/rollups/rebuild")
+    @RequiresPermission(Permission.ANALYTICS_MANAGE)
+    @Operation(
+            summary =
+                    "Count the daily rollups again from every class of the organization (imports do it by themselves)")
+    RollupState rebuildRollups(Caller caller) {
+        SemanticQueries.Scope scope = specs.scope(caller);
+        rollups.rebuildAll(scope.orgId(), scope.today());
+        audit.record(new AuditRecord(
+                scope.orgId(),
+                caller.userId(),
+                "analytics.rollups_rebuilt",
+                "analytics_rollups",
+                scope.orgId().toString(),
+                Map.of()));
+        return new RollupState(
+                rollups.completeThrough(scope.orgId()).map(Object::toString).orElse(null));
     }
 
     @GetMapping("/revenue-forecast")

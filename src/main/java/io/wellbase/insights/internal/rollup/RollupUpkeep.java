@@ -1,0 +1,71 @@
+package io.wellbase.insights.internal.rollup;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.wellbase.dataexchange.JobFinished;
+import io.wellbase.organizations.OrganizationProfiles;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+
+/**
+ * Keeps the rollups current: nightly, each organization's last 35 days are counted again (a corrected check-in
+ * or a late no-show settles there; the watermark moves to the last closed day); after a completed import, its
+ * organization's whole history (imports write any day).
+ */
+@Configuration(proxyBeanMethods = false)
+class RollupUpkeep {
+
+    static final int RECENT_DAYS = 35;
+    private static final Logger log = LoggerFactory.getLogger(RollupUpkeep.class);
+
+    private final Rollups rollups;
+    private final OrganizationProfiles organizations;
+    private final Clock clock;
+
+    RollupUpkeep(Rollups rollups, OrganizationProfiles organizations, Clock clock) {
+        this.rollups = rollups;
+        this.organizations = organizations;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(JobFinished job) {
+        if (job.kind().equals("import") && job.status().equals("completed")) {
+            rollups.rebuildAll(job.organizationId(), today(job.organizationId()));
+        }
+    }
+
+    @Bean
+    RecurringTask<Void> rollupsNightly(JdbcClient jdbc) {
+        return Tasks.recurring("insights-rollups", Schedules.daily(LocalTime.of(2, 30)))
+                .execute((instance, context) -> {
+                    var orgs = jdbc.sql("SELECT DISTINCT org_id FROM report_class_sessions")
+                            .query(UUID.class)
+                            .list();
+                    for (UUID org : orgs) {
+                        try {
+                            LocalDate today = today(org);
+                            rollups.rebuildRecent(org, today.minusDays(RECENT_DAYS), today);
+                        } catch (RuntimeException e) {
+                            log.warn("rollups failed for organization {}", org, e);
+                        }
+                    }
+                });
+    }
+
+    private LocalDate today(UUID org) {
+        return organizations
+                .find(org)
+                .map(p -> LocalDate.now(clock.withZone(p.zone())))
+                .orElse(LocalDate.now(clock));
+    }
+}
