@@ -97,7 +97,10 @@ public class HomeFigures {
                 .single();
     }
 
-    /** Active members (not frozen) for at least {@code days} with no visit in the last {@code days}. */
+    /**
+     * Active members (not frozen) for at least {@code days} with no visit in the last {@code days}: the members
+     * minus those who came in the window (read from the window's classes), then each one's last visit.
+     */
     @Transactional(readOnly = true)
     public List<AtRisk> atRisk(UUID org, LocalDate today, int days) {
         return jdbc.sql("""
@@ -105,20 +108,26 @@ public class HomeFigures {
                     SELECT DISTINCT m.client_id
                     FROM report_client_memberships m
                     WHERE m.org_id = :org AND m.status = 'active' AND m.starts_on <= :since AND m.ends_on >= :today
-                ), last_visit AS (
-                    SELECT b.client_id, max(cs.local_date) AS last_day
-                    FROM report_bookings b
-                    JOIN report_class_sessions cs ON cs.org_id = b.org_id AND cs.id = b.session_id
-                    WHERE b.org_id = :org AND cs.org_id = :org AND b.status = 'attended'
-                      AND b.client_id IN (SELECT client_id FROM members)
-                    GROUP BY b.client_id
+                ), recent AS (
+                    SELECT DISTINCT b.client_id
+                    FROM report_class_sessions cs
+                    JOIN report_bookings b ON b.org_id = :org AND b.session_id = cs.id
+                    WHERE cs.org_id = :org AND cs.status = 'scheduled' AND cs.local_date BETWEEN :since AND :today
+                      AND b.status = 'attended'
+                ), away AS (
+                    SELECT client_id FROM members EXCEPT SELECT client_id FROM recent
                 )
                 SELECT c.id, c.first_name, c.last_name, lv.last_day
-                FROM members mb
-                JOIN report_clients c ON c.org_id = :org AND c.id = mb.client_id
-                LEFT JOIN last_visit lv ON lv.client_id = mb.client_id
-                WHERE (lv.last_day IS NULL OR lv.last_day < :since)
-                  AND c.merged_into_id IS NULL AND c.erased_at IS NULL
+                FROM away a
+                JOIN report_clients c ON c.org_id = :org AND c.id = a.client_id
+                LEFT JOIN LATERAL (
+                    SELECT max(cs.local_date) AS last_day
+                    FROM report_bookings b
+                    JOIN report_class_sessions cs ON cs.org_id = b.org_id AND cs.id = b.session_id
+                    WHERE b.org_id = :org AND b.client_id = a.client_id AND b.status = 'attended'
+                      AND cs.local_date < :since
+                ) lv ON true
+                WHERE c.merged_into_id IS NULL AND c.erased_at IS NULL
                 ORDER BY lv.last_day NULLS FIRST, c.last_name, c.id
                 """)
                 .param("org", org)
