@@ -27,7 +27,7 @@ SELECT (SELECT array_agg(id ORDER BY name) FROM locations WHERE org_id = :'org')
        (SELECT array_agg(id ORDER BY email) FROM users WHERE email LIKE 'coach%@bench.test') AS coaches,
        (SELECT array_agg(id ORDER BY created_at, id) FROM clients WHERE org_id = :'org') AS clients;
 CREATE TEMP TABLE bench_sessions AS
-SELECT ('5e55' || lpad(to_hex(d * 110 + h), 28, '0'))::uuid AS id, d * 110 + h AS n, d, h
+SELECT ('5e55' || lpad(to_hex(d * 110 + h), 28, '0'))::uuid AS id, (d * 110 + h)::bigint AS n, d, h
 FROM generate_series(0, 1824) d, generate_series(0, 109) h;
 INSERT INTO class_sessions (id, org_id, class_type_id, location_id, starts_at, ends_at, local_date, capacity, instructor_id)
 SELECT s.id, :'org', b.types[(s.d + s.h) % 12 + 1], b.locations[s.h % 4 + 1],
