@@ -44,7 +44,8 @@ INSERT INTO bookings (id, org_id, session_id, client_id, status, created_at, con
 SELECT ('b00c' || lpad(to_hex(s.n * 50 + k), 28, '0'))::uuid, :'org', s.id, c.id,
        CASE WHEN k < 42 OR k = 49 THEN 'attended' WHEN k < 44 THEN 'no_show' WHEN k < 46 THEN 'late_cancelled'
             WHEN k < 47 THEN 'cancelled' ELSE 'waitlisted' END,
-       now(), now(), NULL
+       ((current_date - 1825 + s.d) + time '06:00') AT TIME ZONE 'Europe/Berlin' - interval '2 days',
+       ((current_date - 1825 + s.d) + time '06:00') AT TIME ZONE 'Europe/Berlin' - interval '2 days', NULL
 FROM bench_sessions s
 CROSS JOIN generate_series(0, 49) k
 JOIN bench_clients c ON c.n = ((s.n * 50 + k) * 7919) % 50000

@@ -35,3 +35,18 @@ CREATE TABLE insight_rollup_state (
     complete_through DATE       NOT NULL,
     rebuilt_at      TIMESTAMPTZ NOT NULL
 );
+
+-- The same counts per day alone, for series and totals with no split but the period or weekday.
+CREATE TABLE insight_daily_totals (
+    org_id       UUID   NOT NULL,
+    day          DATE   NOT NULL,
+    visits       BIGINT NOT NULL,
+    bookings     BIGINT NOT NULL,
+    places_taken BIGINT NOT NULL,
+    late_cancels BIGINT NOT NULL,
+    no_shows     BIGINT NOT NULL,
+    waitlisted   BIGINT NOT NULL,
+    classes      BIGINT NOT NULL,
+    capacity     BIGINT NOT NULL,
+    PRIMARY KEY (org_id, day)
+);

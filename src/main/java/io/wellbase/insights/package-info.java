@@ -12,6 +12,7 @@
     "engagement_scores",
     "insight_daily_attendance",
     "insight_daily_sessions",
+    "insight_daily_totals",
     "insight_rollup_state"
 })
 @io.wellbase.platform.data.PublishesViews({"insight_engagement_scores"})

@@ -112,6 +112,28 @@ public class Rollups {
                 WHERE cs.org_id = :org AND cs.status = 'scheduled' AND cs.local_date BETWEEN :from AND :to
                 GROUP BY 2, 3, 4, 5, 6
                 """).param("org", org).param("from", from).param("to", to).update();
+        totals(org, from, to);
+    }
+
+    /** The day totals for the days just counted, from the detailed rollups. */
+    private void totals(UUID org, LocalDate from, LocalDate to) {
+        jdbc.sql("DELETE FROM insight_daily_totals WHERE org_id = :org AND day BETWEEN :from AND :to")
+                .param("org", org)
+                .param("from", from)
+                .param("to", to)
+                .update();
+        jdbc.sql("""
+                INSERT INTO insight_daily_totals (org_id, day, visits, bookings, places_taken, late_cancels, no_shows,
+                    waitlisted, classes, capacity)
+                SELECT :org, d.day, coalesce(a.visits, 0), coalesce(a.bookings, 0), coalesce(a.places_taken, 0),
+                       coalesce(a.late_cancels, 0), coalesce(a.no_shows, 0), coalesce(a.waitlisted, 0), d.classes, d.capacity
+                FROM (SELECT day, sum(classes) AS classes, sum(capacity) AS capacity FROM insight_daily_sessions
+                      WHERE org_id = :org AND day BETWEEN :from AND :to GROUP BY day) d
+                LEFT JOIN (SELECT day, sum(visits) AS visits, sum(bookings) AS bookings, sum(places_taken) AS places_taken,
+                                  sum(late_cancels) AS late_cancels, sum(no_shows) AS no_shows, sum(waitlisted) AS waitlisted
+                           FROM insight_daily_attendance WHERE org_id = :org AND day BETWEEN :from AND :to GROUP BY day) a
+                       ON a.day = d.day
+                """).param("org", org).param("from", from).param("to", to).update();
     }
 
     private void mark(UUID org, LocalDate through, boolean full) {

@@ -78,7 +78,9 @@ enum Fact {
     /** The daily rollup of {@link #ATTENDANCE} for closed days: counts by location, class type, instructor, hour. */
     ROLLUP_ATTENDANCE("insight_daily_attendance r", "r.org_id = :org", "r.day", null),
     /** The daily rollup of {@link #SESSIONS} for closed days. */
-    ROLLUP_SESSIONS("insight_daily_sessions r", "r.org_id = :org", "r.day", null);
+    ROLLUP_SESSIONS("insight_daily_sessions r", "r.org_id = :org", "r.day", null),
+    /** Both rollups summed per day, for splits by period or weekday alone. */
+    ROLLUP_TOTALS("insight_daily_totals r", "r.org_id = :org", "r.day", null);
 
     private final String from;
     private final String where;

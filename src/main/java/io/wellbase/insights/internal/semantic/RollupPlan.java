@@ -22,6 +22,9 @@ final class RollupPlan {
             Dimension.CLASS_TYPE,
             Dimension.INSTRUCTOR);
 
+    /** Dimensions the day totals can answer. */
+    static final Set<Dimension> BY_DAY = EnumSet.of(Dimension.DAY, Dimension.WEEK, Dimension.MONTH, Dimension.WEEKDAY);
+
     private static final Map<Metric, String> SUMS = Map.of(
             Metric.VISITS, "coalesce(sum(r.visits), 0)",
             Metric.BOOKINGS, "coalesce(sum(r.bookings), 0)",
@@ -46,6 +49,9 @@ final class RollupPlan {
                 || !ROLLED_UP.containsAll(spec.dimensions())
                 || !ROLLED_UP.containsAll(spec.filters().keySet())) {
             return Optional.empty();
+        }
+        if (spec.filters().isEmpty() && BY_DAY.containsAll(spec.dimensions())) {
+            return Optional.of(Fact.ROLLUP_TOTALS); // one row a day
         }
         return Optional.of(rollup);
     }
