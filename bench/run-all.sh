@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every benchmark scenario in one command, one after the other (each starts its own server on its own
 # ports and fresh data, and stops it), then one table: scenario, measured, target, met|missed.
-#   bench/run-all.sh            # about 18 minutes on a 2-core machine
+#   bench/run-all.sh            # about 24 minutes on a 2-core machine
 #   QUICK=1 bench/run-all.sh    # a few minutes: shorter measures, smaller data (sizes printed)
 # It reports and always exits 0; the tests check correctness. A script that fails or exceeds its
 # time limit shows up in the table as "<script> exit=<status>". Output of each script: the run dir printed.
@@ -21,7 +21,8 @@ if [[ -n "${QUICK:-}" ]]; then
   STARTUP=(bench/run-startup.sh 2)
   NOTIFICATIONS=(bench/run-notifications.sh 20000 500)
   MESSAGING=(env WARM_SECONDS=3 CONV_MESSAGES=300 bench/run-messaging.sh 500 20 4)
-  SIZES="auth 5 s a measure; clients 20,000 (3 of 5 queries, 3 s / 2 s measures); bookings 10,000 clients, 4 s measures, 16 connections; import 100,000 visit rows; reports 1 repeat; start-up 2 restarts; notifications 20,000 bookings, 500 due at once; messaging 500 sockets, one node"
+  INSIGHTS=(env DAYS=180 DURATION=5 bench/run-insights.sh)
+  SIZES="auth 5 s a measure; clients 20,000 (3 of 5 queries, 3 s / 2 s measures); bookings 10,000 clients, 4 s measures, 16 connections; import 100,000 visit rows; reports 1 repeat; start-up 2 restarts; notifications 20,000 bookings, 500 due at once; messaging 500 sockets, one node; insights 990,000 bookings"
 else
   MODE="FULL"; LIMIT=600
   AUTH=(env WARMUP=3 bench/run-auth.sh 15 32)
@@ -32,7 +33,8 @@ else
   STARTUP=(bench/run-startup.sh 3)
   NOTIFICATIONS=(bench/run-notifications.sh 100000 2000)
   MESSAGING=(env WARM_SECONDS=5 bench/run-messaging.sh)
-  SIZES="auth 15 s a measure; clients 100,000 (5 queries, 10 s / 5 s measures); bookings 50,000 clients, 10 s measures, 16 connections; import 1,000,000 visit rows; reports 2 repeats; start-up 3 restarts; notifications 100,000 bookings, 2,000 due at once; messaging 1,000 sockets, one node"
+  INSIGHTS=(bench/run-insights.sh)
+  SIZES="auth 15 s a measure; clients 100,000 (5 queries, 10 s / 5 s measures); bookings 50,000 clients, 10 s measures, 16 connections; import 1,000,000 visit rows; reports 2 repeats; start-up 3 restarts; notifications 100,000 bookings, 2,000 due at once; messaging 1,000 sockets, one node; insights 10,037,500 bookings"
 fi
 
 START=$(date +%s)
@@ -60,6 +62,7 @@ run imports "${IMPORTS[@]}"
 run reports "${REPORTS[@]}"
 run notifications "${NOTIFICATIONS[@]}"
 run messaging "${MESSAGING[@]}"
+run insights "${INSIGHTS[@]}"
 run startup "${STARTUP[@]}"
 
 echo

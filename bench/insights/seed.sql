@@ -1,4 +1,4 @@
--- Ten million visits in one organization: five years of a busy studio group (4 locations, 12 class types,
+-- Ten million visits in one organization (days = 1825): five years of a busy studio group (4 locations, 12 class types,
 -- 20 instructors, 110 classes a day, 50 bookings a class: 85 % attended, 5 % no-shows, 5 % late cancels,
 -- 3 % cancelled, 2 % still on a waitlist), 50,000 clients, and sales. To take minutes rather than an hour on
 -- two cores: foreign keys are not checked while the rows go in (session_replication_role), class and booking
@@ -33,19 +33,19 @@ CREATE UNIQUE INDEX ON bench_clients (n);
 ANALYZE bench_clients;
 CREATE TEMP TABLE bench_sessions AS
 SELECT ('5e55' || lpad(to_hex(d * 110 + h), 28, '0'))::uuid AS id, (d * 110 + h)::bigint AS n, d, h
-FROM generate_series(0, 1824) d, generate_series(0, 109) h;
+FROM generate_series(0, :days - 1) d, generate_series(0, 109) h;
 INSERT INTO class_sessions (id, org_id, class_type_id, location_id, starts_at, ends_at, local_date, capacity, instructor_id)
 SELECT s.id, :'org', b.types[(s.d + s.h) % 12 + 1], b.locations[s.h % 4 + 1],
-       ((current_date - 1825 + s.d) + make_time(6 + s.h / 8, (s.h % 8) * 5, 0)) AT TIME ZONE 'Europe/Berlin',
-       ((current_date - 1825 + s.d) + make_time(7 + s.h / 8, (s.h % 8) * 5, 0)) AT TIME ZONE 'Europe/Berlin',
-       current_date - 1825 + s.d, 60, b.coaches[(s.d + s.h) % 20 + 1]
+       ((current_date - :days + s.d) + make_time(6 + s.h / 8, (s.h % 8) * 5, 0)) AT TIME ZONE 'Europe/Berlin',
+       ((current_date - :days + s.d) + make_time(7 + s.h / 8, (s.h % 8) * 5, 0)) AT TIME ZONE 'Europe/Berlin',
+       current_date - :days + s.d, 60, b.coaches[(s.d + s.h) % 20 + 1]
 FROM bench_ids b, bench_sessions s;
 INSERT INTO bookings (id, org_id, session_id, client_id, status, created_at, confirmed_at, checked_in_at)
 SELECT ('b00c' || lpad(to_hex(s.n * 50 + k), 28, '0'))::uuid, :'org', s.id, c.id,
        CASE WHEN k < 42 OR k = 49 THEN 'attended' WHEN k < 44 THEN 'no_show' WHEN k < 46 THEN 'late_cancelled'
             WHEN k < 47 THEN 'cancelled' ELSE 'waitlisted' END,
-       ((current_date - 1825 + s.d) + time '06:00') AT TIME ZONE 'Europe/Berlin' - interval '2 days',
-       ((current_date - 1825 + s.d) + time '06:00') AT TIME ZONE 'Europe/Berlin' - interval '2 days', NULL
+       ((current_date - :days + s.d) + time '06:00') AT TIME ZONE 'Europe/Berlin' - interval '2 days',
+       ((current_date - :days + s.d) + time '06:00') AT TIME ZONE 'Europe/Berlin' - interval '2 days', NULL
 FROM bench_sessions s
 CROSS JOIN generate_series(0, 49) k
 JOIN bench_clients c ON c.n = ((s.n * 50 + k) * 7919) % 50000
@@ -53,7 +53,7 @@ ORDER BY s.n, k;
 CREATE INDEX bookings_org_client_idx ON bookings (org_id, client_id, created_at DESC);
 INSERT INTO sales (id, org_id, client_id, currency, subtotal, total, payment_method, sold_at)
 SELECT gen_random_uuid(), :'org', c.id, 'EUR', 2000 + g % 9000, 2000 + g % 9000, 'card_terminal',
-       now() - make_interval(days => g % 1825)
+       now() - make_interval(days => g % :days)
 FROM generate_series(1, 200000) g JOIN bench_clients c ON c.n = g % 50000;
 INSERT INTO sale_items (id, org_id, sale_id, description, quantity, unit_amount, total)
 SELECT gen_random_uuid(), :'org', id, 'Pack', 1, total, total FROM sales WHERE org_id = :'org';
