@@ -58,6 +58,8 @@ public class HomeFigures {
                 LEFT JOIN report_locations l ON l.org_id = :org AND l.id = cs.location_id
                 LEFT JOIN report_bookings b ON b.org_id = :org AND b.session_id = cs.id
                 WHERE cs.org_id = :org AND cs.local_date = :today AND cs.status = 'scheduled'
+                  AND cs.starts_at >= CAST(:today AS timestamp) AT TIME ZONE 'UTC' - interval '1 day'
+                  AND cs.starts_at < (CAST(:today AS timestamp) + interval '2 days') AT TIME ZONE 'UTC'
                 GROUP BY cs.id, ct.name, l.name, cs.starts_at, cs.capacity
                 ORDER BY cs.starts_at, cs.id
                 LIMIT 200
@@ -98,8 +100,9 @@ public class HomeFigures {
     }
 
     /**
-     * Active members (not frozen) for at least {@code days} with no visit in the last {@code days}: the members
-     * minus those who came in the window (read from the window's classes), then each one's last visit.
+     * Active members (not frozen) for at least {@code days} with no visit in the last {@code days}: each member's
+     * bookings of the last months looked up by client (bookings are made before their class), then each
+     * absent one's last visit.
      */
     @Transactional(readOnly = true)
     public List<AtRisk> atRisk(UUID org, LocalDate today, int days) {
@@ -108,14 +111,14 @@ public class HomeFigures {
                     SELECT DISTINCT m.client_id
                     FROM report_client_memberships m
                     WHERE m.org_id = :org AND m.status = 'active' AND m.starts_on <= :since AND m.ends_on >= :today
-                ), recent AS (
-                    SELECT DISTINCT b.client_id
-                    FROM report_class_sessions cs
-                    JOIN report_bookings b ON b.org_id = :org AND b.session_id = cs.id
-                    WHERE cs.org_id = :org AND cs.status = 'scheduled' AND cs.local_date BETWEEN :since AND :today
-                      AND b.status = 'attended'
                 ), away AS (
-                    SELECT client_id FROM members EXCEPT SELECT client_id FROM recent
+                    SELECT mb.client_id FROM members mb
+                    WHERE NOT EXISTS (
+                        SELECT 1 FROM report_bookings b
+                        JOIN report_class_sessions cs ON cs.org_id = b.org_id AND cs.id = b.session_id
+                        WHERE b.org_id = :org AND b.client_id = mb.client_id AND b.status = 'attended'
+                          AND b.created_at >= CAST(:since AS timestamp) AT TIME ZONE 'UTC' - interval '400 days'
+                          AND cs.local_date BETWEEN :since AND :today)
                 )
                 SELECT c.id, c.first_name, c.last_name, lv.last_day
                 FROM away a

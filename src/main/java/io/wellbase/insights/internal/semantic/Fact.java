@@ -105,6 +105,12 @@ enum Fact {
      * the date is computed from one (so an index on it serves), else on the date.
      */
     String inRange() {
+        if (this == ATTENDANCE || this == SESSIONS) {
+            // the local date, and a start time within a day of it in any zone, so the start-time index can serve
+            return "cs.local_date BETWEEN :from AND :to"
+                    + " AND cs.starts_at >= CAST(:from AS timestamp) AT TIME ZONE 'UTC' - interval '1 day'"
+                    + " AND cs.starts_at < (CAST(:to AS timestamp) + interval '2 days') AT TIME ZONE 'UTC'";
+        }
         if (moment != null) {
             return moment + " >= CAST(:from AS timestamp) AT TIME ZONE :zone AND " + moment
                     + " < (CAST(:to AS timestamp) + interval '1 day') AT TIME ZONE :zone";
