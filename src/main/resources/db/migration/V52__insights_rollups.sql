@@ -50,3 +50,19 @@ CREATE TABLE insight_daily_totals (
     capacity     BIGINT NOT NULL,
     PRIMARY KEY (org_id, day)
 );
+
+-- The same counts per day and location, for splits and filters by location and period alone.
+CREATE TABLE insight_daily_locations (
+    org_id       UUID   NOT NULL,
+    day          DATE   NOT NULL,
+    location_id  UUID,
+    visits       BIGINT NOT NULL,
+    bookings     BIGINT NOT NULL,
+    places_taken BIGINT NOT NULL,
+    late_cancels BIGINT NOT NULL,
+    no_shows     BIGINT NOT NULL,
+    waitlisted   BIGINT NOT NULL,
+    classes      BIGINT NOT NULL,
+    capacity     BIGINT NOT NULL
+);
+CREATE INDEX insight_daily_locations_org_day_idx ON insight_daily_locations (org_id, day);

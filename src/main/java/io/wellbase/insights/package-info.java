@@ -13,6 +13,7 @@
     "insight_daily_attendance",
     "insight_daily_sessions",
     "insight_daily_totals",
+    "insight_daily_locations",
     "insight_rollup_state"
 })
 @io.wellbase.platform.data.PublishesViews({"insight_engagement_scores"})

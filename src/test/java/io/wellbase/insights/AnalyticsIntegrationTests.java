@@ -400,6 +400,10 @@ class AnalyticsIntegrationTests extends ImportTest {
         specs.add(spec(all, List.of("classType", "instructor"), "2026-01-10", "2026-02-20"));
         specs.add(
                 spec(List.of("visits", "uniqueVisitors", "fillRate"), List.of("location"), "2026-01-01", "2026-02-28"));
+        specs.add(spec(all, List.of("month", "location"), "2026-01-01", "2026-02-28"));
+        Map<String, Object> south = spec(all, List.of("weekday"), "2026-01-05", "2026-02-25");
+        south.put("filters", Map.of("location", List.of("south")));
+        specs.add(south);
         Map<String, Object> filtered = spec(all, List.of("week"), "2026-01-01", "2026-02-28");
         filtered.put(
                 "filters",

@@ -115,8 +115,29 @@ public class Rollups {
         totals(org, from, to);
     }
 
-    /** The day totals for the days just counted, from the detailed rollups. */
+    /** The day totals and the day-and-location totals for the days just counted, from the detailed rollups. */
     private void totals(UUID org, LocalDate from, LocalDate to) {
+        jdbc.sql("DELETE FROM insight_daily_locations WHERE org_id = :org AND day BETWEEN :from AND :to")
+                .param("org", org)
+                .param("from", from)
+                .param("to", to)
+                .update();
+        jdbc.sql("""
+                INSERT INTO insight_daily_locations (org_id, day, location_id, visits, bookings, places_taken, late_cancels,
+                    no_shows, waitlisted, classes, capacity)
+                SELECT :org, d.day, d.location_id, coalesce(a.visits, 0), coalesce(a.bookings, 0),
+                       coalesce(a.places_taken, 0), coalesce(a.late_cancels, 0), coalesce(a.no_shows, 0),
+                       coalesce(a.waitlisted, 0), d.classes, d.capacity
+                FROM (SELECT day, location_id, sum(classes) AS classes, sum(capacity) AS capacity
+                      FROM insight_daily_sessions WHERE org_id = :org AND day BETWEEN :from AND :to
+                      GROUP BY day, location_id) d
+                LEFT JOIN (SELECT day, location_id, sum(visits) AS visits, sum(bookings) AS bookings,
+                                  sum(places_taken) AS places_taken, sum(late_cancels) AS late_cancels,
+                                  sum(no_shows) AS no_shows, sum(waitlisted) AS waitlisted
+                           FROM insight_daily_attendance WHERE org_id = :org AND day BETWEEN :from AND :to
+                           GROUP BY day, location_id) a
+                       ON a.day = d.day AND a.location_id IS NOT DISTINCT FROM d.location_id
+                """).param("org", org).param("from", from).param("to", to).update();
         jdbc.sql("DELETE FROM insight_daily_totals WHERE org_id = :org AND day BETWEEN :from AND :to")
                 .param("org", org)
                 .param("from", from)

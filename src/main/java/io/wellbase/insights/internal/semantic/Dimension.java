@@ -43,6 +43,7 @@ public enum Dimension {
                     Fact.SESSIONS, of("cs.location_id::text", "l.name", Join.SESSION_LOCATION),
                     Fact.ROLLUP_ATTENDANCE, of("r.location_id::text", "l.name", Join.ROLLUP_LOCATION),
                     Fact.ROLLUP_SESSIONS, of("r.location_id::text", "l.name", Join.ROLLUP_LOCATION),
+                    Fact.ROLLUP_LOCATIONS, of("r.location_id::text", "l.name", Join.ROLLUP_LOCATION),
                     Fact.APPOINTMENTS, of("a.location_id::text", "l.name", Join.APPOINTMENT_LOCATION))),
     CLASS_TYPE(
             "classType",

@@ -80,7 +80,9 @@ enum Fact {
     /** The daily rollup of {@link #SESSIONS} for closed days. */
     ROLLUP_SESSIONS("insight_daily_sessions r", "r.org_id = :org", "r.day", null),
     /** Both rollups summed per day, for splits by period or weekday alone. */
-    ROLLUP_TOTALS("insight_daily_totals r", "r.org_id = :org", "r.day", null);
+    ROLLUP_TOTALS("insight_daily_totals r", "r.org_id = :org", "r.day", null),
+    /** Both rollups summed per day and location, for splits and filters by period and location alone. */
+    ROLLUP_LOCATIONS("insight_daily_locations r", "r.org_id = :org", "r.day", null);
 
     private final String from;
     private final String where;

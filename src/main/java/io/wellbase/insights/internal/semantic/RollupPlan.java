@@ -53,6 +53,12 @@ final class RollupPlan {
         if (spec.filters().isEmpty() && BY_DAY.containsAll(spec.dimensions())) {
             return Optional.of(Fact.ROLLUP_TOTALS); // one row a day
         }
+        Set<Dimension> byLocation = EnumSet.copyOf(BY_DAY);
+        byLocation.add(Dimension.LOCATION);
+        if (byLocation.containsAll(spec.dimensions())
+                && byLocation.containsAll(spec.filters().keySet())) {
+            return Optional.of(Fact.ROLLUP_LOCATIONS); // one row a day and location
+        }
         return Optional.of(rollup);
     }
 
