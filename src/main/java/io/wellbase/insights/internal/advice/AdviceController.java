@@ -3,13 +3,13 @@ package io.wellbase.insights.internal.advice;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.insights.internal.semantic.SemanticQueries;
+import io.wellbase.insights.internal.web.RequestDates;
 import io.wellbase.insights.internal.web.Specs;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.ApiException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,8 +41,8 @@ class AdviceController {
             @RequestParam(defaultValue = "50") int fullShare,
             @RequestParam(defaultValue = "2") int minWaitlist) {
         SemanticQueries.Scope scope = specs.scope(caller);
-        LocalDate end = date("to", to, scope.today());
-        LocalDate start = date("from", from, end.minusDays(89));
+        LocalDate end = RequestDates.date("to", to, scope.today());
+        LocalDate start = RequestDates.date("from", from, end.minusDays(89));
         if (end.isBefore(start) || start.plusDays(366).isBefore(end)) {
             throw ApiException.invalidField("to", "must not be before from, at most a year after it");
         }
@@ -51,16 +51,5 @@ class AdviceController {
         }
         return advice.advise(
                 scope, start, end, new SchedulingAdvice.Thresholds(lowFillPercent, fullShare, minWaitlist));
-    }
-
-    private static LocalDate date(String field, @Nullable String value, LocalDate fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidField(field, "must be a date like 2026-03-14");
-        }
     }
 }

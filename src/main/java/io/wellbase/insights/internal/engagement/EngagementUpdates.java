@@ -3,10 +3,8 @@ package io.wellbase.insights.internal.engagement;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
-import io.wellbase.organizations.OrganizationProfiles;
+import io.wellbase.insights.internal.OrganizationDays;
 import io.wellbase.scheduling.SchedulingEvents;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -26,18 +24,16 @@ class EngagementUpdates {
     private static final Logger log = LoggerFactory.getLogger(EngagementUpdates.class);
 
     private final EngagementScores scores;
-    private final OrganizationProfiles organizations;
-    private final Clock clock;
+    private final OrganizationDays days;
 
-    EngagementUpdates(EngagementScores scores, OrganizationProfiles organizations, Clock clock) {
+    EngagementUpdates(EngagementScores scores, OrganizationDays days) {
         this.scores = scores;
-        this.organizations = organizations;
-        this.clock = clock;
+        this.days = days;
     }
 
     @ApplicationModuleListener
     void on(SchedulingEvents.ClientCheckedIn event) {
-        scores.compute(event.organizationId(), today(event.organizationId()), event.clientId());
+        scores.compute(event.organizationId(), days.today(event.organizationId()), event.clientId());
     }
 
     @Bean
@@ -48,18 +44,11 @@ class EngagementUpdates {
                             .query(UUID.class)
                             .list()) {
                         try {
-                            scores.compute(org, today(org), null);
+                            scores.compute(org, days.today(org), null);
                         } catch (RuntimeException e) {
                             log.warn("engagement scores failed for organization {}", org, e);
                         }
                     }
                 });
-    }
-
-    private LocalDate today(UUID org) {
-        return organizations
-                .find(org)
-                .map(p -> LocalDate.now(clock.withZone(p.zone())))
-                .orElse(LocalDate.now(clock));
     }
 }

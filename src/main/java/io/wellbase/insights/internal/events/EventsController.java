@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
+import io.wellbase.insights.internal.web.RequestDates;
 import io.wellbase.organizations.OrganizationProfiles;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Permission;
@@ -142,8 +143,8 @@ class EventsController {
         UUID org = caller.requireOrganization();
         java.time.ZoneId zone =
                 organizations.find(org).map(OrganizationProfiles.Profile::zone).orElse(java.time.ZoneOffset.UTC);
-        LocalDate end = date("to", to, LocalDate.now(clock.withZone(zone)));
-        LocalDate start = date("from", from, end.minusDays(29));
+        LocalDate end = RequestDates.date("to", to, LocalDate.now(clock.withZone(zone)));
+        LocalDate start = RequestDates.date("from", from, end.minusDays(29));
         if (end.isBefore(start) || start.plusDays(400).isBefore(end)) {
             throw ApiException.invalidField("to", "must not be before from, at most 400 days after it");
         }
@@ -177,16 +178,5 @@ class EventsController {
                 org.toString(),
                 Map.of("eventRetentionDays", new AuditChange(before, body.eventRetentionDays()))));
         return new Settings(body.eventRetentionDays());
-    }
-
-    private static LocalDate date(String field, @Nullable String value, LocalDate fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidField(field, "must be a date like 2026-03-14");
-        }
     }
 }

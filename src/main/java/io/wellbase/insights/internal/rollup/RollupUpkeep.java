@@ -4,8 +4,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.wellbase.dataexchange.JobFinished;
-import io.wellbase.organizations.OrganizationProfiles;
-import java.time.Clock;
+import io.wellbase.insights.internal.OrganizationDays;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.UUID;
@@ -28,19 +27,17 @@ class RollupUpkeep {
     private static final Logger log = LoggerFactory.getLogger(RollupUpkeep.class);
 
     private final Rollups rollups;
-    private final OrganizationProfiles organizations;
-    private final Clock clock;
+    private final OrganizationDays days;
 
-    RollupUpkeep(Rollups rollups, OrganizationProfiles organizations, Clock clock) {
+    RollupUpkeep(Rollups rollups, OrganizationDays days) {
         this.rollups = rollups;
-        this.organizations = organizations;
-        this.clock = clock;
+        this.days = days;
     }
 
     @ApplicationModuleListener
     void on(JobFinished job) {
         if (job.kind().equals("import") && job.status().equals("completed")) {
-            rollups.rebuildAll(job.organizationId(), today(job.organizationId()));
+            rollups.rebuildAll(job.organizationId(), days.today(job.organizationId()));
         }
     }
 
@@ -53,19 +50,12 @@ class RollupUpkeep {
                             .list();
                     for (UUID org : orgs) {
                         try {
-                            LocalDate today = today(org);
+                            LocalDate today = days.today(org);
                             rollups.rebuildRecent(org, today.minusDays(RECENT_DAYS), today);
                         } catch (RuntimeException e) {
                             log.warn("rollups failed for organization {}", org, e);
                         }
                     }
                 });
-    }
-
-    private LocalDate today(UUID org) {
-        return organizations
-                .find(org)
-                .map(p -> LocalDate.now(clock.withZone(p.zone())))
-                .orElse(LocalDate.now(clock));
     }
 }
