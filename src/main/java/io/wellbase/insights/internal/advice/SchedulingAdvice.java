@@ -2,6 +2,7 @@ package io.wellbase.insights.internal.advice;
 
 import io.wellbase.insights.internal.semantic.CheckedSpec;
 import io.wellbase.insights.internal.semantic.Dimension;
+import io.wellbase.insights.internal.semantic.Figures;
 import io.wellbase.insights.internal.semantic.Metric;
 import io.wellbase.insights.internal.semantic.SemanticQueries;
 import java.math.BigDecimal;
@@ -179,9 +180,7 @@ class SchedulingAdvice {
     }
 
     private static BigDecimal percent(long part, long whole) {
-        return whole == 0
-                ? BigDecimal.ZERO
-                : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+        return whole == 0 ? BigDecimal.ZERO : Figures.percent(part, whole);
     }
 
     private static BigDecimal round(double v) {

@@ -1,6 +1,7 @@
 package io.wellbase.insights.internal.ask;
 
 import io.wellbase.insights.internal.semantic.Dimension;
+import io.wellbase.insights.internal.semantic.Figures;
 import io.wellbase.insights.internal.semantic.Metric;
 import io.wellbase.insights.internal.semantic.QueryResult;
 import io.wellbase.insights.internal.semantic.Unit;
@@ -101,19 +102,10 @@ final class Sentences {
     }
 
     private static String change(@Nullable Object now, @Nullable Object before) {
-        BigDecimal a = decimal(now);
-        BigDecimal b = decimal(before);
-        if (a == null || b == null || b.signum() == 0) {
+        BigDecimal pct = Figures.changePercent(now, before);
+        if (pct == null) {
             return "";
         }
-        BigDecimal pct = a.subtract(b).multiply(BigDecimal.valueOf(100)).divide(b.abs(), 1, RoundingMode.HALF_UP);
         return " (" + (pct.signum() > 0 ? "+" : "") + pct.toPlainString() + " %)";
-    }
-
-    private static @Nullable BigDecimal decimal(@Nullable Object v) {
-        if (v instanceof BigDecimal d) {
-            return d;
-        }
-        return v instanceof Long l ? BigDecimal.valueOf(l) : null;
     }
 }

@@ -3,11 +3,11 @@ package io.wellbase.insights.internal.churn;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.wellbase.insights.internal.OrganizationDays;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,18 +25,16 @@ class ChurnJob {
     private static final Logger log = LoggerFactory.getLogger(ChurnJob.class);
 
     @Bean
-    RecurringTask<Void> churnNightly(ChurnPredictions predictions, JdbcClient jdbc, Clock clock) {
+    RecurringTask<Void> churnNightly(
+            ChurnPredictions predictions, JdbcClient jdbc, Clock clock, OrganizationDays days) {
         return Tasks.recurring("insights-churn", Schedules.daily(LocalTime.of(3, 15)))
                 .execute((instance, context) -> {
                     var orgs = jdbc.sql("""
-                            SELECT o.org_id, o.timezone FROM report_organizations o
+                            SELECT o.org_id FROM report_organizations o
                             WHERE EXISTS (SELECT 1 FROM report_bookings b WHERE b.org_id = o.org_id)
-                            """)
-                            .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)})
-                            .list();
-                    for (Object[] org : orgs) {
-                        UUID id = (UUID) org[0];
-                        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of((String) org[1])));
+                            """).query(UUID.class).list();
+                    for (UUID id : orgs) {
+                        LocalDate today = days.today(id);
                         try {
                             boolean stale = predictions
                                     .model(id)

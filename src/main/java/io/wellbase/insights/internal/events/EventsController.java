@@ -5,8 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
+import io.wellbase.insights.internal.OrganizationDays;
 import io.wellbase.insights.internal.web.RequestDates;
-import io.wellbase.organizations.OrganizationProfiles;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
@@ -53,12 +53,11 @@ class EventsController {
     private final ObjectMapper json;
     private final Clock clock;
     private final AuditTrail audit;
-    private final OrganizationProfiles organizations;
+    private final OrganizationDays days;
 
-    EventsController(
-            EventStore events, ObjectMapper json, Clock clock, AuditTrail audit, OrganizationProfiles organizations) {
+    EventsController(EventStore events, ObjectMapper json, Clock clock, AuditTrail audit, OrganizationDays days) {
         this.events = events;
-        this.organizations = organizations;
+        this.days = days;
         this.json = json;
         this.clock = clock;
         this.audit = audit;
@@ -141,9 +140,7 @@ class EventsController {
             @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String type) {
         UUID org = caller.requireOrganization();
-        java.time.ZoneId zone =
-                organizations.find(org).map(OrganizationProfiles.Profile::zone).orElse(java.time.ZoneOffset.UTC);
-        LocalDate end = RequestDates.date("to", to, LocalDate.now(clock.withZone(zone)));
+        LocalDate end = RequestDates.date("to", to, days.today(org));
         LocalDate start = RequestDates.date("from", from, end.minusDays(29));
         if (end.isBefore(start) || start.plusDays(400).isBefore(end)) {
             throw ApiException.invalidField("to", "must not be before from, at most 400 days after it");

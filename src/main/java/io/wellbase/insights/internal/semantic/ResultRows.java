@@ -1,7 +1,6 @@
 package io.wellbase.insights.internal.semantic;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -63,13 +62,9 @@ final class ResultRows {
         long b = number(metric.parts().get(1), group);
         return switch (metric.formula()) {
             case DIFFERENCE -> a - b;
-            case RATIO -> b == 0 ? null : percent(a, b);
+            case RATIO -> b == 0 ? null : Figures.percent(a, b);
             case PER -> b == 0 ? null : Math.round((double) a / b);
         };
-    }
-
-    static BigDecimal percent(long part, long whole) {
-        return BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
     }
 
     private static long number(Metric metric, SemanticQueries.Group group) {

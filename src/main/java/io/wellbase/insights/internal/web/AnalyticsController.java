@@ -8,6 +8,7 @@ import io.wellbase.audit.AuditTrail;
 import io.wellbase.insights.internal.forecast.RevenueForecast;
 import io.wellbase.insights.internal.semantic.CheckedSpec;
 import io.wellbase.insights.internal.semantic.Dimension;
+import io.wellbase.insights.internal.semantic.Figures;
 import io.wellbase.insights.internal.semantic.Metric;
 import io.wellbase.insights.internal.semantic.QueryResult;
 import io.wellbase.insights.internal.semantic.QuerySpec;
@@ -168,7 +169,8 @@ class AnalyticsController {
         for (Metric m : spec.metrics()) {
             Object value = now.first(m);
             Object previous = then.first(m);
-            kpis.add(new Kpi(m.key(), m.label(), m.unit().value(), value, previous, change(value, previous)));
+            kpis.add(new Kpi(
+                    m.key(), m.label(), m.unit().value(), value, previous, Figures.changePercent(value, previous)));
         }
         return new Summary(
                 spec.from().toString(),
@@ -371,23 +373,5 @@ class AnalyticsController {
         }
         locations.find(caller.requireOrganization(), locationId).orElseThrow(() -> ApiException.notFound("Location"));
         return Map.of(Dimension.LOCATION.key(), List.of(locationId.toString()));
-    }
-
-    private static java.math.@Nullable BigDecimal change(@Nullable Object now, @Nullable Object before) {
-        java.math.BigDecimal a = decimal(now);
-        java.math.BigDecimal b = decimal(before);
-        if (a == null || b == null || b.signum() == 0) {
-            return null;
-        }
-        return a.subtract(b)
-                .multiply(java.math.BigDecimal.valueOf(100))
-                .divide(b.abs(), 1, java.math.RoundingMode.HALF_UP);
-    }
-
-    private static java.math.@Nullable BigDecimal decimal(@Nullable Object v) {
-        if (v instanceof java.math.BigDecimal d) {
-            return d;
-        }
-        return v instanceof Long l ? java.math.BigDecimal.valueOf(l) : null;
     }
 }

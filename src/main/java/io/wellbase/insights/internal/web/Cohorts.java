@@ -1,7 +1,7 @@
 package io.wellbase.insights.internal.web;
 
+import io.wellbase.insights.internal.semantic.Figures;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,11 +67,7 @@ class Cohorts {
         counts.forEach((month, row) -> {
             List<BigDecimal> retained = new ArrayList<>();
             for (int k = 0; k < MONTHS_AFTER && !month.plusMonths(k).isAfter(thisMonth); k++) {
-                retained.add(
-                        row[0] == 0
-                                ? BigDecimal.ZERO
-                                : BigDecimal.valueOf(row[k] * 100)
-                                        .divide(BigDecimal.valueOf(row[0]), 1, RoundingMode.HALF_UP));
+                retained.add(row[0] == 0 ? BigDecimal.ZERO : Figures.percent(row[k], row[0]));
             }
             cohorts.add(new Cohort(month, row[0], retained));
         });

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.insights.InsightsProperties;
 import io.wellbase.insights.internal.home.HomeFigures;
+import io.wellbase.insights.internal.semantic.Figures;
 import io.wellbase.insights.internal.semantic.Metric;
 import io.wellbase.insights.internal.semantic.QueryResult;
 import io.wellbase.insights.internal.semantic.QuerySpec;
@@ -13,7 +14,6 @@ import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -87,14 +87,7 @@ class HomeController {
                     Math.min(ChronoUnit.DAYS.between(first, today), lastMonthFirst.lengthOfMonth() - 1));
             long now = count(caller, scope, Metric.REVENUE, first, today);
             long before = count(caller, scope, Metric.REVENUE, lastMonthFirst, lastMonthSameDay);
-            revenue = new Revenue(
-                    now,
-                    before,
-                    before == 0
-                            ? null
-                            : BigDecimal.valueOf((now - before) * 100L)
-                                    .divide(BigDecimal.valueOf(before), 1, RoundingMode.HALF_UP),
-                    scope.currency());
+            revenue = new Revenue(now, before, Figures.changePercent(now, before), scope.currency());
         }
         List<HomeFigures.AtRisk> atRisk = figures.atRisk(scope.orgId(), today, settings.atRiskDays());
         List<HomeFigures.Expiring> expiring = figures.expiring(scope.orgId(), today);
