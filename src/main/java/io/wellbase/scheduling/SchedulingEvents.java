@@ -16,8 +16,17 @@ public final class SchedulingEvents {
     public record BookingConfirmed(
             UUID organizationId, UUID bookingId, UUID sessionId, UUID clientId, OffsetDateTime startsAt) {}
 
-    /** A booking was cancelled; {@code late} when inside the late-cancel window. */
-    public record BookingCancelled(UUID organizationId, UUID bookingId, UUID sessionId, UUID clientId, boolean late) {}
+    /**
+     * A booking was cancelled; {@code late} when inside the late-cancel window. {@code startsAt} is the session's
+     * start (null in publications stored before it was added).
+     */
+    public record BookingCancelled(
+            UUID organizationId,
+            UUID bookingId,
+            UUID sessionId,
+            UUID clientId,
+            boolean late,
+            @Nullable OffsetDateTime startsAt) {}
 
     /** A waitlisted client got the freed seat. */
     public record WaitlistPromoted(UUID organizationId, UUID bookingId, UUID sessionId, UUID clientId) {}

@@ -16,9 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
- * Keeps the rollups current: nightly, each organization's last 35 days are counted again (a corrected check-in
- * or a late no-show settles there; the watermark moves to the last closed day); after a completed import, its
- * organization's whole history (imports write any day).
+ * Keeps the rollups current beside {@link RollupCorrections} (which follows the events): nightly, each
+ * organization's last 35 days are counted again (a no-show marked by the job or a past session edited by hand
+ * publishes no event; the watermark moves to the last closed day); after a completed import, its organization's
+ * whole history (imports write any day).
  */
 @Configuration(proxyBeanMethods = false)
 class RollupUpkeep {

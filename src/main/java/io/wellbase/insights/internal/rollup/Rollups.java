@@ -68,7 +68,34 @@ public class Rollups {
         mark(org, through, false);
     }
 
+    /**
+     * Counts again the day of one session when that day is already rolled up; a day not yet closed is read from
+     * the rows and needs nothing. Returns whether a day was counted.
+     */
+    @Transactional
+    public boolean recountDayOf(UUID org, UUID session) {
+        Optional<LocalDate> day = jdbc.sql("""
+                SELECT cs.local_date FROM report_class_sessions cs
+                JOIN insight_rollup_state r ON r.org_id = cs.org_id AND cs.local_date <= r.complete_through
+                WHERE cs.org_id = :org AND cs.id = :session
+                """)
+                .param("org", org)
+                .param("session", session)
+                .query(LocalDate.class)
+                .optional();
+        day.ifPresent(d -> build(org, d, d));
+        return day.isPresent();
+    }
+
+    /**
+     * Deletes and counts again a range of days. One organization's rollups are built by one transaction at a
+     * time: two recounts of the same day would otherwise each delete what the other had not yet written.
+     */
     private void build(UUID org, LocalDate from, LocalDate to) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('insight_rollups'), hashtext(CAST(:org AS text)))")
+                .param("org", org)
+                .query()
+                .listOfRows();
         jdbc.sql("DELETE FROM insight_daily_attendance WHERE org_id = :org AND day BETWEEN :from AND :to")
                 .param("org", org)
                 .param("from", from)

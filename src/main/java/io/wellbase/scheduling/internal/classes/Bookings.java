@@ -277,8 +277,8 @@ public class Bookings {
                 "booking",
                 bookingId,
                 Map.of("status", new AuditChange(booking.status(), next.value()))));
-        events.publishEvent(
-                new SchedulingEvents.BookingCancelled(orgId, bookingId, booking.sessionId(), booking.clientId(), late));
+        events.publishEvent(new SchedulingEvents.BookingCancelled(
+                orgId, bookingId, booking.sessionId(), booking.clientId(), late, session.startsAt()));
         return get(orgId, bookingId);
     }
 

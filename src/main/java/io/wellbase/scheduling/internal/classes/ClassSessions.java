@@ -237,8 +237,8 @@ class ClassSessions {
         for (Map<String, Object> b : active) {
             UUID bookingId = (UUID) b.get("id");
             entitlements.release(orgId, bookingId);
-            events.publishEvent(
-                    new SchedulingEvents.BookingCancelled(orgId, bookingId, id, (UUID) b.get("client_id"), false));
+            events.publishEvent(new SchedulingEvents.BookingCancelled(
+                    orgId, bookingId, id, (UUID) b.get("client_id"), false, session.startsAt()));
         }
         jdbc.sql("""
                 UPDATE class_sessions SET status = :status, cancel_reason = :reason, confirmed_count = 0,
