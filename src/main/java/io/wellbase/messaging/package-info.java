@@ -5,6 +5,8 @@
  * {@link io.wellbase.messaging.CrisisClassifier}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Messaging")
+@io.wellbase.platform.data.PublishesViews({"report_conversations", "report_conversation_participants", "report_messages"
+})
 @io.wellbase.platform.data.OwnsTables({
     "conversations",
     "conversation_participants",

@@ -49,7 +49,7 @@ class ChurnIntegrationTests extends OrganizationTest {
         assertThat(page.path("quality").path("precisionAt10").asDouble()).isGreaterThanOrEqualTo(0.5);
         assertThat(page.path("quality").path("auc").asDouble())
                 .isGreaterThan(page.path("rules").path("auc").asDouble());
-        assertThat(page.path("weights").size()).isEqualTo(14);
+        assertThat(page.path("weights").size()).isEqualTo(16);
         assertThat(api.get("/api/v1/predictions/churn/model", owner.token()).field("method"))
                 .isEqualTo("logistic_regression");
     }

@@ -14,23 +14,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * before the day they stop, and lets the membership run out; some stayers take a three-week break. Written
  * straight into the tables (the test is the owner of nothing, so it may), in bulk.
  */
-final class ChurnStudio {
+public final class ChurnStudio {
 
-    record Client(UUID id, int gap, LocalDate start, LocalDate leaves) {}
+    public record Client(UUID id, int gap, LocalDate start, LocalDate leaves) {}
 
     private final JdbcClient jdbc;
     private final UUID org;
     private final LocalDate today;
     private final Random random;
 
-    ChurnStudio(JdbcClient jdbc, UUID org, LocalDate today, long seed) {
+    public ChurnStudio(JdbcClient jdbc, UUID org, LocalDate today, long seed) {
         this.jdbc = jdbc;
         this.org = org;
         this.today = today;
         this.random = new Random(seed);
     }
 
-    List<Client> generate(int clients) {
+    public List<Client> generate(int clients) {
         UUID location = UUID.randomUUID();
         jdbc.sql("INSERT INTO locations (id, org_id, name, timezone) VALUES (:id, :org, 'Generated', 'UTC')")
                 .param("id", location)

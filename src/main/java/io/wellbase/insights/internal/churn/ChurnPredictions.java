@@ -101,10 +101,15 @@ class ChurnPredictions {
         return stored;
     }
 
-    /** Scores every client who came in the last 60 days, as of {@code today}, with the stored method. */
+    /**
+     * Scores every client who came in the last 60 days, as of {@code today}, with the stored method; a model
+     * stored with other features (an older version's) is trained again first.
+     */
     @Transactional
     int score(UUID org, LocalDate today) {
-        ChurnStore.Stored stored = store.model(org).orElseGet(() -> train(org, today));
+        ChurnStore.Stored stored = store.model(org)
+                .filter(m -> m.features().equals(Features.NAMES))
+                .orElseGet(() -> train(org, today));
         LinearModel model = stored.model();
         List<Features> rows = features.asOf(org, List.of(today));
         List<UUID> clients = new ArrayList<>(rows.size());

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Every client's features as of each of a set of days, in one statement over the published views: clients
  * who came at least once in the 60 days before the day (the ones who can still leave), their visits, late
- * cancels and no-shows before it, the membership they held on it, and the credits their pack had left.
+ * cancels and no-shows before it, the membership they held on it, the credits their pack had left, and the
+ * messages they wrote to the studio in the 90 days before it.
  */
 @Component
 class FeatureQuery {
@@ -55,9 +56,29 @@ class FeatureQuery {
                     JOIN visit v ON v.day > s.t - 365 AND v.day <= s.t + 30
                     GROUP BY s.t, v.client_id
                     HAVING count(*) FILTER (WHERE v.status = 'attended' AND v.day > s.t - 60 AND v.day <= s.t) > 0
+                ),
+                written AS (
+                    SELECT c.client_id, (m.created_at AT TIME ZONE o.timezone)::date AS day
+                    FROM report_messages m
+                    JOIN report_conversations c ON c.org_id = m.org_id AND c.id = m.conversation_id
+                    JOIN report_conversation_participants p
+                         ON p.org_id = m.org_id AND p.conversation_id = m.conversation_id AND p.user_id = m.sender_id
+                    JOIN report_organizations o ON o.org_id = m.org_id
+                    WHERE m.org_id = :org AND c.org_id = :org AND p.org_id = :org AND c.kind = 'client'
+                      AND p.role = 'client' AND m.deleted_at IS NULL AND m.created_at >= :messagesFrom
+                ),
+                msgs AS (
+                    SELECT s.t, w.client_id,
+                           count(*) FILTER (WHERE w.day > s.t - 30) AS m30,
+                           count(*) FILTER (WHERE w.day <= s.t - 30) AS m60
+                    FROM snap s
+                    JOIN written w ON w.day > s.t - 90 AND w.day <= s.t
+                    GROUP BY s.t, w.client_id
                 )
-                SELECT per.*, ms.ends, ms.renewal, ms.pack, ms.credits
+                SELECT per.*, ms.ends, ms.renewal, ms.pack, ms.credits,
+                       coalesce(msgs.m30, 0) AS m30, coalesce(msgs.m60, 0) AS m60
                 FROM per
+                LEFT JOIN msgs ON msgs.t = per.t AND msgs.client_id = per.client_id
                 LEFT JOIN LATERAL (
                     SELECT least(m.ends_on, coalesce((m.cancelled_at AT TIME ZONE 'UTC')::date, m.ends_on)) - per.t AS ends,
                            EXISTS (SELECT 1 FROM report_client_memberships n
@@ -81,6 +102,9 @@ class FeatureQuery {
                 .param("days", array)
                 .param("earliest", earliest)
                 .param("latest", latest)
+                .param(
+                        "messagesFrom",
+                        earliest.plusDays(365 - 91).atStartOfDay().atOffset(java.time.ZoneOffset.UTC))
                 .query(rs -> {
                     LocalDate t = rs.getObject("t", LocalDate.class);
                     LocalDate last = rs.getObject("last_visit", LocalDate.class);
@@ -102,7 +126,9 @@ class FeatureQuery {
                             rs.getInt("credits"),
                             rs.getInt("late30"),
                             rs.getInt("late60"),
-                            rs.getInt("noshow60"));
+                            rs.getInt("noshow60"),
+                            rs.getInt("m30"),
+                            rs.getInt("m60"));
                     double lead = rs.getObject("lead_hours") == null ? 48 : rs.getDouble("lead_hours");
                     rows.add(Features.of(
                             rs.getObject("client_id", UUID.class), t, facts, rs.getInt("next30") == 0, lead));

@@ -25,7 +25,9 @@ record Features(UUID clientId, LocalDate asOf, double[] values, boolean churned,
             "lateCancelsLast30",
             "lateCancelTrend",
             "noShowsLast60",
-            "bookingLeadHours");
+            "bookingLeadHours",
+            "messagesLast30",
+            "messageTrend");
 
     /** The plain figures the reasons are worded from. */
     record Facts(
@@ -41,7 +43,9 @@ record Features(UUID clientId, LocalDate asOf, double[] values, boolean churned,
             int creditsLeft,
             int lateLast30,
             int latePrevious60,
-            int noShowsLast60) {}
+            int noShowsLast60,
+            int messagesLast30,
+            int messagesPrevious60) {}
 
     static Features of(UUID client, LocalDate asOf, Facts f, boolean churned, double leadHours) {
         double gap = f.usualGapDays();
@@ -60,7 +64,9 @@ record Features(UUID clientId, LocalDate asOf, double[] values, boolean churned,
             f.lateLast30(),
             f.lateLast30() - f.latePrevious60() / 2.0,
             f.noShowsLast60(),
-            Math.min(Math.max(leadHours, 0), 336)
+            Math.min(Math.max(leadHours, 0), 336),
+            Math.min(f.messagesLast30(), 30),
+            Math.min(f.messagesLast30(), 30) - Math.min(f.messagesPrevious60(), 60) / 2.0
         };
         return new Features(client, asOf, v, churned, f);
     }

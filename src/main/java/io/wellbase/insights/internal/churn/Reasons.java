@@ -52,6 +52,12 @@ final class Reasons {
                     "%d no-shows in the last 60 days".formatted(x.noShowsLast60()),
                     weight(contributions, 12, 12, 0.6)));
         }
+        if (x.messagesPrevious60() >= 2 && x.messagesLast30() == 0) {
+            reasons.add(new Reason(
+                    "stopped writing (%s messages a month before, none in 30 days)"
+                            .formatted(monthly(x.messagesPrevious60())),
+                    weight(contributions, 14, 15, 0.5)));
+        }
         if (x.tenureDays() <= 45) {
             reasons.add(new Reason(
                     "new client (first visit %d days ago)".formatted(x.tenureDays()),
