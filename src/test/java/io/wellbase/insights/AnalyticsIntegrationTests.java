@@ -341,26 +341,7 @@ class AnalyticsIntegrationTests extends ImportTest {
 
     @Test
     void theAttendanceReportAndAnalyticsGiveTheSameFigures() {
-        Api.Response requested = api.post(
-                "/api/v1/reports",
-                Map.of(
-                        "reportType", "attendance_summary",
-                        "format", "json",
-                        "filters", Map.of("dateRange", Map.of("from", "2026-01-01", "to", "2026-02-28"))),
-                owner.token());
-        assertThat(requested.status()).as(requested.toString()).isEqualTo(202);
-        JsonNode job = null;
-        for (int i = 0; i < 300 && job == null; i++) {
-            Api.Response status = api.get("/api/v1/reports/" + requested.field("reportId"), owner.token());
-            if (!status.field("status").equals("processing")) {
-                job = status.json();
-            } else {
-                sleep();
-            }
-        }
-        assertThat(job).isNotNull();
-        JsonNode report =
-                api.json(Api.download(job.path("downloadUrl").asString()).body());
+        JsonNode report = report("attendance_summary", "2026-01-01", "2026-02-28");
         JsonNode summary = api.get("/api/v1/analytics/summary?from=2026-01-01&to=2026-02-28", owner.token())
                 .json();
         assertThat(kpi(summary, "visits").path("value").asLong())
@@ -597,6 +578,159 @@ class AnalyticsIntegrationTests extends ImportTest {
                         .query(Long.class)
                         .single())
                 .isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theRevenueReportAndAnalyticsGiveTheSameFigures() {
+        JsonNode report = report("revenue_summary", "2026-01-01", "2026-02-28");
+        JsonNode total = query(
+                        owner.token(),
+                        spec(List.of("revenue", "refunds", "netRevenue"), List.of(), "2026-01-01", "2026-02-28"))
+                .path("rows")
+                .get(0);
+        assertThat(major(total.path("revenue")))
+                .isEqualByComparingTo(report.path("kpis").path("gross").decimalValue());
+        assertThat(major(total.path("refunds")))
+                .isEqualByComparingTo(report.path("kpis").path("refunds").decimalValue());
+        assertThat(major(total.path("netRevenue")))
+                .isEqualByComparingTo(report.path("kpis").path("net").decimalValue());
+        Map<String, BigDecimal> layerByMonth = new TreeMap<>();
+        query(owner.token(), spec(List.of("revenue"), List.of("month"), "2026-01-01", "2026-02-28"))
+                .path("rows")
+                .forEach(r -> layerByMonth.put(r.path("month").asString().substring(0, 7), major(r.path("revenue"))));
+        Map<String, BigDecimal> reportByMonth = new TreeMap<>();
+        report.path("tables")
+                .path("byMonth")
+                .forEach(r -> reportByMonth.put(
+                        r.path("month").asString(),
+                        r.path("revenue").decimalValue().setScale(2)));
+        assertThat(layerByMonth).isEqualTo(reportByMonth);
+        Map<String, BigDecimal> layerByMethod = new TreeMap<>();
+        query(owner.token(), spec(List.of("revenue"), List.of("paymentMethod"), "2026-01-01", "2026-02-28"))
+                .path("rows")
+                .forEach(r -> layerByMethod.put(r.path("paymentMethod").asString(), major(r.path("revenue"))));
+        Map<String, BigDecimal> reportByMethod = new TreeMap<>();
+        report.path("tables")
+                .path("byPaymentMethod")
+                .forEach(r -> reportByMethod.put(
+                        r.path("paymentMethod").asString(),
+                        r.path("revenue").decimalValue().setScale(2)));
+        assertThat(layerByMethod).isEqualTo(reportByMethod);
+    }
+
+    @Test
+    void theInstructorReportAndAnalyticsGiveTheSameFigures() {
+        JsonNode report = report("instructor_utilization", "2026-01-01", "2026-02-28");
+        Map<String, JsonNode> layer = new TreeMap<>();
+        query(
+                        owner.token(),
+                        spec(
+                                List.of(
+                                        "classes",
+                                        "capacity",
+                                        "placesTaken",
+                                        "fillRate",
+                                        "visits",
+                                        "noShows",
+                                        "lateCancels"),
+                                List.of("instructor"),
+                                "2026-01-01",
+                                "2026-02-28"))
+                .path("rows")
+                .forEach(r -> layer.put(r.path("instructor").asString(), r));
+        assertThat(report.path("tables").path("byInstructor")).hasSize(layer.size());
+        for (JsonNode row : report.path("tables").path("byInstructor")) {
+            JsonNode l = layer.get(row.path("instructor").asString());
+            assertThat(l).as("the layer's row for " + row).isNotNull();
+            assertThat(l.path("classes").asLong())
+                    .isEqualTo(row.path("sessions").asLong());
+            assertThat(l.path("capacity").asLong())
+                    .isEqualTo(row.path("capacity").asLong());
+            assertThat(l.path("placesTaken").asLong())
+                    .isEqualTo(row.path("seatsTaken").asLong());
+            assertThat(l.path("fillRate").decimalValue())
+                    .isEqualByComparingTo(row.path("fillRate").decimalValue());
+            assertThat(l.path("visits").asLong()).isEqualTo(row.path("visits").asLong());
+            assertThat(l.path("noShows").asLong()).isEqualTo(row.path("noShows").asLong());
+            assertThat(l.path("lateCancels").asLong())
+                    .isEqualTo(row.path("lateCancels").asLong());
+        }
+        JsonNode all = query(owner.token(), spec(List.of("classes", "fillRate"), List.of(), "2026-01-01", "2026-02-28"))
+                .path("rows")
+                .get(0);
+        assertThat(all.path("classes").asLong())
+                .isEqualTo(report.path("kpis").path("sessions").asLong());
+        assertThat(all.path("fillRate").decimalValue())
+                .isEqualByComparingTo(report.path("kpis").path("fillRate").decimalValue());
+    }
+
+    @Test
+    void theRetentionReportAndAnalyticsGiveTheSameFigures() {
+        JsonNode report = report("membership_retention", "2026-01-01", "2026-02-28");
+        for (JsonNode month : report.path("tables").path("byMonth")) {
+            LocalDate first = LocalDate.parse(month.path("month").asString() + "-01");
+            LocalDate last = first.withDayOfMonth(first.lengthOfMonth());
+            JsonNode inMonth = query(
+                            owner.token(),
+                            spec(
+                                    List.of("newMemberships", "churnedMembers"),
+                                    List.of(),
+                                    first.toString(),
+                                    last.toString()))
+                    .path("rows")
+                    .get(0);
+            assertThat(inMonth.path("newMemberships").asLong())
+                    .as("new in " + first)
+                    .isEqualTo(month.path("new").asLong());
+            assertThat(inMonth.path("churnedMembers").asLong())
+                    .as("left in " + first)
+                    .isEqualTo(month.path("churned").asLong());
+            JsonNode onTheFirst = query(
+                            owner.token(),
+                            spec(List.of("activeMembers"), List.of(), first.toString(), first.toString()))
+                    .path("rows")
+                    .get(0);
+            assertThat(onTheFirst.path("activeMembers").asLong())
+                    .as("members on " + first)
+                    .isEqualTo(month.path("active").asLong());
+        }
+        JsonNode atEnd = query(owner.token(), spec(List.of("activeMembers"), List.of(), "2026-02-28", "2026-02-28"))
+                .path("rows")
+                .get(0);
+        assertThat(atEnd.path("activeMembers").asLong())
+                .isEqualTo(report.path("kpis").path("activeAtEnd").asLong());
+    }
+
+    /** A layer money figure (minor units) in major units, as the reports show money. */
+    private static BigDecimal major(JsonNode minor) {
+        return BigDecimal.valueOf(minor.asLong(), 2);
+    }
+
+    /** A report run through the reports API as JSON, downloaded once it is ready. */
+    private JsonNode report(String type, String from, String to) {
+        Api.Response requested = api.post(
+                "/api/v1/reports",
+                Map.of(
+                        "reportType",
+                        type,
+                        "format",
+                        "json",
+                        "filters",
+                        Map.of("dateRange", Map.of("from", from, "to", to))),
+                owner.token());
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(202);
+        JsonNode job = null;
+        for (int i = 0; i < 300 && job == null; i++) {
+            Api.Response status = api.get("/api/v1/reports/" + requested.field("reportId"), owner.token());
+            if (!status.field("status").equals("processing")) {
+                job = status.json();
+            } else {
+                sleep();
+            }
+        }
+        assertThat(job).as("report " + type + " finished").isNotNull();
+        assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("completed");
+        return api.json(Api.download(job.path("downloadUrl").asString()).body());
     }
 
     private static JsonNode kpi(JsonNode summary, String metric) {
