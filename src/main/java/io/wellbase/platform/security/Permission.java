@@ -70,7 +70,14 @@ public enum Permission {
             STAFF,
             FRONT_DESK),
     REVENUE_READ("See revenue, refunds and forecasts in dashboards, analytics and answers", OWNER, ADMIN, MANAGER),
-    ANALYTICS_MANAGE("Set how long app events are kept, and retrain the churn model", OWNER, ADMIN);
+    ANALYTICS_MANAGE("Set how long app events are kept, and retrain the churn model", OWNER, ADMIN),
+    CARE_READ(
+            "See the care data a client shares (mood, assessments); without the client's consent it stays hidden,"
+                    + " and every reading is audited",
+            OWNER,
+            ADMIN,
+            MANAGER,
+            STAFF);
 
     private final String description;
     private final Set<Role> roles;

@@ -1,11 +1,10 @@
-package io.wellbase.insights.internal.web;
+package io.wellbase.platform.web;
 
-import io.wellbase.platform.web.ApiException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
-/** A date query parameter of the insights endpoints: the fallback when absent, a 400 naming the field when malformed. */
+/** A date query parameter: the fallback when absent, a 400 naming the field when malformed. */
 public final class RequestDates {
 
     private RequestDates() {}

@@ -1,0 +1,9 @@
+/**
+ * What a client records about their own wellbeing between visits (validated assessments with safety routing,
+ * mood entries with their statistics and insights) and whom they let see it: staff read a category only while
+ * the client shares it, and every staff read is audited.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Care")
+@io.wellbase.platform.data.OwnsTables({"care_sharing", "assessments", "mood_entries"})
+@org.jspecify.annotations.NullMarked
+package io.wellbase.care;
