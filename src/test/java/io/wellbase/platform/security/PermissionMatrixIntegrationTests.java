@@ -55,6 +55,7 @@ class PermissionMatrixIntegrationTests extends IntegrationTest {
         probes.put(Permission.CONVERSATION_READ_ALL, new Probe("GET", "/api/v1/conversations/all", null));
         probes.put(Permission.ANALYTICS_READ, new Probe("GET", "/api/v1/home/summary", null));
         probes.put(Permission.ANALYTICS_MANAGE, new Probe("GET", "/api/v1/analytics/settings", null));
+        probes.put(Permission.CARE_READ, new Probe("GET", "/api/v1/clients/" + random + "/moods", null));
         probes.put(
                 Permission.REVENUE_READ,
                 new Probe("POST", "/api/v1/analytics/query", Map.of("metrics", List.of("revenue", "netRevenue"))));
