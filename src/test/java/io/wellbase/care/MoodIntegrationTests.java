@@ -236,6 +236,69 @@ class MoodIntegrationTests extends OrganizationTest {
         assertThat(api.get(path, coach.token()).status()).isEqualTo(404);
     }
 
+    @Test
+    void aClientTakesAwayOrDeletesTheirCareDataAndErasureTakesItToo() {
+        Owner owner = ownerWithOrganization("Care Data Studio");
+        Client ivy = client(owner, "Ivy");
+        Client jon = client(owner, "Jon");
+        LocalDate yesterday = LocalDate.now(BERLIN).minusDays(1);
+        write(ivy, yesterday, 9, 4, Map.of("exercise", true));
+        write(ivy, yesterday, 21, 2, Map.of());
+        write(jon, yesterday, 9, 5, Map.of());
+        api.post("/api/v1/assessments", Map.of("instrument", "who5", "answers", List.of(3, 3, 3, 3, 3)), ivy.token());
+        api.put("/api/v1/care/sharing", Map.of("mood", true), ivy.token());
+
+        JsonNode json = api.get("/api/v1/care/export", ivy.token()).json();
+        assertThat(json.path("moods")).hasSize(2);
+        assertThat(json.path("assessments").get(0).path("score").asInt()).isEqualTo(60);
+        assertThat(json.path("sharing").path("mood").asBoolean()).isTrue();
+        Api.Response csv = api.get("/api/v1/care/export?format=csv", ivy.token());
+        assertThat(csv.status()).isEqualTo(200);
+        List<String> lines = csv.text().replace("\uFEFF", "").lines().toList();
+        assertThat(lines.get(0)).startsWith("record,at,date,value");
+        assertThat(lines).hasSize(4);
+        assertThat(lines.stream().filter(l -> l.startsWith("mood,"))).hasSize(2);
+        assertThat(api.get("/api/v1/care/export?format=xml", ivy.token()).status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/v1/care/export", owner.token()).status())
+                .as("a client's own")
+                .isEqualTo(403);
+
+        Api.Response deleted = api.delete("/api/v1/care/data", ivy.token());
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
+        assertThat(deleted.json().path("moods").asInt()).isEqualTo(2);
+        assertThat(deleted.json().path("assessments").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v1/moods", ivy.token()).json().path("data")).isEmpty();
+        assertThat(api.get("/api/v1/care/sharing", ivy.token())
+                        .json()
+                        .path("mood")
+                        .asBoolean())
+                .as("sharing forgotten too")
+                .isFalse();
+        assertThat(api.get("/api/v1/moods", jon.token()).json().path("data"))
+                .as("another client's stays")
+                .hasSize(1);
+
+        Api.Response erased = api.delete("/api/v1/clients/" + jon.id(), owner.token());
+        assertThat(erased.status()).as(erased.toString()).isLessThan(300);
+        long left = 1;
+        for (int i = 0; i < 100 && left > 0; i++) {
+            left = jdbc.sql("SELECT count(*) FROM mood_entries WHERE org_id = :org AND client_id = :c")
+                    .param("org", owner.orgId())
+                    .param("c", jon.id())
+                    .query(Long.class)
+                    .single();
+            if (left > 0) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        assertThat(left).as("an erased client's care data goes with them").isZero();
+    }
+
     private void expectFactor(
             JsonNode insights, String factor, List<Double> with, List<Double> without, Boolean clear) {
         JsonNode f = insights.path("factors")

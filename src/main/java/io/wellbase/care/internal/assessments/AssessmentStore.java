@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Stored assessments, each with the change of its score since the client's previous one of the instrument. */
 @Component
-class AssessmentStore {
+public class AssessmentStore {
 
     private final JdbcClient jdbc;
 
@@ -17,7 +17,7 @@ class AssessmentStore {
         this.jdbc = jdbc;
     }
 
-    record Row(
+    public record Row(
             UUID id,
             String instrument,
             List<Integer> answers,
@@ -60,7 +60,7 @@ class AssessmentStore {
     }
 
     /** Newest first, at most {@code limit}, optionally one instrument and a range of days taken. */
-    List<Row> list(
+    public List<Row> list(
             UUID org,
             UUID client,
             @Nullable String instrument,
@@ -101,14 +101,14 @@ class AssessmentStore {
                 .list();
     }
 
-    int deleteAll(UUID org, UUID client) {
+    public int deleteAll(UUID org, UUID client) {
         return jdbc.sql("DELETE FROM assessments WHERE org_id = :org AND client_id = :client")
                 .param("org", org)
                 .param("client", client)
                 .update();
     }
 
-    void move(UUID org, UUID from, UUID to) {
+    public void move(UUID org, UUID from, UUID to) {
         jdbc.sql("UPDATE assessments SET client_id = :to WHERE org_id = :org AND client_id = :from")
                 .param("org", org)
                 .param("from", from)

@@ -14,7 +14,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /** A client's mood entries. */
 @Component
-class MoodStore {
+public class MoodStore {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -24,7 +24,7 @@ class MoodStore {
         this.json = json;
     }
 
-    record Entry(
+    public record Entry(
             UUID id,
             int mood,
             List<String> emotions,
@@ -112,7 +112,7 @@ class MoodStore {
     }
 
     /** Entries on days {@code from} through {@code to} (each inclusive, null for open), newest first. */
-    List<Entry> between(UUID org, UUID client, @Nullable LocalDate from, @Nullable LocalDate to, int limit) {
+    public List<Entry> between(UUID org, UUID client, @Nullable LocalDate from, @Nullable LocalDate to, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM mood_entries
                 WHERE org_id = :org AND client_id = :client
@@ -130,14 +130,14 @@ class MoodStore {
                 .list();
     }
 
-    int deleteAll(UUID org, UUID client) {
+    public int deleteAll(UUID org, UUID client) {
         return jdbc.sql("DELETE FROM mood_entries WHERE org_id = :org AND client_id = :client")
                 .param("org", org)
                 .param("client", client)
                 .update();
     }
 
-    void move(UUID org, UUID from, UUID to) {
+    public void move(UUID org, UUID from, UUID to) {
         jdbc.sql("UPDATE mood_entries SET client_id = :to WHERE org_id = :org AND client_id = :from")
                 .param("org", org)
                 .param("from", from)

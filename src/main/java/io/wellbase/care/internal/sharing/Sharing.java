@@ -42,6 +42,14 @@ public class Sharing {
                 .orElse(false);
     }
 
+    /** Forgets the client's choices (their data is gone, or merged into a record whose own choices stand). */
+    public int forget(UUID org, UUID client) {
+        return jdbc.sql("DELETE FROM care_sharing WHERE org_id = :org AND client_id = :client")
+                .param("org", org)
+                .param("client", client)
+                .update();
+    }
+
     void set(UUID org, UUID client, CareCategory category, boolean shared) {
         jdbc.sql("""
                 INSERT INTO care_sharing (org_id, client_id, category, shared) VALUES (:org, :client, :category, :shared)
