@@ -4,6 +4,14 @@
  * the client shares it, and every staff read is audited.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Care")
-@io.wellbase.platform.data.OwnsTables({"care_sharing", "assessments", "mood_entries"})
+@io.wellbase.platform.data.OwnsTables({
+    "care_sharing",
+    "assessments",
+    "mood_entries",
+    "breathing_techniques",
+    "breathing_sessions",
+    "achievements",
+    "client_achievements"
+})
 @org.jspecify.annotations.NullMarked
 package io.wellbase.care;

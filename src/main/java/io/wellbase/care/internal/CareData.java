@@ -1,6 +1,8 @@
 package io.wellbase.care.internal;
 
+import io.wellbase.care.internal.achievements.Achievements;
 import io.wellbase.care.internal.assessments.AssessmentStore;
+import io.wellbase.care.internal.breathing.BreathingStore;
 import io.wellbase.care.internal.mood.MoodStore;
 import io.wellbase.care.internal.sharing.Sharing;
 import java.util.List;
@@ -8,23 +10,36 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A client's care data as a whole: all of it to take away, all of it to delete, all of it to move on a merge. */
+/** A client's care data as a whole (assessments, moods, breathing sessions, achievements, sharing): all of it to take away, all of it to delete, all of it to move on a merge. */
 @Service
 class CareData {
 
     private final Sharing sharing;
     private final AssessmentStore assessments;
     private final MoodStore moods;
+    private final BreathingStore breathing;
+    private final Achievements achievements;
 
-    CareData(Sharing sharing, AssessmentStore assessments, MoodStore moods) {
+    CareData(
+            Sharing sharing,
+            AssessmentStore assessments,
+            MoodStore moods,
+            BreathingStore breathing,
+            Achievements achievements) {
+        this.breathing = breathing;
+        this.achievements = achievements;
         this.sharing = sharing;
         this.assessments = assessments;
         this.moods = moods;
     }
 
-    record Everything(Object sharing, List<AssessmentStore.Row> assessments, List<MoodStore.Entry> moods) {}
+    record Everything(
+            java.util.Map<String, Boolean> sharing,
+            List<AssessmentStore.Row> assessments,
+            List<MoodStore.Entry> moods,
+            List<BreathingStore.Session> breathing) {}
 
-    record Deleted(int assessments, int moods) {}
+    record Deleted(int assessments, int moods, int breathingSessions) {}
 
     @Transactional(readOnly = true)
     Everything of(UUID org, UUID client) {
@@ -33,13 +48,17 @@ class CareData {
                         .collect(java.util.stream.Collectors.toMap(
                                 e -> e.getKey().value(), java.util.Map.Entry::getValue)),
                 assessments.list(org, client, null, null, null, Integer.MAX_VALUE),
-                moods.between(org, client, null, null, Integer.MAX_VALUE));
+                moods.between(org, client, null, null, Integer.MAX_VALUE),
+                breathing.between(
+                        org, client, java.time.LocalDate.of(1970, 1, 1), java.time.LocalDate.of(9999, 12, 31)));
     }
 
     @Transactional
     Deleted delete(UUID org, UUID client) {
         sharing.forget(org, client);
-        return new Deleted(assessments.deleteAll(org, client), moods.deleteAll(org, client));
+        achievements.forget(org, client);
+        return new Deleted(
+                assessments.deleteAll(org, client), moods.deleteAll(org, client), breathing.deleteAll(org, client));
     }
 
     /** The merged record's entries and assessments now belong to the survivor; the survivor's sharing stands. */
@@ -47,6 +66,8 @@ class CareData {
     void merge(UUID org, UUID survivor, UUID merged) {
         assessments.move(org, merged, survivor);
         moods.move(org, merged, survivor);
+        breathing.move(org, merged, survivor);
+        achievements.merge(org, survivor, merged);
         sharing.forget(org, merged);
     }
 }

@@ -81,6 +81,19 @@ class CareDataController {
                         m.note(),
                         m.factors().toString());
             }
+            for (io.wellbase.care.internal.breathing.BreathingStore.Session b : everything.breathing()) {
+                csv.row(
+                        "breathing",
+                        b.completedAt().toString(),
+                        b.date().toString(),
+                        String.valueOf(b.durationSeconds()),
+                        b.technique(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
+            }
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -103,7 +116,8 @@ class CareDataController {
                 client,
                 Map.of(
                         "assessments", new AuditChange(deleted.assessments(), 0),
-                        "moods", new AuditChange(deleted.moods(), 0))));
+                        "moods", new AuditChange(deleted.moods(), 0),
+                        "breathingSessions", new AuditChange(deleted.breathingSessions(), 0))));
         return deleted;
     }
 }

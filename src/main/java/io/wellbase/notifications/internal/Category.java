@@ -17,6 +17,8 @@ enum Category {
     MESSAGES("messages", false),
     /** The staff member's own imports, exports and reports. */
     JOBS("jobs", false),
+    /** A client's own progress: achievements earned. */
+    PROGRESS("progress", false),
     ACCOUNT("account", true),
     /** A counselor's emergency: a client in crisis is waiting. */
     EMERGENCY("emergency", true);

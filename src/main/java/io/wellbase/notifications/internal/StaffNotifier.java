@@ -18,7 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
  * clients, so telling the same thing twice adds nothing.
  */
 @Service
-class StaffNotifier implements io.wellbase.notifications.StaffAlerts, io.wellbase.notifications.ConversationAlerts {
+class StaffNotifier
+        implements io.wellbase.notifications.StaffAlerts,
+                io.wellbase.notifications.ConversationAlerts,
+                io.wellbase.notifications.ProgressNotices {
 
     private final OrganizationNotificationSettings organizationSettings;
     private final Preferences preferences;
@@ -89,6 +92,20 @@ class StaffNotifier implements io.wellbase.notifications.StaffAlerts, io.wellbas
                         sessionId,
                         "offered:" + counselorId,
                         Map.of("topic", topic)));
+    }
+
+    @Override
+    @Transactional
+    public void achievementEarned(UUID orgId, UUID userId, UUID clientId, String code, String name, int points) {
+        tell(
+                orgId,
+                userId,
+                new About(
+                        NotificationType.ACHIEVEMENT_EARNED,
+                        "client",
+                        clientId,
+                        "achievement:" + code,
+                        Map.of("name", name, "points", points)));
     }
 
     @Override

@@ -130,6 +130,27 @@ public class MoodStore {
                 .list();
     }
 
+    /** The longest run of consecutive days on which the client recorded a mood. */
+    public int longestStreak(UUID org, UUID client) {
+        List<LocalDate> days = jdbc.sql("""
+                SELECT DISTINCT local_date FROM mood_entries WHERE org_id = :org AND client_id = :client
+                ORDER BY local_date
+                """)
+                .param("org", org)
+                .param("client", client)
+                .query(LocalDate.class)
+                .list();
+        int longest = 0;
+        int run = 0;
+        LocalDate previous = null;
+        for (LocalDate d : days) {
+            run = previous != null && previous.plusDays(1).equals(d) ? run + 1 : 1;
+            longest = Math.max(longest, run);
+            previous = d;
+        }
+        return longest;
+    }
+
     public int deleteAll(UUID org, UUID client) {
         return jdbc.sql("DELETE FROM mood_entries WHERE org_id = :org AND client_id = :client")
                 .param("org", org)

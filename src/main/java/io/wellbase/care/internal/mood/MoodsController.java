@@ -44,8 +44,16 @@ class MoodsController {
     private final CareAccess access;
     private final CareDays days;
     private final Clock clock;
+    private final io.wellbase.care.internal.achievements.Achievements achievements;
 
-    MoodsController(MoodStore store, ClassDays classDays, CareAccess access, CareDays days, Clock clock) {
+    MoodsController(
+            MoodStore store,
+            ClassDays classDays,
+            CareAccess access,
+            CareDays days,
+            Clock clock,
+            io.wellbase.care.internal.achievements.Achievements achievements) {
+        this.achievements = achievements;
         this.store = store;
         this.classDays = classDays;
         this.access = access;
@@ -61,6 +69,7 @@ class MoodsController {
         MoodStore.Content content = MoodRequests.content(body, null, days.zone(org), OffsetDateTime.now(clock));
         UUID id = Ids.newId();
         store.insert(org, client, id, content);
+        achievements.evaluate(org, client); // after the entry is committed, as for breathing sessions
         return ResponseEntity.created(URI.create("/api/v1/moods/" + id))
                 .body(store.find(org, client, id).orElseThrow());
     }

@@ -6,7 +6,8 @@ import java.util.Optional;
 /** What a client shares, category by category: staff see a category only while it is shared. */
 public enum CareCategory {
     MOOD("mood"),
-    ASSESSMENTS("assessments");
+    ASSESSMENTS("assessments"),
+    BREATHING("breathing");
 
     private final String value;
 

@@ -32,7 +32,10 @@ class SharingController {
     }
 
     /** Each category and whether it is shared; a category left out of a PUT keeps its setting. */
-    record SharingSettings(@Nullable Boolean mood, @Nullable Boolean assessments) {}
+    record SharingSettings(
+            @Nullable Boolean mood,
+            @Nullable Boolean assessments,
+            @Nullable Boolean breathing) {}
 
     @GetMapping("/api/v1/care/sharing")
     @Operation(summary = "Which care categories the signed-in client shares with staff (nothing until they say so)")
@@ -54,6 +57,9 @@ class SharingController {
         if (request.assessments() != null) {
             wanted.put(CareCategory.ASSESSMENTS, request.assessments());
         }
+        if (request.breathing() != null) {
+            wanted.put(CareCategory.BREATHING, request.breathing());
+        }
         Map<String, AuditChange> changes = new LinkedHashMap<>();
         wanted.forEach((category, shared) -> {
             if (!before.get(category).equals(shared)) {
@@ -68,6 +74,9 @@ class SharingController {
     }
 
     private static SharingSettings view(Map<CareCategory, Boolean> shared) {
-        return new SharingSettings(shared.get(CareCategory.MOOD), shared.get(CareCategory.ASSESSMENTS));
+        return new SharingSettings(
+                shared.get(CareCategory.MOOD),
+                shared.get(CareCategory.ASSESSMENTS),
+                shared.get(CareCategory.BREATHING));
     }
 }
