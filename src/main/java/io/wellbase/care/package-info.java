@@ -11,7 +11,11 @@
     "breathing_techniques",
     "breathing_sessions",
     "achievements",
-    "client_achievements"
+    "client_achievements",
+    "programs",
+    "program_modules",
+    "program_enrollments",
+    "module_completions"
 })
 @org.jspecify.annotations.NullMarked
 package io.wellbase.care;

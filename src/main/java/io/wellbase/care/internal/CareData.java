@@ -4,6 +4,7 @@ import io.wellbase.care.internal.achievements.Achievements;
 import io.wellbase.care.internal.assessments.AssessmentStore;
 import io.wellbase.care.internal.breathing.BreathingStore;
 import io.wellbase.care.internal.mood.MoodStore;
+import io.wellbase.care.internal.programs.ProgramStore;
 import io.wellbase.care.internal.sharing.Sharing;
 import java.util.List;
 import java.util.UUID;
@@ -19,13 +20,16 @@ class CareData {
     private final MoodStore moods;
     private final BreathingStore breathing;
     private final Achievements achievements;
+    private final ProgramStore programs;
 
     CareData(
+            ProgramStore programs,
             Sharing sharing,
             AssessmentStore assessments,
             MoodStore moods,
             BreathingStore breathing,
             Achievements achievements) {
+        this.programs = programs;
         this.breathing = breathing;
         this.achievements = achievements;
         this.sharing = sharing;
@@ -57,6 +61,7 @@ class CareData {
     Deleted delete(UUID org, UUID client) {
         sharing.forget(org, client);
         achievements.forget(org, client);
+        programs.forget(org, client);
         return new Deleted(
                 assessments.deleteAll(org, client), moods.deleteAll(org, client), breathing.deleteAll(org, client));
     }
@@ -68,6 +73,7 @@ class CareData {
         moods.move(org, merged, survivor);
         breathing.move(org, merged, survivor);
         achievements.merge(org, survivor, merged);
+        programs.merge(org, survivor, merged);
         sharing.forget(org, merged);
     }
 }

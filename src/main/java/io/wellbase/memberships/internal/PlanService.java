@@ -62,7 +62,8 @@ class PlanService {
             List<UUID> serviceIds,
             List<UUID> locationIds,
             boolean archived,
-            OffsetDateTime createdAt) {
+            OffsetDateTime createdAt,
+            boolean premiumContent) {
 
         boolean usesCredits() {
             return credits != null;
@@ -79,9 +80,10 @@ class PlanService {
         UUID id = Ids.newId();
         jdbc.sql("""
                 INSERT INTO membership_plans (id, org_id, name, description, kind, price_amount, currency, credits,
-                    period_unit, period_count, auto_renew, weekly_booking_limit, class_type_ids, service_ids, location_ids)
+                    period_unit, period_count, auto_renew, weekly_booking_limit, class_type_ids, service_ids, location_ids,
+                    premium_content)
                 VALUES (:id, :org, :name, :description, :kind, :amount, :currency, :credits, :unit, :count, :autoRenew,
-                    :weekly, :classTypes, :services, :locations)
+                    :weekly, :classTypes, :services, :locations, :premium)
                 """)
                 .param("id", id)
                 .param("org", orgId)
@@ -98,6 +100,7 @@ class PlanService {
                 .param("classTypes", uuids(p.classTypeIds()))
                 .param("services", uuids(p.serviceIds()))
                 .param("locations", uuids(p.locationIds()))
+                .param("premium", p.premiumContent())
                 .update();
         Plan created = get(orgId, id);
         audit.record(AuditRecord.of(
@@ -140,14 +143,15 @@ class PlanService {
             String description,
             Long priceAmount,
             Integer weeklyLimit,
-            Boolean autoRenew) {
+            Boolean autoRenew,
+            Boolean premiumContent) {
         Plan current = get(orgId, id);
         if (priceAmount != null && priceAmount < 0) {
             throw ApiException.invalidField("price.amount", "must not be negative");
         }
         jdbc.sql("""
                 UPDATE membership_plans SET name = :name, description = :description, price_amount = :amount,
-                    weekly_booking_limit = :weekly, auto_renew = :autoRenew, updated_at = now()
+                    weekly_booking_limit = :weekly, auto_renew = :autoRenew, premium_content = :premium, updated_at = now()
                 WHERE org_id = :org AND id = :id
                 """)
                 .param("name", name == null ? current.name() : name.trim())
@@ -155,6 +159,7 @@ class PlanService {
                 .param("amount", priceAmount == null ? current.price().amount() : priceAmount)
                 .param("weekly", weeklyLimit == null ? current.weeklyBookingLimit() : weeklyLimit)
                 .param("autoRenew", autoRenew == null ? current.autoRenew() : autoRenew)
+                .param("premium", premiumContent == null ? current.premiumContent() : premiumContent)
                 .param("org", orgId)
                 .param("id", id)
                 .update();
@@ -238,7 +243,8 @@ class PlanService {
                 uuidList(rs.getArray("service_ids")),
                 uuidList(rs.getArray("location_ids")),
                 rs.getObject("archived_at") != null,
-                rs.getObject("created_at", OffsetDateTime.class));
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getBoolean("premium_content"));
     }
 
     private static List<UUID> uuidList(Array array) throws SQLException {
@@ -260,6 +266,7 @@ class PlanService {
         map.put("weeklyBookingLimit", p.weeklyBookingLimit());
         map.put("classTypeIds", p.classTypeIds());
         map.put("locationIds", p.locationIds());
+        map.put("premiumContent", p.premiumContent());
         return map;
     }
 }

@@ -66,14 +66,16 @@ class PlansController {
             @Min(1) @Max(100) Integer weeklyBookingLimit,
             @Size(max = 200) List<UUID> classTypeIds,
             @Size(max = 200) List<UUID> serviceIds,
-            @Size(max = 200) List<UUID> locationIds) {}
+            @Size(max = 200) List<UUID> locationIds,
+            Boolean premiumContent) {}
 
     record PlanPatchRequest(
             @Size(min = 1, max = 200) String name,
             @Size(max = 2000) String description,
             @Min(0) Long priceAmount,
             @Min(1) @Max(100) Integer weeklyBookingLimit,
-            Boolean autoRenew) {}
+            Boolean autoRenew,
+            Boolean premiumContent) {}
 
     @PostMapping
     @RequiresPermission(Permission.MEMBERSHIP_MANAGE)
@@ -96,7 +98,8 @@ class PlansController {
                         r.serviceIds(),
                         r.locationIds(),
                         false,
-                        null));
+                        null,
+                        Boolean.TRUE.equals(r.premiumContent())));
         return ResponseEntity.created(URI.create("/api/v1/membership-plans/" + plan.id()))
                 .body(plan);
     }
@@ -122,10 +125,18 @@ class PlansController {
     @RequiresPermission(Permission.MEMBERSHIP_MANAGE)
     @Operation(
             summary =
-                    "Change a plan's name, description, price, weekly limit or renewal; sold memberships keep their terms")
+                    "Change a plan's name, description, price, weekly limit, renewal or premium content; sold memberships keep"
+                            + " their terms")
     PlanService.Plan update(CurrentOrganization org, @PathVariable UUID id, @Valid @RequestBody PlanPatchRequest r) {
         return plans.update(
-                org.id(), id, r.name(), r.description(), r.priceAmount(), r.weeklyBookingLimit(), r.autoRenew());
+                org.id(),
+                id,
+                r.name(),
+                r.description(),
+                r.priceAmount(),
+                r.weeklyBookingLimit(),
+                r.autoRenew(),
+                r.premiumContent());
     }
 
     @DeleteMapping("/{id}")

@@ -77,5 +77,14 @@ record Achievement(
                     "breathing",
                     100,
                     new Requirement.BreathingSessions(30),
+                    true),
+            new Achievement(
+                    "first_program",
+                    "Program complete",
+                    "Completed every required module of a program",
+                    "medal",
+                    "programs",
+                    100,
+                    new Requirement.ProgramsCompleted(1),
                     true));
 }

@@ -2,6 +2,7 @@ package io.wellbase.care.internal.achievements;
 
 import io.wellbase.care.internal.breathing.BreathingStore;
 import io.wellbase.care.internal.mood.MoodStore;
+import io.wellbase.care.internal.programs.ProgramStore;
 import io.wellbase.clients.ClientAccounts;
 import io.wellbase.notifications.ProgressNotices;
 import java.time.OffsetDateTime;
@@ -28,14 +29,17 @@ public class Achievements {
     private final BreathingStore breathing;
     private final ClientAccounts accounts;
     private final ProgressNotices notices;
+    private final ProgramStore programs;
 
     Achievements(
+            ProgramStore programs,
             JdbcClient jdbc,
             ObjectMapper json,
             MoodStore moods,
             BreathingStore breathing,
             ClientAccounts accounts,
             ProgressNotices notices) {
+        this.programs = programs;
         this.jdbc = jdbc;
         this.json = json;
         this.moods = moods;
@@ -100,7 +104,11 @@ public class Achievements {
                 .param("client", client)
                 .query(Integer.class)
                 .single();
-        return new Progress(classes, moods.longestStreak(org, client), breathing.count(org, client));
+        return new Progress(
+                classes,
+                moods.longestStreak(org, client),
+                breathing.count(org, client),
+                programs.completedPrograms(org, client));
     }
 
     List<Earned> earned(UUID org, UUID client) {

@@ -111,7 +111,7 @@ class AchievementsController {
         if (requirement == null) {
             errors.add(new ApiException.FieldError(
                     "requirement",
-                    "{\"type\": \"classes\" or \"breathingSessions\", \"count\": 1-10000} or {\"type\": \"moodStreak\","
+                    "{\"type\": \"classes\", \"breathingSessions\" or \"programsCompleted\", \"count\": 1-10000} or {\"type\": \"moodStreak\","
                             + " \"days\": 1-10000}"));
         }
         if (!errors.isEmpty()) {

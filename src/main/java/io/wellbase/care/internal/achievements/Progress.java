@@ -1,4 +1,4 @@
 package io.wellbase.care.internal.achievements;
 
 /** A client's counts that achievements are measured against. */
-record Progress(int classes, int longestMoodStreak, int breathingSessions) {}
+record Progress(int classes, int longestMoodStreak, int breathingSessions, int programsCompleted) {}

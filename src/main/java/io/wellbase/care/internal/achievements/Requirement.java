@@ -7,7 +7,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What earns an achievement, as stored JSON {@code {"type": "classes", "count": 10}}: classes attended, the longest
- * run of days with a mood entry, or breathing sessions completed.
+ * run of days with a mood entry, breathing sessions or programs completed.
  */
 sealed interface Requirement {
 
@@ -67,6 +67,20 @@ sealed interface Requirement {
         }
     }
 
+    record ProgramsCompleted(int count) implements Requirement {
+        public int current(Progress p) {
+            return p.programsCompleted();
+        }
+
+        public int target() {
+            return count;
+        }
+
+        public String type() {
+            return "programsCompleted";
+        }
+    }
+
     /** The requirement the JSON names, if it is one (a count or days from 1 to 10,000). */
     static Optional<Requirement> of(JsonNode json) {
         if (json == null || !json.isObject()) {
@@ -81,6 +95,7 @@ sealed interface Requirement {
             case "classes" -> Optional.of(new Classes(n.intValue()));
             case "moodStreak" -> Optional.of(new MoodStreak(n.intValue()));
             case "breathingSessions" -> Optional.of(new BreathingSessions(n.intValue()));
+            case "programsCompleted" -> Optional.of(new ProgramsCompleted(n.intValue()));
             default -> Optional.empty();
         };
     }
