@@ -15,7 +15,10 @@
     "programs",
     "program_modules",
     "program_enrollments",
-    "module_completions"
+    "module_completions",
+    "treatment_plans",
+    "treatment_milestones",
+    "consultations"
 })
 @org.jspecify.annotations.NullMarked
 package io.wellbase.care;

@@ -21,7 +21,8 @@
     "report_class_schedules",
     "report_class_sessions",
     "report_bookings",
-    "report_appointments"
+    "report_appointments",
+    "report_services"
 })
 @org.jspecify.annotations.NullMarked
 package io.wellbase.scheduling;

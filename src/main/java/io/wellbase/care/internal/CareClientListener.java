@@ -24,6 +24,6 @@ class CareClientListener {
 
     @ApplicationModuleListener
     void on(ClientErased erased) {
-        data.delete(erased.organizationId(), erased.clientId());
+        data.erase(erased.organizationId(), erased.clientId());
     }
 }

@@ -6,6 +6,8 @@ import io.wellbase.care.internal.breathing.BreathingStore;
 import io.wellbase.care.internal.mood.MoodStore;
 import io.wellbase.care.internal.programs.ProgramStore;
 import io.wellbase.care.internal.sharing.Sharing;
+import io.wellbase.care.internal.treatments.ConsultationStore;
+import io.wellbase.care.internal.treatments.TreatmentStore;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -21,8 +23,12 @@ class CareData {
     private final BreathingStore breathing;
     private final Achievements achievements;
     private final ProgramStore programs;
+    private final TreatmentStore treatments;
+    private final ConsultationStore consultations;
 
     CareData(
+            TreatmentStore treatments,
+            ConsultationStore consultations,
             ProgramStore programs,
             Sharing sharing,
             AssessmentStore assessments,
@@ -30,6 +36,8 @@ class CareData {
             BreathingStore breathing,
             Achievements achievements) {
         this.programs = programs;
+        this.treatments = treatments;
+        this.consultations = consultations;
         this.breathing = breathing;
         this.achievements = achievements;
         this.sharing = sharing;
@@ -67,6 +75,14 @@ class CareData {
     }
 
     /** The merged record's entries and assessments now belong to the survivor; the survivor's sharing stands. */
+    /** An erased client's clinical records (treatment plans, consultations) go too; a client's own delete keeps them. */
+    @Transactional
+    void erase(UUID org, UUID client) {
+        delete(org, client);
+        treatments.forget(org, client);
+        consultations.forget(org, client);
+    }
+
     @Transactional
     void merge(UUID org, UUID survivor, UUID merged) {
         assessments.move(org, merged, survivor);
@@ -74,6 +90,8 @@ class CareData {
         breathing.move(org, merged, survivor);
         achievements.merge(org, survivor, merged);
         programs.merge(org, survivor, merged);
+        treatments.move(org, merged, survivor);
+        consultations.move(org, merged, survivor);
         sharing.forget(org, merged);
     }
 }

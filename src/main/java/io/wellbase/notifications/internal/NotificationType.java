@@ -30,6 +30,8 @@ enum NotificationType {
     CHAT_OFFERED(Category.MESSAGES, "chat.offered", EnumSet.of(Channel.IN_APP, Channel.PUSH)),
     CRISIS_HELP(Category.EMERGENCY, "chat.crisis_help", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
     CHAT_EMERGENCY(Category.EMERGENCY, "chat.emergency", EnumSet.of(Channel.IN_APP, Channel.EMAIL, Channel.PUSH)),
+    CONSULTATION_FOLLOW_UP(
+            Category.REMINDERS, "consultation.follow_up", EnumSet.of(Channel.IN_APP, Channel.EMAIL, Channel.PUSH)),
     ACHIEVEMENT_EARNED(Category.PROGRESS, "achievement.earned", EnumSet.of(Channel.IN_APP, Channel.PUSH)),
     EMAIL_VERIFICATION(Category.ACCOUNT, "account.email_verification", EnumSet.of(Channel.EMAIL)),
     PASSWORD_RESET(Category.ACCOUNT, "account.password_reset", EnumSet.of(Channel.EMAIL)),

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 class StaffNotifier
         implements io.wellbase.notifications.StaffAlerts,
                 io.wellbase.notifications.ConversationAlerts,
-                io.wellbase.notifications.ProgressNotices {
+                io.wellbase.notifications.CareNotices {
 
     private final OrganizationNotificationSettings organizationSettings;
     private final Preferences preferences;
@@ -106,6 +106,21 @@ class StaffNotifier
                         clientId,
                         "achievement:" + code,
                         Map.of("name", name, "points", points)));
+    }
+
+    @Override
+    @Transactional
+    public void consultationFollowUp(
+            UUID orgId, UUID userId, UUID consultationId, String type, java.time.LocalDate due) {
+        tell(
+                orgId,
+                userId,
+                new About(
+                        NotificationType.CONSULTATION_FOLLOW_UP,
+                        "consultation",
+                        consultationId,
+                        "follow-up:" + due,
+                        Map.of("type", type, "day", due.toString())));
     }
 
     @Override

@@ -78,7 +78,13 @@ public enum Permission {
             ADMIN,
             MANAGER,
             STAFF),
-    CARE_MANAGE("Define the organization's breathing techniques, achievements and programs", OWNER, ADMIN, MANAGER);
+    CARE_MANAGE("Define the organization's breathing techniques, achievements and programs", OWNER, ADMIN, MANAGER),
+    TREATMENT_MANAGE(
+            "Write and read clients' treatment plans and consultations (every reading is audited)",
+            OWNER,
+            ADMIN,
+            MANAGER,
+            STAFF);
 
     private final String description;
     private final Set<Role> roles;

@@ -57,6 +57,7 @@ class PermissionMatrixIntegrationTests extends IntegrationTest {
         probes.put(Permission.ANALYTICS_MANAGE, new Probe("GET", "/api/v1/analytics/settings", null));
         probes.put(Permission.CARE_READ, new Probe("GET", "/api/v1/clients/" + random + "/moods", null));
         probes.put(Permission.CARE_MANAGE, new Probe("POST", "/api/v1/breathing/techniques", Map.of()));
+        probes.put(Permission.TREATMENT_MANAGE, new Probe("POST", "/api/v1/treatments", Map.of()));
         probes.put(
                 Permission.REVENUE_READ,
                 new Probe("POST", "/api/v1/analytics/query", Map.of("metrics", List.of("revenue", "netRevenue"))));

@@ -4,7 +4,7 @@ import io.wellbase.care.internal.breathing.BreathingStore;
 import io.wellbase.care.internal.mood.MoodStore;
 import io.wellbase.care.internal.programs.ProgramStore;
 import io.wellbase.clients.ClientAccounts;
-import io.wellbase.notifications.ProgressNotices;
+import io.wellbase.notifications.CareNotices;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ public class Achievements {
     private final MoodStore moods;
     private final BreathingStore breathing;
     private final ClientAccounts accounts;
-    private final ProgressNotices notices;
+    private final CareNotices notices;
     private final ProgramStore programs;
 
     Achievements(
@@ -38,7 +38,7 @@ public class Achievements {
             MoodStore moods,
             BreathingStore breathing,
             ClientAccounts accounts,
-            ProgressNotices notices) {
+            CareNotices notices) {
         this.programs = programs;
         this.jdbc = jdbc;
         this.json = json;
