@@ -66,14 +66,22 @@ class ChurnMessageFeaturesIntegrationTests extends OrganizationTest {
         assertThat(after.get(chatty).values()[last30]).isEqualTo(2.0);
         assertThat(after.get(chatty).values()[Features.NAMES.indexOf("messageTrend")])
                 .isEqualTo(1.5);
-        assertThat(Reasons.of(after.get(quiet), new double[0]))
-                .contains("stopped writing (1.5 messages a month before, none in 30 days)");
-        assertThat(Reasons.of(after.get(chatty), new double[0])).noneMatch(r -> r.startsWith("stopped writing"));
+        // the reason in words, for a client whose other figures give no reason (the top three would hide it)
+        assertThat(Reasons.of(steady(q), new double[0]))
+                .containsExactly("stopped writing (1.5 messages a month before, none in 30 days)");
+        assertThat(Reasons.of(steady(c), new double[0])).isEmpty();
         after.values().stream()
                 .filter(f -> !f.clientId().equals(quiet) && !f.clientId().equals(chatty))
                 .forEach(f -> assertThat(f.values()[last30])
                         .as("a client who wrote nothing")
                         .isZero());
+    }
+
+    /** A steady member's figures with the message counts of {@code f}. */
+    private static Features steady(Features.Facts f) {
+        Features.Facts facts = new Features.Facts(
+                2, 3.0, 10, 20, 300, true, 100, true, false, 0, 0, 0, 0, f.messagesLast30(), f.messagesPrevious60());
+        return Features.of(UUID.randomUUID(), LocalDate.now(), facts, false, 24);
     }
 
     private UUID conversation(UUID org, UUID client, UUID clientUser, UUID staff) {
