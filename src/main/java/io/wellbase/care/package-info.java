@@ -18,7 +18,8 @@
     "module_completions",
     "treatment_plans",
     "treatment_milestones",
-    "consultations"
+    "consultations",
+    "ai_sessions"
 })
 @org.jspecify.annotations.NullMarked
 package io.wellbase.care;

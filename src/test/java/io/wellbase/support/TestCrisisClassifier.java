@@ -18,7 +18,9 @@ public class TestCrisisClassifier {
 
     public static final List<String> asked = new CopyOnWriteArrayList<>();
 
+    /** Primary over care's own classifier, so that the messaging tests see what they asked. */
     @Bean
+    @org.springframework.context.annotation.Primary
     CrisisClassifier testCrisisClassifier() {
         return (UUID organizationId, String text) -> {
             asked.add(text);

@@ -1,6 +1,7 @@
 package io.wellbase.care.internal;
 
 import io.wellbase.care.internal.achievements.Achievements;
+import io.wellbase.care.internal.advisor.AdvisorStore;
 import io.wellbase.care.internal.assessments.AssessmentStore;
 import io.wellbase.care.internal.breathing.BreathingStore;
 import io.wellbase.care.internal.mood.MoodStore;
@@ -26,7 +27,10 @@ class CareData {
     private final TreatmentStore treatments;
     private final ConsultationStore consultations;
 
+    private final AdvisorStore advisor;
+
     CareData(
+            AdvisorStore advisor,
             TreatmentStore treatments,
             ConsultationStore consultations,
             ProgramStore programs,
@@ -35,6 +39,7 @@ class CareData {
             MoodStore moods,
             BreathingStore breathing,
             Achievements achievements) {
+        this.advisor = advisor;
         this.programs = programs;
         this.treatments = treatments;
         this.consultations = consultations;
@@ -70,6 +75,7 @@ class CareData {
         sharing.forget(org, client);
         achievements.forget(org, client);
         programs.forget(org, client);
+        advisor.forget(org, client);
         return new Deleted(
                 assessments.deleteAll(org, client), moods.deleteAll(org, client), breathing.deleteAll(org, client));
     }
@@ -92,6 +98,7 @@ class CareData {
         programs.merge(org, survivor, merged);
         treatments.move(org, merged, survivor);
         consultations.move(org, merged, survivor);
+        advisor.move(org, merged, survivor);
         sharing.forget(org, merged);
     }
 }

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * A breathing technique as data: phases of a cycle, each an action held for some seconds, and how many cycles
  * make one round. {@code builtIn} ones are the same for every organization; an organization may add its own.
  */
-record Technique(
+public record Technique(
         String code,
         String name,
         @Nullable String description,
@@ -17,7 +17,7 @@ record Technique(
         @Nullable String source) {
 
     /** One step of a cycle: inhale, hold, exhale (or a second, topping-up inhale), for so many seconds. */
-    record Phase(String action, double seconds) {}
+    public record Phase(String action, double seconds) {}
 
     static final List<String> ACTIONS = List.of("inhale", "hold", "exhale");
 
@@ -30,7 +30,7 @@ record Technique(
         return Math.round(600 / cycleSeconds()) / 10.0;
     }
 
-    static final List<Technique> BUILT_IN = List.of(
+    public static final List<Technique> BUILT_IN = List.of(
             new Technique(
                     "cyclic_sighing",
                     "Cyclic sighing",
