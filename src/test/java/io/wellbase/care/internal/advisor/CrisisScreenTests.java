@@ -14,9 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The crisis layer against red-team messages in seven languages, each set written by a separate session to a brief
  * (crisis or safe, explicit or veiled; hard negatives such as "this plank is killing me") without seeing the
- * patterns. Three sets became development sets: each was first measured unseen (docs/care.md has those first
- * figures: 31 %, 23 % and 44 % recall), then its misses were read and the patterns widened, so every message in them
- * must now be right. The held-out set was written last and is never read to tune the patterns; it is held to floors
+ * patterns. Four sets became development sets: each was first measured unseen (docs/care.md has those first
+ * figures: 31 %, 23 %, 44 % and 57 % recall), then its misses were read and the patterns widened, so every message in
+ * them must now be right. The held-out set was written last and is never read to tune the patterns; it is held to floors
  * at its first measurement.
  */
 class CrisisScreenTests {
@@ -45,7 +45,7 @@ class CrisisScreenTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"crisis-dev.tsv", "crisis-dev-2.tsv", "crisis-dev-3.tsv"})
+    @ValueSource(strings = {"crisis-dev.tsv", "crisis-dev-2.tsv", "crisis-dev-3.tsv", "crisis-dev-4.tsv"})
     void everyDevelopmentMessageIsRight(String file) throws IOException {
         Result r = run(file);
         assertThat(r.missed()).as("crisis messages missed").isEmpty();
@@ -54,17 +54,17 @@ class CrisisScreenTests {
 
     @Test
     void theHeldOutSetStaysAtOrAboveItsFirstMeasurement() throws IOException {
-        Result r = run("crisis-holdout-3.tsv");
+        Result r = run("crisis-holdout-4.tsv");
         assertThat(r.recall()).isGreaterThanOrEqualTo(HELD_OUT_RECALL_FLOOR);
         assertThat(r.explicitCaught() / (double) r.explicit()).isGreaterThanOrEqualTo(HELD_OUT_EXPLICIT_FLOOR);
         assertThat(r.falseAlarmRate()).isLessThanOrEqualTo(HELD_OUT_FALSE_ALARM_CEILING);
     }
 
     /** The held-out set's first measurement, rounded to the safe side (docs/care.md). */
-    static final double HELD_OUT_RECALL_FLOOR = 0.56; // 60 of 106
+    static final double HELD_OUT_RECALL_FLOOR = 0.47; // 47 of 99
 
-    static final double HELD_OUT_EXPLICIT_FLOOR = 0.78; // 52 of 66
-    static final double HELD_OUT_FALSE_ALARM_CEILING = 0.04; // 2 of 63
+    static final double HELD_OUT_EXPLICIT_FLOOR = 0.61; // 34 of 55
+    static final double HELD_OUT_FALSE_ALARM_CEILING = 0.04; // 2 of 61
 
     private Result run(String file) throws IOException {
         List<Row> rows = rows(file);
