@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * a threat to the writer's safety is routed to a counselor and answered with where to find help, never passed on
  * to be answered. Weighted patterns ({@code care/crisis-patterns.txt}) in English, German, Spanish, French, Italian,
  * Portuguese and Dutch are matched on the text folded to lower case without accents; a message whose weights add up
- * to {@value #THRESHOLD} is a crisis. It errs towards routing: a false alarm costs a counselor's look, a miss may
+ * to {@value #THRESHOLD} is a crisis; below that, a small n-gram model ({@link CrisisModel}) may still route it. It errs towards routing: a false alarm costs a counselor's look, a miss may
  * cost a life.
  */
 @Component
@@ -32,6 +32,8 @@ public class CrisisScreen {
         SELF_HARM,
         ABUSE,
         VIOLENCE_THREAT,
+        /** No pattern matched, but the n-gram model judges it a crisis. */
+        OTHER,
         /** Figures of speech that lower the weight ("jump rope", "bridge pose"). */
         SAFE
     }
@@ -39,6 +41,8 @@ public class CrisisScreen {
     private record Rule(Category category, int weight, Pattern pattern) {}
 
     private static final List<Rule> RULES = load();
+
+    private final CrisisModel model = CrisisModel.trained();
 
     /** What the message speaks of (the category with the most weight), if it signals a crisis. */
     public Optional<Category> screen(String text) {
@@ -52,7 +56,7 @@ public class CrisisScreen {
             }
         }
         if (total < THRESHOLD) {
-            return Optional.empty();
+            return model.probability(text) >= CrisisModel.THRESHOLD ? Optional.of(Category.OTHER) : Optional.empty();
         }
         return weights.entrySet().stream()
                 .filter(e -> e.getKey() != Category.SAFE)
