@@ -19,7 +19,8 @@
     "treatment_plans",
     "treatment_milestones",
     "consultations",
-    "ai_sessions"
+    "ai_sessions",
+    "questionnaires"
 })
 @org.jspecify.annotations.NullMarked
 package io.wellbase.care;

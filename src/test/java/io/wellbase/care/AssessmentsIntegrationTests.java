@@ -204,6 +204,86 @@ class AssessmentsIntegrationTests extends OrganizationTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void anOrganizationsOwnQuestionnaireIsScoredWithItsReversedItemsAndBands() {
+        Owner owner = ownerWithOrganization("Intake Studio");
+        Client eli = client(owner, "Eli");
+        Map<String, Object> form = Map.of(
+                "code", "sleep-intake",
+                "name", "Sleep intake",
+                "items",
+                        List.of(
+                                Map.of("text", "I have trouble falling asleep"),
+                                Map.of("text", "I wake up rested", "reverse", true),
+                                Map.of("text", "I wake up during the night")),
+                "options",
+                        List.of(
+                                Map.of("value", 0, "label", "Never"),
+                                Map.of("value", 1, "label", "Rarely"),
+                                Map.of("value", 2, "label", "Sometimes"),
+                                Map.of("value", 3, "label", "Often"),
+                                Map.of("value", 4, "label", "Always")),
+                "bands",
+                        List.of(
+                                Map.of("min", 0, "max", 4, "code", "low", "label", "Low"),
+                                Map.of("min", 5, "max", 8, "code", "medium", "label", "Medium"),
+                                Map.of("min", 9, "max", 12, "code", "high", "label", "High")));
+        Map<String, Object> gap = new java.util.HashMap<>(form);
+        gap.put("code", "gappy");
+        gap.put(
+                "bands",
+                List.of(
+                        Map.of("min", 0, "max", 4, "code", "low", "label", "Low"),
+                        Map.of("min", 6, "max", 12, "code", "high", "label", "High")));
+        assertThat(invalidFields(api.post("/api/v1/assessments/questionnaires", gap, owner.token())))
+                .containsExactly("bands");
+        Member desk = memberWithRole(owner, "front_desk");
+        assertThat(api.post("/api/v1/assessments/questionnaires", form, desk.token())
+                        .field("code"))
+                .isEqualTo("auth.forbidden");
+        Api.Response added = api.post("/api/v1/assessments/questionnaires", form, owner.token());
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        assertThat(api.post("/api/v1/assessments/questionnaires", form, owner.token())
+                        .field("code"))
+                .isEqualTo("assessment.instrument_exists");
+        Map<String, Object> shadow = new java.util.HashMap<>(form);
+        shadow.put("code", "phq9");
+        assertThat(api.post("/api/v1/assessments/questionnaires", shadow, owner.token())
+                        .status())
+                .isEqualTo(409);
+
+        JsonNode instruments =
+                api.get("/api/v1/assessments/instruments", eli.token()).json().path("data");
+        assertThat(instruments.valueStream().map(i -> i.path("code").asString()))
+                .contains("sleep-intake");
+        Api.Response taken = take(eli, "sleep-intake", List.of(4, 0, 2));
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(201);
+        assertThat(taken.json().path("assessment").path("score").asInt())
+                .as("4 + (4 - 0) + 2")
+                .isEqualTo(10);
+        assertThat(taken.json().path("assessment").path("band").asString()).isEqualTo("high");
+        assertThat(invalidFields(take(eli, "sleep-intake", List.of(4, 5, 2)))).containsExactly("answers[1]");
+        Owner other = ownerWithOrganization("Other Intake Studio");
+        assertThat(api.get("/api/v1/assessments/instruments", other.token())
+                        .json()
+                        .path("data")
+                        .valueStream()
+                        .map(i -> i.path("code").asString()))
+                .as("another organization's")
+                .doesNotContain("sleep-intake");
+
+        assertThat(api.delete("/api/v1/assessments/questionnaires/sleep-intake", owner.token())
+                        .status())
+                .isEqualTo(204);
+        assertThat(invalidFields(take(eli, "sleep-intake", List.of(1, 1, 1)))).containsExactly("instrument");
+        JsonNode history = api.get("/api/v1/assessments?instrument=sleep-intake", eli.token())
+                .json()
+                .path("data");
+        assertThat(history.get(0).path("bandLabel").asString())
+                .as("kept after retiring")
+                .isEqualTo("High");
+    }
+
     private JsonNode queue(Owner owner) {
         return api.get("/api/v1/chat/sessions", owner.token()).json().path("queue");
     }

@@ -30,8 +30,15 @@ class AssessmentsController {
     private final AssessmentStore store;
     private final CareAccess access;
     private final CareDays days;
+    private final InstrumentCatalogue catalogue;
 
-    AssessmentsController(TakeAssessment take, AssessmentStore store, CareAccess access, CareDays days) {
+    AssessmentsController(
+            TakeAssessment take,
+            AssessmentStore store,
+            CareAccess access,
+            CareDays days,
+            InstrumentCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.take = take;
         this.store = store;
         this.access = access;
@@ -51,8 +58,7 @@ class AssessmentsController {
             @Nullable Integer changeSinceLast,
             boolean selfHarmFlagged) {
 
-        static AssessmentView of(AssessmentStore.Row r) {
-            Instrument instrument = Instruments.of(r.instrument()).orElseThrow();
+        static AssessmentView of(AssessmentStore.Row r, Instrument instrument) {
             return new AssessmentView(
                     r.id(),
                     r.instrument(),
@@ -69,10 +75,11 @@ class AssessmentsController {
     record Completed(AssessmentView assessment, TakeAssessment.@Nullable Safety safety) {}
 
     @GetMapping("/api/v1/assessments/instruments")
-    @Operation(summary = "The built-in instruments (PHQ-9, GAD-7, WHO-5): items, answer scale, scoring, bands, LOINC")
+    @Operation(
+            summary = "The instruments: PHQ-9, GAD-7, WHO-5 (items, answer scale, scoring, bands, LOINC) and the"
+                    + " organization's own questionnaires")
     Map<String, List<Instrument>> instruments(Caller caller) {
-        caller.requireOrganization();
-        return Map.of("data", Instruments.ALL);
+        return Map.of("data", catalogue.all(caller.requireOrganization()));
     }
 
     @PostMapping("/api/v1/assessments")
@@ -84,9 +91,10 @@ class AssessmentsController {
         UUID client = access.self(caller);
         Instrument instrument = request.instrument() == null
                 ? null
-                : Instruments.of(request.instrument()).orElse(null);
+                : catalogue.active(org, request.instrument()).orElse(null);
         if (instrument == null) {
-            throw ApiException.invalidField("instrument", "must be one of phq9, gad7, who5");
+            throw ApiException.invalidField(
+                    "instrument", "must be phq9, gad7, who5 or one of the organization's questionnaires");
         }
         List<Integer> answers = request.answers();
         if (answers == null || answers.size() != instrument.items().size()) {
@@ -104,7 +112,7 @@ class AssessmentsController {
         TakeAssessment.Taken taken =
                 take.take(new TakeAssessment.Command(org, client, caller.userId(), instrument, List.copyOf(answers)));
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new Completed(AssessmentView.of(taken.assessment()), taken.safety()));
+                .body(new Completed(AssessmentView.of(taken.assessment(), instrument), taken.safety()));
     }
 
     @GetMapping("/api/v1/assessments")
@@ -138,8 +146,9 @@ class AssessmentsController {
             @Nullable String to,
             int limit) {
         UUID org = caller.requireOrganization();
-        if (instrument != null && Instruments.of(instrument).isEmpty()) {
-            throw ApiException.invalidField("instrument", "must be one of phq9, gad7, who5");
+        if (instrument != null && catalogue.of(org, instrument).isEmpty()) {
+            throw ApiException.invalidField(
+                    "instrument", "must be phq9, gad7, who5 or one of the organization's questionnaires");
         }
         if (limit < 1 || limit > 500) {
             throw ApiException.invalidField("limit", "must be between 1 and 500");
@@ -155,7 +164,8 @@ class AssessmentsController {
                                 days.endOf(org, "to", to),
                                 limit)
                         .stream()
-                        .map(AssessmentView::of)
+                        .map(r -> AssessmentView.of(
+                                r, catalogue.of(org, r.instrument()).orElseThrow()))
                         .toList());
     }
 }

@@ -4,8 +4,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A validated questionnaire as data: its items, the answer scale every item shares, how the total is scored and
- * the severity bands of the total. {@code loinc} codes are the published LOINC codes (null where we know none).
+ * A questionnaire as data: its items, the answer scale every item shares, how the total is scored and the bands of
+ * the total. The built-in ones are validated instruments with their published LOINC codes (null where we know none);
+ * an organization's own (intake forms) may reverse-score items.
  */
 record Instrument(
         String code,
@@ -17,9 +18,16 @@ record Instrument(
         List<Option> options,
         int multiplier,
         List<Band> bands,
-        String source) {
+        String source,
+        boolean builtIn) {
 
-    record Item(int number, String text, @Nullable String loinc) {}
+    /** An item; a reversed one scores the scale backwards (the lowest answer counts as the highest). */
+    record Item(int number, String text, @Nullable String loinc, boolean reverse) {
+
+        Item(int number, String text, @Nullable String loinc) {
+            this(number, text, loinc, false);
+        }
+    }
 
     record Option(int value, String label) {}
 
@@ -34,9 +42,22 @@ record Instrument(
         return options.getLast().value();
     }
 
-    /** The scored total: the sum of the answers, times the multiplier (WHO-5 reports a percentage). */
+    /** The scored total: the sum of the answers (reversed items backwards), times the multiplier (WHO-5: %). */
     int score(List<Integer> answers) {
-        return answers.stream().mapToInt(Integer::intValue).sum() * multiplier;
+        int sum = 0;
+        for (int i = 0; i < answers.size(); i++) {
+            int a = answers.get(i);
+            sum += items.get(i).reverse() ? minAnswer() + maxAnswer() - a : a;
+        }
+        return sum * multiplier;
+    }
+
+    int minTotal() {
+        return items.size() * minAnswer() * multiplier;
+    }
+
+    int maxTotal() {
+        return items.size() * maxAnswer() * multiplier;
     }
 
     Band band(int score) {

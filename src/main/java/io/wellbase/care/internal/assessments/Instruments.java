@@ -59,7 +59,8 @@ final class Instruments {
                     new Band(10, 14, "moderate", "Moderate"),
                     new Band(15, 19, "moderately_severe", "Moderately severe"),
                     new Band(20, 27, "severe", "Severe")),
-            "Kroenke K, Spitzer RL, Williams JB. J Gen Intern Med 2001;16:606-13");
+            "Kroenke K, Spitzer RL, Williams JB. J Gen Intern Med 2001;16:606-13",
+            true);
 
     static final Instrument GAD7 = new Instrument(
             "gad7",
@@ -82,7 +83,8 @@ final class Instruments {
                     new Band(5, 9, "mild", "Mild"),
                     new Band(10, 14, "moderate", "Moderate"),
                     new Band(15, 21, "severe", "Severe")),
-            "Spitzer RL, Kroenke K, Williams JB, Löwe B. Arch Intern Med 2006;166:1092-7");
+            "Spitzer RL, Kroenke K, Williams JB, Löwe B. Arch Intern Med 2006;166:1092-7",
+            true);
 
     static final Instrument WHO5 = new Instrument(
             "who5",
@@ -108,7 +110,8 @@ final class Instruments {
                     new Band(0, 28, "likely_depression", "Low, suggests depression; consider a PHQ-9"),
                     new Band(29, 50, "poor", "Poor wellbeing; consider a PHQ-9"),
                     new Band(51, 100, "good", "Good wellbeing")),
-            "Topp CW, Østergaard SD, Søndergaard S, Bech P. Psychother Psychosom 2015;84:167-76");
+            "Topp CW, Østergaard SD, Søndergaard S, Bech P. Psychother Psychosom 2015;84:167-76",
+            true);
 
     static final List<Instrument> ALL = List.of(PHQ9, GAD7, WHO5);
 
