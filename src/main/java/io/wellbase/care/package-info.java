@@ -20,7 +20,8 @@
     "treatment_milestones",
     "consultations",
     "ai_sessions",
-    "questionnaires"
+    "questionnaires",
+    "food_entries"
 })
 @org.jspecify.annotations.NullMarked
 package io.wellbase.care;

@@ -109,6 +109,9 @@ class MoodIntegrationTests extends OrganizationTest {
         assertThat(api.get("/api/v1/moods/stats?from=2026-11-01&to=2025-11-01", eva.token())
                         .status())
                 .isEqualTo(400);
+        Api.Response noDatabase = api.get("/api/v1/nutrition/foods?q=banana", eva.token());
+        assertThat(noDatabase.status()).as("no food database configured here").isEqualTo(422);
+        assertThat(noDatabase.field("code")).isEqualTo("nutrition.no_food_database");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.wellbase.care.internal.advisor.AdvisorStore;
 import io.wellbase.care.internal.assessments.AssessmentStore;
 import io.wellbase.care.internal.breathing.BreathingStore;
 import io.wellbase.care.internal.mood.MoodStore;
+import io.wellbase.care.internal.nutrition.FoodStore;
 import io.wellbase.care.internal.programs.ProgramStore;
 import io.wellbase.care.internal.sharing.Sharing;
 import io.wellbase.care.internal.treatments.ConsultationStore;
@@ -28,8 +29,10 @@ class CareData {
     private final ConsultationStore consultations;
 
     private final AdvisorStore advisor;
+    private final FoodStore food;
 
     CareData(
+            FoodStore food,
             AdvisorStore advisor,
             TreatmentStore treatments,
             ConsultationStore consultations,
@@ -40,6 +43,7 @@ class CareData {
             BreathingStore breathing,
             Achievements achievements) {
         this.advisor = advisor;
+        this.food = food;
         this.programs = programs;
         this.treatments = treatments;
         this.consultations = consultations;
@@ -54,9 +58,13 @@ class CareData {
             java.util.Map<String, Boolean> sharing,
             List<AssessmentStore.Row> assessments,
             List<MoodStore.Entry> moods,
-            List<BreathingStore.Session> breathing) {}
+            List<BreathingStore.Session> breathing,
+            List<FoodStore.Entry> food) {}
 
-    record Deleted(int assessments, int moods, int breathingSessions) {}
+    record Deleted(int assessments, int moods, int breathingSessions, int foodEntries) {}
+
+    private static final java.time.LocalDate FIRST = java.time.LocalDate.of(1970, 1, 1);
+    private static final java.time.LocalDate LAST = java.time.LocalDate.of(9999, 12, 31);
 
     @Transactional(readOnly = true)
     Everything of(UUID org, UUID client) {
@@ -66,8 +74,8 @@ class CareData {
                                 e -> e.getKey().value(), java.util.Map.Entry::getValue)),
                 assessments.list(org, client, null, null, null, Integer.MAX_VALUE),
                 moods.between(org, client, null, null, Integer.MAX_VALUE),
-                breathing.between(
-                        org, client, java.time.LocalDate.of(1970, 1, 1), java.time.LocalDate.of(9999, 12, 31)));
+                breathing.between(org, client, FIRST, LAST),
+                food.between(org, client, FIRST, LAST));
     }
 
     @Transactional
@@ -77,10 +85,12 @@ class CareData {
         programs.forget(org, client);
         advisor.forget(org, client);
         return new Deleted(
-                assessments.deleteAll(org, client), moods.deleteAll(org, client), breathing.deleteAll(org, client));
+                assessments.deleteAll(org, client),
+                moods.deleteAll(org, client),
+                breathing.deleteAll(org, client),
+                food.deleteAll(org, client));
     }
 
-    /** The merged record's entries and assessments now belong to the survivor; the survivor's sharing stands. */
     /** An erased client's clinical records (treatment plans, consultations) go too; a client's own delete keeps them. */
     @Transactional
     void erase(UUID org, UUID client) {
@@ -89,6 +99,7 @@ class CareData {
         consultations.forget(org, client);
     }
 
+    /** The merged record's data now belongs to the survivor; the survivor's sharing stands. */
     @Transactional
     void merge(UUID org, UUID survivor, UUID merged) {
         assessments.move(org, merged, survivor);
@@ -99,6 +110,7 @@ class CareData {
         treatments.move(org, merged, survivor);
         consultations.move(org, merged, survivor);
         advisor.move(org, merged, survivor);
+        food.move(org, merged, survivor);
         sharing.forget(org, merged);
     }
 }

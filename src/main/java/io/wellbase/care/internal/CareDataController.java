@@ -117,7 +117,8 @@ class CareDataController {
                 Map.of(
                         "assessments", new AuditChange(deleted.assessments(), 0),
                         "moods", new AuditChange(deleted.moods(), 0),
-                        "breathingSessions", new AuditChange(deleted.breathingSessions(), 0))));
+                        "breathingSessions", new AuditChange(deleted.breathingSessions(), 0),
+                        "foodEntries", new AuditChange(deleted.foodEntries(), 0))));
         return deleted;
     }
 }

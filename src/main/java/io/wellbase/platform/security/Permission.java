@@ -72,7 +72,7 @@ public enum Permission {
     REVENUE_READ("See revenue, refunds and forecasts in dashboards, analytics and answers", OWNER, ADMIN, MANAGER),
     ANALYTICS_MANAGE("Set how long app events are kept, and retrain the churn model", OWNER, ADMIN),
     CARE_READ(
-            "See the care data a client shares (mood, assessments, breathing); without the client's consent it stays hidden,"
+            "See the care data a client shares (mood, assessments, breathing, nutrition); without the client's consent it stays hidden,"
                     + " and every reading is audited",
             OWNER,
             ADMIN,

@@ -7,7 +7,8 @@ import java.util.Optional;
 public enum CareCategory {
     MOOD("mood"),
     ASSESSMENTS("assessments"),
-    BREATHING("breathing");
+    BREATHING("breathing"),
+    NUTRITION("nutrition");
 
     private final String value;
 

@@ -35,7 +35,8 @@ class SharingController {
     record SharingSettings(
             @Nullable Boolean mood,
             @Nullable Boolean assessments,
-            @Nullable Boolean breathing) {}
+            @Nullable Boolean breathing,
+            @Nullable Boolean nutrition) {}
 
     @GetMapping("/api/v1/care/sharing")
     @Operation(summary = "Which care categories the signed-in client shares with staff (nothing until they say so)")
@@ -60,6 +61,9 @@ class SharingController {
         if (request.breathing() != null) {
             wanted.put(CareCategory.BREATHING, request.breathing());
         }
+        if (request.nutrition() != null) {
+            wanted.put(CareCategory.NUTRITION, request.nutrition());
+        }
         Map<String, AuditChange> changes = new LinkedHashMap<>();
         wanted.forEach((category, shared) -> {
             if (!before.get(category).equals(shared)) {
@@ -77,6 +81,7 @@ class SharingController {
         return new SharingSettings(
                 shared.get(CareCategory.MOOD),
                 shared.get(CareCategory.ASSESSMENTS),
-                shared.get(CareCategory.BREATHING));
+                shared.get(CareCategory.BREATHING),
+                shared.get(CareCategory.NUTRITION));
     }
 }
