@@ -21,7 +21,8 @@
     "consultations",
     "ai_sessions",
     "questionnaires",
-    "food_entries"
+    "food_entries",
+    "skin_analyses"
 })
 @org.jspecify.annotations.NullMarked
 package io.wellbase.care;

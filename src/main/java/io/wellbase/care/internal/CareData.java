@@ -8,6 +8,7 @@ import io.wellbase.care.internal.mood.MoodStore;
 import io.wellbase.care.internal.nutrition.FoodStore;
 import io.wellbase.care.internal.programs.ProgramStore;
 import io.wellbase.care.internal.sharing.Sharing;
+import io.wellbase.care.internal.skin.SkinStore;
 import io.wellbase.care.internal.treatments.ConsultationStore;
 import io.wellbase.care.internal.treatments.TreatmentStore;
 import java.util.List;
@@ -30,8 +31,10 @@ class CareData {
 
     private final AdvisorStore advisor;
     private final FoodStore food;
+    private final SkinStore skin;
 
     CareData(
+            SkinStore skin,
             FoodStore food,
             AdvisorStore advisor,
             TreatmentStore treatments,
@@ -44,6 +47,7 @@ class CareData {
             Achievements achievements) {
         this.advisor = advisor;
         this.food = food;
+        this.skin = skin;
         this.programs = programs;
         this.treatments = treatments;
         this.consultations = consultations;
@@ -91,12 +95,13 @@ class CareData {
                 food.deleteAll(org, client));
     }
 
-    /** An erased client's clinical records (treatment plans, consultations) go too; a client's own delete keeps them. */
+    /** An erased client's clinical records (treatment plans, consultations, skin analyses) go too; a client's own delete keeps them. */
     @Transactional
     void erase(UUID org, UUID client) {
         delete(org, client);
         treatments.forget(org, client);
         consultations.forget(org, client);
+        skin.forget(org, client);
     }
 
     /** The merged record's data now belongs to the survivor; the survivor's sharing stands. */
@@ -111,6 +116,7 @@ class CareData {
         consultations.move(org, merged, survivor);
         advisor.move(org, merged, survivor);
         food.move(org, merged, survivor);
+        skin.move(org, merged, survivor);
         sharing.forget(org, merged);
     }
 }
