@@ -42,24 +42,26 @@ class EmailVerifications {
 
     @Transactional
     public void send(UUID userId) {
-        users.findById(userId).filter(u -> u.emailVerifiedAt() == null).ifPresent(user -> {
-            tokens.invalidateOutstanding(userId, OneTimeTokenStore.EMAIL_VERIFICATION);
-            String token =
-                    tokens.issue(userId, OneTimeTokenStore.EMAIL_VERIFICATION, properties.emailVerificationTtl());
-            mail.enqueue(new AccountEmail(
-                    AccountEmail.Kind.EMAIL_VERIFICATION,
-                    user.email(),
-                    null,
-                    user.id(),
-                    user.language(),
-                    Map.of(
-                            "firstName",
-                            user.firstName(),
-                            "link",
-                            publicUrl.app() + "/verify-email?token=" + token,
-                            "token",
-                            token)));
-        });
+        users.findById(userId)
+                .filter(u -> u.emailVerifiedAt() == null && u.email() != null)
+                .ifPresent(user -> {
+                    tokens.invalidateOutstanding(userId, OneTimeTokenStore.EMAIL_VERIFICATION);
+                    String token = tokens.issue(
+                            userId, OneTimeTokenStore.EMAIL_VERIFICATION, properties.emailVerificationTtl());
+                    mail.enqueue(new AccountEmail(
+                            AccountEmail.Kind.EMAIL_VERIFICATION,
+                            user.email(),
+                            null,
+                            user.id(),
+                            user.language(),
+                            Map.of(
+                                    "firstName",
+                                    user.firstName(),
+                                    "link",
+                                    publicUrl.app() + "/verify-email?token=" + token,
+                                    "token",
+                                    token)));
+                });
     }
 
     @Transactional

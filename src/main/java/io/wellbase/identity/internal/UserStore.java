@@ -94,6 +94,63 @@ class UserStore {
         return id;
     }
 
+    /** A new anonymous account: a handle, no email. */
+    UUID insertAnonymous(String handle, String passwordHash, String recoveryHash) {
+        UUID id = Ids.newId();
+        jdbc.sql("""
+                INSERT INTO users (id, handle, password_hash, recovery_code_hash, first_name, last_name)
+                VALUES (:id, :handle, :hash, :recovery, :handle, '')
+                """)
+                .param("id", id)
+                .param("handle", handle)
+                .param("hash", passwordHash)
+                .param("recovery", recoveryHash)
+                .update();
+        return id;
+    }
+
+    boolean handleTaken(String handle) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM users WHERE handle = :h)")
+                .param("h", handle)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** An anonymous account by its handle: its id, password hash and recovery code hash. */
+    record Anonymous(UUID id, String passwordHash, String recoveryHash, String email) {}
+
+    Optional<Anonymous> findByHandle(String handle) {
+        return jdbc.sql("""
+                SELECT id, password_hash, recovery_code_hash, email FROM users
+                WHERE handle = :h AND erased_at IS NULL AND password_hash IS NOT NULL
+                """)
+                .param("h", handle)
+                .query((rs, n) ->
+                        new Anonymous(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    void updateRecoveryHash(UUID id, String hash) {
+        jdbc.sql("UPDATE users SET recovery_code_hash = :h, updated_at = now() WHERE id = :id")
+                .param("h", hash)
+                .param("id", id)
+                .update();
+    }
+
+    /** Attaches an email to an account that has none; false when it has one already. */
+    boolean attachEmail(UUID id, String email) {
+        return jdbc.sql("""
+                UPDATE users SET email = :email, email_normalized = :normalized, email_verified_at = NULL,
+                    updated_at = now()
+                WHERE id = :id AND email IS NULL AND erased_at IS NULL
+                """)
+                        .param("email", email.trim())
+                        .param("normalized", normalize(email))
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
     boolean emailTaken(String email) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM users WHERE email_normalized = :e)")
                 .param("e", normalize(email))
