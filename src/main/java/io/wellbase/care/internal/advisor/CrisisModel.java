@@ -17,7 +17,7 @@ import java.util.Random;
 final class CrisisModel {
 
     static final int BUCKETS = 1 << 18;
-    static final double THRESHOLD = 0.5;
+    static final double THRESHOLD = 0.3;
     private static final int EPOCHS = 30;
     private static final double RATE = 0.2;
     private static final double L2 = 1e-5;
@@ -25,17 +25,25 @@ final class CrisisModel {
     private final double[] weights = new double[BUCKETS];
     private double bias;
 
-    private record Example(int[] features, boolean crisis) {}
+    record Example(int[] features, boolean crisis) {}
 
     static CrisisModel trained() {
+        return trainedOn(load());
+    }
+
+    static CrisisModel trainedOn(List<Example> examples) {
         CrisisModel model = new CrisisModel();
-        model.train(load());
+        model.train(examples);
         return model;
     }
 
     double probability(String text) {
+        return probability(features(text));
+    }
+
+    double probability(int[] features) {
         double a = bias;
-        for (int f : features(text)) {
+        for (int f : features) {
             a += weights[f];
         }
         return 1 / (1 + Math.exp(-a));
@@ -78,7 +86,7 @@ final class CrisisModel {
         return seen.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static List<Example> load() {
+    static List<Example> load() {
         try (InputStream in = CrisisModel.class.getResourceAsStream("/care/crisis-training.tsv")) {
             if (in == null) {
                 throw new IllegalStateException("care/crisis-training.tsv is missing");

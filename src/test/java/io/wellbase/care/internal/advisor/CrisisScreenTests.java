@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (crisis or safe, explicit or veiled; hard negatives such as "this plank is killing me") without seeing the
  * patterns. Four sets became development sets: each was first measured unseen (docs/care.md has those first
  * figures: 31 %, 23 %, 44 % and 57 % recall), then its misses were read and the patterns widened, so every message in
- * them must now be right. The held-out set was written last and is never read to tune the patterns; it is held to floors
- * at its first measurement.
+ * them must now be right. The fourth held-out set was never read but its totals were looked at four times while the
+ * n-gram model was added; the fifth was written last and measured once. Both are held to floors at their last figures.
  */
 class CrisisScreenTests {
 
@@ -52,6 +52,15 @@ class CrisisScreenTests {
         assertThat(r.alarms()).as("safe messages routed").isEmpty();
     }
 
+    /** Written last, measured once with the final layer (docs/care.md): 93 of 98, 47 of 49 explicit, 11 of 64 alarms. */
+    @Test
+    void theLastHeldOutSetStaysAtItsOnlyMeasurement() throws IOException {
+        Result r = run("crisis-holdout-5.tsv");
+        assertThat(r.recall()).isGreaterThanOrEqualTo(0.94);
+        assertThat(r.explicitCaught() / (double) r.explicit()).isGreaterThanOrEqualTo(0.95);
+        assertThat(r.falseAlarmRate()).isLessThanOrEqualTo(0.18);
+    }
+
     @Test
     void theHeldOutSetStaysAtOrAboveItsFirstMeasurement() throws IOException {
         Result r = run("crisis-holdout-4.tsv");
@@ -61,9 +70,9 @@ class CrisisScreenTests {
     }
 
     /** The held-out set's first measurement, rounded to the safe side (docs/care.md). */
-    static final double HELD_OUT_RECALL_FLOOR = 0.95; // 95 of 99 with the n-gram model (47 of 99 by patterns alone)
+    static final double HELD_OUT_RECALL_FLOOR = 0.97; // 97 of 99 at the last look (47 of 99 by patterns alone)
 
-    static final double HELD_OUT_EXPLICIT_FLOOR = 0.98; // 54 of 55 (34 of 55 by patterns alone)
+    static final double HELD_OUT_EXPLICIT_FLOOR = 1.0; // 55 of 55 (34 of 55 by patterns alone)
     static final double HELD_OUT_FALSE_ALARM_CEILING = 0.14; // 8 of 61 (2 of 61 by patterns alone)
 
     private Result run(String file) throws IOException {
