@@ -72,6 +72,17 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.BAD_REQUEST, code, detail);
     }
 
+    /** A 400 naming every invalid field at once, when there is any; nothing when the list is empty. */
+    public static void throwIfInvalid(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    "validation_failed",
+                    errors.size() + " field(s) are invalid",
+                    List.copyOf(errors));
+        }
+    }
+
     public static ApiException invalidField(String field, String message) {
         return new ApiException(
                 HttpStatus.BAD_REQUEST,

@@ -114,10 +114,7 @@ class AchievementsController {
                     "{\"type\": \"classes\", \"breathingSessions\" or \"programsCompleted\", \"count\": 1-10000} or {\"type\": \"moodStreak\","
                             + " \"days\": 1-10000}"));
         }
-        if (!errors.isEmpty()) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST, "validation_failed", errors.size() + " field(s) are invalid", errors);
-        }
+        ApiException.throwIfInvalid(errors);
         Achievement a = new Achievement(
                 r.code(),
                 r.name().strip(),

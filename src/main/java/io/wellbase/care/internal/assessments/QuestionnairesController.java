@@ -110,7 +110,7 @@ class QuestionnairesController {
         if (multiplier < 1 || multiplier > 100) {
             errors.add(new ApiException.FieldError("multiplier", "from 1 to 100"));
         }
-        failIfAny(errors);
+        ApiException.throwIfInvalid(errors);
         Instrument draft = new Instrument(
                 b.code(),
                 b.name().strip(),
@@ -126,7 +126,7 @@ class QuestionnairesController {
         List<Instrument.Band> bands = b.bands() == null || b.bands().isEmpty()
                 ? List.of(new Instrument.Band(draft.minTotal(), draft.maxTotal(), "scored", "Scored"))
                 : bands(b.bands(), draft, errors);
-        failIfAny(errors);
+        ApiException.throwIfInvalid(errors);
         Instrument questionnaire = new Instrument(
                 draft.code(),
                 draft.name(),
@@ -197,12 +197,5 @@ class QuestionnairesController {
             return List.of();
         }
         return List.copyOf(sorted);
-    }
-
-    private static void failIfAny(List<ApiException.FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST, "validation_failed", errors.size() + " field(s) are invalid", errors);
-        }
     }
 }

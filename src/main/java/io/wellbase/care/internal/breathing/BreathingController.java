@@ -141,10 +141,7 @@ class BreathingController {
         if (r.cycles() == null || r.cycles() < 1 || r.cycles() > 1000) {
             errors.add(new ApiException.FieldError("cycles", "from 1 to 1000"));
         }
-        if (!errors.isEmpty()) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST, "validation_failed", errors.size() + " field(s) are invalid", errors);
-        }
+        ApiException.throwIfInvalid(errors);
         Technique t = new Technique(
                 r.code(), r.name().strip(), r.description(), List.copyOf(r.phases()), r.cycles(), false, null);
         boolean builtIn = Technique.BUILT_IN.stream().anyMatch(b -> b.code().equals(t.code()));
@@ -200,10 +197,7 @@ class BreathingController {
                 errors.add(new ApiException.FieldError(mood.getKey(), "from 1 to 5"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST, "validation_failed", errors.size() + " field(s) are invalid", errors);
-        }
+        ApiException.throwIfInvalid(errors);
         LocalDate date =
                 r.completedAt() == null ? now.atZoneSameInstant(days.zone(org)).toLocalDate() : completed.toLocalDate();
         UUID id = Ids.newId();

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
 
 /** A mood entry as sent, checked field by field; every problem is named at once and nothing is stored. */
@@ -71,10 +70,7 @@ final class MoodRequests {
         }
         JsonNode factors = b.factors() != null ? b.factors() : base == null ? null : base.factors();
         factors(factors, errors);
-        if (!errors.isEmpty()) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST, "validation_failed", errors.size() + " field(s) are invalid", errors);
-        }
+        ApiException.throwIfInvalid(errors);
         return new MoodStore.Content(
                 mood,
                 emotions.stream().map(String::strip).toList(),

@@ -138,7 +138,7 @@ class NutritionController {
                     null,
                     null);
         }
-        failIfAny(errors);
+        ApiException.throwIfInvalid(errors);
         store.upsert(org, client, entry);
         return ResponseEntity.created(URI.create("/api/v1/nutrition/entries/" + entry.id()))
                 .body(entry);
@@ -353,12 +353,5 @@ class NutritionController {
 
     private static @Nullable BigDecimal times(@Nullable BigDecimal v, BigDecimal n) {
         return v == null ? null : v.multiply(n).setScale(1, RoundingMode.HALF_UP);
-    }
-
-    private static void failIfAny(List<ApiException.FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST, "validation_failed", errors.size() + " field(s) are invalid", errors);
-        }
     }
 }

@@ -2,12 +2,10 @@ package io.wellbase.care.internal.programs;
 
 import io.wellbase.platform.web.ApiException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -124,15 +122,5 @@ final class ProgramRequests {
                 b.required() != null ? b.required() : base == null || base.required(),
                 b.premium() != null ? b.premium() : base != null && base.premium(),
                 release);
-    }
-
-    static void failIfAny(List<ApiException.FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST,
-                    "validation_failed",
-                    errors.size() + " field(s) are invalid",
-                    new ArrayList<>(errors));
-        }
     }
 }

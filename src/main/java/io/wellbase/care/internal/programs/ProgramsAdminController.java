@@ -66,7 +66,7 @@ class ProgramsAdminController {
             }
             modules.add(ProgramRequests.module(m, null, Ids.newId(), id, i + 1, "modules[" + i + "].", errors));
         }
-        ProgramRequests.failIfAny(errors);
+        ApiException.throwIfInvalid(errors);
         store.insertProgram(org, program);
         modules.forEach(m -> store.insertModule(org, m));
         audit.record(AuditRecord.of(
@@ -86,7 +86,7 @@ class ProgramsAdminController {
         }
         List<ApiException.FieldError> errors = new ArrayList<>();
         ProgramStore.Program changed = ProgramRequests.program(body, current, id, errors);
-        ProgramRequests.failIfAny(errors);
+        ApiException.throwIfInvalid(errors);
         store.updateProgram(org, changed);
         audit.record(AuditRecord.of(
                 org,
@@ -111,7 +111,7 @@ class ProgramsAdminController {
         List<ApiException.FieldError> errors = new ArrayList<>();
         ProgramStore.Module module =
                 ProgramRequests.module(body, null, Ids.newId(), id, store.nextPosition(org, id), "", errors);
-        ProgramRequests.failIfAny(errors);
+        ApiException.throwIfInvalid(errors);
         store.insertModule(org, module);
         audit.record(AuditRecord.of(
                 org, "program.module_added", "program", id, Map.of("module", new AuditChange(null, module.title()))));
@@ -129,7 +129,7 @@ class ProgramsAdminController {
         List<ApiException.FieldError> errors = new ArrayList<>();
         ProgramStore.Module changed =
                 ProgramRequests.module(body, current, moduleId, current.programId(), current.position(), "", errors);
-        ProgramRequests.failIfAny(errors);
+        ApiException.throwIfInvalid(errors);
         store.updateModule(org, changed);
         audit.record(AuditRecord.of(org, "program.module_updated", "program_module", moduleId, Map.of()));
         return reads.detail(caller, current.programId());

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -78,7 +77,7 @@ class ConsultationsController {
         }
         ConsultationStore.Consultation c =
                 consultation(org, b, null, Ids.newId(), b.clientId(), caller.userId(), errors);
-        failIfAny(errors);
+        ApiException.throwIfInvalid(errors);
         store.insert(org, c);
         audit.record(AuditRecord.of(
                 org, "consultation.created", "consultation", c.id(), Map.of("type", new AuditChange(null, c.type()))));
@@ -99,7 +98,7 @@ class ConsultationsController {
         List<ApiException.FieldError> errors = new ArrayList<>();
         ConsultationStore.Consultation changed =
                 consultation(org, b, current, id, current.clientId(), current.advisorId(), errors);
-        failIfAny(errors);
+        ApiException.throwIfInvalid(errors);
         store.update(org, changed);
         audit.record(AuditRecord.of(org, "consultation.updated", "consultation", id, Map.of()));
         return store.find(org, id).orElseThrow();
@@ -222,13 +221,6 @@ class ConsultationsController {
         } catch (DateTimeParseException e) {
             errors.add(new ApiException.FieldError(field, "must be a date like 2026-03-14"));
             return null;
-        }
-    }
-
-    private static void failIfAny(List<ApiException.FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST, "validation_failed", errors.size() + " field(s) are invalid", errors);
         }
     }
 }

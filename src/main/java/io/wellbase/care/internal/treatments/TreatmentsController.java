@@ -107,7 +107,7 @@ class TreatmentsController {
             milestones.add(milestone(given.get(i), null, id, i + 1, "milestones[" + i + "].", errors));
         }
         checkServices(org, milestones, errors);
-        failIfAny(errors);
+        ApiException.throwIfInvalid(errors);
         OffsetDateTime now = OffsetDateTime.now();
         store.insert(
                 org,
@@ -204,7 +204,7 @@ class TreatmentsController {
         if (to == null) {
             errors.add(new ApiException.FieldError("status", "draft, active, completed or cancelled"));
         }
-        failIfAny(errors);
+        ApiException.throwIfInvalid(errors);
         if (!from.canBecome(to)) {
             throw ApiException.conflict(
                     "treatment.invalid_transition", "A " + from.value() + " plan cannot become " + to.value());
@@ -252,7 +252,7 @@ class TreatmentsController {
                 + 1;
         TreatmentStore.Milestone m = milestone(b, null, id, position, "", errors);
         checkServices(org, List.of(m), errors);
-        failIfAny(errors);
+        ApiException.throwIfInvalid(errors);
         store.insertMilestone(org, m);
         audit.record(AuditRecord.of(org, "treatment.milestone_added", "treatment_plan", id, Map.of()));
         return ResponseEntity.status(HttpStatus.CREATED).body(view(org, id));
@@ -270,7 +270,7 @@ class TreatmentsController {
         List<ApiException.FieldError> errors = new ArrayList<>();
         TreatmentStore.Milestone changed = milestone(b, current, current.planId(), current.position(), "", errors);
         checkServices(org, List.of(changed), errors);
-        failIfAny(errors);
+        ApiException.throwIfInvalid(errors);
         store.updateMilestone(org, changed);
         audit.record(AuditRecord.of(
                 org,
@@ -389,13 +389,6 @@ class TreatmentsController {
     private static void weeks(@Nullable Integer weeks, List<ApiException.FieldError> errors) {
         if (weeks != null && (weeks < 1 || weeks > 520)) {
             errors.add(new ApiException.FieldError("durationWeeks", "from 1 to 520"));
-        }
-    }
-
-    private static void failIfAny(List<ApiException.FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST, "validation_failed", errors.size() + " field(s) are invalid", errors);
         }
     }
 }
