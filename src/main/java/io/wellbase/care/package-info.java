@@ -24,5 +24,6 @@
     "food_entries",
     "skin_analyses"
 })
+@io.wellbase.platform.data.PublishesViews({"report_module_completions"})
 @org.jspecify.annotations.NullMarked
 package io.wellbase.care;

@@ -63,6 +63,43 @@ class EngagementIntegrationTests extends OrganizationTest {
                 .isEqualTo(404);
     }
 
+    @Test
+    void whereTheStudioRunsProgramsProgramActivityIsAPart() {
+        Owner owner = ownerWithOrganization("Program Engagement Studio");
+        UUID org = owner.orgId();
+        UUID learner = client(org, "Learner");
+        UUID idle = client(org, "Idle");
+        UUID program = UUID.randomUUID();
+        jdbc.sql("INSERT INTO programs (id, org_id, title, difficulty) VALUES (:id, :org, 'Calm', 'beginner')")
+                .param("id", program)
+                .param("org", org)
+                .update();
+        for (int i = 1; i <= 8; i++) {
+            UUID module = UUID.randomUUID();
+            jdbc.sql("""
+                    INSERT INTO program_modules (id, org_id, program_id, position, title, type)
+                    VALUES (:id, :org, :p, :pos, 'M', 'text')""")
+                    .param("id", module)
+                    .param("org", org)
+                    .param("p", program)
+                    .param("pos", i)
+                    .update();
+            jdbc.sql("""
+                    INSERT INTO module_completions (org_id, module_id, program_id, client_id, time_spent_seconds)
+                    VALUES (:org, :m, :p, :c, 60)""")
+                    .param("org", org)
+                    .param("m", module)
+                    .param("p", program)
+                    .param("c", learner)
+                    .update();
+        }
+        JsonNode learnt = score(owner, learner);
+        // no visits, no spend: programs 10 of the 110 points, scaled to 100
+        assertThat(learnt.path("parts").path("programs").asDouble()).isEqualTo(10.0);
+        assertThat(learnt.path("score").asInt()).isEqualTo(9);
+        assertThat(score(owner, idle).path("parts").path("programs").asDouble()).isZero();
+    }
+
     private JsonNode score(Owner owner, UUID client) {
         Api.Response r = api.get("/api/v1/clients/" + client + "/score", owner.token());
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
