@@ -153,6 +153,7 @@ class AssessmentsController {
         if (limit < 1 || limit > 500) {
             throw ApiException.invalidField("limit", "must be between 1 and 500");
         }
+        Map<String, Instrument> instruments = catalogue.everyByCode(org); // once, not once a row
         return Map.of(
                 "data",
                 store
@@ -164,8 +165,7 @@ class AssessmentsController {
                                 days.endOf(org, "to", to),
                                 limit)
                         .stream()
-                        .map(r -> AssessmentView.of(
-                                r, catalogue.of(org, r.instrument()).orElseThrow()))
+                        .map(r -> AssessmentView.of(r, instruments.get(r.instrument())))
                         .toList());
     }
 }

@@ -26,6 +26,13 @@ class InstrumentCatalogue {
         return Stream.concat(Instruments.ALL.stream(), own(org, true).stream()).toList();
     }
 
+    /** Every instrument by code, built in and the organization's own, retired ones too (for past assessments). */
+    java.util.Map<String, Instrument> everyByCode(UUID org) {
+        java.util.Map<String, Instrument> byCode = new java.util.HashMap<>();
+        Stream.concat(Instruments.ALL.stream(), own(org, false).stream()).forEach(i -> byCode.putIfAbsent(i.code(), i));
+        return byCode;
+    }
+
     /** The instrument with the code, built in or the organization's (also a retired one, for past assessments). */
     Optional<Instrument> of(UUID org, String code) {
         return Instruments.of(code)

@@ -153,6 +153,24 @@ public class TreatmentStore {
                 .list();
     }
 
+    /** The milestones of several plans in one query, by plan, each list in order. */
+    java.util.Map<UUID, List<Milestone>> milestones(UUID org, java.util.Collection<UUID> plans) {
+        java.util.Map<UUID, List<Milestone>> byPlan = new java.util.HashMap<>();
+        if (plans.isEmpty()) {
+            return byPlan;
+        }
+        jdbc.sql("""
+                SELECT * FROM treatment_milestones WHERE org_id = :org AND plan_id IN (:plans) ORDER BY position, id
+                """)
+                .param("org", org)
+                .param("plans", plans)
+                .query(TreatmentStore::milestone)
+                .list()
+                .forEach(m -> byPlan.computeIfAbsent(m.planId(), p -> new java.util.ArrayList<>())
+                        .add(m));
+        return byPlan;
+    }
+
     /** The organization's services of these ids (name and length), from scheduling's published view. */
     java.util.Map<UUID, Service> services(UUID org, java.util.Collection<UUID> ids) {
         if (ids.isEmpty()) {

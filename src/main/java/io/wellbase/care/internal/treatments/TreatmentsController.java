@@ -156,11 +156,7 @@ class TreatmentsController {
                 audit.record(AuditRecord.of(org, "treatment.viewed", "client", clientId, Map.of()));
             }
         }
-        return Map.of(
-                "data",
-                store.plans(org, client, status, limit).stream()
-                        .map(p -> view(org, p.id()))
-                        .toList());
+        return Map.of("data", views(org, store.plans(org, client, status, limit)));
     }
 
     @GetMapping("/api/v1/treatments/{id}")
@@ -284,26 +280,30 @@ class TreatmentsController {
     private TreatmentStore.Plan readable(Caller caller, UUID id) {
         UUID org = caller.requireOrganization();
         TreatmentStore.Plan plan = store.plan(org, id).orElseThrow(() -> ApiException.notFound("Treatment plan"));
-        if (CareAccess.isClient(caller)) {
-            if (!access.self(caller).equals(plan.clientId())) {
-                throw ApiException.notFound("Treatment plan");
-            }
-        } else {
-            caller.require(Permission.TREATMENT_MANAGE);
+        if (access.staffReadsRecordOf(caller, plan.clientId(), "Treatment plan")) {
             audit.record(AuditRecord.of(org, "treatment.viewed", "treatment_plan", id, Map.of()));
         }
         return plan;
     }
 
     private TreatmentViews.PlanView view(UUID org, UUID id) {
-        TreatmentStore.Plan plan = store.plan(org, id).orElseThrow();
-        List<TreatmentStore.Milestone> milestones = store.milestones(org, id);
+        return views(org, List.of(store.plan(org, id).orElseThrow())).getFirst();
+    }
+
+    /** The plans as shown, their milestones and services read in one query each (not one a plan). */
+    private List<TreatmentViews.PlanView> views(UUID org, List<TreatmentStore.Plan> plans) {
+        Map<UUID, List<TreatmentStore.Milestone>> milestones = store.milestones(
+                org, plans.stream().map(TreatmentStore.Plan::id).toList());
         Set<UUID> services = new HashSet<>();
-        milestones.stream()
+        milestones.values().stream()
+                .flatMap(List::stream)
                 .map(TreatmentStore.Milestone::serviceId)
                 .filter(Objects::nonNull)
                 .forEach(services::add);
-        return TreatmentViews.of(plan, milestones, store.services(org, services));
+        Map<UUID, TreatmentStore.Service> found = store.services(org, services);
+        return plans.stream()
+                .map(p -> TreatmentViews.of(p, milestones.getOrDefault(p.id(), List.of()), found))
+                .toList();
     }
 
     private static TreatmentStore.Milestone milestone(
