@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
+import io.wellbase.care.internal.CareFields;
 import io.wellbase.care.internal.sharing.CareAccess;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.security.Caller;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,8 +30,6 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @Tag(name = "Care")
 class AchievementsController {
-
-    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{1,39}");
 
     private final Achievements achievements;
     private final CareAccess access;
@@ -97,12 +95,8 @@ class AchievementsController {
     ResponseEntity<AchievementView> add(Caller caller, @RequestBody Request r) {
         UUID org = caller.requireOrganization();
         List<ApiException.FieldError> errors = new ArrayList<>();
-        if (r.code() == null || !CODE.matcher(r.code()).matches()) {
-            errors.add(new ApiException.FieldError("code", "2 to 40 lower-case letters, digits, _ or -"));
-        }
-        if (r.name() == null || r.name().isBlank() || r.name().length() > 100) {
-            errors.add(new ApiException.FieldError("name", "1 to 100 characters"));
-        }
+        CareFields.code(r.code(), errors);
+        CareFields.name(r.name(), 100, errors);
         if (r.points() == null || r.points() < 0 || r.points() > 100_000) {
             errors.add(new ApiException.FieldError("points", "from 0 to 100000"));
         }

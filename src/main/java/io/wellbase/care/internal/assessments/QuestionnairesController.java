@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
+import io.wellbase.care.internal.CareFields;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Permission;
@@ -34,7 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Care")
 class QuestionnairesController {
 
-    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{1,39}");
     private static final Pattern BAND_CODE = Pattern.compile("[a-z0-9_]{1,40}");
 
     private final InstrumentCatalogue catalogue;
@@ -64,12 +64,8 @@ class QuestionnairesController {
     ResponseEntity<Instrument> add(Caller caller, @RequestBody Body b) {
         UUID org = caller.requireOrganization();
         List<ApiException.FieldError> errors = new ArrayList<>();
-        if (b.code() == null || !CODE.matcher(b.code()).matches()) {
-            errors.add(new ApiException.FieldError("code", "2 to 40 lower-case letters, digits, _ or -"));
-        }
-        if (b.name() == null || b.name().isBlank() || b.name().length() > 200) {
-            errors.add(new ApiException.FieldError("name", "1 to 200 characters"));
-        }
+        CareFields.code(b.code(), errors);
+        CareFields.name(b.name(), 200, errors);
         if (b.prompt() != null && b.prompt().length() > 1000) {
             errors.add(new ApiException.FieldError("prompt", "at most 1,000 characters"));
         }

@@ -6,6 +6,7 @@ import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.care.internal.CareDays;
+import io.wellbase.care.internal.CareFields;
 import io.wellbase.care.internal.achievements.Achievements;
 import io.wellbase.care.internal.sharing.CareAccess;
 import io.wellbase.care.internal.sharing.CareCategory;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -41,8 +41,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Care")
 class BreathingController {
-
-    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{1,39}");
 
     private final BreathingStore store;
     private final CareAccess access;
@@ -120,12 +118,8 @@ class BreathingController {
     ResponseEntity<TechniqueView> add(Caller caller, @RequestBody TechniqueRequest r) {
         UUID org = caller.requireOrganization();
         List<ApiException.FieldError> errors = new ArrayList<>();
-        if (r.code() == null || !CODE.matcher(r.code()).matches()) {
-            errors.add(new ApiException.FieldError("code", "2 to 40 lower-case letters, digits, _ or -"));
-        }
-        if (r.name() == null || r.name().isBlank() || r.name().length() > 100) {
-            errors.add(new ApiException.FieldError("name", "1 to 100 characters"));
-        }
+        CareFields.code(r.code(), errors);
+        CareFields.name(r.name(), 100, errors);
         if (r.phases() == null || r.phases().isEmpty() || r.phases().size() > 10) {
             errors.add(new ApiException.FieldError("phases", "1 to 10 phases"));
         } else {

@@ -58,7 +58,7 @@ record MoodStats(
                 days.size(),
                 entries.isEmpty() ? null : round(sum / (double) entries.size()),
                 distribution,
-                streaks(days, today),
+                streaks(days.stream().map(MoodDay::date).toList(), today),
                 byWeekday,
                 byMonth,
                 days.stream()
@@ -66,15 +66,18 @@ record MoodStats(
                         .toList());
     }
 
-    /** Runs of consecutive days with an entry; the current one ends today, or yesterday when today has none yet. */
-    static Streaks streaks(List<MoodDay> days, LocalDate today) {
+    /**
+     * Runs of consecutive days with an entry (the days in order, each once); the current one ends today, or yesterday
+     * when today has none yet.
+     */
+    static Streaks streaks(List<LocalDate> days, LocalDate today) {
         int longest = 0;
         int run = 0;
         LocalDate previous = null;
-        for (MoodDay d : days) {
-            run = previous != null && previous.plusDays(1).equals(d.date()) ? run + 1 : 1;
+        for (LocalDate d : days) {
+            run = previous != null && previous.plusDays(1).equals(d) ? run + 1 : 1;
             longest = Math.max(longest, run);
-            previous = d.date();
+            previous = d;
         }
         int current = 0;
         if (previous != null && (previous.equals(today) || previous.equals(today.minusDays(1)))) {

@@ -140,15 +140,7 @@ public class MoodStore {
                 .param("client", client)
                 .query(LocalDate.class)
                 .list();
-        int longest = 0;
-        int run = 0;
-        LocalDate previous = null;
-        for (LocalDate d : days) {
-            run = previous != null && previous.plusDays(1).equals(d) ? run + 1 : 1;
-            longest = Math.max(longest, run);
-            previous = d;
-        }
-        return longest;
+        return MoodStats.streaks(days, LocalDate.MAX).longest(); // only the longest run counts here
     }
 
     public int deleteAll(UUID org, UUID client) {

@@ -44,6 +44,22 @@ public class CareAccess {
     }
 
     /**
+     * Who reads one of a client's clinical records (a treatment plan, a consultation, a skin analysis): true for staff,
+     * once {@code treatment.manage} is checked (the caller audits the reading); false for the client it belongs to;
+     * another client gets a 404 for {@code what}.
+     */
+    public boolean staffReadsRecordOf(Caller caller, UUID recordClient, String what) {
+        if (isClient(caller)) {
+            if (!self(caller).equals(recordClient)) {
+                throw ApiException.notFound(what);
+            }
+            return false;
+        }
+        caller.require(Permission.TREATMENT_MANAGE);
+        return true;
+    }
+
+    /**
      * The client whose {@code category} staff may read, after auditing the read; 404 when the client is not the
      * organization's or does not share the category.
      */

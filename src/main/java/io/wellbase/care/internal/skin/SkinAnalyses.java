@@ -111,8 +111,11 @@ class SkinAnalyses {
             }
             results.add(r);
         }
-        SkinAnalyzer.Measures m =
-                new SkinAnalyzer.Measures(avg(results, 0), avg(results, 1), avg(results, 2), avg(results, 3));
+        SkinAnalyzer.Measures m = new SkinAnalyzer.Measures(
+                avg(results, SkinAnalyzer.Measures::redness),
+                avg(results, SkinAnalyzer.Measures::evenness),
+                avg(results, SkinAnalyzer.Measures::brightness),
+                avg(results, SkinAnalyzer.Measures::shine));
         SkinAnalyzer.Measures previous = store.previous(org, a.clientId(), id)
                 .map(p -> p.result() == null
                         ? null
@@ -138,14 +141,10 @@ class SkinAnalyses {
         store.finish(org, id, "done", result, null);
     }
 
-    private static double avg(List<SkinAnalyzer.Result> results, int which) {
+    private static double avg(
+            List<SkinAnalyzer.Result> results, java.util.function.ToDoubleFunction<SkinAnalyzer.Measures> measure) {
         return round(results.stream()
-                .mapToDouble(r -> switch (which) {
-                    case 0 -> r.measures().redness();
-                    case 1 -> r.measures().evenness();
-                    case 2 -> r.measures().brightness();
-                    default -> r.measures().shine();
-                })
+                .mapToDouble(r -> measure.applyAsDouble(r.measures()))
                 .average()
                 .orElse(0));
     }

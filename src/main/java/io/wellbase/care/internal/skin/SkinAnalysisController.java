@@ -98,12 +98,7 @@ class SkinAnalysisController {
     SkinStore.Analysis get(Caller caller, @PathVariable UUID id) {
         UUID org = caller.requireOrganization();
         SkinStore.Analysis a = store.find(org, id).orElseThrow(() -> ApiException.notFound("Skin analysis"));
-        if (CareAccess.isClient(caller)) {
-            if (!access.self(caller).equals(a.clientId())) {
-                throw ApiException.notFound("Skin analysis");
-            }
-        } else {
-            caller.require(Permission.TREATMENT_MANAGE);
+        if (access.staffReadsRecordOf(caller, a.clientId(), "Skin analysis")) {
             audit.record(AuditRecord.of(org, "skin_analysis.viewed", "skin_analysis", id, Map.of()));
         }
         return a;

@@ -133,13 +133,9 @@ class ConsultationsController {
     ConsultationStore.Consultation get(Caller caller, @PathVariable UUID id) {
         UUID org = caller.requireOrganization();
         ConsultationStore.Consultation c = store.find(org, id).orElseThrow(() -> ApiException.notFound("Consultation"));
-        if (CareAccess.isClient(caller)) {
-            if (!access.self(caller).equals(c.clientId())) {
-                throw ApiException.notFound("Consultation");
-            }
+        if (!access.staffReadsRecordOf(caller, c.clientId(), "Consultation")) {
             return forClient(c);
         }
-        caller.require(Permission.TREATMENT_MANAGE);
         audit.record(AuditRecord.of(org, "consultation.viewed", "consultation", id, Map.of()));
         return c;
     }

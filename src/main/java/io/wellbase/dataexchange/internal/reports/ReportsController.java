@@ -19,11 +19,11 @@ import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
 import io.wellbase.platform.web.Paged;
+import io.wellbase.platform.web.RequestDates;
 import io.wellbase.platform.web.SortSpec;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -143,8 +143,9 @@ class ReportsController {
                 .zone();
         LocalDate today = LocalDate.now(zone);
         DateRange range = filters == null ? null : filters.dateRange();
-        LocalDate to = date("filters.dateRange.to", range == null ? null : range.to(), today);
-        LocalDate from = date("filters.dateRange.from", range == null ? null : range.from(), to.minusDays(29));
+        LocalDate to = RequestDates.date("filters.dateRange.to", range == null ? null : range.to(), today);
+        LocalDate from =
+                RequestDates.date("filters.dateRange.from", range == null ? null : range.from(), to.minusDays(29));
         if (to.isBefore(from)) {
             throw ApiException.invalidField("filters.dateRange.to", "must not be before from");
         }
@@ -159,16 +160,5 @@ class ReportsController {
             result.put("locationId", location.toString());
         }
         return result;
-    }
-
-    private static LocalDate date(String field, String value, LocalDate fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidField(field, "must be a date like 2026-03-14");
-        }
     }
 }

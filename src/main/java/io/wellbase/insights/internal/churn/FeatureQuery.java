@@ -24,8 +24,8 @@ class FeatureQuery {
     }
 
     List<Features> asOf(UUID org, List<LocalDate> days) {
-        LocalDate earliest =
-                days.stream().min(LocalDate::compareTo).orElseThrow().minusDays(365);
+        LocalDate firstDay = days.stream().min(LocalDate::compareTo).orElseThrow();
+        LocalDate earliest = firstDay.minusDays(365);
         LocalDate latest = days.stream().max(LocalDate::compareTo).orElseThrow().plusDays(30);
         Date[] array = days.stream().map(Date::valueOf).toArray(Date[]::new);
         List<Features> rows = new ArrayList<>();
@@ -102,9 +102,7 @@ class FeatureQuery {
                 .param("days", array)
                 .param("earliest", earliest)
                 .param("latest", latest)
-                .param(
-                        "messagesFrom",
-                        earliest.plusDays(365 - 91).atStartOfDay().atOffset(java.time.ZoneOffset.UTC))
+                .param("messagesFrom", firstDay.minusDays(91).atStartOfDay().atOffset(java.time.ZoneOffset.UTC))
                 .query(rs -> {
                     LocalDate t = rs.getObject("t", LocalDate.class);
                     LocalDate last = rs.getObject("last_visit", LocalDate.class);
