@@ -17,6 +17,12 @@ public interface ClientDirectory {
     Optional<ClientSummary> find(UUID organizationId, UUID clientId);
 
     /**
+     * The client's profile attributes, for matching products to them: the custom fields (a skin type, a goal) as
+     * texts, lists as their texts; empty for an unknown client.
+     */
+    Map<String, List<String>> profileAttributes(UUID organizationId, UUID clientId);
+
+    /**
      * Whom to tell, for the organization's clients with these ids that are neither merged away nor erased:
      * their email, their mobile number (else their phone) and the user of their portal account, in one
      * query; other ids are absent.

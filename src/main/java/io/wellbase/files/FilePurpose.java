@@ -13,6 +13,7 @@ public enum FilePurpose {
     IMPORT("import", true),
     ATTACHMENT("attachment", true),
     SKIN_IMAGE("skin_image", true),
+    PRODUCT_IMAGE("product_image", true),
     EXPORT("export", false),
     REPORT("report", false);
 

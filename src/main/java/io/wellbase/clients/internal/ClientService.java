@@ -73,6 +73,19 @@ class ClientService implements ClientDirectory {
                 .map(c -> new ClientSummary(c.id(), c.firstName(), c.lastName(), c.email(), c.status()));
     }
 
+    @Override
+    public java.util.Map<String, List<String>> profileAttributes(UUID organizationId, UUID clientId) {
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        store.find(organizationId, clientId).ifPresent(c -> c.customFields().forEach((key, value) -> {
+            if (value instanceof java.util.Collection<?> values) {
+                out.put(key, values.stream().filter(java.util.Objects::nonNull).map(Object::toString).toList());
+            } else if (value != null) {
+                out.put(key, List.of(value.toString()));
+            }
+        }));
+        return out;
+    }
+
     @Transactional
     ClientView create(UUID orgId, ClientFields fields, List<String> tags) {
         UUID id = Ids.newId();

@@ -28,7 +28,8 @@ public final class PurposePolicy {
             FilePurpose.CLIENT_DOCUMENT, new Rule(25 * MIB, DOCUMENTS),
             FilePurpose.IMPORT, new Rule(1024 * MIB, TABLES),
             FilePurpose.ATTACHMENT, new Rule(25 * MIB, DOCUMENTS),
-            FilePurpose.SKIN_IMAGE, new Rule(15 * MIB, CLINICAL_PHOTOS));
+            FilePurpose.SKIN_IMAGE, new Rule(15 * MIB, CLINICAL_PHOTOS),
+            FilePurpose.PRODUCT_IMAGE, new Rule(10 * MIB, PHOTOS));
 
     private PurposePolicy() {}
 

@@ -141,11 +141,11 @@ class UploadsController {
     private static FilePurpose purpose(String value) {
         if (value == null || value.isBlank()) {
             throw ApiException.invalidField(
-                    "purpose", "is required (avatar, client_document, import, attachment, skin_image)");
+                    "purpose", "is required (avatar, client_document, import, attachment, skin_image, product_image)");
         }
         return FilePurpose.of(value)
                 .filter(FilePurpose::uploadable)
                 .orElseThrow(() -> ApiException.invalidField(
-                        "purpose", "must be one of avatar, client_document, import, attachment, skin_image"));
+                        "purpose", "must be one of avatar, client_document, import, attachment, skin_image, product_image"));
     }
 }

@@ -19,6 +19,8 @@ enum Category {
     JOBS("jobs", false),
     /** A client's own progress: achievements earned. */
     PROGRESS("progress", false),
+    /** Stock running low at a location, for the staff who manage it. */
+    INVENTORY("inventory", false),
     ACCOUNT("account", true),
     /** A counselor's emergency: a client in crisis is waiting. */
     EMERGENCY("emergency", true);

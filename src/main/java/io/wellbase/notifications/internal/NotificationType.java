@@ -33,6 +33,7 @@ enum NotificationType {
     CONSULTATION_FOLLOW_UP(
             Category.REMINDERS, "consultation.follow_up", EnumSet.of(Channel.IN_APP, Channel.EMAIL, Channel.PUSH)),
     ACHIEVEMENT_EARNED(Category.PROGRESS, "achievement.earned", EnumSet.of(Channel.IN_APP, Channel.PUSH)),
+    STOCK_LOW(Category.INVENTORY, "inventory.low_stock", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
     EMAIL_VERIFICATION(Category.ACCOUNT, "account.email_verification", EnumSet.of(Channel.EMAIL)),
     PASSWORD_RESET(Category.ACCOUNT, "account.password_reset", EnumSet.of(Channel.EMAIL)),
     STAFF_INVITATION(Category.ACCOUNT, "account.invitation", EnumSet.of(Channel.EMAIL)),

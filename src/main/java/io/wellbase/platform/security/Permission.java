@@ -84,7 +84,27 @@ public enum Permission {
             OWNER,
             ADMIN,
             MANAGER,
-            STAFF);
+            STAFF),
+    PRODUCT_MANAGE(
+            "Create, change, import and delete products and categories; set what services consume",
+            OWNER,
+            ADMIN,
+            MANAGER),
+    INVENTORY_MANAGE(
+            "See stock; receive, adjust and transfer it; set low-stock thresholds; review reorder suggestions and"
+                    + " purchase orders",
+            OWNER,
+            ADMIN,
+            MANAGER,
+            FRONT_DESK),
+    ORDER_SELL(
+            "See orders; place orders for clients, record their payment by hand, fulfil and cancel them",
+            OWNER,
+            ADMIN,
+            MANAGER,
+            STAFF,
+            FRONT_DESK),
+    ORDER_REFUND("Refund orders, in part or in full", OWNER, ADMIN, MANAGER);
 
     private final String description;
     private final Set<Role> roles;

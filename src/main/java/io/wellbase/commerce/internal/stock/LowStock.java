@@ -1,0 +1,61 @@
+package io.wellbase.commerce.internal.stock;
+
+import io.wellbase.notifications.InventoryAlerts;
+import io.wellbase.organizations.Locations;
+import io.wellbase.platform.security.Permission;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the staff who manage stock when a product's available stock at a location falls to its low-stock threshold:
+ * once per fall (the flag is set by a conditional update, so two orders taking the last units alert once), again only
+ * after stock rose above the threshold.
+ */
+@Component
+class LowStock {
+
+    private final JdbcClient jdbc;
+    private final Locations locations;
+    private final InventoryAlerts alerts;
+
+    LowStock(JdbcClient jdbc, Locations locations, InventoryAlerts alerts) {
+        this.jdbc = jdbc;
+        this.locations = locations;
+        this.alerts = alerts;
+    }
+
+    record Fallen(UUID productId, String sku, String title, int available, int threshold) {}
+
+    void check(UUID org, UUID location, Collection<UUID> products) {
+        if (products.isEmpty()) {
+            return;
+        }
+        List<Fallen> fallen = jdbc.sql("""
+                UPDATE stock_levels s SET low_alerted = true
+                FROM products p
+                WHERE s.org_id = :org AND s.location_id = :location AND s.product_id = ANY(:products)
+                  AND s.low_threshold IS NOT NULL AND s.on_hand - s.reserved <= s.low_threshold AND NOT s.low_alerted
+                  AND p.org_id = :org AND p.id = s.product_id
+                RETURNING s.product_id, p.sku, p.title, s.on_hand - s.reserved AS available, s.low_threshold AS threshold
+                """)
+                .param("org", org)
+                .param("location", location)
+                .param("products", products.toArray(UUID[]::new))
+                .query(Fallen.class)
+                .list();
+        if (fallen.isEmpty()) {
+            return;
+        }
+        List<UUID> staff = locations.staff(org).stream()
+                .filter(m -> Permission.INVENTORY_MANAGE.grantedTo(m.role()))
+                .map(Locations.StaffMember::userId)
+                .toList();
+        String place = locations.place(org, location).map(Locations.Place::name).orElse("");
+        for (Fallen f : fallen) {
+            alerts.lowStock(org, staff, new InventoryAlerts.LowStock(f.productId(), f.sku(), f.title(), location, place, f.available(), f.threshold()));
+        }
+    }
+}
