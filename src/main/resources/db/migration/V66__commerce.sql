@@ -134,6 +134,7 @@ CREATE TABLE orders (
 );
 CREATE INDEX orders_list_idx ON orders (org_id, created_at DESC, id DESC);
 CREATE INDEX orders_client_idx ON orders (org_id, client_id, created_at DESC);
+CREATE INDEX orders_paid_idx ON orders (org_id, paid_at) WHERE paid_at IS NOT NULL;
 CREATE INDEX orders_expiry_idx ON orders (expires_at) WHERE status = 'pending_payment';
 
 CREATE TABLE order_items (
@@ -211,8 +212,9 @@ SELECT org_id, id, number, client_id, location_id, status, currency, subtotal, d
        payment_method, paid_at, created_at
 FROM orders;
 
+-- total is after discount and with tax; net = total - tax is what revenue counts (as the memberships' sale items)
 CREATE VIEW report_order_items AS
-SELECT org_id, id, order_id, product_id, sku, title, quantity, total
+SELECT org_id, id, order_id, product_id, sku, title, quantity, discount, tax, total, total - tax AS net
 FROM order_items;
 
 CREATE VIEW report_order_refunds AS

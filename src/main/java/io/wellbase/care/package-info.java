@@ -24,6 +24,6 @@
     "food_entries",
     "skin_analyses"
 })
-@io.wellbase.platform.data.PublishesViews({"report_module_completions"})
+@io.wellbase.platform.data.PublishesViews({"report_module_completions", "report_treatment_services"})
 @org.jspecify.annotations.NullMarked
 package io.wellbase.care;

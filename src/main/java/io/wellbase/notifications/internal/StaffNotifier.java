@@ -21,8 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 class StaffNotifier
         implements io.wellbase.notifications.StaffAlerts,
                 io.wellbase.notifications.ConversationAlerts,
-                io.wellbase.notifications.CareNotices,
-                io.wellbase.notifications.InventoryAlerts {
+                io.wellbase.notifications.CareNotices {
 
     private final OrganizationNotificationSettings organizationSettings;
     private final Preferences preferences;
@@ -122,31 +121,6 @@ class StaffNotifier
                         consultationId,
                         "follow-up:" + due,
                         Map.of("type", type, "day", due.toString())));
-    }
-
-    @Override
-    @Transactional
-    public void lowStock(
-            UUID orgId,
-            java.util.Collection<UUID> staffIds,
-            io.wellbase.notifications.InventoryAlerts.LowStock low) {
-        for (UUID userId : new java.util.LinkedHashSet<>(staffIds)) {
-            // one per fall: the stock level's flag lets each fall through once
-            tell(
-                    orgId,
-                    userId,
-                    new About(
-                            NotificationType.STOCK_LOW,
-                            "product",
-                            low.productId(),
-                            "low:" + low.locationId() + ":" + userId + ":" + clock.millis(),
-                            Map.of(
-                                    "title", low.title(),
-                                    "sku", low.sku(),
-                                    "location", low.locationName(),
-                                    "available", low.available(),
-                                    "threshold", low.threshold())));
-        }
     }
 
     @Override

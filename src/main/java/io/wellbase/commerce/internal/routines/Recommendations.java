@@ -1,6 +1,5 @@
 package io.wellbase.commerce.internal.routines;
 
-import io.wellbase.care.TreatmentServices;
 import io.wellbase.clients.ClientDirectory;
 import io.wellbase.commerce.CommerceProperties;
 import io.wellbase.commerce.internal.catalog.ProductStore;
@@ -44,7 +43,6 @@ class Recommendations {
     private final JdbcClient jdbc;
     private final ProductStore products;
     private final ClientDirectory clients;
-    private final TreatmentServices treatments;
     private final RecommendationCache cache;
     private final CommerceProperties properties;
     private final Clock clock;
@@ -53,14 +51,12 @@ class Recommendations {
             JdbcClient jdbc,
             ProductStore products,
             ClientDirectory clients,
-            TreatmentServices treatments,
             RecommendationCache cache,
             CommerceProperties properties,
             Clock clock) {
         this.jdbc = jdbc;
         this.products = products;
         this.clients = clients;
-        this.treatments = treatments;
         this.cache = cache;
         this.properties = properties;
         this.clock = clock;
@@ -110,16 +106,22 @@ class Recommendations {
             }
         }
         candidates.addAll(boughtTogether(org, client, mine));
-        treatments.plannedServices(org, client).forEach((service, plan) -> jdbc.sql("""
-                        SELECT product_id FROM service_products WHERE org_id = :org AND service_id = :service
+        jdbc.sql("""
+                        SELECT DISTINCT ON (sp.product_id) sp.product_id, t.plan_name
+                        FROM report_treatment_services t
+                        JOIN service_products sp ON sp.org_id = t.org_id AND sp.service_id = t.service_id
+                        WHERE t.org_id = :org AND sp.org_id = :org AND t.client_id = :client
+                          AND t.plan_status = 'active' AND t.milestone_status = 'pending'
+                        ORDER BY sp.product_id, t.starts_on, t.position
                         """)
                 .param("org", org)
-                .param("service", service)
-                .query(UUID.class)
+                .param("client", client)
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
                 .list()
                 .stream()
-                .filter(p -> !mine.contains(p))
-                .forEach(p -> candidates.add(new Candidate(p, "treatment", "Used in your treatment plan \"" + plan + "\"", 0.7))));
+                .filter(e -> !mine.contains(e.getKey()))
+                .forEach(e -> candidates.add(
+                        new Candidate(e.getKey(), "treatment", "Used in your treatment plan \"" + e.getValue() + "\"", 0.7)));
         candidates.addAll(profileMatches(org, client, mine));
         Map<UUID, Candidate> best = new LinkedHashMap<>();
         for (Candidate c : candidates) {

@@ -1,8 +1,9 @@
 package io.wellbase.commerce.internal.stock;
 
-import io.wellbase.notifications.InventoryAlerts;
+import io.wellbase.commerce.StockRanLow;
+import io.wellbase.platform.data.Ids;
+import org.springframework.context.ApplicationEventPublisher;
 import io.wellbase.organizations.Locations;
-import io.wellbase.platform.security.Permission;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -10,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the staff who manage stock when a product's available stock at a location falls to its low-stock threshold:
+ * Tells (through {@link StockRanLow}) the staff who manage stock when a product's available stock at a location falls to its low-stock threshold:
  * once per fall (the flag is set by a conditional update, so two orders taking the last units alert once), again only
  * after stock rose above the threshold.
  */
@@ -19,12 +20,12 @@ class LowStock {
 
     private final JdbcClient jdbc;
     private final Locations locations;
-    private final InventoryAlerts alerts;
+    private final ApplicationEventPublisher events;
 
-    LowStock(JdbcClient jdbc, Locations locations, InventoryAlerts alerts) {
+    LowStock(JdbcClient jdbc, Locations locations, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.locations = locations;
-        this.alerts = alerts;
+        this.events = events;
     }
 
     record Fallen(UUID productId, String sku, String title, int available, int threshold) {}
@@ -49,13 +50,10 @@ class LowStock {
         if (fallen.isEmpty()) {
             return;
         }
-        List<UUID> staff = locations.staff(org).stream()
-                .filter(m -> Permission.INVENTORY_MANAGE.grantedTo(m.role()))
-                .map(Locations.StaffMember::userId)
-                .toList();
         String place = locations.place(org, location).map(Locations.Place::name).orElse("");
         for (Fallen f : fallen) {
-            alerts.lowStock(org, staff, new InventoryAlerts.LowStock(f.productId(), f.sku(), f.title(), location, place, f.available(), f.threshold()));
+            events.publishEvent(new StockRanLow(
+                    org, Ids.newId(), f.productId(), f.sku(), f.title(), location, place, f.available(), f.threshold()));
         }
     }
 }

@@ -56,6 +56,13 @@ class RevenueSummary implements ReportBuilder {
                 WHERE x.org_id = :org AND x.currency = :currency
                   AND x.sold_at >= CAST(:from AS date) AT TIME ZONE :zone
                   AND x.sold_at < (CAST(:to AS date) + 1) AT TIME ZONE :zone
+                UNION ALL
+                SELECT o.id::text, (o.paid_at AT TIME ZONE :zone)::date, 'Products', i.title, o.payment_method, i.net
+                FROM report_orders o
+                JOIN report_order_items i ON i.org_id = o.org_id AND i.order_id = o.id
+                WHERE o.org_id = :org AND i.org_id = :org AND o.currency = :currency AND o.paid_at IS NOT NULL
+                  AND o.paid_at >= CAST(:from AS date) AT TIME ZONE :zone
+                  AND o.paid_at < (CAST(:to AS date) + 1) AT TIME ZONE :zone
                 """)
                 .param("org", scope.orgId())
                 .param("zone", scope.zone().getId())
@@ -71,10 +78,16 @@ class RevenueSummary implements ReportBuilder {
                         rs.getLong("total")))
                 .list();
         long refunds = jdbc.sql("""
-                SELECT coalesce(sum(r.amount), 0) FROM report_sale_refunds r JOIN report_sales x ON x.org_id = r.org_id AND x.id = r.sale_id
-                WHERE r.org_id = :org AND x.currency = :currency
-                  AND r.created_at >= CAST(:from AS date) AT TIME ZONE :zone
-                  AND r.created_at < (CAST(:to AS date) + 1) AT TIME ZONE :zone
+                SELECT coalesce(sum(amount), 0) FROM (
+                    SELECT r.amount FROM report_sale_refunds r JOIN report_sales x ON x.org_id = r.org_id AND x.id = r.sale_id
+                    WHERE r.org_id = :org AND x.currency = :currency
+                      AND r.created_at >= CAST(:from AS date) AT TIME ZONE :zone
+                      AND r.created_at < (CAST(:to AS date) + 1) AT TIME ZONE :zone
+                    UNION ALL
+                    SELECT r.amount FROM report_order_refunds r JOIN report_orders o ON o.org_id = r.org_id AND o.id = r.order_id
+                    WHERE r.org_id = :org AND o.org_id = :org AND o.currency = :currency
+                      AND r.created_at >= CAST(:from AS date) AT TIME ZONE :zone
+                      AND r.created_at < (CAST(:to AS date) + 1) AT TIME ZONE :zone) refunded
                 """)
                 .param("org", scope.orgId())
                 .param("zone", scope.zone().getId())

@@ -10,6 +10,7 @@ enum WebhookEventType {
     WAITLIST_PROMOTED("waitlist.promoted"),
     SESSION_CANCELLED("session.cancelled"),
     CLIENT_CHECKED_IN("client.checked_in"),
+    ORDER_PAID("order.paid"),
     APPOINTMENT_BOOKED("appointment.booked"),
     APPOINTMENT_RESCHEDULED("appointment.rescheduled"),
     APPOINTMENT_CANCELLED("appointment.cancelled");

@@ -56,6 +56,11 @@ public class WebhookEvents {
         queue(e.organizationId(), WebhookEventType.CLIENT_CHECKED_IN, e);
     }
 
+    @ApplicationModuleListener
+    void on(io.wellbase.commerce.OrderPaid e) {
+        queue(e.organizationId(), WebhookEventType.ORDER_PAID, e);
+    }
+
     public void on(SchedulingEvents.AppointmentBooked e) {
         queue(e.organizationId(), WebhookEventType.APPOINTMENT_BOOKED, e);
     }
