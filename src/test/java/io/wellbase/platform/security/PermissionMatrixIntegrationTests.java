@@ -58,6 +58,12 @@ class PermissionMatrixIntegrationTests extends IntegrationTest {
         probes.put(Permission.CARE_READ, new Probe("GET", "/api/v1/clients/" + random + "/moods", null));
         probes.put(Permission.CARE_MANAGE, new Probe("POST", "/api/v1/breathing/techniques", Map.of()));
         probes.put(Permission.TREATMENT_MANAGE, new Probe("POST", "/api/v1/treatments", Map.of()));
+        probes.put(Permission.PRODUCT_MANAGE, new Probe("POST", "/api/v1/products", Map.of()));
+        probes.put(Permission.INVENTORY_MANAGE, new Probe("GET", "/api/v1/inventory", null));
+        probes.put(Permission.ORDER_SELL, new Probe("GET", "/api/v1/orders", null));
+        probes.put(
+                Permission.ORDER_REFUND,
+                new Probe("POST", "/api/v1/orders/" + random + "/refunds", Map.of("amount", 1, "reason", "probe")));
         probes.put(
                 Permission.REVENUE_READ,
                 new Probe("POST", "/api/v1/analytics/query", Map.of("metrics", List.of("revenue", "netRevenue"))));

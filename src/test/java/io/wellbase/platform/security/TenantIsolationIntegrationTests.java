@@ -145,6 +145,45 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
         String portal = portalToken(a, client, "zephyrine@tenant-a.test");
         collect(api.post("/api/v1/chat/sessions", Map.of("topic", "A-Crisis", "priority", "high"), portal));
         collect(api.put("/api/v1/chat/counselors/me", Map.of("status", "available", "bio", "A-Counselor"), t));
+        UUID category = collect(api.post("/api/v1/product-categories", Map.of("name", "A-Category"), t)).id();
+        UUID product = collect(api.post(
+                        "/api/v1/products",
+                        Map.of("sku", "A-SKU", "title", "A-Product", "price", Map.of("amount", 1000), "categoryId", category),
+                        t))
+                .id();
+        collect(api.post(
+                "/api/v1/inventory/movements",
+                Map.of("productId", product, "locationId", location, "kind", "receive", "quantity", 5),
+                t));
+        collect(api.put(
+                "/api/v1/inventory/thresholds", Map.of("productId", product, "locationId", location, "lowThreshold", 1), t));
+        UUID order = collect(api.post(
+                        "/api/v1/orders",
+                        Map.of("clientId", client, "locationId", location, "items", List.of(Map.of("productId", product, "quantity", 1))),
+                        t))
+                .id();
+        collect(api.post("/api/v1/orders/" + order + "/payments", Map.of("method", "cash"), t));
+        collect(api.post("/api/v1/orders/" + order + "/refunds", Map.of("amount", 100, "reason", "A-Refund"), t));
+        collect(api.post("/api/v1/orders/" + order + "/reorder", Map.of(), t));
+        collect(api.post(
+                "/api/v1/routines",
+                Map.of("name", "A-Routine", "published", true, "steps", List.of(Map.of("productId", product))),
+                t));
+        UUID service = collect(api.post(
+                        "/api/v1/services",
+                        Map.of("name", "A-Service", "durationMinutes", 30, "priceAmount", 1000, "currency", "EUR"),
+                        t))
+                .id();
+        collect(api.put(
+                "/api/v1/services/" + service + "/products",
+                Map.of("products", List.of(Map.of("productId", product, "quantity", 1))),
+                t));
+        collect(api.post(
+                "/api/v1/inventory/movements",
+                Map.of("productId", product, "locationId", location, "kind", "adjust", "quantity", -4, "reason", "A-count"),
+                t));
+        collect(api.get("/api/v1/inventory/movements", t));
+        collect(api.post("/api/v1/user/products/favorites", Map.of("productId", product), portal));
         waitForDeliveries(t);
         collect(api.get("/api/v1/notifications/deliveries", t));
         collect(api.get("/api/v1/audit-logs?page_size=200", t));
