@@ -160,7 +160,20 @@ enum ImportKind {
                     required("startDate", DATE, "Active Date", "Start Date", "Purchase Date", "Payment Date"),
                     optional("endDate", DATE, "Expiration Date", "Expires", "End Date"),
                     optional("count", INTEGER, "Count", "Sessions", "Total Sessions", "Classes"),
-                    required("remaining", INTEGER, "Remaining", "Sessions Remaining", "Remaining Sessions")));
+                    required("remaining", INTEGER, "Remaining", "Sessions Remaining", "Remaining Sessions"))),
+
+    PRODUCTS(
+            "products",
+            List.of(
+                    required("sku", TEXT, "SKU", "Product Code", "Item Code", "Article Number", "Barcode", "UPC"),
+                    required("title", TEXT, "Name", "Product Name", "Title", "Item Name", "Product"),
+                    optional("description", TEXT, "Description", "Product Description", "Details"),
+                    required("price", MONEY, "Price", "Retail Price", "Online Price", "Unit Price", "Sell Price"),
+                    optional("taxRate", TEXT, "Tax Rate", "Tax", "VAT", "VAT Rate", "Tax %"),
+                    optional("category", TEXT, "Category", "Product Category", "Department", "Type"),
+                    optional("tags", TEXT, "Tags", "Labels", "Keywords"),
+                    optional("active", TEXT, "Active", "Status", "Sellable"),
+                    optional("lastsDays", INTEGER, "Lasts Days", "Days of Use", "Usage Days")));
 
     private final String value;
     private final List<ImportField> fields;
