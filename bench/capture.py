@@ -112,14 +112,16 @@ def generate(capture, known, template):
                 # an array bound by the application (unnest, = ANY): rebuilt per transaction in the statement
                 # itself, element by element: a known value its variable, an unseen UUID a fresh id
                 elements = []
-                for raw in ARRAY_ELEMENT.findall(v[1:-1]):
-                    e = raw[1:-1] if raw.startswith('"') else raw
+                raws = [r[1:-1] if r.startswith('"') else r for r in ARRAY_ELEMENT.findall(v[1:-1])]
+                # an array of ids is a uuid[] (= ANY(uuid column)); anything else is rebuilt as text
+                kind = "uuid" if raws and all(UUID.match(e) for e in raws) else "text"
+                for e in raws:
                     if e in by_value:
-                        elements.append(f"CAST(:{by_value[e]} AS text)")
+                        elements.append(f"CAST(:{by_value[e]} AS {kind})")
                         if by_value[e] in txn:
                             used_txn.add(by_value[e])
                     elif UUID.match(e):
-                        elements.append(f"CAST({NEW_ID} AS text)")
+                        elements.append(f"CAST({NEW_ID} AS {kind})")
                     elif e == "NULL":
                         elements.append("NULL")
                     else:

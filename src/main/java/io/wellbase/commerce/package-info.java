@@ -19,6 +19,11 @@
     "routines",
     "routine_steps"
 })
-@io.wellbase.platform.data.PublishesViews({"report_orders", "report_order_items", "report_order_refunds", "report_products"})
+@io.wellbase.platform.data.PublishesViews({
+    "report_orders",
+    "report_order_items",
+    "report_order_refunds",
+    "report_products"
+})
 @org.jspecify.annotations.NullMarked
 package io.wellbase.commerce;

@@ -23,13 +23,20 @@ class CatalogueIntegrationTests extends CommerceTest {
         Api.Response bad = api.post(
                 "/api/v1/products",
                 Map.of(
-                        "sku", "has space",
-                        "title", "",
-                        "price", Map.of("decimal", "12.999"),
-                        "taxRate", 19.005,
-                        "lastsDays", 0,
-                        "attributes", Map.of("skinTypes", List.of(1, 2)),
-                        "categoryId", UUID.randomUUID()),
+                        "sku",
+                        "has space",
+                        "title",
+                        "",
+                        "price",
+                        Map.of("decimal", "12.999"),
+                        "taxRate",
+                        19.005,
+                        "lastsDays",
+                        0,
+                        "attributes",
+                        Map.of("skinTypes", List.of(1, 2)),
+                        "categoryId",
+                        UUID.randomUUID()),
                 owner.token());
         assertThat(bad.status()).isEqualTo(400);
         assertThat(invalidFields(bad))
@@ -45,11 +52,15 @@ class CatalogueIntegrationTests extends CommerceTest {
                         Map.of("sku", "A1", "title", "A", "price", Map.of("amount", 1250, "currency", "USD")),
                         owner.token())))
                 .containsExactly("price.currency");
-        assertThat(api.post("/api/v1/products", Map.of("sku", "X", "title", "X", "price", Map.of("amount", 1)), desk.token())
+        assertThat(api.post(
+                                "/api/v1/products",
+                                Map.of("sku", "X", "title", "X", "price", Map.of("amount", 1)),
+                                desk.token())
                         .status())
                 .isEqualTo(403);
 
-        UUID face = api.post("/api/v1/product-categories", Map.of("name", "Face"), owner.token()).id();
+        UUID face = api.post("/api/v1/product-categories", Map.of("name", "Face"), owner.token())
+                .id();
         UUID serums = api.post("/api/v1/product-categories", Map.of("name", "Serums", "parentId", face), owner.token())
                 .id();
         assertThat(api.patch("/api/v1/product-categories/" + face, Map.of("parentId", serums), owner.token())
@@ -58,21 +69,33 @@ class CatalogueIntegrationTests extends CommerceTest {
         Api.Response serum = api.post(
                 "/api/v1/products",
                 Map.of(
-                        "sku", "SER-1",
-                        "title", "Vitamin C Serum",
-                        "description", "Brightening",
-                        "price", Map.of("decimal", "39.90"),
-                        "taxRate", 19,
-                        "categoryId", serums,
-                        "tags", List.of("Vegan", "bestseller"),
-                        "attributes", Map.of("skinTypes", List.of("dry", "normal")),
-                        "lastsDays", 60),
+                        "sku",
+                        "SER-1",
+                        "title",
+                        "Vitamin C Serum",
+                        "description",
+                        "Brightening",
+                        "price",
+                        Map.of("decimal", "39.90"),
+                        "taxRate",
+                        19,
+                        "categoryId",
+                        serums,
+                        "tags",
+                        List.of("Vegan", "bestseller"),
+                        "attributes",
+                        Map.of("skinTypes", List.of("dry", "normal")),
+                        "lastsDays",
+                        60),
                 owner.token());
         assertThat(serum.status()).as(serum.toString()).isEqualTo(201);
         assertThat(serum.json().path("price").path("amount").asLong()).isEqualTo(3990);
         assertThat(serum.json().path("price").path("currency").asString()).isEqualTo("EUR");
         assertThat(serum.json().path("tags").toString()).isEqualTo("[\"vegan\",\"bestseller\"]");
-        assertThat(api.post("/api/v1/products", Map.of("sku", "ser-1", "title", "Dup", "price", Map.of("amount", 1)), owner.token())
+        assertThat(api.post(
+                                "/api/v1/products",
+                                Map.of("sku", "ser-1", "title", "Dup", "price", Map.of("amount", 1)),
+                                owner.token())
                         .field("code"))
                 .isEqualTo("product.sku_taken");
         UUID cleanser = product(owner, "CLN-1", 1500, Map.of("title", "Gentle Cleanser", "categoryId", face));
@@ -85,38 +108,53 @@ class CatalogueIntegrationTests extends CommerceTest {
                 .containsExactly("Yoga Mat", "Vitamin C Serum");
         assertThat(titles(api.get("/api/v1/products?category=" + face, owner.token())))
                 .containsExactly("Gentle Cleanser", "Vitamin C Serum");
-        assertThat(titles(api.get("/api/v1/products?isActive=false", owner.token()))).containsExactly("Old Serum Sample");
+        assertThat(titles(api.get("/api/v1/products?isActive=false", owner.token())))
+                .containsExactly("Old Serum Sample");
         Api.Response page = api.get("/api/v1/products?page_size=2", owner.token());
         assertThat(page.json().path("pagination").path("total").asLong()).isEqualTo(4);
         // by cursor, in creation order, across pages
         Api.Response first = api.get("/api/v1/products?cursor=&page_size=3", owner.token());
         Api.Response second =
                 api.get("/api/v1/products?page_size=3&cursor=" + first.field("nextCursor"), owner.token());
-        assertThat(first.json().path("data").valueStream().map(p -> p.path("sku").asString()))
+        assertThat(first.json()
+                        .path("data")
+                        .valueStream()
+                        .map(p -> p.path("sku").asString()))
                 .containsExactly("SER-1", "CLN-1", "MAT-1");
-        assertThat(second.json().path("data").valueStream().map(p -> p.path("sku").asString()))
+        assertThat(second.json()
+                        .path("data")
+                        .valueStream()
+                        .map(p -> p.path("sku").asString()))
                 .containsExactly("OLD-1");
         assertThat(second.json().path("nextCursor").asString("")).isEmpty();
-        assertThat(api.get("/api/v1/products?cursor=nope", owner.token()).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/products?cursor=nope", owner.token()).status())
+                .isEqualTo(400);
 
         Client ada = client(owner, "Ada");
-        assertThat(titles(api.get("/api/v1/products?isActive=false", ada.token()))).doesNotContain("Old Serum Sample");
+        assertThat(titles(api.get("/api/v1/products?isActive=false", ada.token())))
+                .doesNotContain("Old Serum Sample");
         assertThat(api.get("/api/v1/products/" + old, ada.token()).status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/products/" + cleanser, ada.token()).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/products/" + cleanser, ada.token()).status())
+                .isEqualTo(200);
 
-        Api.Response changed = api.patch("/api/v1/products/" + mat, Map.of("price", Map.of("amount", 5200)), owner.token());
+        Api.Response changed =
+                api.patch("/api/v1/products/" + mat, Map.of("price", Map.of("amount", 5200)), owner.token());
         assertThat(changed.json().path("price").path("amount").asLong()).isEqualTo(5200);
         assertThat(changed.field("title")).isEqualTo("Yoga Mat");
-        assertThat(api.delete("/api/v1/product-categories/" + face, owner.token()).field("code"))
+        assertThat(api.delete("/api/v1/product-categories/" + face, owner.token())
+                        .field("code"))
                 .isEqualTo("category.in_use");
-        assertThat(api.delete("/api/v1/products/" + mat, owner.token()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/products/" + mat, owner.token()).status())
+                .isEqualTo(204);
         assertThat(api.get("/api/v1/products/" + mat, owner.token()).status()).isEqualTo(404);
         // the sku is free again
         product(owner, "MAT-1", 4900, Map.of());
 
         Owner other = ownerWithOrganization("Other Shop");
-        assertThat(api.get("/api/v1/products/" + cleanser, other.token()).status()).isEqualTo(404);
-        assertThat(api.patch("/api/v1/products/" + cleanser, Map.of("title", "Mine"), other.token()).status())
+        assertThat(api.get("/api/v1/products/" + cleanser, other.token()).status())
+                .isEqualTo(404);
+        assertThat(api.patch("/api/v1/products/" + cleanser, Map.of("title", "Mine"), other.token())
+                        .status())
                 .isEqualTo(404);
         assertThat(titles(api.get("/api/v1/products", other.token()))).isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE org_id = :o AND action LIKE 'product.%'")
@@ -145,17 +183,32 @@ class CatalogueIntegrationTests extends CommerceTest {
         assertThat(r.json().path("created").asInt()).isEqualTo(1);
         assertThat(r.json().path("updated").asInt()).isEqualTo(1);
         assertThat(r.json().path("rejected").asInt()).isEqualTo(3);
-        assertThat(r.json().path("errors").valueStream().map(e -> e.path("row").asInt() + ":" + e.path("field").asString()))
+        assertThat(r.json()
+                        .path("errors")
+                        .valueStream()
+                        .map(e -> e.path("row").asInt() + ":" + e.path("field").asString()))
                 .containsExactly("2:price.decimal", "3:sku", "4:sku");
-        assertThat(api.get("/api/v1/products/" + existing, owner.token()).json().path("product").path("price").path("amount").asLong())
+        assertThat(api.get("/api/v1/products/" + existing, owner.token())
+                        .json()
+                        .path("product")
+                        .path("price")
+                        .path("amount")
+                        .asLong())
                 .isEqualTo(1100);
         Api.Response onlyUpdate = api.post(
                 "/api/v1/products/bulk",
-                Map.of("onlyUpdate", true, "items", List.of(Map.of("sku", "NOPE", "title", "x", "price", Map.of("amount", 1)))),
+                Map.of(
+                        "onlyUpdate",
+                        true,
+                        "items",
+                        List.of(Map.of("sku", "NOPE", "title", "x", "price", Map.of("amount", 1)))),
                 owner.token());
-        assertThat(onlyUpdate.json().path("errors").get(0).path("message").asString()).contains("no product");
+        assertThat(onlyUpdate.json().path("errors").get(0).path("message").asString())
+                .contains("no product");
         assertThat(titles(api.get("/api/v1/products", owner.token()))).containsExactly("Balm", "Body oil");
-        assertThat(api.post("/api/v1/products/bulk", Map.of("items", List.of()), owner.token()).status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/products/bulk", Map.of("items", List.of()), owner.token())
+                        .status())
+                .isEqualTo(400);
     }
 
     private static List<String> titles(Api.Response r) {

@@ -14,7 +14,10 @@ abstract class CommerceTest extends OrganizationTest {
 
     Client client(Owner owner, String name) {
         String email = uniqueEmail(name.toLowerCase(java.util.Locale.ROOT));
-        UUID id = api.post("/api/v1/clients", Map.of("firstName", name, "lastName", "Buyer", "email", email), owner.token())
+        UUID id = api.post(
+                        "/api/v1/clients",
+                        Map.of("firstName", name, "lastName", "Buyer", "email", email),
+                        owner.token())
                 .id();
         return new Client(id, email, portalToken(owner, id, email));
     }
@@ -47,14 +50,17 @@ abstract class CommerceTest extends OrganizationTest {
         if (client != null) {
             body.put("clientId", client);
         }
-        body.put("items", items.entrySet().stream()
-                .map(e -> Map.of("productId", e.getKey(), "quantity", e.getValue()))
-                .toList());
+        body.put(
+                "items",
+                items.entrySet().stream()
+                        .map(e -> Map.of("productId", e.getKey(), "quantity", e.getValue()))
+                        .toList());
         return api.post("/api/v1/orders", body, token);
     }
 
     int onHand(UUID org, UUID product, UUID location) {
-        return jdbc.sql("SELECT coalesce(sum(quantity), 0) FROM stock_movements WHERE org_id = :o AND product_id = :p AND location_id = :l")
+        return jdbc.sql(
+                        "SELECT coalesce(sum(quantity), 0) FROM stock_movements WHERE org_id = :o AND product_id = :p AND location_id = :l")
                 .param("o", org)
                 .param("p", product)
                 .param("l", location)
@@ -63,7 +69,8 @@ abstract class CommerceTest extends OrganizationTest {
     }
 
     Map<String, Integer> level(UUID org, UUID product, UUID location) {
-        return jdbc.sql("SELECT on_hand, reserved FROM stock_levels WHERE org_id = :o AND product_id = :p AND location_id = :l")
+        return jdbc.sql(
+                        "SELECT on_hand, reserved FROM stock_levels WHERE org_id = :o AND product_id = :p AND location_id = :l")
                 .param("o", org)
                 .param("p", product)
                 .param("l", location)
@@ -73,6 +80,7 @@ abstract class CommerceTest extends OrganizationTest {
     }
 
     UUID location(Owner owner) {
-        return createLocation(owner.token(), "Shop " + UUID.randomUUID().toString().substring(0, 6), List.of());
+        return createLocation(
+                owner.token(), "Shop " + UUID.randomUUID().toString().substring(0, 6), List.of());
     }
 }

@@ -41,13 +41,33 @@ class InventoryIntegrationTests extends CommerceTest {
                 .containsExactly("kind");
         assertThat(api.post(
                                 "/api/v1/inventory/movements",
-                                Map.of("productId", oil, "locationId", a, "kind", "adjust", "quantity", -2, "reason", "spilled"),
+                                Map.of(
+                                        "productId",
+                                        oil,
+                                        "locationId",
+                                        a,
+                                        "kind",
+                                        "adjust",
+                                        "quantity",
+                                        -2,
+                                        "reason",
+                                        "spilled"),
                                 desk.token())
                         .status())
                 .isEqualTo(201);
         assertThat(api.post(
                                 "/api/v1/inventory/movements",
-                                Map.of("productId", oil, "locationId", a, "kind", "adjust", "quantity", -20, "reason", "count"),
+                                Map.of(
+                                        "productId",
+                                        oil,
+                                        "locationId",
+                                        a,
+                                        "kind",
+                                        "adjust",
+                                        "quantity",
+                                        -20,
+                                        "reason",
+                                        "count"),
                                 owner.token())
                         .field("code"))
                 .isEqualTo("inventory.insufficient_stock");
@@ -60,28 +80,51 @@ class InventoryIntegrationTests extends CommerceTest {
         assertThat(level(owner.orgId(), oil, b)).isEqualTo(Map.of("onHand", 3, "reserved", 0));
         assertThat(onHand(owner.orgId(), oil, a)).isEqualTo(5);
         assertThat(onHand(owner.orgId(), oil, b)).isEqualTo(3);
-        assertThat(api.get("/api/v1/inventory/movements?productId=" + oil, owner.token()).json().path("data").size())
+        assertThat(api.get("/api/v1/inventory/movements?productId=" + oil, owner.token())
+                        .json()
+                        .path("data")
+                        .size())
                 .isEqualTo(4);
         assertThat(api.get("/api/v1/inventory", instructor.token()).status()).isEqualTo(403);
 
-        api.put("/api/v1/inventory/thresholds", Map.of("productId", oil, "locationId", a, "lowThreshold", 4), owner.token());
+        api.put(
+                "/api/v1/inventory/thresholds",
+                Map.of("productId", oil, "locationId", a, "lowThreshold", 4),
+                owner.token());
         Client cy = client(owner, "Cy");
         order(cy.token(), a, null, Map.of(oil, 1));
         // reserved units may not leave by an adjustment either
         assertThat(api.post(
                                 "/api/v1/inventory/movements",
-                                Map.of("productId", oil, "locationId", a, "kind", "adjust", "quantity", -5, "reason", "count"),
+                                Map.of(
+                                        "productId",
+                                        oil,
+                                        "locationId",
+                                        a,
+                                        "kind",
+                                        "adjust",
+                                        "quantity",
+                                        -5,
+                                        "reason",
+                                        "count"),
                                 owner.token())
                         .field("code"))
                 .isEqualTo("inventory.insufficient_stock");
         order(cy.token(), a, null, Map.of(oil, 1));
         String lowRows = "SELECT count(*) FROM notifications WHERE org_id = :o AND type = 'inventory.low_stock'";
         // the owner and the front desk manage stock; the instructor does not: one alert each for the one fall
-        assertThat(eventuallyCount(() -> jdbc.sql(lowRows).param("o", owner.orgId()).query(Long.class).single(), 2))
+        assertThat(eventuallyCount(
+                        () -> jdbc.sql(lowRows)
+                                .param("o", owner.orgId())
+                                .query(Long.class)
+                                .single(),
+                        2))
                 .isEqualTo(2);
         Thread.sleep(500);
-        assertThat(jdbc.sql(lowRows).param("o", owner.orgId()).query(Long.class).single()).isEqualTo(2);
-        assertThat(jdbc.sql("SELECT title FROM notifications WHERE org_id = :o AND type = 'inventory.low_stock' LIMIT 1")
+        assertThat(jdbc.sql(lowRows).param("o", owner.orgId()).query(Long.class).single())
+                .isEqualTo(2);
+        assertThat(jdbc.sql(
+                                "SELECT title FROM notifications WHERE org_id = :o AND type = 'inventory.low_stock' LIMIT 1")
                         .param("o", owner.orgId())
                         .query(String.class)
                         .single())
@@ -92,7 +135,12 @@ class InventoryIntegrationTests extends CommerceTest {
         // back above the threshold, then down again: a new fall, told again
         receive(owner, oil, a, 5);
         order(cy.token(), a, null, Map.of(oil, 5));
-        assertThat(eventuallyCount(() -> jdbc.sql(lowRows).param("o", owner.orgId()).query(Long.class).single(), 4))
+        assertThat(eventuallyCount(
+                        () -> jdbc.sql(lowRows)
+                                .param("o", owner.orgId())
+                                .query(Long.class)
+                                .single(),
+                        4))
                 .isEqualTo(4);
 
         Owner other = ownerWithOrganization("Other Stock");
@@ -102,7 +150,11 @@ class InventoryIntegrationTests extends CommerceTest {
                                 other.token())
                         .status())
                 .isEqualTo(400);
-        assertThat(api.get("/api/v1/inventory?productId=" + oil, other.token()).json().path("data").size()).isZero();
+        assertThat(api.get("/api/v1/inventory?productId=" + oil, other.token())
+                        .json()
+                        .path("data")
+                        .size())
+                .isZero();
     }
 
     @Test
@@ -118,15 +170,28 @@ class InventoryIntegrationTests extends CommerceTest {
         api.post("/api/v1/orders/" + sold + "/payments", Map.of("method", "cash"), owner.token());
         api.post("/api/v1/orders/" + sold + "/fulfil", Map.of(), owner.token());
 
-        LocalDate day = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(3).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
+        LocalDate day = LocalDate.now(ZoneId.of("Europe/Berlin"))
+                .plusDays(3)
+                .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
         api.put(
                 "/api/v1/staff/" + owner.userId() + "/working-hours",
-                Map.of("hours", List.of(Map.of("locationId", clinic, "weekday", 2, "startTime", "09:00", "endTime", "12:00"))),
+                Map.of(
+                        "hours",
+                        List.of(Map.of("locationId", clinic, "weekday", 2, "startTime", "09:00", "endTime", "12:00"))),
                 owner.token());
         UUID facial = api.post(
                         "/api/v1/services",
-                        Map.of("name", "Facial", "durationMinutes", 60, "priceAmount", 8000, "currency", "EUR",
-                                "staffIds", List.of(owner.userId())),
+                        Map.of(
+                                "name",
+                                "Facial",
+                                "durationMinutes",
+                                60,
+                                "priceAmount",
+                                8000,
+                                "currency",
+                                "EUR",
+                                "staffIds",
+                                List.of(owner.userId())),
                         owner.token())
                 .id();
         Api.Response uses = api.put(
@@ -137,14 +202,24 @@ class InventoryIntegrationTests extends CommerceTest {
         for (String time : List.of("09:00", "10:00")) {
             Api.Response booked = api.post(
                     "/api/v1/appointments",
-                    Map.of("serviceId", facial, "clientId", di.id(), "start",
-                            day.atTime(java.time.LocalTime.parse(time)).atZone(ZoneId.of("Europe/Berlin")).toOffsetDateTime().toString()),
+                    Map.of(
+                            "serviceId",
+                            facial,
+                            "clientId",
+                            di.id(),
+                            "start",
+                            day.atTime(java.time.LocalTime.parse(time))
+                                    .atZone(ZoneId.of("Europe/Berlin"))
+                                    .toOffsetDateTime()
+                                    .toString()),
                     owner.token());
             assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
         }
         // sold 9 in 90 days: 0.1 a day, 3 for 30 days; 2 facials ahead use 1; 1 available: 3 + 1 - 1 = 3
         Api.Response suggested = api.get("/api/v1/inventory/reorder-suggestions?locationId=" + clinic, owner.token());
-        assertThat(suggested.json().path("data").size()).as(suggested.toString()).isEqualTo(1);
+        assertThat(suggested.json().path("data").size())
+                .as(suggested.toString())
+                .isEqualTo(1);
         var s = suggested.json().path("data").get(0);
         assertThat(s.path("productId").asString()).isEqualTo(serum.toString());
         assertThat(s.path("quantity").asInt()).isEqualTo(3);
@@ -155,19 +230,29 @@ class InventoryIntegrationTests extends CommerceTest {
         assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
         assertThat(draft.field("status")).isEqualTo("draft");
         // what is on order counts: nothing more is suggested
-        assertThat(api.get("/api/v1/inventory/reorder-suggestions?locationId=" + clinic, owner.token()).json().path("data").size())
+        assertThat(api.get("/api/v1/inventory/reorder-suggestions?locationId=" + clinic, owner.token())
+                        .json()
+                        .path("data")
+                        .size())
                 .isZero();
-        assertThat(api.post("/api/v1/purchase-orders/" + draft.id() + "/receive", Map.of(), owner.token()).field("code"))
+        assertThat(api.post("/api/v1/purchase-orders/" + draft.id() + "/receive", Map.of(), owner.token())
+                        .field("code"))
                 .isEqualTo("order.wrong_status");
-        api.patch("/api/v1/purchase-orders/" + draft.id(), Map.of("lines", List.of(Map.of("productId", serum, "quantity", 5))), owner.token());
-        assertThat(api.post("/api/v1/purchase-orders/" + draft.id() + "/order", Map.of(), owner.token()).field("status"))
+        api.patch(
+                "/api/v1/purchase-orders/" + draft.id(),
+                Map.of("lines", List.of(Map.of("productId", serum, "quantity", 5))),
+                owner.token());
+        assertThat(api.post("/api/v1/purchase-orders/" + draft.id() + "/order", Map.of(), owner.token())
+                        .field("status"))
                 .isEqualTo("ordered");
         assertThat(level(owner.orgId(), serum, clinic).get("onHand")).isEqualTo(1);
-        assertThat(api.post("/api/v1/purchase-orders/" + draft.id() + "/receive", Map.of(), owner.token()).field("status"))
+        assertThat(api.post("/api/v1/purchase-orders/" + draft.id() + "/receive", Map.of(), owner.token())
+                        .field("status"))
                 .isEqualTo("received");
         assertThat(level(owner.orgId(), serum, clinic).get("onHand")).isEqualTo(6);
         assertThat(onHand(owner.orgId(), serum, clinic)).isEqualTo(6);
-        assertThat(api.post("/api/v1/purchase-orders/drafts", Map.of("locationId", clinic), owner.token()).field("code"))
+        assertThat(api.post("/api/v1/purchase-orders/drafts", Map.of("locationId", clinic), owner.token())
+                        .field("code"))
                 .isEqualTo("purchase_order.nothing_to_reorder");
     }
 }

@@ -22,11 +22,25 @@ class OrderRevenueIntegrationTests extends CommerceTest {
         Client fay = client(owner, "Fay");
         UUID plan = api.post(
                         "/api/v1/membership-plans",
-                        Map.of("name", "Pack", "kind", "class_pack", "credits", 5, "price", Map.of("amount", 5000, "currency", "EUR"),
-                                "periodUnit", "month", "periodCount", 1),
+                        Map.of(
+                                "name",
+                                "Pack",
+                                "kind",
+                                "class_pack",
+                                "credits",
+                                5,
+                                "price",
+                                Map.of("amount", 5000, "currency", "EUR"),
+                                "periodUnit",
+                                "month",
+                                "periodCount",
+                                1),
                         owner.token())
                 .id();
-        assertThat(api.post("/api/v1/clients/" + fay.id() + "/memberships", Map.of("planId", plan, "paymentMethod", "cash"), owner.token())
+        assertThat(api.post(
+                                "/api/v1/clients/" + fay.id() + "/memberships",
+                                Map.of("planId", plan, "paymentMethod", "cash"),
+                                owner.token())
                         .status())
                 .isEqualTo(201);
         UUID unpaid = order(owner.token(), shop, fay.id(), Map.of(p, 5)).id();
@@ -38,15 +52,22 @@ class OrderRevenueIntegrationTests extends CommerceTest {
         String today = LocalDate.now(ZoneId.of("Europe/Berlin")).toString();
         Api.Response r = api.post(
                 "/api/v1/analytics/query",
-                Map.of("metrics", List.of("revenue", "refunds"), "dimensions", List.of("paymentMethod"),
-                        "timeRange", Map.of("from", today, "to", today)),
+                Map.of(
+                        "metrics",
+                        List.of("revenue", "refunds"),
+                        "dimensions",
+                        List.of("paymentMethod"),
+                        "timeRange",
+                        Map.of("from", today, "to", today)),
                 owner.token());
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         Map<String, Long> revenue = new java.util.TreeMap<>();
         Map<String, Long> refunds = new java.util.TreeMap<>();
         for (JsonNode row : r.json().path("rows")) {
-            revenue.put(row.path("paymentMethod").asString(), row.path("revenue").asLong());
-            refunds.put(row.path("paymentMethod").asString(), row.path("refunds").asLong());
+            revenue.put(
+                    row.path("paymentMethod").asString(), row.path("revenue").asLong());
+            refunds.put(
+                    row.path("paymentMethod").asString(), row.path("refunds").asLong());
         }
         // the membership sale (50.00 cash); the paid order's 2 x 10.00 before its 19 % tax; the unpaid order not at all
         assertThat(revenue).containsEntry("cash", 5000L).containsEntry("card_terminal", 2000L);

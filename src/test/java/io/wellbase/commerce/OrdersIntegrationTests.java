@@ -60,19 +60,24 @@ class OrdersIntegrationTests extends CommerceTest {
         assertThat(tooMany.json().path("items").get(0).asString()).isEqualTo(mat.toString());
         assertThat(level(owner.orgId(), mat, shop)).isEqualTo(Map.of("onHand", 2, "reserved", 1));
 
-        assertThat(api.post("/api/v1/orders/" + id + "/fulfil", Map.of(), owner.token()).field("code"))
+        assertThat(api.post("/api/v1/orders/" + id + "/fulfil", Map.of(), owner.token())
+                        .field("code"))
                 .isEqualTo("order.wrong_status");
-        assertThat(invalidFields(api.post("/api/v1/orders/" + id + "/payments", Map.of("method", "bitcoin"), owner.token())))
+        assertThat(invalidFields(
+                        api.post("/api/v1/orders/" + id + "/payments", Map.of("method", "bitcoin"), owner.token())))
                 .containsExactly("method");
-        Api.Response paid = api.post("/api/v1/orders/" + id + "/payments", Map.of("method", "card_terminal"), owner.token());
+        Api.Response paid =
+                api.post("/api/v1/orders/" + id + "/payments", Map.of("method", "card_terminal"), owner.token());
         assertThat(paid.field("status")).isEqualTo("paid");
         assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE event_type LIKE '%OrderPaid'")
                         .query(Long.class)
                         .single())
                 .isPositive();
-        assertThat(api.post("/api/v1/orders/" + id + "/cancel", Map.of(), owner.token()).field("code"))
+        assertThat(api.post("/api/v1/orders/" + id + "/cancel", Map.of(), owner.token())
+                        .field("code"))
                 .isEqualTo("order.wrong_status");
-        assertThat(api.post("/api/v1/orders/" + id + "/fulfil", Map.of(), owner.token()).field("status"))
+        assertThat(api.post("/api/v1/orders/" + id + "/fulfil", Map.of(), owner.token())
+                        .field("status"))
                 .isEqualTo("fulfilled");
         assertThat(level(owner.orgId(), serum, shop)).isEqualTo(Map.of("onHand", 3, "reserved", 0));
         assertThat(onHand(owner.orgId(), serum, shop)).isEqualTo(3);
@@ -80,24 +85,34 @@ class OrdersIntegrationTests extends CommerceTest {
 
         // refund one serum by item, put back on the shelf
         UUID serumItem = UUID.fromString(api.get("/api/v1/orders/" + id, owner.token())
-                .json().path("order").path("items").get(0).path("id").asString());
+                .json()
+                .path("order")
+                .path("items")
+                .get(0)
+                .path("id")
+                .asString());
         Member desk = memberWithRole(owner, "front_desk");
         Map<String, Object> oneSerum = Map.of(
                 "items", List.of(Map.of("itemId", serumItem, "quantity", 1)), "reason", "damaged", "restock", true);
-        assertThat(api.post("/api/v1/orders/" + id + "/refunds", oneSerum, desk.token()).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/orders/" + id + "/refunds", oneSerum, desk.token())
+                        .status())
+                .isEqualTo(403);
         Api.Response refunded = api.post("/api/v1/orders/" + id + "/refunds", oneSerum, owner.token());
         assertThat(refunded.status()).as(refunded.toString()).isEqualTo(201);
         // the serum line: 79.80 + 15.16 tax = 94.96, one of two units -> 47.48
         assertThat(refunded.json().path("amount").asLong()).isEqualTo(4748);
         assertThat(onHand(owner.orgId(), serum, shop)).isEqualTo(4);
         long left = placed.json().path("total").asLong() - 4748;
-        Api.Response tooMuch = api.post("/api/v1/orders/" + id + "/refunds", Map.of("amount", left + 1, "reason", "x"), owner.token());
+        Api.Response tooMuch =
+                api.post("/api/v1/orders/" + id + "/refunds", Map.of("amount", left + 1, "reason", "x"), owner.token());
         assertThat(tooMuch.field("code")).isEqualTo("order.refund_exceeds_payment");
-        Api.Response rest = api.post("/api/v1/orders/" + id + "/refunds", Map.of("amount", left, "reason", "goodwill"), owner.token());
+        Api.Response rest = api.post(
+                "/api/v1/orders/" + id + "/refunds", Map.of("amount", left, "reason", "goodwill"), owner.token());
         assertThat(rest.status()).isEqualTo(201);
         Api.Response after = api.get("/api/v1/orders/" + id, owner.token());
         assertThat(after.json().path("order").path("status").asString()).isEqualTo("refunded");
-        assertThat(after.json().path("order").path("refunded").asLong()).isEqualTo(placed.json().path("total").asLong());
+        assertThat(after.json().path("order").path("refunded").asLong())
+                .isEqualTo(placed.json().path("total").asLong());
         assertThat(after.json().path("refunds").size()).isEqualTo(2);
     }
 
@@ -115,7 +130,8 @@ class OrdersIntegrationTests extends CommerceTest {
         List<Future<Integer>> results = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
             Client c = buyers.get(i % buyers.size());
-            results.add(pool.submit((Callable<Integer>) () -> order(c.token(), shop, null, Map.of(last, 1)).status()));
+            results.add(pool.submit((Callable<Integer>)
+                    () -> order(c.token(), shop, null, Map.of(last, 1)).status()));
         }
         int placed = 0;
         int refused = 0;
@@ -145,7 +161,9 @@ class OrdersIntegrationTests extends CommerceTest {
         List<Future<Integer>> results = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             results.add(pool.submit((Callable<Integer>) () -> api.post(
-                            "/api/v1/orders/" + id + "/refunds", Map.of("amount", 1000, "reason", "race"), owner.token())
+                            "/api/v1/orders/" + id + "/refunds",
+                            Map.of("amount", 1000, "reason", "race"),
+                            owner.token())
                     .status()));
         }
         long ok = 0;
@@ -154,9 +172,15 @@ class OrdersIntegrationTests extends CommerceTest {
         }
         pool.shutdown();
         assertThat(ok).isEqualTo(3);
-        assertThat(jdbc.sql("SELECT refunded FROM orders WHERE id = :id").param("id", id).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT refunded FROM orders WHERE id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(3000);
-        assertThat(jdbc.sql("SELECT sum(amount) FROM order_refunds WHERE order_id = :id").param("id", id).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT sum(amount) FROM order_refunds WHERE order_id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(3000);
     }
 
@@ -181,7 +205,8 @@ class OrdersIntegrationTests extends CommerceTest {
         assertThat(expired.json().path("order").path("status").asString()).isEqualTo("cancelled");
         assertThat(expired.json().path("order").path("cancelReason").asString()).isEqualTo("expired");
         assertThat(level(owner.orgId(), p, shop)).isEqualTo(Map.of("onHand", 2, "reserved", 0));
-        assertThat(api.post("/api/v1/orders/" + waiting + "/payments", Map.of("method", "cash"), owner.token()).field("code"))
+        assertThat(api.post("/api/v1/orders/" + waiting + "/payments", Map.of("method", "cash"), owner.token())
+                        .field("code"))
                 .isEqualTo("order.wrong_status");
     }
 
@@ -201,12 +226,22 @@ class OrdersIntegrationTests extends CommerceTest {
         assertThat(forEd.field("code")).isEqualTo("order.for_another_client");
         Api.Response fractional = api.post(
                 "/api/v1/orders",
-                Map.of("locationId", shop, "items", List.of(Map.of("productId", p, "quantity", 1.5), Map.of("productId", p, "quantity", -1))),
+                Map.of(
+                        "locationId",
+                        shop,
+                        "items",
+                        List.of(Map.of("productId", p, "quantity", 1.5), Map.of("productId", p, "quantity", -1))),
                 di.token());
         assertThat(invalidFields(fractional)).containsExactly("items[0].quantity", "items[1].quantity");
         assertThat(invalidFields(api.post(
                         "/api/v1/orders",
-                        Map.of("locationId", shop, "items", List.of(Map.of("productId", p, "quantity", 1)), "discount", Map.of("percent", 50)),
+                        Map.of(
+                                "locationId",
+                                shop,
+                                "items",
+                                List.of(Map.of("productId", p, "quantity", 1)),
+                                "discount",
+                                Map.of("percent", 50)),
                         di.token())))
                 .containsExactly("discount");
         Owner other = ownerWithOrganization("Elsewhere");
@@ -216,7 +251,13 @@ class OrdersIntegrationTests extends CommerceTest {
 
         Api.Response draft = api.post(
                 "/api/v1/orders",
-                Map.of("locationId", shop, "draft", true, "items", List.of(Map.of("productId", p, "quantity", 2), Map.of("productId", gone, "quantity", 1))),
+                Map.of(
+                        "locationId",
+                        shop,
+                        "draft",
+                        true,
+                        "items",
+                        List.of(Map.of("productId", p, "quantity", 2), Map.of("productId", gone, "quantity", 1))),
                 di.token());
         assertThat(draft.field("status")).isEqualTo("draft");
         assertThat(level(owner.orgId(), p, shop).get("reserved")).isZero();
@@ -226,20 +267,33 @@ class OrdersIntegrationTests extends CommerceTest {
         assertThat(place.field("code")).isEqualTo("order.product_unavailable");
         assertThat(place.json().path("items").get(0).asString()).isEqualTo(gone.toString());
         Api.Response without = api.patch(
-                "/api/v1/orders/" + draft.id(), Map.of("items", List.of(Map.of("productId", p, "quantity", 2))), di.token());
+                "/api/v1/orders/" + draft.id(),
+                Map.of("items", List.of(Map.of("productId", p, "quantity", 2))),
+                di.token());
         assertThat(without.json().path("total").asLong()).isEqualTo(2400);
-        assertThat(api.post("/api/v1/orders/" + draft.id() + "/place", Map.of(), di.token()).field("status"))
+        assertThat(api.post("/api/v1/orders/" + draft.id() + "/place", Map.of(), di.token())
+                        .field("status"))
                 .isEqualTo("pending_payment");
 
         // Ed sees nothing of Di's; staff see both
         assertThat(api.get("/api/v1/orders/" + draft.id(), ed.token()).status()).isEqualTo(404);
-        assertThat(api.post("/api/v1/orders/" + draft.id() + "/cancel", Map.of(), ed.token()).status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/orders", ed.token()).json().path("data").size()).isZero();
-        assertThat(api.get("/api/v1/orders", di.token()).json().path("data").size()).isEqualTo(1);
-        assertThat(api.get("/api/v1/orders?clientId=" + di.id(), owner.token()).json().path("data").size()).isEqualTo(1);
-        assertThat(api.post("/api/v1/orders/" + draft.id() + "/payments", Map.of("method", "cash"), di.token()).status())
+        assertThat(api.post("/api/v1/orders/" + draft.id() + "/cancel", Map.of(), ed.token())
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/orders", ed.token()).json().path("data").size())
+                .isZero();
+        assertThat(api.get("/api/v1/orders", di.token()).json().path("data").size())
+                .isEqualTo(1);
+        assertThat(api.get("/api/v1/orders?clientId=" + di.id(), owner.token())
+                        .json()
+                        .path("data")
+                        .size())
+                .isEqualTo(1);
+        assertThat(api.post("/api/v1/orders/" + draft.id() + "/payments", Map.of("method", "cash"), di.token())
+                        .status())
                 .isEqualTo(403);
-        assertThat(api.get("/api/v1/orders/" + draft.id(), other.token()).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/orders/" + draft.id(), other.token()).status())
+                .isEqualTo(404);
 
         // a reorder is a new draft at today's prices; products no longer sold are listed apart
         api.post("/api/v1/orders/" + draft.id() + "/payments", Map.of("method", "cash"), owner.token());
@@ -250,8 +304,11 @@ class OrdersIntegrationTests extends CommerceTest {
         assertThat(again.json().path("order").path("total").asLong()).isEqualTo(2600);
         Api.Response oneProduct = api.post("/api/v1/user/products/" + p + "/reorder", Map.of(), di.token());
         assertThat(oneProduct.status()).as(oneProduct.toString()).isEqualTo(201);
-        assertThat(oneProduct.json().path("items").get(0).path("quantity").asInt()).isEqualTo(2);
-        assertThat(api.post("/api/v1/user/products/" + p + "/reorder", Map.of(), ed.token()).status()).isEqualTo(404);
+        assertThat(oneProduct.json().path("items").get(0).path("quantity").asInt())
+                .isEqualTo(2);
+        assertThat(api.post("/api/v1/user/products/" + p + "/reorder", Map.of(), ed.token())
+                        .status())
+                .isEqualTo(404);
     }
 
     private org.springframework.context.ApplicationContext context() {

@@ -39,28 +39,46 @@ class ProductsImportIntegrationTests extends ImportTest {
         assertThat(count(job, "updated")).isEqualTo(1);
         JsonNode errors = errors(owner.token(), job);
         // line 5: the sku, line 6: the sku again, line 7: no price; line 3's fraction is a warning
-        assertThat(errors.valueStream().map(e -> e.path("rowNumber").asLong() + " " + e.path("column").asString()).toList())
+        assertThat(errors.valueStream()
+                        .map(e -> e.path("rowNumber").asLong() + " "
+                                + e.path("column").asString())
+                        .toList())
                 .contains("5 SKU", "6 SKU", "7 Retail Price", "3 VAT");
 
-        JsonNode serum = api.get("/api/v1/products?q=vitamin", owner.token()).json().path("data").get(0);
+        JsonNode serum = api.get("/api/v1/products?q=vitamin", owner.token())
+                .json()
+                .path("data")
+                .get(0);
         assertThat(serum.path("price").path("amount").asLong()).isEqualTo(3990);
         assertThat(serum.path("taxRate").asDouble()).isEqualTo(19.0);
         assertThat(serum.path("tags").toString()).isEqualTo("[\"vegan\",\"bestseller\"]");
-        JsonNode cleanser = api.get("/api/v1/products?q=cleanser", owner.token()).json().path("data").get(0);
+        JsonNode cleanser = api.get("/api/v1/products?q=cleanser", owner.token())
+                .json()
+                .path("data")
+                .get(0);
         assertThat(cleanser.path("taxRate").asDouble()).isEqualTo(19.0);
-        JsonNode mat = api.get("/api/v1/products/" + existing, owner.token()).json().path("product");
+        JsonNode mat =
+                api.get("/api/v1/products/" + existing, owner.token()).json().path("product");
         assertThat(mat.path("title").asString()).isEqualTo("Yoga Mat");
         assertThat(mat.path("active").asBoolean()).isFalse();
-        assertThat(api.get("/api/v1/product-categories", owner.token()).json().path("data").valueStream()
+        assertThat(api.get("/api/v1/product-categories", owner.token())
+                        .json()
+                        .path("data")
+                        .valueStream()
                         .map(c -> c.path("name").asString()))
                 .containsExactlyInAnyOrder("Skin care", "Equipment");
-        assertThat(serum.path("categoryId").asString()).isEqualTo(cleanser.path("categoryId").asString());
+        assertThat(serum.path("categoryId").asString())
+                .isEqualTo(cleanser.path("categoryId").asString());
 
         JsonNode again = importAndWait(
                 owner.token(), "products", "catalogue.csv", CATALOGUE.getBytes(StandardCharsets.UTF_8), Map.of());
         assertThat(count(again, "created")).isZero();
         assertThat(count(again, "updated")).isZero();
-        assertThat(api.get("/api/v1/products?page_size=50", owner.token()).json().path("pagination").path("total").asLong())
+        assertThat(api.get("/api/v1/products?page_size=50", owner.token())
+                        .json()
+                        .path("pagination")
+                        .path("total")
+                        .asLong())
                 .isEqualTo(3);
     }
 }

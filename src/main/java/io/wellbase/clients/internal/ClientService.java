@@ -76,13 +76,19 @@ class ClientService implements ClientDirectory {
     @Override
     public java.util.Map<String, List<String>> profileAttributes(UUID organizationId, UUID clientId) {
         java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
-        store.find(organizationId, clientId).ifPresent(c -> c.customFields().forEach((key, value) -> {
-            if (value instanceof java.util.Collection<?> values) {
-                out.put(key, values.stream().filter(java.util.Objects::nonNull).map(Object::toString).toList());
-            } else if (value != null) {
-                out.put(key, List.of(value.toString()));
-            }
-        }));
+        store.find(organizationId, clientId)
+                .ifPresent(c -> c.customFields().forEach((key, value) -> {
+                    if (value instanceof java.util.Collection<?> values) {
+                        out.put(
+                                key,
+                                values.stream()
+                                        .filter(java.util.Objects::nonNull)
+                                        .map(Object::toString)
+                                        .toList());
+                    } else if (value != null) {
+                        out.put(key, List.of(value.toString()));
+                    }
+                }));
         return out;
     }
 

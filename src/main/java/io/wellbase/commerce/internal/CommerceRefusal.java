@@ -14,7 +14,10 @@ public final class CommerceRefusal extends RuntimeException {
         PRODUCT_UNAVAILABLE("order.product_unavailable", "A product of the order was deleted or deactivated", 409),
         WRONG_STATUS("order.wrong_status", "The order's status does not allow this", 409),
         REFUND_EXCEEDS_PAYMENT("order.refund_exceeds_payment", "More would be refunded than was paid", 422),
-        STOCK_TOO_LOW("inventory.insufficient_stock", "The movement would take stock below zero or below what is reserved", 409),
+        STOCK_TOO_LOW(
+                "inventory.insufficient_stock",
+                "The movement would take stock below zero or below what is reserved",
+                409),
         CATEGORY_CYCLE("category.cycle", "A category cannot be inside itself", 422),
         CATEGORY_IN_USE("category.in_use", "The category still has products or subcategories", 409),
         NOT_FOUND("not_found", "Not found", 404),

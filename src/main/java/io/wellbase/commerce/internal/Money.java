@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
 public record Money(long amount, String currency) {
 
     /** A price in a request: {@code amount} in minor units, or {@code decimal} in major units. */
-    public record Body(@Nullable Number amount, @Nullable String decimal, @Nullable String currency) {}
+    public record Body(
+            @Nullable Number amount,
+            @Nullable String decimal,
+            @Nullable String currency) {}
 
     /** The number of decimals the currency has (2 for EUR, 0 for JPY, 3 for KWD). */
     public static int digits(String currency) {
@@ -31,7 +34,10 @@ public record Money(long amount, String currency) {
      * unit, a decimal with too many places, another currency, a negative amount.
      */
     public static @Nullable Long parse(
-            @Nullable Body body, String currency, String field, List<io.wellbase.platform.web.ApiException.FieldError> errors) {
+            @Nullable Body body,
+            String currency,
+            String field,
+            List<io.wellbase.platform.web.ApiException.FieldError> errors) {
         if (body == null) {
             return null;
         }
@@ -58,7 +64,9 @@ public record Money(long amount, String currency) {
                             field + ".decimal", currency + " has " + digits + " decimal places; this has more"));
                     return null;
                 }
-                minor = value.movePointRight(digits).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
+                minor = value.movePointRight(digits)
+                        .setScale(0, RoundingMode.UNNECESSARY)
+                        .longValueExact();
             } catch (NumberFormatException | ArithmeticException e) {
                 errors.add(new io.wellbase.platform.web.ApiException.FieldError(
                         field + ".decimal", "must be a number like 12.99"));
@@ -79,13 +87,18 @@ public record Money(long amount, String currency) {
 
     /** A whole quantity from 1 to {@code max}, or null with a field error (fractions, zero, negatives, text). */
     public static @Nullable Integer quantity(
-            @Nullable Number value, int max, String field, List<io.wellbase.platform.web.ApiException.FieldError> errors) {
+            @Nullable Number value,
+            int max,
+            String field,
+            List<io.wellbase.platform.web.ApiException.FieldError> errors) {
         if (value == null) {
             errors.add(new io.wellbase.platform.web.ApiException.FieldError(field, "is required"));
             return null;
         }
         BigDecimal v = new BigDecimal(value.toString());
-        if (v.stripTrailingZeros().scale() > 0 || v.compareTo(BigDecimal.ONE) < 0 || v.compareTo(BigDecimal.valueOf(max)) > 0) {
+        if (v.stripTrailingZeros().scale() > 0
+                || v.compareTo(BigDecimal.ONE) < 0
+                || v.compareTo(BigDecimal.valueOf(max)) > 0) {
             errors.add(new io.wellbase.platform.web.ApiException.FieldError(
                     field, "must be a whole number from 1 to " + max));
             return null;

@@ -146,6 +146,7 @@ class UploadsController {
         return FilePurpose.of(value)
                 .filter(FilePurpose::uploadable)
                 .orElseThrow(() -> ApiException.invalidField(
-                        "purpose", "must be one of avatar, client_document, import, attachment, skin_image, product_image"));
+                        "purpose",
+                        "must be one of avatar, client_document, import, attachment, skin_image, product_image"));
     }
 }

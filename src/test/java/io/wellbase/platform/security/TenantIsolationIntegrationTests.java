@@ -145,10 +145,19 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
         String portal = portalToken(a, client, "zephyrine@tenant-a.test");
         collect(api.post("/api/v1/chat/sessions", Map.of("topic", "A-Crisis", "priority", "high"), portal));
         collect(api.put("/api/v1/chat/counselors/me", Map.of("status", "available", "bio", "A-Counselor"), t));
-        UUID category = collect(api.post("/api/v1/product-categories", Map.of("name", "A-Category"), t)).id();
+        UUID category = collect(api.post("/api/v1/product-categories", Map.of("name", "A-Category"), t))
+                .id();
         UUID product = collect(api.post(
                         "/api/v1/products",
-                        Map.of("sku", "A-SKU", "title", "A-Product", "price", Map.of("amount", 1000), "categoryId", category),
+                        Map.of(
+                                "sku",
+                                "A-SKU",
+                                "title",
+                                "A-Product",
+                                "price",
+                                Map.of("amount", 1000),
+                                "categoryId",
+                                category),
                         t))
                 .id();
         collect(api.post(
@@ -156,10 +165,18 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                 Map.of("productId", product, "locationId", location, "kind", "receive", "quantity", 5),
                 t));
         collect(api.put(
-                "/api/v1/inventory/thresholds", Map.of("productId", product, "locationId", location, "lowThreshold", 1), t));
+                "/api/v1/inventory/thresholds",
+                Map.of("productId", product, "locationId", location, "lowThreshold", 1),
+                t));
         UUID order = collect(api.post(
                         "/api/v1/orders",
-                        Map.of("clientId", client, "locationId", location, "items", List.of(Map.of("productId", product, "quantity", 1))),
+                        Map.of(
+                                "clientId",
+                                client,
+                                "locationId",
+                                location,
+                                "items",
+                                List.of(Map.of("productId", product, "quantity", 1))),
                         t))
                 .id();
         collect(api.post("/api/v1/orders/" + order + "/payments", Map.of("method", "cash"), t));
@@ -180,7 +197,17 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                 t));
         collect(api.post(
                 "/api/v1/inventory/movements",
-                Map.of("productId", product, "locationId", location, "kind", "adjust", "quantity", -4, "reason", "A-count"),
+                Map.of(
+                        "productId",
+                        product,
+                        "locationId",
+                        location,
+                        "kind",
+                        "adjust",
+                        "quantity",
+                        -4,
+                        "reason",
+                        "A-count"),
                 t));
         collect(api.get("/api/v1/inventory/movements", t));
         collect(api.post("/api/v1/user/products/favorites", Map.of("productId", product), portal));

@@ -40,7 +40,11 @@ class CategoriesController {
         this.audit = audit;
     }
 
-    record Body(@Nullable String name, @Nullable UUID parentId, @Nullable Integer position, @Nullable Boolean toTop) {}
+    record Body(
+            @Nullable String name,
+            @Nullable UUID parentId,
+            @Nullable Integer position,
+            @Nullable Boolean toTop) {}
 
     /** A category with its children, as a tree. */
     record Node(UUID id, @Nullable UUID parentId, String name, int position, List<Node> children) {}
@@ -68,8 +72,13 @@ class CategoriesController {
         CategoryStore.Category c = checked(org, b, null, Ids.newId());
         store.insert(org, c);
         audit.record(AuditRecord.of(
-                org, "product_category.created", "product_category", c.id(), AuditChange.created(Map.of("name", c.name()))));
-        return ResponseEntity.created(URI.create("/api/v1/product-categories/" + c.id())).body(c);
+                org,
+                "product_category.created",
+                "product_category",
+                c.id(),
+                AuditChange.created(Map.of("name", c.name()))));
+        return ResponseEntity.created(URI.create("/api/v1/product-categories/" + c.id()))
+                .body(c);
     }
 
     @PatchMapping("/api/v1/product-categories/{id}")

@@ -31,10 +31,7 @@ class CategoryStore {
         return jdbc.sql("""
                 SELECT id, parent_id, name, position FROM product_categories
                 WHERE org_id = :org ORDER BY position, lower(name), id
-                """)
-                .param("org", org)
-                .query(Category.class)
-                .list();
+                """).param("org", org).query(Category.class).list();
     }
 
     boolean nameTaken(UUID org, @Nullable UUID parent, String name, @Nullable UUID except) {
@@ -110,7 +107,8 @@ class CategoryStore {
 
     void delete(UUID org, UUID id) {
         // deleted products keep no category: the row can go
-        jdbc.sql("UPDATE products SET category_id = NULL WHERE org_id = :org AND category_id = :id AND deleted_at IS NOT NULL")
+        jdbc.sql(
+                        "UPDATE products SET category_id = NULL WHERE org_id = :org AND category_id = :id AND deleted_at IS NOT NULL")
                 .param("org", org)
                 .param("id", id)
                 .update();

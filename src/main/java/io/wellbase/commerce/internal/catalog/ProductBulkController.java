@@ -54,7 +54,9 @@ class ProductBulkController {
         this.audit = audit;
     }
 
-    record Body(@Nullable List<ProductFields.Body> items, @Nullable Boolean onlyUpdate) {}
+    record Body(
+            @Nullable List<ProductFields.Body> items,
+            @Nullable Boolean onlyUpdate) {}
 
     record RowResult(int row, String sku, UUID id, String outcome) {}
 
@@ -66,8 +68,9 @@ class ProductBulkController {
     @RequiresPermission(Permission.PRODUCT_MANAGE)
     @Transactional
     @Operation(
-            summary = "Create or update up to 1,000 products by sku (onlyUpdate: unknown skus are row errors); rows with"
-                    + " errors are reported and change nothing, the others are applied")
+            summary =
+                    "Create or update up to 1,000 products by sku (onlyUpdate: unknown skus are row errors); rows with"
+                            + " errors are reported and change nothing, the others are applied")
     Result bulk(Caller caller, @RequestBody Body b) {
         UUID org = caller.requireOrganization();
         List<ProductFields.Body> items = b.items() == null ? List.of() : b.items();
@@ -127,8 +130,18 @@ class ProductBulkController {
                 "product.bulk_saved",
                 "organization",
                 org,
-                Map.of("created", new AuditChange(null, created), "updated", new AuditChange(null, updated),
-                        "rejected", new AuditChange(null, errors.size()))));
-        return new Result(created, updated, (int) errors.stream().map(RowError::row).distinct().count(), results, errors);
+                Map.of(
+                        "created",
+                        new AuditChange(null, created),
+                        "updated",
+                        new AuditChange(null, updated),
+                        "rejected",
+                        new AuditChange(null, errors.size()))));
+        return new Result(
+                created,
+                updated,
+                (int) errors.stream().map(RowError::row).distinct().count(),
+                results,
+                errors);
     }
 }

@@ -55,7 +55,14 @@ class ProductFields {
             ProductStore.@Nullable Product base,
             String prefix,
             List<FieldError> errors) {
-        return draft(org, currency, b, base, prefix, errors, id -> categories.find(org, id).isPresent());
+        return draft(
+                org,
+                currency,
+                b,
+                base,
+                prefix,
+                errors,
+                id -> categories.find(org, id).isPresent());
     }
 
     /** As above, with the organization's categories looked up once for many rows (a bulk request). */
@@ -84,12 +91,15 @@ class ProductFields {
                 ? Money.parse(b.price(), currency, prefix + "price", errors)
                 : base == null ? null : base.price().amount();
         if (price == null && b.price() == null) {
-            errors.add(new FieldError(prefix + "price", "is required, e.g. {\"amount\": 1299} or {\"decimal\": \"12.99\"}"));
+            errors.add(new FieldError(
+                    prefix + "price", "is required, e.g. {\"amount\": 1299} or {\"decimal\": \"12.99\"}"));
         }
         int taxBp = base == null ? 0 : base.taxRateBp();
         if (b.taxRate() != null) {
             BigDecimal rate = new BigDecimal(b.taxRate().toString());
-            if (rate.signum() < 0 || rate.compareTo(BigDecimal.valueOf(100)) > 0 || rate.stripTrailingZeros().scale() > 2) {
+            if (rate.signum() < 0
+                    || rate.compareTo(BigDecimal.valueOf(100)) > 0
+                    || rate.stripTrailingZeros().scale() > 2) {
                 errors.add(new FieldError(prefix + "taxRate", "a percentage from 0 to 100 with at most 2 decimals"));
             } else {
                 taxBp = rate.movePointRight(2).intValue();
@@ -174,7 +184,8 @@ class ProductFields {
             }
             if (values == null || values.stream().anyMatch(v -> v.isEmpty() || v.length() > 100)) {
                 errors.add(new FieldError(
-                        prefix + "attributes." + key, "must be a text or a list of up to 50 texts of 1 to 100 characters"));
+                        prefix + "attributes." + key,
+                        "must be a text or a list of up to 50 texts of 1 to 100 characters"));
                 continue;
             }
             out.put(key, List.copyOf(values));
@@ -190,7 +201,8 @@ class ProductFields {
         for (UUID id : ids) {
             var file = files.find(org, id);
             if (file.isEmpty() || file.get().purpose() != FilePurpose.PRODUCT_IMAGE) {
-                errors.add(new FieldError(prefix + "imageFileIds", id + " is not a product_image upload of this organization"));
+                errors.add(new FieldError(
+                        prefix + "imageFileIds", id + " is not a product_image upload of this organization"));
             }
         }
         return List.copyOf(new LinkedHashSet<>(ids));

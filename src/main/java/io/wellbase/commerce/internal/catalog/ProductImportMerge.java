@@ -20,7 +20,8 @@ class ProductImportMerge implements ProductImports {
                     SELECT 1 FROM product_categories c
                     WHERE c.org_id = :org AND c.parent_id IS NULL AND lower(c.name) = lower(n.name))
                 """);
-        sql.update("ALTER TABLE import_stage ADD COLUMN target_id uuid, ADD COLUMN category_id uuid, ADD COLUMN changed boolean");
+        sql.update(
+                "ALTER TABLE import_stage ADD COLUMN target_id uuid, ADD COLUMN category_id uuid, ADD COLUMN changed boolean");
         sql.update("""
                 UPDATE import_stage s SET category_id = c.id
                 FROM product_categories c

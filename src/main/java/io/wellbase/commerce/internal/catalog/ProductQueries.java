@@ -27,31 +27,45 @@ class ProductQueries {
 
     /** What a list asks for; {@code categories} already holds the asked category and those below it. */
     record Filter(
-            @Nullable String q, @Nullable List<UUID> categories, @Nullable Boolean active, @Nullable String tag) {}
+            @Nullable String q,
+            @Nullable List<UUID> categories,
+            @Nullable Boolean active,
+            @Nullable String tag) {}
 
-    record Page(List<ProductStore.Product> rows, long total) {}
+    /** Totals are exact up to this many matching products; beyond, {@code total_exact} is false. */
+    static final int EXACT_TOTAL_LIMIT = 1000;
+
+    /** A page; {@code total} is exact when {@code exact}, else a lower bound; {@code hasNext} is always known. */
+    record Page(List<ProductStore.Product> rows, long total, boolean exact, boolean hasNext) {}
 
     Page page(UUID org, Filter f, String orderBy, int limit, long offset) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(org, f, params);
+        customPlanFor(f);
         List<ProductStore.Product> rows = jdbc.sql("SELECT * FROM products p WHERE " + where + " ORDER BY " + orderBy
                         + " LIMIT :limit OFFSET :offset")
                 .params(params)
-                .param("limit", limit)
+                .param("limit", limit + 1)
                 .param("offset", offset)
                 .query(products::product)
                 .list();
-        long total = jdbc.sql("SELECT count(*) FROM products p WHERE " + where)
+        boolean hasNext = rows.size() > limit;
+        List<ProductStore.Product> shown = hasNext ? rows.subList(0, limit) : rows;
+        long counted = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM products p WHERE " + where + " LIMIT "
+                        + (EXACT_TOTAL_LIMIT + 1) + ") matching")
                 .params(params)
                 .query(Long.class)
                 .single();
-        return new Page(rows, total);
+        boolean exact = counted <= EXACT_TOTAL_LIMIT;
+        long total = Math.max(exact ? counted : EXACT_TOTAL_LIMIT, offset + shown.size() + (hasNext ? 1 : 0));
+        return new Page(List.copyOf(shown), total, exact, hasNext);
     }
 
     /** Rows after {@code after} in id order (creation order), one more than {@code size} to tell a next page. */
     List<ProductStore.Product> after(UUID org, Filter f, @Nullable UUID after, int size) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(org, f, params);
+        customPlanFor(f);
         if (after != null) {
             where += " AND p.id > :after";
             params.put("after", after);
@@ -61,6 +75,17 @@ class ProductQueries {
                 .param("limit", size + 1)
                 .query(products::product)
                 .list();
+    }
+
+    /**
+     * A text search is planned for its own pattern: a plan made for any pattern (the generic plan the driver's
+     * prepared statement would get after five runs) cannot tell a rare pattern, which the trigram index serves, from
+     * a common one, and falls back to reading every product. Within the caller's (read-only) transaction only.
+     */
+    private void customPlanFor(Filter f) {
+        if (f.q() != null && !f.q().isBlank()) {
+            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+        }
     }
 
     /** The category and every category below it. */

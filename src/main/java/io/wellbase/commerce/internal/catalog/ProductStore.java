@@ -93,12 +93,7 @@ public class ProductStore {
                             attributes = CAST(:attributes AS jsonb), image_file_ids = :images, lasts_days = :lasts,
                             active = :active, updated_at = now()
                         WHERE org_id = :org AND id = :id AND deleted_at IS NULL
-                        """)
-                        .param("id", id)
-                        .param("org", org)
-                        .params(params(d))
-                        .update()
-                == 1;
+                        """).param("id", id).param("org", org).params(params(d)).update() == 1;
     }
 
     private Map<String, Object> params(Draft d) {
@@ -123,11 +118,7 @@ public class ProductStore {
         return jdbc.sql("""
                         UPDATE products SET deleted_at = now(), active = false, updated_at = now()
                         WHERE org_id = :org AND id = :id AND deleted_at IS NULL
-                        """)
-                        .param("org", org)
-                        .param("id", id)
-                        .update()
-                == 1;
+                        """).param("org", org).param("id", id).update() == 1;
     }
 
     public Optional<Product> find(UUID org, UUID id) {
@@ -158,7 +149,11 @@ public class ProductStore {
         Map<String, Product> found = new LinkedHashMap<>();
         jdbc.sql("SELECT * FROM products WHERE org_id = :org AND lower(sku) = ANY(:skus) AND deleted_at IS NULL")
                 .param("org", org)
-                .param("skus", skus.stream().map(s -> s.toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new))
+                .param(
+                        "skus",
+                        skus.stream()
+                                .map(s -> s.toLowerCase(java.util.Locale.ROOT))
+                                .toArray(String[]::new))
                 .query(this::product)
                 .list()
                 .forEach(p -> found.put(p.sku().toLowerCase(java.util.Locale.ROOT), p));

@@ -103,13 +103,11 @@ class ProductsController {
             if (sort != null) {
                 throw ApiException.invalidField("sort", "a cursor pages in creation order; leave sort out");
             }
-            List<ProductStore.Product> rows =
-                    queries.after(org, filter, CursorPage.idCursor(cursor), page.pageSize());
+            List<ProductStore.Product> rows = queries.after(org, filter, CursorPage.idCursor(cursor), page.pageSize());
             return CursorPage.fromLookahead(rows, page.pageSize(), ProductStore.Product::id);
         }
-        ProductQueries.Page result =
-                queries.page(org, filter, page.orderBy(SORT), page.pageSize(), page.offset());
-        return PageResult.of(result.rows(), page, result.total());
+        ProductQueries.Page result = queries.page(org, filter, page.orderBy(SORT), page.pageSize(), page.offset());
+        return PageResult.of(result.rows(), page, result.total(), result.exact(), result.hasNext());
     }
 
     @GetMapping("/api/v1/products/{id}")
@@ -169,7 +167,9 @@ class ProductsController {
     @DeleteMapping("/api/v1/products/{id}")
     @RequiresPermission(Permission.PRODUCT_MANAGE)
     @Transactional
-    @Operation(summary = "Delete a product: it leaves the catalogue; past orders keep it, drafts holding it cannot be placed")
+    @Operation(
+            summary =
+                    "Delete a product: it leaves the catalogue; past orders keep it, drafts holding it cannot be placed")
     ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id) {
         UUID org = caller.requireOrganization();
         if (!store.delete(org, id)) {

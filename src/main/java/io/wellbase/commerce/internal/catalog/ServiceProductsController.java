@@ -61,7 +61,8 @@ class ServiceProductsController {
     @PutMapping("/api/v1/services/{serviceId}/products")
     @RequiresPermission(Permission.PRODUCT_MANAGE)
     @Transactional
-    @Operation(summary = "Replace what one appointment of the service uses: products with quantities (up to 3 decimals)")
+    @Operation(
+            summary = "Replace what one appointment of the service uses: products with quantities (up to 3 decimals)")
     Map<String, List<Use>> put(Caller caller, @PathVariable UUID serviceId, @RequestBody Body b) {
         UUID org = caller.requireOrganization();
         requireService(org, serviceId);
@@ -73,13 +74,21 @@ class ServiceProductsController {
         }
         for (int i = 0; i < given.size(); i++) {
             UseBody u = given.get(i);
-            if (u == null || u.productId() == null || products.find(org, u.productId()).isEmpty()) {
-                errors.add(new ApiException.FieldError("products[" + i + "].productId", "must be a product of this organization"));
+            if (u == null
+                    || u.productId() == null
+                    || products.find(org, u.productId()).isEmpty()) {
+                errors.add(new ApiException.FieldError(
+                        "products[" + i + "].productId", "must be a product of this organization"));
                 continue;
             }
-            BigDecimal q = u.quantity() == null ? null : new BigDecimal(u.quantity().toString());
-            if (q == null || q.signum() <= 0 || q.compareTo(BigDecimal.valueOf(1000)) > 0 || q.stripTrailingZeros().scale() > 3) {
-                errors.add(new ApiException.FieldError("products[" + i + "].quantity", "more than 0, at most 1000, up to 3 decimals"));
+            BigDecimal q =
+                    u.quantity() == null ? null : new BigDecimal(u.quantity().toString());
+            if (q == null
+                    || q.signum() <= 0
+                    || q.compareTo(BigDecimal.valueOf(1000)) > 0
+                    || q.stripTrailingZeros().scale() > 3) {
+                errors.add(new ApiException.FieldError(
+                        "products[" + i + "].quantity", "more than 0, at most 1000, up to 3 decimals"));
                 continue;
             }
             uses.put(u.productId(), q);
@@ -97,12 +106,18 @@ class ServiceProductsController {
                 .param("product", product)
                 .param("q", q)
                 .update());
-        audit.record(AuditRecord.of(org, "service.products_set", "service", serviceId, Map.of("products", new AuditChange(null, uses.size()))));
+        audit.record(AuditRecord.of(
+                org,
+                "service.products_set",
+                "service",
+                serviceId,
+                Map.of("products", new AuditChange(null, uses.size()))));
         return Map.of("data", uses(org, serviceId));
     }
 
     private List<Use> uses(UUID org, UUID service) {
-        return jdbc.sql("SELECT product_id, quantity FROM service_products WHERE org_id = :org AND service_id = :service ORDER BY product_id")
+        return jdbc.sql(
+                        "SELECT product_id, quantity FROM service_products WHERE org_id = :org AND service_id = :service ORDER BY product_id")
                 .param("org", org)
                 .param("service", service)
                 .query(Use.class)

@@ -80,7 +80,9 @@ class OrderDrafting {
             return new Pricing.Discount(a.longValueExact(), 0);
         }
         BigDecimal p = new BigDecimal(body.percent().toString());
-        if (p.signum() < 0 || p.compareTo(BigDecimal.valueOf(100)) > 0 || p.stripTrailingZeros().scale() > 2) {
+        if (p.signum() < 0
+                || p.compareTo(BigDecimal.valueOf(100)) > 0
+                || p.stripTrailingZeros().scale() > 2) {
             errors.add(new FieldError("discount.percent", "from 0 to 100 with at most 2 decimals"));
             return null;
         }
@@ -118,7 +120,10 @@ class OrderDrafting {
         }
         List<UUID> order = new ArrayList<>(units.keySet());
         List<Pricing.Line> lines = order.stream()
-                .map(p -> new Pricing.Line(found.get(p).price().amount(), units.get(p), found.get(p).taxRateBp()))
+                .map(p -> new Pricing.Line(
+                        found.get(p).price().amount(),
+                        units.get(p),
+                        found.get(p).taxRateBp()))
                 .toList();
         Pricing.Priced priced = Pricing.price(lines, discount);
         List<OrderStore.Item> items = new ArrayList<>();

@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class OrderFlow {
 
-    static final Set<String> PAYMENT_METHODS = Set.of("cash", "card_terminal", "bank_transfer", "complimentary", "other");
+    static final Set<String> PAYMENT_METHODS =
+            Set.of("cash", "card_terminal", "bank_transfer", "complimentary", "other");
 
     private final OrderStore orders;
     private final OrderDrafting drafting;
@@ -77,34 +78,73 @@ class OrderFlow {
         UUID id = Ids.newId();
         OffsetDateTime now = OffsetDateTime.now(clock);
         OrderStore.Order o = n.draft()
-                ? drafting.price(org, id, n.clientId(), n.locationId(), n.currency(), n.units(), n.discount(), n.note(),
-                        OrderStatus.DRAFT.value(), null, null, null)
-                : drafting.price(org, id, n.clientId(), n.locationId(), n.currency(), n.units(), n.discount(), n.note(),
-                        OrderStatus.PENDING_PAYMENT.value(), null, now, now.plus(properties.reservation()));
-        orders.insert(o, org, by);
-        if (!n.draft()) {
-            stock.reserve(org, n.locationId(), o.reservedUnits());
-            forgetRecommendations(org, n.clientId());
-        }
+                ? drafting.price(
+                        org,
+                        id,
+                        n.clientId(),
+                        n.locationId(),
+                        n.currency(),
+                        n.units(),
+                        n.discount(),
+                        n.note(),
+                        OrderStatus.DRAFT.value(),
+                        null,
+                        null,
+                        null)
+                : drafting.price(
+                        org,
+                        id,
+                        n.clientId(),
+                        n.locationId(),
+                        n.currency(),
+                        n.units(),
+                        n.discount(),
+                        n.note(),
+                        OrderStatus.PENDING_PAYMENT.value(),
+                        null,
+                        now,
+                        now.plus(properties.reservation()));
+        OrderStore.Order created = orders.insert(o, org, by);
         audit.record(AuditRecord.of(
                 org,
                 n.draft() ? "order.drafted" : "order.placed",
                 "order",
                 id,
                 AuditChange.created(Map.of("clientId", n.clientId(), "total", o.total(), "currency", o.currency()))));
-        return orders.find(org, id).orElseThrow();
+        if (!n.draft()) {
+            // last, so that the stock rows are locked only for the reservation and the commit
+            stock.reserve(org, n.locationId(), o.reservedUnits());
+            forgetRecommendations(org, n.clientId());
+        }
+        return created;
     }
 
     /** Changes a draft's items (at today's prices). */
     @Transactional
-    OrderStore.Order changeDraft(UUID org, UUID id, Map<UUID, Integer> units, Pricing.Discount discount, @Nullable String note) {
+    OrderStore.Order changeDraft(
+            UUID org, UUID id, Map<UUID, Integer> units, Pricing.Discount discount, @Nullable String note) {
         OrderStore.Order current = locked(org, id);
         requireStatus(current, EnumSet.of(OrderStatus.DRAFT), "Only a draft's items can change");
-        OrderStore.Order changed = drafting.price(org, id, current.clientId(), current.locationId(), current.currency(),
-                units, discount, note != null ? note : current.note(), OrderStatus.DRAFT.value(), current.reorderedFrom(),
-                null, null);
+        OrderStore.Order changed = drafting.price(
+                org,
+                id,
+                current.clientId(),
+                current.locationId(),
+                current.currency(),
+                units,
+                discount,
+                note != null ? note : current.note(),
+                OrderStatus.DRAFT.value(),
+                current.reorderedFrom(),
+                null,
+                null);
         orders.replaceDraft(org, changed);
-        audit.record(AuditRecord.of(org, "order.draft_changed", "order", id, Map.of("total", new AuditChange(current.total(), changed.total()))));
+        audit.record(AuditRecord.of(
+                org,
+                "order.draft_changed",
+                "order",
+                id,
+                Map.of("total", new AuditChange(current.total(), changed.total()))));
         return orders.find(org, id).orElseThrow();
     }
 
@@ -114,16 +154,32 @@ class OrderFlow {
         OrderStore.Order current = locked(org, id);
         requireStatus(current, EnumSet.of(OrderStatus.DRAFT), "Only a draft can be placed");
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Pricing.Discount kept = current.discount() > 0 ? new Pricing.Discount(current.discount(), 0) : Pricing.Discount.NONE;
-        OrderStore.Order placed = drafting.price(org, id, current.clientId(), current.locationId(), current.currency(),
-                current.units(), kept, current.note(), OrderStatus.DRAFT.value(), current.reorderedFrom(), now,
+        Pricing.Discount kept =
+                current.discount() > 0 ? new Pricing.Discount(current.discount(), 0) : Pricing.Discount.NONE;
+        OrderStore.Order placed = drafting.price(
+                org,
+                id,
+                current.clientId(),
+                current.locationId(),
+                current.currency(),
+                current.units(),
+                kept,
+                current.note(),
+                OrderStatus.DRAFT.value(),
+                current.reorderedFrom(),
+                now,
                 now.plus(properties.reservation()));
         orders.replaceDraft(org, placed);
-        orders.move(org, id, EnumSet.of(OrderStatus.DRAFT), OrderStatus.PENDING_PAYMENT,
+        orders.move(
+                org,
+                id,
+                EnumSet.of(OrderStatus.DRAFT),
+                OrderStatus.PENDING_PAYMENT,
                 Map.of("placed_at", now, "expires_at", now.plus(properties.reservation())));
         stock.reserve(org, current.locationId(), placed.reservedUnits());
         forgetRecommendations(org, current.clientId());
-        audit.record(AuditRecord.of(org, "order.placed", "order", id, Map.of("total", new AuditChange(null, placed.total()))));
+        audit.record(AuditRecord.of(
+                org, "order.placed", "order", id, Map.of("total", new AuditChange(null, placed.total()))));
         return orders.find(org, id).orElseThrow();
     }
 
@@ -132,11 +188,19 @@ class OrderFlow {
         OrderStore.Order o = locked(org, id);
         requireStatus(o, EnumSet.of(OrderStatus.PENDING_PAYMENT), "Only a placed, unpaid order can be paid");
         OffsetDateTime now = OffsetDateTime.now(clock);
-        orders.move(org, id, EnumSet.of(OrderStatus.PENDING_PAYMENT), OrderStatus.PAID,
+        orders.move(
+                org,
+                id,
+                EnumSet.of(OrderStatus.PENDING_PAYMENT),
+                OrderStatus.PAID,
                 Map.of("paid_at", now, "payment_method", method));
         events.publishEvent(new OrderPaid(org, id, o.clientId(), o.total(), o.currency(), method, now.toInstant()));
         forgetRecommendations(org, o.clientId());
-        audit.record(AuditRecord.of(org, "order.paid", "order", id,
+        audit.record(AuditRecord.of(
+                org,
+                "order.paid",
+                "order",
+                id,
                 Map.of("paymentMethod", new AuditChange(null, method), "total", new AuditChange(null, o.total()))));
         return orders.find(org, id).orElseThrow();
     }
@@ -145,7 +209,12 @@ class OrderFlow {
     OrderStore.Order fulfil(UUID org, UUID id, UUID by) {
         OrderStore.Order o = locked(org, id);
         requireStatus(o, EnumSet.of(OrderStatus.PAID), "Only a paid order can be handed over");
-        orders.move(org, id, EnumSet.of(OrderStatus.PAID), OrderStatus.FULFILLED, Map.of("fulfilled_at", OffsetDateTime.now(clock)));
+        orders.move(
+                org,
+                id,
+                EnumSet.of(OrderStatus.PAID),
+                OrderStatus.FULFILLED,
+                Map.of("fulfilled_at", OffsetDateTime.now(clock)));
         stock.fulfil(org, o.locationId(), o.reservedUnits(), id, by);
         audit.record(AuditRecord.of(org, "order.fulfilled", "order", id, Map.of()));
         return orders.find(org, id).orElseThrow();
@@ -156,12 +225,17 @@ class OrderFlow {
     OrderStore.Order cancel(UUID org, UUID id, String reason) {
         OrderStore.Order o = locked(org, id);
         requireStatus(o, OrderStatus.CANCELLABLE, "A paid order is refunded, not cancelled");
-        orders.move(org, id, OrderStatus.CANCELLABLE, OrderStatus.CANCELLED,
+        orders.move(
+                org,
+                id,
+                OrderStatus.CANCELLABLE,
+                OrderStatus.CANCELLED,
                 Map.of("cancelled_at", OffsetDateTime.now(clock), "cancel_reason", reason));
         if (o.state() == OrderStatus.PENDING_PAYMENT) {
             stock.release(org, o.locationId(), o.reservedUnits());
         }
-        audit.record(AuditRecord.of(org, "order.cancelled", "order", id, Map.of("reason", new AuditChange(null, reason))));
+        audit.record(
+                AuditRecord.of(org, "order.cancelled", "order", id, Map.of("reason", new AuditChange(null, reason))));
         return orders.find(org, id).orElseThrow();
     }
 
@@ -169,11 +243,17 @@ class OrderFlow {
     @Transactional
     boolean expire(UUID org, UUID id) {
         OrderStore.Order o = orders.lock(org, id).orElse(null);
-        if (o == null || o.state() != OrderStatus.PENDING_PAYMENT
-                || o.expiresAt() == null || o.expiresAt().toInstant().isAfter(clock.instant())) {
+        if (o == null
+                || o.state() != OrderStatus.PENDING_PAYMENT
+                || o.expiresAt() == null
+                || o.expiresAt().toInstant().isAfter(clock.instant())) {
             return false;
         }
-        orders.move(org, id, EnumSet.of(OrderStatus.PENDING_PAYMENT), OrderStatus.CANCELLED,
+        orders.move(
+                org,
+                id,
+                EnumSet.of(OrderStatus.PENDING_PAYMENT),
+                OrderStatus.CANCELLED,
                 Map.of("cancelled_at", OffsetDateTime.now(clock), "cancel_reason", "expired"));
         stock.release(org, o.locationId(), o.reservedUnits());
         audit.record(AuditRecord.of(org, "order.expired", "order", id, Map.of()));
@@ -201,11 +281,23 @@ class OrderFlow {
                     unavailable.stream().map(i -> i.productId().toString()).toList());
         }
         UUID id = Ids.newId();
-        OrderStore.Order draft = drafting.price(org, id, source.clientId(), source.locationId(), source.currency(), units,
-                Pricing.Discount.NONE, null, OrderStatus.DRAFT.value(), source.id(), null, null);
-        orders.insert(draft, org, by);
-        audit.record(AuditRecord.of(org, "order.reordered", "order", id, Map.of("reorderedFrom", new AuditChange(null, source.id()))));
-        return new Reordered(orders.find(org, id).orElseThrow(), List.copyOf(unavailable));
+        OrderStore.Order draft = drafting.price(
+                org,
+                id,
+                source.clientId(),
+                source.locationId(),
+                source.currency(),
+                units,
+                Pricing.Discount.NONE,
+                null,
+                OrderStatus.DRAFT.value(),
+                source.id(),
+                null,
+                null);
+        OrderStore.Order created = orders.insert(draft, org, by);
+        audit.record(AuditRecord.of(
+                org, "order.reordered", "order", id, Map.of("reorderedFrom", new AuditChange(null, source.id()))));
+        return new Reordered(created, List.copyOf(unavailable));
     }
 
     OrderStore.Order locked(UUID org, UUID id) {
@@ -215,7 +307,8 @@ class OrderFlow {
 
     static void requireStatus(OrderStore.Order o, Set<OrderStatus> allowed, String detail) {
         if (!allowed.contains(o.state())) {
-            throw new CommerceRefusal(CommerceRefusal.Reason.WRONG_STATUS, detail + " (this one is " + o.status() + ")");
+            throw new CommerceRefusal(
+                    CommerceRefusal.Reason.WRONG_STATUS, detail + " (this one is " + o.status() + ")");
         }
     }
 

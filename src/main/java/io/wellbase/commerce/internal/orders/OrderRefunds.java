@@ -58,7 +58,14 @@ class OrderRefunds {
     /** What to refund: an amount, or units of items (by item id); with a reason. */
     record Ask(@Nullable Long amount, Map<UUID, Integer> items, String reason, boolean restock) {}
 
-    record Refund(UUID id, UUID orderId, long amount, String reason, boolean restocked, List<Map<String, Object>> items, OffsetDateTime createdAt) {}
+    record Refund(
+            UUID id,
+            UUID orderId,
+            long amount,
+            String reason,
+            boolean restocked,
+            List<Map<String, Object>> items,
+            OffsetDateTime createdAt) {}
 
     @Transactional
     Refund refund(UUID org, UUID orderId, Ask ask, UUID by) {
@@ -72,21 +79,25 @@ class OrderRefunds {
         for (var e : ask.items().entrySet()) {
             OrderStore.Item item = byId.get(e.getKey());
             if (item == null) {
-                throw new CommerceRefusal(CommerceRefusal.Reason.NOT_FOUND, "Item " + e.getKey() + " is not on this order");
+                throw new CommerceRefusal(
+                        CommerceRefusal.Reason.NOT_FOUND, "Item " + e.getKey() + " is not on this order");
             }
             if (item.refundedQuantity() + e.getValue() > item.quantity()) {
                 throw new CommerceRefusal(
                         CommerceRefusal.Reason.REFUND_EXCEEDS_PAYMENT,
-                        "Only " + (item.quantity() - item.refundedQuantity()) + " of " + item.sku() + " are left to refund",
+                        "Only " + (item.quantity() - item.refundedQuantity()) + " of " + item.sku()
+                                + " are left to refund",
                         List.of(item.id().toString()));
             }
             long share = Pricing.refundOf(item.total(), item.quantity(), item.refundedQuantity(), e.getValue());
             amount += share;
-            refundedItems.add(Map.of("itemId", item.id(), "productId", item.productId(), "quantity", e.getValue(), "amount", share));
+            refundedItems.add(Map.of(
+                    "itemId", item.id(), "productId", item.productId(), "quantity", e.getValue(), "amount", share));
             if (item.reserved()) {
                 units.merge(item.productId(), e.getValue(), Integer::sum);
             }
-            jdbc.sql("UPDATE order_items SET refunded_quantity = refunded_quantity + :q WHERE org_id = :org AND id = :id")
+            jdbc.sql(
+                            "UPDATE order_items SET refunded_quantity = refunded_quantity + :q WHERE org_id = :org AND id = :id")
                     .param("q", e.getValue())
                     .param("org", org)
                     .param("id", item.id())
@@ -114,8 +125,16 @@ class OrderRefunds {
             // not handed over yet: what is refunded (everything, when the refund is full) is let go
             stock.release(org, o.locationId(), full ? remaining(o) : units);
         } else if (ask.restock() && !units.isEmpty()) {
-            units.forEach((product, q) ->
-                    stock.move(org, product, o.locationId(), MovementKind.RETURN, q, "refund: " + ask.reason(), orderId, null, by));
+            units.forEach((product, q) -> stock.move(
+                    org,
+                    product,
+                    o.locationId(),
+                    MovementKind.RETURN,
+                    q,
+                    "refund: " + ask.reason(),
+                    orderId,
+                    null,
+                    by));
             restocked = true;
         }
         UUID id = Ids.newId();
@@ -134,7 +153,11 @@ class OrderRefunds {
                 .param("by", by)
                 .param("at", now)
                 .update();
-        audit.record(AuditRecord.of(org, "order.refunded", "order", orderId,
+        audit.record(AuditRecord.of(
+                org,
+                "order.refunded",
+                "order",
+                orderId,
                 Map.of("amount", new AuditChange(null, amount), "reason", new AuditChange(null, ask.reason()))));
         return new Refund(id, orderId, amount, ask.reason(), restocked, refundedItems, now);
     }
@@ -163,7 +186,9 @@ class OrderRefunds {
                         rs.getLong("amount"),
                         rs.getString("reason"),
                         rs.getBoolean("restocked"),
-                        json.readValue(rs.getString("items"), new tools.jackson.core.type.TypeReference<List<Map<String, Object>>>() {}),
+                        json.readValue(
+                                rs.getString("items"),
+                                new tools.jackson.core.type.TypeReference<List<Map<String, Object>>>() {}),
                         rs.getObject("created_at", OffsetDateTime.class)))
                 .list();
     }

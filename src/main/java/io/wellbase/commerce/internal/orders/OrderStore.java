@@ -56,7 +56,8 @@ class OrderStore {
 
         /** Units per product. */
         Map<UUID, Integer> units() {
-            return items.stream().collect(Collectors.toMap(Item::productId, Item::quantity, Integer::sum, LinkedHashMap::new));
+            return items.stream()
+                    .collect(Collectors.toMap(Item::productId, Item::quantity, Integer::sum, LinkedHashMap::new));
         }
 
         /**
@@ -67,7 +68,10 @@ class OrderStore {
             return items.stream()
                     .filter(i -> i.reserved() && i.quantity() > i.refundedQuantity())
                     .collect(Collectors.toMap(
-                            Item::productId, i -> i.quantity() - i.refundedQuantity(), Integer::sum, LinkedHashMap::new));
+                            Item::productId,
+                            i -> i.quantity() - i.refundedQuantity(),
+                            Integer::sum,
+                            LinkedHashMap::new));
         }
 
         Money totalMoney() {
@@ -90,12 +94,14 @@ class OrderStore {
             int refundedQuantity,
             boolean reserved) {}
 
-    void insert(Order o, UUID org, UUID createdBy) {
-        jdbc.sql("""
+    /** Writes the order and its items; answers it as stored (with its number and creation time). */
+    Order insert(Order o, UUID org, UUID createdBy) {
+        Order stored = jdbc.sql("""
                 INSERT INTO orders (id, org_id, client_id, location_id, status, currency, subtotal, discount, tax, total,
                     note, reordered_from, placed_at, expires_at, created_by)
                 VALUES (:id, :org, :client, :location, :status, :currency, :subtotal, :discount, :tax, :total, :note,
                     :from, :placed, :expires, :by)
+                RETURNING *
                 """)
                 .param("id", o.id())
                 .param("org", org)
@@ -112,8 +118,10 @@ class OrderStore {
                 .param("placed", o.placedAt())
                 .param("expires", o.expiresAt())
                 .param("by", createdBy)
-                .update();
+                .query((rs, n) -> order(rs, o.items()))
+                .single();
         insertItems(org, o.id(), o.items());
+        return stored;
     }
 
     private void insertItems(UUID org, UUID order, List<Item> items) {
@@ -190,7 +198,9 @@ class OrderStore {
     /** A change of status from one of {@code from}; the moment columns named are set to now. */
     boolean move(UUID org, UUID id, Collection<OrderStatus> from, OrderStatus to, Map<String, Object> set) {
         StringBuilder sql = new StringBuilder("UPDATE orders SET status = :to, updated_at = now()");
-        set.keySet().forEach(column -> sql.append(", ").append(column).append(" = :").append(column));
+        set.keySet()
+                .forEach(
+                        column -> sql.append(", ").append(column).append(" = :").append(column));
         sql.append(" WHERE org_id = :org AND id = :id AND status = ANY(:from)");
         return jdbc.sql(sql.toString())
                         .params(set)
@@ -265,7 +275,8 @@ class OrderStore {
         if (orders.isEmpty()) {
             return orders;
         }
-        Map<UUID, List<Item>> items = jdbc.sql("""
+        Map<UUID, List<Item>> items = jdbc
+                .sql("""
                 SELECT order_id, id, position, product_id, sku, title, quantity, unit_price, discount, tax_rate_bp, tax,
                        total, refunded_quantity, reserved
                 FROM order_items WHERE org_id = :org AND order_id = ANY(:ids) ORDER BY order_id, position
@@ -290,17 +301,37 @@ class OrderStore {
                                 rs.getBoolean("reserved"))))
                 .list()
                 .stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return orders.stream()
                 .map(o -> withItems(o, items.getOrDefault(o.id(), List.of())))
                 .toList();
     }
 
     private static Order withItems(Order o, List<Item> items) {
-        return new Order(o.id(), o.number(), o.clientId(), o.locationId(), o.status(), o.currency(), o.subtotal(),
-                o.discount(), o.tax(), o.total(), o.refunded(), o.paymentMethod(), o.note(), o.reorderedFrom(),
-                o.placedAt(), o.expiresAt(), o.paidAt(), o.fulfilledAt(), o.cancelledAt(), o.cancelReason(),
-                o.createdAt(), List.copyOf(items));
+        return new Order(
+                o.id(),
+                o.number(),
+                o.clientId(),
+                o.locationId(),
+                o.status(),
+                o.currency(),
+                o.subtotal(),
+                o.discount(),
+                o.tax(),
+                o.total(),
+                o.refunded(),
+                o.paymentMethod(),
+                o.note(),
+                o.reorderedFrom(),
+                o.placedAt(),
+                o.expiresAt(),
+                o.paidAt(),
+                o.fulfilledAt(),
+                o.cancelledAt(),
+                o.cancelReason(),
+                o.createdAt(),
+                List.copyOf(items));
     }
 
     private static Order order(ResultSet rs, List<Item> items) throws SQLException {

@@ -96,8 +96,9 @@ class OrdersController {
 
     @PostMapping("/api/v1/orders")
     @Operation(
-            summary = "Place an order (its stock reserved until paid, or until the reservation runs out), or keep it as a"
-                    + " draft with draft: true. Staff name the client; a client orders for themself")
+            summary =
+                    "Place an order (its stock reserved until paid, or until the reservation runs out), or keep it as a"
+                            + " draft with draft: true. Staff name the client; a client orders for themself")
     ResponseEntity<OrderStore.Order> create(Caller caller, @RequestBody OrderBody b) {
         UUID org = caller.requireOrganization();
         List<ApiException.FieldError> errors = new ArrayList<>();
@@ -112,7 +113,8 @@ class OrdersController {
         String currency = organizations.find(org).orElseThrow().currency();
         OrderStore.Order o = flow.create(
                 org,
-                new OrderFlow.NewOrder(client, b.locationId(), currency, units, discount, note, Boolean.TRUE.equals(b.draft())),
+                new OrderFlow.NewOrder(
+                        client, b.locationId(), currency, units, discount, note, Boolean.TRUE.equals(b.draft())),
                 caller.userId());
         return ResponseEntity.created(URI.create("/api/v1/orders/" + o.id())).body(o);
     }
@@ -137,7 +139,8 @@ class OrdersController {
         if (status != null && OrderStatus.of(status).isEmpty()) {
             throw ApiException.invalidField("status", "draft, pending_payment, paid, fulfilled, cancelled or refunded");
         }
-        OrderStore.Filter f = new OrderStore.Filter(client, status, locationId, instant("from", from), instant("to", to));
+        OrderStore.Filter f =
+                new OrderStore.Filter(client, status, locationId, instant("from", from), instant("to", to));
         return PageResult.of(store.list(org, f, page.pageSize(), page.offset()), page, store.count(org, f));
     }
 
@@ -156,7 +159,8 @@ class OrdersController {
         OrderStore.Order o = readable(caller, org, id);
         List<ApiException.FieldError> errors = new ArrayList<>();
         if (b.clientId() != null || b.locationId() != null) {
-            errors.add(new ApiException.FieldError(b.clientId() != null ? "clientId" : "locationId", "cannot be changed"));
+            errors.add(
+                    new ApiException.FieldError(b.clientId() != null ? "clientId" : "locationId", "cannot be changed"));
         }
         Map<UUID, Integer> units = b.items() != null ? drafting.units(b.items(), errors) : o.units();
         Pricing.Discount discount = b.discount() != null
@@ -168,7 +172,9 @@ class OrdersController {
     }
 
     @PostMapping("/api/v1/orders/{id}/place")
-    @Operation(summary = "Place a draft: priced at today's prices, its stock reserved (409 when short, naming the products)")
+    @Operation(
+            summary =
+                    "Place a draft: priced at today's prices, its stock reserved (409 when short, naming the products)")
     OrderStore.Order place(Caller caller, @PathVariable UUID id) {
         UUID org = caller.requireOrganization();
         readable(caller, org, id);
@@ -177,12 +183,18 @@ class OrdersController {
 
     @PostMapping("/api/v1/orders/{id}/payments")
     @RequiresPermission(Permission.ORDER_SELL)
-    @Operation(summary = "Record that a placed order was paid by hand (cash, card_terminal, bank_transfer, complimentary, other)")
+    @Operation(
+            summary =
+                    "Record that a placed order was paid by hand (cash, card_terminal, bank_transfer, complimentary, other)")
     OrderStore.Order pay(Caller caller, @PathVariable UUID id, @RequestBody PaymentBody b) {
         UUID org = caller.requireOrganization();
         if (b.method() == null || !OrderFlow.PAYMENT_METHODS.contains(b.method())) {
             throw ApiException.invalidField(
-                    "method", "must be one of " + String.join(", ", OrderFlow.PAYMENT_METHODS.stream().sorted().toList()));
+                    "method",
+                    "must be one of "
+                            + String.join(
+                                    ", ",
+                                    OrderFlow.PAYMENT_METHODS.stream().sorted().toList()));
         }
         return flow.pay(org, id, b.method());
     }
@@ -196,10 +208,13 @@ class OrdersController {
 
     @PostMapping("/api/v1/orders/{id}/cancel")
     @Operation(summary = "Cancel a draft or an unpaid order (its stock is let go); a paid order is refunded instead")
-    OrderStore.Order cancel(Caller caller, @PathVariable UUID id, @RequestBody(required = false) @Nullable CancelBody b) {
+    OrderStore.Order cancel(
+            Caller caller, @PathVariable UUID id, @RequestBody(required = false) @Nullable CancelBody b) {
         UUID org = caller.requireOrganization();
         readable(caller, org, id);
-        String reason = b == null || b.reason() == null || b.reason().isBlank() ? "cancelled" : b.reason().strip();
+        String reason = b == null || b.reason() == null || b.reason().isBlank()
+                ? "cancelled"
+                : b.reason().strip();
         if (reason.length() > 500) {
             throw ApiException.invalidField("reason", "at most 500 characters");
         }
@@ -209,8 +224,9 @@ class OrdersController {
     @PostMapping("/api/v1/orders/{id}/refunds")
     @RequiresPermission(Permission.ORDER_REFUND)
     @Operation(
-            summary = "Refund a paid order: an amount, or items by id and quantity (restock puts handed-over units back);"
-                    + " never more than was paid")
+            summary =
+                    "Refund a paid order: an amount, or items by id and quantity (restock puts handed-over units back);"
+                            + " never more than was paid")
     ResponseEntity<OrderRefunds.Refund> refund(Caller caller, @PathVariable UUID id, @RequestBody RefundBody b) {
         UUID org = caller.requireOrganization();
         List<ApiException.FieldError> errors = new ArrayList<>();
@@ -259,7 +275,8 @@ class OrdersController {
         UUID org = caller.requireOrganization();
         OrderStore.Order source = readable(caller, org, id);
         OrderFlow.Reordered r = flow.reorder(org, source, sellable(org, source), caller.userId());
-        return ResponseEntity.created(URI.create("/api/v1/orders/" + r.order().id())).body(r);
+        return ResponseEntity.created(URI.create("/api/v1/orders/" + r.order().id()))
+                .body(r);
     }
 
     private java.util.Set<UUID> sellable(UUID org, OrderStore.Order source) {
@@ -294,7 +311,8 @@ class OrdersController {
         return asked;
     }
 
-    private Pricing.Discount discount(Caller caller, OrderDrafting.@Nullable DiscountBody body, List<ApiException.FieldError> errors) {
+    private Pricing.Discount discount(
+            Caller caller, OrderDrafting.@Nullable DiscountBody body, List<ApiException.FieldError> errors) {
         if (body != null && caller.role() == Role.CLIENT) {
             errors.add(new ApiException.FieldError("discount", "only staff give discounts"));
             return Pricing.Discount.NONE;
@@ -318,9 +336,12 @@ class OrdersController {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
             try {
-                return java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                return java.time.LocalDate.parse(value)
+                        .atStartOfDay(java.time.ZoneOffset.UTC)
+                        .toInstant();
             } catch (DateTimeParseException e2) {
-                throw ApiException.invalidField(field, "must be a date (2026-03-14) or an instant (2026-03-14T09:00:00Z)");
+                throw ApiException.invalidField(
+                        field, "must be a date (2026-03-14) or an instant (2026-03-14T09:00:00Z)");
             }
         }
     }

@@ -76,7 +76,8 @@ final class Pricing {
         long given = 0;
         long[] remainders = new long[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
-            BigDecimal[] qr = BigDecimal.valueOf(lines.get(i).unitPrice() * lines.get(i).quantity())
+            BigDecimal[] qr = BigDecimal.valueOf(
+                            lines.get(i).unitPrice() * lines.get(i).quantity())
                     .multiply(BigDecimal.valueOf(discount))
                     .divideAndRemainder(BigDecimal.valueOf(subtotal));
             shares[i] = qr[0].longValueExact();

@@ -50,15 +50,24 @@ class UserProductReorder {
                 .param("product", id)
                 .query(Last.class)
                 .optional()
-                .orElseThrow(() -> new CommerceRefusal(CommerceRefusal.Reason.NOT_FOUND, "You have not bought this product here"));
+                .orElseThrow(() ->
+                        new CommerceRefusal(CommerceRefusal.Reason.NOT_FOUND, "You have not bought this product here"));
         if (drafting.sellable(org, java.util.List.of(id)).isEmpty()) {
             throw new CommerceRefusal(
-                    CommerceRefusal.Reason.PRODUCT_UNAVAILABLE, "This product is no longer sold", java.util.List.of(id.toString()));
+                    CommerceRefusal.Reason.PRODUCT_UNAVAILABLE,
+                    "This product is no longer sold",
+                    java.util.List.of(id.toString()));
         }
         OrderStore.Order o = flow.create(
                 org,
-                new OrderFlow.NewOrder(client, last.locationId(), last.currency(), Map.of(id, last.quantity()),
-                        Pricing.Discount.NONE, null, true),
+                new OrderFlow.NewOrder(
+                        client,
+                        last.locationId(),
+                        last.currency(),
+                        Map.of(id, last.quantity()),
+                        Pricing.Discount.NONE,
+                        null,
+                        true),
                 caller.userId());
         return ResponseEntity.created(URI.create("/api/v1/orders/" + o.id())).body(o);
     }

@@ -33,7 +33,8 @@ class FavoritesController {
     private final ClientAccounts accounts;
     private final Recommendations recommendations;
 
-    FavoritesController(JdbcClient jdbc, ProductStore products, ClientAccounts accounts, Recommendations recommendations) {
+    FavoritesController(
+            JdbcClient jdbc, ProductStore products, ClientAccounts accounts, Recommendations recommendations) {
         this.jdbc = jdbc;
         this.products = products;
         this.accounts = accounts;
@@ -41,7 +42,10 @@ class FavoritesController {
     }
 
     record Body(
-            @Nullable UUID productId, @Nullable Boolean inRoutine, @Nullable String notes, @Nullable OffsetDateTime lastUsedAt) {}
+            @Nullable UUID productId,
+            @Nullable Boolean inRoutine,
+            @Nullable String notes,
+            @Nullable OffsetDateTime lastUsedAt) {}
 
     record Favorite(
             UUID productId,
@@ -68,7 +72,9 @@ class FavoritesController {
         UUID org = caller.requireOrganization();
         UUID client = accounts.requireSelf(caller);
         if (b.productId() == null
-                || products.find(org, b.productId()).filter(ProductStore.Product::active).isEmpty()) {
+                || products.find(org, b.productId())
+                        .filter(ProductStore.Product::active)
+                        .isEmpty()) {
             throw ApiException.invalidField("productId", "must be a product sold here");
         }
         check(b);
@@ -119,7 +125,8 @@ class FavoritesController {
     @Operation(summary = "Remove a product from the client's favorites")
     ResponseEntity<Void> remove(Caller caller, @PathVariable UUID productId) {
         UUID org = caller.requireOrganization();
-        int removed = jdbc.sql("DELETE FROM product_favorites WHERE org_id = :org AND client_id = :client AND product_id = :product")
+        int removed = jdbc.sql(
+                        "DELETE FROM product_favorites WHERE org_id = :org AND client_id = :client AND product_id = :product")
                 .param("org", org)
                 .param("client", accounts.requireSelf(caller))
                 .param("product", productId)

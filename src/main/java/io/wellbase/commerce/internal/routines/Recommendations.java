@@ -101,12 +101,16 @@ class Recommendations {
             long days = ChronoUnit.DAYS.between(b.lastOn(), today);
             if (days >= p.lastsDays() - early) {
                 double confidence = Math.min(1.0, 0.5 + 0.5 * days / p.lastsDays());
-                candidates.add(new Candidate(p.id(), "replenish",
-                        "You bought this " + days + " days ago; it lasts about " + p.lastsDays(), round(confidence)));
+                candidates.add(new Candidate(
+                        p.id(),
+                        "replenish",
+                        "You bought this " + days + " days ago; it lasts about " + p.lastsDays(),
+                        round(confidence)));
             }
         }
         candidates.addAll(boughtTogether(org, client, mine));
-        jdbc.sql("""
+        jdbc
+                .sql("""
                         SELECT DISTINCT ON (sp.product_id) sp.product_id, t.plan_name
                         FROM report_treatment_services t
                         JOIN service_products sp ON sp.org_id = t.org_id AND sp.service_id = t.service_id
@@ -120,8 +124,8 @@ class Recommendations {
                 .list()
                 .stream()
                 .filter(e -> !mine.contains(e.getKey()))
-                .forEach(e -> candidates.add(
-                        new Candidate(e.getKey(), "treatment", "Used in your treatment plan \"" + e.getValue() + "\"", 0.7)));
+                .forEach(e -> candidates.add(new Candidate(
+                        e.getKey(), "treatment", "Used in your treatment plan \"" + e.getValue() + "\"", 0.7)));
         candidates.addAll(profileMatches(org, client, mine));
         Map<UUID, Candidate> best = new LinkedHashMap<>();
         for (Candidate c : candidates) {
@@ -129,13 +133,16 @@ class Recommendations {
         }
         Map<UUID, ProductStore.Product> shown = products.findAll(org, best.keySet());
         return best.values().stream()
-                .filter(c -> shown.containsKey(c.product()) && shown.get(c.product()).active())
-                .sorted(Comparator.comparingDouble(Candidate::confidence).reversed()
+                .filter(c ->
+                        shown.containsKey(c.product()) && shown.get(c.product()).active())
+                .sorted(Comparator.comparingDouble(Candidate::confidence)
+                        .reversed()
                         .thenComparing(c -> shown.get(c.product()).title()))
                 .limit(LIMIT)
                 .map(c -> {
                     ProductStore.Product p = shown.get(c.product());
-                    return new Recommendation(p.id(), p.sku(), p.title(), p.price(), c.reason(), c.because(), c.confidence());
+                    return new Recommendation(
+                            p.id(), p.sku(), p.title(), p.price(), c.reason(), c.because(), c.confidence());
                 })
                 .toList();
     }
@@ -174,7 +181,8 @@ class Recommendations {
                 .map(p -> new Candidate(
                         p.suggested(),
                         "bought_together",
-                        p.support() + " of " + p.base() + " clients who bought " + p.becauseTitle() + " also bought this",
+                        p.support() + " of " + p.base() + " clients who bought " + p.becauseTitle()
+                                + " also bought this",
                         round(p.support() / (double) p.base())))
                 .toList();
     }
@@ -194,14 +202,11 @@ class Recommendations {
                         SELECT id FROM products
                         WHERE org_id = :org AND deleted_at IS NULL AND active AND attributes <> '{}'::jsonb
                         LIMIT 5000
-                        """)
-                .param("org", org)
-                .query(UUID.class)
-                .list()
-                .stream()
+                        """).param("org", org).query(UUID.class).list().stream()
                 .filter(id -> !mine.contains(id))
                 .collect(java.util.stream.Collectors.collectingAndThen(
-                        java.util.stream.Collectors.toList(), ids -> List.copyOf(products.findAll(org, ids).values())));
+                        java.util.stream.Collectors.toList(),
+                        ids -> List.copyOf(products.findAll(org, ids).values())));
         for (ProductStore.Product p : withAttributes) {
             List<String> matched = new ArrayList<>();
             p.attributes().forEach((name, values) -> {
@@ -216,7 +221,10 @@ class Recommendations {
                         .ifPresent(v -> matched.add(name + " " + v));
             });
             if (!matched.isEmpty()) {
-                out.add(new Candidate(p.id(), "profile", "Matches your profile: " + String.join(", ", matched),
+                out.add(new Candidate(
+                        p.id(),
+                        "profile",
+                        "Matches your profile: " + String.join(", ", matched),
                         round(Math.min(0.8, 0.6 + 0.1 * (matched.size() - 1)))));
             }
         }

@@ -21,7 +21,10 @@ class RoutineStore {
         this.jdbc = jdbc;
     }
 
-    record Step(int position, @Nullable UUID productId, @Nullable String instructions) {}
+    record Step(
+            int position,
+            @Nullable UUID productId,
+            @Nullable String instructions) {}
 
     record Routine(
             UUID id,
@@ -38,7 +41,15 @@ class RoutineStore {
         }
     }
 
-    void insert(UUID org, UUID id, @Nullable UUID client, String name, @Nullable UUID template, boolean published, List<Step> steps, UUID by) {
+    void insert(
+            UUID org,
+            UUID id,
+            @Nullable UUID client,
+            String name,
+            @Nullable UUID template,
+            boolean published,
+            List<Step> steps,
+            UUID by) {
         jdbc.sql("""
                 INSERT INTO routines (id, org_id, client_id, name, template_id, published, created_by)
                 VALUES (:id, :org, :client, :name, :template, :published, :by)
@@ -55,7 +66,8 @@ class RoutineStore {
     }
 
     void update(UUID org, UUID id, String name, boolean published, @Nullable List<Step> steps) {
-        jdbc.sql("UPDATE routines SET name = :name, published = :published, updated_at = now() WHERE org_id = :org AND id = :id")
+        jdbc.sql(
+                        "UPDATE routines SET name = :name, published = :published, updated_at = now() WHERE org_id = :org AND id = :id")
                 .param("org", org)
                 .param("id", id)
                 .param("name", name)
@@ -105,8 +117,8 @@ class RoutineStore {
     }
 
     private List<Routine> list(UUID org, String where, Map<String, Object> params) {
-        List<Routine> routines = jdbc.sql("SELECT * FROM routines WHERE org_id = :org AND " + where
-                        + " ORDER BY created_at, id")
+        List<Routine> routines = jdbc.sql(
+                        "SELECT * FROM routines WHERE org_id = :org AND " + where + " ORDER BY created_at, id")
                 .param("org", org)
                 .params(params)
                 .query((rs, n) -> new Routine(
@@ -122,7 +134,8 @@ class RoutineStore {
         if (routines.isEmpty()) {
             return routines;
         }
-        Map<UUID, List<Step>> steps = jdbc.sql("""
+        Map<UUID, List<Step>> steps = jdbc
+                .sql("""
                 SELECT routine_id, position, product_id, instructions FROM routine_steps
                 WHERE org_id = :org AND routine_id = ANY(:ids) ORDER BY routine_id, position
                 """)
@@ -133,10 +146,18 @@ class RoutineStore {
                         new Step(rs.getInt(2), rs.getObject(3, UUID.class), rs.getString(4))))
                 .list()
                 .stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return routines.stream()
-                .map(r -> new Routine(r.id(), r.clientId(), r.name(), r.templateId(), r.published(), r.createdAt(),
-                        r.updatedAt(), steps.getOrDefault(r.id(), List.of())))
+                .map(r -> new Routine(
+                        r.id(),
+                        r.clientId(),
+                        r.name(),
+                        r.templateId(),
+                        r.published(),
+                        r.createdAt(),
+                        r.updatedAt(),
+                        steps.getOrDefault(r.id(), List.of())))
                 .toList();
     }
 }

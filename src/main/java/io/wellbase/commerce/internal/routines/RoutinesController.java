@@ -49,7 +49,11 @@ class RoutinesController {
     private final AuditTrail audit;
 
     RoutinesController(
-            RoutineStore store, ProductStore products, ClientAccounts accounts, ClientDirectory clients, AuditTrail audit) {
+            RoutineStore store,
+            ProductStore products,
+            ClientAccounts accounts,
+            ClientDirectory clients,
+            AuditTrail audit) {
         this.store = store;
         this.products = products;
         this.accounts = accounts;
@@ -59,7 +63,10 @@ class RoutinesController {
 
     record StepBody(@Nullable UUID productId, @Nullable String instructions) {}
 
-    record Body(@Nullable String name, @Nullable List<StepBody> steps, @Nullable Boolean published) {}
+    record Body(
+            @Nullable String name,
+            @Nullable List<StepBody> steps,
+            @Nullable Boolean published) {}
 
     record AssignBody(@Nullable UUID clientId) {}
 
@@ -117,12 +124,15 @@ class RoutinesController {
         UUID id = Ids.newId();
         store.insert(org, id, client, name, null, Boolean.TRUE.equals(b.published()), steps, caller.userId());
         audit.record(AuditRecord.of(org, "routine.created", "routine", id, AuditChange.created(Map.of("name", name))));
-        return ResponseEntity.created(URI.create("/api/v1/routines/" + id)).body(store.find(org, id).orElseThrow());
+        return ResponseEntity.created(URI.create("/api/v1/routines/" + id))
+                .body(store.find(org, id).orElseThrow());
     }
 
     @PatchMapping("/api/v1/routines/{id}")
     @Transactional
-    @Operation(summary = "Rename a routine or replace its steps (a client their own; staff the templates, and publish them)")
+    @Operation(
+            summary =
+                    "Rename a routine or replace its steps (a client their own; staff the templates, and publish them)")
     RoutineStore.Routine update(Caller caller, @PathVariable UUID id, @RequestBody Body b) {
         UUID org = caller.requireOrganization();
         RoutineStore.Routine r = writable(caller, org, id);
@@ -132,7 +142,8 @@ class RoutinesController {
         String name = name(b.name(), r.name());
         List<RoutineStore.Step> steps = b.steps() == null ? null : steps(org, b.steps());
         store.update(org, id, name, b.published() != null ? b.published() : r.published(), steps);
-        audit.record(AuditRecord.of(org, "routine.updated", "routine", id, Map.of("name", new AuditChange(r.name(), name))));
+        audit.record(
+                AuditRecord.of(org, "routine.updated", "routine", id, Map.of("name", new AuditChange(r.name(), name))));
         return store.find(org, id).orElseThrow();
     }
 
@@ -161,9 +172,14 @@ class RoutinesController {
         }
         UUID copy = Ids.newId();
         store.insert(org, copy, b.clientId(), template.name(), template.id(), false, template.steps(), caller.userId());
-        audit.record(AuditRecord.of(org, "routine.assigned", "client", b.clientId(),
+        audit.record(AuditRecord.of(
+                org,
+                "routine.assigned",
+                "client",
+                b.clientId(),
                 Map.of("routineId", new AuditChange(null, copy), "templateId", new AuditChange(null, id))));
-        return ResponseEntity.created(URI.create("/api/v1/routines/" + copy)).body(store.find(org, copy).orElseThrow());
+        return ResponseEntity.created(URI.create("/api/v1/routines/" + copy))
+                .body(store.find(org, copy).orElseThrow());
     }
 
     private RoutineStore.Routine writable(Caller caller, UUID org, UUID id) {
@@ -203,12 +219,15 @@ class RoutinesController {
         List<RoutineStore.Step> steps = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
             StepBody s = given.get(i);
-            if (s == null || (s.productId() == null && (s.instructions() == null || s.instructions().isBlank()))) {
+            if (s == null
+                    || (s.productId() == null
+                            && (s.instructions() == null || s.instructions().isBlank()))) {
                 errors.add(new ApiException.FieldError("steps[" + i + "]", "a product, instructions, or both"));
                 continue;
             }
             if (s.productId() != null && !known.contains(s.productId())) {
-                errors.add(new ApiException.FieldError("steps[" + i + "].productId", "must be a product of this organization"));
+                errors.add(new ApiException.FieldError(
+                        "steps[" + i + "].productId", "must be a product of this organization"));
             }
             if (s.instructions() != null && s.instructions().length() > 2000) {
                 errors.add(new ApiException.FieldError("steps[" + i + "].instructions", "at most 2,000 characters"));

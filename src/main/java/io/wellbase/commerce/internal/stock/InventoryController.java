@@ -68,7 +68,10 @@ class InventoryController {
             @Nullable Integer quantity,
             @Nullable String reason) {}
 
-    record ThresholdBody(@Nullable UUID productId, @Nullable UUID locationId, @Nullable Integer lowThreshold) {}
+    record ThresholdBody(
+            @Nullable UUID productId,
+            @Nullable UUID locationId,
+            @Nullable Integer lowThreshold) {}
 
     @GetMapping("/api/v1/inventory")
     @RequiresPermission(Permission.INVENTORY_MANAGE)
@@ -117,7 +120,8 @@ class InventoryController {
         checkLocation(org, b.locationId(), "locationId", errors);
         MovementKind kind = b.kind() == null ? null : MovementKind.of(b.kind()).orElse(null);
         if (kind != MovementKind.RECEIVE && kind != MovementKind.RETURN && kind != MovementKind.ADJUST) {
-            errors.add(new ApiException.FieldError("kind", "receive, return or adjust (transfers: /inventory/transfers)"));
+            errors.add(
+                    new ApiException.FieldError("kind", "receive, return or adjust (transfers: /inventory/transfers)"));
         }
         int q = b.quantity() == null ? 0 : b.quantity();
         if (q == 0 || Math.abs(q) > 1_000_000 || (kind != MovementKind.ADJUST && q < 0)) {
@@ -133,8 +137,7 @@ class InventoryController {
                 "product",
                 b.productId(),
                 Map.of("quantity", new AuditChange(null, q), "kind", new AuditChange(null, kind.value()))));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(Map.of("id", id, "stock", stock.of(org, b.productId())));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id, "stock", stock.of(org, b.productId())));
     }
 
     @PostMapping("/api/v1/inventory/transfers")
@@ -156,10 +159,32 @@ class InventoryController {
         String reason = reason(b.reason(), false, errors);
         ApiException.throwIfInvalid(errors);
         UUID transfer = Ids.newId();
-        stock.move(org, b.productId(), b.fromLocationId(), MovementKind.TRANSFER_OUT, -b.quantity(), reason, null, transfer, caller.userId());
-        stock.move(org, b.productId(), b.toLocationId(), MovementKind.TRANSFER_IN, b.quantity(), reason, null, transfer, caller.userId());
+        stock.move(
+                org,
+                b.productId(),
+                b.fromLocationId(),
+                MovementKind.TRANSFER_OUT,
+                -b.quantity(),
+                reason,
+                null,
+                transfer,
+                caller.userId());
+        stock.move(
+                org,
+                b.productId(),
+                b.toLocationId(),
+                MovementKind.TRANSFER_IN,
+                b.quantity(),
+                reason,
+                null,
+                transfer,
+                caller.userId());
         audit.record(AuditRecord.of(
-                org, "inventory.transferred", "product", b.productId(), Map.of("quantity", new AuditChange(null, b.quantity()))));
+                org,
+                "inventory.transferred",
+                "product",
+                b.productId(),
+                Map.of("quantity", new AuditChange(null, b.quantity()))));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(Map.of("transferId", transfer, "stock", stock.of(org, b.productId())));
     }
@@ -179,7 +204,11 @@ class InventoryController {
         ApiException.throwIfInvalid(errors);
         stock.threshold(org, b.productId(), b.locationId(), b.lowThreshold());
         audit.record(AuditRecord.of(
-                org, "inventory.threshold_set", "product", b.productId(), Map.of("lowThreshold", new AuditChange(null, b.lowThreshold()))));
+                org,
+                "inventory.threshold_set",
+                "product",
+                b.productId(),
+                Map.of("lowThreshold", new AuditChange(null, b.lowThreshold()))));
         return Map.of("stock", stock.of(org, b.productId()));
     }
 
@@ -198,10 +227,13 @@ class InventoryController {
         }
     }
 
-    private static @Nullable String reason(@Nullable String given, boolean required, List<ApiException.FieldError> errors) {
+    private static @Nullable String reason(
+            @Nullable String given, boolean required, List<ApiException.FieldError> errors) {
         String reason = given == null ? null : given.strip();
         if ((required && (reason == null || reason.isEmpty())) || (reason != null && reason.length() > 500)) {
-            errors.add(new ApiException.FieldError("reason", required ? "an adjustment needs a reason (1 to 500 characters)" : "at most 500 characters"));
+            errors.add(new ApiException.FieldError(
+                    "reason",
+                    required ? "an adjustment needs a reason (1 to 500 characters)" : "at most 500 characters"));
         }
         return reason == null || reason.isEmpty() ? null : reason;
     }

@@ -1,12 +1,12 @@
 package io.wellbase.commerce.internal.stock;
 
 import io.wellbase.commerce.StockRanLow;
-import io.wellbase.platform.data.Ids;
-import org.springframework.context.ApplicationEventPublisher;
 import io.wellbase.organizations.Locations;
+import io.wellbase.platform.data.Ids;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -53,7 +53,15 @@ class LowStock {
         String place = locations.place(org, location).map(Locations.Place::name).orElse("");
         for (Fallen f : fallen) {
             events.publishEvent(new StockRanLow(
-                    org, Ids.newId(), f.productId(), f.sku(), f.title(), location, place, f.available(), f.threshold()));
+                    org,
+                    Ids.newId(),
+                    f.productId(),
+                    f.sku(),
+                    f.title(),
+                    location,
+                    place,
+                    f.available(),
+                    f.threshold()));
         }
     }
 }

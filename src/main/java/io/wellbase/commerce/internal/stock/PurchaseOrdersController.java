@@ -68,7 +68,12 @@ class PurchaseOrdersController {
     record Line(UUID productId, String sku, String title, int quantity, Map<String, Object> basis) {}
 
     record PurchaseOrder(
-            UUID id, UUID locationId, String status, @Nullable String note, OffsetDateTime createdAt, List<Line> lines) {}
+            UUID id,
+            UUID locationId,
+            String status,
+            @Nullable String note,
+            OffsetDateTime createdAt,
+            List<Line> lines) {}
 
     record DraftBody(@Nullable UUID locationId) {}
 
@@ -95,26 +100,39 @@ class PurchaseOrdersController {
         location(org, b.locationId());
         List<ReorderSuggestions.Suggestion> due = suggestions.at(org, b.locationId());
         if (due.isEmpty()) {
-            throw ApiException.unprocessable("purchase_order.nothing_to_reorder", "Nothing needs reordering at this location");
+            throw ApiException.unprocessable(
+                    "purchase_order.nothing_to_reorder", "Nothing needs reordering at this location");
         }
         UUID id = Ids.newId();
-        jdbc.sql("INSERT INTO purchase_orders (id, org_id, location_id, status, created_by) VALUES (:id, :org, :location, 'draft', :by)")
+        jdbc.sql(
+                        "INSERT INTO purchase_orders (id, org_id, location_id, status, created_by) VALUES (:id, :org, :location, 'draft', :by)")
                 .param("id", id)
                 .param("org", org)
                 .param("location", b.locationId())
                 .param("by", caller.userId())
                 .update();
         for (ReorderSuggestions.Suggestion s : due) {
-            insertLine(org, id, s.productId(), s.quantity(), Map.of(
-                    "available", s.available(),
-                    "onOrder", s.onOrder(),
-                    "soldInHistory", s.soldInHistory(),
-                    "usedByAppointments", s.usedByAppointments(),
-                    "upcomingUse", s.upcomingUse(),
-                    "dailyUse", s.dailyUse()));
+            insertLine(
+                    org,
+                    id,
+                    s.productId(),
+                    s.quantity(),
+                    Map.of(
+                            "available", s.available(),
+                            "onOrder", s.onOrder(),
+                            "soldInHistory", s.soldInHistory(),
+                            "usedByAppointments", s.usedByAppointments(),
+                            "upcomingUse", s.upcomingUse(),
+                            "dailyUse", s.dailyUse()));
         }
-        audit.record(AuditRecord.of(org, "purchase_order.drafted", "purchase_order", id, Map.of("lines", new AuditChange(null, due.size()))));
-        return ResponseEntity.created(URI.create("/api/v1/purchase-orders/" + id)).body(find(org, id));
+        audit.record(AuditRecord.of(
+                org,
+                "purchase_order.drafted",
+                "purchase_order",
+                id,
+                Map.of("lines", new AuditChange(null, due.size()))));
+        return ResponseEntity.created(URI.create("/api/v1/purchase-orders/" + id))
+                .body(find(org, id));
     }
 
     @GetMapping("/api/v1/purchase-orders")
@@ -160,21 +178,31 @@ class PurchaseOrdersController {
             List<ApiException.FieldError> errors = new ArrayList<>();
             for (int i = 0; i < b.lines().size(); i++) {
                 LineBody l = b.lines().get(i);
-                if (l == null || l.productId() == null || products.find(org, l.productId()).isEmpty()) {
-                    errors.add(new ApiException.FieldError("lines[" + i + "].productId", "must be a product of this organization"));
+                if (l == null
+                        || l.productId() == null
+                        || products.find(org, l.productId()).isEmpty()) {
+                    errors.add(new ApiException.FieldError(
+                            "lines[" + i + "].productId", "must be a product of this organization"));
                 } else if (l.quantity() == null || l.quantity() < 0 || l.quantity() > 1_000_000) {
-                    errors.add(new ApiException.FieldError("lines[" + i + "].quantity", "from 0 (remove) to 1,000,000"));
+                    errors.add(
+                            new ApiException.FieldError("lines[" + i + "].quantity", "from 0 (remove) to 1,000,000"));
                 }
             }
             ApiException.throwIfInvalid(errors);
             for (LineBody l : b.lines()) {
-                jdbc.sql("DELETE FROM purchase_order_lines WHERE org_id = :org AND order_id = :id AND product_id = :product")
+                jdbc.sql(
+                                "DELETE FROM purchase_order_lines WHERE org_id = :org AND order_id = :id AND product_id = :product")
                         .param("org", org)
                         .param("id", id)
                         .param("product", l.productId())
                         .update();
                 if (l.quantity() > 0) {
-                    insertLine(org, id, l.productId(), l.quantity(), Map.of("changedBy", caller.userId().toString()));
+                    insertLine(
+                            org,
+                            id,
+                            l.productId(),
+                            l.quantity(),
+                            Map.of("changedBy", caller.userId().toString()));
                 }
             }
         }
@@ -216,7 +244,16 @@ class PurchaseOrdersController {
         UUID org = caller.requireOrganization();
         PurchaseOrder po = move(caller, id, List.of("ordered"), "received");
         for (Line l : po.lines()) {
-            stock.move(org, l.productId(), po.locationId(), MovementKind.RECEIVE, l.quantity(), "purchase order", null, null, caller.userId());
+            stock.move(
+                    org,
+                    l.productId(),
+                    po.locationId(),
+                    MovementKind.RECEIVE,
+                    l.quantity(),
+                    "purchase order",
+                    null,
+                    null,
+                    caller.userId());
         }
         return po;
     }
@@ -234,16 +271,21 @@ class PurchaseOrdersController {
                 .param("from", from.toArray(String[]::new))
                 .update();
         if (changed == 0) {
-            throw new CommerceRefusal(CommerceRefusal.Reason.WRONG_STATUS,
-                    "This purchase order is " + po.status() + "; it can only be " + to + " from " + String.join(" or ", from));
+            throw new CommerceRefusal(
+                    CommerceRefusal.Reason.WRONG_STATUS,
+                    "This purchase order is " + po.status() + "; it can only be " + to + " from "
+                            + String.join(" or ", from));
         }
-        audit.record(AuditRecord.of(org, "purchase_order." + to, "purchase_order", id, Map.of("status", new AuditChange(po.status(), to))));
+        audit.record(AuditRecord.of(
+                org, "purchase_order." + to, "purchase_order", id, Map.of("status", new AuditChange(po.status(), to))));
         return find(org, id);
     }
 
     private void requireStatus(PurchaseOrder po, String status) {
         if (!po.status().equals(status)) {
-            throw new CommerceRefusal(CommerceRefusal.Reason.WRONG_STATUS, "Only a " + status + " can change; this one is " + po.status());
+            throw new CommerceRefusal(
+                    CommerceRefusal.Reason.WRONG_STATUS,
+                    "Only a " + status + " can change; this one is " + po.status());
         }
     }
 
@@ -262,12 +304,17 @@ class PurchaseOrdersController {
     }
 
     private PurchaseOrder find(UUID org, UUID id) {
-        PurchaseOrder po = jdbc.sql("SELECT id, location_id, status, note, created_at FROM purchase_orders WHERE org_id = :org AND id = :id")
+        PurchaseOrder po = jdbc.sql(
+                        "SELECT id, location_id, status, note, created_at FROM purchase_orders WHERE org_id = :org AND id = :id")
                 .param("org", org)
                 .param("id", id)
                 .query((rs, n) -> new PurchaseOrder(
-                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class), List.of()))
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class),
+                        List.of()))
                 .optional()
                 .orElseThrow(() -> ApiException.notFound("Purchase order"));
         List<Line> lines = jdbc.sql("""
@@ -278,8 +325,12 @@ class PurchaseOrdersController {
                 .param("org", org)
                 .param("id", id)
                 .query((rs, n) -> new Line(
-                        rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        json.readValue(rs.getString(5), new tools.jackson.core.type.TypeReference<Map<String, Object>>() {})))
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        json.readValue(
+                                rs.getString(5), new tools.jackson.core.type.TypeReference<Map<String, Object>>() {})))
                 .list();
         return new PurchaseOrder(po.id(), po.locationId(), po.status(), po.note(), po.createdAt(), lines);
     }

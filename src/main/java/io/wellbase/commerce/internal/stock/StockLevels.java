@@ -28,7 +28,12 @@ public class StockLevels {
     }
 
     /** A product's stock at a location; {@code available} = on hand less what orders reserved. */
-    public record Level(UUID locationId, int onHand, int reserved, int available, @Nullable Integer lowThreshold) {}
+    public record Level(
+            UUID locationId,
+            int onHand,
+            int reserved,
+            int available,
+            @Nullable Integer lowThreshold) {}
 
     /** A product's stock at each location that has a level for it. */
     public List<Level> of(UUID org, UUID product) {
@@ -48,18 +53,24 @@ public class StockLevels {
      */
     public void reserve(UUID org, UUID location, Map<UUID, Integer> quantities) {
         List<String> short_ = new java.util.ArrayList<>();
+        List<UUID> fell = new java.util.ArrayList<>();
         for (var e : new TreeMap<>(quantities).entrySet()) {
-            int taken = jdbc.sql("""
+            // answers whether this reservation took the product to its low-stock threshold (not told yet)
+            List<Boolean> taken = jdbc.sql("""
                     UPDATE stock_levels SET reserved = reserved + :q
                     WHERE org_id = :org AND product_id = :product AND location_id = :location AND on_hand - reserved >= :q
+                    RETURNING low_threshold IS NOT NULL AND on_hand - reserved <= low_threshold AND NOT low_alerted
                     """)
                     .param("org", org)
                     .param("product", e.getKey())
                     .param("location", location)
                     .param("q", e.getValue())
-                    .update();
-            if (taken == 0) {
+                    .query(Boolean.class)
+                    .list();
+            if (taken.isEmpty()) {
                 short_.add(e.getKey().toString());
+            } else if (taken.getFirst()) {
+                fell.add(e.getKey());
             }
         }
         if (!short_.isEmpty()) {
@@ -68,7 +79,7 @@ public class StockLevels {
                     "Not enough stock at this location for " + short_.size() + " of the items",
                     short_);
         }
-        lowStock.check(org, location, quantities.keySet());
+        lowStock.check(org, location, fell);
     }
 
     /** Lets go of what an order reserved (cancelled or expired). */

@@ -47,11 +47,14 @@ class ImportRequests {
     static ImportKind kind(String value) {
         if (value == null || value.isBlank()) {
             throw ApiException.invalidField(
-                    "kind", "is required: clients, staff, classes, visits, sales, memberships, pricing_options or products");
+                    "kind",
+                    "is required: clients, staff, classes, visits, sales, memberships, pricing_options or products");
         }
         return ImportKind.of(value)
-                .orElseThrow(() -> ApiException.invalidField(
-                        "kind", "must be one of clients, staff, classes, visits, sales, memberships, pricing_options, products"));
+                .orElseThrow(
+                        () -> ApiException.invalidField(
+                                "kind",
+                                "must be one of clients, staff, classes, visits, sales, memberships, pricing_options, products"));
     }
 
     static DateOrder dateOrder(String value) {

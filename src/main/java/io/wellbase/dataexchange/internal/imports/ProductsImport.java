@@ -63,7 +63,10 @@ class ProductsImport implements KindImport {
                                 .toList());
         String activeText = row.text("active");
         boolean active = activeText == null
-                || !activeText.strip().toLowerCase(Locale.ROOT).matches("inactive|no|n|false|0|discontinued|archived|off");
+                || !activeText
+                        .strip()
+                        .toLowerCase(Locale.ROOT)
+                        .matches("inactive|no|n|false|0|discontinued|archived|off");
         Integer lasts = row.integer("lastsDays", 1, 3650);
         return new Object[] {
             sku.toLowerCase(Locale.ROOT), sku, title, description, price, tax(row), category, tags, active, lasts
@@ -83,10 +86,16 @@ class ProductsImport implements KindImport {
             throw row.problem("taxRate", text, "is not a percentage like 19 or 7.7");
         }
         if (rate.signum() > 0 && rate.compareTo(BigDecimal.ONE) < 0 && !text.contains("%")) {
-            row.warn("taxRate", text, "read as a fraction: " + rate.movePointRight(2).stripTrailingZeros().toPlainString() + " %");
+            row.warn(
+                    "taxRate",
+                    text,
+                    "read as a fraction: "
+                            + rate.movePointRight(2).stripTrailingZeros().toPlainString() + " %");
             rate = rate.movePointRight(2);
         }
-        if (rate.signum() < 0 || rate.compareTo(BigDecimal.valueOf(100)) > 0 || rate.stripTrailingZeros().scale() > 2) {
+        if (rate.signum() < 0
+                || rate.compareTo(BigDecimal.valueOf(100)) > 0
+                || rate.stripTrailingZeros().scale() > 2) {
             throw row.problem("taxRate", text, "is not a percentage from 0 to 100 with at most 2 decimals");
         }
         return rate.movePointRight(2).intValueExact();

@@ -19,7 +19,8 @@ class PricingTests {
         assertThat(p.tax()).isEqualTo(190);
         assertThat(p.total()).isEqualTo(1194);
         // exactly half a cent rounds up: 50 at 1 % = 0.5 -> 1
-        assertThat(Pricing.price(List.of(new Pricing.Line(50, 1, 100)), Pricing.Discount.NONE).tax())
+        assertThat(Pricing.price(List.of(new Pricing.Line(50, 1, 100)), Pricing.Discount.NONE)
+                        .tax())
                 .isEqualTo(1);
     }
 
@@ -34,10 +35,12 @@ class PricingTests {
         assertThat(p.discount()).isEqualTo(100);
         assertThat(p.total()).isEqualTo(1000 - 33 + 97 + 2000 - 67);
         // 12.5 % of 9.99 = 1.24875 -> 1.25
-        assertThat(Pricing.price(List.of(new Pricing.Line(999, 1, 0)), new Pricing.Discount(0, 1250)).discount())
+        assertThat(Pricing.price(List.of(new Pricing.Line(999, 1, 0)), new Pricing.Discount(0, 1250))
+                        .discount())
                 .isEqualTo(125);
         // a discount above the subtotal gives the order away, never below zero
-        assertThat(Pricing.price(List.of(new Pricing.Line(500, 2, 1900)), new Pricing.Discount(5000, 0)).total())
+        assertThat(Pricing.price(List.of(new Pricing.Line(500, 2, 1900)), new Pricing.Discount(5000, 0))
+                        .total())
                 .isZero();
     }
 
@@ -63,9 +66,14 @@ class PricingTests {
                     ? new Pricing.Discount(random.nextInt(50_000), 0)
                     : new Pricing.Discount(0, random.nextInt(10_001));
             Pricing.Priced p = Pricing.price(given, d);
-            assertThat(p.lines().stream().mapToLong(Pricing.PricedLine::discount).sum()).isEqualTo(p.discount());
-            assertThat(p.lines().stream().mapToLong(Pricing.PricedLine::tax).sum()).isEqualTo(p.tax());
-            assertThat(p.lines().stream().mapToLong(Pricing.PricedLine::total).sum()).isEqualTo(p.total());
+            assertThat(p.lines().stream()
+                            .mapToLong(Pricing.PricedLine::discount)
+                            .sum())
+                    .isEqualTo(p.discount());
+            assertThat(p.lines().stream().mapToLong(Pricing.PricedLine::tax).sum())
+                    .isEqualTo(p.tax());
+            assertThat(p.lines().stream().mapToLong(Pricing.PricedLine::total).sum())
+                    .isEqualTo(p.total());
             assertThat(p.total()).isEqualTo(p.subtotal() - p.discount() + p.tax());
             assertThat(p.lines()).allSatisfy(l -> assertThat(l.discount()).isBetween(0L, l.gross()));
         }
