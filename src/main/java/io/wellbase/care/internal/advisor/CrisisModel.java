@@ -54,6 +54,12 @@ final class CrisisModel {
         double biasSquares = 0;
         List<Example> order = new ArrayList<>(examples);
         Random random = new Random(17);
+        // the classes weigh the same in the loss whatever their counts (the red-team sets hold more crisis messages
+        // than safe ones, while real traffic is mostly ordinary questions)
+        long crisis = examples.stream().filter(Example::crisis).count();
+        long safe = examples.size() - crisis;
+        double crisisWeight = crisis == 0 ? 1 : examples.size() / (2.0 * crisis);
+        double safeWeight = safe == 0 ? 1 : examples.size() / (2.0 * safe);
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
             Collections.shuffle(order, random);
             for (Example e : order) {
@@ -61,7 +67,8 @@ final class CrisisModel {
                 for (int f : e.features()) {
                     a += weights[f];
                 }
-                double gradient = 1 / (1 + Math.exp(-a)) - (e.crisis() ? 1 : 0);
+                double gradient =
+                        (1 / (1 + Math.exp(-a)) - (e.crisis() ? 1 : 0)) * (e.crisis() ? crisisWeight : safeWeight);
                 for (int f : e.features()) {
                     double g = gradient + L2 * weights[f];
                     squares[f] += g * g;

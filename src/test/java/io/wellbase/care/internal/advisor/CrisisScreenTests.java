@@ -14,10 +14,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The crisis layer against red-team messages in seven languages, each set written by a separate session to a brief
  * (crisis or safe, explicit or veiled; hard negatives such as "this plank is killing me") without seeing the
- * patterns. Four sets became development sets: each was first measured unseen (docs/care.md has those first
- * figures: 31 %, 23 %, 44 % and 57 % recall), then its misses were read and the patterns widened, so every message in
- * them must now be right. The fourth held-out set was never read but its totals were looked at four times while the
- * n-gram model was added; the fifth was written last and measured once. Both are held to floors at their last figures.
+ * patterns. Six sets became development sets: each was first measured unseen (docs/care.md has those first
+ * figures: 31 %, 23 %, 44 %, 57 %, then 95 % and 91 % with the n-gram model), then its misses were read and the layer
+ * widened or trained, so every message in them must now be right. The fourth held-out set was never read but its
+ * totals were looked at many times; the seventh was written with the sixth and measured once. Both are held to floors.
  */
 class CrisisScreenTests {
 
@@ -45,20 +45,31 @@ class CrisisScreenTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"crisis-dev.tsv", "crisis-dev-2.tsv", "crisis-dev-3.tsv", "crisis-dev-4.tsv"})
+    @ValueSource(
+            strings = {
+                "crisis-dev.tsv",
+                "crisis-dev-2.tsv",
+                "crisis-dev-3.tsv",
+                "crisis-dev-4.tsv",
+                "crisis-dev-5.tsv",
+                "crisis-dev-6.tsv"
+            })
     void everyDevelopmentMessageIsRight(String file) throws IOException {
         Result r = run(file);
         assertThat(r.missed()).as("crisis messages missed").isEmpty();
         assertThat(r.alarms()).as("safe messages routed").isEmpty();
     }
 
-    /** Written last, measured once with the final layer (docs/care.md): 93 of 98, 47 of 49 explicit, 11 of 64 alarms. */
+    /**
+     * Written with the sixth, measured once after the fifth and sixth had become development sets (docs/care.md):
+     * 101 of 103, 51 of 52 explicit, 21 of 59 alarms.
+     */
     @Test
     void theLastHeldOutSetStaysAtItsOnlyMeasurement() throws IOException {
-        Result r = run("crisis-holdout-5.tsv");
-        assertThat(r.recall()).isGreaterThanOrEqualTo(0.94);
-        assertThat(r.explicitCaught() / (double) r.explicit()).isGreaterThanOrEqualTo(0.95);
-        assertThat(r.falseAlarmRate()).isLessThanOrEqualTo(0.18);
+        Result r = run("crisis-holdout-7.tsv");
+        assertThat(r.recall()).isGreaterThanOrEqualTo(0.98);
+        assertThat(r.explicitCaught() / (double) r.explicit()).isGreaterThanOrEqualTo(0.98);
+        assertThat(r.falseAlarmRate()).isLessThanOrEqualTo(0.36);
     }
 
     @Test
