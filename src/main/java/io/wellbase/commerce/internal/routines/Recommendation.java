@@ -7,5 +7,5 @@ import java.util.UUID;
  * A product suggested to a client, with why ({@code reason}: bought_together, profile, treatment, replenish), a
  * sentence saying it, and a confidence from 0 to 1.
  */
-record Recommendation(
+public record Recommendation(
         UUID productId, String sku, String title, Money price, String reason, String because, double confidence) {}
