@@ -72,5 +72,33 @@ class OrderRevenueIntegrationTests extends CommerceTest {
         // the membership sale (50.00 cash); the paid order's 2 x 10.00 before its 19 % tax; the unpaid order not at all
         assertThat(revenue).containsEntry("cash", 5000L).containsEntry("card_terminal", 2000L);
         assertThat(refunds).containsEntry("card_terminal", 500L);
+
+        // the revenue report counts the order beside the sale: 50.00 + 20.00 gross, 5.00 refunded
+        JsonNode report = report(owner, Map.of("dateRange", Map.of("from", today, "to", today)));
+        assertThat(report.path("kpis").path("gross").decimalValue()).isEqualByComparingTo("70.00");
+        assertThat(report.path("kpis").path("refunds").decimalValue()).isEqualByComparingTo("5.00");
+        assertThat(report.path("kpis").path("sales").asLong()).isEqualTo(2);
+        assertThat(report.path("tables").path("byPlan").toString()).contains("Products");
+    }
+
+    private JsonNode report(Owner owner, Map<String, Object> filters) {
+        Api.Response requested = api.post(
+                "/api/v1/reports", Map.of("reportType", "revenue_summary", "format", "json", "filters", filters), owner.token());
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(202);
+        UUID id = UUID.fromString(requested.field("reportId"));
+        for (int i = 0; i < 300; i++) {
+            Api.Response status = api.get("/api/v1/reports/status/" + id, owner.token());
+            if (!status.field("status").equals("processing")) {
+                assertThat(status.field("status")).as(status.toString()).isEqualTo("completed");
+                return api.json(Api.download(status.json().path("downloadUrl").asString()).body());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the report did not finish");
     }
 }
