@@ -99,6 +99,7 @@ class OrdersController {
             summary =
                     "Place an order (its stock reserved until paid, or until the reservation runs out), or keep it as a"
                             + " draft with draft: true. Staff name the client; a client orders for themself")
+    @org.springframework.transaction.annotation.Transactional
     ResponseEntity<OrderStore.Order> create(Caller caller, @RequestBody OrderBody b) {
         UUID org = caller.requireOrganization();
         List<ApiException.FieldError> errors = new ArrayList<>();
