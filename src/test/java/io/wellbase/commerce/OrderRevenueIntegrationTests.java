@@ -83,14 +83,17 @@ class OrderRevenueIntegrationTests extends CommerceTest {
 
     private JsonNode report(Owner owner, Map<String, Object> filters) {
         Api.Response requested = api.post(
-                "/api/v1/reports", Map.of("reportType", "revenue_summary", "format", "json", "filters", filters), owner.token());
+                "/api/v1/reports",
+                Map.of("reportType", "revenue_summary", "format", "json", "filters", filters),
+                owner.token());
         assertThat(requested.status()).as(requested.toString()).isEqualTo(202);
         UUID id = UUID.fromString(requested.field("reportId"));
         for (int i = 0; i < 300; i++) {
             Api.Response status = api.get("/api/v1/reports/status/" + id, owner.token());
             if (!status.field("status").equals("processing")) {
                 assertThat(status.field("status")).as(status.toString()).isEqualTo("completed");
-                return api.json(Api.download(status.json().path("downloadUrl").asString()).body());
+                return api.json(Api.download(status.json().path("downloadUrl").asString())
+                        .body());
             }
             try {
                 Thread.sleep(100);

@@ -14,7 +14,8 @@ public final class PurposePolicy {
     public record Rule(long maxBytes, Set<String> contentTypes) {}
 
     /** What a business's client may upload for themself in the portal, and sees of their own files there. */
-    public static final Set<FilePurpose> FOR_CLIENTS = Set.of(FilePurpose.AVATAR, FilePurpose.CLIENT_DOCUMENT);
+    public static final Set<FilePurpose> FOR_CLIENTS =
+            Set.of(FilePurpose.AVATAR, FilePurpose.CLIENT_DOCUMENT, FilePurpose.SKIN_IMAGE);
 
     private static final long MIB = 1024 * 1024;
     private static final Set<String> PHOTOS = Set.of("image/jpeg", "image/png", "image/webp");

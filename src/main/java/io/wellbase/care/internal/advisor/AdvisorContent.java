@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What the advisor may answer from: the organization's own active programs and breathing techniques, the client's
+ * What the advisor may answer from: the organization's own active programs, breathing techniques and products (their
+ * descriptions, from commerce's published view), the client's
  * own active treatment plans, and their mood of the last 30 days when they share mood. Nothing else is given to a
  * model, and nothing of another client.
  */
@@ -65,6 +66,14 @@ class AdvisorContent {
                 .param("client", client)
                 .query((rs, n) ->
                         new Item("treatment:" + rs.getString(1), "treatment", rs.getString(2), rs.getString(3)))
+                .list()
+                .forEach(items::add);
+        jdbc.sql("""
+                SELECT id, title, coalesce(description, '') || ' ' || array_to_string(tags, ' ') FROM report_products
+                WHERE org_id = :org AND active AND deleted_at IS NULL ORDER BY title LIMIT 50
+                """)
+                .param("org", org)
+                .query((rs, n) -> new Item("product:" + rs.getString(1), "product", rs.getString(2), rs.getString(3)))
                 .list()
                 .forEach(items::add);
         String organization = jdbc.sql("SELECT name FROM report_organizations WHERE org_id = :org")

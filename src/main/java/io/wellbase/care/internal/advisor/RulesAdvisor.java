@@ -119,6 +119,7 @@ class RulesAdvisor {
             case "program" -> "Program";
             case "breathing" -> "Breathing exercise";
             case "treatment" -> "Your treatment plan";
+            case "product" -> "Product";
             default -> "See";
         };
     }

@@ -9,7 +9,6 @@ import io.wellbase.care.internal.sharing.CareAccess;
 import io.wellbase.clients.ClientDirectory;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Permission;
-import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.ApiException;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Skin analyses of a client's photos (uploaded as {@code skin_image} files for the client): started by clinic staff
- * ({@code treatment.manage}), measured by a job, read by the staff (audited) and by the client.
+ * Skin analyses of a client's photos (uploaded as {@code skin_image} files for the client, by staff or by the client in
+ * the portal): started by clinic staff ({@code treatment.manage}) or by the client for themself, measured by a job,
+ * read by the staff (audited) and by the client.
  */
 @RestController
 @Tag(name = "Care")
@@ -57,19 +57,31 @@ class SkinAnalysisController {
             @Nullable JsonNode metadata) {}
 
     @PostMapping("/api/v1/skin-analysis")
-    @RequiresPermission(Permission.TREATMENT_MANAGE)
-    @Operation(summary = "Analyse a client's skin photos (1-5 skin_image files of the client): 202, measured by a job")
+    @Operation(
+            summary =
+                    "Analyse skin photos (1-5 skin_image files of the client): staff with treatment.manage for a client,"
+                            + " a client for themself (their own portal uploads); 202, measured by a job")
     ResponseEntity<SkinStore.Analysis> start(Caller caller, @RequestBody Request r) {
         UUID org = caller.requireOrganization();
-        if (r.clientId() == null || clients.find(org, r.clientId()).isEmpty()) {
-            throw ApiException.invalidField("clientId", "must be a client of this organization");
+        UUID client;
+        if (CareAccess.isClient(caller)) {
+            client = access.self(caller);
+            if (r.clientId() != null && !r.clientId().equals(client)) {
+                throw ApiException.notFound("Client");
+            }
+        } else {
+            caller.require(Permission.TREATMENT_MANAGE);
+            if (r.clientId() == null || clients.find(org, r.clientId()).isEmpty()) {
+                throw ApiException.invalidField("clientId", "must be a client of this organization");
+            }
+            client = r.clientId();
         }
         if (r.imageFileIds() == null
                 || r.imageFileIds().isEmpty()
                 || r.imageFileIds().size() > MAX_IMAGES) {
             throw ApiException.invalidField("imageFileIds", "1 to " + MAX_IMAGES + " images");
         }
-        List<String> bad = analyses.problems(org, r.clientId(), r.imageFileIds());
+        List<String> bad = analyses.problems(org, client, r.imageFileIds());
         if (!bad.isEmpty()) {
             throw new ApiException(
                     HttpStatus.BAD_REQUEST,
@@ -83,12 +95,12 @@ class SkinAnalysisController {
         if (!metadata.isObject() || metadata.toString().length() > 4096) {
             throw ApiException.invalidField("metadata", "a JSON object of at most 4 KB");
         }
-        UUID id = analyses.queue(org, r.clientId(), r.imageFileIds(), metadata, caller.userId());
+        UUID id = analyses.queue(org, client, r.imageFileIds(), metadata, caller.userId());
         audit.record(AuditRecord.of(
                 org,
                 "skin_analysis.started",
                 "client",
-                r.clientId(),
+                client,
                 Map.of("images", new AuditChange(null, r.imageFileIds().size()))));
         return ResponseEntity.accepted().body(store.find(org, id).orElseThrow());
     }

@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Points from what the measures show to the organization's own services (scheduling's published view) and skin
- * programs, by rules: high redness to soothing and calming ones, low evenness to brightening and peels, shine to
+ * Points from what the measures show to the organization's own services (scheduling's published view), skin
+ * programs and products (commerce's published view), by rules: high redness to soothing and calming ones, low evenness to brightening and peels, shine to
  * clarifying ones, low brightness to hydrating and radiance ones. It recommends what the organization offers; it never
  * names a condition.
  */
@@ -71,11 +71,23 @@ class SkinRecommendations {
                         rs.getString(2) + " " + rs.getString(3)))
                 .list()
                 .forEach(offers::add);
+        jdbc.sql("""
+                SELECT id, title, coalesce(description, '') || ' ' || array_to_string(tags, ' ') FROM report_products
+                WHERE org_id = :org AND active AND deleted_at IS NULL ORDER BY title LIMIT 500
+                """)
+                .param("org", org)
+                .query((rs, n) -> new Offer(
+                        "product",
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(2) + " " + rs.getString(3)))
+                .list()
+                .forEach(offers::add);
         reasons.forEach((measure, because) -> offers.stream()
                 .filter(o -> WORDS.get(measure).stream()
                         .anyMatch(
                                 w -> o.text().toLowerCase(java.util.Locale.ROOT).contains(w)))
-                .limit(2)
+                .limit(3)
                 .forEach(o -> out.add(new Recommendation(because, o.kind(), o.id(), o.name()))));
         return out;
     }

@@ -107,6 +107,46 @@ class SkinAnalysisIntegrationTests extends OrganizationTest {
         String token = portalToken(owner, zoe, email);
         JsonNode mine = api.get("/api/v1/skin-analysis", token).json().path("data");
         assertThat(mine).hasSize(3);
+
+        // the client uploads a photo in the portal and starts an analysis of it herself; the shop's soothing gel is
+        // among the recommendations beside the facial
+        api.post(
+                "/api/v1/products",
+                Map.of(
+                        "sku",
+                        "GEL",
+                        "title",
+                        "Calming gel",
+                        "description",
+                        "soothing for sensitive skin",
+                        "price",
+                        Map.of("amount", 2500)),
+                owner.token());
+        ByteArrayOutputStream own = new ByteArrayOutputStream();
+        ImageIO.write(PixelSkinAnalyzerTests.photo(tone, PixelSkinAnalyzerTests.Variant.RED, 5), "png", own);
+        Api.Response uploaded =
+                api.upload("/api/v1/portal/files", Map.of("purpose", "skin_image"), "me.png", own.toByteArray(), token);
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        assertThat(api.post(
+                                "/api/v1/skin-analysis",
+                                Map.of("clientId", yan, "imageFileIds", List.of(uploaded.field("id"))),
+                                token)
+                        .status())
+                .isEqualTo(404);
+        assertThat(invalidFields(api.post("/api/v1/skin-analysis", Map.of("imageFileIds", List.of(yans)), token)))
+                .containsExactly("imageFileIds[0]");
+        Api.Response selfStarted =
+                api.post("/api/v1/skin-analysis", Map.of("imageFileIds", List.of(uploaded.field("id"))), token);
+        assertThat(selfStarted.status()).as(selfStarted.toString()).isEqualTo(202);
+        JsonNode self = selfStarted.json();
+        for (int i = 0; i < 150 && self.path("status").asString().equals("queued"); i++) {
+            Thread.sleep(100);
+            self = api.get("/api/v1/skin-analysis/" + selfStarted.field("id"), token)
+                    .json();
+        }
+        assertThat(self.path("status").asString()).as(self.toString()).isEqualTo("done");
+        assertThat(self.path("result").path("recommendations").findValuesAsString("name"))
+                .contains("Calming gel", "Soothing facial for sensitive skin");
         Owner other = ownerWithOrganization("Other Skin Lab");
         assertThat(api.get("/api/v1/skin-analysis/" + second.path("id").asString(), other.token())
                         .status())
