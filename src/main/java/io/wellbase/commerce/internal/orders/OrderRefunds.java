@@ -127,14 +127,15 @@ class OrderRefunds {
         } else if (ask.restock() && !units.isEmpty()) {
             units.forEach((product, q) -> stock.move(
                     org,
-                    product,
-                    o.locationId(),
-                    MovementKind.RETURN,
-                    q,
-                    "refund: " + ask.reason(),
-                    orderId,
-                    null,
-                    by));
+                    new StockLevels.Movement(
+                            product,
+                            o.locationId(),
+                            MovementKind.RETURN,
+                            q,
+                            "refund: " + ask.reason(),
+                            orderId,
+                            null,
+                            by)));
             restocked = true;
         }
         UUID id = Ids.newId();

@@ -130,7 +130,9 @@ class InventoryController {
         }
         String reason = reason(b.reason(), kind == MovementKind.ADJUST, errors);
         ApiException.throwIfInvalid(errors);
-        UUID id = stock.move(org, b.productId(), b.locationId(), kind, q, reason, null, null, caller.userId());
+        UUID id = stock.move(
+                org,
+                new StockLevels.Movement(b.productId(), b.locationId(), kind, q, reason, null, null, caller.userId()));
         audit.record(AuditRecord.of(
                 org,
                 "inventory.moved",
@@ -161,24 +163,26 @@ class InventoryController {
         UUID transfer = Ids.newId();
         stock.move(
                 org,
-                b.productId(),
-                b.fromLocationId(),
-                MovementKind.TRANSFER_OUT,
-                -b.quantity(),
-                reason,
-                null,
-                transfer,
-                caller.userId());
+                new StockLevels.Movement(
+                        b.productId(),
+                        b.fromLocationId(),
+                        MovementKind.TRANSFER_OUT,
+                        -b.quantity(),
+                        reason,
+                        null,
+                        transfer,
+                        caller.userId()));
         stock.move(
                 org,
-                b.productId(),
-                b.toLocationId(),
-                MovementKind.TRANSFER_IN,
-                b.quantity(),
-                reason,
-                null,
-                transfer,
-                caller.userId());
+                new StockLevels.Movement(
+                        b.productId(),
+                        b.toLocationId(),
+                        MovementKind.TRANSFER_IN,
+                        b.quantity(),
+                        reason,
+                        null,
+                        transfer,
+                        caller.userId()));
         audit.record(AuditRecord.of(
                 org,
                 "inventory.transferred",

@@ -246,14 +246,15 @@ class PurchaseOrdersController {
         for (Line l : po.lines()) {
             stock.move(
                     org,
-                    l.productId(),
-                    po.locationId(),
-                    MovementKind.RECEIVE,
-                    l.quantity(),
-                    "purchase order",
-                    null,
-                    null,
-                    caller.userId());
+                    new StockLevels.Movement(
+                            l.productId(),
+                            po.locationId(),
+                            MovementKind.RECEIVE,
+                            l.quantity(),
+                            "purchase order",
+                            null,
+                            null,
+                            caller.userId()));
         }
         return po;
     }

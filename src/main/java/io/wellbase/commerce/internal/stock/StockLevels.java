@@ -27,6 +27,20 @@ public class StockLevels {
         this.lowStock = lowStock;
     }
 
+    /**
+     * One movement of stock: {@code quantity} signed (a receipt or return adds, an adjustment either way), with why,
+     * the order or transfer it belongs to, and who moved it.
+     */
+    public record Movement(
+            UUID product,
+            UUID location,
+            MovementKind kind,
+            int quantity,
+            @Nullable String reason,
+            @Nullable UUID order,
+            @Nullable UUID transfer,
+            @Nullable UUID by) {}
+
     /** A product's stock at a location; {@code available} = on hand less what orders reserved. */
     public record Level(
             UUID locationId,
@@ -109,7 +123,8 @@ public class StockLevels {
                     .param("location", location)
                     .param("q", e.getValue())
                     .update();
-            insertMovement(org, e.getKey(), location, MovementKind.SELL, -e.getValue(), null, order, null, by);
+            insertMovement(
+                    org, new Movement(e.getKey(), location, MovementKind.SELL, -e.getValue(), null, order, null, by));
         }
         lowStock.check(org, location, quantities.keySet());
     }
@@ -118,16 +133,10 @@ public class StockLevels {
      * Moves stock: {@code quantity} is signed (a receipt or return adds, an adjustment either way). Refused when it
      * would take on-hand below zero or below what orders reserved.
      */
-    public UUID move(
-            UUID org,
-            UUID product,
-            UUID location,
-            MovementKind kind,
-            int quantity,
-            @Nullable String reason,
-            @Nullable UUID order,
-            @Nullable UUID transfer,
-            @Nullable UUID by) {
+    public UUID move(UUID org, Movement m) {
+        UUID product = m.product();
+        UUID location = m.location();
+        int quantity = m.quantity();
         jdbc.sql("""
                 INSERT INTO stock_levels (org_id, product_id, location_id) VALUES (:org, :product, :location)
                 ON CONFLICT DO NOTHING
@@ -152,7 +161,7 @@ public class StockLevels {
                     CommerceRefusal.Reason.STOCK_TOO_LOW,
                     "Only what is on hand and not reserved by orders can leave this location");
         }
-        UUID id = insertMovement(org, product, location, kind, quantity, reason, order, transfer, by);
+        UUID id = insertMovement(org, m);
         if (quantity < 0) {
             lowStock.check(org, location, List.of(product));
         }
@@ -173,16 +182,7 @@ public class StockLevels {
         lowStock.check(org, location, List.of(product));
     }
 
-    private UUID insertMovement(
-            UUID org,
-            UUID product,
-            UUID location,
-            MovementKind kind,
-            int quantity,
-            @Nullable String reason,
-            @Nullable UUID order,
-            @Nullable UUID transfer,
-            @Nullable UUID by) {
+    private UUID insertMovement(UUID org, Movement m) {
         UUID id = Ids.newId();
         jdbc.sql("""
                 INSERT INTO stock_movements (id, org_id, product_id, location_id, kind, quantity, reason, order_id,
@@ -191,14 +191,14 @@ public class StockLevels {
                 """)
                 .param("id", id)
                 .param("org", org)
-                .param("product", product)
-                .param("location", location)
-                .param("kind", kind.value())
-                .param("q", quantity)
-                .param("reason", reason)
-                .param("order", order)
-                .param("transfer", transfer)
-                .param("by", by)
+                .param("product", m.product())
+                .param("location", m.location())
+                .param("kind", m.kind().value())
+                .param("q", m.quantity())
+                .param("reason", m.reason())
+                .param("order", m.order())
+                .param("transfer", m.transfer())
+                .param("by", m.by())
                 .update();
         return id;
     }
