@@ -8,7 +8,7 @@
 #    latency), and req/s at [connections] beside its two statements raw; the same for a text search.
 #   bench/run-commerce.sh [seconds-per-measure] [connections]
 # Knobs: WARMUP (s, 3), SERVER_WARMUP (s, 10), LAT_DURATION (s of the one-connection latency phases, 10), NPRODUCTS (50000), BENCH_PORT (18190), BENCH_PG_PORT (55441), HEAP (2g),
-#   POOL (40), KEEP_RUN_DIR=1.
+#   POOL (40), KEEP_RUN_DIR=1, PROFILE_ORDERS=<file.jfr> (record the server during the orders measure).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$BENCH_ROOT"
@@ -114,6 +114,9 @@ echo "Wellbase commerce benchmark: $(date -u +%FT%TZ), $(nproc) cores, load $(cu
 wrk -t2 -c"$CONNECTIONS" -d"${SERVER_WARMUP}s" -s "$DATA/order.lua" "http://127.0.0.1:$PORT" >/dev/null
 wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$DATA/list.lua" "http://127.0.0.1:$PORT" >/dev/null
 
+if [[ -n "${PROFILE_ORDERS:-}" ]]; then # a flight recording of the server during the orders measure only
+  "$JDK/bin/jcmd" "$SERVER" JFR.start settings=profile duration="${DURATION}s" filename="$PROFILE_ORDERS" >/dev/null
+fi
 read -r APP_ORDERS _ < <(wrk_measure "API: place an order (one hot product)" "$DATA/order.lua" "$DURATION")
 RAW_ORDERS=$(pgbench_measure "raw SQL: the same statements" "$DATA/captured-order.sql" \
   -D org="$ORG" -D product="$HOT_RAW" -D location="$LOCATION" -D uid="$USER_ID" "${ORDER_DEFINES[@]}")
