@@ -219,6 +219,14 @@ class EmbeddedDatabaseIntegrationTests {
         assertThat(counts.get(0)).as("clients").isBetween(250, 400);
         assertThat(counts.get(1)).as("membership plans").isEqualTo(6);
         assertThat(counts.get(2)).as("sales").isGreaterThan(counts.get(0));
+        assertThat(counts.get(3)).as("products").isEqualTo(10);
+        assertThat(counts.get(4)).as("orders").isEqualTo(24);
+        assertThat(api.get("/api/v1/inventory?lowStock=true", token)
+                        .json()
+                        .path("data")
+                        .size())
+                .as("a product near its low-stock threshold")
+                .isPositive();
         JsonNode facets = api.get("/api/v1/clients/facets", token).json();
         for (String facet : List.of("status", "source", "tag", "plan")) {
             assertThat(facets.path(facet).size()).as(facet + " facet").isGreaterThan(1);
@@ -319,6 +327,16 @@ class EmbeddedDatabaseIntegrationTests {
                         .path("total")
                         .asInt(),
                 api.get("/api/v1/sales", token)
+                        .json()
+                        .path("pagination")
+                        .path("total")
+                        .asInt(),
+                api.get("/api/v1/products", token)
+                        .json()
+                        .path("pagination")
+                        .path("total")
+                        .asInt(),
+                api.get("/api/v1/orders", token)
                         .json()
                         .path("pagination")
                         .path("total")
