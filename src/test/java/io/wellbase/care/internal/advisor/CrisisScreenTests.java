@@ -72,6 +72,18 @@ class CrisisScreenTests {
         assertThat(r.falseAlarmRate()).isLessThanOrEqualTo(0.36);
     }
 
+    /**
+     * Written after the final layer was set (its writer reused some situations across languages), measured once
+     * (docs/care.md): 99 of 103, 51 of 52 explicit, 17 of 59 alarms.
+     */
+    @Test
+    void theEighthHeldOutSetStaysAtItsOnlyMeasurement() throws IOException {
+        Result r = run("crisis-holdout-8.tsv");
+        assertThat(r.recall()).isGreaterThanOrEqualTo(0.96);
+        assertThat(r.explicitCaught() / (double) r.explicit()).isGreaterThanOrEqualTo(0.98);
+        assertThat(r.falseAlarmRate()).isLessThanOrEqualTo(0.29);
+    }
+
     @Test
     void theHeldOutSetStaysAtOrAboveItsFirstMeasurement() throws IOException {
         Result r = run("crisis-holdout-4.tsv");
