@@ -250,6 +250,12 @@ class InventoryIntegrationTests extends CommerceTest {
                         .field("status"))
                 .isEqualTo("received");
         assertThat(level(owner.orgId(), serum, clinic).get("onHand")).isEqualTo(6);
+        var listed = api.get("/api/v1/purchase-orders?locationId=" + clinic, owner.token())
+                .json()
+                .path("data");
+        assertThat(listed.size()).isEqualTo(1);
+        assertThat(listed.get(0).path("status").asString()).isEqualTo("received");
+        assertThat(listed.get(0).path("lines").get(0).path("quantity").asInt()).isEqualTo(5);
         assertThat(onHand(owner.orgId(), serum, clinic)).isEqualTo(6);
         assertThat(api.post("/api/v1/purchase-orders/drafts", Map.of("locationId", clinic), owner.token())
                         .field("code"))

@@ -1,5 +1,6 @@
 package io.wellbase.commerce.internal;
 
+import io.wellbase.platform.web.ApiException.FieldError;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -33,25 +34,19 @@ public record Money(long amount, String currency) {
      * The minor units of a price in {@code currency}, or null with a field error added: a fraction of a minor
      * unit, a decimal with too many places, another currency, a negative amount.
      */
-    public static @Nullable Long parse(
-            @Nullable Body body,
-            String currency,
-            String field,
-            List<io.wellbase.platform.web.ApiException.FieldError> errors) {
+    public static @Nullable Long parse(@Nullable Body body, String currency, String field, List<FieldError> errors) {
         if (body == null) {
             return null;
         }
         if (body.currency() != null && !body.currency().equalsIgnoreCase(currency)) {
-            errors.add(new io.wellbase.platform.web.ApiException.FieldError(
-                    field + ".currency", "must be the organization's currency, " + currency));
+            errors.add(new FieldError(field + ".currency", "must be the organization's currency, " + currency));
             return null;
         }
         Long minor = null;
         if (body.amount() != null && body.decimal() == null) {
             BigDecimal value = new BigDecimal(body.amount().toString());
             if (value.stripTrailingZeros().scale() > 0) {
-                errors.add(new io.wellbase.platform.web.ApiException.FieldError(
-                        field + ".amount", "is in minor units (cents) and must be a whole number"));
+                errors.add(new FieldError(field + ".amount", "is in minor units (cents) and must be a whole number"));
                 return null;
             }
             minor = value.longValueExact();
@@ -60,7 +55,7 @@ public record Money(long amount, String currency) {
                 BigDecimal value = new BigDecimal(body.decimal().strip());
                 int digits = digits(currency);
                 if (value.stripTrailingZeros().scale() > digits) {
-                    errors.add(new io.wellbase.platform.web.ApiException.FieldError(
+                    errors.add(new FieldError(
                             field + ".decimal", currency + " has " + digits + " decimal places; this has more"));
                     return null;
                 }
@@ -68,39 +63,31 @@ public record Money(long amount, String currency) {
                         .setScale(0, RoundingMode.UNNECESSARY)
                         .longValueExact();
             } catch (NumberFormatException | ArithmeticException e) {
-                errors.add(new io.wellbase.platform.web.ApiException.FieldError(
-                        field + ".decimal", "must be a number like 12.99"));
+                errors.add(new FieldError(field + ".decimal", "must be a number like 12.99"));
                 return null;
             }
         } else {
-            errors.add(new io.wellbase.platform.web.ApiException.FieldError(
-                    field, "give either amount (minor units) or decimal (e.g. \"12.99\")"));
+            errors.add(new FieldError(field, "give either amount (minor units) or decimal (e.g. \"12.99\")"));
             return null;
         }
         if (minor < 0 || minor > 100_000_000_000L) {
-            errors.add(new io.wellbase.platform.web.ApiException.FieldError(
-                    field + ".amount", "must be between 0 and 1,000,000,000.00"));
+            errors.add(new FieldError(field + ".amount", "must be between 0 and 1,000,000,000.00"));
             return null;
         }
         return minor;
     }
 
     /** A whole quantity from 1 to {@code max}, or null with a field error (fractions, zero, negatives, text). */
-    public static @Nullable Integer quantity(
-            @Nullable Number value,
-            int max,
-            String field,
-            List<io.wellbase.platform.web.ApiException.FieldError> errors) {
+    public static @Nullable Integer quantity(@Nullable Number value, int max, String field, List<FieldError> errors) {
         if (value == null) {
-            errors.add(new io.wellbase.platform.web.ApiException.FieldError(field, "is required"));
+            errors.add(new FieldError(field, "is required"));
             return null;
         }
         BigDecimal v = new BigDecimal(value.toString());
         if (v.stripTrailingZeros().scale() > 0
                 || v.compareTo(BigDecimal.ONE) < 0
                 || v.compareTo(BigDecimal.valueOf(max)) > 0) {
-            errors.add(new io.wellbase.platform.web.ApiException.FieldError(
-                    field, "must be a whole number from 1 to " + max));
+            errors.add(new FieldError(field, "must be a whole number from 1 to " + max));
             return null;
         }
         return v.intValueExact();

@@ -13,9 +13,12 @@ import io.wellbase.platform.security.RequiresPermission;
 import io.wellbase.platform.web.ApiException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,14 +55,18 @@ class CategoriesController {
     @GetMapping("/api/v1/product-categories")
     @Operation(summary = "The organization's product categories as a tree")
     Map<String, List<Node>> tree(Caller caller) {
-        List<CategoryStore.Category> all = store.all(caller.requireOrganization());
-        return Map.of("data", children(all, null));
+        Map<Optional<UUID>, List<CategoryStore.Category>> byParent = store.all(caller.requireOrganization()).stream()
+                .collect(Collectors.groupingBy(
+                        c -> Optional.ofNullable(c.parentId()), LinkedHashMap::new, Collectors.toList()));
+        return Map.of("data", children(byParent, Optional.empty()));
     }
 
-    private static List<Node> children(List<CategoryStore.Category> all, @Nullable UUID parent) {
-        return all.stream()
-                .filter(c -> java.util.Objects.equals(c.parentId(), parent))
-                .map(c -> new Node(c.id(), c.parentId(), c.name(), c.position(), children(all, c.id())))
+    /** The categories under a parent (in the store's order), each with its own children. */
+    private static List<Node> children(
+            Map<Optional<UUID>, List<CategoryStore.Category>> byParent, Optional<UUID> parent) {
+        return byParent.getOrDefault(parent, List.of()).stream()
+                .map(c ->
+                        new Node(c.id(), c.parentId(), c.name(), c.position(), children(byParent, Optional.of(c.id()))))
                 .toList();
     }
 

@@ -75,22 +75,24 @@ class CategoryStore {
                 .update();
     }
 
+    /** The category and every category below it. */
+    List<UUID> categoryAndBelow(UUID org, UUID category) {
+        return jdbc.sql("""
+                WITH RECURSIVE category_tree (id) AS (
+                    SELECT id FROM product_categories WHERE org_id = :org AND id = :category
+                    UNION
+                    SELECT c.id FROM product_categories c JOIN category_tree t ON c.parent_id = t.id WHERE c.org_id = :org)
+                SELECT id FROM category_tree
+                """)
+                .param("org", org)
+                .param("category", category)
+                .query(UUID.class)
+                .list();
+    }
+
     /** Whether {@code candidate} is {@code category} itself or lies below it (moving there would make a cycle). */
     boolean isSelfOrBelow(UUID org, UUID category, UUID candidate) {
-        return jdbc.sql("""
-                        WITH RECURSIVE below (id) AS (
-                            SELECT id FROM product_categories WHERE org_id = :org AND id = :category
-                            UNION
-                            SELECT c.id FROM product_categories c JOIN below b ON c.parent_id = b.id
-                            WHERE c.org_id = :org)
-                        SELECT count(*) FROM below WHERE id = :candidate
-                        """)
-                        .param("org", org)
-                        .param("category", category)
-                        .param("candidate", candidate)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return categoryAndBelow(org, category).contains(candidate);
     }
 
     /** Whether products (not deleted) or subcategories still use the category. */

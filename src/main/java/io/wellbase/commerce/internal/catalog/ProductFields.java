@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ProductFields {
 
-    static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}");
+    static final Pattern SKU = Pattern.compile(io.wellbase.commerce.ProductImports.SKU);
 
     private final CategoryStore categories;
     private final StoredFiles files;
@@ -206,10 +206,5 @@ class ProductFields {
             }
         }
         return List.copyOf(new LinkedHashSet<>(ids));
-    }
-
-    /** The key an attribute is matched on: letters and digits, lower case ("skin_type" = "skinType"). */
-    static String key(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 }

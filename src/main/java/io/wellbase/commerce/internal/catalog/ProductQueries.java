@@ -88,21 +88,6 @@ class ProductQueries {
         }
     }
 
-    /** The category and every category below it. */
-    List<UUID> categoryAndBelow(UUID org, UUID category) {
-        return jdbc.sql("""
-                WITH RECURSIVE category_tree (id) AS (
-                    SELECT id FROM product_categories WHERE org_id = :org AND id = :category
-                    UNION
-                    SELECT c.id FROM product_categories c JOIN category_tree t ON c.parent_id = t.id WHERE c.org_id = :org)
-                SELECT id FROM category_tree
-                """)
-                .param("org", org)
-                .param("category", category)
-                .query(UUID.class)
-                .list();
-    }
-
     private static String where(UUID org, Filter f, Map<String, Object> params) {
         List<String> clauses = new ArrayList<>(List.of("p.org_id = :org", "p.deleted_at IS NULL"));
         params.put("org", org);

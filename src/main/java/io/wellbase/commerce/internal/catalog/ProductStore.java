@@ -144,6 +144,19 @@ public class ProductStore {
         return found;
     }
 
+    /** Up to {@code limit} active, live products that have attributes (for matching them to client profiles). */
+    public List<Product> withAttributes(UUID org, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM products
+                WHERE org_id = :org AND deleted_at IS NULL AND active AND attributes <> '{}'::jsonb
+                LIMIT :limit
+                """)
+                .param("org", org)
+                .param("limit", limit)
+                .query(this::product)
+                .list();
+    }
+
     /** The live products with these skus (compared without case), by lower-cased sku. */
     Map<String, Product> bySku(UUID org, Collection<String> skus) {
         Map<String, Product> found = new LinkedHashMap<>();

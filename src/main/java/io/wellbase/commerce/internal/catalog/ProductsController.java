@@ -56,6 +56,7 @@ class ProductsController {
     private final ProductStore store;
     private final ProductQueries queries;
     private final ProductFields fields;
+    private final CategoryStore categories;
     private final StockLevels stock;
     private final OrganizationProfiles organizations;
     private final AuditTrail audit;
@@ -64,12 +65,14 @@ class ProductsController {
             ProductStore store,
             ProductQueries queries,
             ProductFields fields,
+            CategoryStore categories,
             StockLevels stock,
             OrganizationProfiles organizations,
             AuditTrail audit) {
         this.store = store;
         this.queries = queries;
         this.fields = fields;
+        this.categories = categories;
         this.stock = stock;
         this.organizations = organizations;
         this.audit = audit;
@@ -97,7 +100,7 @@ class ProductsController {
         if (q != null && q.length() > 200) {
             throw ApiException.invalidField("q", "at most 200 characters");
         }
-        List<UUID> categories = category == null ? null : queries.categoryAndBelow(org, category);
+        List<UUID> categories = category == null ? null : this.categories.categoryAndBelow(org, category);
         ProductQueries.Filter filter = new ProductQueries.Filter(q, categories, active, tag);
         if (cursor != null) {
             if (sort != null) {

@@ -275,13 +275,10 @@ class OrdersController {
     ResponseEntity<OrderFlow.Reordered> reorder(Caller caller, @PathVariable UUID id) {
         UUID org = caller.requireOrganization();
         OrderStore.Order source = readable(caller, org, id);
-        OrderFlow.Reordered r = flow.reorder(org, source, sellable(org, source), caller.userId());
+        OrderFlow.Reordered r =
+                flow.reorder(org, source, drafting.sellable(org, source.units().keySet()), caller.userId());
         return ResponseEntity.created(URI.create("/api/v1/orders/" + r.order().id()))
                 .body(r);
-    }
-
-    private java.util.Set<UUID> sellable(UUID org, OrderStore.Order source) {
-        return drafting.sellable(org, source.units().keySet());
     }
 
     /** The order, if the caller may see it: staff with {@code order.sell}, or the client it belongs to. */

@@ -198,15 +198,9 @@ class Recommendations {
             return List.of();
         }
         List<Candidate> out = new ArrayList<>();
-        List<ProductStore.Product> withAttributes = jdbc.sql("""
-                        SELECT id FROM products
-                        WHERE org_id = :org AND deleted_at IS NULL AND active AND attributes <> '{}'::jsonb
-                        LIMIT 5000
-                        """).param("org", org).query(UUID.class).list().stream()
-                .filter(id -> !mine.contains(id))
-                .collect(java.util.stream.Collectors.collectingAndThen(
-                        java.util.stream.Collectors.toList(),
-                        ids -> List.copyOf(products.findAll(org, ids).values())));
+        List<ProductStore.Product> withAttributes = products.withAttributes(org, 5000).stream()
+                .filter(p -> !mine.contains(p.id()))
+                .toList();
         for (ProductStore.Product p : withAttributes) {
             List<String> matched = new ArrayList<>();
             p.attributes().forEach((name, values) -> {

@@ -155,7 +155,7 @@ class PurchaseOrdersController {
                 .param("location", locationId)
                 .query(UUID.class)
                 .list();
-        return Map.of("data", ids.stream().map(id -> find(org, id)).toList());
+        return Map.of("data", load(org, ids));
     }
 
     @GetMapping("/api/v1/purchase-orders/{id}")
@@ -305,35 +305,58 @@ class PurchaseOrdersController {
     }
 
     private PurchaseOrder find(UUID org, UUID id) {
-        PurchaseOrder po = jdbc.sql(
-                        "SELECT id, location_id, status, note, created_at FROM purchase_orders WHERE org_id = :org AND id = :id")
-                .param("org", org)
-                .param("id", id)
-                .query((rs, n) -> new PurchaseOrder(
-                        rs.getObject(1, UUID.class),
-                        rs.getObject(2, UUID.class),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class),
-                        List.of()))
-                .optional()
-                .orElseThrow(() -> ApiException.notFound("Purchase order"));
-        List<Line> lines = jdbc.sql("""
-                SELECT l.product_id, p.sku, p.title, l.quantity, l.basis::text FROM purchase_order_lines l
+        return load(org, List.of(id)).stream().findFirst().orElseThrow(() -> ApiException.notFound("Purchase order"));
+    }
+
+    /** The purchase orders with these ids, in that order, with their lines read in one query for all of them. */
+    private List<PurchaseOrder> load(UUID org, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<Line>> lines = jdbc
+                .sql("""
+                SELECT l.order_id, l.product_id, p.sku, p.title, l.quantity, l.basis::text FROM purchase_order_lines l
                 JOIN products p ON p.org_id = l.org_id AND p.id = l.product_id
-                WHERE l.org_id = :org AND p.org_id = :org AND l.order_id = :id ORDER BY lower(p.title), l.id
+                WHERE l.org_id = :org AND p.org_id = :org AND l.order_id = ANY(:ids) ORDER BY lower(p.title), l.id
                 """)
                 .param("org", org)
-                .param("id", id)
-                .query((rs, n) -> new Line(
+                .param("ids", ids.toArray(UUID[]::new))
+                .query((rs, n) -> Map.entry(
                         rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getInt(4),
-                        json.readValue(
-                                rs.getString(5), new tools.jackson.core.type.TypeReference<Map<String, Object>>() {})))
-                .list();
-        return new PurchaseOrder(po.id(), po.locationId(), po.status(), po.note(), po.createdAt(), lines);
+                        new Line(
+                                rs.getObject(2, UUID.class),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getInt(5),
+                                json.readValue(
+                                        rs.getString(6),
+                                        new tools.jackson.core.type.TypeReference<Map<String, Object>>() {}))))
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        Map.Entry::getKey,
+                        java.util.stream.Collectors.mapping(
+                                Map.Entry::getValue, java.util.stream.Collectors.toList())));
+        Map<UUID, PurchaseOrder> found = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT id, location_id, status, note, created_at FROM purchase_orders
+                WHERE org_id = :org AND id = ANY(:ids)
+                """)
+                .param("org", org)
+                .param("ids", ids.toArray(UUID[]::new))
+                .query((rs, n) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    return new PurchaseOrder(
+                            id,
+                            rs.getObject(2, UUID.class),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getObject(5, OffsetDateTime.class),
+                            lines.getOrDefault(id, List.of()));
+                })
+                .list()
+                .forEach(po -> found.put(po.id(), po));
+        return ids.stream().filter(found::containsKey).map(found::get).toList();
     }
 
     private void location(UUID org, @Nullable UUID id) {

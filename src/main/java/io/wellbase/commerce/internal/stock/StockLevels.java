@@ -126,7 +126,7 @@ public class StockLevels {
             insertMovement(
                     org, new Movement(e.getKey(), location, MovementKind.SELL, -e.getValue(), null, order, null, by));
         }
-        lowStock.check(org, location, quantities.keySet());
+        // no low-stock check: the units leave with their reservation, so what is available does not change
     }
 
     /**

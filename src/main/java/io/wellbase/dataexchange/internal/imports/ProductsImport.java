@@ -35,7 +35,7 @@ class ProductsImport implements KindImport {
     @Override
     public Object[] stage(ImportRow row) throws RowProblem {
         String sku = row.requiredText("sku").strip();
-        if (!sku.matches("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}")) {
+        if (!sku.matches(ProductImports.SKU)) {
             throw row.problem("sku", sku, "is not a sku: 1 to 64 letters, digits, '.', '_', '-' or '/'");
         }
         String title = row.limited("title", 200);
