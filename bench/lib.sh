@@ -67,6 +67,25 @@ wait_ready() {
     echo "the server was not ready after ${limit}s; see $log" >&2; exit 1
 }
 
+# start_server: the jar on 127.0.0.1:$PORT with its embedded PostgreSQL in $DATA/pgdata on $PGPORT_ (no demo data,
+# no rate limits, no scheduler; HEAP, default 2g, POOL, default 40, and JAVA_OPTS as given); SERVER is its pid.
+# Uses the script's JDK, JAR, DATA, PORT and PGPORT_.
+start_server() {
+    "$JDK/bin/java" -Xmx"${HEAP:-2g}" ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+        --wellbase.platform.db.embedded-data-dir="$DATA/pgdata" \
+        --wellbase.platform.db.embedded-port="$PGPORT_" --wellbase.platform.db.max-pool-size="${POOL:-40}" \
+        --wellbase.platform.demo.enabled=false --wellbase.platform.rate-limits.enabled=false \
+        --db-scheduler.enabled=false --logging.level.root=WARN >>"$DATA/server.log" 2>&1 &
+    SERVER=$!
+    wait_ready "$PORT" "$SERVER" "$DATA/server.log"
+}
+
+# api <method> <path> [json]: the server on $PORT, as $TOKEN when set; fails on an error status.
+api() { curl -sf "127.0.0.1:$PORT$2" -X "$1" -H 'Content-Type: application/json' ${TOKEN:+-H "Authorization: Bearer $TOKEN"} ${3:+-d "$3"}; }
+
+# field <name>: the first string value of that name in the JSON on stdin.
+field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"; }
+
 # stop_pid <pid>: TERM, then KILL after 30 s. Only ever the process this script started.
 stop_pid() {
     local pid=$1 i

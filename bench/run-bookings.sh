@@ -27,21 +27,10 @@ SERVER=""
 cleanup() { stop_pid "$SERVER"; [[ -n "${KEEP_RUN_DIR:-}" ]] || rm -rf "$DATA/pgdata"; }
 trap cleanup EXIT
 
-start_server() {
-  "$JDK/bin/java" -Xmx"${HEAP:-2g}" ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
-    --wellbase.platform.db.embedded-data-dir="$DATA/pgdata" \
-    --wellbase.platform.db.embedded-port="$PGPORT_" --wellbase.platform.db.max-pool-size="${POOL:-40}" \
-    --wellbase.platform.demo.enabled=false --wellbase.platform.rate-limits.enabled=false \
-    --db-scheduler.enabled=false --logging.level.root=WARN >>"$DATA/server.log" 2>&1 &
-  SERVER=$!
-  wait_ready "$PORT" "$SERVER" "$DATA/server.log"
-}
 start_server
 pg_env "$DATA" "$PGPORT_"
 enable_statement_log; stop_pid "$SERVER"; start_server   # the logging collector needs a restart
 
-api() { curl -sf "127.0.0.1:$PORT$2" -X "$1" -H 'Content-Type: application/json' ${TOKEN:+-H "Authorization: Bearer $TOKEN"} ${3:+-d "$3"}; }
-field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"; }
 TOKEN=$(api POST /api/v1/auth/register '{"email":"bench@example.test","password":"bench-password-long","firstName":"B","lastName":"M"}' | field accessToken)
 ORG=$(api POST /api/v1/organizations '{"name":"Bench","timezone":"Europe/Berlin","currency":"EUR","country":"DE"}' | field id)
 TOKEN=$(api POST /api/v1/auth/switch-organization "{\"organizationId\":\"$ORG\"}" | field accessToken)

@@ -25,7 +25,6 @@ SERVER=$!
 trap 'stop_pid "$SERVER"; [[ -n "${KEEP_RUN_DIR:-}" ]] || rm -rf "$DATA/pgdata" "$DATA/files"' EXIT
 wait_ready "$PORT" "$SERVER" "$DATA/server.log"
 
-api() { curl -sf "127.0.0.1:$PORT$2" -X "$1" -H 'Content-Type: application/json' ${TOKEN:+-H "Authorization: Bearer $TOKEN"} ${3:+-d "$3"}; }
 TOKEN=$(api POST /api/v1/auth/register '{"email":"bench@example.test","password":"bench-password-long","firstName":"B","lastName":"M"}' | jq -r .accessToken)
 ORG=$(api POST /api/v1/organizations '{"name":"Big Studio","timezone":"Europe/Berlin","currency":"EUR","country":"DE"}' | jq -r .id)
 TOKEN=$(api POST /api/v1/auth/switch-organization "{\"organizationId\":\"$ORG\"}" | jq -r .accessToken)

@@ -34,8 +34,6 @@ SERVER=$!
 wait_ready "$PORT" "$SERVER" "$DATA/server.log"
 pg_env "$DATA" "$PGPORT_"
 
-api() { curl -sf "127.0.0.1:$PORT$2" -X "$1" -H 'Content-Type: application/json' ${TOKEN:+-H "Authorization: Bearer $TOKEN"} ${3:+-d "$3"}; }
-field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"; }
 TOKEN=$(api POST /api/v1/auth/register '{"email":"bench@example.test","password":"bench-password-long","firstName":"B","lastName":"N"}' | field accessToken)
 ORG=$(api POST /api/v1/organizations '{"name":"Bench","timezone":"Europe/Berlin","currency":"EUR","country":"DE"}' | field id)
 TOKEN=$(api POST /api/v1/auth/switch-organization "{\"organizationId\":\"$ORG\"}" | field accessToken)
