@@ -127,6 +127,23 @@ note() {
     [[ -z "${BENCH_RESULTS:-}" ]] || echo "$line" >>"$BENCH_RESULTS"
 }
 
+# warm_until_steady <label> <max seconds> <wrk args...>: the JIT warm-up before an API measure. The same load runs
+# in WARM_STEP-second chunks (10) until a chunk's requests/s is within 3 % of the chunk two before it (the
+# compilers have settled), at least 30 s and at most <max> s. On two cores a single C2 thread still compiles the
+# request path a minute after start (JFR: 17-23 % of the machine's CPU in "C2 CompilerThread0" 25-55 s after
+# the start of the load), so a short fixed warm-up measures the JIT, not the server.
+warm_until_steady() {
+    local label=$1 max=$2; shift 2
+    local step=${WARM_STEP:-10} spent=0 rate chunks="" rates=()
+    while (( spent < max )); do
+        rate=$(wrk -t2 -d"${step}s" "$@" 2>/dev/null | awk '/^Requests\/sec/ {printf "%.0f", $2}')
+        rate=${rate:-0}; spent=$((spent + step)); chunks+=" $rate"; rates+=("$rate")
+        local n=${#rates[@]}
+        if (( spent >= 30 && n >= 3 )) && awk -v a="$rate" -v b="${rates[n-3]}" 'BEGIN { exit !(a <= b * 1.03) }'; then break; fi
+    done
+    echo "== warm-up ($label): ${spent}s, requests/s per ${step}s:$chunks" >&2
+}
+
 # Milliseconds from a wrk latency figure (850.00us, 12.3ms, 1.2s).
 wrk_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0; else if (v ~ /m$/) printf "%.2f", v * 60000; else if (v ~ /s$/) printf "%.2f", v * 1000; else print "n/a" }'; }
 

@@ -7,7 +7,7 @@
 #  - the product list with filters at NPRODUCTS products: p99 on one connection (as the clients benchmark measures
 #    latency), and req/s at [connections] beside its two statements raw; the same for a text search.
 #   bench/run-commerce.sh [seconds-per-measure] [connections]
-# Knobs: WARMUP (s, 3), SERVER_WARMUP (s, 10), LAT_DURATION (s of the one-connection latency phases, 10), NPRODUCTS (50000), BENCH_PORT (18190), BENCH_PG_PORT (55441), HEAP (2g),
+# Knobs: WARMUP (s, 3), SERVER_WARMUP (at most s of order load before the first measure, until the JIT has settled, see warm_until_steady in lib.sh; 180), LAT_DURATION (s of the one-connection latency phases, 10), NPRODUCTS (50000), BENCH_PORT (18190), BENCH_PG_PORT (55441), HEAP (2g),
 #   POOL (40), KEEP_RUN_DIR=1, PROFILE_ORDERS=<file.jfr> (record the server during the orders measure).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -15,7 +15,7 @@ cd "$BENCH_ROOT"
 DURATION="${1:-15}"
 CONNECTIONS="${2:-16}"
 WARMUP="${WARMUP:-3}"
-SERVER_WARMUP="${SERVER_WARMUP:-10}"
+SERVER_WARMUP="${SERVER_WARMUP:-180}"
 PORT="${BENCH_PORT:-18190}"
 PGPORT_="${BENCH_PG_PORT:-55441}"
 NPRODUCTS="${NPRODUCTS:-50000}"
@@ -100,7 +100,7 @@ for q in list search; do   # the plans, for reading (page 1)
     sed 's/^/EXPLAIN (ANALYZE, BUFFERS) /' | psql -XAt >"$DATA/plan-$q.txt" 2>&1 || true
 done
 echo "Wellbase commerce benchmark: $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $CONNECTIONS connections, ${WARMUP}s warm-up + ${DURATION}s each, $NPRODUCTS products" >&2
-wrk -t2 -c"$CONNECTIONS" -d"${SERVER_WARMUP}s" -s "$DATA/order.lua" "http://127.0.0.1:$PORT" >/dev/null
+warm_until_steady orders "$SERVER_WARMUP" -c"$CONNECTIONS" -s "$DATA/order.lua" "http://127.0.0.1:$PORT"
 wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$DATA/list.lua" "http://127.0.0.1:$PORT" >/dev/null
 
 if [[ -n "${PROFILE_ORDERS:-}" ]]; then # a flight recording of the server during the orders measure only

@@ -4,6 +4,7 @@ import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.web.ApiException;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -42,7 +43,7 @@ class ClientNotes {
                 """)
                 .param("org", orgId)
                 .param("client", clientId)
-                .query(Note.class)
+                .query(Rows.of(Note.class))
                 .list();
     }
 
@@ -58,7 +59,7 @@ class ClientNotes {
                 """)
                 .param("org", orgId)
                 .param("client", clientId)
-                .query(AlertEntry.class)
+                .query(Rows.of(AlertEntry.class))
                 .list();
     }
 
@@ -180,7 +181,7 @@ class ClientNotes {
                 .param("org", orgId)
                 .param("client", clientId)
                 .param("id", noteId)
-                .query(Note.class)
+                .query(Rows.of(Note.class))
                 .optional()
                 .orElseThrow(() -> ApiException.notFound("Note"));
     }

@@ -1,5 +1,6 @@
 package io.wellbase.clients.internal;
 
+import io.wellbase.platform.data.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -215,7 +216,7 @@ class ClientStore {
                 """)
                 .param("org", orgId)
                 .param("id", clientId)
-                .query(ClientView.AlertView.class)
+                .query(Rows.of(ClientView.AlertView.class))
                 .list();
     }
 

@@ -1,6 +1,7 @@
 package io.wellbase.clients.internal;
 
 import io.wellbase.clients.ClientDirectory.Recipient;
+import io.wellbase.platform.data.Rows;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +31,7 @@ class ClientSummaries {
                         """)
                 .param("org", orgId)
                 .param("ids", ids.stream().distinct().toArray(UUID[]::new))
-                .query(Recipient.class)
+                .query(Rows.of(Recipient.class))
                 .list()
                 .forEach(r -> found.put(r.id(), r));
         return found;

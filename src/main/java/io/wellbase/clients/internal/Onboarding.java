@@ -4,6 +4,7 @@ import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.web.ApiException;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ class Onboarding {
         return jdbc.sql("""
                 SELECT id, key, label, position, required FROM onboarding_steps
                 WHERE org_id = :org AND archived_at IS NULL ORDER BY position, key
-                """).param("org", orgId).query(Step.class).list();
+                """).param("org", orgId).query(Rows.of(Step.class)).list();
     }
 
     @Transactional
@@ -99,7 +100,7 @@ class Onboarding {
                 """)
                 .param("org", orgId)
                 .param("client", clientId)
-                .query(ClientView.OnboardingProgressStep.class)
+                .query(Rows.of(ClientView.OnboardingProgressStep.class))
                 .list();
         int done = (int) steps.stream().filter(s -> s.completedAt() != null).count();
         return new ClientView.OnboardingView(done, steps.size(), steps);

@@ -7,6 +7,7 @@ import io.wellbase.identity.Sessions;
 import io.wellbase.identity.UserAccounts;
 import io.wellbase.identity.UserSummary;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.data.Secrets;
 import io.wellbase.platform.mail.AccountEmail;
 import io.wellbase.platform.mail.OutboundMail;
@@ -131,7 +132,7 @@ class PortalInvitations {
                 RETURNING org_id, client_id, email
                 """)
                 .param("hash", Secrets.sha256(token == null ? "" : token))
-                .query(Pending.class)
+                .query(Rows.of(Pending.class))
                 .optional()
                 .orElseThrow(() -> ApiException.badRequest(
                         "invitation.invalid_token", "The invitation is invalid, already used or expired"));

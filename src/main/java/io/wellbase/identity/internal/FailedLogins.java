@@ -1,6 +1,7 @@
 package io.wellbase.identity.internal;
 
 import io.wellbase.platform.PlatformProperties;
+import io.wellbase.platform.data.Rows;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -45,7 +46,7 @@ class FailedLogins {
                 """)
                 .param("email", normalizedEmail)
                 .param("window", window.toSeconds())
-                .query(Window.class)
+                .query(Rows.of(Window.class))
                 .single();
         if (recent.failures() < limit) {
             return Optional.empty();

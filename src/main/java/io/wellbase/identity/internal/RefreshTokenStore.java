@@ -1,6 +1,7 @@
 package io.wellbase.identity.internal;
 
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.data.Secrets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -56,7 +57,7 @@ class RefreshTokenStore {
                 FROM refresh_tokens WHERE token_hash = :hash FOR UPDATE
                 """)
                 .param("hash", Secrets.sha256(token))
-                .query(TokenRow.class)
+                .query(Rows.of(TokenRow.class))
                 .optional();
     }
 

@@ -1,6 +1,7 @@
 package io.wellbase.memberships.internal;
 
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.web.ApiException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -162,7 +163,7 @@ class CreditLedger {
                 """)
                 .param("org", orgId)
                 .param("id", membershipId)
-                .query(Entry.class)
+                .query(Rows.of(Entry.class))
                 .list();
     }
 
@@ -173,7 +174,7 @@ class CreditLedger {
                 """)
                 .param("org", orgId)
                 .param("client", clientId)
-                .query(ClientEntry.class)
+                .query(Rows.of(ClientEntry.class))
                 .list();
     }
 }

@@ -1,6 +1,7 @@
 package io.wellbase.memberships.internal;
 
 import io.wellbase.memberships.Entitlements;
+import io.wellbase.platform.data.Rows;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -92,7 +93,7 @@ class EntitlementService implements Entitlements {
                 .param("classType", coverage.classTypeId())
                 .param("service", coverage.serviceId())
                 .param("location", coverage.locationId())
-                .query(Candidate.class)
+                .query(Rows.of(Candidate.class))
                 .list();
     }
 
@@ -155,7 +156,7 @@ class EntitlementService implements Entitlements {
                 """)
                 .param("org", orgId)
                 .param("b", bookingId)
-                .query(Use.class)
+                .query(Rows.of(Use.class))
                 .optional();
     }
 }

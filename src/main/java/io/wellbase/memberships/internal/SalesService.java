@@ -4,6 +4,7 @@ import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
@@ -158,7 +159,7 @@ class SalesService {
                 """)
                 .param("org", orgId)
                 .param("id", id)
-                .query(Item.class)
+                .query(Rows.of(Item.class))
                 .list();
         return new Sale(
                 sale.id(),
@@ -220,7 +221,7 @@ class SalesService {
                 """)
                 .param("org", orgId)
                 .param("client", clientId)
-                .query(Refund.class)
+                .query(Rows.of(Refund.class))
                 .list();
     }
 

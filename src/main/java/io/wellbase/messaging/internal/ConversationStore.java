@@ -1,5 +1,6 @@
 package io.wellbase.messaging.internal;
 
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.web.CursorPage;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -92,7 +93,7 @@ public class ConversationStore {
                 """)
                 .param("org", orgId)
                 .param("id", id)
-                .query(Conversation.class)
+                .query(Rows.of(Conversation.class))
                 .optional();
     }
 
@@ -105,7 +106,7 @@ public class ConversationStore {
                 .param("org", orgId)
                 .param("c", conversationId)
                 .param("user", userId)
-                .query(Participant.class)
+                .query(Rows.of(Participant.class))
                 .optional();
     }
 
@@ -117,7 +118,7 @@ public class ConversationStore {
                 """)
                 .param("org", orgId)
                 .param("c", conversationId)
-                .query(Participant.class)
+                .query(Rows.of(Participant.class))
                 .list();
     }
 
@@ -216,7 +217,7 @@ public class ConversationStore {
                 .param("user", userId)
                 .param("before", before)
                 .param("limit", size + 1)
-                .query(Listed.class)
+                .query(Rows.of(Listed.class))
                 .list();
         return CursorPage.fromLookahead(rows, size, Listed::id);
     }
@@ -233,7 +234,7 @@ public class ConversationStore {
                 .param("org", orgId)
                 .param("before", before)
                 .param("limit", size + 1)
-                .query(Conversation.class)
+                .query(Rows.of(Conversation.class))
                 .list();
         return CursorPage.fromLookahead(rows, size, Conversation::id);
     }

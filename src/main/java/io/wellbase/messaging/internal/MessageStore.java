@@ -1,5 +1,6 @@
 package io.wellbase.messaging.internal;
 
+import io.wellbase.platform.data.Rows;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +61,7 @@ class MessageStore {
                 .param("body", m.body())
                 .param("file", m.attachmentFileId())
                 .param("cmid", m.clientMessageId())
-                .query(Message.class)
+                .query(Rows.of(Message.class))
                 .single();
     }
 
@@ -71,7 +72,7 @@ class MessageStore {
                 .param("c", conversationId)
                 .param("sender", senderId)
                 .param("cmid", clientMessageId)
-                .query(Message.class)
+                .query(Rows.of(Message.class))
                 .optional();
     }
 
@@ -79,7 +80,7 @@ class MessageStore {
         return jdbc.sql("SELECT " + COLUMNS + " FROM messages WHERE org_id = :org AND id = :id")
                 .param("org", orgId)
                 .param("id", id)
-                .query(Message.class)
+                .query(Rows.of(Message.class))
                 .optional();
     }
 
@@ -95,7 +96,7 @@ class MessageStore {
                 .param("after", after == null ? 0L : after)
                 .param("before", before == null ? Long.MAX_VALUE : before)
                 .param("limit", limit)
-                .query(Message.class)
+                .query(Rows.of(Message.class))
                 .list();
         if (newestFirst) {
             rows = new java.util.ArrayList<>(rows);
@@ -111,7 +112,7 @@ class MessageStore {
                 .param("id", id)
                 .param("sender", senderId)
                 .param("body", body)
-                .query(Message.class)
+                .query(Rows.of(Message.class))
                 .optional();
     }
 
@@ -122,7 +123,7 @@ class MessageStore {
                 .param("org", orgId)
                 .param("id", id)
                 .param("sender", senderId)
-                .query(Message.class)
+                .query(Rows.of(Message.class))
                 .optional();
     }
 }

@@ -1,5 +1,6 @@
 package io.wellbase.messaging.internal;
 
+import io.wellbase.platform.data.Rows;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -121,7 +122,7 @@ class PresenceStore {
                 RETURNING p.org_id, p.user_id
                 """)
                 .param("grace", untouchedFor.toMillis() / 1000.0)
-                .query(UserRef.class)
+                .query(Rows.of(UserRef.class))
                 .list();
     }
 

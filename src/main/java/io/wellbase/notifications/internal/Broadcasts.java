@@ -1,5 +1,6 @@
 package io.wellbase.notifications.internal;
 
+import io.wellbase.platform.data.Rows;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -95,7 +96,7 @@ class Broadcasts {
                 """)
                 .param("org", orgId)
                 .param("id", id)
-                .query(Broadcast.class)
+                .query(Rows.of(Broadcast.class))
                 .optional();
     }
 }

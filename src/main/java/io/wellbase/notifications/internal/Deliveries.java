@@ -1,6 +1,7 @@
 package io.wellbase.notifications.internal;
 
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.web.CursorPage;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -258,7 +259,7 @@ class Deliveries {
                 .param("org", orgId)
                 .param("id", id)
                 .param("now", java.sql.Timestamp.from(now))
-                .query(Delivery.class)
+                .query(Rows.of(Delivery.class))
                 .optional();
     }
 
@@ -266,7 +267,7 @@ class Deliveries {
         return jdbc.sql("SELECT " + COLUMNS + " FROM notification_deliveries WHERE org_id = :org AND id = :id")
                 .param("org", orgId)
                 .param("id", id)
-                .query(Delivery.class)
+                .query(Rows.of(Delivery.class))
                 .optional();
     }
 
@@ -291,7 +292,7 @@ class Deliveries {
         params.addValue("limit", size + 1);
         List<Delivery> rows = jdbc.sql(sql.toString())
                 .paramSource(params)
-                .query(Delivery.class)
+                .query(Rows.of(Delivery.class))
                 .list();
         return CursorPage.fromLookahead(rows, size, Delivery::id);
     }

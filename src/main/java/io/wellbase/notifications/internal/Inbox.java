@@ -1,6 +1,7 @@
 package io.wellbase.notifications.internal;
 
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.web.CursorPage;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -114,7 +115,7 @@ class Inbox {
         params.addValue("limit", size + 1);
         List<Notification> rows = jdbc.sql(sql.toString())
                 .paramSource(params)
-                .query(Notification.class)
+                .query(Rows.of(Notification.class))
                 .list();
         return CursorPage.fromLookahead(rows, size, Notification::id);
     }
@@ -138,7 +139,7 @@ class Inbox {
                 .param("org", orgId)
                 .param("user", userId)
                 .param("id", id)
-                .query(Notification.class)
+                .query(Rows.of(Notification.class))
                 .optional();
         read.ifPresent(n -> events.publishEvent(new io.wellbase.notifications.InAppNotified(
                 orgId, userId, n.id(), n.type(), n.category(), null, null, n.readAt())));

@@ -1,6 +1,7 @@
 package io.wellbase.notifications.internal;
 
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.data.Rows;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -47,7 +48,7 @@ class PushSubscriptions {
                 .param("endpoint", endpoint)
                 .param("p256dh", p256dh)
                 .param("auth", auth)
-                .query(Subscription.class)
+                .query(Rows.of(Subscription.class))
                 .single();
     }
 
@@ -58,7 +59,7 @@ class PushSubscriptions {
                 """)
                 .param("org", orgId)
                 .param("user", userId)
-                .query(Subscription.class)
+                .query(Rows.of(Subscription.class))
                 .list();
     }
 
@@ -69,7 +70,7 @@ class PushSubscriptions {
                 """)
                 .param("org", orgId)
                 .param("user", userId)
-                .query(Target.class)
+                .query(Rows.of(Target.class))
                 .list();
     }
 

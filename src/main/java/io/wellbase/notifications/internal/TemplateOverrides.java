@@ -1,5 +1,6 @@
 package io.wellbase.notifications.internal;
 
+import io.wellbase.platform.data.Rows;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ class TemplateOverrides {
         return jdbc.sql(
                         "SELECT type, language, title, body FROM notification_templates WHERE org_id = :org ORDER BY type, language")
                 .param("org", orgId)
-                .query(Override.class)
+                .query(Rows.of(Override.class))
                 .list();
     }
 

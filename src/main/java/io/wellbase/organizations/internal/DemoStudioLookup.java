@@ -1,5 +1,6 @@
 package io.wellbase.organizations.internal;
 
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.demo.DemoStudio;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +22,6 @@ class DemoStudioLookup implements DemoStudio {
                 SELECT o.id, (SELECT m.user_id FROM org_members m WHERE m.org_id = o.id AND m.role = 'owner'
                               ORDER BY m.created_at, m.user_id LIMIT 1) AS owner_id
                 FROM organizations o WHERE o.name = :name ORDER BY o.created_at, o.id LIMIT 1
-                """).param("name", NAME).query(Studio.class).optional();
+                """).param("name", NAME).query(Rows.of(Studio.class)).optional();
     }
 }

@@ -9,6 +9,7 @@ import io.wellbase.identity.UserAccounts;
 import io.wellbase.identity.UserSummary;
 import io.wellbase.organizations.OrganizationsProperties;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.data.Secrets;
 import io.wellbase.platform.mail.AccountEmail;
 import io.wellbase.platform.mail.OutboundMail;
@@ -128,7 +129,7 @@ class InvitationService {
                 .param("org", orgId)
                 .param("limit", page.pageSize())
                 .param("offset", page.offset())
-                .query(Invitation.class)
+                .query(Rows.of(Invitation.class))
                 .list();
         long total = jdbc.sql("SELECT count(*) FROM invitations WHERE org_id = :org")
                 .param("org", orgId)
@@ -184,7 +185,7 @@ class InvitationService {
                 """.formatted(InvitationStatus.SQL))
                 .param("hash", Secrets.sha256(token == null ? "" : token))
                 .param("from", InvitationStatus.ACCEPTED.reachableFrom())
-                .query(Pending.class)
+                .query(Rows.of(Pending.class))
                 .optional()
                 .orElseThrow(() -> ApiException.badRequest(
                         "invitation.invalid_token", "The invitation is invalid, already used, revoked or expired"));
@@ -216,7 +217,7 @@ class InvitationService {
         return jdbc.sql(SELECT + " WHERE org_id = :org AND id = :id")
                 .param("org", orgId)
                 .param("id", id)
-                .query(Invitation.class)
+                .query(Rows.of(Invitation.class))
                 .optional()
                 .orElseThrow(() -> ApiException.notFound("Invitation"));
     }

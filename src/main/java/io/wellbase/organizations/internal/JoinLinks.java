@@ -8,6 +8,7 @@ import io.wellbase.identity.AuthTokens;
 import io.wellbase.identity.Sessions;
 import io.wellbase.identity.UserAccounts;
 import io.wellbase.identity.UserSummary;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.data.Secrets;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.web.ApiException;
@@ -133,7 +134,7 @@ class JoinLinks {
                 WHERE s.join_code = :code AND s.enabled
                 """)
                 .param("code", code == null ? "" : code)
-                .query(Target.class)
+                .query(Rows.of(Target.class))
                 .optional()
                 .orElseThrow(() -> ApiException.notFound("Join link"));
     }

@@ -1,6 +1,7 @@
 package io.wellbase.organizations.internal;
 
 import io.wellbase.organizations.Locations;
+import io.wellbase.platform.data.Rows;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -95,7 +96,7 @@ class LocationStore {
         return jdbc.sql("SELECT name, timezone FROM locations WHERE org_id = :org AND id = :id")
                 .param("org", orgId)
                 .param("id", id)
-                .query(Locations.Place.class)
+                .query(Rows.of(Locations.Place.class))
                 .optional();
     }
 
@@ -103,7 +104,7 @@ class LocationStore {
         return jdbc.sql("SELECT * FROM locations WHERE org_id = :org AND id = :id AND archived_at IS NULL")
                 .param("org", orgId)
                 .param("id", id)
-                .query(LocationRow.class)
+                .query(Rows.of(LocationRow.class))
                 .optional();
     }
 
@@ -119,7 +120,7 @@ class LocationStore {
                 .param("q", q)
                 .param("limit", limit)
                 .param("offset", offset)
-                .query(LocationRow.class)
+                .query(Rows.of(LocationRow.class))
                 .list();
     }
 
@@ -148,7 +149,7 @@ class LocationStore {
                 """)
                 .param("org", orgId)
                 .param("ids", locationIds)
-                .query(RoomRow.class)
+                .query(Rows.of(RoomRow.class))
                 .list();
     }
 
@@ -172,7 +173,7 @@ class LocationStore {
                 .param("org", orgId)
                 .param("loc", locationId)
                 .param("id", roomId)
-                .query(RoomRow.class)
+                .query(Rows.of(RoomRow.class))
                 .optional();
     }
 

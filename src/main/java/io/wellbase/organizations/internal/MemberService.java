@@ -6,6 +6,7 @@ import io.wellbase.audit.AuditTrail;
 import io.wellbase.identity.Sessions;
 import io.wellbase.identity.UserAccounts;
 import io.wellbase.identity.UserSummary;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Role;
 import io.wellbase.platform.web.ApiException;
@@ -78,7 +79,7 @@ class MemberService {
                 .param("role", roleFilter)
                 .param("limit", page.pageSize())
                 .param("offset", page.offset())
-                .query(MemberRow.class)
+                .query(Rows.of(MemberRow.class))
                 .list();
         long total = jdbc.sql("""
                 SELECT count(*) FROM org_members m
@@ -148,7 +149,7 @@ class MemberService {
                         "SELECT user_id, role, created_at FROM org_members WHERE org_id = :org AND user_id = :u")
                 .param("org", orgId)
                 .param("u", userId)
-                .query(MemberRow.class)
+                .query(Rows.of(MemberRow.class))
                 .optional()
                 .orElseThrow(() -> ApiException.notFound("Member"));
         return member(row, users.summaries(List.of(userId)).get(userId));

@@ -1,5 +1,6 @@
 package io.wellbase.organizations.internal;
 
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.security.Role;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -63,7 +64,7 @@ class OrganizationStore {
                 """)
                 .param("org", orgId)
                 .param("user", userId)
-                .query(OrganizationRow.class)
+                .query(Rows.of(OrganizationRow.class))
                 .optional();
     }
 
@@ -78,7 +79,7 @@ class OrganizationStore {
                 .param("user", userId)
                 .param("limit", limit)
                 .param("offset", offset)
-                .query(OrganizationRow.class)
+                .query(Rows.of(OrganizationRow.class))
                 .list();
     }
 

@@ -1,6 +1,7 @@
 package io.wellbase.scheduling.internal;
 
 import io.wellbase.clients.ClientDataContributor;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.scheduling.internal.appointments.Appointments;
 import io.wellbase.scheduling.internal.classes.Attendance;
 import io.wellbase.scheduling.internal.classes.Bookings;
@@ -34,7 +35,7 @@ class SchedulingDataSections implements ClientDataContributor {
                 """)
                         .param("org", organizationId)
                         .param("client", clientId)
-                        .query(Bookings.Booking.class)
+                        .query(Rows.of(Bookings.Booking.class))
                         .list());
         sections.put(
                 "visits",
@@ -43,7 +44,7 @@ class SchedulingDataSections implements ClientDataContributor {
                 """)
                         .param("org", organizationId)
                         .param("client", clientId)
-                        .query(Attendance.Visit.class)
+                        .query(Rows.of(Attendance.Visit.class))
                         .list());
         sections.put(
                 "appointments",
@@ -56,7 +57,7 @@ class SchedulingDataSections implements ClientDataContributor {
                 """)
                         .param("org", organizationId)
                         .param("client", clientId)
-                        .query(Appointments.Appointment.class)
+                        .query(Rows.of(Appointments.Appointment.class))
                         .list());
         return sections;
     }

@@ -3,6 +3,7 @@ package io.wellbase.scheduling.internal;
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
+import io.wellbase.platform.data.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -88,7 +89,11 @@ public class SchedulingSettings {
                 SELECT late_cancel_hours, booking_window_days, min_notice_minutes, max_bookings_per_day,
                        waitlist_policy, promotion_cutoff_minutes, late_cancel_forfeits, no_show_forfeits, penalty_credits
                 FROM scheduling_settings WHERE org_id = :org
-                """).param("org", orgId).query(Rules.class).optional().orElse(DEFAULTS);
+                """)
+                .param("org", orgId)
+                .query(Rows.of(Rules.class))
+                .optional()
+                .orElse(DEFAULTS);
     }
 
     @Transactional

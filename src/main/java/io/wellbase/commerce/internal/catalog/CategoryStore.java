@@ -1,5 +1,6 @@
 package io.wellbase.commerce.internal.catalog;
 
+import io.wellbase.platform.data.Rows;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,7 +24,7 @@ class CategoryStore {
         return jdbc.sql("SELECT id, parent_id, name, position FROM product_categories WHERE org_id = :org AND id = :id")
                 .param("org", org)
                 .param("id", id)
-                .query(Category.class)
+                .query(Rows.of(Category.class))
                 .optional();
     }
 
@@ -31,7 +32,7 @@ class CategoryStore {
         return jdbc.sql("""
                 SELECT id, parent_id, name, position FROM product_categories
                 WHERE org_id = :org ORDER BY position, lower(name), id
-                """).param("org", org).query(Category.class).list();
+                """).param("org", org).query(Rows.of(Category.class)).list();
     }
 
     boolean nameTaken(UUID org, @Nullable UUID parent, String name, @Nullable UUID except) {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
@@ -120,7 +121,7 @@ class ServiceProductsController {
                         "SELECT product_id, quantity FROM service_products WHERE org_id = :org AND service_id = :service ORDER BY product_id")
                 .param("org", org)
                 .param("service", service)
-                .query(Use.class)
+                .query(Rows.of(Use.class))
                 .list();
     }
 

@@ -1,6 +1,7 @@
 package io.wellbase.commerce.internal.orders;
 
 import io.wellbase.commerce.internal.Money;
+import io.wellbase.platform.data.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -267,7 +268,7 @@ class OrderStore {
                 """)
                 .param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
                 .param("limit", limit)
-                .query(Expired.class)
+                .query(Rows.of(Expired.class))
                 .list();
     }
 

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.clients.ClientAccounts;
 import io.wellbase.commerce.internal.CommerceRefusal;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.security.Caller;
 import java.net.URI;
 import java.util.Map;
@@ -48,7 +49,7 @@ class UserProductReorder {
                 .param("org", org)
                 .param("client", client)
                 .param("product", id)
-                .query(Last.class)
+                .query(Rows.of(Last.class))
                 .optional()
                 .orElseThrow(() ->
                         new CommerceRefusal(CommerceRefusal.Reason.NOT_FOUND, "You have not bought this product here"));

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.clients.ClientAccounts;
 import io.wellbase.commerce.internal.catalog.ProductStore;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.web.ApiException;
 import java.net.URI;
@@ -164,7 +165,7 @@ class FavoritesController {
                 .param("org", org)
                 .param("client", client)
                 .param("product", product)
-                .query(Favorite.class)
+                .query(Rows.of(Favorite.class))
                 .list();
     }
 }

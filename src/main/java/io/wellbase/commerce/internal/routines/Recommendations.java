@@ -3,6 +3,7 @@ package io.wellbase.commerce.internal.routines;
 import io.wellbase.clients.ClientDirectory;
 import io.wellbase.commerce.CommerceProperties;
 import io.wellbase.commerce.internal.catalog.ProductStore;
+import io.wellbase.platform.data.Rows;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -86,7 +87,7 @@ class Recommendations {
                 """)
                 .param("org", org)
                 .param("client", client)
-                .query(Bought.class)
+                .query(Rows.of(Bought.class))
                 .list();
         Set<UUID> mine = new HashSet<>();
         bought.forEach(b -> mine.add(b.productId()));
@@ -175,7 +176,7 @@ class Recommendations {
                 .param("client", client)
                 .param("mine", mine.toArray(UUID[]::new))
                 .param("min", properties.recommendations().minimumSupport())
-                .query(Pair.class)
+                .query(Rows.of(Pair.class))
                 .list();
         return pairs.stream()
                 .map(p -> new Candidate(

@@ -1,5 +1,6 @@
 package io.wellbase.commerce.internal.stock;
 
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
 import java.time.OffsetDateTime;
@@ -62,7 +63,7 @@ class InventoryQueries {
                 .param("low", low)
                 .param("limit", page.pageSize())
                 .param("offset", page.offset())
-                .query(Row.class)
+                .query(Rows.of(Row.class))
                 .list();
         long total = jdbc.sql("SELECT count(*) " + LEVELS)
                 .param("org", org)
@@ -91,7 +92,7 @@ class InventoryQueries {
                 .param("location", location)
                 .param("before", before)
                 .param("limit", limit + 1)
-                .query(Movement.class)
+                .query(Rows.of(Movement.class))
                 .list();
     }
 }

@@ -3,6 +3,7 @@ package io.wellbase.commerce.internal.stock;
 import io.wellbase.commerce.StockRanLow;
 import io.wellbase.organizations.Locations;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.data.Rows;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -45,7 +46,7 @@ class LowStock {
                 .param("org", org)
                 .param("location", location)
                 .param("products", products.toArray(UUID[]::new))
-                .query(Fallen.class)
+                .query(Rows.of(Fallen.class))
                 .list();
         if (fallen.isEmpty()) {
             return;

@@ -1,6 +1,7 @@
 package io.wellbase.commerce.internal.stock;
 
 import io.wellbase.commerce.CommerceProperties;
+import io.wellbase.platform.data.Rows;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -94,7 +95,7 @@ class ReorderSuggestions {
                 .param("until", now.plusDays(r.aheadDays()))
                 .param("history", r.historyDays())
                 .param("cover", r.coverDays())
-                .query(Suggestion.class)
+                .query(Rows.of(Suggestion.class))
                 .list();
     }
 }

@@ -2,6 +2,7 @@ package io.wellbase.commerce.internal.stock;
 
 import io.wellbase.commerce.internal.CommerceRefusal;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.data.Rows;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -57,7 +58,7 @@ public class StockLevels {
                 """)
                 .param("org", org)
                 .param("product", product)
-                .query(Level.class)
+                .query(Rows.of(Level.class))
                 .list();
     }
 

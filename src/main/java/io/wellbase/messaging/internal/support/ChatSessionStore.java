@@ -1,5 +1,6 @@
 package io.wellbase.messaging.internal.support;
 
+import io.wellbase.platform.data.Rows;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ class ChatSessionStore {
                 .param("topic", topic)
                 .param("priority", priority.value())
                 .param("rank", priority.rank())
-                .query(ChatSession.class)
+                .query(Rows.of(ChatSession.class))
                 .single();
     }
 
@@ -95,7 +96,7 @@ class ChatSessionStore {
         return jdbc.sql("SELECT " + SESSION + " FROM chat_sessions WHERE org_id = :org AND id = :id")
                 .param("org", orgId)
                 .param("id", id)
-                .query(ChatSession.class)
+                .query(Rows.of(ChatSession.class))
                 .optional();
     }
 
@@ -105,7 +106,7 @@ class ChatSessionStore {
                         + " ORDER BY priority_rank DESC, created_at, id LIMIT :limit")
                 .param("org", orgId)
                 .param("limit", limit)
-                .query(ChatSession.class)
+                .query(Rows.of(ChatSession.class))
                 .list();
     }
 
@@ -115,7 +116,7 @@ class ChatSessionStore {
                 .param("org", orgId)
                 .param("client", clientId)
                 .param("limit", limit)
-                .query(ChatSession.class)
+                .query(Rows.of(ChatSession.class))
                 .list();
     }
 
@@ -126,7 +127,7 @@ class ChatSessionStore {
                 .param("org", orgId)
                 .param("c", conversationId)
                 .param("user", clientUserId)
-                .query(ChatSession.class)
+                .query(Rows.of(ChatSession.class))
                 .list();
     }
 
@@ -135,7 +136,7 @@ class ChatSessionStore {
                         + " AND status = 'active' ORDER BY accepted_at")
                 .param("org", orgId)
                 .param("me", counselorId)
-                .query(ChatSession.class)
+                .query(Rows.of(ChatSession.class))
                 .list();
     }
 
@@ -158,7 +159,7 @@ class ChatSessionStore {
                 .param("org", orgId)
                 .param("id", id)
                 .param("me", counselorId)
-                .query(ChatSession.class)
+                .query(Rows.of(ChatSession.class))
                 .optional();
     }
 
@@ -169,7 +170,7 @@ class ChatSessionStore {
                 .param("org", orgId)
                 .param("id", id)
                 .param("by", by)
-                .query(ChatSession.class)
+                .query(Rows.of(ChatSession.class))
                 .optional();
         closed.filter(s -> s.counselorId() != null)
                 .ifPresent(s -> jdbc.sql("UPDATE counselor_profiles SET total_sessions = total_sessions + 1"
@@ -189,7 +190,7 @@ class ChatSessionStore {
                 .param("id", id)
                 .param("rating", rating)
                 .param("feedback", feedback)
-                .query(ChatSession.class)
+                .query(Rows.of(ChatSession.class))
                 .optional();
         rated.filter(s -> s.counselorId() != null)
                 .ifPresent(s -> jdbc.sql(

@@ -1,6 +1,7 @@
 package io.wellbase.notifications.internal.webhooks;
 
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.web.CursorPage;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,7 +129,7 @@ class WebhookDeliveries {
         return jdbc.sql("SELECT " + COLUMNS + " FROM webhook_deliveries WHERE org_id = :org AND id = :id")
                 .param("org", orgId)
                 .param("id", id)
-                .query(Delivery.class)
+                .query(Rows.of(Delivery.class))
                 .optional();
     }
 
@@ -139,7 +140,7 @@ class WebhookDeliveries {
                 """)
                 .param("org", orgId)
                 .param("id", deliveryId)
-                .query(Attempt.class)
+                .query(Rows.of(Attempt.class))
                 .list();
     }
 
@@ -155,7 +156,7 @@ class WebhookDeliveries {
         }
         List<Delivery> rows = jdbc.sql(sql + " ORDER BY id DESC LIMIT :limit")
                 .paramSource(params)
-                .query(Delivery.class)
+                .query(Rows.of(Delivery.class))
                 .list();
         return CursorPage.fromLookahead(rows, size, Delivery::id);
     }
@@ -167,7 +168,7 @@ class WebhookDeliveries {
                 .param("org", orgId)
                 .param("id", id)
                 .param("now", java.sql.Timestamp.from(now))
-                .query(Delivery.class)
+                .query(Rows.of(Delivery.class))
                 .optional();
     }
 

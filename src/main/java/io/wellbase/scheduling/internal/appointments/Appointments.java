@@ -6,6 +6,7 @@ import io.wellbase.audit.AuditTrail;
 import io.wellbase.clients.ClientDirectory;
 import io.wellbase.organizations.Locations;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.scheduling.SchedulingEvents;
 import java.time.LocalDate;
@@ -216,7 +217,7 @@ public class Appointments {
         Appointment current = jdbc.sql(SELECT + " WHERE org_id = :org AND id = :id FOR UPDATE")
                 .param("org", orgId)
                 .param("id", id)
-                .query(Appointment.class)
+                .query(Rows.of(Appointment.class))
                 .optional()
                 .orElseThrow(() -> ApiException.notFound("Appointment"));
         if (status != null) {
@@ -256,7 +257,7 @@ public class Appointments {
         return jdbc.sql(SELECT + " WHERE org_id = :org AND id = :id")
                 .param("org", orgId)
                 .param("id", id)
-                .query(Appointment.class)
+                .query(Rows.of(Appointment.class))
                 .optional()
                 .orElseThrow(() -> ApiException.notFound("Appointment"));
     }
@@ -275,7 +276,7 @@ public class Appointments {
                 .param("to", to)
                 .param("staff", staffId)
                 .param("client", clientId)
-                .query(Appointment.class)
+                .query(Rows.of(Appointment.class))
                 .list();
     }
 
@@ -290,7 +291,7 @@ public class Appointments {
         Appointment current = jdbc.sql(SELECT + " WHERE org_id = :org AND id = :id FOR UPDATE")
                 .param("org", orgId)
                 .param("id", id)
-                .query(Appointment.class)
+                .query(Rows.of(Appointment.class))
                 .optional()
                 .filter(a -> onlyForClient.isEmpty() || onlyForClient.get().equals(a.clientId()))
                 .orElseThrow(() -> ApiException.notFound("Appointment"));

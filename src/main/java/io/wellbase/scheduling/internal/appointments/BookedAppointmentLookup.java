@@ -1,6 +1,7 @@
 package io.wellbase.scheduling.internal.appointments;
 
 import io.wellbase.organizations.Locations;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.scheduling.BookedAppointments;
 import io.wellbase.scheduling.internal.LocationPlaces;
 import java.time.OffsetDateTime;
@@ -47,7 +48,7 @@ class BookedAppointmentLookup implements BookedAppointments {
                 """)
                 .param("org", orgId)
                 .param("ids", ids.toArray(UUID[]::new))
-                .query(Row.class)
+                .query(Rows.of(Row.class))
                 .list();
         Map<UUID, BookedAppointment> found = new LinkedHashMap<>();
         for (Row r : rows) {

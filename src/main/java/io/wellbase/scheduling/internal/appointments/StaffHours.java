@@ -5,6 +5,7 @@ import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.organizations.Locations;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.web.ApiException;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -46,7 +47,7 @@ class StaffHours {
                 """)
                 .param("org", orgId)
                 .param("staff", staffId)
-                .query(Block.class)
+                .query(Rows.of(Block.class))
                 .list();
     }
 
@@ -102,7 +103,7 @@ class StaffHours {
                 """)
                 .param("org", orgId)
                 .param("staff", staffId)
-                .query(ExtraHours.class)
+                .query(Rows.of(ExtraHours.class))
                 .list();
     }
 
@@ -159,7 +160,7 @@ class StaffHours {
                 """)
                 .param("org", orgId)
                 .param("staff", staffId)
-                .query(TimeOff.class)
+                .query(Rows.of(TimeOff.class))
                 .list();
     }
 

@@ -5,6 +5,7 @@ import io.wellbase.audit.AuditTrail;
 import io.wellbase.clients.ClientDirectory;
 import io.wellbase.organizations.Locations;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.data.Secrets;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PublicUrl;
@@ -92,7 +93,7 @@ class CalendarFeeds {
                 .param("org", orgId)
                 .param("type", ownerType)
                 .param("owner", ownerId)
-                .query(Feed.class)
+                .query(Rows.of(Feed.class))
                 .list();
     }
 
@@ -120,7 +121,7 @@ class CalendarFeeds {
                 SELECT org_id, owner_type, owner_id FROM calendar_feeds WHERE token_hash = :hash AND revoked_at IS NULL
                 """)
                 .param("hash", Secrets.sha256(token))
-                .query(Owner.class)
+                .query(Rows.of(Owner.class))
                 .optional()
                 .orElseThrow(() -> ApiException.notFound("Calendar feed"));
         Instant now = clock.instant();

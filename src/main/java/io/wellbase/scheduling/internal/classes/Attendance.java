@@ -5,6 +5,7 @@ import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.clients.ClientDirectory;
 import io.wellbase.clients.ClientListChanges;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.CursorPage;
 import io.wellbase.scheduling.SchedulingEvents;
@@ -83,7 +84,7 @@ public class Attendance {
                 """)
                 .param("org", orgId)
                 .param("session", sessionId)
-                .query(BookingLine.class)
+                .query(Rows.of(BookingLine.class))
                 .list();
         Map<UUID, ClientDirectory.ClientName> names =
                 clients.names(orgId, lines.stream().map(BookingLine::clientId).toList());
@@ -189,7 +190,7 @@ public class Attendance {
                 .param("client", clientId)
                 .param("before", before)
                 .param("limit", limit + 1)
-                .query(Visit.class)
+                .query(Rows.of(Visit.class))
                 .list();
         boolean more = rows.size() > limit;
         List<Visit> page = more ? rows.subList(0, limit) : rows;

@@ -6,6 +6,7 @@ import io.wellbase.audit.AuditTrail;
 import io.wellbase.clients.ClientDirectory;
 import io.wellbase.memberships.Entitlements;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.scheduling.SchedulingEvents;
 import io.wellbase.scheduling.internal.SchedulingSettings;
@@ -240,7 +241,7 @@ public class Bookings {
         Booking booking = jdbc.sql(SELECT + " WHERE b.org_id = :org AND b.id = :id FOR UPDATE OF b")
                 .param("org", orgId)
                 .param("id", bookingId)
-                .query(Booking.class)
+                .query(Rows.of(Booking.class))
                 .optional()
                 .filter(b -> onlyForClient.isEmpty() || onlyForClient.get().equals(b.clientId()))
                 .orElseThrow(() -> ApiException.notFound("Booking"));
@@ -425,7 +426,7 @@ public class Bookings {
         return jdbc.sql(SELECT + " WHERE b.org_id = :org AND b.id = :id")
                 .param("org", orgId)
                 .param("id", id)
-                .query(Booking.class)
+                .query(Rows.of(Booking.class))
                 .optional()
                 .orElseThrow(() -> ApiException.notFound("Booking"));
     }
@@ -486,7 +487,7 @@ public class Bookings {
                 """)
                 .param("org", orgId)
                 .param("id", sessionId)
-                .query(SessionRow.class)
+                .query(Rows.of(SessionRow.class))
                 .optional()
                 .orElseThrow(() -> ApiException.notFound("Session"));
     }

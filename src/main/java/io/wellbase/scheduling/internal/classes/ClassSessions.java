@@ -6,6 +6,7 @@ import io.wellbase.audit.AuditTrail;
 import io.wellbase.memberships.Entitlements;
 import io.wellbase.organizations.Locations;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
@@ -130,7 +131,7 @@ class ClassSessions {
         return jdbc.sql(SELECT + " WHERE s.org_id = :org AND s.id = :id")
                 .param("org", orgId)
                 .param("id", id)
-                .query(SessionView.class)
+                .query(Rows.of(SessionView.class))
                 .optional()
                 .orElseThrow(() -> ApiException.notFound("Session"));
     }

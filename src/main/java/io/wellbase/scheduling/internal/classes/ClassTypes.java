@@ -4,6 +4,7 @@ import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
@@ -85,7 +86,7 @@ public class ClassTypes {
         return jdbc.sql(SELECT + " WHERE org_id = :org AND id = :id AND archived_at IS NULL")
                 .param("org", orgId)
                 .param("id", id)
-                .query(ClassType.class)
+                .query(Rows.of(ClassType.class))
                 .optional()
                 .orElseThrow(() -> ApiException.notFound("Class type"));
     }
@@ -97,7 +98,7 @@ public class ClassTypes {
                 .param("org", orgId)
                 .param("limit", page.pageSize())
                 .param("offset", page.offset())
-                .query(ClassType.class)
+                .query(Rows.of(ClassType.class))
                 .list();
         long total = jdbc.sql("SELECT count(*) FROM class_types WHERE org_id = :org AND archived_at IS NULL")
                 .param("org", orgId)
