@@ -127,21 +127,35 @@ note() {
     [[ -z "${BENCH_RESULTS:-}" ]] || echo "$line" >>"$BENCH_RESULTS"
 }
 
-# warm_until_steady <label> <max seconds> <wrk args...>: the JIT warm-up before an API measure. The same load runs
-# in WARM_STEP-second chunks (10) until a chunk's requests/s is within 3 % of the chunk two before it (the
-# compilers have settled), at least 30 s and at most <max> s. On two cores a single C2 thread still compiles the
-# request path a minute after start (JFR: 17-23 % of the machine's CPU in "C2 CompilerThread0" 25-55 s after
-# the start of the load), so a short fixed warm-up measures the JIT, not the server.
+# jit_ticks <pid>: CPU time (clock ticks) the JVM's compiler threads have used so far (Linux /proc; 0 elsewhere).
+jit_ticks() {
+    local total=0 task
+    for task in /proc/"$1"/task/*; do
+        grep -q '^C[12] CompilerThre' "$task/comm" 2>/dev/null || continue
+        total=$((total + $(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0)))
+    done
+    echo "$total"
+}
+
+# warm_until_steady <label> <max seconds> <command...>: the JIT warm-up before an API measure. The command runs
+# as `<command...> <chunk number> <seconds>` and prints a wrk report; it is run in WARM_STEP-second chunks (10)
+# until the server's compiler threads used less than JIT_QUIET (5) % of one core in a chunk and the chunk's
+# requests/s is within 3 % of the chunk two before it, at least 30 s and at most <max> s. A chunk number lets a
+# load that must not repeat itself (bookings) move on. Uses $SERVER (the server's pid). On two cores one C2
+# thread still compiles the request path a minute after the load began (JFR: 13-23 % of the machine's CPU in
+# "C2 CompilerThread0" 25-75 s in), so a short fixed warm-up measured the JIT beside the server.
 warm_until_steady() {
     local label=$1 max=$2; shift 2
-    local step=${WARM_STEP:-10} spent=0 rate chunks="" rates=()
+    local step=${WARM_STEP:-10} quiet=${JIT_QUIET:-5} spent=0 chunk=0 rate n jit before chunks="" rates=()
     while (( spent < max )); do
-        rate=$(wrk -t2 -d"${step}s" "$@" 2>/dev/null | awk '/^Requests\/sec/ {printf "%.0f", $2}')
-        rate=${rate:-0}; spent=$((spent + step)); chunks+=" $rate"; rates+=("$rate")
-        local n=${#rates[@]}
-        if (( spent >= 30 && n >= 3 )) && awk -v a="$rate" -v b="${rates[n-3]}" 'BEGIN { exit !(a <= b * 1.03) }'; then break; fi
+        before=$(jit_ticks "$SERVER")
+        rate=$("$@" "$chunk" "$step" 2>/dev/null | awk '/^Requests\/sec/ {printf "%.0f", $2}')
+        jit=$(( ($(jit_ticks "$SERVER") - before) * 100 / (step * $(getconf CLK_TCK)) ))
+        rate=${rate:-0}; spent=$((spent + step)); chunk=$((chunk + 1)); chunks+=" $rate (JIT ${jit}%)"; rates+=("$rate")
+        n=${#rates[@]}
+        if (( spent >= 30 && n >= 3 && jit < quiet )) && awk -v a="$rate" -v b="${rates[n-3]}" 'BEGIN { exit !(a <= b * 1.03) }'; then break; fi
     done
-    echo "== warm-up ($label): ${spent}s, requests/s per ${step}s:$chunks" >&2
+    echo "== warm-up ($label): ${spent}s, requests/s per ${step}s and the compilers' share of a core:$chunks" >&2
 }
 
 # Milliseconds from a wrk latency figure (850.00us, 12.3ms, 1.2s).

@@ -5,7 +5,7 @@
 # few sessions (contention for the same rows) and spread over many; then the availability of one
 # staff member over two weeks, right after the booking load, beside its captured statements.
 #   bench/run-bookings.sh [seconds-per-measure] [connections]
-# Knobs: WARMUP (s, default 3), SERVER_WARMUP (s of booking load before the first measure, for the JIT; 10), NCLIENTS (50000), NSESSIONS (2000), BENCH_PORT (18180),
+# Knobs: WARMUP (s, default 3), SERVER_WARMUP (at most s of booking load before the first measure, until the JIT has settled, see warm_until_steady in lib.sh; 180), NCLIENTS (50000), NSESSIONS (2000), PROFILE_BOOKINGS=<file.jfr> (record the server during the contention measure), BENCH_PORT (18180),
 #   BENCH_PG_PORT (55431), UPDATE_CAPTURE=1 (rewrite the committed captured statements from this run),
 #   KEEP_RUN_DIR=1.
 set -euo pipefail
@@ -14,7 +14,7 @@ cd "$BENCH_ROOT"
 DURATION="${1:-15}"
 CONNECTIONS="${2:-16}"
 WARMUP="${WARMUP:-3}"
-SERVER_WARMUP="${SERVER_WARMUP:-10}"
+SERVER_WARMUP="${SERVER_WARMUP:-180}"
 PORT="${BENCH_PORT:-18180}"
 PGPORT_="${BENCH_PG_PORT:-55431}"
 NCLIENTS="${NCLIENTS:-50000}"
@@ -122,9 +122,15 @@ measure_raw() { # name, kind, sessions
 }
 
 echo "Wellbase booking benchmark: $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $CONNECTIONS connections, ${SERVER_WARMUP}s server warm-up, then ${WARMUP}s warm-up + ${DURATION}s each, $NCLIENTS clients" >&2
-# the server's own warm-up (JIT, pools, caches) before the first measure: bookings on the spread
-# sessions, from an index range no measure uses (an eighth of the pairs in)
-wrk -t2 -c"$CONNECTIONS" -d"${SERVER_WARMUP}s" -s "$(lua many $(($(quarter "$NSESSIONS") / 2)))" "http://127.0.0.1:$PORT" >/dev/null
+# the server's own warm-up (JIT, pools, caches) before the first measure: bookings on the spread sessions, from
+# an index range no measure uses (an eighth of the pairs in; each chunk 100,000 pairs on, a chunk books far fewer)
+booking_load() { # chunk, seconds
+  wrk -t2 -c"$CONNECTIONS" -d"$2s" -s "$(lua many $(($(quarter "$NSESSIONS") / 2 + $1 * 100000)))" "http://127.0.0.1:$PORT"
+}
+warm_until_steady bookings "$SERVER_WARMUP" booking_load
+if [[ -n "${PROFILE_BOOKINGS:-}" ]]; then # a flight recording of the server during the contention measure (and its warm-up)
+  "$JDK/bin/jcmd" "$SERVER" JFR.start settings=profile duration="$((WARMUP + DURATION))s" filename="$PROFILE_BOOKINGS" >/dev/null
+fi
 APP_FEW=$(measure_app "API: 4 sessions (contention)" few_api 4)
 RAW_FEW=$(measure_raw "raw SQL: 4 sessions (contention)" few_raw 4)
 APP_MANY=$(measure_app "API: $NSESSIONS sessions" many "$NSESSIONS")

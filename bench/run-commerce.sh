@@ -100,7 +100,8 @@ for q in list search; do   # the plans, for reading (page 1)
     sed 's/^/EXPLAIN (ANALYZE, BUFFERS) /' | psql -XAt >"$DATA/plan-$q.txt" 2>&1 || true
 done
 echo "Wellbase commerce benchmark: $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $CONNECTIONS connections, ${WARMUP}s warm-up + ${DURATION}s each, $NPRODUCTS products" >&2
-warm_until_steady orders "$SERVER_WARMUP" -c"$CONNECTIONS" -s "$DATA/order.lua" "http://127.0.0.1:$PORT"
+order_load() { wrk -t2 -c"$CONNECTIONS" -d"$2s" -s "$DATA/order.lua" "http://127.0.0.1:$PORT"; } # chunk, seconds
+warm_until_steady orders "$SERVER_WARMUP" order_load
 wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$DATA/list.lua" "http://127.0.0.1:$PORT" >/dev/null
 
 if [[ -n "${PROFILE_ORDERS:-}" ]]; then # a flight recording of the server during the orders measure only

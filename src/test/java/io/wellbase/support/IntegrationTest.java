@@ -41,6 +41,8 @@ import org.springframework.test.context.bean.override.convention.TestBean;
             "wellbase.messaging.presence-grace=500ms",
             // small enough that a test reaches it with a few memberships counted per day
             "wellbase.insights.max-groups=300",
+            // one browser front end may call the API (CorsIntegrationTests)
+            "wellbase.platform.http.cors-allowed-origins=https://app.example.test",
             "logging.level.io.wellbase=WARN"
         })
 @org.springframework.context.annotation.Import(TestCrisisClassifier.class)
