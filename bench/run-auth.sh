@@ -3,7 +3,7 @@
 #   bench/run-auth.sh [seconds-per-measure] [connections]
 # Starts the server (JDK 21+ from JAVA_HOME or /usr/lib/jvm) on a fresh embedded database under
 # /tmp, loads it with wrk over loopback, prints requests/s, latency and the ratios, stops it.
-# Knobs: WARMUP (s, default 3), BENCH_PORT (18080), BENCH_PG_PORT (55421), KEEP_RUN_DIR=1.
+# Knobs: WARMUP (s, default 3), SERVER_WARMUP (at most s of JIT warm-up per path, until the compilers are quiet; 120), BENCH_PORT (18080), BENCH_PG_PORT (55421), KEEP_RUN_DIR=1.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$BENCH_ROOT"
@@ -51,6 +51,11 @@ measure() { # name, connections, wrk args...
 
 echo "Wellbase auth benchmark: $(date -u +%FT%TZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1)" >&2
 echo "wrk: 2 threads, $CONNECTIONS connections ($(( $(nproc) * 2 )) for login), ${DURATION}s per measure (after a ${WARMUP}s warm-up), load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+# the JIT warm-up of both paths until the compilers are quiet (warm_until_steady, lib.sh), then the measures
+me_load() { wrk -t2 -c"$CONNECTIONS" -d"$2s" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/auth/me"; }
+bare_load() { wrk -t2 -c"$CONNECTIONS" -d"$2s" "http://127.0.0.1:$PORT/bench/bare"; }
+warm_until_steady /auth/me "${SERVER_WARMUP:-120}" me_load
+warm_until_steady /bench/bare "${SERVER_WARMUP:-120}" bare_load
 BARE=$(measure "GET /bench/bare" "$CONNECTIONS" "http://127.0.0.1:$PORT/bench/bare")
 ME=$(measure "GET /api/v1/auth/me" "$CONNECTIONS" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/auth/me")
 # hashing is CPU-bound: two requests per core keep every core busy without queueing 19 MiB hashes
