@@ -3,7 +3,7 @@
 #   bench/run-auth.sh [seconds-per-measure] [connections]
 # Starts the server (JDK 21+ from JAVA_HOME or /usr/lib/jvm) on a fresh embedded database under
 # /tmp, loads it with wrk over loopback, prints requests/s, latency and the ratios, stops it.
-# Knobs: WARMUP (s, default 3), SERVER_WARMUP (at most s of JIT warm-up per path, until the compilers are quiet; 120), BENCH_PORT (18080), BENCH_PG_PORT (55421), KEEP_RUN_DIR=1.
+# Knobs: WARMUP (s, default 3), SERVER_WARMUP (at most s of JIT warm-up per path, until the compilers are quiet; 120), PROFILE_ME=<file.jfr>, BENCH_PORT (18080), BENCH_PG_PORT (55421), KEEP_RUN_DIR=1.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$BENCH_ROOT"
@@ -57,6 +57,9 @@ bare_load() { wrk -t2 -c"$CONNECTIONS" -d"$2s" "http://127.0.0.1:$PORT/bench/bar
 warm_until_steady /auth/me "${SERVER_WARMUP:-120}" me_load
 warm_until_steady /bench/bare "${SERVER_WARMUP:-120}" bare_load
 BARE=$(measure "GET /bench/bare" "$CONNECTIONS" "http://127.0.0.1:$PORT/bench/bare")
+if [[ -n "${PROFILE_ME:-}" ]]; then # a flight recording of the server during the /auth/me measure (and its warm-up)
+  "$(bench_jdk)/bin/jcmd" "$SERVER" JFR.start settings=profile duration="$((WARMUP + DURATION))s" filename="$PROFILE_ME" >/dev/null
+fi
 ME=$(measure "GET /api/v1/auth/me" "$CONNECTIONS" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/auth/me")
 # hashing is CPU-bound: two requests per core keep every core busy without queueing 19 MiB hashes
 LOGIN=$(measure "POST /api/v1/auth/login" "$(( $(nproc) * 2 ))" -s "$DATA/login.lua" "http://127.0.0.1:$PORT/api/v1/auth/login")
