@@ -14,7 +14,7 @@ export BENCH_RESULTS="$OUT/results.txt"
 if [[ -n "${QUICK:-}" ]]; then
   MODE="QUICK"; LIMIT=300
   AUTH=(env WARMUP=2 SERVER_WARMUP=30 bench/run-auth.sh 5 32)
-  CLIENTS=(env NCLIENTS=20000 CONC=4 DURATION=3 LAT_DURATION=2 WARMUP=1 ONLY='^(list_status_tag|list_q|facets_status)$' bench/run-clients.sh)
+  CLIENTS=(env NCLIENTS=20000 CONC=4 DURATION=3 LAT_DURATION=2 WARMUP=1 SERVER_WARMUP=30 ONLY='^(list_status_tag|list_q|facets_status)$' bench/run-clients.sh)
   BOOKINGS=(env NCLIENTS=10000 WARMUP=1 SERVER_WARMUP=30 bench/run-bookings.sh 4 16)
   COMMERCE=(env NPRODUCTS=10000 WARMUP=1 SERVER_WARMUP=30 LAT_DURATION=3 bench/run-commerce.sh 4 16)
   IMPORTS=(bench/run-imports.sh 100000 512m)

@@ -109,6 +109,16 @@ pgbench_figures() {
     printf "%.1f %s %s %s\n" "$tps" "$p50" "$p99" "$failed"
 }
 
+# The JIT warm-up (warm_until_steady, lib.sh): every query's path in turn at CONC connections, until the compilers
+# are quiet; at most SERVER_WARMUP seconds (120).
+{ echo 'local paths = {'; for entry in "${QUERIES[@]}"; do IFS='|' read -r _ path _ <<<"$entry"; echo "  \"$path\","; done
+  echo '}'; echo 'local i = 0'
+  echo "request = function() i = i + 1; return wrk.format('GET', paths[(i % #paths) + 1], {['Authorization'] = 'Bearer $TOKEN'}) end"
+} >"$RUN_DIR/warm.lua"
+SERVER=$APP_PID
+list_load() { wrk -t2 -c"$CONC" -d"$2s" -s "$RUN_DIR/warm.lua" "$BASE"; } # chunk, seconds
+[[ -n "$EXPLAIN_ONLY" ]] || warm_until_steady "every list query" "${SERVER_WARMUP:-120}" list_load
+
 RESULTS="$RUN_DIR/results.tsv"
 printf "query\tconc\tapp_rps\tapp_p50_ms\tapp_p99_ms\tapp_non2xx\traw_tps\traw_p50_ms\traw_p99_ms\traw_failed\tratio\n" >"$RESULTS"
 
