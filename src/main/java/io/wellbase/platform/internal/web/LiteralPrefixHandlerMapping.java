@@ -1,8 +1,8 @@
 package io.wellbase.platform.internal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +42,19 @@ class LiteralPrefixHandlerMapping {
         private static final String[] ANY = {""};
         private static final ThreadLocal<String> LITERAL_PATH = new ThreadLocal<>();
 
-        private final Map<RequestMappingInfo, String[]> prefixes = new ConcurrentHashMap<>();
+        /**
+         * The literal prefixes of every mapping, by identity (filled once all mappings are registered; a map keyed
+         * by RequestMappingInfo's own equals and hashCode cost more than the test it saves).
+         */
+        private volatile Map<RequestMappingInfo, String[]> prefixes = Map.of();
+
+        @Override
+        public void afterPropertiesSet() {
+            super.afterPropertiesSet();
+            Map<RequestMappingInfo, String[]> byMapping = new IdentityHashMap<>();
+            getHandlerMethods().keySet().forEach(info -> byMapping.put(info, literalPrefixes(info)));
+            prefixes = byMapping;
+        }
 
         @Override
         protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
@@ -65,10 +77,15 @@ class LiteralPrefixHandlerMapping {
         @Override
         protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
             String path = LITERAL_PATH.get();
-            if (path != null && !startsWithAny(path, prefixes.computeIfAbsent(info, Mapping::literalPrefixes))) {
+            if (path != null && !startsWithAny(path, prefixesOf(info))) {
                 return null;
             }
             return super.getMatchingMapping(info, request);
+        }
+
+        private String[] prefixesOf(RequestMappingInfo info) {
+            String[] known = prefixes.get(info);
+            return known != null ? known : literalPrefixes(info); // registered after start-up: not kept
         }
 
         private static boolean startsWithAny(String path, String[] prefixes) {
