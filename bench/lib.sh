@@ -137,6 +137,9 @@ jit_ticks() {
     echo "$total"
 }
 
+# record_server <file.jfr> <seconds>: a flight recording (JFR, settings=profile) of the server $SERVER from now on.
+record_server() { "$(bench_jdk)/bin/jcmd" "$SERVER" JFR.start settings=profile duration="$2s" filename="$1" >/dev/null; }
+
 # warm_until_steady <label> <max seconds> <command...>: the JIT warm-up before an API measure. The command runs
 # as `<command...> <chunk number> <seconds>` and prints a wrk report; it is run in WARM_STEP-second chunks (10)
 # until the server's compiler threads used less than JIT_QUIET (5) % of one core in a chunk and the chunk's

@@ -58,7 +58,7 @@ warm_until_steady /auth/me "${SERVER_WARMUP:-120}" me_load
 warm_until_steady /bench/bare "${SERVER_WARMUP:-120}" bare_load
 BARE=$(measure "GET /bench/bare" "$CONNECTIONS" "http://127.0.0.1:$PORT/bench/bare")
 if [[ -n "${PROFILE_ME:-}" ]]; then # a flight recording of the server during the /auth/me measure (and its warm-up)
-  "$(bench_jdk)/bin/jcmd" "$SERVER" JFR.start settings=profile duration="$((WARMUP + DURATION))s" filename="$PROFILE_ME" >/dev/null
+  record_server "$PROFILE_ME" "$((WARMUP + DURATION))"
 fi
 ME=$(measure "GET /api/v1/auth/me" "$CONNECTIONS" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/auth/me")
 # hashing is CPU-bound: two requests per core keep every core busy without queueing 19 MiB hashes

@@ -129,7 +129,7 @@ booking_load() { # chunk, seconds
 }
 warm_until_steady bookings "$SERVER_WARMUP" booking_load
 if [[ -n "${PROFILE_BOOKINGS:-}" ]]; then # a flight recording of the server during the contention measure (and its warm-up)
-  "$JDK/bin/jcmd" "$SERVER" JFR.start settings=profile duration="$((WARMUP + DURATION))s" filename="$PROFILE_BOOKINGS" >/dev/null
+  record_server "$PROFILE_BOOKINGS" "$((WARMUP + DURATION))"
 fi
 APP_FEW=$(measure_app "API: 4 sessions (contention)" few_api 4)
 RAW_FEW=$(measure_raw "raw SQL: 4 sessions (contention)" few_raw 4)

@@ -105,7 +105,7 @@ warm_until_steady orders "$SERVER_WARMUP" order_load
 wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$DATA/list.lua" "http://127.0.0.1:$PORT" >/dev/null
 
 if [[ -n "${PROFILE_ORDERS:-}" ]]; then # a flight recording of the server during the orders measure only
-  "$JDK/bin/jcmd" "$SERVER" JFR.start settings=profile duration="${DURATION}s" filename="$PROFILE_ORDERS" >/dev/null
+  record_server "$PROFILE_ORDERS" "$DURATION"
 fi
 read -r APP_ORDERS _ < <(wrk_measure "API: place an order (one hot product)" "$DATA/order.lua" "$DURATION")
 RAW_ORDERS=$(pgbench_measure "raw SQL: the same statements" "$DATA/captured-order.sql" \

@@ -33,8 +33,8 @@ class Firewall {
                 continue;
             }
             int codePoint = value.codePointAt(i);
-            if (Character.getType(codePoint) == Character.UNASSIGNED
-                    || Character.getType(codePoint) == Character.CONTROL) {
+            int type = Character.getType(codePoint);
+            if (type == Character.UNASSIGNED || type == Character.CONTROL) {
                 return false;
             }
             i += Character.charCount(codePoint);

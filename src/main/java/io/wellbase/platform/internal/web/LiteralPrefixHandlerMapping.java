@@ -48,9 +48,14 @@ class LiteralPrefixHandlerMapping {
          */
         private volatile Map<RequestMappingInfo, String[]> prefixes = Map.of();
 
+        /** Whether Spring's patterns match with case, so that a literal test means what Spring's match means. */
+        private volatile boolean caseSensitivePatterns;
+
         @Override
         public void afterPropertiesSet() {
             super.afterPropertiesSet();
+            caseSensitivePatterns =
+                    getPatternParser() != null && getPatternParser().isCaseSensitive();
             Map<RequestMappingInfo, String[]> byMapping = new IdentityHashMap<>();
             getHandlerMethods().keySet().forEach(info -> byMapping.put(info, literalPrefixes(info)));
             prefixes = byMapping;
@@ -59,10 +64,7 @@ class LiteralPrefixHandlerMapping {
         @Override
         protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
                 throws Exception {
-            boolean literal = getPatternParser() != null
-                    && getPatternParser().isCaseSensitive()
-                    && lookupPath.indexOf('%') < 0
-                    && lookupPath.indexOf(';') < 0;
+            boolean literal = caseSensitivePatterns && lookupPath.indexOf('%') < 0 && lookupPath.indexOf(';') < 0;
             if (!literal) {
                 return super.lookupHandlerMethod(lookupPath, request);
             }
