@@ -126,7 +126,8 @@ def generate(capture, known, template):
                         elements.append("NULL")
                     else:
                         elements.append(sq(e))
-                names[n] = "ARRAY[" + ", ".join(elements) + "]"
+                # an empty array has no element type to infer; the statement casts it, so say text[]
+                names[n] = "ARRAY[" + ", ".join(elements) + "]" if elements else "ARRAY[]::text[]"
                 continue
             if UUID.match(v) and per_txn:
                 new_ids += 1
@@ -145,6 +146,10 @@ def generate(capture, known, template):
                             used_txn.add(nm)
                     name = f"p{i}_{n}"
                     setup.append((name, expr))
+                elif v == "":
+                    # pgbench refuses an empty -D value: an empty text is set per transaction instead
+                    name = f"p{i}_{n}"
+                    setup.append((name, "''"))
                 else:
                     name = f"p{i}_{n}"
                     run_vars.append((name, i, n))

@@ -17,26 +17,28 @@ if [[ -n "${QUICK:-}" ]]; then
   CLIENTS=(env NCLIENTS=20000 CONC=4 DURATION=3 LAT_DURATION=2 WARMUP=1 SERVER_WARMUP=30 ONLY='^(list_status_tag|list_q|facets_status)$' bench/run-clients.sh)
   BOOKINGS=(env NCLIENTS=10000 WARMUP=1 SERVER_WARMUP=30 bench/run-bookings.sh 4 16)
   COMMERCE=(env NPRODUCTS=10000 WARMUP=1 SERVER_WARMUP=30 LAT_DURATION=3 bench/run-commerce.sh 4 16)
+  BILLING=(env WARMUP=1 SERVER_WARMUP=30 bench/run-billing.sh 4 16)
   IMPORTS=(bench/run-imports.sh 100000 512m)
   REPORTS=(bench/run-reports.sh 1)
   STARTUP=(bench/run-startup.sh 2)
   NOTIFICATIONS=(bench/run-notifications.sh 20000 500)
   MESSAGING=(env WARM_SECONDS=3 CONV_MESSAGES=300 bench/run-messaging.sh 500 20 4)
   INSIGHTS=(env DAYS=180 DURATION=5 bench/run-insights.sh)
-  SIZES="auth 5 s a measure; clients 20,000 (3 of 5 queries, 3 s / 2 s measures); bookings 10,000 clients, 4 s measures, 16 connections, 30 s JIT warm-up at most; commerce 10,000 products, 4 s measures; import 100,000 visit rows; reports 1 repeat; start-up 2 restarts; notifications 20,000 bookings, 500 due at once; messaging 500 sockets, one node; insights 990,000 bookings"
+  SIZES="auth 5 s a measure; clients 20,000 (3 of 5 queries, 3 s / 2 s measures); bookings 10,000 clients, 4 s measures, 16 connections, 30 s JIT warm-up at most; commerce 10,000 products, 4 s measures; billing 4 s measures, 30 s warm-up at most; import 100,000 visit rows; reports 1 repeat; start-up 2 restarts; notifications 20,000 bookings, 500 due at once; messaging 500 sockets, one node; insights 990,000 bookings"
 else
   MODE="FULL"; LIMIT=600
   AUTH=(env WARMUP=3 bench/run-auth.sh 15 32)
   CLIENTS=(env NCLIENTS=100000 CONC=4 DURATION=10 LAT_DURATION=5 WARMUP=3 bench/run-clients.sh)
   BOOKINGS=(env NCLIENTS=50000 WARMUP=3 bench/run-bookings.sh 10 16)
   COMMERCE=(env WARMUP=3 LAT_DURATION=5 bench/run-commerce.sh 10 16)
+  BILLING=(env WARMUP=3 bench/run-billing.sh 10 16)
   IMPORTS=(bench/run-imports.sh 1000000 512m)
   REPORTS=(bench/run-reports.sh 2)
   STARTUP=(bench/run-startup.sh 3)
   NOTIFICATIONS=(bench/run-notifications.sh 100000 2000)
   MESSAGING=(env WARM_SECONDS=5 bench/run-messaging.sh)
   INSIGHTS=(bench/run-insights.sh)
-  SIZES="auth 15 s a measure; clients 100,000 (5 queries, 10 s / 5 s measures); bookings 50,000 clients, 10 s measures, 16 connections, JIT warm-up until the compilers are quiet (3 min at most); commerce 50,000 products, 10 s measures, the same warm-up; import 1,000,000 visit rows; reports 2 repeats; start-up 3 restarts; notifications 100,000 bookings, 2,000 due at once; messaging 1,000 sockets, one node; insights 10,037,500 bookings"
+  SIZES="auth 15 s a measure; clients 100,000 (5 queries, 10 s / 5 s measures); bookings 50,000 clients, 10 s measures, 16 connections, JIT warm-up until the compilers are quiet (3 min at most); commerce 50,000 products, 10 s measures, the same warm-up; billing 10 s measures, 2 min warm-up at most; import 1,000,000 visit rows; reports 2 repeats; start-up 3 restarts; notifications 100,000 bookings, 2,000 due at once; messaging 1,000 sockets, one node; insights 10,037,500 bookings"
 fi
 
 START=$(date +%s)
@@ -61,6 +63,7 @@ run auth "${AUTH[@]}"
 run clients "${CLIENTS[@]}"
 run bookings "${BOOKINGS[@]}"
 run commerce "${COMMERCE[@]}"
+run billing "${BILLING[@]}"
 run imports "${IMPORTS[@]}"
 run reports "${REPORTS[@]}"
 run notifications "${NOTIFICATIONS[@]}"

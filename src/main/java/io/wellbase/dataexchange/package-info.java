@@ -3,6 +3,14 @@
  * JSON, and reports in PDF, CSV and JSON.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Data exchange")
-@io.wellbase.platform.data.OwnsTables({"imports", "import_errors", "import_keys", "reports", "exports"})
+@io.wellbase.platform.data.OwnsTables({
+    "imports",
+    "import_errors",
+    "import_keys",
+    "reports",
+    "exports",
+    "mindbody_connections",
+    "mindbody_syncs"
+})
 @org.jspecify.annotations.NullMarked
 package io.wellbase.dataexchange;

@@ -3,6 +3,6 @@
  * folder or S3-compatible storage, and short-lived signed download URLs.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Files")
-@io.wellbase.platform.data.OwnsTables({"files", "file_link_keys"})
+@io.wellbase.platform.data.OwnsTables({"files", "file_link_keys", "pending_uploads"})
 @org.jspecify.annotations.NullMarked
 package io.wellbase.files;

@@ -3,6 +3,7 @@ package io.wellbase.identity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -26,7 +27,8 @@ public record IdentityProperties(
         @DefaultValue("16384") @Min(1024) int maxPreferencesBytes,
         @DefaultValue("3s") Duration sessionCheckInterval,
         @DefaultValue("5s") Duration clockSkew,
-        @Nullable String keyEncryptionKey) {
+        @Nullable String keyEncryptionKey,
+        @Valid @DefaultValue SignInProviders oauth) {
 
     /**
      * Argon2id cost. The default (19 MiB, 2 passes, 1 lane) is OWASP's minimum recommendation;
@@ -36,4 +38,33 @@ public record IdentityProperties(
             @DefaultValue("19456") @Min(1024) int memoryKib,
             @DefaultValue("2") @Min(1) int iterations,
             @DefaultValue("1") @Min(1) int parallelism) {}
+
+    /**
+     * Sign-in with Google and GitHub ({@code docs/sign-in.md}). A provider is on when its client id and secret are set;
+     * the URIs default to the provider's own and are set only to reach a stand-in. {@code redirectUris}: the front-end
+     * addresses the end of a sign-in may return to (prefixes; nothing else is redirected to).
+     */
+    public record SignInProviders(
+            @DefaultValue List<String> redirectUris,
+            @DefaultValue("10m") Duration requestTtl,
+            @DefaultValue("2m") Duration codeTtl,
+            @DefaultValue("1h") Duration linkConfirmationTtl,
+            @DefaultValue Provider google,
+            @DefaultValue Provider github) {}
+
+    /** One provider's client and, for a stand-in, its endpoints. */
+    public record Provider(
+            @Nullable String clientId,
+            @Nullable String clientSecret,
+            @Nullable String authorizationUri,
+            @Nullable String tokenUri,
+            @Nullable String jwkSetUri,
+            @Nullable String userInfoUri,
+            @Nullable String emailsUri,
+            @Nullable String issuer) {
+
+        public boolean configured() {
+            return clientId != null && !clientId.isBlank() && clientSecret != null && !clientSecret.isBlank();
+        }
+    }
 }

@@ -10,8 +10,17 @@ import java.util.UUID;
  */
 public interface OrganizationDirectory {
 
-    /** The user's role in the organization, empty when they are not a member. */
+    /**
+     * The user's role in the organization, empty when they are not a member; while the organization is
+     * scheduled for deletion only owners keep theirs.
+     */
     Optional<Role> roleOf(UUID userId, UUID organizationId);
+
+    /** Whether the organization is scheduled for deletion (its API keys stop working then). */
+    boolean deletionScheduled(UUID organizationId);
+
+    /** The organizations where the user is a staff member. */
+    java.util.List<UUID> staffOrganizations(UUID userId);
 
     /** The organization a fresh sign-in is scoped to: the only one, when the user has exactly one. */
     Optional<UUID> defaultOrganization(UUID userId);

@@ -1,6 +1,6 @@
 /**
  * Users, credentials, access and refresh tokens, password reset, email verification, profiles and
- * preferences.
+ * preferences, sign-in with Google and GitHub, and the organizations' API keys.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Identity")
 @io.wellbase.platform.data.OwnsTables({
@@ -9,7 +9,12 @@
     "refresh_tokens",
     "one_time_tokens",
     "jwt_signing_keys",
-    "login_failures"
+    "login_failures",
+    "api_keys",
+    "user_identities",
+    "oauth_authorization_requests",
+    "oauth_pending_links",
+    "user_settings"
 })
 @io.wellbase.platform.data.PublishesViews({"report_users"})
 @org.jspecify.annotations.NullMarked

@@ -14,7 +14,8 @@
     "insight_daily_sessions",
     "insight_daily_totals",
     "insight_daily_locations",
-    "insight_rollup_state"
+    "insight_rollup_state",
+    "insight_question_counts"
 })
 @io.wellbase.platform.data.PublishesViews({"insight_engagement_scores"})
 @org.jspecify.annotations.NullMarked

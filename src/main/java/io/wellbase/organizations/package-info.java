@@ -9,7 +9,9 @@
     "locations",
     "rooms",
     "invitations",
-    "client_portal_settings"
+    "client_portal_settings",
+    "organization_removals",
+    "organization_settings"
 })
 @io.wellbase.platform.data.PublishesViews({"report_organizations", "report_locations", "report_org_members"})
 @org.jspecify.annotations.NullMarked

@@ -58,7 +58,8 @@ public record PlatformProperties(
             @DefaultValue("1000") @Min(1) long authenticatedPerMinute,
             @DefaultValue("10") @Min(1) long uploadsPerMinute,
             @DefaultValue("5") @Min(1) long failedLoginsPerAccount,
-            @DefaultValue("15m") @NotNull Duration failedLoginWindow) {}
+            @DefaultValue("15m") @NotNull Duration failedLoginWindow,
+            @DefaultValue("600") @Min(1) long apiKeyPerMinute) {}
 
     /** HTTP concerns: body size, CORS. */
     public record Http(

@@ -149,7 +149,8 @@ class AuditLogIntegrationTests extends OrganizationTest {
         assertThat(csv.text()).startsWith("\ufeffid,").contains("\r\n");
         List<String> lines = csv.text().replace("\ufeff", "").lines().toList();
         assertThat(lines.getFirst())
-                .isEqualTo("id,occurred_at,actor_id,action,entity_type,entity_id,changes,ip,user_agent,request_id");
+                .isEqualTo(
+                        "id,occurred_at,actor_id,api_key_id,action,entity_type,entity_id,changes,ip,user_agent,request_id");
         assertThat(lines).hasSize(3);
         assertThat(lines.get(1))
                 .contains("location.created")

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.wellbase.support.Api;
 import io.wellbase.support.OrganizationTest;
+import io.wellbase.support.TestDatabase;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,6 +44,9 @@ class AdvisorModelIntegrationTests extends OrganizationTest {
         registry.add("wellbase.care.advisor.api-key", () -> "test-key");
         registry.add("wellbase.care.advisor.timeout", () -> "5s");
         registry.add("wellbase.care.advisor.questions-per-hour", () -> "4");
+        // a database of its own: the answering job is run by this context's scheduler, not by another context's
+        // (without the model) that polls the shared database
+        TestDatabase.separateForThisContext();
     }
 
     @AfterAll
@@ -74,6 +78,12 @@ class AdvisorModelIntegrationTests extends OrganizationTest {
 
     @Test
     void theModelAnswersFromTheOrganizationsContentAndNeverDiagnoses() throws InterruptedException {
+        String shared = TestDatabase.url();
+        assertThat(shared.substring(shared.lastIndexOf('/') + 1))
+                .as("this context's jobs stay in a database of its own")
+                .doesNotStartWith(jdbc.sql("SELECT current_database()")
+                        .query(String.class)
+                        .single());
         Owner owner = ownerWithOrganization("Model Advisor Studio");
         Owner other = ownerWithOrganization("Other Advisor Studio");
         api.post(

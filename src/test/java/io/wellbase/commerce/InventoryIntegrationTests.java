@@ -167,7 +167,7 @@ class InventoryIntegrationTests extends CommerceTest {
         receive(owner, idle, clinic, 50);
         Client di = client(owner, "Di");
         UUID sold = order(owner.token(), clinic, di.id(), Map.of(serum, 9)).id();
-        api.post("/api/v1/orders/" + sold + "/payments", Map.of("method", "cash"), owner.token());
+        api.post("/api/v1/payments", Map.of("orderId", sold, "method", "cash"), owner.token());
         api.post("/api/v1/orders/" + sold + "/fulfil", Map.of(), owner.token());
 
         LocalDate day = LocalDate.now(ZoneId.of("Europe/Berlin"))

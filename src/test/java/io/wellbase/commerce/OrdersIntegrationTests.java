@@ -64,11 +64,13 @@ class OrdersIntegrationTests extends CommerceTest {
                         .field("code"))
                 .isEqualTo("order.wrong_status");
         assertThat(invalidFields(
-                        api.post("/api/v1/orders/" + id + "/payments", Map.of("method", "bitcoin"), owner.token())))
+                        api.post("/api/v1/payments", Map.of("orderId", id, "method", "bitcoin"), owner.token())))
                 .containsExactly("method");
         Api.Response paid =
-                api.post("/api/v1/orders/" + id + "/payments", Map.of("method", "card_terminal"), owner.token());
-        assertThat(paid.field("status")).isEqualTo("paid");
+                api.post("/api/v1/payments", Map.of("orderId", id, "method", "card_terminal"), owner.token());
+        assertThat(paid.field("status")).isEqualTo("succeeded");
+        assertThat(api.get("/api/v1/orders/" + id, owner.token()).field("order.status"))
+                .isEqualTo("paid");
         assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE event_type LIKE '%OrderPaid'")
                         .query(Long.class)
                         .single())
@@ -156,7 +158,7 @@ class OrdersIntegrationTests extends CommerceTest {
         UUID p = product(owner, "R-1", 1000, Map.of("trackStock", false));
         Client bo = client(owner, "Bo");
         UUID id = order(owner.token(), shop, bo.id(), Map.of(p, 3)).id();
-        api.post("/api/v1/orders/" + id + "/payments", Map.of("method", "cash"), owner.token());
+        api.post("/api/v1/payments", Map.of("orderId", id, "method", "cash"), owner.token());
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<Integer>> results = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -205,9 +207,9 @@ class OrdersIntegrationTests extends CommerceTest {
         assertThat(expired.json().path("order").path("status").asString()).isEqualTo("cancelled");
         assertThat(expired.json().path("order").path("cancelReason").asString()).isEqualTo("expired");
         assertThat(level(owner.orgId(), p, shop)).isEqualTo(Map.of("onHand", 2, "reserved", 0));
-        assertThat(api.post("/api/v1/orders/" + waiting + "/payments", Map.of("method", "cash"), owner.token())
+        assertThat(api.post("/api/v1/payments", Map.of("orderId", waiting, "method", "cash"), owner.token())
                         .field("code"))
-                .isEqualTo("order.wrong_status");
+                .isEqualTo("billing.order_not_payable");
     }
 
     @Test
@@ -289,14 +291,14 @@ class OrdersIntegrationTests extends CommerceTest {
                         .path("data")
                         .size())
                 .isEqualTo(1);
-        assertThat(api.post("/api/v1/orders/" + draft.id() + "/payments", Map.of("method", "cash"), di.token())
+        assertThat(api.post("/api/v1/payments", Map.of("orderId", draft.id(), "method", "cash"), di.token())
                         .status())
                 .isEqualTo(403);
         assertThat(api.get("/api/v1/orders/" + draft.id(), other.token()).status())
                 .isEqualTo(404);
 
         // a reorder is a new draft at today's prices; products no longer sold are listed apart
-        api.post("/api/v1/orders/" + draft.id() + "/payments", Map.of("method", "cash"), owner.token());
+        api.post("/api/v1/payments", Map.of("orderId", draft.id(), "method", "cash"), owner.token());
         api.patch("/api/v1/products/" + p, Map.of("price", Map.of("amount", 1300)), owner.token());
         Api.Response again = api.post("/api/v1/orders/" + draft.id() + "/reorder", Map.of(), di.token());
         assertThat(again.status()).as(again.toString()).isEqualTo(201);

@@ -32,7 +32,7 @@ class RecommendationsIntegrationTests extends CommerceTest {
     private void bought(Owner owner, UUID shop, UUID client, Map<UUID, Integer> items) {
         Api.Response placed = order(owner.token(), shop, client, items);
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
-        api.post("/api/v1/orders/" + placed.id() + "/payments", Map.of("method", "cash"), owner.token());
+        api.post("/api/v1/payments", Map.of("orderId", placed.id(), "method", "cash"), owner.token());
     }
 
     @Test

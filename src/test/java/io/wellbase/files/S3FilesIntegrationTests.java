@@ -72,4 +72,46 @@ class S3FilesIntegrationTests extends IntegrationTest {
                 .isEqualTo(204);
         assertThat(S3.objectCount()).isZero();
     }
+
+    @Test
+    void aDirectUploadGoesToTheBucketByAPresignedPut() throws Exception {
+        Owner owner = ownerWithOrganization("S3 Direct Studio");
+        byte[] png = TestImages.png();
+        Api.Response started = api.post(
+                "/api/v1/uploads/direct",
+                Map.of(
+                        "purpose",
+                        "skin_image",
+                        "filename",
+                        "cheek.png",
+                        "contentType",
+                        "image/png",
+                        "size",
+                        png.length),
+                owner.token());
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String url = started.field("url");
+        assertThat(url)
+                .startsWith(S3.endpoint() + "/wellbase-test/pending/" + owner.orgId() + "/")
+                .contains("X-Amz-Signature=");
+        int put = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                .header("Content-Type", "image/png")
+                                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(png))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+        assertThat(put).isEqualTo(200);
+        Api.Response confirmed =
+                api.post("/api/v1/uploads/direct/" + started.field("uploadId") + "/confirm", Map.of(), owner.token());
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(201);
+        assertThat(Api.download(confirmed.field("downloadUrl")).body()).isEqualTo(png);
+        assertThat(S3.objectCount())
+                .as("the pending object is gone, the file's is there")
+                .isEqualTo(1);
+        assertThat(api.delete("/api/v1/uploads/" + confirmed.field("id"), owner.token())
+                        .status())
+                .isEqualTo(204);
+    }
 }

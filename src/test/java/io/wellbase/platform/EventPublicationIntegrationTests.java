@@ -61,7 +61,10 @@ class EventPublicationIntegrationTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("wellbase.platform.db.url", TestDatabase::url);
+        // a database of its own: another context's publication-retry job would resubmit this context's failed
+        // publication, find no listener for it there and never complete it
+        String database = TestDatabase.freshUrl();
+        registry.add("wellbase.platform.db.url", () -> database);
         registry.add("wellbase.platform.db.user", TestDatabase::user);
         registry.add("wellbase.platform.db.password", TestDatabase::password);
     }

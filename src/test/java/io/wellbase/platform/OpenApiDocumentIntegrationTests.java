@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +45,8 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The OpenAPI document is what clients are generated from, so it must say what the handlers do:
@@ -89,6 +92,46 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
             }
         }
         return operations;
+    }
+
+    /** Where the TypeScript SDK is generated from (sdk/typescript, {@code npm run generate}). */
+    static final Path SDK_DOCUMENT = Path.of("sdk/typescript/openapi.json");
+
+    /**
+     * The SDK's committed copy of the document is this document (keys sorted, the test server's address left
+     * out): a change to the API that is not carried into the SDK fails here, and {@code npm run check} fails when
+     * the SDK's types were not generated again from the copy. To carry a change over, run
+     * {@code ./mvnw -B verify -Dtest=OpenApiDocumentIntegrationTests -Dwellbase.docs.update=true}, then
+     * {@code npm run generate} in sdk/typescript, and commit both.
+     */
+    @Test
+    void theSdksCopyOfTheDocumentIsCurrent() throws IOException {
+        ObjectNode copy = ((ObjectNode) document).deepCopy();
+        copy.remove("servers");
+        JsonMapper mapper = JsonMapper.builder().build();
+        String canonical = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(sorted(mapper, copy)) + "\n";
+        if (Boolean.getBoolean("wellbase.docs.update")) {
+            Files.writeString(SDK_DOCUMENT, canonical);
+        }
+        assertThat(Files.exists(SDK_DOCUMENT)).as(SDK_DOCUMENT + " is missing").isTrue();
+        assertThat(Files.readString(SDK_DOCUMENT))
+                .as("the API changed: regenerate " + SDK_DOCUMENT
+                        + " with -Dwellbase.docs.update=true, then `npm run generate` in sdk/typescript")
+                .isEqualTo(canonical);
+    }
+
+    private static Object sorted(JsonMapper mapper, JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> fields = new TreeMap<>();
+            node.properties().forEach(e -> fields.put(e.getKey(), sorted(mapper, e.getValue())));
+            return fields;
+        }
+        if (node.isArray()) {
+            List<Object> items = new ArrayList<>();
+            node.values().forEach(v -> items.add(sorted(mapper, v)));
+            return items;
+        }
+        return mapper.convertValue(node, Object.class);
     }
 
     @Test

@@ -77,4 +77,13 @@ class SharedRateLimitIntegrationTests {
         assertThat(limitedOnB.status()).isEqualTo(429);
         assertThat(limitedOnB.header("Retry-After")).isNotBlank();
     }
+
+    @Test
+    void theHealthEndpointPingsTheConfiguredRedis() {
+        Api node = new Api(startNode("test-" + UUID.randomUUID()));
+        Api.Response health = node.get("/api/v1/health", null);
+        assertThat(health.status()).as(health.toString()).isEqualTo(200);
+        assertThat(health.field("checks.redis")).isEqualTo("UP");
+        assertThat(health.field("checks.database")).isEqualTo("UP");
+    }
 }

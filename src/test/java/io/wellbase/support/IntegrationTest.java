@@ -26,6 +26,7 @@ import org.springframework.test.context.bean.override.convention.TestBean;
             "wellbase.platform.demo.enabled=false",
             "wellbase.platform.rate-limits.anonymous-per-minute=100000",
             "wellbase.platform.rate-limits.authenticated-per-minute=100000",
+            "wellbase.platform.rate-limits.uploads-per-minute=100000",
             "wellbase.platform.events.retry-after=1s",
             "wellbase.platform.events.retry-interval=1s",
             "wellbase.identity.argon2.memory-kib=1024",
@@ -70,11 +71,13 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("wellbase.platform.db.url", TestDatabase::url);
+        String database = TestDatabase.urlForThisContext();
+        registry.add("wellbase.platform.db.url", () -> database);
         registry.add("wellbase.platform.db.user", TestDatabase::user);
         registry.add("wellbase.platform.db.password", TestDatabase::password);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestSmtp::port);
+        registry.add("wellbase.billing.stripe.api-base", LocalStripe::baseUrl);
     }
 
     @BeforeEach

@@ -86,4 +86,33 @@ public abstract class OrganizationTest extends IntegrationTest {
                 .query(Long.class)
                 .single();
     }
+
+    /** A revenue summary report run through the API as JSON, waited for and downloaded. */
+    protected JsonNode revenueReport(Owner owner, Map<String, Object> filters) {
+        Api.Response requested = api.post(
+                "/api/v1/reports",
+                Map.of("reportType", "revenue_summary", "format", "json", "filters", filters),
+                owner.token());
+        if (requested.status() != 202) {
+            throw new AssertionError(requested.toString());
+        }
+        UUID id = UUID.fromString(requested.field("reportId"));
+        for (int i = 0; i < 300; i++) {
+            Api.Response status = api.get("/api/v1/reports/status/" + id, owner.token());
+            if (!status.field("status").equals("processing")) {
+                if (!status.field("status").equals("completed")) {
+                    throw new AssertionError(status.toString());
+                }
+                return api.json(Api.download(status.json().path("downloadUrl").asString())
+                        .body());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the report did not finish");
+    }
 }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
+import org.springframework.boot.SpringApplication;
 
 /**
  * One PostgreSQL database for the whole test JVM: a fresh database on the server named by
@@ -16,7 +17,9 @@ import java.util.UUID;
  */
 public final class TestDatabase {
 
+    private static String serverUrl;
     private static String url;
+    private static String pendingSeparateUrl;
     private static String user;
     private static String password;
 
@@ -39,9 +42,32 @@ public final class TestDatabase {
         return password;
     }
 
+    /**
+     * Asks that the test context being created now get a fresh database of its own: every context's db-scheduler
+     * polls the database it is given, so a context with settings of its own (a model stand-in, say) keeps its jobs
+     * from the other contexts of the JVM this way. A subclass's {@code @DynamicPropertySource} method calls it;
+     * {@link IntegrationTest}'s, which Spring calls after the subclass's, takes the database (a property registered
+     * by the subclass itself would be overwritten by the base class's).
+     */
+    public static synchronized void separateForThisContext() {
+        pendingSeparateUrl = freshUrl();
+    }
+
+    /** A fresh database of its own on the same server (for a context that registers its own properties). */
+    public static synchronized String freshUrl() {
+        url();
+        return withDatabase(serverUrl, create());
+    }
+
+    /** The database of the context being created: the shared one unless a separate one was asked for. */
+    static synchronized String urlForThisContext() {
+        String separate = pendingSeparateUrl;
+        pendingSeparateUrl = null;
+        return separate != null ? separate : url();
+    }
+
     private static void start() {
         String external = System.getenv("WELLBASE_TEST_DB_URL");
-        String serverUrl;
         if (external != null && !external.isBlank()) {
             serverUrl = external;
             user = System.getenv().getOrDefault("WELLBASE_TEST_DB_USER", "postgres");
@@ -53,13 +79,15 @@ public final class TestDatabase {
                         .setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // after Spring has closed every test context: a JVM hook of its own raced the contexts' shutdown,
+                // which then waited for connections to a stopped server (30 s past System.exit in CI)
+                SpringApplication.getShutdownHandlers().add(() -> {
                     try {
                         postgres.close();
                     } catch (IOException ignored) {
                         // the JVM is ending anyway
                     }
-                }));
+                });
                 serverUrl = postgres.getJdbcUrl("postgres", "postgres");
                 user = "postgres";
                 password = "";
@@ -67,6 +95,10 @@ public final class TestDatabase {
                 throw new UncheckedIOException(e);
             }
         }
+        url = withDatabase(serverUrl, create());
+    }
+
+    private static String create() {
         String database =
                 "wellbase_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = DriverManager.getConnection(serverUrl, user, password)) {
@@ -74,11 +106,12 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the test database on " + serverUrl, e);
         }
-        url = withDatabase(serverUrl, database);
+        String external = System.getenv("WELLBASE_TEST_DB_URL");
         if (external != null && !external.isBlank()) {
             String server = serverUrl;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(server, database)));
+            SpringApplication.getShutdownHandlers().add(() -> dropQuietly(server, database));
         }
+        return database;
     }
 
     private static void dropQuietly(String serverUrl, String database) {

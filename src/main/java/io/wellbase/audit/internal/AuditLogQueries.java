@@ -26,8 +26,8 @@ import tools.jackson.databind.ObjectMapper;
 class AuditLogQueries {
 
     private static final String COLUMNS = """
-            SELECT id, actor_id, action, entity_type, entity_id, changes::text AS changes, ip, user_agent,
-                   request_id, occurred_at
+            SELECT id, actor_id, api_key_id, action, entity_type, entity_id, changes::text AS changes, ip,
+                   user_agent, request_id, occurred_at
             FROM audit_log
             """;
 
@@ -35,6 +35,7 @@ class AuditLogQueries {
             "id",
             "occurred_at",
             "actor_id",
+            "api_key_id",
             "action",
             "entity_type",
             "entity_id",
@@ -55,6 +56,7 @@ class AuditLogQueries {
     record Entry(
             UUID id,
             UUID actorId,
+            @org.jspecify.annotations.Nullable UUID apiKeyId,
             String action,
             String entityType,
             String entityId,
@@ -153,6 +155,7 @@ class AuditLogQueries {
         return new Entry(
                 rs.getObject("id", UUID.class),
                 rs.getObject("actor_id", UUID.class),
+                rs.getObject("api_key_id", UUID.class),
                 rs.getString("action"),
                 rs.getString("entity_type"),
                 rs.getString("entity_id"),

@@ -40,18 +40,19 @@ class JdbcAuditTrail implements AuditTrail {
     @Override
     public void record(AuditRecord record) {
         HttpServletRequest request = currentRequest();
-        UUID actor = record.actorId() != null
-                ? record.actorId()
-                : Caller.currentIfAny().map(Caller::userId).orElse(null);
+        // the actor the record names, else the caller of the request (and the API key it came with)
+        Caller caller = record.actorId() != null ? null : Caller.currentIfAny().orElse(null);
+        UUID actor = record.actorId() != null ? record.actorId() : caller == null ? null : caller.userId();
         jdbc.sql("""
-                INSERT INTO audit_log (id, org_id, actor_id, action, entity_type, entity_id, changes,
+                INSERT INTO audit_log (id, org_id, actor_id, api_key_id, action, entity_type, entity_id, changes,
                                        ip, user_agent, request_id)
-                VALUES (:id, :orgId, :actorId, :action, :entityType, :entityId, CAST(:changes AS jsonb),
+                VALUES (:id, :orgId, :actorId, :apiKeyId, :action, :entityType, :entityId, CAST(:changes AS jsonb),
                         :ip, :userAgent, :requestId)
                 """)
                 .param("id", Ids.newId())
                 .param("orgId", record.organizationId())
                 .param("actorId", actor)
+                .param("apiKeyId", caller == null ? null : caller.apiKeyId())
                 .param("action", record.action())
                 .param("entityType", record.entityType())
                 .param("entityId", record.entityId())

@@ -3,6 +3,12 @@ package io.wellbase.clients.internal;
 import io.wellbase.clients.ClientImports;
 import io.wellbase.platform.imports.ImportStage;
 import io.wellbase.platform.imports.MergeResult;
+import io.wellbase.platform.plans.Limit;
+import io.wellbase.platform.plans.PlanGate;
+import io.wellbase.platform.plans.PlanRefusal;
+import io.wellbase.search.SearchIndex;
+import io.wellbase.search.SearchType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** {@link ClientImports}: set-based SQL over the staged rows, inside the import's transaction. */
@@ -10,9 +16,13 @@ import org.springframework.stereotype.Component;
 class ClientImportMerge implements ClientImports {
 
     private final ClientListCache listCache;
+    private final SearchIndex search;
+    private final ObjectProvider<PlanGate> plans;
 
-    ClientImportMerge(ClientListCache listCache) {
+    ClientImportMerge(ClientListCache listCache, SearchIndex search, ObjectProvider<PlanGate> plans) {
         this.listCache = listCache;
+        this.search = search;
+        this.plans = plans;
     }
 
     @Override
@@ -56,6 +66,7 @@ class ClientImportMerge implements ClientImports {
                 """, "email");
         sql.update("CREATE INDEX ON import_stage (target_id)");
         sql.update("ANALYZE import_stage");
+        requireRoomForNewActiveClients(sql);
         long created = sql.update("""
                 INSERT INTO clients (id, org_id, first_name, last_name, email, mobile_phone, phone, birth_date, gender,
                                      line1, city, region, postal_code, country, status, source, external_ids, created_at)
@@ -86,8 +97,26 @@ class ClientImportMerge implements ClientImports {
                        coalesce(s.postal_code, c.postal_code), coalesce(s.country, c.country),
                        coalesce(s.status, c.status), coalesce(s.source, c.source))
                 """);
+        search.changed(
+                SearchType.CLIENT,
+                sql.organizationId(),
+                sql.ids("SELECT coalesce(target_id, new_id) FROM import_stage WHERE NOT coalesce(erased, false)"));
         long matched = sql.count("SELECT count(*) FROM import_stage WHERE target_id IS NOT NULL");
         return new MergeResult(created, updated, matched - updated);
+    }
+
+    /** The plan's active-clients limit holds for an import as for a single client: all of them fit, or none. */
+    private void requireRoomForNewActiveClients(ImportStage sql) {
+        PlanGate gate = plans.getIfAvailable(() -> PlanGate.UNLOCKED);
+        long room = gate.room(sql.organizationId(), Limit.ACTIVE_CLIENTS);
+        if (room == Long.MAX_VALUE) {
+            return;
+        }
+        long adding = sql.count(
+                "SELECT count(*) FROM import_stage WHERE target_id IS NULL AND coalesce(status, 'active') = 'active'");
+        if (adding > room) {
+            throw PlanRefusal.limitReached(Limit.ACTIVE_CLIENTS, adding, room);
+        }
     }
 
     @Override

@@ -5,6 +5,9 @@ import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.clients.ClientsMerged;
 import io.wellbase.platform.web.ApiException;
+import io.wellbase.search.SearchIndex;
+import io.wellbase.search.SearchType;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,6 +30,7 @@ class ClientMerge {
     private final ApplicationEventPublisher events;
 
     private final ClientListCache listCache;
+    private final SearchIndex search;
 
     ClientMerge(
             JdbcClient jdbc,
@@ -34,8 +38,10 @@ class ClientMerge {
             ClientService clients,
             AuditTrail audit,
             ApplicationEventPublisher events,
-            ClientListCache listCache) {
+            ClientListCache listCache,
+            SearchIndex search) {
         this.listCache = listCache;
+        this.search = search;
         this.jdbc = jdbc;
         this.store = store;
         this.clients = clients;
@@ -104,6 +110,7 @@ class ClientMerge {
                 .param("org", orgId)
                 .update();
 
+        search.changed(SearchType.CLIENT, orgId, List.of(survivorId, otherId));
         ClientView after = clients.get(orgId, survivorId);
         audit.record(AuditRecord.of(
                 orgId,

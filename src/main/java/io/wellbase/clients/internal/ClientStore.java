@@ -1,6 +1,8 @@
 package io.wellbase.clients.internal;
 
 import io.wellbase.platform.data.Rows;
+import io.wellbase.search.SearchIndex;
+import io.wellbase.search.SearchType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -26,11 +28,13 @@ class ClientStore {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final ClientListCache listCache;
+    private final SearchIndex search;
 
-    ClientStore(JdbcClient jdbc, ObjectMapper json, ClientListCache listCache) {
+    ClientStore(JdbcClient jdbc, ObjectMapper json, ClientListCache listCache, SearchIndex search) {
         this.jdbc = jdbc;
         this.json = json;
         this.listCache = listCache;
+        this.search = search;
     }
 
     void insert(UUID orgId, UUID id, ClientFields f) {
@@ -45,6 +49,7 @@ class ClientStore {
                     :status, :source, :referredBy, :consent, :waiver,
                     CAST(:custom AS jsonb), CAST(:external AS jsonb))
                 """).params(params(orgId, id, f)).update();
+        search.changed(SearchType.CLIENT, orgId, id);
     }
 
     void update(UUID orgId, UUID id, ClientFields f) {
@@ -59,6 +64,7 @@ class ClientStore {
                     external_ids = CAST(:external AS jsonb), updated_at = now(), version = version + 1
                 WHERE org_id = :org AND id = :id
                 """).params(params(orgId, id, f)).update();
+        search.changed(SearchType.CLIENT, orgId, id);
     }
 
     private Map<String, Object> params(UUID orgId, UUID id, ClientFields f) {
@@ -232,6 +238,7 @@ class ClientStore {
                     version = version + 1
                 WHERE org_id = :org AND id = :id
                 """).param("org", orgId).param("id", id).update();
+        search.changed(SearchType.CLIENT, orgId, id);
         jdbc.sql("DELETE FROM client_notes WHERE org_id = :org AND client_id = :id")
                 .param("org", orgId)
                 .param("id", id)

@@ -46,12 +46,16 @@ class ClientsController {
     private final ClientExport export;
     private final List<ClientFilterExtension> extensions;
 
+    private final org.springframework.beans.factory.ObjectProvider<io.wellbase.platform.plans.PlanGate> plans;
+
     ClientsController(
             ClientService clients,
             ClientQueries queries,
             ClientMerge merge,
             ClientExport export,
-            List<ClientFilterExtension> extensions) {
+            List<ClientFilterExtension> extensions,
+            org.springframework.beans.factory.ObjectProvider<io.wellbase.platform.plans.PlanGate> plans) {
+        this.plans = plans;
         this.clients = clients;
         this.queries = queries;
         this.merge = merge;
@@ -136,6 +140,10 @@ class ClientsController {
         }
         if (request.lastName() == null || request.lastName().isBlank()) {
             throw ApiException.invalidField("lastName", "must not be blank");
+        }
+        if (request.status() == null || request.status().equals("active")) {
+            plans.getIfAvailable(() -> io.wellbase.platform.plans.PlanGate.UNLOCKED)
+                    .requireRoom(org.id(), io.wellbase.platform.plans.Limit.ACTIVE_CLIENTS, 1);
         }
         ClientView created = clients.create(org.id(), request.toFields(), request.tags());
         return ResponseEntity.created(URI.create("/api/v1/clients/" + created.id()))

@@ -14,6 +14,10 @@ public final class CommerceRefusal extends RuntimeException {
         PRODUCT_UNAVAILABLE("order.product_unavailable", "A product of the order was deleted or deactivated", 409),
         WRONG_STATUS("order.wrong_status", "The order's status does not allow this", 409),
         REFUND_EXCEEDS_PAYMENT("order.refund_exceeds_payment", "More would be refunded than was paid", 422),
+        REFUND_THROUGH_PAYMENT(
+                "order.refund_through_payment",
+                "An order paid by card is refunded through its payment, so that the money goes back to the card",
+                409),
         STOCK_TOO_LOW(
                 "inventory.insufficient_stock",
                 "The movement would take stock below zero or below what is reserved",

@@ -52,29 +52,48 @@ public class FileKeeper {
             InputStream content,
             PurposePolicy.Rule rule,
             ContentTypeDetector detector) {
-        String name = FileNames.clean(filename);
         TempFiles.Copy copy = null;
         try {
             copy = TempFiles.copy(content, rule.maxBytes());
-            if (copy.size() == 0) {
-                throw ApiException.invalidField("file", "is empty");
-            }
-            String type = detector.detect(copy.path(), name);
-            if (!rule.contentTypes().contains(type)) {
-                throw new ApiException(
-                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                        "file.unsupported_type",
-                        "A " + purpose.value() + " file may not be " + type + "; allowed: "
-                                + String.join(
-                                        ", ",
-                                        rule.contentTypes().stream().sorted().toList()));
-            }
-            return keep(orgId, userId, clientId, purpose, name, type, copy);
+            return switch (keepChecked(orgId, userId, clientId, purpose, filename, copy, rule, detector)) {
+                case Kept.Stored stored -> stored.file();
+                case Kept.Refused refused -> throw refused.refusal().problem();
+            };
         } catch (IOException e) {
             throw unavailable(e);
         } finally {
             deleteQuietly(copy == null ? null : copy.path());
         }
+    }
+
+    /** What became of bytes offered for keeping. */
+    sealed interface Kept {
+        record Stored(StoredFile file) implements Kept {}
+
+        record Refused(UploadRefusal refusal) implements Kept {}
+    }
+
+    /**
+     * Keeps bytes already copied to a temporary file (which stays the caller's to delete) when the purpose takes
+     * their size and the type detected from their content.
+     */
+    Kept keepChecked(
+            UUID orgId,
+            UUID userId,
+            UUID clientId,
+            FilePurpose purpose,
+            String filename,
+            TempFiles.Copy copy,
+            PurposePolicy.Rule rule,
+            ContentTypeDetector detector)
+            throws IOException {
+        String name = FileNames.clean(filename);
+        String type = copy.size() == 0 ? "" : detector.detect(copy.path(), name);
+        java.util.Optional<UploadRefusal> refusal = UploadRefusal.of(purpose, rule, copy.size(), type);
+        if (refusal.isPresent()) {
+            return new Kept.Refused(refusal.get());
+        }
+        return new Kept.Stored(keep(orgId, userId, clientId, purpose, name, type, copy));
     }
 
     public StoredFile keepGenerated(
@@ -151,7 +170,7 @@ public class FileKeeper {
         return file;
     }
 
-    private static ApiException unavailable(IOException e) {
+    static ApiException unavailable(IOException e) {
         log.warn("File storage failed: {}", e.toString());
         return new ApiException(
                 HttpStatus.SERVICE_UNAVAILABLE,
@@ -159,7 +178,7 @@ public class FileKeeper {
                 "The file could not be stored right now; try again");
     }
 
-    private static void deleteQuietly(Path path) {
+    static void deleteQuietly(Path path) {
         if (path != null) {
             try {
                 Files.deleteIfExists(path);

@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param storage   {@code local} (a folder, the default) or {@code s3}
  * @param linkTtl   lifetime of a signed download URL
  * @param generatedRetention how long exports and reports are kept (they can be made again)
+ * @param directUploadTtl how long a direct upload's signed URL accepts the bytes (unconfirmed uploads are
+ *     removed an hour after that)
  */
 @Validated
 @ConfigurationProperties("wellbase.files")
@@ -23,6 +25,7 @@ public record FilesProperties(
         @DefaultValue("local") @Pattern(regexp = "local|s3") String storage,
         @DefaultValue("5m") @NotNull Duration linkTtl,
         @DefaultValue("30d") @NotNull Duration generatedRetention,
+        @DefaultValue("15m") @NotNull Duration directUploadTtl,
         @Valid @DefaultValue Local local,
         @Valid @DefaultValue S3 s3) {
 

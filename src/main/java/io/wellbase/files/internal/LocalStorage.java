@@ -59,6 +59,13 @@ class LocalStorage implements ObjectStorage {
     }
 
     @Override
+    public String uploadUrl(String uploadId, String key, String contentType, long size, Instant expiresAt) {
+        long expires = expiresAt.getEpochSecond();
+        return base() + "/uploads/direct/" + uploadId + "?expires=" + expires + "&signature="
+                + signer.sign(DirectUploads.SIGNED_PREFIX + uploadId, expires);
+    }
+
+    @Override
     public String downloadUrl(String fileId, String key, String filename, String contentType, Instant expiresAt) {
         long expires = expiresAt.getEpochSecond();
         return base() + "/files/" + fileId + "?expires=" + expires + "&signature=" + signer.sign(fileId, expires);

@@ -17,6 +17,12 @@ public interface ObjectStorage {
 
     void delete(String key) throws IOException;
 
+    /**
+     * A URL to which a client PUTs the bytes of a direct upload (exactly {@code size} bytes of {@code contentType})
+     * without other credentials until {@code expiresAt}.
+     */
+    String uploadUrl(String uploadId, String key, String contentType, long size, Instant expiresAt);
+
     /** A URL that downloads the object without other credentials until {@code expiresAt}. */
     String downloadUrl(String fileId, String key, String filename, String contentType, Instant expiresAt);
 }

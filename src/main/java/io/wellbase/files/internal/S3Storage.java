@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PutObjectPresignRequest;
 
 /**
  * Files in an S3 bucket (AWS or any S3-compatible service). Downloads are presigned GET URLs that
@@ -72,9 +73,26 @@ class S3Storage implements ObjectStorage {
     }
 
     @Override
+    public String uploadUrl(String uploadId, String key, String contentType, long size, Instant expiresAt) {
+        Duration ttl = signatureDuration(expiresAt);
+        PutObjectRequest put = PutObjectRequest.builder()
+                .bucket(bucket)
+                .key(key)
+                .contentType(contentType)
+                .contentLength(size)
+                .build();
+        return presigner
+                .presignPutObject(PutObjectPresignRequest.builder()
+                        .signatureDuration(ttl)
+                        .putObjectRequest(put)
+                        .build())
+                .url()
+                .toString();
+    }
+
+    @Override
     public String downloadUrl(String fileId, String key, String filename, String contentType, Instant expiresAt) {
-        Duration ttl = Duration.ofSeconds(
-                Math.max(1, expiresAt.getEpochSecond() - Instant.now().getEpochSecond()));
+        Duration ttl = signatureDuration(expiresAt);
         GetObjectRequest get = GetObjectRequest.builder()
                 .bucket(bucket)
                 .key(key)
@@ -88,5 +106,11 @@ class S3Storage implements ObjectStorage {
                         .build())
                 .url()
                 .toString();
+    }
+
+    /** How long a presigned URL lives to expire at {@code expiresAt} (at least a second). */
+    private static Duration signatureDuration(Instant expiresAt) {
+        return Duration.ofSeconds(
+                Math.max(1, expiresAt.getEpochSecond() - Instant.now().getEpochSecond()));
     }
 }

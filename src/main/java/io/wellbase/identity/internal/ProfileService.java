@@ -7,6 +7,8 @@ import io.wellbase.identity.IdentityProperties;
 import io.wellbase.identity.OrganizationDirectory;
 import io.wellbase.identity.UserErased;
 import io.wellbase.platform.web.ApiException;
+import io.wellbase.search.SearchIndex;
+import io.wellbase.search.SearchType;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,6 +33,7 @@ class ProfileService {
     private final JdbcClient jdbc;
     private final ObjectMapper objectMapper;
     private final IdentityProperties properties;
+    private final SearchIndex search;
 
     ProfileService(
             UserStore users,
@@ -40,7 +43,9 @@ class ProfileService {
             ApplicationEventPublisher events,
             JdbcClient jdbc,
             ObjectMapper objectMapper,
-            IdentityProperties properties) {
+            IdentityProperties properties,
+            SearchIndex search) {
+        this.search = search;
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.organizations = organizations;
@@ -133,6 +138,9 @@ class ProfileService {
                 current.erasedAt(),
                 current.version());
         users.updateProfile(next);
+        if (!next.firstName().equals(current.firstName()) || !next.lastName().equals(current.lastName())) {
+            organizations.staffOrganizations(userId).forEach(org -> search.changed(SearchType.STAFF, org, userId));
+        }
         Profile before = Profile.of(current);
         Profile after = Profile.of(next);
         audit.record(AuditRecord.of(

@@ -78,12 +78,21 @@ class SignIn {
         }
         if (!ok) {
             failedLogins.record(account);
+            user.ifPresent(known -> auditFailure(known.id()));
             throw ApiException.unauthorized("auth.invalid_credentials", "The email or password is wrong");
         }
         UUID id = user.get().id();
         audit.record(
                 AuditRecord.of(null, "user.signed_in", "user", id, Map.of()).byActor(id));
         return tokens.startDefault(id);
+    }
+
+    /** A wrong password for a member's account goes into the trail of each organization they work in. */
+    private void auditFailure(UUID userId) {
+        for (UUID org : organizations.staffOrganizations(userId)) {
+            audit.record(AuditRecord.of(org, "user.sign_in_failed", "user", userId, Map.of())
+                    .byActor(userId));
+        }
     }
 
     @Transactional(noRollbackFor = ApiException.class)

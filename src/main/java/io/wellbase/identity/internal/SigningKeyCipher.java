@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * made once and kept owner-only beside the data, and with an external database it must be configured.
  */
 @Component
-class SigningKeyCipher {
+class SigningKeyCipher implements io.wellbase.identity.SecretsAtRest {
 
     private static final byte[] MAGIC = "WBK1".getBytes(StandardCharsets.US_ASCII);
     private static final int NONCE_BYTES = 12;
@@ -71,7 +71,8 @@ class SigningKeyCipher {
         return stored.length > MAGIC.length && Arrays.equals(stored, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
     }
 
-    byte[] seal(String kid, byte[] privateKey) {
+    @Override
+    public byte[] seal(String kid, byte[] privateKey) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         byte[] sealed = crypt(Cipher.ENCRYPT_MODE, kid, nonce, privateKey);
@@ -82,7 +83,8 @@ class SigningKeyCipher {
                 .array();
     }
 
-    byte[] open(String kid, byte[] stored) {
+    @Override
+    public byte[] open(String kid, byte[] stored) {
         if (!sealed(stored)) {
             return stored;
         }
@@ -99,7 +101,7 @@ class SigningKeyCipher {
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(
-                    "Signing key " + kid + " cannot be decrypted with the configured "
+                    "Sealed secret " + kid + " cannot be decrypted with the configured "
                             + "key-encryption key (wellbase.identity.key-encryption-key)",
                     e);
         }

@@ -2,6 +2,8 @@ package io.wellbase.messaging.internal;
 
 import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.web.CursorPage;
+import io.wellbase.search.SearchIndex;
+import io.wellbase.search.SearchType;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -15,9 +17,27 @@ import org.springframework.stereotype.Repository;
 public class ConversationStore {
 
     private final JdbcClient jdbc;
+    private final SearchIndex search;
 
-    ConversationStore(JdbcClient jdbc) {
+    ConversationStore(JdbcClient jdbc, SearchIndex search) {
         this.jdbc = jdbc;
+        this.search = search;
+    }
+
+    /**
+     * Search knows who may find a conversation and its messages: after its participants changed, they are
+     * indexed again with the new list.
+     */
+    private void participantsChanged(UUID orgId, UUID conversationId) {
+        search.changed(SearchType.CONVERSATION, orgId, conversationId);
+        search.changed(
+                SearchType.MESSAGE,
+                orgId,
+                jdbc.sql("SELECT id FROM messages WHERE org_id = :org AND conversation_id = :c AND deleted_at IS NULL")
+                        .param("org", orgId)
+                        .param("c", conversationId)
+                        .query(UUID.class)
+                        .list());
     }
 
     public record Conversation(
@@ -60,7 +80,7 @@ public class ConversationStore {
 
     /** Adds (or brings back) a participant; answers whether anything changed. */
     public boolean addParticipant(UUID orgId, UUID conversationId, UUID userId, String role) {
-        return jdbc.sql("""
+        boolean added = jdbc.sql("""
                         INSERT INTO conversation_participants (org_id, conversation_id, user_id, role, read_seq)
                         SELECT :org, :c, :user, :role, c.last_seq FROM conversations c WHERE c.id = :c AND c.org_id = :org
                         ON CONFLICT (conversation_id, user_id) DO UPDATE SET removed_at = NULL, joined_at = now()
@@ -72,10 +92,14 @@ public class ConversationStore {
                         .param("role", role)
                         .update()
                 == 1;
+        if (added) {
+            participantsChanged(orgId, conversationId);
+        }
+        return added;
     }
 
     boolean removeParticipant(UUID orgId, UUID conversationId, UUID userId) {
-        return jdbc.sql("""
+        boolean removed = jdbc.sql("""
                         UPDATE conversation_participants SET removed_at = now()
                         WHERE org_id = :org AND conversation_id = :c AND user_id = :user AND removed_at IS NULL
                         """)
@@ -84,6 +108,10 @@ public class ConversationStore {
                         .param("user", userId)
                         .update()
                 == 1;
+        if (removed) {
+            participantsChanged(orgId, conversationId);
+        }
+        return removed;
     }
 
     public Optional<Conversation> find(UUID orgId, UUID id) {

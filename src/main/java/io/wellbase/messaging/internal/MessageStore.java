@@ -1,6 +1,8 @@
 package io.wellbase.messaging.internal;
 
 import io.wellbase.platform.data.Rows;
+import io.wellbase.search.SearchIndex;
+import io.wellbase.search.SearchType;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +20,11 @@ class MessageStore {
             edited_at, deleted_at""";
 
     private final JdbcClient jdbc;
+    private final SearchIndex search;
 
-    MessageStore(JdbcClient jdbc) {
+    MessageStore(JdbcClient jdbc, SearchIndex search) {
         this.jdbc = jdbc;
+        this.search = search;
     }
 
     /** A message as participants see it. */
@@ -49,7 +53,7 @@ class MessageStore {
             @Nullable String clientMessageId) {}
 
     Message insert(UUID orgId, NewMessage m) {
-        return jdbc.sql("INSERT INTO messages (id, org_id, conversation_id, seq, sender_id, type, body,"
+        Message written = jdbc.sql("INSERT INTO messages (id, org_id, conversation_id, seq, sender_id, type, body,"
                         + " attachment_file_id, client_message_id) VALUES (:id, :org, :c, :seq, :sender, :type, :body,"
                         + " :file, :cmid) RETURNING " + COLUMNS)
                 .param("id", m.id())
@@ -63,6 +67,8 @@ class MessageStore {
                 .param("cmid", m.clientMessageId())
                 .query(Rows.of(Message.class))
                 .single();
+        search.changed(SearchType.MESSAGE, orgId, written.id());
+        return written;
     }
 
     Optional<Message> bySenderKey(UUID orgId, UUID conversationId, UUID senderId, String clientMessageId) {
@@ -106,24 +112,30 @@ class MessageStore {
     }
 
     Optional<Message> edit(UUID orgId, UUID id, UUID senderId, String body) {
-        return jdbc.sql("UPDATE messages SET body = :body, edited_at = now() WHERE org_id = :org AND id = :id"
-                        + " AND sender_id = :sender AND deleted_at IS NULL RETURNING " + COLUMNS)
+        Optional<Message> changed = jdbc.sql(
+                        "UPDATE messages SET body = :body, edited_at = now() WHERE org_id = :org AND id = :id"
+                                + " AND sender_id = :sender AND deleted_at IS NULL RETURNING " + COLUMNS)
                 .param("org", orgId)
                 .param("id", id)
                 .param("sender", senderId)
                 .param("body", body)
                 .query(Rows.of(Message.class))
                 .optional();
+        changed.ifPresent(m -> search.changed(SearchType.MESSAGE, orgId, m.id()));
+        return changed;
     }
 
     Optional<Message> tombstone(UUID orgId, UUID id, UUID senderId) {
-        return jdbc.sql("UPDATE messages SET body = NULL, attachment_file_id = NULL, deleted_at = now()"
-                        + " WHERE org_id = :org AND id = :id AND sender_id = :sender AND deleted_at IS NULL RETURNING "
-                        + COLUMNS)
+        Optional<Message> changed = jdbc.sql(
+                        "UPDATE messages SET body = NULL, attachment_file_id = NULL, deleted_at = now()"
+                                + " WHERE org_id = :org AND id = :id AND sender_id = :sender AND deleted_at IS NULL RETURNING "
+                                + COLUMNS)
                 .param("org", orgId)
                 .param("id", id)
                 .param("sender", senderId)
                 .query(Rows.of(Message.class))
                 .optional();
+        changed.ifPresent(m -> search.changed(SearchType.MESSAGE, orgId, m.id()));
+        return changed;
     }
 }

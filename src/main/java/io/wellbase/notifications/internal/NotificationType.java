@@ -24,6 +24,8 @@ enum NotificationType {
     MISS_YOU(Category.ANNOUNCEMENTS, "client.miss_you", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
     MEMBERSHIP_EXPIRING(Category.MEMBERSHIPS, "membership.expiring", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
     CREDITS_LOW(Category.MEMBERSHIPS, "membership.credits_low", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
+    RENEWAL_FAILED(Category.MEMBERSHIPS, "billing.renewal_failed", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
+    INVOICE_ISSUED(Category.MEMBERSHIPS, "billing.invoice_issued", EnumSet.of(Channel.EMAIL)),
     JOB_COMPLETED(Category.JOBS, "job.completed", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
     JOB_FAILED(Category.JOBS, "job.failed", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
     MESSAGE_NEW(Category.MESSAGES, "message.new", EnumSet.of(Channel.IN_APP, Channel.EMAIL)),
@@ -37,7 +39,8 @@ enum NotificationType {
     EMAIL_VERIFICATION(Category.ACCOUNT, "account.email_verification", EnumSet.of(Channel.EMAIL)),
     PASSWORD_RESET(Category.ACCOUNT, "account.password_reset", EnumSet.of(Channel.EMAIL)),
     STAFF_INVITATION(Category.ACCOUNT, "account.invitation", EnumSet.of(Channel.EMAIL)),
-    CLIENT_INVITATION(Category.ACCOUNT, "account.client_invitation", EnumSet.of(Channel.EMAIL));
+    CLIENT_INVITATION(Category.ACCOUNT, "account.client_invitation", EnumSet.of(Channel.EMAIL)),
+    SIGN_IN_LINK(Category.ACCOUNT, "account.sign_in_link", EnumSet.of(Channel.EMAIL));
 
     private final String value;
     private final Category category;
@@ -68,6 +71,7 @@ enum NotificationType {
             case PASSWORD_RESET -> PASSWORD_RESET;
             case STAFF_INVITATION -> STAFF_INVITATION;
             case CLIENT_INVITATION -> CLIENT_INVITATION;
+            case SIGN_IN_LINK -> SIGN_IN_LINK;
         };
     }
 }

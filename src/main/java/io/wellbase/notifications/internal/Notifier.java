@@ -35,6 +35,8 @@ class Notifier {
     private final PushSubscriptions push;
     private final Clock clock;
 
+    private final org.springframework.beans.factory.ObjectProvider<io.wellbase.platform.plans.PlanGate> plans;
+
     Notifier(
             ClientDirectory clients,
             OrganizationNotificationSettings organizationSettings,
@@ -46,7 +48,9 @@ class Notifier {
             TemplateOverrides overrides,
             UserAccounts users,
             PushSubscriptions push,
-            Clock clock) {
+            Clock clock,
+            org.springframework.beans.factory.ObjectProvider<io.wellbase.platform.plans.PlanGate> plans) {
+        this.plans = plans;
         this.users = users;
         this.push = push;
         this.optOuts = optOuts;
@@ -115,6 +119,7 @@ class Notifier {
         Instant now = clock.instant();
         List<Inbox.Addressed> inApp = new ArrayList<>();
         List<Deliveries.Queued> queued = new ArrayList<>();
+        long smsRoom = smsRoom(orgId, messages);
         for (Message unwritten : messages) {
             Recipient client = recipients.get(unwritten.clientId());
             String language = languageOf(client, languages, settings.language());
@@ -153,8 +158,12 @@ class Notifier {
                         }
                     }
                     case SMS -> {
-                        if (client.phone() != null && !client.phone().isBlank()) {
+                        // the tier's SMS allowance: critical messages always go, the rest while the month's room lasts
+                        if (client.phone() != null
+                                && !client.phone().isBlank()
+                                && (category.critical() || smsRoom > 0)) {
                             queued.add(new Deliveries.Queued(message, channel, client.phone(), userId, notBefore));
+                            smsRoom--;
                         }
                     }
                     case PUSH -> {
@@ -166,5 +175,16 @@ class Notifier {
             }
         }
         return new Outcome(inbox.addAll(orgId, inApp), deliveries.queueAll(orgId, queued));
+    }
+
+    /** How many SMS the organization's tier still allows this month (asked only when a message may go by SMS). */
+    private long smsRoom(UUID orgId, List<Message> messages) {
+        if (messages.stream().noneMatch(m -> m.type().defaultChannels().contains(Channel.SMS))) {
+            return 0;
+        }
+        var gate = plans.getIfAvailable(() -> io.wellbase.platform.plans.PlanGate.UNLOCKED);
+        return gate.allows(orgId, io.wellbase.platform.plans.Feature.SMS)
+                ? gate.room(orgId, io.wellbase.platform.plans.Limit.SMS_PER_MONTH)
+                : 0;
     }
 }

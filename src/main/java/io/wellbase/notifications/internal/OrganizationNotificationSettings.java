@@ -1,5 +1,6 @@
 package io.wellbase.notifications.internal;
 
+import io.wellbase.organizations.OrganizationProfiles;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -29,8 +30,11 @@ class OrganizationNotificationSettings {
                     .maximumSize(10_000)
                     .build();
 
-    OrganizationNotificationSettings(JdbcClient jdbc) {
+    private final OrganizationProfiles organizations;
+
+    OrganizationNotificationSettings(JdbcClient jdbc, OrganizationProfiles organizations) {
         this.jdbc = jdbc;
+        this.organizations = organizations;
     }
 
     record Settings(
@@ -78,7 +82,24 @@ class OrganizationNotificationSettings {
                         rs.getString("logo_url"),
                         rs.getString("brand_color")))
                 .optional()
-                .orElse(DEFAULTS);
+                .orElseGet(() -> defaultsOf(orgId));
+    }
+
+    /** Until an owner saves these settings, messages are written in the organization's own language (its locale). */
+    private Settings defaultsOf(UUID orgId) {
+        String language = organizations
+                .find(orgId)
+                .map(OrganizationProfiles.Profile::language)
+                .orElse(DEFAULTS.language());
+        return new Settings(
+                DEFAULTS.reminderOffsets(),
+                DEFAULTS.disabledCategories(),
+                DEFAULTS.disabledChannels(),
+                language,
+                DEFAULTS.missYouDays(),
+                DEFAULTS.followUpHours(),
+                DEFAULTS.logoUrl(),
+                DEFAULTS.brandColor());
     }
 
     void save(UUID orgId, Settings settings) {

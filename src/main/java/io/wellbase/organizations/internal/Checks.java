@@ -9,14 +9,34 @@ import java.util.Set;
 /**
  * Checks of the standard codes an organization or location carries.
  */
-final class Checks {
+public final class Checks {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private Checks() {}
 
+    /** Whether the value is an IANA time zone id. */
+    public static boolean isTimezone(String value) {
+        return value != null && ZoneId.getAvailableZoneIds().contains(value);
+    }
+
+    /** Whether the value is an ISO 4217 currency code (any case). */
+    public static boolean isCurrency(String value) {
+        try {
+            Currency.getInstance(value.toUpperCase(Locale.ROOT));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Whether the value is an ISO 3166-1 alpha-2 country code (any case). */
+    public static boolean isCountry(String value) {
+        return value != null && COUNTRIES.contains(value.toUpperCase(Locale.ROOT));
+    }
+
     static String timezone(String field, String value) {
-        if (value == null || !ZoneId.getAvailableZoneIds().contains(value)) {
+        if (!isTimezone(value)) {
             throw ApiException.invalidField(field, "must be an IANA time zone such as Europe/Berlin");
         }
         return value;
@@ -31,10 +51,9 @@ final class Checks {
     }
 
     static String country(String field, String value) {
-        String upper = value == null ? null : value.toUpperCase(Locale.ROOT);
-        if (upper == null || !COUNTRIES.contains(upper)) {
+        if (!isCountry(value)) {
             throw ApiException.invalidField(field, "must be an ISO 3166-1 alpha-2 country code such as DE");
         }
-        return upper;
+        return value.toUpperCase(Locale.ROOT);
     }
 }

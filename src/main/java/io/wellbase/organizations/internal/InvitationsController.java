@@ -40,7 +40,12 @@ class InvitationsController {
 
     private final InvitationService invitations;
 
-    InvitationsController(InvitationService invitations) {
+    private final org.springframework.beans.factory.ObjectProvider<io.wellbase.platform.plans.PlanGate> plans;
+
+    InvitationsController(
+            InvitationService invitations,
+            org.springframework.beans.factory.ObjectProvider<io.wellbase.platform.plans.PlanGate> plans) {
+        this.plans = plans;
         this.invitations = invitations;
     }
 
@@ -60,6 +65,8 @@ class InvitationsController {
     @RequiresPermission(Permission.MEMBER_INVITE)
     @Operation(summary = "Invite someone by email with a role")
     ResponseEntity<InvitationService.Invitation> invite(Caller caller, @Valid @RequestBody InviteRequest request) {
+        plans.getIfAvailable(() -> io.wellbase.platform.plans.PlanGate.UNLOCKED)
+                .requireRoom(caller.requireOrganization(), io.wellbase.platform.plans.Limit.STAFF_SEATS, 1);
         Role role = Role.parse(request.role())
                 .orElseThrow(() ->
                         ApiException.invalidField("role", "must be one of owner, admin, manager, staff, front_desk"));

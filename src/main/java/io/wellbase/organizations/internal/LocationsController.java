@@ -41,8 +41,13 @@ class LocationsController {
 
     private final LocationService locations;
 
-    LocationsController(LocationService locations) {
+    private final org.springframework.beans.factory.ObjectProvider<io.wellbase.platform.plans.PlanGate> plans;
+
+    LocationsController(
+            LocationService locations,
+            org.springframework.beans.factory.ObjectProvider<io.wellbase.platform.plans.PlanGate> plans) {
         this.locations = locations;
+        this.plans = plans;
     }
 
     record AddressRequest(
@@ -82,6 +87,8 @@ class LocationsController {
     @Operation(summary = "Create a location, optionally with rooms")
     ResponseEntity<LocationService.Location> create(
             CurrentOrganization org, @Valid @RequestBody CreateLocationRequest request) {
+        plans.getIfAvailable(() -> io.wellbase.platform.plans.PlanGate.UNLOCKED)
+                .requireRoom(org.id(), io.wellbase.platform.plans.Limit.LOCATIONS, 1);
         var created = locations.create(
                 org.id(),
                 new LocationService.LocationFields(

@@ -4,6 +4,8 @@ import io.wellbase.identity.UserImports;
 import io.wellbase.organizations.MemberImports;
 import io.wellbase.platform.imports.ImportStage;
 import io.wellbase.platform.imports.MergeResult;
+import io.wellbase.search.SearchIndex;
+import io.wellbase.search.SearchType;
 import org.springframework.stereotype.Component;
 
 /** {@link MemberImports}: the memberships here, the accounts through {@link UserImports}. */
@@ -11,9 +13,11 @@ import org.springframework.stereotype.Component;
 class MemberImportMerge implements MemberImports {
 
     private final UserImports accounts;
+    private final SearchIndex search;
 
-    MemberImportMerge(UserImports accounts) {
+    MemberImportMerge(UserImports accounts, SearchIndex search) {
         this.accounts = accounts;
+        this.search = search;
     }
 
     @Override
@@ -54,6 +58,11 @@ class MemberImportMerge implements MemberImports {
                 UPDATE import_stage s SET changed = true FROM moved m WHERE s.target_id = m.user_id
                 """);
         accounts.renameUnclaimed(sql);
+        search.changed(
+                SearchType.STAFF,
+                sql.organizationId(),
+                sql.ids(
+                        "SELECT coalesce(target_id, new_id) FROM import_stage WHERE NOT (target_id IS NOT NULL AND member_role IS NULL)"));
         long updated = sql.count("SELECT count(*) FROM import_stage WHERE target_id IS NOT NULL AND changed");
         long matched = sql.count("SELECT count(*) FROM import_stage WHERE target_id IS NOT NULL");
         return new MergeResult(created, updated, matched - updated);

@@ -13,6 +13,8 @@ import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
 import io.wellbase.platform.web.SortSpec;
+import io.wellbase.search.SearchIndex;
+import io.wellbase.search.SearchType;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +48,16 @@ class MemberService {
     private final UserAccounts users;
     private final AuditTrail audit;
     private final Sessions sessions;
+    private final SearchIndex search;
 
     MemberService(
-            JdbcClient jdbc, OrganizationStore organizations, UserAccounts users, AuditTrail audit, Sessions sessions) {
+            JdbcClient jdbc,
+            OrganizationStore organizations,
+            UserAccounts users,
+            AuditTrail audit,
+            Sessions sessions,
+            SearchIndex search) {
+        this.search = search;
         this.sessions = sessions;
         this.jdbc = jdbc;
         this.organizations = organizations;
@@ -114,6 +123,7 @@ class MemberService {
                 .param("org", orgId)
                 .param("user", userId)
                 .update();
+        search.changed(SearchType.STAFF, orgId, userId);
         sessions.rightsChanged(userId);
         audit.record(AuditRecord.of(
                 orgId,
@@ -139,6 +149,7 @@ class MemberService {
                 .param("org", orgId)
                 .param("user", userId)
                 .update();
+        search.changed(SearchType.STAFF, orgId, userId);
         sessions.rightsChanged(userId);
         audit.record(AuditRecord.of(
                 orgId, "member.removed", "member", userId, Map.of("role", new AuditChange(current.value(), null))));

@@ -4,6 +4,8 @@ import io.wellbase.clients.ClientAccounts;
 import io.wellbase.identity.OrganizationDirectory;
 import io.wellbase.platform.security.Role;
 import io.wellbase.platform.web.ApiException;
+import io.wellbase.search.SearchIndex;
+import io.wellbase.search.SearchType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,7 +22,11 @@ class MembershipDirectory implements OrganizationDirectory {
     private final ClientAccounts clientAccounts;
     private final JdbcClient jdbc;
 
-    MembershipDirectory(OrganizationStore organizations, ClientAccounts clientAccounts, JdbcClient jdbc) {
+    private final SearchIndex search;
+
+    MembershipDirectory(
+            OrganizationStore organizations, ClientAccounts clientAccounts, JdbcClient jdbc, SearchIndex search) {
+        this.search = search;
         this.organizations = organizations;
         this.clientAccounts = clientAccounts;
         this.jdbc = jdbc;
@@ -29,9 +35,16 @@ class MembershipDirectory implements OrganizationDirectory {
     /** Staff role when the user is a member, otherwise {@code client} when linked to a client record. */
     @Override
     public Optional<Role> roleOf(UUID userId, UUID organizationId) {
-        return organizations
-                .roleOf(userId, organizationId)
-                .or(() -> clientAccounts.clientOf(userId, organizationId).map(c -> Role.CLIENT));
+        Optional<Role> staff = organizations.roleOf(userId, organizationId);
+        if (staff.isPresent() || organizations.deletionScheduled(organizationId)) {
+            return staff;
+        }
+        return clientAccounts.clientOf(userId, organizationId).map(c -> Role.CLIENT);
+    }
+
+    @Override
+    public boolean deletionScheduled(UUID organizationId) {
+        return organizations.deletionScheduled(organizationId);
     }
 
     @Override
@@ -55,8 +68,15 @@ class MembershipDirectory implements OrganizationDirectory {
                         "You are the last owner of an organization; make someone else owner first");
             }
         }
+        List<UUID> staffOf = organizations.allOrganizationsOf(userId);
         jdbc.sql("DELETE FROM org_members WHERE user_id = :u")
                 .param("u", userId)
                 .update();
+        staffOf.forEach(orgId -> search.changed(SearchType.STAFF, orgId, userId));
+    }
+
+    @Override
+    public List<UUID> staffOrganizations(UUID userId) {
+        return organizations.allOrganizationsOf(userId);
     }
 }

@@ -21,14 +21,21 @@ class OrganizationProfileLookup implements OrganizationProfiles {
     @Override
     @Transactional(readOnly = true)
     public Optional<Profile> find(UUID organizationId) {
-        return jdbc.sql("SELECT id, name, timezone, currency, country FROM organizations WHERE id = :id")
+        return jdbc.sql("""
+                SELECT o.id, o.name, o.timezone, o.currency, o.country, s.locale ->> 'language' AS language
+                FROM organizations o LEFT JOIN organization_settings s ON s.org_id = o.id
+                WHERE o.id = :id
+                """)
                 .param("id", organizationId)
                 .query((rs, n) -> new Profile(
                         rs.getObject("id", UUID.class),
                         rs.getString("name"),
                         ZoneId.of(rs.getString("timezone")),
                         rs.getString("currency"),
-                        rs.getString("country")))
+                        rs.getString("country"),
+                        rs.getString("language") != null
+                                ? rs.getString("language")
+                                : io.wellbase.organizations.internal.settings.LocaleDefaults.LANGUAGE))
                 .optional();
     }
 }

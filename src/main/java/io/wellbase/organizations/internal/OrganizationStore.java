@@ -2,6 +2,8 @@ package io.wellbase.organizations.internal;
 
 import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.security.Role;
+import io.wellbase.search.SearchIndex;
+import io.wellbase.search.SearchType;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -13,12 +15,14 @@ import org.springframework.stereotype.Component;
  * SQL for organizations and memberships.
  */
 @Component
-class OrganizationStore {
+public class OrganizationStore {
 
     private final JdbcClient jdbc;
+    private final SearchIndex search;
 
-    OrganizationStore(JdbcClient jdbc) {
+    OrganizationStore(JdbcClient jdbc, SearchIndex search) {
         this.jdbc = jdbc;
+        this.search = search;
     }
 
     /** An organization with the caller's role in it. */
@@ -30,7 +34,8 @@ class OrganizationStore {
             String country,
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt,
-            String role) {}
+            String role,
+            @org.jspecify.annotations.Nullable OffsetDateTime deletionDueAt) {}
 
     void insert(UUID id, String name, String timezone, String currency, String country) {
         jdbc.sql("""
@@ -54,11 +59,13 @@ class OrganizationStore {
                 .param("user", userId)
                 .param("role", role.value())
                 .update();
+        search.changed(SearchType.STAFF, orgId, userId);
     }
 
     Optional<OrganizationRow> findForMember(UUID orgId, UUID userId) {
         return jdbc.sql("""
-                SELECT o.id, o.name, o.timezone, o.currency, o.country, o.created_at, o.updated_at, m.role
+                SELECT o.id, o.name, o.timezone, o.currency, o.country, o.created_at, o.updated_at, m.role,
+                       o.deletion_due_at
                 FROM organizations o JOIN org_members m ON m.org_id = o.id
                 WHERE o.id = :org AND m.user_id = :user
                 """)
@@ -70,7 +77,8 @@ class OrganizationStore {
 
     List<OrganizationRow> findAllForMember(UUID userId, int limit, long offset) {
         return jdbc.sql("""
-                SELECT o.id, o.name, o.timezone, o.currency, o.country, o.created_at, o.updated_at, m.role
+                SELECT o.id, o.name, o.timezone, o.currency, o.country, o.created_at, o.updated_at, m.role,
+                       o.deletion_due_at
                 FROM organizations o JOIN org_members m ON m.org_id = o.id
                 WHERE m.user_id = :user
                 ORDER BY o.name, o.id
@@ -90,7 +98,8 @@ class OrganizationStore {
                 .single();
     }
 
-    void update(UUID id, String name, String timezone, String currency, String country) {
+    /** Changes the profile fields and the organization's version. */
+    public void update(UUID id, String name, String timezone, String currency, String country) {
         jdbc.sql("""
                 UPDATE organizations SET name = :name, timezone = :tz, currency = :currency, country = :country,
                                          updated_at = now(), version = version + 1
@@ -115,8 +124,12 @@ class OrganizationStore {
                 .list();
     }
 
+    /** The member's role; while the organization is scheduled for deletion, only an owner's. */
     Optional<Role> roleOf(UUID userId, UUID orgId) {
-        return jdbc.sql("SELECT role FROM org_members WHERE org_id = :org AND user_id = :user")
+        return jdbc.sql("""
+                SELECT m.role FROM org_members m JOIN organizations o ON o.id = m.org_id
+                WHERE m.org_id = :org AND m.user_id = :user AND (o.deletion_due_at IS NULL OR m.role = 'owner')
+                """)
                 .param("org", orgId)
                 .param("user", userId)
                 .query(String.class)
@@ -124,6 +137,23 @@ class OrganizationStore {
                 .flatMap(Role::parse);
     }
 
+    boolean deletionScheduled(UUID orgId) {
+        return jdbc.sql("SELECT deletion_due_at IS NOT NULL FROM organizations WHERE id = :org")
+                .param("org", orgId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    /** Every organization where the user is a staff member. */
+    List<UUID> allOrganizationsOf(UUID userId) {
+        return jdbc.sql("SELECT org_id FROM org_members WHERE user_id = :user ORDER BY created_at")
+                .param("user", userId)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** At most two of them, the oldest first: enough to tell whether there is exactly one. */
     List<UUID> organizationsOf(UUID userId) {
         return jdbc.sql("SELECT org_id FROM org_members WHERE user_id = :user ORDER BY created_at LIMIT 2")
                 .param("user", userId)

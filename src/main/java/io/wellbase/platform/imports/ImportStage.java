@@ -37,6 +37,9 @@ public interface ImportStage {
     /** Runs a query that answers one number. */
     long count(String sql);
 
+    /** Runs a query that answers one id a row (the entities an import wrote, to tell search). */
+    java.util.List<java.util.UUID> ids(String sql);
+
     /** Keeps the first staged row of each {@code keyColumn} value and reports the later ones as duplicates. */
     void rejectDuplicates(String keyColumn, String field);
 

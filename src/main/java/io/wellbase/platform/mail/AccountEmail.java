@@ -32,7 +32,8 @@ public record AccountEmail(
         EMAIL_VERIFICATION("email_verification"),
         PASSWORD_RESET("password_reset"),
         STAFF_INVITATION("invitation"),
-        CLIENT_INVITATION("client_invitation");
+        CLIENT_INVITATION("client_invitation"),
+        SIGN_IN_LINK("sign_in_link");
 
         private final String value;
 

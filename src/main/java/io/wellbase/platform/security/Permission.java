@@ -6,7 +6,10 @@ import static io.wellbase.platform.security.Role.MANAGER;
 import static io.wellbase.platform.security.Role.OWNER;
 import static io.wellbase.platform.security.Role.STAFF;
 
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -20,12 +23,19 @@ public enum Permission {
             "Change the organization's profile, settings and public join link (every member may read the profile)",
             OWNER,
             ADMIN),
+    ORGANIZATION_DELETE(
+            "Schedule the organization's deletion (everything of it is removed after a grace period) or restore it",
+            OWNER),
     LOCATION_READ("See locations and rooms", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
     LOCATION_WRITE("Create, change and delete locations and rooms", OWNER, ADMIN, MANAGER),
     MEMBER_READ("See the staff list and roles", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
     MEMBER_INVITE("Invite staff and revoke invitations", OWNER, ADMIN),
     MEMBER_MANAGE("Change a member's role or remove a member (only owners grant or take the owner role)", OWNER, ADMIN),
     AUDIT_READ("Read and export the audit trail", OWNER, ADMIN),
+    API_KEY_MANAGE(
+            "Make, list and revoke the organization's API keys (a key never has a scope its maker's role lacks)",
+            OWNER,
+            ADMIN),
     CLIENT_READ("See client records, notes and alerts", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
     CLIENT_WRITE("Create and change clients, their tags, notes and alerts", OWNER, ADMIN, MANAGER, STAFF, FRONT_DESK),
     CLIENT_MANAGE("Merge, export and erase clients; define custom client fields", OWNER, ADMIN, MANAGER),
@@ -98,13 +108,27 @@ public enum Permission {
             MANAGER,
             FRONT_DESK),
     ORDER_SELL(
-            "See orders; place orders for clients, record their payment by hand, fulfil and cancel them",
+            "See orders; place orders for clients, fulfil and cancel them (their payment is taken with payment.take)",
             OWNER,
             ADMIN,
             MANAGER,
             STAFF,
             FRONT_DESK),
-    ORDER_REFUND("Refund orders, in part or in full", OWNER, ADMIN, MANAGER);
+    ORDER_REFUND("Refund orders, in part or in full", OWNER, ADMIN, MANAGER),
+    PAYMENT_TAKE(
+            "See payments and invoices; take payments for orders, memberships or amounts (by hand or by card), save"
+                    + " a client's card",
+            OWNER,
+            ADMIN,
+            MANAGER,
+            STAFF,
+            FRONT_DESK),
+    PAYMENT_REFUND("Refund payments, in part or in full (never more than was captured)", OWNER, ADMIN, MANAGER),
+    BILLING_MANAGE(
+            "Connect the organization's Stripe account; set invoice details and the dunning policy; see dunning"
+                    + " figures; change the platform tier",
+            OWNER,
+            ADMIN);
 
     private final String description;
     private final Set<Role> roles;
@@ -116,6 +140,21 @@ public enum Permission {
 
     public String description() {
         return description;
+    }
+
+    /** The name in documentation and API key scopes: {@code client_read}. */
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The permission named {@code value} ({@code client_read}), if there is one. */
+    public static Optional<Permission> parse(@Nullable String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(values())
+                .filter(p -> p.value().equals(value.trim().toLowerCase(Locale.ROOT)))
+                .findFirst();
     }
 
     public boolean grantedTo(@Nullable Role role) {

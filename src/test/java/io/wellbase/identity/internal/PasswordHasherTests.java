@@ -20,6 +20,7 @@ class PasswordHasherTests {
             16384,
             Duration.ofSeconds(3),
             Duration.ofSeconds(5),
+            null,
             null);
 
     private final PasswordHasher hasher = new PasswordHasher(PROPERTIES);

@@ -23,12 +23,16 @@ class PermissionMatrixIntegrationTests extends IntegrationTest {
         String random = UUID.randomUUID().toString();
         Map<Permission, Probe> probes = new EnumMap<>(Permission.class);
         probes.put(Permission.ORGANIZATION_UPDATE, new Probe("GET", "/api/v1/join-link", null));
+        probes.put(
+                Permission.ORGANIZATION_DELETE,
+                new Probe("GET", "/api/v1/organizations/" + random + "/deletion", null));
         probes.put(Permission.LOCATION_READ, new Probe("GET", "/api/v1/locations", null));
         probes.put(Permission.LOCATION_WRITE, new Probe("POST", "/api/v1/locations", Map.of()));
         probes.put(Permission.MEMBER_READ, new Probe("GET", "/api/v1/members", null));
         probes.put(Permission.MEMBER_INVITE, new Probe("GET", "/api/v1/invitations", null));
         probes.put(Permission.MEMBER_MANAGE, new Probe("DELETE", "/api/v1/members/" + random, null));
         probes.put(Permission.AUDIT_READ, new Probe("GET", "/api/v1/audit-logs", null));
+        probes.put(Permission.API_KEY_MANAGE, new Probe("GET", "/api/v1/api-keys", null));
         probes.put(Permission.CLIENT_READ, new Probe("GET", "/api/v1/clients", null));
         probes.put(Permission.CLIENT_WRITE, new Probe("POST", "/api/v1/clients", Map.of()));
         probes.put(Permission.CLIENT_MANAGE, new Probe("GET", "/api/v1/clients/" + random + "/export", null));
@@ -61,6 +65,11 @@ class PermissionMatrixIntegrationTests extends IntegrationTest {
         probes.put(Permission.PRODUCT_MANAGE, new Probe("POST", "/api/v1/products", Map.of()));
         probes.put(Permission.INVENTORY_MANAGE, new Probe("GET", "/api/v1/inventory", null));
         probes.put(Permission.ORDER_SELL, new Probe("GET", "/api/v1/orders", null));
+        probes.put(Permission.PAYMENT_TAKE, new Probe("GET", "/api/v1/payments", null));
+        probes.put(
+                Permission.PAYMENT_REFUND,
+                new Probe("POST", "/api/v1/payments/" + random + "/refund", Map.of("amount", 1)));
+        probes.put(Permission.BILLING_MANAGE, new Probe("GET", "/api/v1/billing/settings", null));
         probes.put(
                 Permission.ORDER_REFUND,
                 new Probe("POST", "/api/v1/orders/" + random + "/refunds", Map.of("amount", 1, "reason", "probe")));

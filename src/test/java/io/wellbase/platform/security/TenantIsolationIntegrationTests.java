@@ -48,7 +48,11 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
         return r;
     }
 
+    /** The email of the last seeded organization's client (seeded again, each needs its own account). */
+    private String clientEmail;
+
     private Owner seedOrganizationA() {
+        clientEmail = "zephyrine-" + UUID.randomUUID().toString().substring(0, 8) + "@tenant-a.test";
         Owner a = ownerWithOrganization("Tenant A");
         String t = a.token();
         UUID location = collect(api.post(
@@ -89,7 +93,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                                 "lastName",
                                 SECRET_NAME.split(" ")[1],
                                 "email",
-                                "zephyrine@tenant-a.test"),
+                                clientEmail),
                         t))
                 .id();
         collect(api.post("/api/v1/clients/" + client + "/notes", Map.of("body", "A private note"), t));
@@ -142,7 +146,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                 Map.of("body", "A private message for " + SECRET_NAME),
                 t));
         collect(api.post("/api/v1/conversations", Map.of("kind", "staff", "title", "A-Team"), t));
-        String portal = portalToken(a, client, "zephyrine@tenant-a.test");
+        String portal = portalToken(a, client, clientEmail);
         collect(api.post("/api/v1/chat/sessions", Map.of("topic", "A-Crisis", "priority", "high"), portal));
         collect(api.put("/api/v1/chat/counselors/me", Map.of("status", "available", "bio", "A-Counselor"), t));
         UUID category = collect(api.post("/api/v1/product-categories", Map.of("name", "A-Category"), t))
@@ -179,8 +183,18 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                                 List.of(Map.of("productId", product, "quantity", 1))),
                         t))
                 .id();
-        collect(api.post("/api/v1/orders/" + order + "/payments", Map.of("method", "cash"), t));
+        collect(api.post("/api/v1/payments", Map.of("orderId", order, "method", "cash"), t));
         collect(api.post("/api/v1/orders/" + order + "/refunds", Map.of("amount", 100, "reason", "A-Refund"), t));
+        UUID payment = collect(api.post(
+                        "/api/v1/payments",
+                        Map.of("amount", 2500, "description", "A-Payment", "clientId", client, "method", "cash"),
+                        t))
+                .id();
+        collect(api.post("/api/v1/payments/" + payment + "/refund", Map.of("amount", 100, "reason", "A-Back"), t));
+        collect(api.post(
+                "/api/v1/invoices",
+                Map.of("clientId", client, "lines", List.of(Map.of("description", "A-Line", "unitAmount", 700))),
+                t));
         collect(api.post("/api/v1/orders/" + order + "/reorder", Map.of(), t));
         collect(api.post(
                 "/api/v1/routines",
@@ -211,6 +225,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                 t));
         collect(api.get("/api/v1/inventory/movements", t));
         collect(api.post("/api/v1/user/products/favorites", Map.of("productId", product), portal));
+        collect(api.post("/api/v1/api-keys", Map.of("name", "A-Key", "scopes", List.of("client_read")), t));
         waitForDeliveries(t);
         collect(api.get("/api/v1/notifications/deliveries", t));
         collect(api.get("/api/v1/audit-logs?page_size=200", t));
@@ -315,7 +330,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                 .as(what)
                 .doesNotContain("Zephyrine")
                 .doesNotContain("A private note")
-                .doesNotContain("zephyrine@tenant-a.test");
+                .doesNotContain(clientEmail);
     }
 
     private static Set<String> patterns(RequestMappingInfo info) {
@@ -327,5 +342,99 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
     private static Set<RequestMethod> methods(RequestMappingInfo info) {
         Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
         return methods.isEmpty() ? Set.of(RequestMethod.GET) : methods;
+    }
+    /**
+     * An owner deletes organization A after taking its exports; when the grace period is over the removal job
+     * leaves no row of it in any table and no stored file, and another organization seeded the same way keeps every
+     * row it had.
+     */
+    @Test
+    void aDeletedOrganizationLeavesNothingBehindAndOthersKeepEverything() throws Exception {
+        Owner a = seedOrganizationA();
+        Owner other = seedOrganizationA();
+        List<String> tables = jdbc.sql("""
+                SELECT c.table_name FROM information_schema.columns c
+                JOIN information_schema.tables t USING (table_schema, table_name)
+                WHERE c.table_schema = current_schema() AND c.column_name = 'org_id' AND t.table_type = 'BASE TABLE'
+                ORDER BY 1
+                """).query(String.class).list();
+        Map<String, Long> othersBefore = rowsPerTable(tables, other.orgId());
+        Map<String, Long> aBefore = rowsPerTable(tables, a.orgId());
+        assertThat(aBefore.values().stream().mapToLong(Long::longValue).sum()).isGreaterThan(100);
+        assertThat(aBefore.values().stream().filter(n -> n > 0).count())
+                .as("tables holding A")
+                .isGreaterThan(40);
+        java.nio.file.Path storedFiles =
+                java.nio.file.Path.of("target/test-files", a.orgId().toString());
+        assertThat(filesUnder(storedFiles)).isPositive();
+
+        Api.Response state = api.get("/api/v1/organizations/" + a.orgId() + "/deletion", a.token());
+        assertThat(state.field("status")).isEqualTo("none");
+        for (var offer : state.json().path("exports")) {
+            Api.Response export = api.get(offer.path("href").asString(), a.token());
+            assertThat(export.status()).as(offer + " " + export).isIn(200, 202);
+        }
+        Api.Response scheduled = api.post(
+                "/api/v1/organizations/" + a.orgId() + "/deletion", Map.of("confirmation", "Tenant A"), a.token());
+        assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(202);
+        jdbc.sql("UPDATE organizations SET deletion_due_at = now() - interval '1 second' WHERE id = :o")
+                .param("o", a.orgId())
+                .update();
+        scheduler.reschedule(
+                com.github.kagkarlsson.scheduler.task.TaskInstanceId.of("organization-removal", "recurring"),
+                java.time.Instant.now());
+        assertThat(eventuallyCount(
+                        () -> jdbc.sql("SELECT count(*) FROM organization_removals WHERE removed_org_id = :o")
+                                .param("o", a.orgId())
+                                .query(Long.class)
+                                .single(),
+                        1))
+                .as("the removal job removed the organization")
+                .isEqualTo(1);
+
+        Map<String, Long> aAfter = rowsPerTable(tables, a.orgId());
+        assertThat(aAfter.entrySet().stream().filter(e -> e.getValue() > 0).toList())
+                .as("rows of the removed organization")
+                .isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM organizations WHERE id = :o")
+                        .param("o", a.orgId())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(filesUnder(storedFiles)).isZero();
+        assertThat(rowsPerTable(tables, other.orgId())).isEqualTo(othersBefore);
+        // the owner's token loses its rights within the session check interval (3 s)
+        int status = 200;
+        for (int i = 0; i < 100 && status == 200; i++) {
+            Thread.sleep(100);
+            status = api.get("/api/v1/clients", a.token()).status();
+        }
+        assertThat(status).isIn(401, 403);
+        assertThat(api.get("/api/v1/clients", other.token()).status()).isEqualTo(200);
+    }
+
+    @Autowired
+    com.github.kagkarlsson.scheduler.Scheduler scheduler;
+
+    private Map<String, Long> rowsPerTable(List<String> tables, UUID org) {
+        Map<String, Long> rows = new java.util.TreeMap<>();
+        for (String table : tables) {
+            rows.put(
+                    table,
+                    jdbc.sql("SELECT count(*) FROM " + table + " WHERE org_id = :o")
+                            .param("o", org)
+                            .query(Long.class)
+                            .single());
+        }
+        return rows;
+    }
+
+    private static long filesUnder(java.nio.file.Path dir) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(dir)) {
+            return 0;
+        }
+        try (var walk = java.nio.file.Files.walk(dir)) {
+            return walk.filter(java.nio.file.Files::isRegularFile).count();
+        }
     }
 }

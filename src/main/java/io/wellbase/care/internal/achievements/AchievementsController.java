@@ -8,6 +8,8 @@ import io.wellbase.audit.AuditTrail;
 import io.wellbase.care.internal.CareFields;
 import io.wellbase.care.internal.sharing.CareAccess;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.plans.Feature;
+import io.wellbase.platform.plans.RequiresFeature;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
@@ -28,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The achievements there are, the ones a client earned, and how far they are from the rest. */
 @RestController
+@RequiresFeature(Feature.CARE)
 @Tag(name = "Care")
 class AchievementsController {
 

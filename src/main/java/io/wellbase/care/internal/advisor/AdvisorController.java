@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.care.CareProperties;
 import io.wellbase.care.internal.sharing.CareAccess;
+import io.wellbase.platform.plans.Feature;
+import io.wellbase.platform.plans.RequiresFeature;
 import io.wellbase.platform.ratelimit.RateLimiter;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.web.ApiException;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * routed to a counselor in the same request. Limited per user per hour.
  */
 @RestController
+@RequiresFeature(Feature.CARE)
 @Tag(name = "Care")
 class AdvisorController {
 

@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wellbase.care.internal.CareDays;
 import io.wellbase.care.internal.sharing.CareAccess;
 import io.wellbase.care.internal.sharing.CareCategory;
+import io.wellbase.platform.plans.Feature;
+import io.wellbase.platform.plans.RequiresFeature;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.web.ApiException;
 import java.time.OffsetDateTime;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The built-in instruments; a client's own assessments; a client's shared assessments for staff. */
 @RestController
+@RequiresFeature(Feature.CARE)
 @Tag(name = "Care")
 class AssessmentsController {
 

@@ -7,6 +7,8 @@ import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.care.internal.CareFields;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.plans.Feature;
+import io.wellbase.platform.plans.RequiresFeature;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * /api/v1/assessments}.
  */
 @RestController
+@RequiresFeature(Feature.CARE)
 @Tag(name = "Care")
 class QuestionnairesController {
 

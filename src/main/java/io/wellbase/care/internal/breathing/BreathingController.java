@@ -11,6 +11,8 @@ import io.wellbase.care.internal.achievements.Achievements;
 import io.wellbase.care.internal.sharing.CareAccess;
 import io.wellbase.care.internal.sharing.CareCategory;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.plans.Feature;
+import io.wellbase.platform.plans.RequiresFeature;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
@@ -39,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The breathing techniques (built in and the organization's own) and the sessions clients complete. */
 @RestController
+@RequiresFeature(Feature.CARE)
 @Tag(name = "Care")
 class BreathingController {
 

@@ -6,6 +6,8 @@ import io.wellbase.care.internal.CareDays;
 import io.wellbase.care.internal.sharing.CareAccess;
 import io.wellbase.care.internal.sharing.CareCategory;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.plans.Feature;
+import io.wellbase.platform.plans.RequiresFeature;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.RequestDates;
@@ -33,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code care.read} read a client's entries and statistics while the client shares mood.
  */
 @RestController
+@RequiresFeature(Feature.CARE)
 @Tag(name = "Care")
 class MoodsController {
 

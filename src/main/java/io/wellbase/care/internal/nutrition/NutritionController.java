@@ -9,6 +9,8 @@ import io.wellbase.care.internal.CareDays;
 import io.wellbase.care.internal.sharing.CareAccess;
 import io.wellbase.care.internal.sharing.CareCategory;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.plans.Feature;
+import io.wellbase.platform.plans.RequiresFeature;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.RequestDates;
@@ -42,6 +44,7 @@ import org.springframework.web.multipart.MultipartFile;
  * a coach (care.read) reads them while the client shares nutrition.
  */
 @RestController
+@RequiresFeature(Feature.CARE)
 @Tag(name = "Care")
 class NutritionController {
 

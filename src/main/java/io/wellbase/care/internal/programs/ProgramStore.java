@@ -1,5 +1,7 @@
 package io.wellbase.care.internal.programs;
 
+import io.wellbase.search.SearchIndex;
+import io.wellbase.search.SearchType;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -18,9 +20,12 @@ public class ProgramStore {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
-    ProgramStore(JdbcClient jdbc, ObjectMapper json) {
+    private final SearchIndex search;
+
+    ProgramStore(JdbcClient jdbc, ObjectMapper json, SearchIndex search) {
         this.jdbc = jdbc;
         this.json = json;
+        this.search = search;
     }
 
     record Program(
@@ -76,6 +81,7 @@ public class ProgramStore {
                 .param("premium", p.premium())
                 .param("active", p.active())
                 .update();
+        search.changed(SearchType.PROGRAM, org, p.id());
     }
 
     void updateProgram(UUID org, Program p) {
@@ -94,6 +100,7 @@ public class ProgramStore {
                 .param("premium", p.premium())
                 .param("active", p.active())
                 .update();
+        search.changed(SearchType.PROGRAM, org, p.id());
     }
 
     Optional<Program> program(UUID org, UUID id) {

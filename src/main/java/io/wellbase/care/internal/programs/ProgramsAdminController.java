@@ -6,6 +6,8 @@ import io.wellbase.audit.AuditChange;
 import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.plans.Feature;
+import io.wellbase.platform.plans.RequiresFeature;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Staff define programs and their modules ({@code care.manage}); every change is audited. */
 @RestController
+@RequiresFeature(Feature.CARE)
 @Tag(name = "Care")
 class ProgramsAdminController {
 

@@ -6,6 +6,8 @@ import io.wellbase.care.internal.CareDays;
 import io.wellbase.care.internal.achievements.Achievements;
 import io.wellbase.care.internal.sharing.CareAccess;
 import io.wellbase.memberships.PremiumContent;
+import io.wellbase.platform.plans.Feature;
+import io.wellbase.platform.plans.RequiresFeature;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.web.ApiException;
 import java.time.LocalDate;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * that includes them), and a client's enrolments, completed modules and progress.
  */
 @RestController
+@RequiresFeature(Feature.CARE)
 @Tag(name = "Care")
 class ProgramsController {
 

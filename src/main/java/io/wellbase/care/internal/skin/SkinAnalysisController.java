@@ -7,6 +7,8 @@ import io.wellbase.audit.AuditRecord;
 import io.wellbase.audit.AuditTrail;
 import io.wellbase.care.internal.sharing.CareAccess;
 import io.wellbase.clients.ClientDirectory;
+import io.wellbase.platform.plans.Feature;
+import io.wellbase.platform.plans.RequiresFeature;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.web.ApiException;
@@ -31,6 +33,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * read by the staff (audited) and by the client.
  */
 @RestController
+@RequiresFeature(Feature.CARE)
 @Tag(name = "Care")
 class SkinAnalysisController {
 

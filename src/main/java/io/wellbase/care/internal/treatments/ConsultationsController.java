@@ -9,6 +9,8 @@ import io.wellbase.care.internal.sharing.CareAccess;
 import io.wellbase.clients.ClientDirectory;
 import io.wellbase.organizations.Locations;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.plans.Feature;
+import io.wellbase.platform.plans.RequiresFeature;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
@@ -36,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the staff's internal notes; a follow-up day sends the client a reminder on that day.
  */
 @RestController
+@RequiresFeature(Feature.CARE)
 @Tag(name = "Care")
 class ConsultationsController {
 

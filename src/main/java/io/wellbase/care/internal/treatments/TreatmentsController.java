@@ -8,6 +8,8 @@ import io.wellbase.audit.AuditTrail;
 import io.wellbase.care.internal.sharing.CareAccess;
 import io.wellbase.clients.ClientDirectory;
 import io.wellbase.platform.data.Ids;
+import io.wellbase.platform.plans.Feature;
+import io.wellbase.platform.plans.RequiresFeature;
 import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Permission;
 import io.wellbase.platform.security.RequiresPermission;
@@ -40,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
  * they belong to. A milestone with a service suggests an appointment around its due day.
  */
 @RestController
+@RequiresFeature(Feature.CARE)
 @Tag(name = "Care")
 class TreatmentsController {
 

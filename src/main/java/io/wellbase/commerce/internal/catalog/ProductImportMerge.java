@@ -3,11 +3,19 @@ package io.wellbase.commerce.internal.catalog;
 import io.wellbase.commerce.ProductImports;
 import io.wellbase.platform.imports.ImportStage;
 import io.wellbase.platform.imports.MergeResult;
+import io.wellbase.search.SearchIndex;
+import io.wellbase.search.SearchType;
 import org.springframework.stereotype.Component;
 
 /** The merge of a product import, set-based: a handful of statements whatever the file's size. */
 @Component
 class ProductImportMerge implements ProductImports {
+
+    private final SearchIndex search;
+
+    ProductImportMerge(SearchIndex search) {
+        this.search = search;
+    }
 
     @Override
     public MergeResult merge(ImportStage sql) {
@@ -54,6 +62,10 @@ class ProductImportMerge implements ProductImports {
                 """);
         long matched = sql.count("SELECT count(*) FROM import_stage WHERE target_id IS NOT NULL");
         sql.update("ANALYZE products");
+        search.changed(
+                SearchType.PRODUCT,
+                sql.organizationId(),
+                sql.ids("SELECT coalesce(target_id, new_id) FROM import_stage"));
         return new MergeResult(created, updated, matched - updated);
     }
 }

@@ -1,6 +1,8 @@
 package io.wellbase.commerce.internal.catalog;
 
 import io.wellbase.commerce.internal.Money;
+import io.wellbase.search.SearchIndex;
+import io.wellbase.search.SearchType;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -28,9 +30,12 @@ public class ProductStore {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
-    ProductStore(JdbcClient jdbc, ObjectMapper json) {
+    private final SearchIndex search;
+
+    ProductStore(JdbcClient jdbc, ObjectMapper json, SearchIndex search) {
         this.jdbc = jdbc;
         this.json = json;
+        this.search = search;
     }
 
     /** A product as the API shows it. {@code taxRate} in percent. */
@@ -83,17 +88,24 @@ public class ProductStore {
                 .param("currency", currency)
                 .params(params(d))
                 .update();
+        search.changed(SearchType.PRODUCT, org, id);
     }
 
     /** Writes every field; false when the product is gone. */
     boolean update(UUID org, UUID id, Draft d) {
-        return jdbc.sql("""
+        int updated = jdbc.sql("""
                         UPDATE products SET sku = :sku, title = :title, description = :description, price_amount = :price,
                             tax_rate_bp = :tax, track_stock = :track, category_id = :category, tags = :tags,
                             attributes = CAST(:attributes AS jsonb), image_file_ids = :images, lasts_days = :lasts,
                             active = :active, updated_at = now()
                         WHERE org_id = :org AND id = :id AND deleted_at IS NULL
-                        """).param("id", id).param("org", org).params(params(d)).update() == 1;
+                        """)
+                .param("id", id)
+                .param("org", org)
+                .params(params(d))
+                .update();
+        search.changed(SearchType.PRODUCT, org, id);
+        return updated == 1;
     }
 
     private Map<String, Object> params(Draft d) {
@@ -115,10 +127,12 @@ public class ProductStore {
 
     /** Soft delete: orders and favorites keep naming it; it leaves the catalogue and its sku is free again. */
     boolean delete(UUID org, UUID id) {
-        return jdbc.sql("""
+        int deleted = jdbc.sql("""
                         UPDATE products SET deleted_at = now(), active = false, updated_at = now()
                         WHERE org_id = :org AND id = :id AND deleted_at IS NULL
-                        """).param("org", org).param("id", id).update() == 1;
+                        """).param("org", org).param("id", id).update();
+        search.changed(SearchType.PRODUCT, org, id);
+        return deleted == 1;
     }
 
     public Optional<Product> find(UUID org, UUID id) {

@@ -32,9 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class OrderFlow {
 
-    static final Set<String> PAYMENT_METHODS =
-            Set.of("cash", "card_terminal", "bank_transfer", "complimentary", "other");
-
     private final OrderStore orders;
     private final OrderDrafting drafting;
     private final StockLevels stock;

@@ -68,7 +68,7 @@ class OrderRefunds {
             OffsetDateTime createdAt) {}
 
     @Transactional
-    Refund refund(UUID org, UUID orderId, Ask ask, UUID by) {
+    Refund refund(UUID org, UUID orderId, Ask ask, @Nullable UUID by) {
         OrderStore.Order o = flow.locked(org, orderId);
         OrderFlow.requireStatus(o, OrderStatus.REFUNDABLE, "Only a paid order can be refunded");
         Map<UUID, OrderStore.Item> byId = new LinkedHashMap<>();

@@ -14,10 +14,9 @@ import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
 import io.wellbase.platform.web.Paged;
+import io.wellbase.platform.web.RequestDates;
 import io.wellbase.platform.web.SortSpec;
 import java.net.URI;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +33,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Orders: staff with {@code order.sell} place them for any client, record payment by hand and hand them over; a
+ * Orders: staff with {@code order.sell} place them for any client and hand them over (payments, by hand or by card,
+ * are taken by billing: {@code POST /api/v1/payments} with the order's id); a
  * client places, sees, cancels and reorders only their own. Another client's order is a 404 to a client.
  */
 @RestController
@@ -78,8 +78,6 @@ class OrdersController {
             OrderDrafting.@Nullable DiscountBody discount,
             @Nullable String note,
             @Nullable Boolean draft) {}
-
-    record PaymentBody(@Nullable String method) {}
 
     record CancelBody(@Nullable String reason) {}
 
@@ -140,8 +138,8 @@ class OrdersController {
         if (status != null && OrderStatus.of(status).isEmpty()) {
             throw ApiException.invalidField("status", "draft, pending_payment, paid, fulfilled, cancelled or refunded");
         }
-        OrderStore.Filter f =
-                new OrderStore.Filter(client, status, locationId, instant("from", from), instant("to", to));
+        OrderStore.Filter f = new OrderStore.Filter(
+                client, status, locationId, RequestDates.instant("from", from), RequestDates.instant("to", to));
         return PageResult.of(store.list(org, f, page.pageSize(), page.offset()), page, store.count(org, f));
     }
 
@@ -182,24 +180,6 @@ class OrdersController {
         return flow.place(org, id);
     }
 
-    @PostMapping("/api/v1/orders/{id}/payments")
-    @RequiresPermission(Permission.ORDER_SELL)
-    @Operation(
-            summary =
-                    "Record that a placed order was paid by hand (cash, card_terminal, bank_transfer, complimentary, other)")
-    OrderStore.Order pay(Caller caller, @PathVariable UUID id, @RequestBody PaymentBody b) {
-        UUID org = caller.requireOrganization();
-        if (b.method() == null || !OrderFlow.PAYMENT_METHODS.contains(b.method())) {
-            throw ApiException.invalidField(
-                    "method",
-                    "must be one of "
-                            + String.join(
-                                    ", ",
-                                    OrderFlow.PAYMENT_METHODS.stream().sorted().toList()));
-        }
-        return flow.pay(org, id, b.method());
-    }
-
     @PostMapping("/api/v1/orders/{id}/fulfil")
     @RequiresPermission(Permission.ORDER_SELL)
     @Operation(summary = "Hand a paid order over: its units leave the location's stock")
@@ -230,6 +210,11 @@ class OrdersController {
                             + " never more than was paid")
     ResponseEntity<OrderRefunds.Refund> refund(Caller caller, @PathVariable UUID id, @RequestBody RefundBody b) {
         UUID org = caller.requireOrganization();
+        if (store.find(org, id).map(o -> "card".equals(o.paymentMethod())).orElse(false)) {
+            throw new io.wellbase.commerce.internal.CommerceRefusal(
+                    io.wellbase.commerce.internal.CommerceRefusal.Reason.REFUND_THROUGH_PAYMENT,
+                    "This order was paid by card: refund it with POST /api/v1/payments/{id}/refund");
+        }
         List<ApiException.FieldError> errors = new ArrayList<>();
         Long amount = null;
         if (b.amount() != null) {
@@ -324,23 +309,5 @@ class OrdersController {
             errors.add(new ApiException.FieldError("note", "at most 2,000 characters"));
         }
         return note;
-    }
-
-    private static @Nullable Instant instant(String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            try {
-                return java.time.LocalDate.parse(value)
-                        .atStartOfDay(java.time.ZoneOffset.UTC)
-                        .toInstant();
-            } catch (DateTimeParseException e2) {
-                throw ApiException.invalidField(
-                        field, "must be a date (2026-03-14) or an instant (2026-03-14T09:00:00Z)");
-            }
-        }
     }
 }

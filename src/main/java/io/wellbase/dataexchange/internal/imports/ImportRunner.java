@@ -47,6 +47,7 @@ class ImportRunner {
     private final AuditTrail audit;
     private final Map<ImportKind, KindImport> kinds;
     private final ImportsProperties properties;
+    private final ImportMeters meters;
 
     ImportRunner(
             ImportJobStore jobs,
@@ -56,7 +57,8 @@ class ImportRunner {
             OrganizationProfiles organizations,
             AuditTrail audit,
             List<KindImport> kinds,
-            ImportsProperties properties) {
+            ImportsProperties properties,
+            ImportMeters meters) {
         this.jobs = jobs;
         this.errors = errors;
         this.files = files;
@@ -65,6 +67,7 @@ class ImportRunner {
         this.audit = audit;
         this.kinds = kinds.stream().collect(Collectors.toMap(KindImport::kind, Function.identity()));
         this.properties = properties;
+        this.meters = meters;
     }
 
     /** Thrown between batches when the caller asked to stop. */
@@ -83,7 +86,12 @@ class ImportRunner {
         try (ImportErrors.Writer problems = errors.writer(importId, request.orgId())) {
             ImportCounts counts = importFile(request, problems);
             problems.flush();
-            jobs.finish(importId, JobStatus.COMPLETED, counts.withWarnings(problems.warnings()), null);
+            ImportCounts finished = counts.withWarnings(problems.warnings());
+            jobs.finish(importId, JobStatus.COMPLETED, finished, null);
+            meters.finished(request.kind(), request.dryRun() ? "dry_run" : "completed");
+            if (!request.dryRun()) {
+                meters.committed(request.kind(), finished);
+            }
             if (!request.dryRun()) {
                 audit.record(new AuditRecord(
                         request.orgId(),
@@ -105,6 +113,7 @@ class ImportRunner {
                     JobStatus.CANCELLED,
                     new ImportCounts(0, 0, 0, 0, 0),
                     "Cancelled on request; nothing was imported");
+            meters.finished(request.kind(), "cancelled");
         } catch (MergeSql.StepTimedOut e) {
             log.warn("Import {} failed: {}", importId, e.getMessage());
             jobs.finish(
@@ -112,6 +121,7 @@ class ImportRunner {
                     JobStatus.FAILED,
                     new ImportCounts(0, 0, 0, 0, 0),
                     "The import stopped and nothing was imported: " + e.getMessage());
+            meters.finished(request.kind(), "failed");
         } catch (RuntimeException | SQLException | IOException e) {
             if (jobs.request(importId)
                     .map(ImportJobStore.Request::cancelRequested)
@@ -122,6 +132,7 @@ class ImportRunner {
                         JobStatus.CANCELLED,
                         new ImportCounts(0, 0, 0, 0, 0),
                         "Cancelled on request; nothing was imported");
+                meters.finished(request.kind(), "cancelled");
                 return;
             }
             log.warn("Import {} failed", importId, e);
@@ -130,6 +141,7 @@ class ImportRunner {
                     JobStatus.FAILED,
                     new ImportCounts(0, 0, 0, 0, 0),
                     "The import stopped and nothing was imported: " + reason(e));
+            meters.finished(request.kind(), "failed");
         }
     }
 
@@ -324,8 +336,8 @@ class ImportRunner {
     }
 
     private static String reason(Exception e) {
-        if (e instanceof io.wellbase.platform.web.ApiException api) {
-            return api.getMessage();
+        if (e instanceof io.wellbase.platform.web.ApiException || e instanceof io.wellbase.platform.plans.PlanRefusal) {
+            return e.getMessage();
         }
         return e instanceof SQLException
                 ? "a database error (" + ((SQLException) e).getSQLState() + ")"

@@ -67,6 +67,7 @@ class ImportsController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @io.wellbase.platform.plans.RequiresFeature(io.wellbase.platform.plans.Feature.DATA_IMPORT)
     @RequiresPermission(Permission.DATA_IMPORT)
     @Operation(summary = "Import an uploaded CSV file (202 with the job)")
     ResponseEntity<ImportJob> submit(Caller caller, @RequestBody ImportBody body) {
@@ -83,6 +84,7 @@ class ImportsController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @io.wellbase.platform.plans.RequiresFeature(io.wellbase.platform.plans.Feature.DATA_IMPORT)
     @RequiresPermission(Permission.DATA_IMPORT)
     @Operation(summary = "Upload and import a CSV file in one request (202 with the job)")
     ResponseEntity<ImportJob> submitFile(

@@ -117,6 +117,13 @@ final class MergeSql implements ImportStage {
                 () -> jdbc.sql(sql).params(params).query(Long.class).single());
     }
 
+    @Override
+    public java.util.List<java.util.UUID> ids(String sql) {
+        return run(
+                "reading the ids",
+                () -> jdbc.sql(sql).params(params).query(java.util.UUID.class).list());
+    }
+
     /** Runs one step, turning PostgreSQL's statement timeout into {@link StepTimedOut}. */
     private <T> T run(String step, Supplier<T> statement) {
         long start = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.wellbase.dataexchange.internal.reports;
 
+import io.wellbase.platform.pdf.PdfText;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;

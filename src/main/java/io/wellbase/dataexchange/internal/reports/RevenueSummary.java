@@ -63,6 +63,12 @@ class RevenueSummary implements ReportBuilder {
                 WHERE o.org_id = :org AND i.org_id = :org AND o.currency = :currency AND o.paid_at IS NOT NULL
                   AND o.paid_at >= CAST(:from AS date) AT TIME ZONE :zone
                   AND o.paid_at < (CAST(:to AS date) + 1) AT TIME ZONE :zone
+                UNION ALL
+                SELECT p.id::text, (p.succeeded_at AT TIME ZONE :zone)::date, 'Payments', p.method, p.method, p.net
+                FROM report_payments p
+                WHERE p.org_id = :org AND p.currency = :currency AND p.status = 'succeeded' AND p.order_id IS NULL
+                  AND p.succeeded_at >= CAST(:from AS date) AT TIME ZONE :zone
+                  AND p.succeeded_at < (CAST(:to AS date) + 1) AT TIME ZONE :zone
                 """)
                 .param("org", scope.orgId())
                 .param("zone", scope.zone().getId())
@@ -86,6 +92,13 @@ class RevenueSummary implements ReportBuilder {
                     UNION ALL
                     SELECT r.amount FROM report_order_refunds r JOIN report_orders o ON o.org_id = r.org_id AND o.id = r.order_id
                     WHERE r.org_id = :org AND o.org_id = :org AND o.currency = :currency
+                      AND r.created_at >= CAST(:from AS date) AT TIME ZONE :zone
+                      AND r.created_at < (CAST(:to AS date) + 1) AT TIME ZONE :zone
+                    UNION ALL
+                    SELECT r.amount FROM report_payment_refunds r
+                    JOIN report_payments p ON p.org_id = r.org_id AND p.id = r.payment_id
+                    WHERE r.org_id = :org AND p.org_id = :org AND p.currency = :currency AND p.order_id IS NULL
+                      AND r.status IN ('pending', 'succeeded')
                       AND r.created_at >= CAST(:from AS date) AT TIME ZONE :zone
                       AND r.created_at < (CAST(:to AS date) + 1) AT TIME ZONE :zone) refunded
                 """)

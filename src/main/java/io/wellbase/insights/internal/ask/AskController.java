@@ -38,13 +38,16 @@ class AskController {
     private final QuestionInterpreter interpreter;
     private final LapsedClients lapsed;
     private final AuditTrail audit;
+    private final QuestionAllowance allowance;
 
     AskController(
             Specs specs,
             SemanticQueries queries,
             QuestionInterpreter interpreter,
             LapsedClients lapsed,
-            AuditTrail audit) {
+            AuditTrail audit,
+            QuestionAllowance allowance) {
+        this.allowance = allowance;
         this.specs = specs;
         this.queries = queries;
         this.interpreter = interpreter;
@@ -84,6 +87,7 @@ class AskController {
 
     @PostMapping("/api/v1/insights/ask")
     @RequiresPermission(Permission.ANALYTICS_READ)
+    @io.wellbase.platform.plans.RequiresFeature(io.wellbase.platform.plans.Feature.AI_QUESTIONS)
     @Operation(
             summary = "Ask a question in plain language; answered through the semantic layer, never by SQL from text")
     Answer ask(Caller caller, @RequestBody Question body) {
@@ -95,6 +99,7 @@ class AskController {
             throw ApiException.invalidField("question", "at most " + QuestionParser.MAX_LENGTH + " characters");
         }
         SemanticQueries.Scope scope = specs.scope(caller);
+        allowance.admit(scope.orgId());
         QuestionInterpreter.Reading reading = interpreter.read(question, scope);
         Answer answer = answer(caller, scope, question, reading).noted(reading.note());
         Map<String, AuditChange> changes = new LinkedHashMap<>();
@@ -105,6 +110,7 @@ class AskController {
             changes.put("spec", new AuditChange(null, answer.spec()));
         }
         audit.record(new AuditRecord(scope.orgId(), caller.userId(), "insights.asked", "question", "ask", changes));
+        allowance.counted(scope.orgId(), java.time.Instant.now());
         return answer;
     }
 

@@ -48,7 +48,9 @@ final class TimePhrases {
     private static final Pattern NAMED = Pattern.compile(
             "\\b(today|yesterday|year to date|ytd|(?:this|last|previous|past) (?:week|month|quarter|year)|q([1-4])(?: (\\d{4}))?)\\b");
     private static final Pattern MONTH_YEAR = Pattern.compile("\\b(?:in |during |for )?" + MONTH + "(?: (\\d{4}))?\\b");
-    private static final Pattern YEAR = Pattern.compile("\\b(?:in |during |for )?(20\\d{2}|19\\d{2})\\b");
+    /** A year standing alone: digits glued to letters, digits or hyphens (an id, a phone number) are no year. */
+    private static final Pattern YEAR =
+            Pattern.compile("\\b(?:in |during |for )?(?<![a-z0-9-])(20\\d{2}|19\\d{2})(?![a-z0-9-])");
 
     private TimePhrases() {}
 

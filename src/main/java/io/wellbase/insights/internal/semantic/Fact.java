@@ -49,28 +49,42 @@ enum Fact {
     MEMBERSHIP_ACTIVE(
             "report_client_memberships m", "m.org_id = :org AND m.status <> 'pending'", "t.bucket", "m.client_id"),
     /**
-     * One row per item sold, in the organization's currency, placed on the day of the sale: the memberships' sales
-     * and the paid orders of products (their items' amount before tax, as a sale item's), side by side.
+     * One row per item sold, in the organization's currency, placed on the day of the sale: the memberships' sales,
+     * the paid orders of products (their items' amount before tax, as a sale item's) and billing's succeeded
+     * payments that paid no order (renewals, invoices, amounts; their net of the invoice's tax), side by side. A
+     * payment of an order counts once, as the order.
      */
     SALES(
             """
             (SELECT org_id, sale_id, plan_id, total FROM report_sale_items
-             UNION ALL SELECT org_id, order_id, NULL::uuid, net FROM report_order_items) si
+             UNION ALL SELECT org_id, order_id, NULL::uuid, net FROM report_order_items
+             UNION ALL SELECT org_id, id, NULL::uuid, net FROM report_payments
+             WHERE status = 'succeeded' AND order_id IS NULL) si
             JOIN (SELECT org_id, id, client_id, sold_at, currency, payment_method FROM report_sales
                   UNION ALL SELECT org_id, id, client_id, paid_at, currency, payment_method FROM report_orders
-                  WHERE paid_at IS NOT NULL) s ON s.org_id = si.org_id AND s.id = si.sale_id""",
+                  WHERE paid_at IS NOT NULL
+                  UNION ALL SELECT org_id, id, client_id, succeeded_at, currency, method FROM report_payments
+                  WHERE status = 'succeeded') s ON s.org_id = si.org_id AND s.id = si.sale_id""",
             "si.org_id = :org AND s.org_id = :org AND s.currency = :currency",
             "(s.sold_at AT TIME ZONE :zone)::date",
             "s.client_id",
             "s.sold_at"),
-    /** One row per refund of a sale or of a paid order in the organization's currency, placed on the day it was given. */
+    /**
+     * One row per refund of a sale, of a paid order (also a card payment's refund, recorded on its order) or of a
+     * payment that paid no order (billing's, pending or succeeded) in the organization's currency, placed on the day
+     * it was given.
+     */
     REFUNDS(
             """
             (SELECT org_id, sale_id, amount, created_at FROM report_sale_refunds
-             UNION ALL SELECT org_id, order_id, amount, created_at FROM report_order_refunds) r
+             UNION ALL SELECT org_id, order_id, amount, created_at FROM report_order_refunds
+             UNION ALL SELECT org_id, payment_id, amount, created_at FROM report_payment_refunds
+             WHERE status IN ('pending', 'succeeded')) r
             JOIN (SELECT org_id, id, client_id, currency, payment_method FROM report_sales
                   UNION ALL SELECT org_id, id, client_id, currency, payment_method FROM report_orders
-                  WHERE paid_at IS NOT NULL) s ON s.org_id = r.org_id AND s.id = r.sale_id""",
+                  WHERE paid_at IS NOT NULL
+                  UNION ALL SELECT org_id, id, client_id, currency, method FROM report_payments
+                  WHERE status = 'succeeded' AND order_id IS NULL) s ON s.org_id = r.org_id AND s.id = r.sale_id""",
             "r.org_id = :org AND s.org_id = :org AND s.currency = :currency",
             "(r.created_at AT TIME ZONE :zone)::date",
             "s.client_id",

@@ -106,6 +106,7 @@ class WebhooksController {
     record DeliveryView(WebhookDeliveries.Delivery delivery, List<WebhookDeliveries.Attempt> attempts) {}
 
     @PostMapping("/api/v1/webhooks/endpoints")
+    @io.wellbase.platform.plans.RequiresFeature(io.wellbase.platform.plans.Feature.WEBHOOKS)
     @RequiresPermission(Permission.WEBHOOK_MANAGE)
     @Transactional
     @Operation(summary = "Register an endpoint; the answer carries its signing secret (whsec_…)")

@@ -1,7 +1,7 @@
 package io.wellbase.platform.internal.idempotency;
 
-import io.wellbase.platform.internal.web.ProblemWriter;
 import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.web.ProblemWriter;
 import io.wellbase.platform.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -68,7 +68,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         Caller caller = Caller.current();
         Scope scope = new Scope(
-                caller.userId(),
+                caller.principalId(),
                 caller.organizationId() == null ? "-" : caller.organizationId().toString(),
                 request.getMethod() + " " + request.getRequestURI(),
                 key);

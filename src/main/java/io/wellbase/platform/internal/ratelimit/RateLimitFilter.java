@@ -1,9 +1,9 @@
 package io.wellbase.platform.internal.ratelimit;
 
 import io.wellbase.platform.PlatformProperties;
-import io.wellbase.platform.internal.web.ProblemWriter;
 import io.wellbase.platform.ratelimit.RateLimiter;
 import io.wellbase.platform.security.Caller;
+import io.wellbase.platform.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,14 +36,19 @@ public class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String caller =
-                Caller.currentIfAny().map(c -> "user:" + c.userId()).orElseGet(() -> "ip:" + request.getRemoteAddr());
-        boolean signedIn = caller.startsWith("user:");
+        Caller signedInCaller = Caller.currentIfAny().orElse(null);
+        String caller = signedInCaller == null
+                ? "ip:" + request.getRemoteAddr()
+                : (signedInCaller.viaApiKey() ? "key:" : "user:") + signedInCaller.principalId();
+        boolean signedIn = signedInCaller != null;
         String endpointClass;
         RateLimiter.Limit limit;
-        if ("POST".equals(request.getMethod()) && request.getRequestURI().startsWith("/api/v1/uploads")) {
+        if (isUpload(request)) {
             endpointClass = "uploads";
             limit = new RateLimiter.Limit(limits.uploadsPerMinute(), MINUTE);
+        } else if (signedInCaller != null && signedInCaller.viaApiKey()) {
+            endpointClass = "api_key";
+            limit = new RateLimiter.Limit(limits.apiKeyPerMinute(), MINUTE);
         } else if (signedIn) {
             endpointClass = "authenticated";
             limit = new RateLimiter.Limit(limits.authenticatedPerMinute(), MINUTE);
@@ -54,5 +59,16 @@ public class RateLimitFilter extends OncePerRequestFilter {
         if (gate.admit("rl:" + endpointClass + ":" + caller, limit, response)) {
             chain.doFilter(request, response);
         }
+    }
+
+    /**
+     * An upload through the API, or the confirmation of a direct upload (both read and store a file); announcing a
+     * direct upload stores nothing and counts as any other request.
+     */
+    private static boolean isUpload(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return "POST".equals(request.getMethod())
+                && uri.startsWith("/api/v1/uploads")
+                && !uri.equals("/api/v1/uploads/direct");
     }
 }

@@ -1,7 +1,7 @@
 package io.wellbase.platform.internal.ratelimit;
 
-import io.wellbase.platform.internal.web.ProblemWriter;
 import io.wellbase.platform.ratelimit.RateLimiter;
+import io.wellbase.platform.web.ProblemWriter;
 import io.wellbase.platform.web.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -1,14 +1,12 @@
 package io.wellbase.platform.internal.security;
 
 import io.wellbase.platform.PlatformProperties;
-import io.wellbase.platform.internal.ratelimit.RateLimitGate;
-import io.wellbase.platform.internal.web.ProblemWriter;
 import io.wellbase.platform.ratelimit.RateLimiter;
+import io.wellbase.platform.web.ProblemWriter;
 import io.wellbase.platform.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
@@ -23,25 +21,18 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 class BearerEntryPoint implements AuthenticationEntryPoint {
 
     private final ProblemWriter problemWriter;
-    private final RateLimitGate rateLimit;
-    private final PlatformProperties.RateLimits limits;
+    private final InvalidCredentialBudget invalidCredentials;
 
     BearerEntryPoint(ProblemWriter problemWriter, RateLimiter rateLimiter, PlatformProperties.RateLimits limits) {
         this.problemWriter = problemWriter;
-        this.rateLimit = new RateLimitGate(rateLimiter, problemWriter);
-        this.limits = limits;
+        this.invalidCredentials = new InvalidCredentialBudget(rateLimiter, problemWriter, limits);
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
         boolean badToken = ex instanceof InvalidBearerTokenException;
-        if (badToken
-                && limits.enabled()
-                && !rateLimit.admit(
-                        "rl:invalid_token:ip:" + request.getRemoteAddr(),
-                        new RateLimiter.Limit(limits.anonymousPerMinute(), Duration.ofMinutes(1)),
-                        response)) {
+        if (badToken && !invalidCredentials.admit(request, response)) {
             return;
         }
         response.setHeader(

@@ -4,6 +4,7 @@ import io.wellbase.platform.security.Caller;
 import io.wellbase.platform.security.Role;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -23,13 +24,13 @@ class CallerJwtConverter implements Converter<Jwt, AbstractAuthenticationToken> 
         return new CallerAuthentication(caller, jwt);
     }
 
-    /** An authenticated request whose principal is the caller. */
+    /** An authenticated request whose principal is the caller: its access token, or none for an API key. */
     static final class CallerAuthentication extends AbstractAuthenticationToken {
 
         private final Caller caller;
-        private final transient Jwt jwt;
+        private final transient @Nullable Jwt jwt;
 
-        CallerAuthentication(Caller caller, Jwt jwt) {
+        CallerAuthentication(Caller caller, @Nullable Jwt jwt) {
             super(
                     caller.role() == null
                             ? List.of()
@@ -42,7 +43,7 @@ class CallerJwtConverter implements Converter<Jwt, AbstractAuthenticationToken> 
 
         @Override
         public Object getCredentials() {
-            return jwt;
+            return jwt == null ? "" : jwt;
         }
 
         @Override
@@ -52,7 +53,9 @@ class CallerJwtConverter implements Converter<Jwt, AbstractAuthenticationToken> 
 
         @Override
         public String getName() {
-            return caller.userId().toString();
+            return caller.viaApiKey()
+                    ? "api-key:" + caller.apiKeyId()
+                    : caller.userId().toString();
         }
     }
 }

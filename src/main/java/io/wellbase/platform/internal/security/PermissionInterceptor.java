@@ -11,7 +11,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Enforces {@link RequiresPermission} on every endpoint before it runs.
+ * Enforces {@link RequiresPermission} on every endpoint before it runs. An API key reaches only endpoints that
+ * name a permission (its scopes are permissions): personal endpoints (profile, sign-in, preferences, inbox) need a
+ * person.
  */
 @Configuration(proxyBeanMethods = false)
 class PermissionInterceptor implements HandlerInterceptor, WebMvcConfigurer {
@@ -27,6 +29,8 @@ class PermissionInterceptor implements HandlerInterceptor, WebMvcConfigurer {
             RequiresPermission required = method.getMethodAnnotation(RequiresPermission.class);
             if (required != null) {
                 Caller.current().require(required.value());
+            } else {
+                Caller.currentIfAny().ifPresent(Caller::requirePerson);
             }
         }
         return true;

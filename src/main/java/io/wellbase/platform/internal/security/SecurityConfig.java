@@ -3,9 +3,11 @@ package io.wellbase.platform.internal.security;
 import io.wellbase.platform.PlatformProperties;
 import io.wellbase.platform.internal.idempotency.IdempotencyFilter;
 import io.wellbase.platform.internal.ratelimit.RateLimitFilter;
-import io.wellbase.platform.internal.web.ProblemWriter;
 import io.wellbase.platform.ratelimit.RateLimiter;
+import io.wellbase.platform.security.ApiKeyAuthenticator;
+import io.wellbase.platform.web.ProblemWriter;
 import io.wellbase.platform.web.Problems;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,8 +30,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * The one filter chain: stateless bearer JWTs, problem details for 401 and 403, security headers,
- * and the rate limit applied once the caller is known.
+ * The one filter chain: stateless bearer JWTs or API keys ({@code X-Api-Key}), problem details for 401 and 403,
+ * security headers, and the rate limit applied once the caller is known.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -39,14 +41,36 @@ class SecurityConfig {
         "/api/v1/auth/me",
         "/api/v1/auth/logout-all",
         "/api/v1/auth/switch-organization",
-        "/api/v1/auth/email-verification"
+        "/api/v1/auth/email-verification",
+        "/api/v1/auth/identities",
+        "/api/v1/auth/identities/**"
     };
 
     private static final String[] PUBLIC_ENDPOINTS = {
-        "/api/v1/auth/**", "/.well-known/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
-        "/v3/api-docs", "/v3/api-docs/**", "/docs", "/docs/**", "/swagger-ui/**",
-        "/error", "/bench/bare", "/calendar/**", "/files/**", "/api/v1/notifications/unsubscribe",
-        "/api/v1/notifications/twilio/status", "/ws", "/ws/**", "/bench/ws-fanout"
+        "/api/v1/auth/**",
+        "/.well-known/**",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/docs",
+        "/docs/**",
+        "/swagger-ui/**",
+        "/error",
+        "/bench/bare",
+        "/calendar/**",
+        "/files/**",
+        "/uploads/direct/**",
+        "/api/v1/notifications/unsubscribe",
+        "/api/v1/notifications/twilio/status",
+        "/api/v1/billing/stripe/webhook",
+        "/api/v1/integrations/mindbody/webhook",
+        "/api/v1/version",
+        "/api/v1/health",
+        "/ws",
+        "/ws/**",
+        "/bench/ws-fanout"
     };
 
     /**
@@ -110,7 +134,8 @@ class SecurityConfig {
             ProblemWriter problemWriter,
             RateLimiter rateLimiter,
             PlatformProperties properties,
-            JdbcClient jdbc)
+            JdbcClient jdbc,
+            ObjectProvider<ApiKeyAuthenticator> apiKeys)
             throws Exception {
         AuthenticationEntryPoint entryPoint = new BearerEntryPoint(problemWriter, rateLimiter, properties.rateLimits());
         AccessDeniedHandler deniedHandler = (request, response, ex) -> problemWriter.write(
@@ -148,6 +173,12 @@ class SecurityConfig {
                         new IdempotencyFilter(
                                 jdbc, problemWriter, properties.http().maxJsonBodyBytes()),
                         RateLimitFilter.class);
+        ApiKeyAuthenticator authenticator = apiKeys.getIfAvailable();
+        if (authenticator != null) {
+            http.addFilterBefore(
+                    new ApiKeyFilter(authenticator, problemWriter, rateLimiter, properties.rateLimits()),
+                    BearerTokenAuthenticationFilter.class);
+        }
         return http.build();
     }
 }

@@ -1,6 +1,7 @@
 package io.wellbase.platform.internal.web;
 
 import io.wellbase.platform.PlatformProperties;
+import io.wellbase.platform.web.ProblemWriter;
 import io.wellbase.platform.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;

@@ -1,5 +1,6 @@
 package io.wellbase.platform.internal.web;
 
+import io.wellbase.platform.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -65,6 +65,14 @@ class GlobalProblemHandler extends ResponseEntityExceptionHandler {
                 ex.status(), Problems.withErrors(Problems.of(ex.status(), ex.code(), ex.getMessage()), ex.errors()));
     }
 
+    @ExceptionHandler(io.wellbase.platform.plans.PlanRefusal.class)
+    ResponseEntity<Object> plan(io.wellbase.platform.plans.PlanRefusal ex) {
+        HttpStatus status = HttpStatus.valueOf(ex.status());
+        var problem = Problems.of(status, ex.code(), ex.getMessage());
+        problem.setProperty(ex.code().equals("plan.limit_reached") ? "limit" : "feature", ex.subject());
+        return problem(status, problem);
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> stale(OptimisticLockingFailureException ex) {
         return problem(

@@ -1,5 +1,6 @@
 package io.wellbase.platform.internal.web;
 
+import io.wellbase.platform.web.ProblemWriter;
 import io.wellbase.platform.web.Problems;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;

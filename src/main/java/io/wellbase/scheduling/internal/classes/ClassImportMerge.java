@@ -3,6 +3,7 @@ package io.wellbase.scheduling.internal.classes;
 import io.wellbase.platform.imports.ImportStage;
 import io.wellbase.platform.imports.MergeResult;
 import io.wellbase.scheduling.ClassImports;
+import io.wellbase.search.SearchIndex;
 import org.springframework.stereotype.Component;
 
 /** {@link ClassImports}: weekly classes here, visits in {@link VisitImportMerge}. */
@@ -11,8 +12,11 @@ class ClassImportMerge implements ClassImports {
 
     private final VisitImportMerge visits;
 
-    ClassImportMerge(VisitImportMerge visits) {
+    private final SearchIndex search;
+
+    ClassImportMerge(VisitImportMerge visits, SearchIndex search) {
         this.visits = visits;
+        this.search = search;
     }
 
     @Override
@@ -33,6 +37,7 @@ class ClassImportMerge implements ClassImports {
                   AND (t.description, t.category) IS DISTINCT FROM (coalesce(d.description, t.description),
                                                                     coalesce(d.category, t.category))
                 """);
+        ClassTypeMap.indexed(sql, search);
         sql.update("""
                 CREATE TEMP TABLE schedule_rows ON COMMIT DROP AS
                 SELECT s.row_no, s.new_id, s.ext_id, t.id AS class_type_id, l.id AS location_id, l.timezone,

@@ -11,6 +11,8 @@ import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
 import io.wellbase.scheduling.SchedulingEvents;
+import io.wellbase.search.SearchIndex;
+import io.wellbase.search.SearchType;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -47,6 +49,7 @@ class ClassSessions {
     private final Entitlements entitlements;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final SearchIndex search;
 
     ClassSessions(
             JdbcClient jdbc,
@@ -55,7 +58,9 @@ class ClassSessions {
             Locations locations,
             Entitlements entitlements,
             AuditTrail audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            SearchIndex search) {
+        this.search = search;
         this.jdbc = jdbc;
         this.named = named;
         this.classTypes = classTypes;
@@ -121,6 +126,7 @@ class ClassSessions {
                 .param("instructor", f.instructorId())
                 .param("meeting", f.meetingUrl())
                 .update();
+        search.changed(SearchType.SESSION, orgId, id);
         SessionView created = get(orgId, id);
         audit.record(AuditRecord.of(orgId, "session.created", "session", id, AuditChange.created(snapshot(created))));
         return created;
@@ -215,6 +221,7 @@ class ClassSessions {
                 .param("org", orgId)
                 .param("id", id)
                 .update();
+        search.changed(SearchType.SESSION, orgId, id);
         SessionView updated = get(orgId, id);
         audit.record(AuditRecord.of(
                 orgId, "session.updated", "session", id, AuditChange.diff(snapshot(current), snapshot(updated))));
@@ -252,6 +259,7 @@ class ClassSessions {
                 .param("org", orgId)
                 .param("id", id)
                 .update();
+        search.changed(SearchType.SESSION, orgId, id);
         audit.record(AuditRecord.of(
                 orgId,
                 "session.cancelled",

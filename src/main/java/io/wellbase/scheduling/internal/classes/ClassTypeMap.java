@@ -1,6 +1,8 @@
 package io.wellbase.scheduling.internal.classes;
 
 import io.wellbase.platform.imports.ImportStage;
+import io.wellbase.search.SearchIndex;
+import io.wellbase.search.SearchType;
 
 /** The class types an import names, found by name or created. */
 final class ClassTypeMap {
@@ -32,5 +34,10 @@ final class ClassTypeMap {
                 ORDER BY lower(name), created_at, id
                 """);
         sql.update("ANALYZE class_type_map");
+    }
+
+    /** Tells search of the class types of {@code class_type_map}, once the import has written them. */
+    static void indexed(ImportStage sql, SearchIndex search) {
+        search.changed(SearchType.CLASS_TYPE, sql.organizationId(), sql.ids("SELECT id FROM class_type_map"));
     }
 }

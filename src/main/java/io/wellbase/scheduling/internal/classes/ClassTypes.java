@@ -8,6 +8,8 @@ import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.web.ApiException;
 import io.wellbase.platform.web.PageQuery;
 import io.wellbase.platform.web.PageResult;
+import io.wellbase.search.SearchIndex;
+import io.wellbase.search.SearchType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +26,12 @@ public class ClassTypes {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final SearchIndex search;
 
-    ClassTypes(JdbcClient jdbc, AuditTrail audit) {
+    ClassTypes(JdbcClient jdbc, AuditTrail audit, SearchIndex search) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.search = search;
     }
 
     /** A class type as the API shows it (and as a change carries it, nulls meaning unchanged). */
@@ -75,6 +79,7 @@ public class ClassTypes {
                 .param("color", t.color())
                 .param("level", t.level())
                 .update();
+        search.changed(SearchType.CLASS_TYPE, orgId, id);
         ClassType created = get(orgId, id);
         audit.record(
                 AuditRecord.of(orgId, "class_type.created", "class_type", id, AuditChange.created(created.asMap())));
@@ -126,6 +131,17 @@ public class ClassTypes {
                 .param("org", orgId)
                 .param("id", id)
                 .update();
+        search.changed(SearchType.CLASS_TYPE, orgId, id);
+        if (patch.name() != null && !patch.name().equals(c.name())) { // the sessions' titles carry the name
+            search.changed(
+                    SearchType.SESSION,
+                    orgId,
+                    jdbc.sql("SELECT id FROM class_sessions WHERE org_id = :org AND class_type_id = :type")
+                            .param("org", orgId)
+                            .param("type", id)
+                            .query(UUID.class)
+                            .list());
+        }
         ClassType updated = get(orgId, id);
         audit.record(AuditRecord.of(
                 orgId, "class_type.updated", "class_type", id, AuditChange.diff(c.asMap(), updated.asMap())));
@@ -139,6 +155,7 @@ public class ClassTypes {
                 .param("org", orgId)
                 .param("id", id)
                 .update();
+        search.changed(SearchType.CLASS_TYPE, orgId, id);
         audit.record(AuditRecord.of(orgId, "class_type.archived", "class_type", id, Map.of()));
     }
 }

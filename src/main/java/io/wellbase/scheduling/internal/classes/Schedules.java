@@ -6,6 +6,8 @@ import io.wellbase.audit.AuditTrail;
 import io.wellbase.organizations.Locations;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.web.ApiException;
+import io.wellbase.search.SearchIndex;
+import io.wellbase.search.SearchType;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,8 +43,16 @@ public class Schedules {
     private final Locations locations;
     private final AuditTrail audit;
     private final Clock clock;
+    private final SearchIndex search;
 
-    Schedules(JdbcClient jdbc, ClassTypes classTypes, Locations locations, AuditTrail audit, Clock clock) {
+    Schedules(
+            JdbcClient jdbc,
+            ClassTypes classTypes,
+            Locations locations,
+            AuditTrail audit,
+            Clock clock,
+            SearchIndex search) {
+        this.search = search;
         this.jdbc = jdbc;
         this.classTypes = classTypes;
         this.locations = locations;
@@ -170,15 +180,19 @@ public class Schedules {
                 .param("scheduled", SessionStatus.SCHEDULED.value())
                 .query(UUID.class)
                 .list();
-        int removed = jdbc.sql("""
+        List<UUID> removedIds = jdbc.sql("""
                 DELETE FROM class_sessions s
                 WHERE s.org_id = :org AND s.schedule_id = :id AND s.starts_at > now() AND s.status = :scheduled
                   AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.org_id = s.org_id AND b.session_id = s.id)
+                RETURNING s.id
                 """)
                 .param("org", orgId)
                 .param("id", id)
                 .param("scheduled", SessionStatus.SCHEDULED.value())
-                .update();
+                .query(UUID.class)
+                .list();
+        search.changed(SearchType.SESSION, orgId, removedIds);
+        int removed = removedIds.size();
         int generated = generate(orgId, id, horizon());
         audit.record(AuditRecord.of(
                 orgId, "schedule.updated", "schedule", id, AuditChange.diff(snapshot(current), snapshot(next))));
@@ -200,10 +214,17 @@ public class Schedules {
                 .param("id", id)
                 .query(UUID.class)
                 .list();
-        int removed = jdbc.sql("""
+        List<UUID> removedIds = jdbc.sql("""
                 DELETE FROM class_sessions s WHERE s.org_id = :org AND s.schedule_id = :id AND s.starts_at > now()
                   AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.org_id = s.org_id AND b.session_id = s.id)
-                """).param("org", orgId).param("id", id).update();
+                RETURNING s.id
+                """)
+                .param("org", orgId)
+                .param("id", id)
+                .query(UUID.class)
+                .list();
+        search.changed(SearchType.SESSION, orgId, removedIds);
+        int removed = removedIds.size();
         audit.record(AuditRecord.of(orgId, "schedule.archived", "schedule", id, Map.of()));
         return new Change(get(orgId, id), removed, kept);
     }
@@ -240,19 +261,20 @@ public class Schedules {
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
         ZoneId zone = ZoneId.of(s.timezone());
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        int created = 0;
+        List<UUID> createdIds = new java.util.ArrayList<>();
         for (Recurrence.Occurrence o : Recurrence.expand(
                 days, s.startTime(), s.durationMinutes(), zone, s.firstDate(), s.lastDate(), today, until)) {
             if (o.startsAt().toInstant().isBefore(clock.instant())) {
                 continue;
             }
-            created += jdbc.sql("""
+            UUID sessionId = Ids.newId();
+            int inserted = jdbc.sql("""
                     INSERT INTO class_sessions (id, org_id, class_type_id, schedule_id, location_id, room_id, starts_at,
                         ends_at, local_date, capacity, instructor_id)
                     VALUES (:id, :org, :type, :schedule, :location, :room, :start, :end, :day, :capacity, :instructor)
                     ON CONFLICT (schedule_id, local_date) DO NOTHING
                     """)
-                    .param("id", Ids.newId())
+                    .param("id", sessionId)
                     .param("org", orgId)
                     .param("type", s.classTypeId())
                     .param("schedule", scheduleId)
@@ -268,8 +290,12 @@ public class Schedules {
                                     ? null
                                     : s.instructorIds().getFirst())
                     .update();
+            if (inserted == 1) {
+                createdIds.add(sessionId);
+            }
         }
-        return created;
+        search.changed(SearchType.SESSION, orgId, createdIds);
+        return createdIds.size();
     }
 
     private void validate(UUID orgId, Schedule s, Locations.LocationInfo location) {

@@ -2,6 +2,8 @@ package io.wellbase.scheduling.internal.classes;
 
 import io.wellbase.platform.imports.ImportStage;
 import io.wellbase.platform.imports.MergeResult;
+import io.wellbase.search.SearchIndex;
+import io.wellbase.search.SearchType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +19,15 @@ import org.springframework.stereotype.Component;
 @Component
 class VisitImportMerge {
 
+    private final SearchIndex search;
+
+    VisitImportMerge(SearchIndex search) {
+        this.search = search;
+    }
+
     MergeResult merge(ImportStage sql) {
         ClassTypeMap.build(sql, "class_name", "NULL::int", "NULL::int");
+        ClassTypeMap.indexed(sql, search);
         // each spelling of a class, place, time and staff name in the file, matched by name once
         sql.update("""
                 CREATE TEMP TABLE visit_slots ON COMMIT DROP AS
@@ -125,6 +134,10 @@ class VisitImportMerge {
                            FROM visit_rows WHERE new_session GROUP BY session_id) c ON c.session_id = g.session_id
                 WHERE g.new_session
                 """.formatted(BookingStatus.seatHoldingValues()));
+        search.changed(
+                SearchType.SESSION,
+                sql.organizationId(),
+                sql.ids("SELECT session_id FROM visit_times WHERE new_session"));
         // In the file's order, which is the order visit_rows was written in (every join above probes with a
         // scan of the stage; a sort would only spill a million rows to disk): the ids are time-ordered and
         // made in that order, so both indexes on the id grow at their right edge, and a file that lists a

@@ -217,7 +217,8 @@ class ImportFailureIntegrationTests extends IntegrationTest {
                 organizations,
                 audit,
                 kinds,
-                new ImportsProperties(Duration.ofSeconds(1), Duration.ofDays(90)));
+                new ImportsProperties(Duration.ofSeconds(1), Duration.ofDays(90)),
+                new ImportMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
 
         // another transaction holds the clients, so the step that updates them waits past the timeout
         try (Connection other = dataSource.getConnection()) {
@@ -262,7 +263,8 @@ class ImportFailureIntegrationTests extends IntegrationTest {
                 organizations,
                 audit,
                 kinds,
-                new ImportsProperties(Duration.ofMinutes(5), Duration.ofDays(90)));
+                new ImportsProperties(Duration.ofMinutes(5), Duration.ofDays(90)),
+                new ImportMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
 
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);

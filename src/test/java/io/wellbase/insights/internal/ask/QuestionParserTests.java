@@ -107,6 +107,15 @@ class QuestionParserTests {
     }
 
     @Test
+    void digitsInsideAnIdentifierAreNoYear() {
+        Parsed parsed = QuestionParser.parse(
+                "visits last month for org 01a23d6c-2020-7b70-8db4-4e172a9b6812", VOCABULARY, TODAY);
+        assertThat(describe(parsed)).isEqualTo("visits\t\t\t2026-11-01\t2026-11-30\t\t\t\t");
+        assertThat(describe(QuestionParser.parse("visits in 2025", VOCABULARY, TODAY)))
+                .isEqualTo("visits\t\t\t2025-01-01\t2025-12-31\t\t\t\t");
+    }
+
+    @Test
     void aVeryLongQuestionIsCutNotRefusedWithAnError() {
         Parsed parsed = QuestionParser.parse("visits last month " + "and more ".repeat(2000), VOCABULARY, TODAY);
         assertThat(parsed).isInstanceOf(Parsed.Query.class);

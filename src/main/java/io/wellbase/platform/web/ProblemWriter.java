@@ -1,4 +1,4 @@
-package io.wellbase.platform.internal.web;
+package io.wellbase.platform.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

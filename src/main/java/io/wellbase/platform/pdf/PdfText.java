@@ -1,4 +1,4 @@
-package io.wellbase.dataexchange.internal.reports;
+package io.wellbase.platform.pdf;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -18,14 +18,14 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * viewer reads the "ff" ligature as U+FB00, not as "ff"; the scripts DejaVu covers need no
  * substitution. A character DejaVu lacks becomes "?" rather than failing.
  */
-record PdfText(PDFont regular, PDFont bold) {
+public record PdfText(PDFont regular, PDFont bold) {
 
-    static final String REGULAR = "/fonts/dejavu/DejaVuSans.ttf";
-    static final String BOLD = "/fonts/dejavu/DejaVuSans-Bold.ttf";
+    public static final String REGULAR = "/fonts/dejavu/DejaVuSans.ttf";
+    public static final String BOLD = "/fonts/dejavu/DejaVuSans-Bold.ttf";
     private static final byte[] REGULAR_BYTES = bytes(REGULAR);
     private static final byte[] BOLD_BYTES = bytes(BOLD);
 
-    static PdfText load(PDDocument document) throws IOException {
+    public static PdfText load(PDDocument document) throws IOException {
         return new PdfText(font(document, REGULAR_BYTES), font(document, BOLD_BYTES));
     }
 
@@ -36,7 +36,7 @@ record PdfText(PDFont regular, PDFont bold) {
         return PDType0Font.load(document, ttf, true);
     }
 
-    static byte[] bytes(String resource) {
+    public static byte[] bytes(String resource) {
         try (InputStream in = PdfText.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Font " + resource + " is missing from the classpath");
@@ -47,7 +47,7 @@ record PdfText(PDFont regular, PDFont bold) {
         }
     }
 
-    void write(PDPageContentStream content, PDFont font, float size, Color color, float x, float y, String value)
+    public void write(PDPageContentStream content, PDFont font, float size, Color color, float x, float y, String value)
             throws IOException {
         content.beginText();
         content.setFont(font, size);
@@ -57,11 +57,11 @@ record PdfText(PDFont regular, PDFont bold) {
         content.endText();
     }
 
-    float width(PDFont font, float size, String value) throws IOException {
+    public float width(PDFont font, float size, String value) throws IOException {
         return font.getStringWidth(safe(font, value)) / 1000 * size;
     }
 
-    static String safe(PDFont font, String value) {
+    public static String safe(PDFont font, String value) {
         if (value == null) {
             return "";
         }

@@ -1,0 +1,14 @@
+package io.wellbase.organizations.internal;
+
+import io.wellbase.platform.data.OrganizationRows;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** This module's part in removing an organization: its own tables' rows of it. */
+@Component
+class OrganizationsOrganizationRows extends OrganizationRows {
+
+    OrganizationsOrganizationRows(JdbcClient jdbc) {
+        super(jdbc);
+    }
+}
