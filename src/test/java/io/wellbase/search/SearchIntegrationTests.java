@@ -71,6 +71,24 @@ class SearchIntegrationTests extends OrganizationTest {
     }
 
     @Test
+    void wordsLongerThanTheStoredPrefixesAreMatchedWholeAndShortPrefixesFindEveryWord() {
+        Owner owner = ownerWithOrganization("Long Words Studio");
+        // the first 20 letters are the same; a stored prefix has at most 20, the vector rechecks the rest
+        client(owner, "Ottilie", "Donaudampfschifffahrtskapitän", uniqueEmail("long1"));
+        client(owner, "Quentin", "Donaudampfschifffahrtsgesellschaft", uniqueEmail("long2"));
+
+        assertThat(titles(search(owner.token(), "donaudampfschifffahrtskap")))
+                .containsExactly("Ottilie Donaudampfschifffahrtskapitän");
+        assertThat(titles(search(owner.token(), "Donaudampfschifffahrtsgesellschaft")))
+                .containsExactly("Quentin Donaudampfschifffahrtsgesellschaft");
+        assertThat(titles(search(owner.token(), "donaudampfschifffahrts"))).hasSize(2);
+        assertThat(titles(search(owner.token(), "q"))).containsExactly("Quentin Donaudampfschifffahrtsgesellschaft");
+        assertThat(titles(search(owner.token(), "ottilie donau")))
+                .containsExactly("Ottilie Donaudampfschifffahrtskapitän");
+        assertThat(titles(search(owner.token(), "ottilie quentin"))).isEmpty();
+    }
+
+    @Test
     void theIndexFollowsUpdatesMergesAndErasures() {
         Owner owner = ownerWithOrganization("Following Studio");
         UUID id = client(owner, "Petra", "Lindqvist", uniqueEmail("pl"));

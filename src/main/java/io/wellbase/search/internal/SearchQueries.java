@@ -18,6 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
  * with the organization's title words within one (three or four letters) or two edits of it (found through a
  * trigram index, checked with Levenshtein); documents matching every word, the caller's audience only; exact
  * matches before corrected ones, then by weight (title before subtitle before body).
+ *
+ * <p>Candidates are found through the documents' {@code prefixes} (every word with each of its prefixes, as exact
+ * lexemes: a word of the query is one posting list of the index, not a partial match over every word it begins) and
+ * checked against the vector {@code tsv} with the prefix query itself, which also ranks them and names the terms to
+ * highlight.
  */
 @Component
 class SearchQueries {
@@ -53,8 +58,16 @@ class SearchQueries {
     /** The hits, and the terms that matched (prefixes end with '*'), for highlighting. */
     record Found(List<Hit> hits, List<String> terms) {}
 
-    /** The query as two tsqueries: each word as a prefix (exact), and with its corrections too (fuzzy). */
-    record Parsed(@Nullable String exact, @Nullable String fuzzy, boolean corrected) {}
+    /**
+     * The query as tsqueries: each word as a prefix (exact), and with its corrections too (fuzzy), on the vector; the
+     * same two as exact lexemes of the documents' prefixes, each cut to the 20 letters a stored prefix has at most.
+     */
+    record Parsed(
+            @Nullable String exact,
+            @Nullable String fuzzy,
+            @Nullable String exactPrefixes,
+            @Nullable String fuzzyPrefixes,
+            boolean corrected) {}
 
     @Transactional(readOnly = true)
     public Found search(UUID orgId, String q, Audience audience, int limit) {
@@ -77,6 +90,7 @@ class SearchQueries {
                             false AS corrected
                      FROM search_documents d
                      WHERE d.org_id = :org
+                       AND d.prefixes @@ CAST(:exactPrefixes AS tsquery)
                        AND d.tsv @@ CAST(:exact AS tsquery)
                        AND (    (d.audience IN ('staff', 'everyone') AND d.doc_type = ANY(CAST(:staffTypes AS text[])))
                              OR (d.audience = 'everyone' AND d.doc_type = ANY(CAST(:everyoneTypes AS text[])))
@@ -89,6 +103,7 @@ class SearchQueries {
                      FROM search_documents d
                      WHERE CAST(:corrected AS boolean)
                        AND d.org_id = :org
+                       AND d.prefixes @@ CAST(:fuzzyPrefixes AS tsquery)
                        AND d.tsv @@ CAST(:fuzzy AS tsquery)
                        AND NOT d.tsv @@ CAST(:exact AS tsquery)
                        AND (    (d.audience IN ('staff', 'everyone') AND d.doc_type = ANY(CAST(:staffTypes AS text[])))
@@ -103,6 +118,8 @@ class SearchQueries {
                 .param("org", orgId)
                 .param("exact", parsed.exact())
                 .param("fuzzy", parsed.fuzzy())
+                .param("exactPrefixes", parsed.exactPrefixes())
+                .param("fuzzyPrefixes", parsed.fuzzyPrefixes())
                 .param("corrected", parsed.corrected())
                 .param("firstWord", firstLexeme(parsed.exact()))
                 .param("user", audience.userId())
@@ -151,11 +168,24 @@ class SearchQueries {
                                   || coalesce((SELECT string_agg(' | ' || quote_literal(c.term), '' ORDER BY c.term)
                                                FROM corrections c WHERE c.ord = words.ord), '') AS alternatives
                            FROM words) a) AS fuzzy,
+                    (SELECT string_agg(quote_literal(left(w, 20)), ' & ' ORDER BY ord) FROM words) AS exact_prefixes,
+                    (SELECT string_agg('(' || alternatives || ')', ' & ' ORDER BY ord)
+                     FROM (SELECT words.ord,
+                                  quote_literal(left(words.w, 20))
+                                  || coalesce((SELECT string_agg(' | ' || quote_literal(left(c.term, 20)), ''
+                                                                 ORDER BY c.term)
+                                               FROM corrections c WHERE c.ord = words.ord), '') AS alternatives
+                           FROM words) a) AS fuzzy_prefixes,
                     EXISTS (SELECT 1 FROM corrections) AS corrected
                 """)
                 .param("q", q)
                 .param("org", orgId)
-                .query((rs, n) -> new Parsed(rs.getString("exact"), rs.getString("fuzzy"), rs.getBoolean("corrected")))
+                .query((rs, n) -> new Parsed(
+                        rs.getString("exact"),
+                        rs.getString("fuzzy"),
+                        rs.getString("exact_prefixes"),
+                        rs.getString("fuzzy_prefixes"),
+                        rs.getBoolean("corrected")))
                 .single();
     }
 
