@@ -40,33 +40,39 @@ psql -XAtc "SELECT q FROM bench_search_queries ORDER BY n" >"$DATA/queries.txt"
 
 # --- the statements of one search, as the server received them -----------------------------------
 search_one() { api GET "/api/v1/search?q=$(jq -rn --arg q "$1" '$q|@uri')&limit=20"; }
+# two words, so that every value the API binds differs from the others (the query, its first word, the four
+# tsqueries), and the raw side's per-transaction values are each mapped to the right parameter
+CAPTURED_Q="anna schm"
 search_one mueller >/dev/null   # the first search warms the server's caches; the second is captured
-capture_statements "$DATA/pgdata" "$DATA/captured-search.json" search_one jonh
+capture_statements "$DATA/pgdata" "$DATA/captured-search.json" search_one "$CAPTURED_Q"
 # the search is two statements: the query's words and corrections (parse), then the candidates ranked with them.
 # Each query's parse results are computed here by the captured parse statement itself, so that the raw side's
 # second statement gets, per transaction, the values the API would have bound for that query.
-python3 - "$DATA/captured-search.json" <<'PY' >"$DATA/parse.sql"
+python3 - "$DATA/captured-search.json" "$CAPTURED_Q" <<'PY' >"$DATA/parse.sql"
 import json, sys
 statements = json.load(open(sys.argv[1]))
 parse = next(s for s in statements if "search_terms" in s["sql"])
 sql = parse["sql"]
 for i in range(len(parse["params"]), 0, -1):
     v = parse["params"][i - 1]
-    sql = sql.replace("$%d" % i, "s.q" if v == "jonh" else "'" + str(v).replace("'", "''") + "'")
+    sql = sql.replace("$%d" % i, "s.q" if v == sys.argv[2] else "'" + str(v).replace("'", "''") + "'")
 print("BEGIN; SELECT set_config('pg_trgm.similarity_threshold', '0.2', true);")
 print("CREATE TEMP TABLE parsed AS SELECT s.n, p.* FROM bench_search_queries s CROSS JOIN LATERAL (" + sql + ") p;")
-print("UPDATE bench_search_queries s SET exact = p.exact, fuzzy = p.fuzzy, corrected = p.corrected,"
+print("UPDATE bench_search_queries s SET exact = p.exact, fuzzy = p.fuzzy, exact_prefixes = p.exact_prefixes,"
+      " fuzzy_prefixes = p.fuzzy_prefixes, corrected = p.corrected,"
       " first_word = regexp_replace(split_part(p.exact, ' ', 1), '^''|'':\\*$', '', 'g') FROM parsed p WHERE p.n = s.n;")
 print("COMMIT;")
 PY
-psql -Xq -c "ALTER TABLE bench_search_queries ADD COLUMN exact text, ADD COLUMN fuzzy text, ADD COLUMN corrected boolean, ADD COLUMN first_word text" -f "$DATA/parse.sql"
+psql -Xq -c "ALTER TABLE bench_search_queries ADD COLUMN exact text, ADD COLUMN fuzzy text, ADD COLUMN exact_prefixes text, ADD COLUMN fuzzy_prefixes text, ADD COLUMN corrected boolean, ADD COLUMN first_word text" -f "$DATA/parse.sql"
 psql -XAt -c "SELECT json_build_object(
     'txn', json_build_object('q', json_build_array('s.q', q), 'exact', json_build_array('s.exact', exact),
                              'fuzzy', json_build_array('s.fuzzy', fuzzy),
+                             'exact_prefixes', json_build_array('s.exact_prefixes', exact_prefixes),
+                             'fuzzy_prefixes', json_build_array('s.fuzzy_prefixes', fuzzy_prefixes),
                              'corrected', json_build_array('s.corrected', CASE WHEN corrected THEN 't' ELSE 'f' END),
                              'first', json_build_array('s.first_word', first_word)),
     'run', json_build_object('org', '$ORG', 'uid', '$USER_ID'))
-  FROM bench_search_queries WHERE q = 'jonh'" >"$DATA/known-search.json"
+  FROM bench_search_queries WHERE q = '$CAPTURED_Q'" >"$DATA/known-search.json"
 python3 bench/capture.py generate "$DATA/captured-search.json" "$DATA/known-search.json" bench/search/search-setup.sql \
   >"$DATA/captured-search.sql"
 mapfile -t DEFINES < <(python3 bench/capture.py defines "$DATA/captured-search.sql" "$DATA/captured-search.json" | sed 's/^/-D/')

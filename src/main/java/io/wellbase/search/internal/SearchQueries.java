@@ -19,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  * trigram index, checked with Levenshtein); documents matching every word, the caller's audience only; exact
  * matches before corrected ones, then by weight (title before subtitle before body).
  *
- * <p>Candidates are found through the documents' {@code prefixes} (every word with each of its prefixes, as exact
- * lexemes: a word of the query is one posting list of the index, not a partial match over every word it begins) and
+ * <p>Candidates are found through the documents' {@code prefixes} (every word with each of its prefixes, led by the
+ * organization's tag, as exact lexemes: a word of the query is one posting list of the index holding only the
+ * organization's documents, not a partial match over every word it begins) and
  * checked against the vector {@code tsv} with the prefix query itself, which also ranks them and names the terms to
  * highlight.
  */
@@ -60,7 +61,8 @@ class SearchQueries {
 
     /**
      * The query as tsqueries: each word as a prefix (exact), and with its corrections too (fuzzy), on the vector; the
-     * same two as exact lexemes of the documents' prefixes, each cut to the 20 letters a stored prefix has at most.
+     * same two as exact lexemes of the documents' prefixes: led by the organization's tag (the last 8 characters of
+     * its id, as V82's {@code search_prefixes} stores them) and cut to the 20 letters a stored prefix has at most.
      */
     record Parsed(
             @Nullable String exact,
@@ -71,8 +73,8 @@ class SearchQueries {
 
     @Transactional(readOnly = true)
     public Found search(UUID orgId, String q, Audience audience, int limit) {
-        // the candidates' plan is made for this query's words and organization: which of the two indexes, or a
-        // scan in order that stops at the candidates for a broad prefix (forcing the index made the bench slower)
+        // the candidates' plan is made for this query's words and organization: the prefixes' index, or a scan in
+        // order that stops at the candidates for a word most documents have ("cork" among a shop's products)
         jdbc.sql("""
                 SELECT set_config('pg_trgm.similarity_threshold', '0.2', true),
                        set_config('plan_cache_mode', 'force_custom_plan', true)
@@ -168,15 +170,17 @@ class SearchQueries {
                                   || coalesce((SELECT string_agg(' | ' || quote_literal(c.term), '' ORDER BY c.term)
                                                FROM corrections c WHERE c.ord = words.ord), '') AS alternatives
                            FROM words) a) AS fuzzy,
-                    (SELECT string_agg(quote_literal(left(w, 20)), ' & ' ORDER BY ord) FROM words) AS exact_prefixes,
+                    (SELECT string_agg(quote_literal(tag.t || left(w, 20)), ' & ' ORDER BY ord) FROM words)
+                        AS exact_prefixes,
                     (SELECT string_agg('(' || alternatives || ')', ' & ' ORDER BY ord)
                      FROM (SELECT words.ord,
-                                  quote_literal(left(words.w, 20))
-                                  || coalesce((SELECT string_agg(' | ' || quote_literal(left(c.term, 20)), ''
+                                  quote_literal(tag.t || left(words.w, 20))
+                                  || coalesce((SELECT string_agg(' | ' || quote_literal(tag.t || left(c.term, 20)), ''
                                                                  ORDER BY c.term)
                                                FROM corrections c WHERE c.ord = words.ord), '') AS alternatives
                            FROM words) a) AS fuzzy_prefixes,
                     EXISTS (SELECT 1 FROM corrections) AS corrected
+                FROM (SELECT right(CAST(CAST(:org AS uuid) AS text), 8) AS t) tag
                 """)
                 .param("q", q)
                 .param("org", orgId)
