@@ -7,12 +7,17 @@
 -- (org_id, vector) read a million postings for the bench organization). Two organizations sharing a tag only cost
 -- each other candidates: the query still filters on org_id. The vector `tsv` stays for the ranking and the
 -- highlights, and rechecks every match (words over 20 letters).
--- The function's names are qualified: a restore runs it with an empty search_path.
+-- The functions' names are qualified: a restore runs them with an empty search_path.
+-- The tag, the one definition the index and the search's query both use.
+CREATE FUNCTION search_org_tag(org UUID) RETURNS TEXT
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT pg_catalog.right(CAST(org AS pg_catalog.text), 8) $$;
+
 CREATE FUNCTION search_prefixes(org UUID, title TEXT, subtitle TEXT, body TEXT) RETURNS TSVECTOR
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
     SELECT coalesce(pg_catalog.array_to_tsvector(pg_catalog.array_agg(DISTINCT
-                        pg_catalog.right(CAST(org AS pg_catalog.text), 8) || pg_catalog.left(w.word, n.len))),
+                        public.search_org_tag(org) || pg_catalog.left(w.word, n.len))),
                     ''::pg_catalog.tsvector)
     FROM pg_catalog.regexp_split_to_table(
              public.immutable_unaccent(pg_catalog.lower(pg_catalog.concat_ws(' ', title, subtitle, body))),

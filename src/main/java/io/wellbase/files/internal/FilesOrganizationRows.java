@@ -4,6 +4,7 @@ import io.wellbase.platform.data.OrganizationRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ class FilesOrganizationRows extends OrganizationRows {
                 .param("org", organizationId)
                 .query((rs, n) -> storage.name().equals(rs.getString(1)) ? rs.getString(2) : null)
                 .list();
-        List<String> here = keys.stream().filter(java.util.Objects::nonNull).toList();
+        List<String> here = keys.stream().filter(Objects::nonNull).toList();
         if (!here.isEmpty()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -61,8 +61,8 @@ class SearchQueries {
 
     /**
      * The query as tsqueries: each word as a prefix (exact), and with its corrections too (fuzzy), on the vector; the
-     * same two as exact lexemes of the documents' prefixes: led by the organization's tag (the last 8 characters of
-     * its id, as V82's {@code search_prefixes} stores them) and cut to the 20 letters a stored prefix has at most.
+     * same two as exact lexemes of the documents' prefixes: led by the organization's tag ({@code search_org_tag}, as
+     * V82's {@code search_prefixes} stores them) and cut to the 20 letters a stored prefix has at most.
      */
     record Parsed(
             @Nullable String exact,
@@ -161,26 +161,30 @@ class SearchQueries {
                         LIMIT 5
                     ) c
                     WHERE length(words.w) >= 3
+                ),
+                tag AS (SELECT search_org_tag(CAST(:org AS uuid)) AS t),
+                -- each word, and its corrections as alternatives (' | …'), as lexemes of the vector and of the
+                -- tagged prefixes
+                alternatives AS (
+                    SELECT words.ord,
+                           quote_literal(words.w) || ':*' AS on_vector,
+                           coalesce(string_agg(' | ' || quote_literal(c.term), '' ORDER BY c.term), '')
+                               AS corrections_on_vector,
+                           quote_literal(tag.t || left(words.w, 20)) AS on_prefixes,
+                           coalesce(string_agg(' | ' || quote_literal(tag.t || left(c.term, 20)), '' ORDER BY c.term), '')
+                               AS corrections_on_prefixes
+                    FROM words
+                    CROSS JOIN tag
+                    LEFT JOIN corrections c ON c.ord = words.ord
+                    GROUP BY words.ord, words.w, tag.t
                 )
-                SELECT
-                    (SELECT string_agg(quote_literal(w) || ':*', ' & ' ORDER BY ord) FROM words) AS exact,
-                    (SELECT string_agg('(' || alternatives || ')', ' & ' ORDER BY ord)
-                     FROM (SELECT words.ord,
-                                  quote_literal(words.w) || ':*'
-                                  || coalesce((SELECT string_agg(' | ' || quote_literal(c.term), '' ORDER BY c.term)
-                                               FROM corrections c WHERE c.ord = words.ord), '') AS alternatives
-                           FROM words) a) AS fuzzy,
-                    (SELECT string_agg(quote_literal(tag.t || left(w, 20)), ' & ' ORDER BY ord) FROM words)
-                        AS exact_prefixes,
-                    (SELECT string_agg('(' || alternatives || ')', ' & ' ORDER BY ord)
-                     FROM (SELECT words.ord,
-                                  quote_literal(tag.t || left(words.w, 20))
-                                  || coalesce((SELECT string_agg(' | ' || quote_literal(tag.t || left(c.term, 20)), ''
-                                                                 ORDER BY c.term)
-                                               FROM corrections c WHERE c.ord = words.ord), '') AS alternatives
-                           FROM words) a) AS fuzzy_prefixes,
-                    EXISTS (SELECT 1 FROM corrections) AS corrected
-                FROM (SELECT right(CAST(CAST(:org AS uuid) AS text), 8) AS t) tag
+                SELECT string_agg(a.on_vector, ' & ' ORDER BY a.ord) AS exact,
+                       string_agg('(' || a.on_vector || a.corrections_on_vector || ')', ' & ' ORDER BY a.ord) AS fuzzy,
+                       string_agg(a.on_prefixes, ' & ' ORDER BY a.ord) AS exact_prefixes,
+                       string_agg('(' || a.on_prefixes || a.corrections_on_prefixes || ')', ' & ' ORDER BY a.ord)
+                           AS fuzzy_prefixes,
+                       EXISTS (SELECT 1 FROM corrections) AS corrected
+                FROM alternatives a
                 """)
                 .param("q", q)
                 .param("org", orgId)

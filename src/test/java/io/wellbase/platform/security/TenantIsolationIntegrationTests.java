@@ -403,7 +403,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                 .isZero();
         // an export still running when the removal began writes its file meanwhile: its bytes go once the
         // removal commits (or, written after it, when the keeper cannot record them)
-        assertThat(eventuallyCount(() -> filesUnderQuietly(storedFiles), 0))
+        assertThat(eventuallyCount(() -> filesUnder(storedFiles), 0))
                 .as("stored files of the removed organization")
                 .isZero();
         assertThat(rowsPerTable(tables, other.orgId())).isEqualTo(othersBefore);
@@ -433,20 +433,14 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
         return rows;
     }
 
-    private static long filesUnderQuietly(java.nio.file.Path dir) {
-        try {
-            return filesUnder(dir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static long filesUnder(java.nio.file.Path dir) throws java.io.IOException {
+    private static long filesUnder(java.nio.file.Path dir) {
         if (!java.nio.file.Files.exists(dir)) {
             return 0;
         }
         try (var walk = java.nio.file.Files.walk(dir)) {
             return walk.filter(java.nio.file.Files::isRegularFile).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
