@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wellbase.support.IntegrationTest;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * balance ends at zero and never goes below it; cancellations in time give credits back.
  */
 class CreditLedgerConcurrencyIntegrationTests extends IntegrationTest {
+
+    /** The test organizations' zone: a membership sold today starts on this day there. */
+    private static final java.time.ZoneId BERLIN = java.time.ZoneId.of("Europe/Berlin");
 
     @Autowired
     Entitlements entitlements;
@@ -59,7 +61,8 @@ class CreditLedgerConcurrencyIntegrationTests extends IntegrationTest {
                 .id();
 
         int contenders = 40;
-        OffsetDateTime startsAt = LocalDate.now().atTime(18, 0).atOffset(ZoneOffset.UTC);
+        OffsetDateTime startsAt =
+                LocalDate.now(BERLIN).atTime(18, 0).atZone(BERLIN).toOffsetDateTime();
         CountDownLatch go = new CountDownLatch(1);
         List<Future<String>> outcomes = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
@@ -119,7 +122,7 @@ class CreditLedgerConcurrencyIntegrationTests extends IntegrationTest {
                 "/api/v1/clients/" + client + "/memberships",
                 Map.of("planId", unlimited, "paymentMethod", "cash"),
                 owner.token());
-        OffsetDateTime day = LocalDate.now().atTime(9, 0).atOffset(ZoneOffset.UTC);
+        OffsetDateTime day = LocalDate.now(BERLIN).atTime(9, 0).atZone(BERLIN).toOffsetDateTime();
         UUID first = UUID.randomUUID();
         var coverage = new Entitlements.Coverage(null, null, null);
         tx.executeWithoutResult(s -> entitlements.reserve(owner.orgId(), client, first, coverage, day));

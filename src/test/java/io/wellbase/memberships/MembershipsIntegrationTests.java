@@ -70,7 +70,7 @@ class MembershipsIntegrationTests extends IntegrationTest {
         assertThat(sold.status()).as(sold.toString()).isEqualTo(201);
         assertThat(sold.field("creditsRemaining")).isEqualTo("10");
         assertThat(sold.field("status")).isEqualTo("active");
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin")); // the organization's day
         assertThat(sold.field("endsOn"))
                 .isEqualTo(today.plusMonths(3).minusDays(1).toString());
 
@@ -206,7 +206,7 @@ class MembershipsIntegrationTests extends IntegrationTest {
                 api.post("/api/v1/memberships/" + id + "/renew", Map.of("paymentMethod", "cash"), owner.token());
         assertThat(renewed.status()).isEqualTo(422);
         assertThat(renewed.field("code")).isEqualTo("membership.already_ended");
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin")); // the organization's day
         Api.Response frozen = api.post(
                 "/api/v1/memberships/" + id + "/freezes",
                 Map.of(

@@ -3,7 +3,6 @@ package io.wellbase.memberships.internal;
 import io.wellbase.platform.data.Ids;
 import io.wellbase.platform.data.Rows;
 import io.wellbase.platform.web.ApiException;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -117,15 +116,16 @@ class CreditLedger {
 
     /**
      * Records an unlimited plan's use when fewer than {@code limit} uses (not refunded) fall in the week
-     * that starts on {@code monday}; answers whether it did. Under the membership's lock, as above.
+     * that starts at {@code monday} (its first moment where the organization is); answers whether it did. Under the
+     * membership's lock, as above.
      */
-    boolean useWithinWeeklyLimit(Use use, LocalDate monday, int limit) {
+    boolean useWithinWeeklyLimit(Use use, java.time.ZonedDateTime monday, int limit) {
         return jdbc.sql("""
                 INSERT INTO credit_ledger (id, org_id, client_id, membership_id, delta, reason, booking_id, used_for)
                 SELECT :id, :org, :client, :membership, 0, 'use', :booking, :usedFor
                 WHERE (SELECT count(*) FROM credit_ledger u
                        WHERE u.org_id = :org AND u.membership_id = :membership AND u.reason = 'use'
-                         AND u.used_for >= CAST(:monday AS date) AND u.used_for < CAST(:monday AS date) + 7
+                         AND u.used_for >= :weekStart AND u.used_for < :weekEnd
                          AND NOT EXISTS (SELECT 1 FROM credit_ledger r WHERE r.org_id = u.org_id
                                          AND r.booking_id = u.booking_id AND r.reason = 'refund')) < :limit
                 """)
@@ -135,7 +135,8 @@ class CreditLedger {
                         .param("membership", use.membershipId())
                         .param("booking", use.bookingId())
                         .param("usedFor", use.usedFor())
-                        .param("monday", monday)
+                        .param("weekStart", monday.toOffsetDateTime())
+                        .param("weekEnd", monday.plusWeeks(1).toOffsetDateTime())
                         .param("limit", limit)
                         .update()
                 == 1;

@@ -1,10 +1,12 @@
 package io.wellbase.memberships.internal;
 
 import io.wellbase.memberships.Entitlements;
+import io.wellbase.organizations.OrganizationProfiles;
 import io.wellbase.platform.data.Rows;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
@@ -23,10 +25,12 @@ class EntitlementService implements Entitlements {
 
     private final JdbcClient jdbc;
     private final CreditLedger ledger;
+    private final OrganizationProfiles organizations;
 
-    EntitlementService(JdbcClient jdbc, CreditLedger ledger) {
+    EntitlementService(JdbcClient jdbc, CreditLedger ledger, OrganizationProfiles organizations) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.organizations = organizations;
     }
 
     private record Candidate(UUID id, String kind, Integer credits, Integer weeklyLimit, LocalDate endsOn) {}
@@ -40,7 +44,12 @@ class EntitlementService implements Entitlements {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Reservation reserve(UUID orgId, UUID clientId, UUID bookingId, Coverage coverage, OffsetDateTime startsAt) {
-        LocalDate day = startsAt.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+        // the class's day and week where the organization is: a 00:15 class in Berlin is on that Berlin day
+        ZoneId zone = organizations
+                .find(orgId)
+                .map(OrganizationProfiles.Profile::zone)
+                .orElse(ZoneOffset.UTC);
+        LocalDate day = startsAt.atZoneSameInstant(zone).toLocalDate();
         List<Candidate> candidates = lockedCandidates(orgId, clientId, coverage, day);
         if (candidates.isEmpty()) {
             return new NotCovered(Reason.NONE_VALID);
@@ -55,7 +64,7 @@ class EntitlementService implements Entitlements {
             } else if (c.weeklyLimit() == null) {
                 ledger.append(orgId, clientId, c.id(), 0, "use", bookingId, startsAt, null, null);
                 return new Entitlement(c.id(), false);
-            } else if (ledger.useWithinWeeklyLimit(use, mondayOf(day), c.weeklyLimit())) {
+            } else if (ledger.useWithinWeeklyLimit(use, mondayOf(day).atStartOfDay(zone), c.weeklyLimit())) {
                 return new Entitlement(c.id(), false);
             } else {
                 limited = true;

@@ -19,8 +19,8 @@ final class ExportQueries {
                    c.source, to_char(c.created_at AT TIME ZONE o.timezone, 'YYYY-MM-DD HH24:MI')
             FROM report_clients c JOIN report_organizations o ON o.org_id = c.org_id
             WHERE c.org_id = :org AND c.merged_into_id IS NULL AND c.erased_at IS NULL
-              AND (CAST(:from AS date) IS NULL OR c.created_at >= CAST(:from AS date) AT TIME ZONE o.timezone)
-              AND (CAST(:to AS date) IS NULL OR c.created_at < (CAST(:to AS date) + 1) AT TIME ZONE o.timezone)
+              AND (CAST(:from AS date) IS NULL OR c.created_at >= CAST(CAST(:from AS date) AS timestamp) AT TIME ZONE o.timezone)
+              AND (CAST(:to AS date) IS NULL OR c.created_at < CAST(CAST(:to AS date) + 1 AS timestamp) AT TIME ZONE o.timezone)
               AND (CAST(:status AS text) IS NULL OR c.status = :status)
             ORDER BY c.created_at, c.id
             """;
@@ -70,8 +70,8 @@ final class ExportQueries {
             JOIN report_clients c ON c.org_id = x.org_id AND c.id = x.client_id
             LEFT JOIN import_keys k ON k.org_id = x.org_id AND k.entity_type = 'sale' AND k.entity_id = x.id
             WHERE x.org_id = :org
-              AND (CAST(:from AS date) IS NULL OR x.sold_at >= CAST(:from AS date) AT TIME ZONE o.timezone)
-              AND (CAST(:to AS date) IS NULL OR x.sold_at < (CAST(:to AS date) + 1) AT TIME ZONE o.timezone)
+              AND (CAST(:from AS date) IS NULL OR x.sold_at >= CAST(CAST(:from AS date) AS timestamp) AT TIME ZONE o.timezone)
+              AND (CAST(:to AS date) IS NULL OR x.sold_at < CAST(CAST(:to AS date) + 1 AS timestamp) AT TIME ZONE o.timezone)
             ORDER BY x.sold_at, x.id, i.id
             """.formatted(DIGITS.formatted("x.currency"));
 

@@ -54,21 +54,21 @@ class RevenueSummary implements ReportBuilder {
                 JOIN report_sale_items i ON i.org_id = x.org_id AND i.sale_id = x.id
                 LEFT JOIN report_membership_plans p ON p.id = i.plan_id
                 WHERE x.org_id = :org AND x.currency = :currency
-                  AND x.sold_at >= CAST(:from AS date) AT TIME ZONE :zone
-                  AND x.sold_at < (CAST(:to AS date) + 1) AT TIME ZONE :zone
+                  AND x.sold_at >= CAST(CAST(:from AS date) AS timestamp) AT TIME ZONE :zone
+                  AND x.sold_at < CAST(CAST(:to AS date) + 1 AS timestamp) AT TIME ZONE :zone
                 UNION ALL
                 SELECT o.id::text, (o.paid_at AT TIME ZONE :zone)::date, 'Products', i.title, o.payment_method, i.net
                 FROM report_orders o
                 JOIN report_order_items i ON i.org_id = o.org_id AND i.order_id = o.id
                 WHERE o.org_id = :org AND i.org_id = :org AND o.currency = :currency AND o.paid_at IS NOT NULL
-                  AND o.paid_at >= CAST(:from AS date) AT TIME ZONE :zone
-                  AND o.paid_at < (CAST(:to AS date) + 1) AT TIME ZONE :zone
+                  AND o.paid_at >= CAST(CAST(:from AS date) AS timestamp) AT TIME ZONE :zone
+                  AND o.paid_at < CAST(CAST(:to AS date) + 1 AS timestamp) AT TIME ZONE :zone
                 UNION ALL
                 SELECT p.id::text, (p.succeeded_at AT TIME ZONE :zone)::date, 'Payments', p.method, p.method, p.net
                 FROM report_payments p
                 WHERE p.org_id = :org AND p.currency = :currency AND p.status = 'succeeded' AND p.order_id IS NULL
-                  AND p.succeeded_at >= CAST(:from AS date) AT TIME ZONE :zone
-                  AND p.succeeded_at < (CAST(:to AS date) + 1) AT TIME ZONE :zone
+                  AND p.succeeded_at >= CAST(CAST(:from AS date) AS timestamp) AT TIME ZONE :zone
+                  AND p.succeeded_at < CAST(CAST(:to AS date) + 1 AS timestamp) AT TIME ZONE :zone
                 """)
                 .param("org", scope.orgId())
                 .param("zone", scope.zone().getId())
@@ -87,20 +87,20 @@ class RevenueSummary implements ReportBuilder {
                 SELECT coalesce(sum(amount), 0) FROM (
                     SELECT r.amount FROM report_sale_refunds r JOIN report_sales x ON x.org_id = r.org_id AND x.id = r.sale_id
                     WHERE r.org_id = :org AND x.currency = :currency
-                      AND r.created_at >= CAST(:from AS date) AT TIME ZONE :zone
-                      AND r.created_at < (CAST(:to AS date) + 1) AT TIME ZONE :zone
+                      AND r.created_at >= CAST(CAST(:from AS date) AS timestamp) AT TIME ZONE :zone
+                      AND r.created_at < CAST(CAST(:to AS date) + 1 AS timestamp) AT TIME ZONE :zone
                     UNION ALL
                     SELECT r.amount FROM report_order_refunds r JOIN report_orders o ON o.org_id = r.org_id AND o.id = r.order_id
                     WHERE r.org_id = :org AND o.org_id = :org AND o.currency = :currency
-                      AND r.created_at >= CAST(:from AS date) AT TIME ZONE :zone
-                      AND r.created_at < (CAST(:to AS date) + 1) AT TIME ZONE :zone
+                      AND r.created_at >= CAST(CAST(:from AS date) AS timestamp) AT TIME ZONE :zone
+                      AND r.created_at < CAST(CAST(:to AS date) + 1 AS timestamp) AT TIME ZONE :zone
                     UNION ALL
                     SELECT r.amount FROM report_payment_refunds r
                     JOIN report_payments p ON p.org_id = r.org_id AND p.id = r.payment_id
                     WHERE r.org_id = :org AND p.org_id = :org AND p.currency = :currency AND p.order_id IS NULL
                       AND r.status IN ('pending', 'succeeded')
-                      AND r.created_at >= CAST(:from AS date) AT TIME ZONE :zone
-                      AND r.created_at < (CAST(:to AS date) + 1) AT TIME ZONE :zone) refunded
+                      AND r.created_at >= CAST(CAST(:from AS date) AS timestamp) AT TIME ZONE :zone
+                      AND r.created_at < CAST(CAST(:to AS date) + 1 AS timestamp) AT TIME ZONE :zone) refunded
                 """)
                 .param("org", scope.orgId())
                 .param("zone", scope.zone().getId())
